@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QUrl>
+
+namespace Meridian {
+
+// One place the console polls: a single agent, or a fleet front (the simulator,
+// later an agent in gateway mode) that serves /api/v1/fleet and /api/v1/nodes.
+struct SourceConfig
+{
+    enum class Kind { Agent, Fleet };
+    QString name;
+    Kind kind = Kind::Agent;
+    QUrl url; ///< base URL, ending in '/'
+    QString tokenFile; ///< path; the token itself never goes into the config
+    int intervalMs = 5000;
+    friend bool operator==(const SourceConfig&, const SourceConfig&) = default;
+};
+
+// The console's configuration file (JSON, documented in docs/configuration.md).
+struct ConsoleConfig
+{
+    QList<SourceConfig> sources;
+    QString cachePath; ///< empty: the default under QStandardPaths::AppDataLocation
+
+    // Strict: unknown kinds, bad URLs, duplicate names and out-of-range intervals are errors.
+    static bool load(const QString& path, ConsoleConfig* out, QString* error);
+    bool save(const QString& path, QString* error) const;
+};
+
+} // namespace Meridian

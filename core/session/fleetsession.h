@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "consoleconfig.h"
+
+#include <QObject>
+#include <memory>
+
+namespace Meridian {
+
+class FleetStore;
+class CacheReader;
+
+// Everything the console's pages need, wired once: the store on the UI thread,
+// one worker thread per source, the cache writer thread and the cache reader.
+// Data flows agent → source → store (+ cache writer); pages read the store and
+// query the cache reader asynchronously.
+class FleetSession : public QObject
+{
+    Q_OBJECT
+public:
+    explicit FleetSession(QObject* parent = nullptr);
+    ~FleetSession() override;
+
+    // Opens (or creates) the cache and starts restoring the last known state
+    // into the store; returns false only if the cache cannot be used at all.
+    bool open(const QString& cachePath, QString* error);
+
+    void setSources(const QList<SourceConfig>& sources);
+    QList<SourceConfig> sources() const;
+
+    FleetStore* store() const;
+    CacheReader* cache() const;
+
+Q_SIGNALS:
+    void restored(); ///< the cached state is in the store (possibly empty)
+    void cacheFailed(const QString& message); ///< e.g. disk full; the console keeps running on live data
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace Meridian
