@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# The README's two Quick-start commands:
+#   ./quickstart.sh demo   install what is missing, build, start the console on the built-in demo fleet
+#   ./quickstart.sh test   install what is missing, build, run the whole test suite (benchmarks excluded)
+#
+# Idempotent: a second run installs nothing, reconfigures nothing and rebuilds only what changed.
+# Environment: MERIDIAN_PRESET (default dev), MERIDIAN_JOBS (default: number of cores).
+set -euo pipefail
+
+cd "$(dirname "$(readlink -f "$0")")"
+
+preset=${MERIDIAN_PRESET:-dev}
+jobs=${MERIDIAN_JOBS:-$(nproc)}
+build_dir="build/${preset}"
+
+# Debian 12 packages the build, the tests and the demo need.
+packages=(
+    build-essential cmake ninja-build pkg-config ccache git
+    qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libgl-dev
+    qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
+    libqcustomplot-dev libcpp-httplib-dev
+    prometheus          # promtool: the tests check /metrics with it
+    fonts-noto-cjk      # the console's zh_CN text
+)
+
+say() { printf '\033[1m== %s\033[0m\n' "$*"; }
+
+install_missing() {
+    local missing=()
+    for p in "${packages[@]}"; do
+        if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+            missing+=("$p")
+        fi
+    done
+    if ((${#missing[@]} == 0)); then
+        return
+    fi
+    say "Installing ${missing[*]}"
+    local sudo=()
+    if [[ $(id -u) -ne 0 ]]; then
+        command -v sudo >/dev/null || { echo "need root or sudo to install: ${missing[*]}" >&2; exit 1; }
+        sudo=(sudo)
+    fi
+    # Services from these packages (prometheus) must not start on a build machine.
+    local policy_created=0
+    if [[ ! -e /usr/sbin/policy-rc.d ]]; then
+        printf '#!/bin/sh\nexit 101\n' | "${sudo[@]}" tee /usr/sbin/policy-rc.d >/dev/null
+        "${sudo[@]}" chmod +x /usr/sbin/policy-rc.d
+        policy_created=1
+    fi
+    "${sudo[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+    if ((policy_created)); then
+        "${sudo[@]}" rm -f /usr/sbin/policy-rc.d
+    fi
+}
+
+configure_and_build() {
+    if [[ ! -f "${build_dir}/build.ninja" ]]; then
+        say "Configuring (${preset})"
+        local launcher=()
+        command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+        cmake --preset "${preset}" "${launcher[@]}" >/dev/null
+    fi
+    say "Building (${preset}, ${jobs} jobs)"
+    cmake --build "${build_dir}" -j "${jobs}"
+}
+
+case "${1:-}" in
+demo)
+    shift
+    install_missing
+    configure_and_build
+    if [[ -z ${DISPLAY:-} && -z ${WAYLAND_DISPLAY:-} && -z ${QT_QPA_PLATFORM:-} ]]; then
+        echo "No display: run it under a desktop session, or: xvfb-run -a $0 demo" >&2
+        exit 1
+    fi
+    say "Starting the console on the built-in demo fleet"
+    exec "${build_dir}/app/meridian" --demo "$@"
+    ;;
+test)
+    shift
+    install_missing
+    configure_and_build
+    say "Running the test suite"
+    ctest --test-dir "${build_dir}" -LE bench -j "${jobs}" --output-on-failure --timeout 600 "$@"
+    ;;
+*)
+    echo "usage: $0 demo|test [args…]" >&2
+    exit 2
+    ;;
+esac
