@@ -26,11 +26,11 @@ struct ServiceOptions
     QString host = QStringLiteral("127.0.0.1");
     quint16 port = 0; ///< 0: any free port (printed on the ready line)
     QByteArray token; ///< empty: no authentication (loopback only)
-    int workerThreads = 8; ///< also the number of connections served at once
+    int workerThreads = 8; ///< also the number of connections served at once (one thread per connection)
     qsizetype maxRequestBodyBytes = 64 * 1024;
     int readTimeoutSeconds = 5;
     int writeTimeoutSeconds = 10;
-    int keepAliveSeconds = 15;
+    int keepAliveSeconds = 5; ///< an idle keep-alive connection holds a worker thread this long
 };
 
 // Reads a bearer token from a file: the first line, trimmed. Empty on error,

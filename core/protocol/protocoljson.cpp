@@ -491,7 +491,10 @@ QJsonObject toJson(const NodesPage& page)
 {
     QJsonArray nodes;
     for (const NodeRecord& r : page.nodes) {
-        QJsonObject o{ { QStringLiteral("snapshot"), toJson(r.snapshot) } };
+        // The id is always sent: later polls omit unchanged inventories, and the
+        // snapshot alone does not name its node.
+        QJsonObject o{ { QStringLiteral("id"), r.nodeId.isEmpty() ? r.inventory.nodeId : r.nodeId },
+            { QStringLiteral("snapshot"), toJson(r.snapshot) } };
         if (r.inventoryIncluded)
             o.insert(QStringLiteral("inventory"), toJson(r.inventory));
         nodes.append(o);
@@ -626,12 +629,19 @@ DecodeResult decode(const QJsonObject& json, NodesPage* out, const Limits& limit
     page.nodes.reserve(nodes.size());
     forEachObject(r, QStringLiteral("nodes"), nodes, [&](Reader& c) {
         NodeRecord record;
+        record.nodeId = c.string(QStringLiteral("id"), false);
         const QJsonObject inventory = c.object(QStringLiteral("inventory"), false);
         if (!inventory.isEmpty()) {
             Reader inv(inventory, c.path(QStringLiteral("inventory")), c.result(), c.limits());
             inventoryFromJson(inv, &record.inventory);
             record.inventoryIncluded = true;
+            if (record.nodeId.isEmpty())
+                record.nodeId = record.inventory.nodeId;
+            else if (c.ok() && record.nodeId != record.inventory.nodeId)
+                c.fail(QStringLiteral("id"), QStringLiteral("differs from inventory.id"));
         }
+        if (c.ok() && record.nodeId.isEmpty())
+            c.fail(QStringLiteral("id"), QStringLiteral("missing"));
         Reader snap(c.object(QStringLiteral("snapshot")), c.path(QStringLiteral("snapshot")), c.result(), c.limits());
         if (c.ok())
             snapshotFromJson(snap, &record.snapshot);

@@ -167,6 +167,7 @@ struct EventsPage
 // One node in a batched /api/v1/nodes answer.
 struct NodeRecord
 {
+    QString nodeId; ///< always sent ("id"); empty here → taken from the inventory
     NodeInventory inventory; ///< empty nodeId → unchanged since the client's cursor
     bool inventoryIncluded = false;
     Snapshot snapshot;

@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "agentconfig.h"
+
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QSettings>
+
+namespace Meridian::Agent {
+namespace {
+
+struct Key
+{
+    const char* name;
+    const char* valueName;
+    const char* help;
+};
+
+constexpr Key Keys[] = {
+    { "listen", "HOST:PORT", "Address to serve on (default 127.0.0.1:9464; port 0 picks a free one)." },
+    { "token-file", "FILE", "Bearer token for /api/* (first line of FILE). Required for non-loopback addresses." },
+    { "region", "NAME", "Region this node belongs to." },
+    { "pool", "NAME", "Resource pool this node belongs to." },
+    { "rack", "NAME", "Rack this node sits in." },
+    { "node-id", "ID", "Node id (default: the hostname)." },
+    { "interval", "SECONDS", "Collection interval in seconds, 1-3600 (default 5)." },
+    { "history-size", "TICKS", "Ticks kept for /api/v1/samples (default: one hour at the interval)." },
+    { "job-mapping-dir", "DIR", "Directory with one file per accelerator index naming its job id." },
+    { "npu-smi", "PATH", "npu-smi binary (default: from PATH; \"none\" disables)." },
+    { "nvidia-smi", "PATH", "nvidia-smi binary (default: from PATH; \"none\" disables)." },
+    { "proc-root", "DIR", "Where procfs is mounted (default /proc)." },
+};
+
+bool validName(const QString& v)
+{
+    if (v.size() > 128)
+        return false;
+    for (QChar c : v) {
+        if (c.category() == QChar::Other_Control || c.category() == QChar::Other_Format)
+            return false;
+    }
+    return true;
+}
+
+// Applies one key's value; false with the reason in *error.
+bool apply(const QString& key, const QString& value, AgentConfig* c, QString* error)
+{
+    auto integer = [&](qint64 min, qint64 max, qint64* out) {
+        bool ok = false;
+        const qint64 v = value.toLongLong(&ok);
+        if (!ok || v < min || v > max) {
+            *error = QStringLiteral("%1: \"%2\" is not an integer in %3-%4").arg(key, value.left(40)).arg(min).arg(max);
+            return false;
+        }
+        *out = v;
+        return true;
+    };
+    if (key == QLatin1String("listen")) {
+        const qsizetype colon = value.lastIndexOf(u':');
+        QString host = value.left(colon);
+        if (host.startsWith(u'[') && host.endsWith(u']'))
+            host = host.mid(1, host.size() - 2);
+        bool ok = false;
+        const uint port = value.mid(colon + 1).toUInt(&ok);
+        if (colon <= 0 || host.isEmpty() || !ok || port > 65535) {
+            *error = QStringLiteral("listen: \"%1\" is not HOST:PORT").arg(value.left(80));
+            return false;
+        }
+        c->host = host;
+        c->port = quint16(port);
+        return true;
+    }
+    if (key == QLatin1String("interval")) {
+        qint64 v = 0;
+        if (!integer(1, 3600, &v))
+            return false;
+        c->intervalSeconds = int(v);
+        return true;
+    }
+    if (key == QLatin1String("history-size")) {
+        qint64 v = 0;
+        if (!integer(1, 1000000, &v))
+            return false;
+        c->historySize = qsizetype(v);
+        return true;
+    }
+    QString* target = key == QLatin1String("token-file") ? &c->tokenFile
+        : key == QLatin1String("region")                 ? &c->region
+        : key == QLatin1String("pool")                   ? &c->pool
+        : key == QLatin1String("rack")                   ? &c->rack
+        : key == QLatin1String("node-id")                ? &c->nodeId
+        : key == QLatin1String("job-mapping-dir")        ? &c->jobMappingDir
+        : key == QLatin1String("npu-smi")                ? &c->npuSmi
+        : key == QLatin1String("nvidia-smi")             ? &c->nvidiaSmi
+        : key == QLatin1String("proc-root")              ? &c->procRoot
+                                                         : nullptr;
+    if (!target) {
+        *error = QStringLiteral("unknown key \"%1\"").arg(key.left(40));
+        return false;
+    }
+    if (!validName(value)) {
+        *error = QStringLiteral("%1: value too long or has control characters").arg(key);
+        return false;
+    }
+    *target = value;
+    return true;
+}
+
+bool applyFile(const QString& path, AgentConfig* c, QString* error)
+{
+    const QFileInfo info(path);
+    if (!info.isFile() || !info.isReadable()) {
+        *error = QStringLiteral("config %1: not a readable file").arg(path);
+        return false;
+    }
+    if (info.size() > 64 * 1024) {
+        *error = QStringLiteral("config %1: larger than 64 KiB").arg(path);
+        return false;
+    }
+    QSettings settings(path, QSettings::IniFormat);
+    if (settings.status() != QSettings::NoError) {
+        *error = QStringLiteral("config %1: malformed INI").arg(path);
+        return false;
+    }
+    if (!settings.childGroups().isEmpty()) {
+        *error = QStringLiteral("config %1: unknown section [%2]").arg(path, settings.childGroups().constFirst());
+        return false;
+    }
+    const QStringList keys = settings.childKeys();
+    for (const QString& key : keys) {
+        const QVariant v = settings.value(key);
+        // QSettings turns "a,b" into a list: a setting here is always one value.
+        if (v.typeId() != QMetaType::QString) {
+            *error = QStringLiteral("config %1: %2: expected a single value").arg(path, key);
+            return false;
+        }
+        QString why;
+        if (!apply(key, v.toString().trimmed(), c, &why)) {
+            *error = QStringLiteral("config %1: %2").arg(path, why);
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+qsizetype AgentConfig::effectiveHistorySize() const
+{
+    if (historySize > 0)
+        return historySize;
+    return std::max<qsizetype>(720, (3600 + intervalSeconds - 1) / intervalSeconds);
+}
+
+ConfigResult parseAgentConfig(const QStringList& args, AgentConfig* out)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Meridian node agent: serves this node's metrics, inventory and "
+                                                    "history over protocol v1 and Prometheus /metrics."));
+    const QCommandLineOption help = parser.addHelpOption();
+    const QCommandLineOption version = parser.addVersionOption();
+    const QCommandLineOption config(
+        QStringLiteral("config"), QStringLiteral("INI file with the same keys as the flags."), QStringLiteral("FILE"));
+    parser.addOption(config);
+    for (const Key& k : Keys)
+        parser.addOption(QCommandLineOption(QLatin1String(k.name), QLatin1String(k.help), QLatin1String(k.valueName)));
+    if (!parser.parse(args))
+        return { ConfigResult::ExitError, parser.errorText() };
+    if (parser.isSet(help))
+        return { ConfigResult::ExitOk, parser.helpText() };
+    if (parser.isSet(version))
+        return { ConfigResult::ExitOk, QStringLiteral("meridian-agent " MERIDIAN_VERSION) };
+    if (!parser.positionalArguments().isEmpty())
+        return { ConfigResult::ExitError,
+            QStringLiteral("unexpected argument \"%1\"").arg(parser.positionalArguments().constFirst()) };
+    AgentConfig c;
+    QString error;
+    if (parser.isSet(config) && !applyFile(parser.value(config), &c, &error))
+        return { ConfigResult::ExitError, error };
+    for (const Key& k : Keys) {
+        const QString name = QLatin1String(k.name);
+        if (parser.isSet(name) && !apply(name, parser.value(name), &c, &error))
+            return { ConfigResult::ExitError, QStringLiteral("--") + error };
+    }
+    *out = c;
+    return {};
+}
+
+} // namespace Meridian::Agent

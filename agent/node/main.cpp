@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// meridian-agent: one node's metrics, inventory and history over protocol v1.
+
+#include "agentconfig.h"
+#include "agentserver.h"
+#include "agentstate.h"
+#include "collectionloop.h"
+#include "httpservice.h"
+
+#include <QCoreApplication>
+#include <QRandomGenerator>
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <sys/socket.h>
+#include <thread>
+#include <unistd.h>
+
+namespace {
+
+int g_signalPipe[2] = { -1, -1 };
+
+void onSignal(int)
+{
+    const char c = 1;
+    [[maybe_unused]] const auto n = ::write(g_signalPipe[1], &c, 1);
+}
+
+QString randomInstanceId()
+{
+    quint64 words[2];
+    QRandomGenerator::system()->fillRange(words);
+    return QString::number(words[0], 16).rightJustified(16, u'0')
+        + QString::number(words[1], 16).rightJustified(16, u'0');
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    using namespace Meridian::Agent;
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("meridian-agent"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(MERIDIAN_VERSION));
+
+    AgentConfig config;
+    const ConfigResult parsed = parseAgentConfig(QCoreApplication::arguments(), &config);
+    if (parsed.status != ConfigResult::Run) {
+        std::fprintf(parsed.status == ConfigResult::ExitOk ? stdout : stderr, "%s%s\n",
+            parsed.status == ConfigResult::ExitOk ? "" : "meridian-agent: ", qPrintable(parsed.message));
+        return parsed.status == ConfigResult::ExitOk ? 0 : 2;
+    }
+
+    ServiceOptions options;
+    options.host = config.host;
+    options.port = config.port;
+    // cpp-httplib serves one connection per worker thread for the connection's
+    // lifetime: room for a console's parallel keep-alive requests plus a scraper.
+    options.workerThreads = 8;
+    if (!config.tokenFile.isEmpty()) {
+        QString error;
+        options.token = readTokenFile(config.tokenFile, &error);
+        if (options.token.isEmpty()) {
+            std::fprintf(stderr, "meridian-agent: %s\n", qPrintable(error));
+            return 2;
+        }
+    }
+
+    AgentState state(randomInstanceId(), config.effectiveHistorySize());
+    CollectionLoop loop(config, &state);
+    HttpService service(options);
+    AgentServer server(&service, &state, &loop.procfs());
+    QString error;
+    if (!service.bind(&error)) {
+        std::fprintf(stderr, "meridian-agent: %s\n", qPrintable(error));
+        return 1;
+    }
+    // The first tick is in the state before anyone can ask.
+    loop.start();
+
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, g_signalPipe) == 0) {
+        auto* notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, &app);
+        QObject::connect(notifier, &QSocketNotifier::activated, &app, &QCoreApplication::quit);
+        std::signal(SIGTERM, onSignal);
+        std::signal(SIGINT, onSignal);
+    }
+
+    std::thread http([&service] { service.run(); });
+    std::printf("listening on %s\n", qPrintable(service.baseUrl()));
+    std::fflush(stdout);
+    const int rc = QCoreApplication::exec();
+    service.stop();
+    // Open keep-alive connections would hold the worker pool for up to the
+    // keep-alive timeout; nothing here needs an orderly teardown.
+    http.detach();
+    std::fflush(nullptr);
+    std::_Exit(rc);
+}
