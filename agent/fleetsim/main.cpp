@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// meridian-fleetsim: a deterministic simulated fleet served over protocol v1.
+#include "httpservice.h"
+#include "options.h"
+#include "scenario.h"
+#include "simserver.h"
+#include "simulation.h"
+#include "topology.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+
+#include <csignal>
+#include <cstdio>
+#include <thread>
+
+namespace {
+
+Meridian::Agent::HttpService* g_service = nullptr;
+
+void onSignal(int)
+{
+    if (g_service)
+        g_service->stop();
+}
+
+int fail(const QString& message)
+{
+    std::fprintf(stderr, "meridian-fleetsim: %s\n", qPrintable(message));
+    return 2;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    using namespace Meridian;
+    QCoreApplication app(argc, argv);
+    QStringList args = app.arguments().mid(1);
+    if (args.contains(QLatin1String("--help")) || args.contains(QLatin1String("-h"))) {
+        std::fputs(qPrintable(Sim::usage()), stdout);
+        return 0;
+    }
+    Sim::Options options;
+    QString error;
+    if (!Sim::parseOptions(args, &options, &error))
+        return fail(error);
+
+    Sim::Scenario scenario;
+    const bool loaded = options.scenarioPath.isEmpty() ? Sim::loadDefaultScenario(&scenario, &error)
+                                                       : Sim::loadScenario(options.scenarioPath, &scenario, &error);
+    if (!loaded)
+        return fail(QStringLiteral("bad scenario: ") + error);
+    if (options.nodes > 0)
+        Sim::scaleScenario(&scenario, options.nodes);
+
+    QByteArray token;
+    if (!options.tokenFile.isEmpty()) {
+        token = Agent::readTokenFile(options.tokenFile, &error);
+        if (token.isEmpty())
+            return fail(error);
+    }
+
+    Agent::ServiceOptions serviceOptions;
+    serviceOptions.host = options.host;
+    serviceOptions.port = options.port;
+    serviceOptions.token = token;
+    serviceOptions.workerThreads = options.threads;
+    serviceOptions.writeTimeoutSeconds = 60; // a full 25k-node answer is large
+    Agent::HttpService service(serviceOptions);
+    // Refuse a bad address before spending seconds on the simulation.
+    if (!service.bind(&error))
+        return fail(error);
+
+    // Intervals align to the interval grid so that seqs mean the same time across runs.
+    qint64 start = options.startMs.value_or(QDateTime::currentMSecsSinceEpoch());
+    start -= start % options.intervalMs;
+    Sim::SimOptions simOptions;
+    simOptions.seed = options.seed;
+    simOptions.startMs = start;
+    simOptions.historyMs = options.historyMs;
+    simOptions.intervalMs = options.intervalMs;
+    simOptions.speed = options.speed;
+    simOptions.paused = options.paused;
+    const auto topology = std::make_shared<const Sim::Topology>(scenario, options.seed, start - options.historyMs);
+    Sim::Simulation simulation(topology, simOptions);
+    Sim::registerRoutes(service, simulation, token);
+    simulation.start();
+
+    g_service = &service;
+    std::signal(SIGTERM, onSignal);
+    std::signal(SIGINT, onSignal);
+    std::thread server([&service] { service.run(); });
+    // The socket listens since bind(); connections wait in the backlog until run() accepts them.
+    std::fprintf(stdout, "listening on %s\n", qPrintable(service.baseUrl()));
+    std::fflush(stdout);
+    server.join();
+    g_service = nullptr;
+    simulation.stop();
+    return 0;
+}

@@ -1,0 +1,275 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "simserver.h"
+
+#include "httpservice.h"
+#include "metricstext.h"
+#include "protocoljson.h"
+#include "simulation.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cmath>
+#include <httplib.h>
+
+namespace Meridian::Sim {
+namespace {
+
+using Agent::replyError;
+using Agent::replyJson;
+
+constexpr qint64 MaxPageLimit = 20000;
+constexpr qint64 DefaultPageLimit = 1000;
+constexpr double MaxStepSeconds = 7 * 86400;
+
+// /n/*/api/* and /sim/* need the token too; HttpService checks only /api/*.
+bool authorized(const httplib::Request& req, httplib::Response& res, const QByteArray& token)
+{
+    if (token.isEmpty())
+        return true;
+    const std::string header = req.get_header_value("Authorization");
+    constexpr std::string_view prefix = "Bearer ";
+    if (header.size() > prefix.size() && std::string_view(header).substr(0, prefix.size()) == prefix
+        && Agent::tokensEqual(QByteArrayView(header).sliced(qsizetype(prefix.size())), token))
+        return true;
+    res.set_header("WWW-Authenticate", "Bearer");
+    replyError(res, 401, QStringLiteral("missing or wrong bearer token"));
+    return false;
+}
+
+// Large cached bodies are streamed from the shared buffer instead of copied.
+void replyShared(httplib::Response& res, const QByteArray& body)
+{
+    if (body.size() < 256 * 1024) {
+        replyJson(res, body);
+        return;
+    }
+    res.status = 200;
+    const auto data = std::make_shared<QByteArray>(body);
+    res.set_content_provider(
+        size_t(data->size()), "application/json", [data](size_t offset, size_t length, httplib::DataSink& sink) {
+            const size_t size = size_t(data->size());
+            if (offset >= size)
+                return false;
+            sink.write(data->constData() + offset, std::min(length, size - offset));
+            return true;
+        });
+}
+
+QByteArray jsonDocument(const QJsonObject& object)
+{
+    return Protocol::Json::document(object);
+}
+
+bool parseBody(const httplib::Request& req, httplib::Response& res, QJsonObject* out)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(req.body), &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject()) {
+        replyError(res, 400, QStringLiteral("body must be a JSON object"));
+        return false;
+    }
+    *out = doc.object();
+    return true;
+}
+
+bool optionalInt(const QJsonObject& o, const QString& key, int min, int max, int* out, httplib::Response& res)
+{
+    const QJsonValue v = o.value(key);
+    if (v.isUndefined())
+        return true;
+    const double d = v.toDouble(std::nan(""));
+    if (!v.isDouble() || d != std::floor(d) || d < min || d > max) {
+        replyError(res, 400, QStringLiteral("%1 must be an integer in %2…%3").arg(key).arg(min).arg(max));
+        return false;
+    }
+    *out = int(d);
+    return true;
+}
+
+void replyResult(httplib::Response& res, const ApiResult& r, const QJsonObject& ok)
+{
+    if (r.status != 200)
+        replyError(res, r.status, r.error);
+    else
+        replyJson(res, jsonDocument(ok));
+}
+
+} // namespace
+
+void registerRoutes(Agent::HttpService& service, Simulation& sim, const QByteArray& token)
+{
+    httplib::Server& s = service.server();
+
+    // Resolves /n/NODE-ID/…: 404 for an unknown node, 503 for one that is down.
+    auto node
+        = [&sim](const httplib::Request& req, httplib::Response& res, std::shared_ptr<const FleetState>* state) -> int {
+        *state = sim.state();
+        const int index = (*state)->topology().find(req.matches[1].str());
+        if (index < 0) {
+            replyError(res, 404, QStringLiteral("no such node"));
+            return -1;
+        }
+        if ((*state)->isDown(index)) {
+            replyError(res, 503, QStringLiteral("node unreachable (simulated heartbeat loss)"));
+            return -1;
+        }
+        return index;
+    };
+
+    s.Get(R"(/n/([A-Za-z0-9._-]{1,128})/metrics)", [node](const httplib::Request& req, httplib::Response& res) {
+        std::shared_ptr<const FleetState> st;
+        const int n = node(req, res, &st);
+        if (n >= 0)
+            Agent::replyMetrics(res, metricsText(st->inventory(n), st->snapshot(n)));
+    });
+    s.Get(R"(/n/([A-Za-z0-9._-]{1,128})/api/v1/node)",
+        [node, token](const httplib::Request& req, httplib::Response& res) {
+            std::shared_ptr<const FleetState> st;
+            if (!authorized(req, res, token))
+                return;
+            if (const int n = node(req, res, &st); n >= 0)
+                replyJson(res, jsonDocument(Protocol::Json::toJson(st->inventory(n))));
+        });
+    s.Get(R"(/n/([A-Za-z0-9._-]{1,128})/api/v1/snapshot)",
+        [node, token](const httplib::Request& req, httplib::Response& res) {
+            std::shared_ptr<const FleetState> st;
+            if (!authorized(req, res, token))
+                return;
+            if (const int n = node(req, res, &st); n >= 0)
+                replyJson(res, st->snapshotDocument(n));
+        });
+    s.Get(R"(/n/([A-Za-z0-9._-]{1,128})/api/v1/samples)",
+        [node, token](const httplib::Request& req, httplib::Response& res) {
+            std::shared_ptr<const FleetState> st;
+            if (!authorized(req, res, token))
+                return;
+            qint64 since = 0, limit = DefaultPageLimit;
+            if (!Agent::queryInteger(req, res, "since", 0, qint64(1) << 53, &since)
+                || !Agent::queryInteger(req, res, "limit", 1, MaxPageLimit, &limit))
+                return;
+            if (const int n = node(req, res, &st); n >= 0)
+                replyJson(res, jsonDocument(Protocol::Json::toJson(st->samples(n, since, int(limit)))));
+        });
+    s.Get(R"(/n/([A-Za-z0-9._-]{1,128})/api/v1/events)",
+        [node, token](const httplib::Request& req, httplib::Response& res) {
+            std::shared_ptr<const FleetState> st;
+            if (!authorized(req, res, token))
+                return;
+            qint64 since = 0, limit = DefaultPageLimit;
+            if (!Agent::queryInteger(req, res, "since", 0, qint64(1) << 53, &since)
+                || !Agent::queryInteger(req, res, "limit", 1, MaxPageLimit, &limit))
+                return;
+            if (const int n = node(req, res, &st); n >= 0)
+                replyJson(res, jsonDocument(Protocol::Json::toJson(st->nodeEvents(n, since, int(limit)))));
+        });
+
+    // Fleet level (HttpService has checked the token on /api/*).
+    const auto fleet
+        = std::make_shared<QByteArray>(jsonDocument(Protocol::Json::fleetToJson(sim.topology().fleetEntries())));
+    s.Get("/api/v1/fleet", [fleet](const httplib::Request&, httplib::Response& res) { replyShared(res, *fleet); });
+    s.Get("/api/v1/nodes", [&sim](const httplib::Request& req, httplib::Response& res) {
+        qint64 limit = std::numeric_limits<qint64>::max();
+        if (!Agent::queryInteger(req, res, "limit", 1, std::numeric_limits<qint64>::max(), &limit))
+            return;
+        const QString since = QString::fromStdString(req.get_param_value("since")).left(256);
+        replyShared(res, sim.state()->nodesDocument(since, limit));
+    });
+    s.Get("/api/v1/jobs", [&sim](const httplib::Request& req, httplib::Response& res) {
+        replyShared(res, sim.state()->jobsDocument(QString::fromStdString(req.get_param_value("since")).left(256)));
+    });
+    s.Get("/api/v1/events", [&sim](const httplib::Request& req, httplib::Response& res) {
+        qint64 since = 0, limit = DefaultPageLimit;
+        if (!Agent::queryInteger(req, res, "since", 0, qint64(1) << 53, &since)
+            || !Agent::queryInteger(req, res, "limit", 1, MaxPageLimit, &limit))
+            return;
+        replyJson(res, jsonDocument(Protocol::Json::toJson(sim.state()->events(since, int(limit)))));
+    });
+
+    // Simulator control and ground truth.
+    s.Get("/sim/truth", [&sim, token](const httplib::Request& req, httplib::Response& res) {
+        if (authorized(req, res, token))
+            replyShared(res, sim.state()->truthDocument());
+    });
+    s.Post("/sim/faults", [&sim, token](const httplib::Request& req, httplib::Response& res) {
+        QJsonObject body;
+        if (!authorized(req, res, token) || !parseBody(req, res, &body))
+            return;
+        const QJsonValue nodeId = body.value(QStringLiteral("node"));
+        const QJsonValue kind = body.value(QStringLiteral("kind"));
+        if (!nodeId.isString() || nodeId.toString().isEmpty() || nodeId.toString().size() > 128) {
+            replyError(res, 400, QStringLiteral("\"node\" must be a node id"));
+            return;
+        }
+        if (!kind.isString()) {
+            replyError(res, 400,
+                QStringLiteral(
+                    "\"kind\" must be one of node-down, hbm-ecc, link-down, thermal, rack-down, chip-fault"));
+            return;
+        }
+        int accelerator = 0, bits = 2;
+        if (!optionalInt(body, QStringLiteral("accelerator"), 0, 63, &accelerator, res)
+            || !optionalInt(body, QStringLiteral("bits"), 1, 2, &bits, res))
+            return;
+        const ApiResult r = sim.injectFault(nodeId.toString(), kind.toString(), accelerator, bits);
+        replyResult(res, r, { { QStringLiteral("id"), r.id }, { QStringLiteral("nodes"), r.count } });
+    });
+    auto clear = [&sim](httplib::Response& res, const QJsonObject& body) {
+        const QJsonValue id = body.value(QStringLiteral("id"));
+        const QJsonValue nodeId = body.value(QStringLiteral("node"));
+        ApiResult r;
+        if (id.isDouble() && id.toDouble() >= 1 && id.toDouble() <= 9e15 && id.toDouble() == std::floor(id.toDouble()))
+            r = sim.clearFault(qint64(id.toDouble()));
+        else if (nodeId.isString() && !nodeId.toString().isEmpty() && nodeId.toString().size() <= 128)
+            r = sim.clearNode(nodeId.toString());
+        else
+            r = { 400, QStringLiteral("give {\"id\": FAULT-ID} or {\"node\": NODE-ID}") };
+        replyResult(res, r, { { QStringLiteral("cleared"), r.count } });
+    };
+    s.Post("/sim/faults/clear", [clear, token](const httplib::Request& req, httplib::Response& res) {
+        QJsonObject body;
+        if (authorized(req, res, token) && parseBody(req, res, &body))
+            clear(res, body);
+    });
+    s.Delete(R"(/sim/faults/(\d{1,15}))", [clear, token](const httplib::Request& req, httplib::Response& res) {
+        if (authorized(req, res, token))
+            clear(res, { { QStringLiteral("id"), double(std::stoll(req.matches[1].str())) } });
+    });
+    s.Post("/sim/control", [&sim, token](const httplib::Request& req, httplib::Response& res) {
+        QJsonObject body;
+        if (!authorized(req, res, token) || !parseBody(req, res, &body))
+            return;
+        std::optional<bool> paused;
+        std::optional<qint64> step;
+        for (auto it = body.begin(); it != body.end(); ++it) {
+            if (it.key() == QLatin1String("paused") && it->isBool()) {
+                paused = it->toBool();
+            } else if (it.key() == QLatin1String("step") && it->isDouble() && it->toDouble() > 0
+                && it->toDouble() <= MaxStepSeconds) {
+                step = qint64(std::llround(it->toDouble() * 1000));
+            } else {
+                replyError(res, 400,
+                    QStringLiteral(
+                        "expected {\"paused\": true|false} and/or {\"step\": SECONDS} (0 < step ≤ %1); bad \"%2\"")
+                        .arg(MaxStepSeconds)
+                        .arg(it.key().left(32)));
+                return;
+            }
+        }
+        if (!paused && !step) {
+            replyError(res, 400, QStringLiteral("expected {\"paused\": true|false} and/or {\"step\": SECONDS}"));
+            return;
+        }
+        const ApiResult r = sim.control(paused, step);
+        const auto st = sim.state();
+        replyResult(res, r,
+            { { QStringLiteral("paused"), st->paused }, { QStringLiteral("ts"), st->timeMs },
+                { QStringLiteral("seq"), st->seq } });
+    });
+    s.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+        if (res.body.empty())
+            replyError(res, res.status, QStringLiteral("no such endpoint"));
+    });
+}
+
+} // namespace Meridian::Sim

@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// The static shape of the simulated fleet, built once from the scenario:
+// regions → pools → racks → nodes → accelerators, with inventories and the
+// probe peers of every node. Immutable after construction, shared by threads.
+
+#include "protocoltypes.h"
+#include "scenario.h"
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace Meridian::Sim {
+
+struct PoolInfo
+{
+    QString name; ///< "guian-trn1"
+    QString region;
+    int site = 0;
+    int model = 0; ///< index into Scenario::models
+    bool training = false;
+    double targetLoad = 0.8;
+    int firstNode = 0;
+    int nodeCount = 0;
+};
+
+struct NodeInfo
+{
+    QString id; ///< "guian-trn1-r03-n07"
+    QString hostname;
+    QString rack; ///< "guian-trn1-r03"
+    int pool = 0;
+    int site = 0;
+    int model = 0;
+    int accelerators = 0;
+    int rackIndex = 0; ///< fleet-wide rack number
+    qint64 firstBootMs = 0; ///< boot before the simulated history starts
+    QStringList uuids;
+    std::vector<int> probePeers; ///< node indexes: rack neighbours, then other sites' gateways
+};
+
+struct RackInfo
+{
+    QString id;
+    int firstNode = 0;
+    int nodeCount = 0;
+};
+
+class Topology
+{
+public:
+    Topology(Scenario scenario, quint64 seed, qint64 originMs);
+
+    const Scenario& scenario() const { return m_scenario; }
+    const std::vector<PoolInfo>& pools() const { return m_pools; }
+    const std::vector<NodeInfo>& nodes() const { return m_nodes; }
+    const std::vector<RackInfo>& racks() const { return m_racks; }
+    const ModelSpec& modelOf(int node) const { return m_scenario.models[m_nodes[size_t(node)].model]; }
+    const SiteSpec& siteOf(int node) const { return m_scenario.sites[m_nodes[size_t(node)].site]; }
+    int nodeCount() const { return int(m_nodes.size()); }
+    int find(const std::string& nodeId) const; ///< -1: no such node
+    QStringList regions() const; ///< sorted
+
+    // Round-trip time in ms between two sites at the median (no jitter).
+    double siteRttMs(int siteA, int siteB) const;
+    double rackRttMs(int node) const;
+
+    Protocol::NodeInventory inventory(int node, int bootCount) const;
+    QString bootId(int node, int bootCount) const;
+    QList<Protocol::FleetEntry> fleetEntries() const;
+
+private:
+    void buildPeers();
+
+    Scenario m_scenario;
+    quint64 m_seed = 0;
+    std::vector<PoolInfo> m_pools;
+    std::vector<NodeInfo> m_nodes;
+    std::vector<RackInfo> m_racks;
+    std::vector<int> m_siteGateway; ///< node index per site, -1: no nodes
+    std::vector<double> m_siteRtt; ///< sites × sites
+    std::unordered_map<std::string, int> m_index;
+};
+
+double greatCircleKm(double lat1, double lon1, double lat2, double lon2);
+
+} // namespace Meridian::Sim
