@@ -34,6 +34,9 @@ QString toString(AgentStatus status); ///< untranslated key ("up", "bad-payload"
 enum class CapacityClass : quint8 { Free, Allocated, Faulty };
 CapacityClass classify(const Protocol::AcceleratorSample& sample, NodeState nodeState);
 
+// Registers the core's value types for queued signals and QVariant; idempotent.
+void registerCoreMetaTypes();
+
 struct FleetNode
 {
     Protocol::NodeInventory inventory;
@@ -53,6 +56,7 @@ struct ModelCapacity
     int allocated = 0;
     int free = 0;
     int faulty = 0;
+    int unknown = 0; ///< no sample yet (never answered): counted in total, in no other class
 };
 
 struct JobCounts

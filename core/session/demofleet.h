@@ -16,6 +16,7 @@ struct DemoOptions
     quint64 seed = 1;
     double speed = 1.0;
     QString executable; ///< empty: meridian-fleetsim beside the running binary, then $PATH
+    int readyTimeoutMs = 60000; ///< pre-generating history for a large fleet takes a while
 };
 
 // Runs meridian-fleetsim as a child process on a free loopback port with a
@@ -31,6 +32,7 @@ public:
     void stop();
     QUrl url() const { return m_url; }
     QString tokenFile() const;
+    bool isRunning() const { return m_process != nullptr; }
 
 Q_SIGNALS:
     void ready(const QUrl& url, const QString& tokenFile);

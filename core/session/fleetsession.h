@@ -4,6 +4,7 @@
 #include "consoleconfig.h"
 
 #include <QObject>
+
 #include <memory>
 
 namespace Meridian {
@@ -37,6 +38,9 @@ Q_SIGNALS:
     void cacheFailed(const QString& message); ///< e.g. disk full; the console keeps running on live data
 
 private:
+    void startSources();
+    void stopSources(); ///< quits and joins every source thread; their queued updates are dropped
+
     struct Private;
     std::unique_ptr<Private> d;
 };

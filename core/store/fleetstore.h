@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QObject>
 #include <QTimer>
+#include <QVarLengthArray>
 
 namespace Meridian {
 
@@ -16,6 +17,9 @@ namespace Meridian {
 // batches (queued, from their worker threads); the store merges them and
 // publishes one coalesced FleetChangeSet per interval. Readers get values or
 // const references valid until the next change set.
+//
+// Capacity figures are kept as per-region aggregates, updated incrementally as
+// nodes change, so summary() costs the same at 25,000 nodes as at 10.
 class FleetStore : public QObject
 {
     Q_OBJECT
@@ -38,16 +42,62 @@ public Q_SLOTS:
     void applyUpdate(const Meridian::SourceUpdate& update);
     // Start-up: state loaded from the cache before any agent answers.
     void restore(const QList<Meridian::FleetNode>& nodes, const QList<Meridian::Protocol::JobRecord>& jobs);
+    // Forgets every node reported by this source (it was removed from the configuration).
+    void removeSource(const QString& source);
 
 Q_SIGNALS:
     void changed(const Meridian::FleetChangeSet& changes);
 
 private:
+    // What one node adds to its region's aggregate; subtracted again before it changes.
+    struct Contribution
+    {
+        QString region;
+        QVarLengthArray<ModelCapacity, 2> models;
+        int up = 0;
+        int down = 0;
+        int reporting = 0;
+        int faults = 0;
+    };
+    struct RegionAggregate
+    {
+        QHash<QString, ModelCapacity> models;
+        int nodesUp = 0;
+        int nodesDown = 0;
+        int nodesReporting = 0;
+        int nodesTotal = 0;
+        int openFaults = 0;
+    };
+    struct JobContribution
+    {
+        QString region;
+        QString source;
+        int bucket = -1; ///< index into JobCounts' fields, -1: not counted
+    };
+
     void schedule();
     void flush();
+    void setStatusCount(AgentStatus status, int delta);
+    void recount(const QString& nodeId, const FleetNode* node);
+    void removeNode(const QString& nodeId);
+    void putJob(const Protocol::JobRecord& job, const QString& source);
+    void dropJob(const QString& jobId);
+    static Contribution contributionOf(const FleetNode& node);
+    void addContribution(const Contribution& c, int sign);
+    void refreshDataAges() const;
 
     QHash<QString, FleetNode> m_nodes;
     QHash<QString, Protocol::JobRecord> m_jobs;
+    QHash<QString, Contribution> m_contributions;
+    QHash<QString, RegionAggregate> m_regions;
+    QHash<QString, JobContribution> m_jobContributions;
+    QHash<QString, JobCounts> m_jobCounts; ///< per region; "" holds jobs of no known region
+    QHash<QString, QString> m_poolRegion;
+    AgentStatusCounts m_statusCounts;
+    // Oldest/newest data per region ("" = fleet): recomputed lazily after changes.
+    mutable QHash<QString, std::pair<qint64, qint64>> m_dataAges;
+    mutable std::pair<qint64, qint64> m_fleetAges { 0, 0 };
+    mutable bool m_dataAgesDirty = true;
     FleetChangeSet m_pending;
     QTimer m_flushTimer;
 };

@@ -5,6 +5,7 @@
 
 #include <QList>
 #include <QMetaType>
+#include <QStringList>
 
 namespace Meridian {
 
@@ -30,7 +31,9 @@ struct SourceUpdate
     bool jobsComplete = false; ///< true: `jobs` is the full list (replace), false: changes only
     QList<Protocol::JobRecord> jobs;
     QList<Protocol::Event> events; ///< new events, ascending id per node
-    QList<std::pair<QString, Protocol::Sample>> samples; ///< (node id, sample) history to persist, ascending seq per node
+    QList<std::pair<QString, Protocol::Sample>>
+        samples; ///< (node id, sample) history to persist, ascending seq per node
+    QStringList removedNodes; ///< ids this source no longer reports (e.g. an agent's placeholder once its id is known)
 };
 
 } // namespace Meridian

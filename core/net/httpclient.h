@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "fleettypes.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QObject>
+#include <QString>
+#include <QUrl>
+
+#include <functional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace Meridian {
+
+// How one GET ended, classified the way the console reports agents.
+struct HttpResult
+{
+    enum class Outcome {
+        Ok, ///< HTTP 200 with a body within the cap
+        ConnectionFailed, ///< refused, reset, host not found
+        TimedOut, ///< no answer within the timeout
+        Stalled, ///< the answer began, then stopped mid-body
+        TooLarge, ///< body over the cap (aborted while reading)
+        HttpError, ///< any other HTTP status
+        Aborted, ///< cancelled by us (shutdown)
+    };
+    Outcome outcome = Outcome::Aborted;
+    int httpStatus = 0;
+    QByteArray body;
+    QString error; ///< human-readable reason, never contains the token
+    qint64 retryAfterMs = -1; ///< from Retry-After on 429/503; -1 if absent
+
+    bool ok() const { return outcome == Outcome::Ok; }
+    // The agent status this failure means (Up for Ok).
+    AgentStatus status() const;
+};
+
+struct HttpRequestOptions
+{
+    QByteArray token; ///< bearer token; empty: no Authorization header
+    qsizetype maxBodyBytes = 16 * 1024 * 1024;
+    int timeoutMs = 5000; ///< no progress for this long → timed out / stalled
+    int deadlineMs = 0; ///< whole request; 0: 4 × timeoutMs
+};
+
+// The one QNetworkAccessManager of a worker thread, with the console's rules
+// applied to every request: no redirects, a timeout, a body cap enforced
+// while reading, and the bearer token kept out of every log and error text.
+class HttpClient : public QObject
+{
+    Q_OBJECT
+public:
+    explicit HttpClient(QObject* parent = nullptr);
+    ~HttpClient() override;
+
+    using Callback = std::function<void(HttpResult)>;
+    // `done` runs on this object's thread, once, unless the client is destroyed first.
+    void get(const QUrl& url, const HttpRequestOptions& options, Callback done);
+    void abortAll(); ///< callbacks run with Outcome::Aborted
+    int inFlight() const { return int(m_pending.size()); }
+
+private:
+    struct Pending;
+    void finish(QNetworkReply* reply);
+
+    QNetworkAccessManager* m_manager = nullptr;
+    QHash<QNetworkReply*, Pending*> m_pending;
+};
+
+// Bounded concurrency on top of one HttpClient: at most maxInFlight requests
+// on the wire, the rest wait in FIFO order.
+class RequestQueue : public QObject
+{
+    Q_OBJECT
+public:
+    explicit RequestQueue(int maxInFlight, QObject* parent = nullptr);
+
+    void get(const QUrl& url, const HttpRequestOptions& options, HttpClient::Callback done);
+    void clear(); ///< drops waiting requests (their callbacks never run) and aborts those in flight
+    int waiting() const { return int(m_waiting.size()); }
+    int inFlight() const { return m_inFlight; }
+    HttpClient* client() const { return m_client; }
+
+private:
+    struct Waiting
+    {
+        QUrl url;
+        HttpRequestOptions options;
+        HttpClient::Callback done;
+    };
+    void drain();
+
+    HttpClient* m_client;
+    int m_maxInFlight;
+    int m_inFlight = 0;
+    QList<Waiting> m_waiting;
+};
+
+// Reads a bearer token file: first line, trimmed, at most 4 KiB, printable
+// ASCII only (a CR/LF would split the header). Empty + *error on failure.
+QByteArray readBearerToken(const QString& path, QString* error);
+
+} // namespace Meridian

@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "consoleconfig.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+#include <QSet>
+
+#include <cmath>
+
+namespace Meridian {
+namespace {
+
+constexpr qint64 MaxConfigBytes = 1024 * 1024;
+constexpr int MaxSources = 10000;
+constexpr int MaxNameLength = 128;
+constexpr int MaxPathLength = 4096;
+constexpr int FormatVersion = 1;
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("Meridian::ConsoleConfig", text);
+}
+
+bool unknownKeys(const QJsonObject& object, const QStringList& allowed, const QString& where, QString* error)
+{
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (!allowed.contains(it.key())) {
+            *error = tr("%1: unknown key \"%2\"").arg(where, it.key().left(MaxNameLength));
+            return true;
+        }
+    }
+    return false;
+}
+
+bool parseSource(const QJsonValue& value, int index, SourceConfig* out, QString* error)
+{
+    const QString where = QStringLiteral("sources[%1]").arg(index);
+    if (!value.isObject()) {
+        *error = tr("%1: expected an object").arg(where);
+        return false;
+    }
+    const QJsonObject o = value.toObject();
+    if (unknownKeys(o,
+            { QStringLiteral("name"), QStringLiteral("kind"), QStringLiteral("url"), QStringLiteral("tokenFile"),
+                QStringLiteral("intervalSeconds") },
+            where, error))
+        return false;
+
+    const QJsonValue name = o.value(QStringLiteral("name"));
+    if (!name.isString() || name.toString().trimmed().isEmpty() || name.toString().size() > MaxNameLength) {
+        *error = tr("%1.name: expected a non-empty string of at most %2 characters").arg(where).arg(MaxNameLength);
+        return false;
+    }
+    out->name = name.toString().trimmed();
+
+    const QJsonValue kind = o.value(QStringLiteral("kind"));
+    if (kind.isUndefined() || kind.toString() == QLatin1String("agent")) {
+        out->kind = SourceConfig::Kind::Agent;
+    } else if (kind.toString() == QLatin1String("fleet")) {
+        out->kind = SourceConfig::Kind::Fleet;
+    } else {
+        *error = tr("%1.kind: expected \"agent\" or \"fleet\"").arg(where);
+        return false;
+    }
+
+    const QJsonValue url = o.value(QStringLiteral("url"));
+    if (!url.isString() || url.toString().size() > MaxPathLength) {
+        *error = tr("%1.url: expected a string").arg(where);
+        return false;
+    }
+    QUrl parsed(url.toString(), QUrl::StrictMode);
+    if (!parsed.isValid() || (parsed.scheme() != QLatin1String("http") && parsed.scheme() != QLatin1String("https"))
+        || parsed.host().isEmpty()) {
+        *error = tr("%1.url: expected an http:// or https:// URL with a host").arg(where);
+        return false;
+    }
+    if (!parsed.userInfo().isEmpty() || parsed.hasQuery() || parsed.hasFragment()) {
+        // Credentials belong in the token file, not in a URL that ends up in logs.
+        *error = tr("%1.url: must not carry user info, a query or a fragment").arg(where);
+        return false;
+    }
+    if (!parsed.path().endsWith(u'/'))
+        parsed.setPath(parsed.path() + u'/');
+    out->url = parsed;
+
+    const QJsonValue token = o.value(QStringLiteral("tokenFile"));
+    if (!token.isUndefined() && (!token.isString() || token.toString().size() > MaxPathLength)) {
+        *error = tr("%1.tokenFile: expected a path").arg(where);
+        return false;
+    }
+    out->tokenFile = token.toString();
+
+    const QJsonValue interval = o.value(QStringLiteral("intervalSeconds"));
+    if (interval.isUndefined()) {
+        out->intervalMs = 5000;
+    } else if (!interval.isDouble() || !(interval.toDouble() >= 1 && interval.toDouble() <= 3600)) {
+        *error = tr("%1.intervalSeconds: expected a number from 1 to 3600").arg(where);
+        return false;
+    } else {
+        out->intervalMs = int(std::lround(interval.toDouble() * 1000));
+    }
+    return true;
+}
+
+} // namespace
+
+bool ConsoleConfig::load(const QString& path, ConsoleConfig* out, QString* error)
+{
+    QString ignored;
+    if (!error)
+        error = &ignored;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = tr("%1: %2").arg(path, file.errorString());
+        return false;
+    }
+    const QByteArray data = file.read(MaxConfigBytes + 1);
+    if (data.size() > MaxConfigBytes) {
+        *error = tr("%1: larger than %2 bytes").arg(path).arg(MaxConfigBytes);
+        return false;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(data, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
+        *error = parseError.error != QJsonParseError::NoError
+            ? tr("%1: not valid JSON at offset %2: %3").arg(path).arg(parseError.offset).arg(parseError.errorString())
+            : tr("%1: expected a JSON object").arg(path);
+        return false;
+    }
+    const QJsonObject root = doc.object();
+    if (unknownKeys(
+            root, { QStringLiteral("version"), QStringLiteral("cache"), QStringLiteral("sources") }, path, error))
+        return false;
+    const QJsonValue version = root.value(QStringLiteral("version"));
+    if (!version.isDouble() || version.toDouble() != FormatVersion) {
+        *error = tr("%1: version: expected %2").arg(path).arg(FormatVersion);
+        return false;
+    }
+    ConsoleConfig config;
+    const QJsonValue cache = root.value(QStringLiteral("cache"));
+    if (!cache.isUndefined() && (!cache.isString() || cache.toString().size() > MaxPathLength)) {
+        *error = tr("%1: cache: expected a directory path").arg(path);
+        return false;
+    }
+    config.cachePath = cache.toString();
+    const QJsonValue sources = root.value(QStringLiteral("sources"));
+    if (!sources.isArray() || sources.toArray().size() > MaxSources) {
+        *error = tr("%1: sources: expected an array of at most %2 sources").arg(path).arg(MaxSources);
+        return false;
+    }
+    QSet<QString> names;
+    const QJsonArray list = sources.toArray();
+    for (int i = 0; i < list.size(); ++i) {
+        SourceConfig source;
+        QString message;
+        if (!parseSource(list.at(i), i, &source, &message)) {
+            *error = path + QStringLiteral(": ") + message;
+            return false;
+        }
+        if (names.contains(source.name)) {
+            *error = tr("%1: sources[%2].name: \"%3\" is used twice").arg(path).arg(i).arg(source.name);
+            return false;
+        }
+        names.insert(source.name);
+        config.sources.append(source);
+    }
+    *out = std::move(config);
+    return true;
+}
+
+bool ConsoleConfig::save(const QString& path, QString* error) const
+{
+    QString ignored;
+    if (!error)
+        error = &ignored;
+    QJsonArray list;
+    for (const SourceConfig& s : sources) {
+        QJsonObject o { { QStringLiteral("name"), s.name },
+            { QStringLiteral("kind"),
+                s.kind == SourceConfig::Kind::Fleet ? QStringLiteral("fleet") : QStringLiteral("agent") },
+            { QStringLiteral("url"), s.url.toString() }, { QStringLiteral("intervalSeconds"), s.intervalMs / 1000.0 } };
+        if (!s.tokenFile.isEmpty())
+            o.insert(QStringLiteral("tokenFile"), s.tokenFile);
+        list.append(o);
+    }
+    QJsonObject root { { QStringLiteral("version"), FormatVersion }, { QStringLiteral("sources"), list } };
+    if (!cachePath.isEmpty())
+        root.insert(QStringLiteral("cache"), cachePath);
+    // Written aside and renamed: a crash never leaves half a configuration.
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(root).toJson(QJsonDocument::Indented)) < 0
+        || !file.commit()) {
+        *error = tr("%1: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+} // namespace Meridian

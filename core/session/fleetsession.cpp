@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "fleetsession.h"
+
+#include "agentsource.h"
+#include "cachereader.h"
+#include "cachewriter.h"
+#include "fleetsource.h"
+#include "fleetstore.h"
+
+#include <QDir>
+#include <QFuture>
+#include <QLoggingCategory>
+#include <QPointer>
+#include <QThread>
+#include <QTimer>
+
+namespace Meridian {
+namespace {
+
+// How long sources wait for the cache's history cursors before they start
+// anyway (then history is fetched from the agents' ring buffers afresh).
+constexpr int CursorWaitMs = 3000;
+
+} // namespace
+
+struct FleetSession::Private
+{
+    struct Running
+    {
+        QThread* thread = nullptr;
+        QPointer<Source> source;
+    };
+
+    FleetStore* store = nullptr;
+    std::unique_ptr<CacheWriter> writer;
+    CacheReader* reader = nullptr;
+    QList<SourceConfig> configs;
+    QList<Running> running;
+    quint64 generation = 0; ///< updates from sources of an older generation are dropped
+    SampleCursors cursors;
+    bool waitingForCursors = false;
+};
+
+FleetSession::FleetSession(QObject* parent)
+    : QObject(parent)
+    , d(std::make_unique<Private>())
+{
+    registerCoreMetaTypes();
+    d->store = new FleetStore(this);
+}
+
+FleetSession::~FleetSession()
+{
+    stopSources();
+    // The writer's destructor commits what is queued and joins its thread.
+    d->writer.reset();
+}
+
+FleetStore* FleetSession::store() const
+{
+    return d->store;
+}
+CacheReader* FleetSession::cache() const
+{
+    return d->reader;
+}
+QList<SourceConfig> FleetSession::sources() const
+{
+    return d->configs;
+}
+
+bool FleetSession::open(const QString& cachePath, QString* error)
+{
+    if (d->writer) {
+        if (error)
+            *error = tr("the cache is already open");
+        return false;
+    }
+    if (!QDir().mkpath(cachePath)) {
+        if (error)
+            *error = tr("cannot create the cache directory %1").arg(cachePath);
+        return false;
+    }
+    d->writer = std::make_unique<CacheWriter>(cachePath);
+    connect(d->writer.get(), &CacheWriter::failed, this, &FleetSession::cacheFailed);
+    d->writer->start();
+    d->reader = new CacheReader(cachePath, this);
+
+    d->reader->lastState().then(this, [this](const CacheReader::State& state) {
+        d->store->restore(state.nodes, state.jobs);
+        Q_EMIT restored();
+    });
+
+    // Sources resume history where the cache left off, so they wait (briefly) for the cursors.
+    d->waitingForCursors = true;
+    d->reader->cursors().then(this, [this](const SampleCursors& c) {
+        d->cursors = c;
+        if (std::exchange(d->waitingForCursors, false))
+            startSources();
+    });
+    QTimer::singleShot(CursorWaitMs, this, [this] {
+        if (std::exchange(d->waitingForCursors, false))
+            startSources();
+    });
+    return true;
+}
+
+void FleetSession::setSources(const QList<SourceConfig>& sources)
+{
+    stopSources();
+    QSet<QString> keep;
+    for (const SourceConfig& s : sources)
+        keep.insert(s.name);
+    for (const SourceConfig& s : std::as_const(d->configs)) {
+        if (!keep.contains(s.name))
+            d->store->removeSource(s.name);
+    }
+    d->configs = sources;
+    if (!d->waitingForCursors)
+        startSources();
+}
+
+void FleetSession::startSources()
+{
+    if (!d->running.isEmpty())
+        return;
+    const quint64 generation = ++d->generation;
+    QList<SourceConfig> agents;
+    QList<Source*> created;
+    for (const SourceConfig& config : std::as_const(d->configs)) {
+        if (config.kind == SourceConfig::Kind::Fleet)
+            created.append(new FleetSource(config));
+        else
+            agents.append(config);
+    }
+    // All directly polled agents share one worker: its request queue bounds their concurrency.
+    if (!agents.isEmpty())
+        created.append(new AgentSource(agents));
+
+    for (Source* source : std::as_const(created)) {
+        auto* thread = new QThread(this);
+        thread->setObjectName(QStringLiteral("meridian-source"));
+        source->moveToThread(thread);
+        // Destroyed on its own thread once the loop ends, together with its network objects.
+        connect(thread, &QThread::finished, source, &QObject::deleteLater);
+        connect(
+            source, &Source::updateReady, this,
+            [this, generation](const SourceUpdate& update) {
+                if (generation == d->generation)
+                    d->store->applyUpdate(update);
+            },
+            Qt::QueuedConnection);
+        if (CacheWriter* writer = d->writer.get()) {
+            // write() is thread-safe and never blocks: call it straight from the worker.
+            connect(
+                source, &Source::updateReady, source, [writer](const SourceUpdate& update) { writer->write(update); },
+                Qt::DirectConnection);
+        }
+        thread->start();
+        const SampleCursors cursors = d->cursors;
+        QMetaObject::invokeMethod(
+            source,
+            [source, cursors] {
+                source->setCursors(cursors);
+                source->start();
+            },
+            Qt::QueuedConnection);
+        d->running.append(Private::Running { thread, source });
+    }
+}
+
+void FleetSession::stopSources()
+{
+    ++d->generation;
+    for (const Private::Running& r : std::as_const(d->running)) {
+        r.thread->quit();
+        r.thread->wait();
+        delete r.thread;
+    }
+    d->running.clear();
+}
+
+} // namespace Meridian

@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "consoleconfig.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Meridian;
+
+namespace {
+// JSON written with single quotes, so the test data needs no escaping.
+QByteArray json(const char* text)
+{
+    return QByteArray(text).replace('\'', '"');
+}
+} // namespace
+
+class TestConsoleConfig : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+
+    QString write(const QByteArray& content)
+    {
+        const QString path = m_dir.filePath(QStringLiteral("config.json"));
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(content) != content.size())
+            return {};
+        return path;
+    }
+
+private Q_SLOTS:
+    void good()
+    {
+        const QString path = write(json("{\n"
+                                        "            'version': 1,\n"
+                                        "            'cache': '/var/cache/meridian',\n"
+                                        "            'sources': [\n"
+                                        "                { 'name': 'wuhu-front', 'kind': 'fleet', 'url': "
+                                        "'http://127.0.0.1:9200', 'tokenFile': '/etc/meridian/token',\n"
+                                        "                  'intervalSeconds': 5 },\n"
+                                        "                { 'name': 'lab-node', 'url': "
+                                        "'https://node1.example:9100/base/', 'intervalSeconds': 2.5 }\n"
+                                        "            ]\n"
+                                        "        }"));
+        ConsoleConfig config;
+        QString error;
+        QVERIFY2(ConsoleConfig::load(path, &config, &error), qPrintable(error));
+        QCOMPARE(config.cachePath, QStringLiteral("/var/cache/meridian"));
+        QCOMPARE(config.sources.size(), 2);
+        QCOMPARE(config.sources[0].kind, SourceConfig::Kind::Fleet);
+        QCOMPARE(config.sources[0].url, QUrl(QStringLiteral("http://127.0.0.1:9200/"))); // normalised to end in '/'
+        QCOMPARE(config.sources[0].intervalMs, 5000);
+        QCOMPARE(config.sources[1].kind, SourceConfig::Kind::Agent); // the default kind
+        QCOMPARE(config.sources[1].intervalMs, 2500);
+        QVERIFY(config.sources[1].tokenFile.isEmpty());
+
+        // Round trip.
+        const QString saved = m_dir.filePath(QStringLiteral("saved.json"));
+        QVERIFY2(config.save(saved, &error), qPrintable(error));
+        ConsoleConfig again;
+        QVERIFY2(ConsoleConfig::load(saved, &again, &error), qPrintable(error));
+        QCOMPARE(again.sources, config.sources);
+        QCOMPARE(again.cachePath, config.cachePath);
+    }
+
+    void malformed_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("errorContains");
+        auto src
+            = [](const QByteArray& fields) -> QByteArray { return json("{'version':1,'sources':[{") + fields + "}]}"; };
+        QTest::addRow("not json") << QByteArray("{nope") << QStringLiteral("not valid JSON");
+        QTest::addRow("array at top") << QByteArray("[]") << QStringLiteral("expected a JSON object");
+        QTest::addRow("no version") << QByteArray(json("{'sources':[]}")) << QStringLiteral("version");
+        QTest::addRow("future version") << QByteArray(json("{'version':2,'sources':[]}")) << QStringLiteral("version");
+        QTest::addRow("unknown top key") << QByteArray(json("{'version':1,'sources':[],'x':1}"))
+                                         << QStringLiteral("unknown key");
+        QTest::addRow("sources not array")
+            << QByteArray(json("{'version':1,'sources':{}}")) << QStringLiteral("sources");
+        QTest::addRow("source not object")
+            << QByteArray(json("{'version':1,'sources':[3]}")) << QStringLiteral("sources[0]");
+        QTest::addRow("missing name") << src(json("'url':'http://h/'")) << QStringLiteral("name");
+        QTest::addRow("name wrong type") << src(json("'name':5,'url':'http://h/'")) << QStringLiteral("name");
+        QTest::addRow("unknown kind") << src(json("'name':'a','kind':'prom','url':'http://h/'"))
+                                      << QStringLiteral("kind");
+        QTest::addRow("ftp url") << src(json("'name':'a','url':'ftp://h/'")) << QStringLiteral("url");
+        QTest::addRow("file url") << src(json("'name':'a','url':'file:///etc/passwd'")) << QStringLiteral("url");
+        QTest::addRow("no host") << src(json("'name':'a','url':'http:///x'")) << QStringLiteral("url");
+        QTest::addRow("credentials in url")
+            << src(json("'name':'a','url':'http://u:p@h/'")) << QStringLiteral("user info");
+        QTest::addRow("url wrong type") << src(json("'name':'a','url':[1]")) << QStringLiteral("url");
+        QTest::addRow("interval zero") << src(json("'name':'a','url':'http://h/','intervalSeconds':0"))
+                                       << QStringLiteral("intervalSeconds");
+        QTest::addRow("interval too long")
+            << src(json("'name':'a','url':'http://h/','intervalSeconds':3601")) << QStringLiteral("intervalSeconds");
+        QTest::addRow("interval string") << src(json("'name':'a','url':'http://h/','intervalSeconds':'5'"))
+                                         << QStringLiteral("intervalSeconds");
+        QTest::addRow("token file wrong type")
+            << src(json("'name':'a','url':'http://h/','tokenFile':true")) << QStringLiteral("tokenFile");
+        QTest::addRow("token inline") << src(json("'name':'a','url':'http://h/','token':'secret'"))
+                                      << QStringLiteral("unknown key");
+        QTest::addRow("duplicate names") << QByteArray(
+            json("{'version':1,'sources':[{'name':'a','url':'http://h/'},{'name':'a','url':'http://g/'}]}"))
+                                         << QStringLiteral("used twice");
+        QTest::addRow("oversized") << (QByteArray(json("{'version':1,'sources':[],'cache':'"))
+            + QByteArray(2 * 1024 * 1024, 'x') + "\"}")
+                                   << QStringLiteral("larger than");
+    }
+
+    void malformed()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, errorContains);
+        ConsoleConfig config;
+        config.cachePath = QStringLiteral("untouched");
+        QString error;
+        QVERIFY(!ConsoleConfig::load(write(content), &config, &error));
+        QVERIFY2(error.contains(errorContains), qPrintable(error));
+        QCOMPARE(config.cachePath, QStringLiteral("untouched")); // a failed load changes nothing
+    }
+
+    void missingFile()
+    {
+        ConsoleConfig config;
+        QString error;
+        QVERIFY(!ConsoleConfig::load(m_dir.filePath(QStringLiteral("absent.json")), &config, &error));
+        QVERIFY(!error.isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestConsoleConfig)
+#include "tst_consoleconfig.moc"

@@ -1,0 +1,338 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "coretestutil.h"
+#include "fleetstore.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Meridian;
+using Protocol::AcceleratorHealth;
+using Protocol::NodeState;
+
+namespace {
+
+// One accelerator as a compact test spec: health + job (empty: free).
+struct Chip
+{
+    AcceleratorHealth health = AcceleratorHealth::Healthy;
+    QString job;
+    QString model = QStringLiteral("Ascend 910B");
+};
+
+NodeUpdate makeNode(
+    const QString& id, const QString& region, NodeState state, const QList<Chip>& chips, qint64 seq = 1, int faults = 0)
+{
+    NodeUpdate u;
+    u.nodeId = id;
+    u.hasInventory = true;
+    u.inventory.nodeId = id;
+    u.inventory.region = region;
+    u.inventory.pool = region + QStringLiteral("-pool");
+    u.hasSnapshot = true;
+    u.snapshot.instanceId = QStringLiteral("i1");
+    u.snapshot.sample.seq = seq;
+    u.snapshot.sample.timestampMs = 1700000000000LL + seq * 1000;
+    u.snapshot.sample.state = state;
+    for (int i = 0; i < chips.size(); ++i) {
+        u.inventory.accelerators.append(Protocol::AcceleratorInfo { i, QStringLiteral("huawei"), chips[i].model });
+        Protocol::AcceleratorSample s;
+        s.index = i;
+        s.health = chips[i].health;
+        s.jobId = chips[i].job;
+        u.snapshot.sample.accelerators.append(s);
+    }
+    for (int f = 0; f < faults; ++f)
+        u.snapshot.faults.append(Protocol::Event { f + 1, 1700000000000LL, QStringLiteral("hbm-ecc") });
+    u.status = AgentStatus::Up;
+    return u;
+}
+
+SourceUpdate batch(const QList<NodeUpdate>& nodes, const QString& source = QStringLiteral("src"))
+{
+    SourceUpdate u;
+    u.source = source;
+    u.nodes = nodes;
+    return u;
+}
+
+Protocol::JobRecord job(const QString& id, const QString& state, const QString& region)
+{
+    Protocol::JobRecord j;
+    j.jobId = id;
+    j.state = state;
+    j.region = region;
+    return j;
+}
+
+} // namespace
+
+class TestFleetStore : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void coalescesManyUpdatesIntoOneChangeSet()
+    {
+        FleetStore store;
+        store.setCoalescingInterval(50);
+        QSignalSpy spy(&store, &FleetStore::changed);
+        for (int i = 0; i < 500; ++i)
+            store.applyUpdate(batch({ makeNode(
+                QStringLiteral("n%1").arg(i % 50), QStringLiteral("east"), NodeState::Up, { Chip {} }, i + 1) }));
+        QCOMPARE(spy.count(), 0); // nothing synchronous
+        QVERIFY(spy.wait(2000));
+        QCOMPARE(spy.count(), 1);
+        const auto changes = spy.at(0).at(0).value<FleetChangeSet>();
+        QCOMPARE(changes.addedNodes.size(), 50);
+        QVERIFY(changes.updatedNodes.isEmpty()); // added in the same set: reported as added only
+        QVERIFY(changes.inventoryChanged);
+        // The next change set carries only what changed since.
+        store.applyUpdate(
+            batch({ makeNode(QStringLiteral("n7"), QStringLiteral("east"), NodeState::Up, { Chip {} }, 900) }));
+        QVERIFY(spy.wait(2000));
+        QCOMPARE(spy.count(), 2);
+        const auto second = spy.at(1).at(0).value<FleetChangeSet>();
+        QCOMPARE(second.updatedNodes, QSet<QString> { QStringLiteral("n7") });
+        QVERIFY(second.addedNodes.isEmpty());
+        QVERIFY(!second.inventoryChanged);
+    }
+
+    void summary_data()
+    {
+        QTest::addColumn<QList<NodeUpdate>>("nodes");
+        QTest::addColumn<QString>("region");
+        QTest::addColumn<QList<int>>("expected"); // total, allocated, free, faulty, unknown, up, down, faults
+
+        const QString e = QStringLiteral("east");
+        const QString jobA = QStringLiteral("job-a");
+        QTest::addRow("free and allocated") << QList<NodeUpdate> {
+            makeNode(QStringLiteral("a"), e, NodeState::Up, { Chip {}, Chip { AcceleratorHealth::Healthy, jobA } })
+        } << e << QList<int> { 2, 1, 1, 0, 0, 1, 0, 0 };
+        QTest::addRow("faulty on a down node, even with a job") << QList<NodeUpdate> { makeNode(
+            QStringLiteral("a"), e, NodeState::Down, { Chip {}, Chip { AcceleratorHealth::Healthy, jobA } }, 1, 1) }
+                                                                << e << QList<int> { 2, 0, 0, 2, 0, 0, 1, 1 };
+        QTest::addRow("faulty wins over allocated")
+            << QList<NodeUpdate> { makeNode(QStringLiteral("a"), e, NodeState::Up,
+                   { Chip { AcceleratorHealth::Faulty, jobA }, Chip { AcceleratorHealth::Warning, jobA } }, 1, 1) }
+            << e << QList<int> { 2, 1, 0, 1, 0, 1, 0, 1 };
+        QTest::addRow("degraded node still up") << QList<NodeUpdate> {
+            makeNode(QStringLiteral("a"), e, NodeState::Degraded, { Chip { AcceleratorHealth::Faulty } })
+        } << e << QList<int> { 1, 0, 0, 1, 0, 1, 0, 0 };
+        QTest::addRow("empty region") << QList<NodeUpdate> {
+            makeNode(QStringLiteral("a"), e, NodeState::Up, { Chip {} })
+        } << QStringLiteral("west") << QList<int> { 0, 0, 0, 0, 0, 0, 0, 0 };
+        QTest::addRow("fleet sums regions")
+            << QList<NodeUpdate> { makeNode(QStringLiteral("a"), e, NodeState::Up, { Chip {} }),
+                   makeNode(QStringLiteral("b"), QStringLiteral("west"), NodeState::Down, { Chip {}, Chip {} }, 1, 1) }
+            << QString() << QList<int> { 3, 0, 1, 2, 0, 1, 1, 1 };
+        NodeUpdate noSample = makeNode(QStringLiteral("c"), e, NodeState::Up, { Chip {}, Chip {} });
+        noSample.hasSnapshot = false;
+        noSample.snapshot = {};
+        QTest::addRow("no sample yet counts as unknown, not free")
+            << QList<NodeUpdate> { noSample } << e << QList<int> { 2, 0, 0, 0, 2, 0, 0, 0 };
+    }
+
+    void summary()
+    {
+        QFETCH(QList<NodeUpdate>, nodes);
+        QFETCH(QString, region);
+        QFETCH(QList<int>, expected);
+        FleetStore store;
+        store.applyUpdate(batch(nodes));
+        const RegionSummary s = store.summary(region);
+        int total = 0, allocated = 0, free = 0, faulty = 0, unknown = 0;
+        for (const ModelCapacity& m : s.models) {
+            total += m.total;
+            allocated += m.allocated;
+            free += m.free;
+            faulty += m.faulty;
+            unknown += m.unknown;
+        }
+        const QList<int> actual { total, allocated, free, faulty, unknown, s.nodesUp, s.nodesDown, s.openFaults };
+        QCOMPARE(actual, expected);
+    }
+
+    void summaryPerModelSortedByTotal()
+    {
+        FleetStore store;
+        const QString e = QStringLiteral("east");
+        Chip h800 { AcceleratorHealth::Healthy, {}, QStringLiteral("H800") };
+        store.applyUpdate(batch({ makeNode(QStringLiteral("a"), e, NodeState::Up, { Chip {}, h800, h800 }) }));
+        const RegionSummary s = store.summary(e);
+        QCOMPARE(s.models.size(), 2);
+        QCOMPARE(s.models[0].model, QStringLiteral("H800"));
+        QCOMPARE(s.models[0].total, 2);
+        QCOMPARE(s.models[1].model, QStringLiteral("Ascend 910B"));
+        QCOMPARE(store.regions(), QStringList { e });
+    }
+
+    void failedPollKeepsLastGoodState()
+    {
+        FleetStore store;
+        store.applyUpdate(batch({ makeNode(QStringLiteral("a"), QStringLiteral("east"), NodeState::Up,
+            { Chip { AcceleratorHealth::Healthy, QStringLiteral("j") } }, 5) }));
+        NodeUpdate failure;
+        failure.nodeId = QStringLiteral("a");
+        failure.status = AgentStatus::Unreachable;
+        failure.error = QStringLiteral("connection refused");
+        store.applyUpdate(batch({ failure }));
+        const FleetNode* node = store.node(QStringLiteral("a"));
+        QVERIFY(node);
+        QCOMPARE_STATUS(node->status, AgentStatus::Unreachable);
+        QCOMPARE(node->lastError, QStringLiteral("connection refused"));
+        QCOMPARE(node->snapshot.sample.seq, 5);
+        QCOMPARE(node->inventory.region, QStringLiteral("east"));
+        QCOMPARE(store.summary().models.value(0).allocated, 1);
+        QCOMPARE(store.summary().nodesReporting, 0);
+        QCOMPARE(store.agentStatusCounts().unreachable, 1);
+        QCOMPARE(store.agentStatusCounts().up, 0);
+    }
+
+    void missingValuesStayMissing()
+    {
+        FleetStore store;
+        NodeUpdate u = makeNode(QStringLiteral("a"), QStringLiteral("east"), NodeState::Up, { Chip {} });
+        QVERIFY(Protocol::isMissing(u.snapshot.sample.accelerators[0].temperatureC));
+        store.applyUpdate(batch({ u }));
+        const FleetNode* node = store.node(QStringLiteral("a"));
+        QVERIFY(Protocol::isMissing(node->snapshot.sample.accelerators[0].temperatureC));
+        QVERIFY(Protocol::isMissing(node->snapshot.sample.node.cpuUtilization));
+    }
+
+    void statusTransitions_data()
+    {
+        QTest::addColumn<QList<int>>("statuses");
+        QTest::addRow("up→unreachable→up")
+            << QList<int> { int(AgentStatus::Up), int(AgentStatus::Unreachable), int(AgentStatus::Up) };
+        QTest::addRow("up→stale→unauthorized")
+            << QList<int> { int(AgentStatus::Up), int(AgentStatus::Stale), int(AgentStatus::Unauthorized) };
+        QTest::addRow("bad payload→up") << QList<int> { int(AgentStatus::BadPayload), int(AgentStatus::Up) };
+    }
+
+    void statusTransitions()
+    {
+        QFETCH(QList<int>, statuses);
+        FleetStore store;
+        store.setCoalescingInterval(0);
+        QSignalSpy spy(&store, &FleetStore::changed);
+        store.applyUpdate(batch({ makeNode(QStringLiteral("a"), QStringLiteral("east"), NodeState::Up, { Chip {} }) }));
+        QVERIFY(spy.wait(1000));
+        for (int s : statuses) {
+            NodeUpdate u;
+            u.nodeId = QStringLiteral("a");
+            u.status = AgentStatus(s);
+            u.error = u.status == AgentStatus::Up ? QString() : QStringLiteral("why");
+            const bool changes = store.node(QStringLiteral("a"))->status != u.status;
+            store.applyUpdate(batch({ u }));
+            if (changes) {
+                QVERIFY(spy.wait(1000));
+                QVERIFY(spy.last().at(0).value<FleetChangeSet>().statusChanged);
+            }
+            QCOMPARE_STATUS(store.node(QStringLiteral("a"))->status, AgentStatus(s));
+            const AgentStatusCounts c = store.agentStatusCounts();
+            QCOMPARE(c.total(), 1);
+            QCOMPARE(store.summary().nodesReporting, u.status == AgentStatus::Up ? 1 : 0);
+        }
+    }
+
+    void restoreBeforeLiveData()
+    {
+        FleetStore store;
+        store.setCoalescingInterval(0);
+        QSignalSpy spy(&store, &FleetStore::changed);
+        FleetNode cached;
+        cached.inventory = makeNode(QStringLiteral("a"), QStringLiteral("east"), NodeState::Up, { Chip {} }).inventory;
+        cached.snapshot = makeNode(QStringLiteral("a"), QStringLiteral("east"), NodeState::Up, { Chip {} }, 3).snapshot;
+        FleetNode cachedB = cached;
+        cachedB.inventory.nodeId = QStringLiteral("b");
+        // b answered live before the cache was read: the live state wins.
+        store.applyUpdate(
+            batch({ makeNode(QStringLiteral("b"), QStringLiteral("west"), NodeState::Up, { Chip {} }, 9) }));
+        store.restore(
+            { cached, cachedB }, { job(QStringLiteral("j1"), QStringLiteral("queued"), QStringLiteral("east")) });
+        QVERIFY(spy.wait(1000));
+        const auto changes = spy.last().at(0).value<FleetChangeSet>();
+        QVERIFY(changes.restoredFromCache);
+        QCOMPARE_STATUS(store.node(QStringLiteral("a"))->status, AgentStatus::Unknown);
+        QCOMPARE(store.node(QStringLiteral("a"))->snapshot.sample.seq, 3);
+        QCOMPARE(store.node(QStringLiteral("b"))->snapshot.sample.seq, 9);
+        QCOMPARE(store.node(QStringLiteral("b"))->inventory.region, QStringLiteral("west"));
+        QCOMPARE(store.agentStatusCounts().unknown, 1);
+        QCOMPARE(store.agentStatusCounts().up, 1);
+        QCOMPARE(store.summary(QStringLiteral("east")).jobs.queued, 1);
+        QCOMPARE(store.summary(QStringLiteral("east")).models.value(0).free, 1);
+    }
+
+    void jobsReplaceAndUpsert()
+    {
+        FleetStore store;
+        const QString e = QStringLiteral("east");
+        SourceUpdate full;
+        full.source = QStringLiteral("front");
+        full.hasJobs = true;
+        full.jobsComplete = true;
+        full.jobs = { job(QStringLiteral("j1"), QStringLiteral("running"), e),
+            job(QStringLiteral("j2"), QStringLiteral("checkpointing"), e),
+            job(QStringLiteral("j3"), QStringLiteral("queued"), e) };
+        store.applyUpdate(full);
+        QCOMPARE(store.jobs().size(), 3);
+        QCOMPARE(store.summary(e).jobs.running, 2);
+        QCOMPARE(store.summary(e).jobs.queued, 1);
+
+        SourceUpdate delta;
+        delta.source = QStringLiteral("front");
+        delta.hasJobs = true;
+        delta.jobs = { job(QStringLiteral("j3"), QStringLiteral("recovering"), e),
+            job(QStringLiteral("j4"), QStringLiteral("queued"), e) };
+        store.applyUpdate(delta);
+        QCOMPARE(store.jobs().size(), 4);
+        QCOMPARE(store.summary(e).jobs.queued, 1);
+        QCOMPARE(store.summary(e).jobs.recovering, 1);
+
+        full.jobs = { job(QStringLiteral("j9"), QStringLiteral("completed"), e) };
+        store.applyUpdate(full);
+        QCOMPARE(store.jobs().keys(), QList<QString> { QStringLiteral("j9") });
+        const JobCounts c = store.summary(e).jobs;
+        QCOMPARE(c.completed, 1);
+        QCOMPARE(c.running + c.queued + c.recovering, 0);
+        QCOMPARE(store.summary().jobs.completed, 1);
+    }
+
+    void removedNodesAndSources()
+    {
+        FleetStore store;
+        store.setCoalescingInterval(0);
+        QSignalSpy spy(&store, &FleetStore::changed);
+        store.applyUpdate(batch({ makeNode(QStringLiteral("a"), QStringLiteral("east"), NodeState::Up, { Chip {} }) },
+            QStringLiteral("one")));
+        store.applyUpdate(batch({ makeNode(QStringLiteral("b"), QStringLiteral("east"), NodeState::Up, { Chip {} }) },
+            QStringLiteral("two")));
+        QVERIFY(spy.wait(1000));
+        store.removeSource(QStringLiteral("one"));
+        QVERIFY(spy.wait(1000));
+        QCOMPARE(spy.last().at(0).value<FleetChangeSet>().removedNodes, QSet<QString> { QStringLiteral("a") });
+        QVERIFY(!store.node(QStringLiteral("a")));
+        QCOMPARE(store.summary().nodesTotal, 1);
+        QCOMPARE(store.summary().models.value(0).total, 1);
+        SourceUpdate rename
+            = batch({ makeNode(QStringLiteral("b2"), QStringLiteral("east"), NodeState::Up, { Chip {} }) },
+                QStringLiteral("two"));
+        rename.removedNodes = { QStringLiteral("b") };
+        store.applyUpdate(rename);
+        QCOMPARE(store.nodes().keys(), QList<QString> { QStringLiteral("b2") });
+        QCOMPARE(store.agentStatusCounts().total(), 1);
+        QCOMPARE(store.summary().nodesTotal, 1);
+    }
+
+    void dataAges()
+    {
+        FleetStore store;
+        store.applyUpdate(batch({ makeNode(QStringLiteral("a"), QStringLiteral("east"), NodeState::Up, { Chip {} }, 5),
+            makeNode(QStringLiteral("b"), QStringLiteral("west"), NodeState::Up, { Chip {} }, 9) }));
+        QCOMPARE(store.newestDataMs(), 1700000000000LL + 9000);
+        QCOMPARE(store.summary().oldestDataMs, 1700000000000LL + 5000);
+        QCOMPARE(store.summary(QStringLiteral("east")).newestDataMs, 1700000000000LL + 5000);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFleetStore)
+#include "tst_fleetstore.moc"
