@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "cachetypes.h"
 #include "fleettypes.h"
 
 #include <QFuture>
 #include <QObject>
+
+#include <functional>
 #include <memory>
 
 namespace Meridian {
@@ -17,19 +20,38 @@ class CacheReader : public QObject
 {
     Q_OBJECT
 public:
+    // `databasePath` is the cache directory holding state.db and metrics.db.
+    // Files that do not exist yet (first start) give empty results; the reader
+    // opens them on a later query once the writer has created them.
     explicit CacheReader(const QString& databasePath, QObject* parent = nullptr);
     ~CacheReader() override;
 
     // Capacity per minute from the rollups; region/model empty = all.
-    QFuture<CapacitySeries> capacityHistory(qint64 fromMs, qint64 toMs, const QString& region = {},
-        const QString& model = {});
+    QFuture<CapacitySeries> capacityHistory(
+        qint64 fromMs, qint64 toMs, const QString& region = {}, const QString& model = {});
 
     struct State
     {
         QList<FleetNode> nodes;
         QList<Protocol::JobRecord> jobs;
     };
-    QFuture<State> lastState();
+    QFuture<State> lastState(); ///< nodes carry AgentStatus::Unknown: the console re-polls
+
+    // Where each node's persisted history ends: resume /samples?since=seq when
+    // the agent still runs `instance`, else fetch the agent's whole ring.
+    QFuture<CacheCursors> cursors();
+
+    // One series between fromMs and toMs (agent clock), decimated to at most
+    // maxPoints min/max buckets. Only persisted windows are visible (see docs/cache.md).
+    QFuture<MetricSeries> acceleratorHistory(const QString& nodeId, int acceleratorIndex, AcceleratorMetric metric,
+        qint64 fromMs, qint64 toMs, int maxPoints = 2000);
+    QFuture<MetricSeries> nodeHistory(
+        const QString& nodeId, NodeMetric metric, qint64 fromMs, qint64 toMs, int maxPoints = 2000);
+
+    QFuture<QList<Protocol::Event>> events(const EventFilter& filter); ///< newest first
+
+    // Tests: called on the reader thread at the start of every query job.
+    void setJobObserver(std::function<void()> observer);
 
 private:
     struct Private;

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Opening, checking and migrating the cache's two SQLite files. Every function
+// runs on the thread that owns the connection (one connection per thread).
+
+#include <QSqlDatabase>
+#include <QString>
+
+class QSqlError;
+class QSqlQuery;
+
+namespace Meridian::CacheDb {
+
+enum class File { State, Metrics };
+
+inline constexpr int StateSchemaVersion = 1;
+inline constexpr int MetricsSchemaVersion = 1;
+// 'MRDS' and 'MRDM': a file with any other application_id is not ours.
+inline constexpr qint32 StateApplicationId = 0x4D524453;
+inline constexpr qint32 MetricsApplicationId = 0x4D52444D;
+
+QString fileName(File file); ///< "state.db" / "metrics.db"
+
+struct OpenOptions
+{
+    bool readOnly = false; ///< QSQLITE_OPEN_READONLY
+    bool queryOnly = false; ///< writable handle (WAL needs -shm) but PRAGMA query_only: never creates or migrates
+    qint64 maxPageCount = 0; ///< >0: PRAGMA max_page_count (tests simulate a full disk)
+};
+
+// Opens `directory/fileName(file)` as connection `connectionName`, refuses a
+// foreign or newer file without writing to it, sets the per-open pragmas and
+// (writable connections only) creates or migrates the schema. On failure the
+// connection is removed and *error says why in words a user can act on.
+bool open(
+    const QString& connectionName, const QString& directory, File file, const OpenOptions& options, QString* error);
+void close(const QString& connectionName); ///< PRAGMA optimize (writable), close, removeDatabase
+
+// Runs one statement; on failure fills *error with the statement and SQLite's message.
+bool exec(QSqlQuery& query, const QString& sql, QString* error);
+bool exec(const QSqlDatabase& db, const QString& sql, QString* error);
+
+QString quickCheck(const QSqlDatabase& db); ///< "ok" or the problems found
+QString integrityCheck(const QSqlDatabase& db); ///< "ok" or the problems found
+
+// True when the last error of `query` was SQLITE_FULL (disk or page cap full).
+bool isDiskFull(const QSqlError& error);
+
+} // namespace Meridian::CacheDb

@@ -1,0 +1,289 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cachereader.h"
+
+#include "cachedatabase.h"
+#include "cacheserialize.h"
+#include "capacityrollup.h"
+#include "historyquery.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QPromise>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QThread>
+#include <QUuid>
+#include <QVariant>
+
+Q_DECLARE_LOGGING_CATEGORY(lcCacheDb)
+
+namespace Meridian {
+
+struct CacheReader::Private
+{
+    QString directory;
+    QThread thread;
+    QObject* context = nullptr; ///< lives on `thread`: queries are queued to it
+    QString connTag;
+    bool stateOpen = false; ///< touched on the reader thread only
+    bool metricsOpen = false;
+    std::function<void()> observer;
+
+    QString connection(CacheDb::File file) const
+    {
+        return (file == CacheDb::File::State ? QStringLiteral("meridian-cache-r-state-")
+                                             : QStringLiteral("meridian-cache-r-metrics-"))
+            + connTag;
+    }
+
+    // Opens lazily: before the writer created the files there is nothing to read.
+    QSqlDatabase database(CacheDb::File file)
+    {
+        bool& open = file == CacheDb::File::State ? stateOpen : metricsOpen;
+        if (!open) {
+            QString error;
+            CacheDb::OpenOptions options;
+            options.readOnly = true;
+            open = CacheDb::open(connection(file), directory, file, options, &error);
+            if (!open) {
+                // A read-only handle cannot create the WAL index when no writer has it open.
+                options.readOnly = false;
+                options.queryOnly = true;
+                open = CacheDb::open(connection(file), directory, file, options, &error);
+            }
+            if (!open) {
+                qCInfo(lcCacheDb) << "reader:" << error;
+                return {};
+            }
+        }
+        return QSqlDatabase::database(connection(file), false);
+    }
+
+    template <typename T, typename Fn> QFuture<T> run(Fn job)
+    {
+        auto promise = std::make_shared<QPromise<T>>();
+        QFuture<T> future = promise->future();
+        promise->start();
+        QMetaObject::invokeMethod(
+            context,
+            [this, promise, job = std::move(job)]() mutable {
+                if (observer)
+                    observer();
+                promise->addResult(job());
+                promise->finish();
+            },
+            Qt::QueuedConnection);
+        return future;
+    }
+};
+
+CacheReader::CacheReader(const QString& databasePath, QObject* parent)
+    : QObject(parent)
+    , d(std::make_unique<Private>())
+{
+    d->directory = databasePath;
+    d->connTag = QUuid::createUuid().toString(QUuid::Id128);
+    d->thread.setObjectName(QStringLiteral("meridian-cache-reader"));
+    d->context = new QObject;
+    d->context->moveToThread(&d->thread);
+    d->thread.start();
+}
+
+CacheReader::~CacheReader()
+{
+    // Connections belong to the reader thread: close them there.
+    QMetaObject::invokeMethod(
+        d->context,
+        [this] {
+            CacheDb::close(d->connection(CacheDb::File::State));
+            CacheDb::close(d->connection(CacheDb::File::Metrics));
+        },
+        Qt::BlockingQueuedConnection);
+    d->thread.quit();
+    d->thread.wait();
+    delete d->context;
+}
+
+void CacheReader::setJobObserver(std::function<void()> observer)
+{
+    QMetaObject::invokeMethod(
+        d->context, [this, o = std::move(observer)] { d->observer = o; }, Qt::BlockingQueuedConnection);
+}
+
+QFuture<CapacitySeries> CacheReader::capacityHistory(
+    qint64 fromMs, qint64 toMs, const QString& region, const QString& model)
+{
+    return d->run<CapacitySeries>([this, fromMs, toMs, region, model] {
+        CapacitySeries series;
+        series.region = region;
+        series.model = model;
+        series.fromMs = fromMs;
+        series.toMs = toMs;
+        const QSqlDatabase db = d->database(CacheDb::File::Metrics);
+        if (!db.isValid())
+            return series;
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        q.prepare(QStringLiteral("SELECT c.minute_ms, c.total, c.allocated, c.free, c.faulty, c.nodes"
+                                 " FROM capacity_key k JOIN capacity_1m c ON c.key = k.id"
+                                 " WHERE k.region = ? AND k.pool = ? AND k.model = ?"
+                                 " AND c.minute_ms >= ? AND c.minute_ms <= ? ORDER BY c.minute_ms"));
+        q.addBindValue(region.isEmpty() ? RollupAll : region);
+        q.addBindValue(RollupAll);
+        q.addBindValue(model.isEmpty() ? RollupAll : model);
+        q.addBindValue(fromMs);
+        q.addBindValue(toMs);
+        if (!q.exec()) {
+            qCWarning(lcCacheDb) << "capacityHistory:" << q.lastError().text();
+            return series;
+        }
+        while (q.next()) {
+            series.points.append({ q.value(0).toLongLong(), q.value(1).toInt(), q.value(2).toInt(), q.value(3).toInt(),
+                q.value(4).toInt(), q.value(5).toInt() });
+        }
+        return series;
+    });
+}
+
+QFuture<CacheReader::State> CacheReader::lastState()
+{
+    return d->run<State>([this] {
+        State state;
+        const QSqlDatabase db = d->database(CacheDb::File::State);
+        if (!db.isValid())
+            return state;
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        if (q.exec(QStringLiteral("SELECT node_id, source, inventory, snapshot, last_error, last_seen_ms FROM node"))) {
+            while (q.next()) {
+                FleetNode node;
+                const QString id = q.value(0).toString();
+                if (q.value(2).isNull() || !CacheBlob::decode(q.value(2).toByteArray(), &node.inventory))
+                    node.inventory = {};
+                node.inventory.nodeId = id; // the key is authoritative, whatever the blob says
+                if (!q.value(3).isNull() && !CacheBlob::decode(q.value(3).toByteArray(), &node.snapshot))
+                    node.snapshot = {}; // damaged: as if none (sample.seq == 0)
+                node.status = AgentStatus::Unknown;
+                node.source = q.value(1).toString();
+                node.lastError = q.value(4).toString();
+                node.lastSeenMs = q.value(5).toLongLong();
+                state.nodes.append(std::move(node));
+            }
+        }
+        if (q.exec(QStringLiteral("SELECT job_id, name, tenant, user, kind, state, region, pool, model, acc_requested,"
+                                  " acc_allocated, nodes, submit_ms, start_ms, end_ms, last_checkpoint_ms,"
+                                  " interruptions FROM job"))) {
+            while (q.next()) {
+                Protocol::JobRecord j;
+                j.jobId = q.value(0).toString();
+                j.name = q.value(1).toString();
+                j.tenant = q.value(2).toString();
+                j.user = q.value(3).toString();
+                j.kind = q.value(4).toString();
+                j.state = q.value(5).toString();
+                j.region = q.value(6).toString();
+                j.pool = q.value(7).toString();
+                j.model = q.value(8).toString();
+                j.acceleratorsRequested = q.value(9).toInt();
+                j.acceleratorsAllocated = q.value(10).toInt();
+                const QJsonArray nodes = QJsonDocument::fromJson(q.value(11).toByteArray()).array();
+                for (const QJsonValue& n : nodes)
+                    j.nodes.append(n.toString());
+                j.submitMs = q.value(12).toLongLong();
+                j.startMs = q.value(13).toLongLong();
+                j.endMs = q.value(14).toLongLong();
+                j.lastCheckpointMs = q.value(15).toLongLong();
+                j.interruptions = q.value(16).toInt();
+                state.jobs.append(std::move(j));
+            }
+        }
+        return state;
+    });
+}
+
+QFuture<CacheCursors> CacheReader::cursors()
+{
+    return d->run<CacheCursors>([this] {
+        CacheCursors cursors;
+        const QSqlDatabase db = d->database(CacheDb::File::Metrics);
+        if (!db.isValid())
+            return cursors;
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        if (q.exec(QStringLiteral("SELECT node_id, instance, seq FROM cursor WHERE seq > 0"))) {
+            while (q.next())
+                cursors.insert(q.value(0).toString(), { q.value(1).toString(), q.value(2).toLongLong() });
+        }
+        return cursors;
+    });
+}
+
+QFuture<MetricSeries> CacheReader::acceleratorHistory(
+    const QString& nodeId, int acceleratorIndex, AcceleratorMetric metric, qint64 fromMs, qint64 toMs, int maxPoints)
+{
+    return d->run<MetricSeries>([this, nodeId, acceleratorIndex, metric, fromMs, toMs, maxPoints] {
+        const QSqlDatabase db = d->database(CacheDb::File::Metrics);
+        if (!db.isValid() || acceleratorIndex < 0)
+            return MetricSeries { nodeId, acceleratorIndex, int(metric), fromMs, toMs };
+        return History::readSeries(db, nodeId, acceleratorIndex, int(metric), fromMs, toMs, maxPoints);
+    });
+}
+
+QFuture<MetricSeries> CacheReader::nodeHistory(
+    const QString& nodeId, NodeMetric metric, qint64 fromMs, qint64 toMs, int maxPoints)
+{
+    return d->run<MetricSeries>([this, nodeId, metric, fromMs, toMs, maxPoints] {
+        const QSqlDatabase db = d->database(CacheDb::File::Metrics);
+        if (!db.isValid())
+            return MetricSeries { nodeId, -1, int(metric), fromMs, toMs };
+        return History::readSeries(db, nodeId, -1, int(metric), fromMs, toMs, maxPoints);
+    });
+}
+
+QFuture<QList<Protocol::Event>> CacheReader::events(const EventFilter& filter)
+{
+    return d->run<QList<Protocol::Event>>([this, filter] {
+        QList<Protocol::Event> events;
+        const QSqlDatabase db = d->database(CacheDb::File::State);
+        if (!db.isValid())
+            return events;
+        QString sql = QStringLiteral("SELECT id, ts_ms, kind, severity, node_id, accelerator, message, code, cleared"
+                                     " FROM event WHERE ts_ms >= ? AND ts_ms <= ? AND severity >= ?");
+        if (!filter.nodeId.isEmpty())
+            sql += QStringLiteral(" AND node_id = ?");
+        if (!filter.kind.isEmpty())
+            sql += QStringLiteral(" AND kind = ?");
+        sql += QStringLiteral(" ORDER BY ts_ms DESC, id DESC LIMIT ?");
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        q.prepare(sql);
+        q.addBindValue(filter.fromMs);
+        q.addBindValue(filter.toMs);
+        q.addBindValue(int(filter.minSeverity));
+        if (!filter.nodeId.isEmpty())
+            q.addBindValue(filter.nodeId);
+        if (!filter.kind.isEmpty())
+            q.addBindValue(filter.kind);
+        q.addBindValue(std::clamp(filter.limit, 0, 100000));
+        if (!q.exec())
+            return events;
+        while (q.next()) {
+            Protocol::Event e;
+            e.id = q.value(0).toLongLong();
+            e.timestampMs = q.value(1).toLongLong();
+            e.kind = q.value(2).toString();
+            const int severity = q.value(3).toInt();
+            e.severity = Protocol::Severity(std::clamp(severity, 0, int(Protocol::Severity::Critical)));
+            e.nodeId = q.value(4).toString();
+            e.accelerator = q.value(5).toInt();
+            e.message = q.value(6).toString();
+            e.code = q.value(7).toString();
+            e.cleared = q.value(8).toInt() != 0;
+            events.append(std::move(e));
+        }
+        return events;
+    });
+}
+
+} // namespace Meridian
