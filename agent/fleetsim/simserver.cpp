@@ -2,6 +2,7 @@
 #include "simserver.h"
 
 #include "httpservice.h"
+#include "jsonwriter.h"
 #include "metricstext.h"
 #include "protocoljson.h"
 #include "simulation.h"
@@ -47,7 +48,7 @@ void replyShared(httplib::Response& res, const QByteArray& body)
     res.status = 200;
     const auto data = std::make_shared<QByteArray>(body);
     res.set_content_provider(
-        size_t(data->size()), "application/json", [data](size_t offset, size_t length, httplib::DataSink& sink) {
+        size_t(data->size()), "application/json; charset=utf-8", [data](size_t offset, size_t length, httplib::DataSink& sink) {
             const size_t size = size_t(data->size());
             if (offset >= size)
                 return false;
@@ -129,7 +130,7 @@ void registerRoutes(Agent::HttpService& service, Simulation& sim, const QByteArr
             if (!authorized(req, res, token))
                 return;
             if (const int n = node(req, res, &st); n >= 0)
-                replyJson(res, jsonDocument(Protocol::Json::toJson(st->inventory(n))));
+                replyJson(res, Protocol::Json::writeInventory(st->inventory(n)));
         });
     s.Get(R"(/n/([A-Za-z0-9._-]{1,128})/api/v1/snapshot)",
         [node, token](const httplib::Request& req, httplib::Response& res) {
@@ -149,7 +150,7 @@ void registerRoutes(Agent::HttpService& service, Simulation& sim, const QByteArr
                 || !Agent::queryInteger(req, res, "limit", 1, MaxPageLimit, &limit))
                 return;
             if (const int n = node(req, res, &st); n >= 0)
-                replyJson(res, jsonDocument(Protocol::Json::toJson(st->samples(n, since, int(limit)))));
+                replyShared(res, st->samplesDocument(n, since, int(limit)));
         });
     s.Get(R"(/n/([A-Za-z0-9._-]{1,128})/api/v1/events)",
         [node, token](const httplib::Request& req, httplib::Response& res) {
