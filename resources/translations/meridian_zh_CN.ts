@@ -1,0 +1,799 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Meridian::AgentStatusModel</name>
+    <message>
+        <source>Agent</source>
+        <translation>代理</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>数据源</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>最后在线</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>最后错误</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::CapacityChart</name>
+    <message>
+        <source>Total</source>
+        <translation>总数</translation>
+    </message>
+    <message>
+        <source>Allocated</source>
+        <translation>已分配</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>Faulty</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>Accelerators</source>
+        <translation>加速卡</translation>
+    </message>
+    <message>
+        <source>No history in the cache yet</source>
+        <translation>缓存中尚无历史数据</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::CapacityPanel</name>
+    <message>
+        <source>Capacity over time</source>
+        <translation>容量趋势</translation>
+    </message>
+    <message>
+        <source>All accelerator models</source>
+        <translation>全部加速卡型号</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n 小时</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Show the last %n hour(s)</source>
+        <translation>
+            <numerusform>显示最近 %n 小时</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No history in the cache yet</source>
+        <translation>缓存中尚无历史数据</translation>
+    </message>
+    <message>
+        <source>No cache: history is not available</source>
+        <translation>无缓存：历史数据不可用</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::CapacityTable</name>
+    <message>
+        <source>Accelerator</source>
+        <translation>加速卡</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>总数</translation>
+    </message>
+    <message>
+        <source>Allocated</source>
+        <translation>已分配</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>Faulty</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>No accelerators reported</source>
+        <translation>未报告加速卡</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::CheckAgent</name>
+    <message>
+        <source>Agent: %1</source>
+        <translation>代理：%1</translation>
+    </message>
+    <message>
+        <source>Fleet front with %1 nodes; checked node %2</source>
+        <translation>集群前端，共 %1 个节点；已检查节点 %2</translation>
+    </message>
+    <message>
+        <source>Node %1 (%2), region %3, pool %4, rack %5, agent %6</source>
+        <translation>节点 %1（%2），区域 %3，资源池 %4，机柜 %5，代理版本 %6</translation>
+    </message>
+    <message>
+        <source>%1 CPUs, %2 GiB memory, %3 accelerators</source>
+        <translation>%1 个 CPU，%2 GiB 内存，%3 张加速卡</translation>
+    </message>
+    <message>
+        <source>State %1, %2 open faults, %3 jobs, newest sample #%4</source>
+        <translation>状态 %1，%2 个未恢复故障，%3 个作业，最新样本 #%4</translation>
+    </message>
+    <message>
+        <source>History kept: %1 min</source>
+        <translation>保留历史：%1 分钟</translation>
+    </message>
+    <message>
+        <source>/metrics: %1 samples</source>
+        <translation>/metrics：%1 个样本</translation>
+    </message>
+    <message>
+        <source>Result: healthy</source>
+        <translation>结果：健康</translation>
+    </message>
+    <message>
+        <source>Result: NOT healthy</source>
+        <translation>结果：不健康</translation>
+    </message>
+    <message>
+        <source>Checks one agent or fleet front and reports every protocol problem.</source>
+        <translation>检查一个代理或集群前端，并报告发现的所有协议问题。</translation>
+    </message>
+    <message>
+        <source>Read the bearer token from FILE.</source>
+        <translation>从 FILE 读取持有者令牌。</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Give up on a request after SECONDS (default 10).</source>
+        <translation>单个请求超过 SECONDS 秒后放弃（默认 10）。</translation>
+    </message>
+    <message>
+        <source>SECONDS</source>
+        <translation>秒数</translation>
+    </message>
+    <message>
+        <source>The subcommand.</source>
+        <translation>子命令。</translation>
+    </message>
+    <message>
+        <source>Base URL of the agent, e.g. http://127.0.0.1:9464/</source>
+        <translation>代理的基础 URL，例如 http://127.0.0.1:9464/</translation>
+    </message>
+    <message>
+        <source>Usage: meridian check-agent URL [--token-file FILE]</source>
+        <translation>用法：meridian check-agent URL [--token-file FILE]</translation>
+    </message>
+    <message>
+        <source>Not an http(s) URL: %1</source>
+        <translation>不是 http(s) URL：%1</translation>
+    </message>
+    <message>
+        <source>--timeout must be 1 to 600 seconds.</source>
+        <translation>--timeout 必须在 1 到 600 秒之间。</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::CommandLine</name>
+    <message>
+        <source>Try &apos;meridian --help&apos;.</source>
+        <translation>请尝试 “meridian --help”。</translation>
+    </message>
+    <message>
+        <source>Console for a multi-region AI compute network.
+
+Subcommands:
+  check-agent URL [--token-file FILE]   check one agent or fleet front and exit</source>
+        <translation>多区域 AI 算力网络控制台。
+
+子命令：
+  check-agent URL [--token-file FILE]   检查一个代理或集群前端后退出</translation>
+    </message>
+    <message>
+        <source>Start a simulated fleet and show it.</source>
+        <translation>启动模拟集群并显示。</translation>
+    </message>
+    <message>
+        <source>Read the sources from FILE.</source>
+        <translation>从 FILE 读取数据源配置。</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Open page NAME at start (%1).</source>
+        <translation>启动时打开页面 NAME（%1）。</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>User interface language: zh_CN or en.</source>
+        <translation>界面语言：zh_CN 或 en。</translation>
+    </message>
+    <message>
+        <source>LANG</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Keep the cache in directory DIR.</source>
+        <translation>将缓存保存在目录 DIR 中。</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <source>Unexpected argument: %1</source>
+        <translation>多余的参数：%1</translation>
+    </message>
+    <message>
+        <source>Option --%1 given more than once.</source>
+        <translation>选项 --%1 指定了多次。</translation>
+    </message>
+    <message>
+        <source>--config needs a file name.</source>
+        <translation>--config 需要一个文件名。</translation>
+    </message>
+    <message>
+        <source>Unknown page “%1”; known pages: %2.</source>
+        <translation>未知页面“%1”；可用页面：%2。</translation>
+    </message>
+    <message>
+        <source>Unsupported language “%1”; use zh_CN or en.</source>
+        <translation>不支持的语言“%1”；请使用 zh_CN 或 en。</translation>
+    </message>
+    <message>
+        <source>--cache needs a directory.</source>
+        <translation>--cache 需要一个目录。</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::FleetStatusWidget</name>
+    <message>
+        <source>%1 %2</source>
+        <translation>%2 %1</translation>
+    </message>
+    <message>
+        <source>%1 agents known, %2 not polled yet</source>
+        <translation>已知 %1 个代理，%2 个尚未轮询</translation>
+    </message>
+    <message>
+        <source>Agents with problems:</source>
+        <translation>异常代理：</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>……以及另外 %1 个</translation>
+    </message>
+    <message>
+        <source>no data yet</source>
+        <translation>尚无数据</translation>
+    </message>
+    <message>
+        <source>waiting for the first answer</source>
+        <translation>等待首次响应</translation>
+    </message>
+    <message>
+        <source>showing cached data from %1</source>
+        <translation>显示缓存数据（%1）</translation>
+    </message>
+    <message>
+        <source>data %1 old</source>
+        <translation>数据已过 %1</translation>
+    </message>
+    <message>
+        <source>Newest agent timestamp: %1</source>
+        <translation>代理最新时间戳：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::Format</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 天 %2 小时</translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>stale</source>
+        <translation>数据过期</translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation>无法连接</translation>
+    </message>
+    <message>
+        <source>unauthorized</source>
+        <translation>未授权</translation>
+    </message>
+    <message>
+        <source>bad payload</source>
+        <translation>数据无效</translation>
+    </message>
+    <message>
+        <source>not polled yet</source>
+        <translation>尚未轮询</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::MainWindow</name>
+    <message>
+        <source>Cache unavailable, showing live data only: %1</source>
+        <translation>缓存不可用，仅显示实时数据：%1</translation>
+    </message>
+    <message>
+        <source>About Meridian</source>
+        <translation>关于 Meridian</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Meridian %1&lt;/h3&gt;&lt;p&gt;Console for a multi-region AI compute network.&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Meridian %1&lt;/h3&gt;&lt;p&gt;多区域 AI 算力网络控制台。&lt;/p&gt;&lt;p&gt;依据 GNU 通用公共许可证第 3 版或更高版本授权。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Meridian — Compute Network Console</source>
+        <translation>Meridian — 算力网络控制台</translation>
+    </message>
+    <message>
+        <source>&amp;Sources…</source>
+        <translation>数据源(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Configure the agents and fleets to poll, and see each agent&apos;s status</source>
+        <translation>配置要轮询的代理和集群，并查看每个代理的状态</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;About Meridian</source>
+        <translation>关于 Meridian(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Main Toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::Pages</name>
+    <message>
+        <source>Overview</source>
+        <translation>总览</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::RegionCard</name>
+    <message>
+        <source>Region %1</source>
+        <translation>区域 %1</translation>
+    </message>
+    <message>
+        <source>Click to show only this region; click again for the whole fleet</source>
+        <translation>单击仅显示此区域；再次单击显示整个集群</translation>
+    </message>
+    <message>
+        <source>%1 of %2 reporting</source>
+        <translation>%1 / %2 个在报告</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>%1 up</source>
+        <translation>%1 在线</translation>
+    </message>
+    <message>
+        <source>%1 down</source>
+        <translation>%1 宕机</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>作业</translation>
+    </message>
+    <message>
+        <source>%1 running</source>
+        <translation>%1 运行中</translation>
+    </message>
+    <message>
+        <source>%1 queued</source>
+        <translation>%1 排队</translation>
+    </message>
+    <message>
+        <source>%1 recovering</source>
+        <translation>%1 恢复中</translation>
+    </message>
+    <message>
+        <source>Open faults</source>
+        <translation>未恢复故障</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::Regions</name>
+    <message>
+        <source>Gui&apos;an</source>
+        <translation>贵安</translation>
+    </message>
+    <message>
+        <source>Ulanqab</source>
+        <translation>乌兰察布</translation>
+    </message>
+    <message>
+        <source>Wuhu</source>
+        <translation>芜湖</translation>
+    </message>
+    <message>
+        <source>North China</source>
+        <translation>华北</translation>
+    </message>
+    <message>
+        <source>East China</source>
+        <translation>华东</translation>
+    </message>
+    <message>
+        <source>South China</source>
+        <translation>华南</translation>
+    </message>
+    <message>
+        <source>Central China</source>
+        <translation>华中</translation>
+    </message>
+    <message>
+        <source>Southwest China</source>
+        <translation>西南</translation>
+    </message>
+    <message>
+        <source>Northwest China</source>
+        <translation>西北</translation>
+    </message>
+    <message>
+        <source>Northeast China</source>
+        <translation>东北</translation>
+    </message>
+    <message>
+        <source>Beijing</source>
+        <translation>北京</translation>
+    </message>
+    <message>
+        <source>Shanghai</source>
+        <translation>上海</translation>
+    </message>
+    <message>
+        <source>Hangzhou</source>
+        <translation>杭州</translation>
+    </message>
+    <message>
+        <source>Nanjing</source>
+        <translation>南京</translation>
+    </message>
+    <message>
+        <source>Hefei</source>
+        <translation>合肥</translation>
+    </message>
+    <message>
+        <source>Wuhan</source>
+        <translation>武汉</translation>
+    </message>
+    <message>
+        <source>Guangzhou</source>
+        <translation>广州</translation>
+    </message>
+    <message>
+        <source>Shenzhen</source>
+        <translation>深圳</translation>
+    </message>
+    <message>
+        <source>Chengdu</source>
+        <translation>成都</translation>
+    </message>
+    <message>
+        <source>Chongqing</source>
+        <translation>重庆</translation>
+    </message>
+    <message>
+        <source>Xi&apos;an</source>
+        <translation>西安</translation>
+    </message>
+    <message>
+        <source>Zhengzhou</source>
+        <translation>郑州</translation>
+    </message>
+    <message>
+        <source>Edge</source>
+        <translation>边缘</translation>
+    </message>
+    <message>
+        <source>(no region)</source>
+        <translation>（无区域）</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::SourceEditDialog</name>
+    <message>
+        <source>Add Source</source>
+        <translation>添加数据源</translation>
+    </message>
+    <message>
+        <source>Edit Source</source>
+        <translation>编辑数据源</translation>
+    </message>
+    <message>
+        <source>optional: file holding the bearer token</source>
+        <translation>可选：保存持有者令牌的文件</translation>
+    </message>
+    <message>
+        <source>A single agent serves one node; a fleet front (simulator, gateway) serves many nodes through /api/v1/nodes</source>
+        <translation>单个代理对应一个节点；集群前端（模拟器、网关）通过 /api/v1/nodes 提供多个节点的数据</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Token File</source>
+        <translation>令牌文件</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>URL(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Token file:</source>
+        <translation>令牌文件(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Poll &amp;interval:</source>
+        <translation>轮询间隔(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Give the source a name.</source>
+        <translation>请为数据源命名。</translation>
+    </message>
+    <message>
+        <source>Another source is already called “%1”.</source>
+        <translation>已有名为“%1”的数据源。</translation>
+    </message>
+    <message>
+        <source>Enter the agent&apos;s URL, e.g. http://127.0.0.1:9464/</source>
+        <translation>请输入代理的 URL，例如 http://127.0.0.1:9464/</translation>
+    </message>
+    <message>
+        <source>The URL must start with http:// or https://</source>
+        <translation>URL 必须以 http:// 或 https:// 开头</translation>
+    </message>
+    <message>
+        <source>The token file does not exist or cannot be read.</source>
+        <translation>令牌文件不存在或无法读取。</translation>
+    </message>
+    <message>
+        <source>The interval must be between %1 and %2 seconds.</source>
+        <translation>间隔必须在 %1 到 %2 秒之间。</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::SourceTableModel</name>
+    <message>
+        <source>Fleet front</source>
+        <translation>集群前端</translation>
+    </message>
+    <message>
+        <source>Single agent</source>
+        <translation>单个代理</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>The token is read from this file; it is never stored in the configuration</source>
+        <translation>令牌从此文件读取，不会保存在配置中</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Token file</source>
+        <translation>令牌文件</translation>
+    </message>
+    <message>
+        <source>Interval</source>
+        <translation>间隔</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::SourcesDialog</name>
+    <message>
+        <source>Sources</source>
+        <translation>数据源</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>删除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>No configuration file: changes apply to this session only.</source>
+        <translation>无配置文件：更改仅对本次会话有效。</translation>
+    </message>
+    <message>
+        <source>Sources are saved to %1</source>
+        <translation>数据源保存在 %1</translation>
+    </message>
+    <message>
+        <source>Configured sources</source>
+        <translation>已配置的数据源</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>代理</translation>
+    </message>
+    <message>
+        <source>The sources could not be saved to %1:
+%2</source>
+        <translation>无法将数据源保存到 %1：
+%2</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::Startup</name>
+    <message>
+        <source>meridian: cannot use the configuration %1: %2</source>
+        <translation>meridian：无法使用配置 %1：%2</translation>
+    </message>
+    <message>
+        <source>meridian: the cache in %1 cannot be used (%2); continuing without history</source>
+        <translation>meridian：无法使用 %1 中的缓存（%2）；将在没有历史数据的情况下继续</translation>
+    </message>
+    <message>
+        <source>cannot create the directory</source>
+        <translation>无法创建目录</translation>
+    </message>
+    <message>
+        <source>Demo fleet</source>
+        <translation>演示集群</translation>
+    </message>
+    <message>
+        <source>Demo fleet running at %1</source>
+        <translation>演示集群运行于 %1</translation>
+    </message>
+    <message>
+        <source>meridian: the demo fleet did not start: %1</source>
+        <translation>meridian：演示集群未能启动：%1</translation>
+    </message>
+    <message>
+        <source>Demo Fleet</source>
+        <translation>演示集群</translation>
+    </message>
+    <message>
+        <source>The demo fleet did not start:
+%1</source>
+        <translation>演示集群未能启动：
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::SummaryBar</name>
+    <message>
+        <source>Whole fleet</source>
+        <translation>整个集群</translation>
+    </message>
+    <message>
+        <source>Show whole fleet</source>
+        <translation>显示整个集群</translation>
+    </message>
+    <message>
+        <source>No nodes known yet</source>
+        <translation>尚无已知节点</translation>
+    </message>
+    <message>
+        <source>All %1 nodes reporting</source>
+        <translation>全部 %1 个节点在报告</translation>
+    </message>
+    <message>
+        <source>%1 of %2 nodes reporting</source>
+        <translation>%1 / %2 个节点在报告</translation>
+    </message>
+    <message>
+        <source>nodes up</source>
+        <translation>节点在线</translation>
+    </message>
+    <message>
+        <source>nodes down</source>
+        <translation>节点宕机</translation>
+    </message>
+    <message>
+        <source>jobs running</source>
+        <translation>作业运行中</translation>
+    </message>
+    <message>
+        <source>jobs queued</source>
+        <translation>作业排队</translation>
+    </message>
+    <message>
+        <source>jobs recovering</source>
+        <translation>作业恢复中</translation>
+    </message>
+    <message>
+        <source>open faults</source>
+        <translation>未恢复故障</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// UI-thread responsiveness with a large simulated fleet streaming updates:
+// a 5 ms timer records its lateness (max and p99 = event-loop stall), and a
+// second console start on the same cache measures the time until the Overview
+// shows cached numbers. Environment: MERIDIAN_BENCH_NODES (default 25000),
+// MERIDIAN_BENCH_SECONDS (default 60).
+
+#include "fleetsession.h"
+#include "fleetstore.h"
+#include "fleettypes.h"
+#include "mainwindow.h"
+#include "pages/overviewpage.h"
+#include "processharness.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <algorithm>
+#include <cstdio>
+
+using namespace Meridian;
+
+namespace {
+struct LatenessProbe
+{
+    QTimer timer;
+    QElapsedTimer clock;
+    qint64 last = 0;
+    QList<qint64> lateness;
+    void start()
+    {
+        timer.setTimerType(Qt::PreciseTimer);
+        timer.setInterval(5);
+        QObject::connect(&timer, &QTimer::timeout, [this] {
+            const qint64 now = clock.nsecsElapsed();
+            if (last != 0)
+                lateness.append(qMax<qint64>(0, now - last - 5'000'000));
+            last = now;
+        });
+        clock.start();
+        timer.start();
+    }
+    void report(const char* name)
+    {
+        std::sort(lateness.begin(), lateness.end());
+        const qint64 max = lateness.isEmpty() ? 0 : lateness.last();
+        const qint64 p99 = lateness.isEmpty() ? 0 : lateness.at(qsizetype(lateness.size() * 0.99));
+        std::printf("BENCH %s.stall_max %.1f ms\nBENCH %s.stall_p99 %.1f ms\n", name, max / 1e6, name, p99 / 1e6);
+    }
+};
+
+void spin(int ms)
+{
+    QEventLoop loop;
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+int envInt(const char* name, int fallback)
+{
+    bool ok = false;
+    const int v = qEnvironmentVariable(name).toInt(&ok);
+    return ok && v > 0 ? v : fallback;
+}
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QApplication app(argc, argv);
+    registerCoreMetaTypes();
+    const int nodes = envInt("MERIDIAN_BENCH_NODES", 25000);
+    const int seconds = envInt("MERIDIAN_BENCH_SECONDS", 60);
+
+    Test::TokenFile token;
+    Test::ServerProcess sim(QStringLiteral(MERIDIAN_FLEETSIM_BIN),
+        { QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--token-file"), token.path(),
+            QStringLiteral("--nodes"), QString::number(nodes), QStringLiteral("--history"), QStringLiteral("10m") });
+    if (!sim.start(600'000)) {
+        std::fprintf(stderr, "fleetsim did not start: %s\n", qPrintable(sim.error()));
+        return 1;
+    }
+    QTemporaryDir cache;
+    const SourceConfig source { QStringLiteral("bench"), SourceConfig::Kind::Fleet, sim.url(), token.path(), 5000 };
+
+    // Run 1: live streaming with the whole window up.
+    {
+        FleetSession session;
+        QString error;
+        if (!session.open(cache.path(), &error)) {
+            std::fprintf(stderr, "cache: %s\n", qPrintable(error));
+            return 1;
+        }
+        MainWindow window(&session);
+        window.show();
+        LatenessProbe probe;
+        probe.start();
+        QElapsedTimer sinceStart;
+        sinceStart.start();
+        session.setSources({ source });
+        qint64 firstAllUpMs = -1;
+        while (sinceStart.elapsed() < seconds * 1000) {
+            spin(200);
+            if (firstAllUpMs < 0 && session.store()->agentStatusCounts().up >= nodes)
+                firstAllUpMs = sinceStart.elapsed();
+        }
+        probe.report("ui_live");
+        // The Overview's own share of the UI thread (the rest is the store merging updates).
+        auto* page = qobject_cast<OverviewPage*>(window.page(QStringLiteral("overview")));
+        std::printf("BENCH ui_live.overview_recompute_max %.1f ms\n", page->slowestRecomputeNs() / 1e6);
+        std::printf("BENCH ui_live.nodes_up %d nodes\n", session.store()->agentStatusCounts().up);
+        std::printf("BENCH ui_live.time_to_all_up %lld ms\n", static_cast<long long>(firstAllUpMs));
+        session.setSources({});
+    }
+
+    // Run 2: a fresh start on the filled cache, sources not polled yet: time to cached numbers.
+    {
+        QElapsedTimer sinceStart;
+        sinceStart.start();
+        FleetSession session;
+        QString error;
+        session.open(cache.path(), &error);
+        MainWindow window(&session);
+        window.show();
+        auto* page = qobject_cast<OverviewPage*>(window.page(QStringLiteral("overview")));
+        LatenessProbe probe;
+        probe.start();
+        qint64 shownMs = -1;
+        QObject::connect(page, &OverviewPage::recomputed, [&] {
+            if (shownMs < 0 && session.store()->summary().nodesTotal > 0)
+                shownMs = sinceStart.elapsed();
+        });
+        while (shownMs < 0 && sinceStart.elapsed() < 30'000)
+            spin(10);
+        std::printf("BENCH ui_cached_start.time_to_numbers %lld ms\n", static_cast<long long>(shownMs));
+        std::printf("BENCH ui_cached_start.nodes %d nodes\n", session.store()->summary().nodesTotal);
+        probe.report("ui_cached_start");
+    }
+    return 0;
+}

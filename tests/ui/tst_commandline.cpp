@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The real `meridian` binary: bad arguments give a message and a non-zero exit;
+// check-agent runs without a display and reports an agent's health in its exit status.
+
+#include "processharness.h"
+
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <initializer_list>
+
+namespace {
+QStringList args(std::initializer_list<const char*> list)
+{
+    QStringList result;
+    for (const char* a : list)
+        result.append(QString::fromUtf8(a));
+    return result;
+}
+} // namespace
+
+class TestCommandLine : public QObject
+{
+    Q_OBJECT
+private:
+    struct Run
+    {
+        int exitCode = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+
+    static Run run(const QStringList& arguments, int timeoutMs = 30000)
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.remove(QStringLiteral("DISPLAY")); // subcommands and argument errors must not need one
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(MERIDIAN_CONSOLE_BIN), arguments);
+        Run r;
+        if (!p.waitForFinished(timeoutMs)) {
+            p.kill();
+            p.waitForFinished();
+            return r;
+        }
+        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+        r.out = p.readAllStandardOutput();
+        r.err = p.readAllStandardError();
+        return r;
+    }
+
+private Q_SLOTS:
+    void badArguments_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QByteArray>("messagePart");
+        QTest::addRow("unknown option") << args({ "--bogus" }) << QByteArray("bogus");
+        QTest::addRow("unknown page") << args({ "--page", "nosuch" }) << QByteArray("nosuch");
+        QTest::addRow("page without value") << args({ "--page" }) << QByteArray("page");
+        QTest::addRow("unsupported language") << args({ "--lang", "fr" }) << QByteArray("fr");
+        QTest::addRow("language twice") << args({ "--lang", "en", "--lang", "zh_CN" }) << QByteArray("lang");
+        QTest::addRow("config without value") << args({ "--config" }) << QByteArray("config");
+        QTest::addRow("empty config") << args({ "--config", "" }) << QByteArray("config");
+        QTest::addRow("missing config file")
+            << args({ "--config", "/nonexistent/meridian.json" }) << QByteArray("/nonexistent/meridian.json");
+        QTest::addRow("empty cache") << args({ "--cache", "" }) << QByteArray("cache");
+        QTest::addRow("stray argument") << args({ "overview" }) << QByteArray("overview");
+        QTest::addRow("check-agent without url") << args({ "check-agent" }) << QByteArray("check-agent URL");
+        QTest::addRow("check-agent bad url") << args({ "check-agent", "ftp://127.0.0.1/" }) << QByteArray("ftp://");
+        QTest::addRow("check-agent two urls")
+            << args({ "check-agent", "http://127.0.0.1:1/", "http://127.0.0.1:2/" }) << QByteArray("check-agent URL");
+        QTest::addRow("check-agent bad timeout")
+            << args({ "check-agent", "http://127.0.0.1:1/", "--timeout", "0" }) << QByteArray("timeout");
+        QTest::addRow("check-agent unknown option")
+            << args({ "check-agent", "--frobnicate" }) << QByteArray("frobnicate");
+    }
+
+    void badArguments()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QByteArray, messagePart);
+        QTemporaryDir home;
+        const Run r = run(arguments);
+        QVERIFY2(r.exitCode > 0, qPrintable(QStringLiteral("exit %1").arg(r.exitCode)));
+        QVERIFY2(r.err.contains(messagePart), r.err.constData());
+    }
+
+    void help()
+    {
+        const Run r = run({ QStringLiteral("--help") });
+        QCOMPARE(r.exitCode, 0);
+        for (const char* option : { "--demo", "--config", "--page", "--lang", "--cache", "check-agent" })
+            QVERIFY2(r.out.contains(option), option);
+    }
+
+    void checkAgentUnreachable()
+    {
+        // Port 1 on loopback: nothing listens there.
+        const Run r = run({ QStringLiteral("check-agent"), QStringLiteral("http://127.0.0.1:1/"),
+            QStringLiteral("--timeout"), QStringLiteral("5") });
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.out.contains("NOT healthy"), r.out.constData());
+    }
+
+    void checkAgentAgainstSimulator_data()
+    {
+        QTest::addColumn<bool>("withToken");
+        QTest::addColumn<int>("exitCode");
+        QTest::addRow("right token") << true << 0;
+        QTest::addRow("no token") << false << 1;
+    }
+
+    void checkAgentAgainstSimulator()
+    {
+        QFETCH(bool, withToken);
+        QFETCH(int, exitCode);
+        Meridian::Test::TokenFile token;
+        Meridian::Test::ServerProcess sim(QStringLiteral(MERIDIAN_FLEETSIM_BIN),
+            { QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--token-file"), token.path(),
+                QStringLiteral("--nodes"), QStringLiteral("20"), QStringLiteral("--history"), QStringLiteral("2h") });
+        QVERIFY2(sim.start(), qPrintable(sim.error()));
+        QStringList arguments { QStringLiteral("check-agent"), sim.url().toString() };
+        if (withToken)
+            arguments << QStringLiteral("--token-file") << token.path();
+        const Run r = run(arguments, 60000);
+        QVERIFY2(r.exitCode == exitCode, r.out.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCommandLine)
+#include "tst_commandline.moc"

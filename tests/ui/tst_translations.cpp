@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The zh_CN catalogue is complete, and switching to it shows Chinese in the main window.
+
+#include "fleetsession.h"
+#include "fleettypes.h"
+#include "mainwindow.h"
+#include "regionnames.h"
+#include "translations.h"
+
+#include <QFile>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QTest>
+#include <QXmlStreamReader>
+
+using namespace Meridian;
+
+namespace {
+bool hasCjk(const QString& text)
+{
+    for (const QChar c : text) {
+        if (c.unicode() >= 0x4E00 && c.unicode() <= 0x9FFF)
+            return true;
+    }
+    return false;
+}
+} // namespace
+
+class TestTranslations : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { registerCoreMetaTypes(); }
+    void cleanup() { installTranslations(QLocale(QLocale::English)); }
+
+    void catalogueIsComplete()
+    {
+        QFile file(QStringLiteral(MERIDIAN_SOURCE_DIR "/resources/translations/meridian_zh_CN.ts"));
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
+        QXmlStreamReader xml(&file);
+        int messages = 0;
+        QStringList problems;
+        QString source;
+        while (!xml.atEnd()) {
+            xml.readNext();
+            if (!xml.isStartElement())
+                continue;
+            if (xml.name() == QLatin1String("source")) {
+                source = xml.readElementText();
+            } else if (xml.name() == QLatin1String("translation")) {
+                ++messages;
+                const QString type = xml.attributes().value(QLatin1String("type")).toString();
+                // Plural forms hold <numerusform> children; their text is checked below.
+                bool numerus = false;
+                QString text;
+                while (!(xml.isEndElement() && xml.name() == QLatin1String("translation")) && !xml.atEnd()) {
+                    xml.readNext();
+                    if (xml.isStartElement() && xml.name() == QLatin1String("numerusform")) {
+                        numerus = true;
+                        const QString form = xml.readElementText();
+                        if (form.trimmed().isEmpty())
+                            problems.append(QStringLiteral("empty plural form: ") + source);
+                    } else if (xml.isCharacters()) {
+                        text += xml.text();
+                    }
+                }
+                if (type == QLatin1String("unfinished") || type == QLatin1String("obsolete")
+                    || type == QLatin1String("vanished"))
+                    problems.append(type + QStringLiteral(": ") + source);
+                else if (!numerus && text.trimmed().isEmpty())
+                    problems.append(QStringLiteral("empty: ") + source);
+            }
+        }
+        QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+        QVERIFY2(messages > 100, "the catalogue looks truncated");
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    }
+
+    void mainWindowInChinese()
+    {
+        QVERIFY(installTranslations(QLocale(QLocale::Chinese, QLocale::China)));
+        FleetSession session;
+        MainWindow window(&session);
+        window.show();
+        QVERIFY2(hasCjk(window.windowTitle()), qPrintable(window.windowTitle()));
+        auto* nav = window.findChild<QListWidget*>(QStringLiteral("navigation"));
+        QVERIFY(nav);
+        QCOMPARE(nav->item(0)->text(), QStringLiteral("总览"));
+        QVERIFY(hasCjk(window.menuBar()->actions().constFirst()->text()));
+        QCOMPARE(regionDisplayName(QStringLiteral("East China")), QStringLiteral("华东"));
+        QCOMPARE(regionDisplayName(QStringLiteral("wuhu")), QStringLiteral("芜湖"));
+        QCOMPARE(regionDisplayName(QStringLiteral("Atlantis")), QStringLiteral("Atlantis"));
+    }
+
+    void mainWindowInEnglish()
+    {
+        QVERIFY(installTranslations(QLocale(QLocale::English)));
+        FleetSession session;
+        MainWindow window(&session);
+        QVERIFY(!hasCjk(window.windowTitle()));
+        QCOMPARE(
+            window.findChild<QListWidget*>(QStringLiteral("navigation"))->item(0)->text(), QStringLiteral("Overview"));
+        QCOMPARE(regionDisplayName(QStringLiteral("East China")), QStringLiteral("East China"));
+    }
+};
+
+QTEST_MAIN(TestTranslations)
+#include "tst_translations.moc"

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "pageregistry.h"
+
+#include "overviewpage.h"
+
+#include <QCoreApplication>
+
+namespace Meridian {
+
+const QList<PageInfo>& pages()
+{
+    static const QList<PageInfo> list = {
+        { QStringLiteral("overview"), QStringLiteral(":/icons/overview.svg"),
+            QT_TRANSLATE_NOOP("Meridian::Pages", "Overview"),
+            [](const PageContext& c) { return new OverviewPage(c.store, c.cache); } },
+    };
+    return list;
+}
+
+QStringList pageIds()
+{
+    QStringList ids;
+    for (const PageInfo& page : pages())
+        ids.append(page.id);
+    return ids;
+}
+
+QString pageTitle(const PageInfo& page)
+{
+    return QCoreApplication::translate("Meridian::Pages", page.title);
+}
+
+} // namespace Meridian

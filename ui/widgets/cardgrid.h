@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QWidget>
+
+class QGridLayout;
+
+namespace Meridian {
+
+// Lays out cards in as many equal-width columns as fit; re-flows only when the
+// column count changes, so resizing the window stays cheap.
+class CardGrid : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit CardGrid(QWidget* parent = nullptr);
+
+    void setMinimumCardWidth(int width);
+    void setCards(const QList<QWidget*>& cards); ///< in display order; the grid takes them as children
+    int columnCount() const { return m_columns; }
+
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
+private:
+    int columnsFor(int width) const;
+    void relayout();
+
+    QGridLayout* m_grid;
+    QList<QWidget*> m_cards;
+    int m_minCardWidth = 320;
+    int m_columns = 0;
+};
+
+} // namespace Meridian
