@@ -1,19 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fleetstate.h"
 
+#include "jsonwriter.h"
 #include "protocoljson.h"
-
-#include <QJsonDocument>
 
 #include <algorithm>
 
 namespace Meridian::Sim {
 namespace {
-
-QByteArray compact(const QJsonObject& object)
-{
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
-}
 
 // Cursors: "<instance>:v<version>" after a complete answer; "<instance>:c<since>.<version>.<next>"
 // while paging (since -1: a full answer with inventories).
@@ -137,38 +131,52 @@ Protocol::EventsPage FleetState::events(qint64 since, int limit) const
 
 QByteArray FleetState::snapshotDocument(int node) const
 {
-    return Protocol::Json::document(Protocol::Json::toJson(snapshot(node)));
+    return Protocol::Json::writeSnapshot(snapshot(node));
 }
 
+QByteArray FleetState::samplesDocument(int node, qint64 since, int limit) const
+{
+    return Protocol::Json::writeSamplesPage(samples(node, since, limit));
+}
+
+// Fragments are written by the streaming encoder (tests/protocol/tst_jsonwriter
+// proves it byte-identical to Json::toJson): QJsonObject trees cost several
+// seconds of CPU per tick at 25,000 nodes.
 QByteArray FleetState::snapshotFragment(int node) const
 {
-    std::call_once(m_snapshotOnce[size_t(node)],
-        [&] { m_snapshotJson[size_t(node)] = compact(Protocol::Json::toJson(snapshot(node))); });
+    std::call_once(m_snapshotOnce[size_t(node)], [&] {
+        QByteArray json;
+        json.reserve(2048);
+        Protocol::Json::appendSnapshot(json, snapshot(node));
+        json.squeeze();
+        m_snapshotJson[size_t(node)] = std::move(json);
+    });
     return m_snapshotJson[size_t(node)];
 }
 
 QByteArray FleetState::inventoryFragment(int node) const
 {
-    return m_inventories->get(
-        node, nodes[size_t(node)]->bootCount, [&] { return compact(Protocol::Json::toJson(inventory(node))); });
+    return m_inventories->get(node, nodes[size_t(node)]->bootCount, [&] {
+        QByteArray json;
+        json.reserve(2048);
+        Protocol::Json::appendInventory(json, inventory(node));
+        json.squeeze();
+        return json;
+    });
 }
 
 QByteArray FleetState::assembleNodes(
     const std::vector<int>& list, bool allInventories, qint64 since, const QString& cursor, bool more) const
 {
-    // The page's own fields come from the protocol encoder; the node records are
-    // spliced in from cached fragments (node ids are [a-z0-9-], no escaping needed).
+    // The node records are spliced in from cached fragments; the page's own
+    // fields come from the protocol encoder.
     Protocol::NodesPage header;
     header.cursor = cursor;
     header.more = more;
     header.timestampMs = timeMs;
-    QByteArray shell = Protocol::Json::document(Protocol::Json::toJson(header));
-    const QByteArray marker = QByteArrayLiteral("\"nodes\":[]");
-    const qsizetype at = shell.indexOf(marker);
-    Q_ASSERT(at >= 0);
 
     std::vector<QByteArray> snapshots(list.size());
-    qsizetype size = shell.size();
+    qsizetype size = 256 + cursor.size();
     for (size_t k = 0; k < list.size(); ++k) {
         snapshots[k] = snapshotFragment(list[k]);
         size += snapshots[k].size() + 64;
@@ -177,14 +185,13 @@ QByteArray FleetState::assembleNodes(
     }
     QByteArray out;
     out.reserve(size);
-    out.append(shell.constData(), at + marker.size() - 1);
+    Protocol::Json::appendNodesPageHead(out, header);
     for (size_t k = 0; k < list.size(); ++k) {
         const int node = list[k];
         if (k > 0)
             out.append(',');
-        out.append("{\"id\":\"");
-        out.append(m_topology->nodes()[size_t(node)].id.toLatin1());
-        out.append('"');
+        out.append("{\"id\":");
+        Protocol::JsonWriter::appendString(out, m_topology->nodes()[size_t(node)].id);
         if (allInventories || inventoryChanged[size_t(node)] > since) {
             out.append(",\"inventory\":");
             out.append(inventoryFragment(node));
@@ -193,7 +200,7 @@ QByteArray FleetState::assembleNodes(
         out.append(snapshots[k]);
         out.append('}');
     }
-    out.append(shell.constData() + at + marker.size() - 1, shell.size() - (at + marker.size() - 1));
+    Protocol::Json::appendNodesPageTail(out, header);
     return out;
 }
 

@@ -95,6 +95,7 @@ public:
 
     // Encoded answers (with "schema": 1 where they are documents).
     QByteArray snapshotDocument(int node) const;
+    QByteArray samplesDocument(int node, qint64 since, int limit) const;
     QByteArray nodesDocument(const QString& since, qint64 limit) const;
     QByteArray jobsDocument(const QString& since) const;
     QByteArray truthDocument() const;

@@ -62,7 +62,7 @@ Topology::Topology(Scenario scenario, quint64 seed, qint64 originMs)
     , m_seed(seed)
 {
     const auto& sc = m_scenario;
-    m_siteGateway.assign(size_t(sc.sites.size()), -1);
+    m_siteGateways.assign(size_t(sc.sites.size()), {});
     m_nodes.reserve(size_t(sc.totalNodes()));
     for (const PoolSpec& spec : sc.pools) {
         PoolInfo pool;
@@ -103,8 +103,9 @@ Topology::Topology(Scenario scenario, quint64 seed, qint64 originMs)
                 for (int a = 0; a < model.perNode; ++a)
                     node.uuids.append(
                         acceleratorUuid(model.vendor, hashOf({ seed, 0x1002, quint64(index), quint64(a) })));
-                if (m_siteGateway[size_t(pool.site)] < 0)
-                    m_siteGateway[size_t(pool.site)] = index;
+                auto& gateways = m_siteGateways[size_t(pool.site)];
+                if (r == 0 && n == 0 && int(gateways.size()) < MaxGatewaysPerSite)
+                    gateways.push_back(index); // the first node of each pool, in scenario order
                 m_index.emplace(node.id.toStdString(), index);
                 m_nodes.push_back(std::move(node));
             }
@@ -135,14 +136,36 @@ Topology::Topology(Scenario scenario, quint64 seed, qint64 originMs)
 
 void Topology::buildPeers()
 {
-    for (const RackInfo& rack : m_racks) {
-        for (int n = 0; n < rack.nodeCount; ++n) {
-            NodeInfo& node = m_nodes[size_t(rack.firstNode + n)];
-            for (int k = 1; k <= std::min(2, rack.nodeCount - 1); ++k)
-                node.probePeers.push_back(rack.firstNode + (n + k) % rack.nodeCount);
-            for (size_t s = 0; s < m_siteGateway.size(); ++s) {
-                if (int(s) != node.site && m_siteGateway[s] >= 0)
-                    node.probePeers.push_back(m_siteGateway[s]);
+    // Every node probes its next rack neighbours (the rack's fabric) and the node
+    // at its position in the pool's next rack (the pool's spine). Only a site's
+    // gateways probe other sites: one gateway of each, so the site matrix is
+    // complete in both directions while the series stay ~3 per node.
+    for (const PoolInfo& pool : m_pools) {
+        std::vector<const RackInfo*> racks;
+        for (const RackInfo& rack : m_racks)
+            if (rack.firstNode >= pool.firstNode && rack.firstNode < pool.firstNode + pool.nodeCount)
+                racks.push_back(&rack);
+        for (size_t r = 0; r < racks.size(); ++r) {
+            const RackInfo& rack = *racks[r];
+            for (int n = 0; n < rack.nodeCount; ++n) {
+                NodeInfo& node = m_nodes[size_t(rack.firstNode + n)];
+                for (int k = 1; k <= std::min(RackProbePeers, rack.nodeCount - 1); ++k)
+                    node.probePeers.push_back(rack.firstNode + (n + k) % rack.nodeCount);
+                if (racks.size() > 1) {
+                    const RackInfo& next = *racks[(r + 1) % racks.size()];
+                    node.probePeers.push_back(next.firstNode + n % next.nodeCount);
+                }
+            }
+        }
+    }
+    for (size_t site = 0; site < m_siteGateways.size(); ++site) {
+        const auto& own = m_siteGateways[site];
+        for (size_t g = 0; g < own.size(); ++g) {
+            NodeInfo& node = m_nodes[size_t(own[g])];
+            for (size_t other = 0; other < m_siteGateways.size(); ++other) {
+                const auto& theirs = m_siteGateways[other];
+                if (other != site && !theirs.empty())
+                    node.probePeers.push_back(theirs[g % theirs.size()]);
             }
         }
     }

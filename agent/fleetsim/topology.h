@@ -38,7 +38,7 @@ struct NodeInfo
     int rackIndex = 0; ///< fleet-wide rack number
     qint64 firstBootMs = 0; ///< boot before the simulated history starts
     QStringList uuids;
-    std::vector<int> probePeers; ///< node indexes: rack neighbours, then other sites' gateways
+    std::vector<int> probePeers; ///< node indexes: rack neighbours, a pool peer, other sites' gateways (gateways only)
 };
 
 struct RackInfo
@@ -60,6 +60,8 @@ public:
     const ModelSpec& modelOf(int node) const { return m_scenario.models[m_nodes[size_t(node)].model]; }
     const SiteSpec& siteOf(int node) const { return m_scenario.sites[m_nodes[size_t(node)].site]; }
     int nodeCount() const { return int(m_nodes.size()); }
+    // The nodes of a site that probe the other sites (see resources/scenarios/README.md).
+    const std::vector<int>& siteGateways(int site) const { return m_siteGateways[size_t(site)]; }
     int find(const std::string& nodeId) const; ///< -1: no such node
     QStringList regions() const; ///< sorted
 
@@ -79,10 +81,14 @@ private:
     std::vector<PoolInfo> m_pools;
     std::vector<NodeInfo> m_nodes;
     std::vector<RackInfo> m_racks;
-    std::vector<int> m_siteGateway; ///< node index per site, -1: no nodes
+    std::vector<std::vector<int>> m_siteGateways; ///< per site: node indexes, at most MaxGatewaysPerSite
     std::vector<double> m_siteRtt; ///< sites × sites
     std::unordered_map<std::string, int> m_index;
 };
+
+// A bounded probe mesh (Pingmesh style): probe series grow with nodes, not nodes².
+inline constexpr int RackProbePeers = 2;
+inline constexpr int MaxGatewaysPerSite = 2;
 
 double greatCircleKm(double lat1, double lon1, double lat2, double lon2);
 

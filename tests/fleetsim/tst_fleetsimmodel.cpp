@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Unit tests of the simulation pieces, linked directly (no process, no sockets).
 #include "fleetstate.h"
+#include "jsonwriter.h"
 #include "nodemodel.h"
 #include "options.h"
 #include "protocoljson.h"
@@ -270,6 +271,91 @@ private Q_SLOTS:
         Protocol::NodesPage decoded;
         const auto result = Protocol::Json::decodeBody(expected, &decoded);
         QVERIFY2(result.ok, qPrintable(result.error));
+    }
+
+    // Pingmesh-style bounded mesh: ~3 series per node, and a complete site matrix through the gateways.
+    void probePeersAreBounded_data()
+    {
+        QTest::addColumn<int>("nodes");
+        QTest::addRow("default") << 0;
+        QTest::addRow("tiny") << 20;
+        QTest::addRow("large") << 25000;
+    }
+    void probePeersAreBounded()
+    {
+        QFETCH(int, nodes);
+        Scenario s = defaultScenario();
+        if (nodes > 0)
+            scaleScenario(&s, nodes);
+        const Topology topo(s, 1, Start);
+        const auto& all = topo.nodes();
+        const int sites = int(s.sites.size());
+        QSet<int> gateways;
+        int sitesWithNodes = 0;
+        for (int site = 0; site < sites; ++site) {
+            const auto& g = topo.siteGateways(site);
+            QVERIFY(int(g.size()) <= MaxGatewaysPerSite);
+            sitesWithNodes += g.empty() ? 0 : 1;
+            for (int node : g) {
+                QCOMPARE(all[size_t(node)].site, site);
+                gateways.insert(node);
+            }
+        }
+        qint64 series = 0;
+        QSet<QPair<int, int>> siteMatrix;
+        for (int n = 0; n < topo.nodeCount(); ++n) {
+            const NodeInfo& node = all[size_t(n)];
+            int local = 0;
+            QSet<int> remoteSites;
+            for (int peer : node.probePeers) {
+                QVERIFY(peer != n);
+                const NodeInfo& p = all[size_t(peer)];
+                if (p.site == node.site) {
+                    ++local;
+                    QCOMPARE(p.pool, node.pool); // rack neighbours and one node of the pool's next rack
+                    continue;
+                }
+                QVERIFY2(gateways.contains(n), qPrintable(node.id + QStringLiteral(" probes another site")));
+                QVERIFY(gateways.contains(peer));
+                QVERIFY(!remoteSites.contains(p.site));
+                remoteSites.insert(p.site);
+                siteMatrix.insert({ node.site, p.site });
+            }
+            QVERIFY2(local <= RackProbePeers + 1, qPrintable(node.id));
+            if (gateways.contains(n))
+                QCOMPARE(remoteSites.size(), sitesWithNodes - 1);
+            series += node.probePeers.size();
+        }
+        QCOMPARE(siteMatrix.size(), sitesWithNodes * (sitesWithNodes - 1));
+        QVERIFY2(series <= qint64(RackProbePeers + 1) * topo.nodeCount() + gateways.size() * (sitesWithNodes - 1),
+            qPrintable(QString::number(series)));
+        if (nodes >= 25000)
+            QVERIFY(series < 3.1 * topo.nodeCount());
+    }
+
+    // Served per-node documents are exactly what the protocol encoder writes.
+    void perNodeDocumentsMatchEncoder()
+    {
+        auto sim = makeSim(4, 3600 * 1000, 30);
+        sim->injectFault(sim->topology().nodes()[2].id, QStringLiteral("hbm-ecc"), 1, 2);
+        sim->injectFault(sim->topology().nodes()[5].id, QStringLiteral("node-down"), 0, 2);
+        sim->control(std::nullopt, 60000);
+        const auto st = sim->state();
+        for (int n = 0; n < st->topology().nodeCount(); ++n) {
+            QCOMPARE(st->snapshotDocument(n), Protocol::Json::document(Protocol::Json::toJson(st->snapshot(n))));
+            for (const auto& [since, limit] : { std::pair<qint64, int> { 0, 20000 }, { st->seq - 10, 3 } }) {
+                const QByteArray body = st->samplesDocument(n, since, limit);
+                QCOMPARE(body, Protocol::Json::document(Protocol::Json::toJson(st->samples(n, since, limit))));
+                Protocol::SamplesPage page;
+                const auto result = Protocol::Json::decodeBody(body, &page);
+                QVERIFY2(result.ok, qPrintable(result.error));
+            }
+        }
+        // A whole hour's ring (721 samples at 5 s) in one answer.
+        Protocol::SamplesPage ring;
+        QVERIFY(Protocol::Json::decodeBody(st->samplesDocument(0, 0, 20000), &ring).ok);
+        QCOMPARE(ring.samples.size(), 721);
+        QVERIFY(!ring.more);
     }
 
     void historyIsContiguousAndEccRises()
