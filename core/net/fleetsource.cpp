@@ -119,7 +119,7 @@ void FleetSource::fetch(Endpoint endpoint, const QString& path, const QList<std:
 
 void FleetSource::fetchNodes()
 {
-    QList<std::pair<QString, QString>> query;
+    QList<std::pair<QString, QString>> query { { QStringLiteral("limit"), QString::number(m_options.nodesPageLimit) } };
     if (!m_nodesCursor.isEmpty())
         query.append({ QStringLiteral("since"), m_nodesCursor });
     fetch(NodesEp, QStringLiteral("api/v1/nodes"), query, [this](const HttpResult& r) { onNodes(r); });

@@ -20,6 +20,10 @@ struct FleetSourceOptions
     qsizetype maxNodeBodyBytes = 16 * 1024 * 1024; ///< one node's /samples page
     qsizetype maxFleetBodyBytes = qsizetype(512) * 1024 * 1024; ///< one batched /nodes or /jobs answer
     int samplesPageLimit = 1000;
+    // Nodes per /api/v1/nodes page. Pages arrive one after another, so the UI
+    // thread merges a few thousand nodes at a time instead of a whole fleet
+    // in one pass (25,000 nodes at once stalled it for ~0.5 s).
+    int nodesPageLimit = 2000;
     // A node seen for the first time without a cached cursor: fill its whole
     // ring buffer (true) or start at its current sample (false).
     bool backfillHistory = true;

@@ -144,6 +144,7 @@ void FleetStore::applyUpdate(const SourceUpdate& update)
     }
 
     if (update.hasJobs) {
+        m_hasJobList = true;
         if (update.jobsComplete) {
             QStringList gone;
             for (auto it = m_jobContributions.cbegin(); it != m_jobContributions.cend(); ++it) {
@@ -163,6 +164,7 @@ void FleetStore::applyUpdate(const SourceUpdate& update)
 
 void FleetStore::restore(const QList<FleetNode>& nodes, const QList<Protocol::JobRecord>& jobs)
 {
+    m_hasJobList = m_hasJobList || !jobs.isEmpty();
     for (const FleetNode& cached : nodes) {
         const QString id = cached.inventory.nodeId;
         if (id.isEmpty())

@@ -32,6 +32,9 @@ public:
     const QHash<QString, FleetNode>& nodes() const { return m_nodes; }
     const FleetNode* node(const QString& nodeId) const;
     const QHash<QString, Protocol::JobRecord>& jobs() const { return m_jobs; }
+    // True once a source has delivered a job list (a scheduler's view), even an
+    // empty one: without it job counts are unknown, not zero.
+    bool hasJobList() const { return m_hasJobList; }
     QStringList regions() const; ///< sorted
 
     RegionSummary summary(const QString& region = {}) const; ///< empty region: whole fleet
@@ -88,6 +91,7 @@ private:
 
     QHash<QString, FleetNode> m_nodes;
     QHash<QString, Protocol::JobRecord> m_jobs;
+    bool m_hasJobList = false;
     QHash<QString, Contribution> m_contributions;
     QHash<QString, RegionAggregate> m_regions;
     QHash<QString, JobContribution> m_jobContributions;

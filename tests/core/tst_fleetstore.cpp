@@ -96,6 +96,20 @@ private Q_SLOTS:
         QVERIFY(!second.inventoryChanged);
     }
 
+    void jobCountsAreUnknownUntilAJobListArrives()
+    {
+        FleetStore store;
+        QVERIFY(!store.hasJobList());
+        store.applyUpdate(batch({ makeNode(QStringLiteral("a"), QStringLiteral("east"), NodeState::Up, { Chip {} }) }));
+        QVERIFY(!store.hasJobList()); // node snapshots alone say nothing about queued jobs
+        SourceUpdate empty = batch({});
+        empty.hasJobs = true;
+        empty.jobsComplete = true;
+        store.applyUpdate(empty);
+        QVERIFY(store.hasJobList()); // an empty list from a scheduler: zero jobs, known
+        QCOMPARE(store.summary().jobs.running, 0);
+    }
+
     void summary_data()
     {
         QTest::addColumn<QList<NodeUpdate>>("nodes");

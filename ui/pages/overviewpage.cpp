@@ -75,7 +75,7 @@ RegionFigures OverviewPage::figuresFor(const QString& region) const
     figures.summary = m_store->summary(region);
     // Nothing counted from any snapshot means nobody reported: show "—", not 0.
     figures.capacityKnown = figures.summary.newestDataMs > 0;
-    figures.jobsKnown = !m_store->jobs().isEmpty();
+    figures.jobsKnown = m_store->hasJobList();
     return figures;
 }
 
