@@ -180,7 +180,8 @@ void FleetSource::onNodes(const HttpResult& r)
         if (seq == t.lastSeq + 1 && !t.fillInFlight) {
             u.samples.append({ id, snap.sample });
             t.lastSeq = seq;
-        } else if (seq > t.lastSeq + 1) {
+        } else if (seq > t.lastSeq + 1 && !t.down) {
+            // A down node's own endpoints do not answer: fill its gap once it is back.
             gaps.append(id);
         }
         NodeUpdate n;
