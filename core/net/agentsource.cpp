@@ -44,17 +44,6 @@ qint64 nowMs()
 }
 constexpr int HistoryTimeoutMs = 15000;
 
-QUrl endpointUrl(const QUrl& base, const QString& path, const QList<std::pair<QString, QString>>& query = {})
-{
-    QUrl url = base.resolved(QUrl(path));
-    if (!query.isEmpty()) {
-        QUrlQuery q;
-        for (const auto& [key, value] : query)
-            q.addQueryItem(key, value);
-        url.setQuery(q);
-    }
-    return url;
-}
 
 } // namespace
 

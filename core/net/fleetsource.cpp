@@ -19,17 +19,6 @@ qint64 nowMs()
     return QDateTime::currentMSecsSinceEpoch();
 }
 
-QUrl endpointUrl(const QUrl& base, const QString& path, const QList<std::pair<QString, QString>>& query)
-{
-    QUrl url = base.resolved(QUrl(path));
-    if (!query.isEmpty()) {
-        QUrlQuery q;
-        for (const auto& [key, value] : query)
-            q.addQueryItem(key, value);
-        url.setQuery(q);
-    }
-    return url;
-}
 
 } // namespace
 

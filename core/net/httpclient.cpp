@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "httpclient.h"
 
+#include <QUrlQuery>
+
 #include <QDateTime>
 #include <QFile>
 #include <QJsonDocument>
@@ -266,6 +268,18 @@ QByteArray readBearerToken(const QString& path, QString* error)
         }
     }
     return token;
+}
+
+QUrl endpointUrl(const QUrl& base, const QString& path, const QList<std::pair<QString, QString>>& query)
+{
+    QUrl url = base.resolved(QUrl(path));
+    if (!query.isEmpty()) {
+        QUrlQuery q;
+        for (const auto& [key, value] : query)
+            q.addQueryItem(key, value);
+        url.setQuery(q);
+    }
+    return url;
 }
 
 } // namespace Meridian

@@ -104,4 +104,7 @@ private:
 // ASCII only (a CR/LF would split the header). Empty + *error on failure.
 QByteArray readBearerToken(const QString& path, QString* error);
 
+// An agent endpoint below a base URL ("http://host:port/" or a fleet's "/n/ID/"), with query items.
+QUrl endpointUrl(const QUrl& base, const QString& path, const QList<std::pair<QString, QString>>& query = {});
+
 } // namespace Meridian
