@@ -44,7 +44,6 @@ qint64 nowMs()
 }
 constexpr int HistoryTimeoutMs = 15000;
 
-
 } // namespace
 
 AgentSource::AgentSource(const QList<SourceConfig>& agents, const AgentSourceOptions& options, QObject* parent)

@@ -19,7 +19,6 @@ qint64 nowMs()
     return QDateTime::currentMSecsSinceEpoch();
 }
 
-
 } // namespace
 
 FleetSource::FleetSource(const SourceConfig& config, const FleetSourceOptions& options, QObject* parent)

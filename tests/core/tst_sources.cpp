@@ -259,7 +259,8 @@ private Q_SLOTS:
         QVERIFY(peer.requests().contains(QStringLiteral("/n/n2/api/v1/samples?limit=1000&since=0")));
         peer.advance(1);
         QTRY_VERIFY_WITH_TIMEOUT(sink.contiguous(QStringLiteral("n2"), 1, peer.seq(), &why), WaitMs);
-        QVERIFY(peer.requests().contains(QStringLiteral("/api/v1/nodes?since=c21")));
+        // Paged, and resumed from the cursor of the last answer.
+        QVERIFY(peer.requests().contains(QStringLiteral("/api/v1/nodes?limit=2000&since=c21")));
 
         // The front fails: every node carries the front's status; then recovers.
         peer.setMode(Mode::Unauthorized);
