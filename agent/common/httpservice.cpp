@@ -6,9 +6,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-#include <httplib.h>
-
 #include <charconv>
+#include <httplib.h>
 
 namespace Meridian::Agent {
 namespace {
@@ -88,9 +87,15 @@ HttpService::HttpService(ServiceOptions options)
     });
 }
 
-HttpService::~HttpService() { stop(); }
+HttpService::~HttpService()
+{
+    stop();
+}
 
-httplib::Server& HttpService::server() { return *m_server; }
+httplib::Server& HttpService::server()
+{
+    return *m_server;
+}
 
 bool HttpService::bind(QString* error)
 {
@@ -123,7 +128,10 @@ QString HttpService::baseUrl() const
     return QStringLiteral("http://%1:%2/").arg(v6 ? u'[' + m_options.host + u']' : m_options.host).arg(m_port);
 }
 
-void HttpService::run() { m_server->listen_after_bind(); }
+void HttpService::run()
+{
+    m_server->listen_after_bind();
+}
 
 void HttpService::stop()
 {
@@ -142,7 +150,8 @@ void replyJson(httplib::Response& response, const QByteArray& body, int status)
 
 void replyError(httplib::Response& response, int status, const QString& message)
 {
-    const QByteArray body = QJsonDocument(QJsonObject { { QStringLiteral("error"), message } }).toJson(QJsonDocument::Compact);
+    const QByteArray body
+        = QJsonDocument(QJsonObject { { QStringLiteral("error"), message } }).toJson(QJsonDocument::Compact);
     replyJson(response, body, status);
 }
 
@@ -152,8 +161,8 @@ void replyMetrics(httplib::Response& response, const QByteArray& text)
     response.set_content(text.constData(), size_t(text.size()), "text/plain; version=0.0.4; charset=utf-8");
 }
 
-bool queryInteger(const httplib::Request& request, httplib::Response& response, const char* name, qint64 min,
-    qint64 max, qint64* out)
+bool queryInteger(
+    const httplib::Request& request, httplib::Response& response, const char* name, qint64 min, qint64 max, qint64* out)
 {
     if (!request.has_param(name))
         return true;

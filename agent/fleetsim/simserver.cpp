@@ -47,8 +47,8 @@ void replyShared(httplib::Response& res, const QByteArray& body)
     }
     res.status = 200;
     const auto data = std::make_shared<QByteArray>(body);
-    res.set_content_provider(
-        size_t(data->size()), "application/json; charset=utf-8", [data](size_t offset, size_t length, httplib::DataSink& sink) {
+    res.set_content_provider(size_t(data->size()), "application/json; charset=utf-8",
+        [data](size_t offset, size_t length, httplib::DataSink& sink) {
             const size_t size = size_t(data->size());
             if (offset >= size)
                 return false;

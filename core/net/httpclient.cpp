@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "httpclient.h"
 
-#include <QUrlQuery>
-
 #include <QDateTime>
 #include <QFile>
 #include <QJsonDocument>
@@ -11,6 +9,7 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QTimer>
+#include <QUrlQuery>
 
 namespace Meridian {
 

@@ -15,7 +15,10 @@ constexpr qint64 MaxTimestampMs = 4102444800000LL;
 constexpr double MaxBytes = 1e16; // 10 PB: larger is garbage, not a machine
 constexpr qint64 MaxSeq = qint64(1) << 53; // exact in a JSON double
 
-QJsonValue number(double v) { return isMissing(v) ? QJsonValue(QJsonValue::Null) : QJsonValue(v); }
+QJsonValue number(double v)
+{
+    return isMissing(v) ? QJsonValue(QJsonValue::Null) : QJsonValue(v);
+}
 
 // Walks one JSON object and records the first violation with its path.
 class Reader
@@ -26,8 +29,7 @@ public:
         , m_path(std::move(path))
         , m_result(result)
         , m_limits(limits)
-    {
-    }
+    { }
 
     bool ok() const { return m_result->ok; }
     const Limits& limits() const { return m_limits; }
@@ -156,8 +158,7 @@ public:
         return v.toObject();
     }
 
-    template <typename Enum>
-    Enum enumeration(const QString& key, Enum fallback, bool required = true)
+    template <typename Enum> Enum enumeration(const QString& key, Enum fallback, bool required = true)
     {
         const QString text = string(key, required);
         if (!ok() || text.isEmpty())
@@ -182,11 +183,13 @@ private:
     const Limits& m_limits;
 };
 
-QString indexed(const QString& key, qsizetype i) { return key + u'[' + QString::number(i) + u']'; }
+QString indexed(const QString& key, qsizetype i)
+{
+    return key + u'[' + QString::number(i) + u']';
+}
 
 // Every element of an array must be an object; returns false after recording the failure.
-template <typename Fn>
-bool forEachObject(Reader& r, const QString& key, const QJsonArray& array, Fn&& fn)
+template <typename Fn> bool forEachObject(Reader& r, const QString& key, const QJsonArray& array, Fn&& fn)
 {
     for (qsizetype i = 0; i < array.size() && r.ok(); ++i) {
         if (!array.at(i).isObject())
@@ -201,7 +204,7 @@ bool forEachObject(Reader& r, const QString& key, const QJsonArray& array, Fn&& 
 
 QJsonObject metricsToJson(const NodeMetrics& m)
 {
-    return QJsonObject{
+    return QJsonObject {
         { QStringLiteral("cpu"), number(m.cpuUtilization) },
         { QStringLiteral("memUsed"), number(m.memoryUsedBytes) },
         { QStringLiteral("memTotal"), number(m.memoryTotalBytes) },
@@ -238,7 +241,7 @@ enum AcceleratorColumn { AccIndex, AccHealth, AccUtil, AccMem, AccTemp, AccPower
 
 QJsonArray acceleratorToJson(const AcceleratorSample& a)
 {
-    return QJsonArray{ a.index, toString(a.health), number(a.utilization), number(a.memoryUsedBytes),
+    return QJsonArray { a.index, toString(a.health), number(a.utilization), number(a.memoryUsedBytes),
         number(a.temperatureC), number(a.powerW), number(a.eccSingleBitTotal), number(a.eccDoubleBitTotal),
         a.jobId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(a.jobId) };
 }
@@ -299,8 +302,8 @@ JobPlacement jobFromJson(Reader& r)
     j.state = r.string(QStringLiteral("state"), false);
     const QJsonArray acc = r.array(QStringLiteral("accelerators"), r.limits().maxAccelerators);
     for (qsizetype i = 0; i < acc.size() && r.ok(); ++i)
-        j.accelerators.append(int(r.checkInteger(indexed(QStringLiteral("accelerators"), i), acc.at(i), 0,
-            r.limits().maxAccelerators - 1)));
+        j.accelerators.append(int(
+            r.checkInteger(indexed(QStringLiteral("accelerators"), i), acc.at(i), 0, r.limits().maxAccelerators - 1)));
     j.startedMs = r.integer(QStringLiteral("startedMs"), 0, MaxTimestampMs, false);
     j.lastCheckpointMs = r.integer(QStringLiteral("lastCheckpointMs"), 0, MaxTimestampMs, false);
     return j;
@@ -406,10 +409,10 @@ QJsonObject toJson(const NodeInventory& n)
         labels.insert(it.key(), it.value());
     QJsonArray acc;
     for (const AcceleratorInfo& a : n.accelerators)
-        acc.append(QJsonObject{ { QStringLiteral("index"), a.index }, { QStringLiteral("vendor"), a.vendor },
+        acc.append(QJsonObject { { QStringLiteral("index"), a.index }, { QStringLiteral("vendor"), a.vendor },
             { QStringLiteral("model"), a.model }, { QStringLiteral("uuid"), a.uuid },
             { QStringLiteral("memoryBytes"), a.memoryBytes } });
-    return QJsonObject{ { QStringLiteral("id"), n.nodeId }, { QStringLiteral("hostname"), n.hostname },
+    return QJsonObject { { QStringLiteral("id"), n.nodeId }, { QStringLiteral("hostname"), n.hostname },
         { QStringLiteral("region"), n.region }, { QStringLiteral("pool"), n.pool }, { QStringLiteral("rack"), n.rack },
         { QStringLiteral("labels"), labels }, { QStringLiteral("cpus"), n.cpuCount },
         { QStringLiteral("memoryBytes"), n.memoryBytes }, { QStringLiteral("accelerators"), acc },
@@ -421,7 +424,7 @@ QJsonObject toJson(const Sample& s)
     QJsonArray acc;
     for (const AcceleratorSample& a : s.accelerators)
         acc.append(acceleratorToJson(a));
-    return QJsonObject{ { QStringLiteral("seq"), s.seq }, { QStringLiteral("ts"), s.timestampMs },
+    return QJsonObject { { QStringLiteral("seq"), s.seq }, { QStringLiteral("ts"), s.timestampMs },
         { QStringLiteral("state"), toString(s.state) }, { QStringLiteral("node"), metricsToJson(s.node) },
         { QStringLiteral("acc"), acc } };
 }
@@ -433,25 +436,25 @@ QJsonObject toJson(const Snapshot& s)
         QJsonArray acc;
         for (int i : j.accelerators)
             acc.append(i);
-        jobs.append(QJsonObject{ { QStringLiteral("id"), j.jobId }, { QStringLiteral("name"), j.name },
+        jobs.append(QJsonObject { { QStringLiteral("id"), j.jobId }, { QStringLiteral("name"), j.name },
             { QStringLiteral("tenant"), j.tenant }, { QStringLiteral("kind"), j.kind },
             { QStringLiteral("state"), j.state }, { QStringLiteral("accelerators"), acc },
             { QStringLiteral("startedMs"), j.startedMs }, { QStringLiteral("lastCheckpointMs"), j.lastCheckpointMs } });
     }
     QJsonArray probes;
     for (const ProbeResult& p : s.probes)
-        probes.append(QJsonObject{ { QStringLiteral("peer"), p.peer }, { QStringLiteral("windowEndMs"), p.windowEndMs },
-            { QStringLiteral("p50Ms"), number(p.p50Ms) }, { QStringLiteral("p90Ms"), number(p.p90Ms) },
-            { QStringLiteral("p99Ms"), number(p.p99Ms) }, { QStringLiteral("maxMs"), number(p.maxMs) },
-            { QStringLiteral("loss"), number(p.loss) }, { QStringLiteral("count"), p.count } });
+        probes.append(
+            QJsonObject { { QStringLiteral("peer"), p.peer }, { QStringLiteral("windowEndMs"), p.windowEndMs },
+                { QStringLiteral("p50Ms"), number(p.p50Ms) }, { QStringLiteral("p90Ms"), number(p.p90Ms) },
+                { QStringLiteral("p99Ms"), number(p.p99Ms) }, { QStringLiteral("maxMs"), number(p.maxMs) },
+                { QStringLiteral("loss"), number(p.loss) }, { QStringLiteral("count"), p.count } });
     QJsonArray faults;
     for (const Event& e : s.faults)
         faults.append(toJson(e));
-    return QJsonObject{ { QStringLiteral("instance"), s.instanceId }, { QStringLiteral("sample"), toJson(s.sample) },
+    return QJsonObject { { QStringLiteral("instance"), s.instanceId }, { QStringLiteral("sample"), toJson(s.sample) },
         { QStringLiteral("stateReason"), s.stateReason }, { QStringLiteral("faults"), faults },
-        { QStringLiteral("jobs"), jobs },
-        { QStringLiteral("probes"), probes }, { QStringLiteral("newestEventId"), s.newestEventId },
-        { QStringLiteral("oldestSeq"), s.oldestSeq } };
+        { QStringLiteral("jobs"), jobs }, { QStringLiteral("probes"), probes },
+        { QStringLiteral("newestEventId"), s.newestEventId }, { QStringLiteral("oldestSeq"), s.oldestSeq } };
 }
 
 QJsonObject toJson(const SamplesPage& page)
@@ -459,14 +462,14 @@ QJsonObject toJson(const SamplesPage& page)
     QJsonArray samples;
     for (const Sample& s : page.samples)
         samples.append(toJson(s));
-    return QJsonObject{ { QStringLiteral("instance"), page.instanceId }, { QStringLiteral("oldestSeq"), page.oldestSeq },
-        { QStringLiteral("newestSeq"), page.newestSeq }, { QStringLiteral("more"), page.more },
-        { QStringLiteral("samples"), samples } };
+    return QJsonObject { { QStringLiteral("instance"), page.instanceId },
+        { QStringLiteral("oldestSeq"), page.oldestSeq }, { QStringLiteral("newestSeq"), page.newestSeq },
+        { QStringLiteral("more"), page.more }, { QStringLiteral("samples"), samples } };
 }
 
 QJsonObject toJson(const Event& e)
 {
-    QJsonObject o{ { QStringLiteral("id"), e.id }, { QStringLiteral("ts"), e.timestampMs },
+    QJsonObject o { { QStringLiteral("id"), e.id }, { QStringLiteral("ts"), e.timestampMs },
         { QStringLiteral("kind"), e.kind }, { QStringLiteral("severity"), toString(e.severity) },
         { QStringLiteral("node"), e.nodeId }, { QStringLiteral("message"), e.message } };
     if (e.accelerator >= 0)
@@ -483,7 +486,7 @@ QJsonObject toJson(const EventsPage& page)
     QJsonArray events;
     for (const Event& e : page.events)
         events.append(toJson(e));
-    return QJsonObject{ { QStringLiteral("newestId"), page.newestId }, { QStringLiteral("more"), page.more },
+    return QJsonObject { { QStringLiteral("newestId"), page.newestId }, { QStringLiteral("more"), page.more },
         { QStringLiteral("events"), events } };
 }
 
@@ -493,13 +496,13 @@ QJsonObject toJson(const NodesPage& page)
     for (const NodeRecord& r : page.nodes) {
         // The id is always sent: later polls omit unchanged inventories, and the
         // snapshot alone does not name its node.
-        QJsonObject o{ { QStringLiteral("id"), r.nodeId.isEmpty() ? r.inventory.nodeId : r.nodeId },
+        QJsonObject o { { QStringLiteral("id"), r.nodeId.isEmpty() ? r.inventory.nodeId : r.nodeId },
             { QStringLiteral("snapshot"), toJson(r.snapshot) } };
         if (r.inventoryIncluded)
             o.insert(QStringLiteral("inventory"), toJson(r.inventory));
         nodes.append(o);
     }
-    return QJsonObject{ { QStringLiteral("cursor"), page.cursor }, { QStringLiteral("more"), page.more },
+    return QJsonObject { { QStringLiteral("cursor"), page.cursor }, { QStringLiteral("more"), page.more },
         { QStringLiteral("ts"), page.timestampMs }, { QStringLiteral("nodes"), nodes } };
 }
 
@@ -507,16 +510,17 @@ QJsonObject toJson(const JobsPage& page)
 {
     QJsonArray jobs;
     for (const JobRecord& j : page.jobs)
-        jobs.append(QJsonObject{ { QStringLiteral("id"), j.jobId }, { QStringLiteral("name"), j.name },
-            { QStringLiteral("tenant"), j.tenant }, { QStringLiteral("user"), j.user }, { QStringLiteral("kind"), j.kind },
-            { QStringLiteral("state"), j.state }, { QStringLiteral("region"), j.region }, { QStringLiteral("pool"), j.pool },
+        jobs.append(QJsonObject { { QStringLiteral("id"), j.jobId }, { QStringLiteral("name"), j.name },
+            { QStringLiteral("tenant"), j.tenant }, { QStringLiteral("user"), j.user },
+            { QStringLiteral("kind"), j.kind }, { QStringLiteral("state"), j.state },
+            { QStringLiteral("region"), j.region }, { QStringLiteral("pool"), j.pool },
             { QStringLiteral("model"), j.model }, { QStringLiteral("requested"), j.acceleratorsRequested },
             { QStringLiteral("allocated"), j.acceleratorsAllocated },
-            { QStringLiteral("nodes"), QJsonArray::fromStringList(j.nodes) }, { QStringLiteral("submitMs"), j.submitMs },
-            { QStringLiteral("startMs"), j.startMs }, { QStringLiteral("endMs"), j.endMs },
-            { QStringLiteral("lastCheckpointMs"), j.lastCheckpointMs },
+            { QStringLiteral("nodes"), QJsonArray::fromStringList(j.nodes) },
+            { QStringLiteral("submitMs"), j.submitMs }, { QStringLiteral("startMs"), j.startMs },
+            { QStringLiteral("endMs"), j.endMs }, { QStringLiteral("lastCheckpointMs"), j.lastCheckpointMs },
             { QStringLiteral("interruptions"), j.interruptions } });
-    return QJsonObject{ { QStringLiteral("cursor"), page.cursor }, { QStringLiteral("more"), page.more },
+    return QJsonObject { { QStringLiteral("cursor"), page.cursor }, { QStringLiteral("more"), page.more },
         { QStringLiteral("ts"), page.timestampMs }, { QStringLiteral("jobs"), jobs } };
 }
 
@@ -524,10 +528,10 @@ QJsonObject fleetToJson(const QList<FleetEntry>& fleet)
 {
     QJsonArray nodes;
     for (const FleetEntry& f : fleet)
-        nodes.append(QJsonObject{ { QStringLiteral("id"), f.nodeId }, { QStringLiteral("path"), f.basePath },
+        nodes.append(QJsonObject { { QStringLiteral("id"), f.nodeId }, { QStringLiteral("path"), f.basePath },
             { QStringLiteral("region"), f.region }, { QStringLiteral("pool"), f.pool },
             { QStringLiteral("rack"), f.rack } });
-    return QJsonObject{ { QStringLiteral("nodes"), nodes } };
+    return QJsonObject { { QStringLiteral("nodes"), nodes } };
 }
 
 QByteArray document(QJsonObject object)
@@ -539,7 +543,8 @@ QByteArray document(QJsonObject object)
 DecodeResult parseDocument(const QByteArray& body, QJsonObject* out, const Limits& limits)
 {
     if (body.size() > limits.maxBodyBytes)
-        return { false, QStringLiteral("body of %1 bytes exceeds the limit of %2").arg(body.size()).arg(limits.maxBodyBytes) };
+        return { false,
+            QStringLiteral("body of %1 bytes exceeds the limit of %2").arg(body.size()).arg(limits.maxBodyBytes) };
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
     if (error.error != QJsonParseError::NoError)
@@ -551,9 +556,10 @@ DecodeResult parseDocument(const QByteArray& body, QJsonObject* out, const Limit
     if (!schema.isDouble())
         return { false, QStringLiteral("schema: missing (not a Meridian agent?)") };
     if (schema.toDouble() != Version)
-        return { false, QStringLiteral("schema: version %1 is not supported (this console speaks %2)")
-                            .arg(schema.toDouble())
-                            .arg(Version) };
+        return { false,
+            QStringLiteral("schema: version %1 is not supported (this console speaks %2)")
+                .arg(schema.toDouble())
+                .arg(Version) };
     return {};
 }
 
@@ -709,7 +715,8 @@ DecodeResult decode(const QJsonObject& json, QList<FleetEntry>* out, const Limit
         f.pool = c.string(QStringLiteral("pool"));
         f.rack = c.string(QStringLiteral("rack"));
         // A base path is joined to the fleet's URL: it must stay on that server.
-        if (c.ok() && (!f.basePath.startsWith(u'/') || f.basePath.contains(QStringLiteral("..")) || f.basePath.contains(u'?')
+        if (c.ok()
+            && (!f.basePath.startsWith(u'/') || f.basePath.contains(QStringLiteral("..")) || f.basePath.contains(u'?')
                 || f.basePath.contains(u'#') || f.basePath.startsWith(QStringLiteral("//"))))
             c.fail(QStringLiteral("path"), QStringLiteral("must be an absolute path on the same server"));
         fleet.append(std::move(f));

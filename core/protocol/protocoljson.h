@@ -65,8 +65,7 @@ DecodeResult decode(const QJsonObject& json, JobsPage* out, const Limits& limits
 DecodeResult decode(const QJsonObject& json, QList<FleetEntry>* out, const Limits& limits = {});
 
 // Convenience: parseDocument + decode.
-template <typename T>
-DecodeResult decodeBody(const QByteArray& body, T* out, const Limits& limits = {})
+template <typename T> DecodeResult decodeBody(const QByteArray& body, T* out, const Limits& limits = {})
 {
     QJsonObject object;
     if (auto result = parseDocument(body, &object, limits); !result)

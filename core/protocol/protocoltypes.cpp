@@ -51,11 +51,29 @@ constexpr std::array<std::pair<Severity, const char16_t*>, 3> SeverityNames { {
 
 } // namespace
 
-QString toString(AcceleratorHealth health) { return name(HealthNames, health); }
-QString toString(NodeState state) { return name(StateNames, state); }
-QString toString(Severity severity) { return name(SeverityNames, severity); }
-bool fromString(const QString& text, AcceleratorHealth* out) { return lookup(HealthNames, text, out); }
-bool fromString(const QString& text, NodeState* out) { return lookup(StateNames, text, out); }
-bool fromString(const QString& text, Severity* out) { return lookup(SeverityNames, text, out); }
+QString toString(AcceleratorHealth health)
+{
+    return name(HealthNames, health);
+}
+QString toString(NodeState state)
+{
+    return name(StateNames, state);
+}
+QString toString(Severity severity)
+{
+    return name(SeverityNames, severity);
+}
+bool fromString(const QString& text, AcceleratorHealth* out)
+{
+    return lookup(HealthNames, text, out);
+}
+bool fromString(const QString& text, NodeState* out)
+{
+    return lookup(StateNames, text, out);
+}
+bool fromString(const QString& text, Severity* out)
+{
+    return lookup(SeverityNames, text, out);
+}
 
 } // namespace Meridian::Protocol

@@ -19,7 +19,10 @@ namespace Meridian::Protocol {
 
 inline constexpr int Version = 1;
 inline constexpr double Missing = std::numeric_limits<double>::quiet_NaN();
-inline bool isMissing(double v) { return std::isnan(v); }
+inline bool isMissing(double v)
+{
+    return std::isnan(v);
+}
 
 enum class AcceleratorHealth : quint8 {
     Unknown, ///< the agent could not read the chip's health

@@ -8,8 +8,8 @@
 namespace Meridian::Test {
 namespace {
 
-QString line(const QString& region, int up, int down, int faults, int queued, int running, int recovering,
-    QStringList models)
+QString line(
+    const QString& region, int up, int down, int faults, int queued, int running, int recovering, QStringList models)
 {
     std::sort(models.begin(), models.end());
     return QStringLiteral("%1: nodes up %2 down %3, faults %4, jobs queued %5 running %6 recovering %7 | %8")
@@ -38,8 +38,8 @@ QStringList canonicalSummary(const FleetStore& store)
         QStringList models;
         for (const ModelCapacity& m : s.models)
             models << model(m.model, m.total, m.allocated, m.free, m.faulty);
-        lines << line(region, s.nodesUp, s.nodesDown, s.openFaults, s.jobs.queued, s.jobs.running, s.jobs.recovering,
-            models);
+        lines << line(
+            region, s.nodesUp, s.nodesDown, s.openFaults, s.jobs.queued, s.jobs.running, s.jobs.recovering, models);
     }
     std::sort(lines.begin(), lines.end());
     return lines;

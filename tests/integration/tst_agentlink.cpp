@@ -50,10 +50,11 @@ private:
 std::unique_ptr<ServerProcess> TestAgentLink::startAgent(quint16 port, const QString& tokenPath)
 {
     auto agent = std::make_unique<ServerProcess>(QStringLiteral(MERIDIAN_AGENT_BIN),
-        QStringList { QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("--interval"),
-            QStringLiteral("1"), QStringLiteral("--token-file"), tokenPath, QStringLiteral("--region"),
-            QStringLiteral("East China"), QStringLiteral("--pool"), QStringLiteral("test-pool"), QStringLiteral("--rack"),
-            QStringLiteral("r01"), QStringLiteral("--node-id"), QStringLiteral("itest-node") });
+        QStringList { QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port),
+            QStringLiteral("--interval"), QStringLiteral("1"), QStringLiteral("--token-file"), tokenPath,
+            QStringLiteral("--region"), QStringLiteral("East China"), QStringLiteral("--pool"),
+            QStringLiteral("test-pool"), QStringLiteral("--rack"), QStringLiteral("r01"), QStringLiteral("--node-id"),
+            QStringLiteral("itest-node") });
     if (!agent->start())
         qWarning() << agent->error();
     return agent;
@@ -78,7 +79,10 @@ void TestAgentLink::watch(const QUrl& url, const QString& tokenPath)
     m_source->start();
 }
 
-const FleetNode* TestAgentLink::theNode() const { return m_store ? m_store->node(QStringLiteral("itest-node")) : nullptr; }
+const FleetNode* TestAgentLink::theNode() const
+{
+    return m_store ? m_store->node(QStringLiteral("itest-node")) : nullptr;
+}
 
 void TestAgentLink::init()
 {
@@ -130,8 +134,8 @@ void TestAgentLink::droppedLinkLeavesNoGapInHistory()
     const qint64 lastSeenSeq = m_seqs.last();
     // The agent keeps collecting while the console is cut off: wait until it is well ahead.
     QTRY_VERIFY_WITH_TIMEOUT(
-        httpGet(m_agent->url().resolved(QUrl(QStringLiteral("api/v1/snapshot"))), m_token.token()).body.contains(
-            QByteArray(QByteArray("\"seq\":") + QByteArray::number(lastSeenSeq + 4))),
+        httpGet(m_agent->url().resolved(QUrl(QStringLiteral("api/v1/snapshot"))), m_token.token())
+            .body.contains(QByteArray(QByteArray("\"seq\":") + QByteArray::number(lastSeenSeq + 4))),
         20000);
 
     proxy.setMode(LinkProxy::Mode::Forward);
@@ -168,7 +172,8 @@ void TestAgentLink::garbageIsBadPayloadAndLastStateKept()
 
     proxy.setMode(LinkProxy::Mode::Garbage);
     QTRY_VERIFY_WITH_TIMEOUT(theNode()->status == AgentStatus::BadPayload, 15000);
-    QVERIFY2(theNode()->lastError.contains(QStringLiteral("JSON"), Qt::CaseInsensitive), qPrintable(theNode()->lastError));
+    QVERIFY2(
+        theNode()->lastError.contains(QStringLiteral("JSON"), Qt::CaseInsensitive), qPrintable(theNode()->lastError));
     QCOMPARE(theNode()->inventory, inventory);
     QVERIFY(theNode()->snapshot.sample.seq >= seq);
 

@@ -52,21 +52,23 @@ void TestCacheRestart::restartShowsCachedFleetAndHistory()
         source.tokenFile = token.path();
         source.intervalMs = 1000;
         live.setSources({ source });
-        QTRY_VERIFY_WITH_TIMEOUT(live.store()->nodes().size() >= 100 && live.store()->agentStatusCounts().up >= 100, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            live.store()->nodes().size() >= 100 && live.store()->agentStatusCounts().up >= 100, 60000);
         // Freeze the fleet so the last state the cache keeps is the one compared.
-        QVERIFY(httpPost(sim.url().resolved(QUrl(QStringLiteral("sim/control"))), { { QStringLiteral("paused"), true } },
-                    token.token())
+        QVERIFY(httpPost(sim.url().resolved(QUrl(QStringLiteral("sim/control"))),
+                    { { QStringLiteral("paused"), true } }, token.token())
                     .status
             == 200);
-        const QStringList truth = canonicalTruth(QJsonDocument::fromJson(
-            httpGet(sim.url().resolved(QUrl(QStringLiteral("sim/truth"))), token.token()).body)
-                                                     .object());
+        const QStringList truth = canonicalTruth(
+            QJsonDocument::fromJson(httpGet(sim.url().resolved(QUrl(QStringLiteral("sim/truth"))), token.token()).body)
+                .object());
         QTRY_COMPARE_WITH_TIMEOUT(canonicalSummary(*live.store()), truth, 60000);
         // Wait until the pre-generated history has been backfilled into the
         // cache: the minute 25 minutes back counts (nearly) every node.
         windowEnd = live.store()->newestDataMs();
         const auto history = [&live, windowEnd] {
-            QFuture<CapacitySeries> f = live.cache()->capacityHistory(windowEnd - 25 * 60 * 1000, windowEnd - 60 * 1000);
+            QFuture<CapacitySeries> f
+                = live.cache()->capacityHistory(windowEnd - 25 * 60 * 1000, windowEnd - 60 * 1000);
             f.waitForFinished();
             return f.result();
         };
@@ -94,7 +96,8 @@ void TestCacheRestart::restartShowsCachedFleetAndHistory()
 
     // The history backfilled before the restart is all there. Fills still in
     // flight at the close may have added nodes to a minute since, never removed any.
-    QFuture<CapacitySeries> history = offline.cache()->capacityHistory(windowEnd - 25 * 60 * 1000, windowEnd - 60 * 1000);
+    QFuture<CapacitySeries> history
+        = offline.cache()->capacityHistory(windowEnd - 25 * 60 * 1000, windowEnd - 60 * 1000);
     QTRY_VERIFY_WITH_TIMEOUT(history.isFinished(), 20000);
     QHash<qint64, CapacityPoint> after;
     for (const CapacityPoint& p : history.result().points) {

@@ -95,7 +95,8 @@ void TestFleetTruth::summaryEqualsTruth()
     const QJsonObject t = truth();
     // The figures are real, not trivially equal: a live fleet has work and spare capacity.
     const QJsonObject fleet = t.value(QStringLiteral("fleet")).toObject();
-    QVERIFY2(fleet.value(QStringLiteral("nodesUp")).toInt() >= 100, qPrintable(QString::fromUtf8(QJsonDocument(fleet).toJson())));
+    QVERIFY2(fleet.value(QStringLiteral("nodesUp")).toInt() >= 100,
+        qPrintable(QString::fromUtf8(QJsonDocument(fleet).toJson())));
     const RegionSummary all = m_session->store()->summary();
     int allocated = 0, free = 0;
     for (const ModelCapacity& m : all.models) {
@@ -147,7 +148,8 @@ void TestFleetTruth::injectedFaultsReachTheConsole()
         QVERIFY(!node->snapshot.faults.isEmpty());
     }
 
-    const QByteArray id = QJsonDocument::fromJson(injected.body).object().value(QStringLiteral("id")).toVariant().toByteArray();
+    const QByteArray id
+        = QJsonDocument::fromJson(injected.body).object().value(QStringLiteral("id")).toVariant().toByteArray();
     const HttpResult cleared = httpPost(m_sim->url().resolved(QUrl(QStringLiteral("sim/faults/clear"))),
         { { QStringLiteral("node"), target } }, m_token.token());
     QVERIFY2(cleared.status == 200, qPrintable(QString::fromUtf8(cleared.body) + u' ' + QString::fromLatin1(id)));

@@ -13,9 +13,15 @@ LinkProxy::LinkProxy(quint16 upstreamPort, QObject* parent)
     connect(&m_server, &QTcpServer::newConnection, this, &LinkProxy::onNewConnection);
 }
 
-bool LinkProxy::listen() { return m_server.listen(QHostAddress::LocalHost, 0); }
+bool LinkProxy::listen()
+{
+    return m_server.listen(QHostAddress::LocalHost, 0);
+}
 
-QUrl LinkProxy::url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(m_server.serverPort())); }
+QUrl LinkProxy::url() const
+{
+    return QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(m_server.serverPort()));
+}
 
 void LinkProxy::setMode(Mode mode)
 {

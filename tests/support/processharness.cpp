@@ -15,10 +15,12 @@ namespace Meridian::Test {
 ServerProcess::ServerProcess(QString program, QStringList arguments)
     : m_program(std::move(program))
     , m_arguments(std::move(arguments))
-{
-}
+{ }
 
-ServerProcess::~ServerProcess() { terminate(); }
+ServerProcess::~ServerProcess()
+{
+    terminate();
+}
 
 bool ServerProcess::start(int timeoutMs)
 {
@@ -67,7 +69,10 @@ void ServerProcess::terminate()
     }
 }
 
-bool ServerProcess::isRunning() const { return m_process && m_process->state() == QProcess::Running; }
+bool ServerProcess::isRunning() const
+{
+    return m_process && m_process->state() == QProcess::Running;
+}
 
 TokenFile::TokenFile(const QByteArray& token)
     : m_path(m_dir.filePath(QStringLiteral("token")))
