@@ -58,8 +58,8 @@ SourcesDialog::SourcesDialog(FleetSession* session, const QString& configPath, c
     m_agentView->setObjectName(QStringLiteral("agentView"));
     m_sourceView->horizontalHeader()->resizeSection(SourceTableModel::NameColumn, 140);
     m_sourceView->horizontalHeader()->resizeSection(SourceTableModel::KindColumn, 110);
-    m_sourceView->horizontalHeader()->resizeSection(SourceTableModel::UrlColumn, 260);
-    m_sourceView->horizontalHeader()->resizeSection(SourceTableModel::TokenFileColumn, 220);
+    m_sourceView->horizontalHeader()->resizeSection(SourceTableModel::UrlColumn, 220);
+    m_sourceView->horizontalHeader()->resizeSection(SourceTableModel::TokenFileColumn, 200);
     m_agentView->horizontalHeader()->resizeSection(AgentStatusModel::NodeColumn, 180);
     m_agentView->horizontalHeader()->resizeSection(AgentStatusModel::SourceColumn, 120);
     m_agentView->horizontalHeader()->resizeSection(AgentStatusModel::StatusColumn, 110);
