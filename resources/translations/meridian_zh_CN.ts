@@ -2,6 +2,173 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Meridian</name>
+    <message>
+        <source>%1: unknown key &quot;%2&quot;</source>
+        <translation>%1：未知的键“%2”</translation>
+    </message>
+    <message>
+        <source>%1: expected an object</source>
+        <translation>%1：应为对象</translation>
+    </message>
+    <message>
+        <source>%1.name: expected a non-empty string of at most %2 characters</source>
+        <translation>%1.name：应为不超过 %2 个字符的非空字符串</translation>
+    </message>
+    <message>
+        <source>%1.kind: expected &quot;agent&quot; or &quot;fleet&quot;</source>
+        <translation>%1.kind：应为“agent”或“fleet”</translation>
+    </message>
+    <message>
+        <source>%1.url: expected a string</source>
+        <translation>%1.url：应为字符串</translation>
+    </message>
+    <message>
+        <source>%1.url: expected an http:// or https:// URL with a host</source>
+        <translation>%1.url：应为带主机名的 http:// 或 https:// 地址</translation>
+    </message>
+    <message>
+        <source>%1.url: must not carry user info, a query or a fragment</source>
+        <translation>%1.url：不得包含用户信息、查询参数或片段</translation>
+    </message>
+    <message>
+        <source>%1.tokenFile: expected a path</source>
+        <translation>%1.tokenFile：应为文件路径</translation>
+    </message>
+    <message>
+        <source>%1.intervalSeconds: expected a number from 1 to 3600</source>
+        <translation>%1.intervalSeconds：应为 1 到 3600 之间的数字</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::AgentCheck</name>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>expected an http:// or https:// URL</source>
+        <translation>应为 http:// 或 https:// 地址</translation>
+    </message>
+    <message>
+        <source>token</source>
+        <translation>令牌</translation>
+    </message>
+    <message>
+        <source>reachable</source>
+        <translation>可达性</translation>
+    </message>
+    <message>
+        <source>authorization</source>
+        <translation>授权</translation>
+    </message>
+    <message>
+        <source>the agent requires a token (--token-file)</source>
+        <translation>该代理需要令牌（--token-file）</translation>
+    </message>
+    <message>
+        <source>the token was refused (%1)</source>
+        <translation>令牌被拒绝（%1）</translation>
+    </message>
+    <message>
+        <source>protocol</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <source>neither /api/v1/node nor /api/v1/fleet answered</source>
+        <translation>/api/v1/node 与 /api/v1/fleet 均无应答</translation>
+    </message>
+    <message>
+        <source>no token needed</source>
+        <translation>无需令牌</translation>
+    </message>
+    <message>
+        <source>token accepted</source>
+        <translation>令牌已接受</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s)</source>
+        <translation>
+            <numerusform>%n 个节点</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node record(s)</source>
+        <translation>
+            <numerusform>%n 条节点记录</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s)</source>
+        <translation>
+            <numerusform>%n 个作业</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n accelerator(s)</source>
+        <translation>
+            <numerusform>%1，%n 张加速卡</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>state %1, %n open fault(s)</source>
+        <translation>
+            <numerusform>状态 %1，%n 个未恢复故障</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>clock</source>
+        <translation>时钟</translation>
+    </message>
+    <message>
+        <source>the agent&apos;s clock is %1 s ahead of this machine&apos;s</source>
+        <translation>代理的时钟比本机快 %1 秒</translation>
+    </message>
+    <message>
+        <source>the newest sample is %1 s old: the agent&apos;s clock is behind or collection stalled</source>
+        <translation>最新样本已过去 %1 秒：代理时钟偏慢或采集已停滞</translation>
+    </message>
+    <message>
+        <source>newest sample %1 s old</source>
+        <translation>最新样本已过去 %1 秒</translation>
+    </message>
+    <message>
+        <source>seq %1…%2</source>
+        <translation>序号 %1…%2</translation>
+    </message>
+    <message>
+        <source>history</source>
+        <translation>历史数据</translation>
+    </message>
+    <message>
+        <source>the ring buffer holds %1 min (at least 60 min expected once the agent has run that long)</source>
+        <translation>环形缓冲区保存了 %1 分钟（代理运行满 60 分钟后应至少保存 60 分钟）</translation>
+    </message>
+    <message>
+        <source>the ring buffer holds %1 min</source>
+        <translation>环形缓冲区保存了 %1 分钟</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s), newest id %1</source>
+        <translation>
+            <numerusform>%n 个事件，最新编号 %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n series</source>
+        <translation>
+            <numerusform>%n 条序列</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::AgentSource</name>
+    <message>
+        <source>no answer for %1 s</source>
+        <translation>已 %1 秒无应答</translation>
+    </message>
+</context>
+<context>
     <name>Meridian::AgentStatusModel</name>
     <message>
         <source>Agent</source>
@@ -272,6 +439,110 @@ Subcommands:
     </message>
 </context>
 <context>
+    <name>Meridian::ConsoleConfig</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: larger than %2 bytes</source>
+        <translation>%1：超过 %2 字节</translation>
+    </message>
+    <message>
+        <source>%1: not valid JSON at offset %2: %3</source>
+        <translation>%1：偏移 %2 处不是有效的 JSON：%3</translation>
+    </message>
+    <message>
+        <source>%1: expected a JSON object</source>
+        <translation>%1：应为 JSON 对象</translation>
+    </message>
+    <message>
+        <source>%1: version: expected %2</source>
+        <translation>%1：version：应为 %2</translation>
+    </message>
+    <message>
+        <source>%1: cache: expected a directory path</source>
+        <translation>%1：cache：应为目录路径</translation>
+    </message>
+    <message>
+        <source>%1: sources: expected an array of at most %2 sources</source>
+        <translation>%1：sources：应为最多包含 %2 个数据源的数组</translation>
+    </message>
+    <message>
+        <source>%1: sources[%2].name: &quot;%3&quot; is used twice</source>
+        <translation>%1：sources[%2].name：“%3”重复使用</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::DemoFleet</name>
+    <message>
+        <source>meridian-fleetsim was not found beside the console or on PATH</source>
+        <translation>在控制台所在目录及 PATH 中均未找到 meridian-fleetsim</translation>
+    </message>
+    <message>
+        <source>cannot create a temporary directory: %1</source>
+        <translation>无法创建临时目录：%1</translation>
+    </message>
+    <message>
+        <source>cannot write the demo token: %1</source>
+        <translation>无法写入演示令牌：%1</translation>
+    </message>
+    <message>
+        <source>meridian-fleetsim did not report its address in time</source>
+        <translation>meridian-fleetsim 未能及时报告其地址</translation>
+    </message>
+    <message>
+        <source>meridian-fleetsim printed no ready line</source>
+        <translation>meridian-fleetsim 未输出就绪信息</translation>
+    </message>
+    <message>
+        <source>cannot start meridian-fleetsim: %1</source>
+        <translation>无法启动 meridian-fleetsim：%1</translation>
+    </message>
+    <message>
+        <source>meridian-fleetsim exited (code %1)</source>
+        <translation>meridian-fleetsim 已退出（代码 %1）</translation>
+    </message>
+    <message>
+        <source>meridian-fleetsim exited before it was ready (code %1, %2)</source>
+        <translation>meridian-fleetsim 在就绪前退出（代码 %1，%2）</translation>
+    </message>
+    <message>
+        <source>crashed</source>
+        <translation>崩溃</translation>
+    </message>
+    <message>
+        <source>exited</source>
+        <translation>已退出</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::FleetSession</name>
+    <message>
+        <source>the cache is already open</source>
+        <translation>缓存已打开</translation>
+    </message>
+    <message>
+        <source>cannot create the cache directory %1</source>
+        <translation>无法创建缓存目录 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::FleetSource</name>
+    <message>
+        <source>the fleet front has not answered for %1 s</source>
+        <translation>集群前端已 %1 秒无应答</translation>
+    </message>
+    <message>
+        <source>heartbeat lost (reported by the fleet front)</source>
+        <translation>心跳丢失（由集群前端报告）</translation>
+    </message>
+    <message>
+        <source>%1 (reported by the fleet front)</source>
+        <translation>%1（由集群前端报告）</translation>
+    </message>
+</context>
+<context>
     <name>Meridian::FleetStatusWidget</name>
     <message>
         <source>%1 %2</source>
@@ -351,6 +622,45 @@ Subcommands:
     <message>
         <source>not polled yet</source>
         <translation>尚未轮询</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::HttpClient</name>
+    <message>
+        <source>body exceeds %1 bytes</source>
+        <translation>响应体超过 %1 字节</translation>
+    </message>
+    <message>
+        <source>stalled mid-response after %1 bytes</source>
+        <translation>响应在 %1 字节后停滞</translation>
+    </message>
+    <message>
+        <source>no answer within %1 ms</source>
+        <translation>%1 毫秒内无应答</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>connection closed mid-response after %1 bytes</source>
+        <translation>连接在 %1 字节后中断</translation>
+    </message>
+    <message>
+        <source>connection refused</source>
+        <translation>连接被拒绝</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>HTTP %1: %2</source>
+        <translation>HTTP %1：%2</translation>
     </message>
 </context>
 <context>
@@ -794,6 +1104,25 @@ Subcommands:
     <message>
         <source>open faults</source>
         <translation>未恢复故障</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>token file %1: %2</source>
+        <translation>令牌文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>token file %1: larger than %2 bytes</source>
+        <translation>令牌文件 %1：超过 %2 字节</translation>
+    </message>
+    <message>
+        <source>token file %1: empty</source>
+        <translation>令牌文件 %1：为空</translation>
+    </message>
+    <message>
+        <source>token file %1: contains characters a bearer token cannot have</source>
+        <translation>令牌文件 %1：包含持有者令牌不允许的字符</translation>
     </message>
 </context>
 </TS>
