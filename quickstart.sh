@@ -58,6 +58,8 @@ install_missing() {
 }
 
 configure_and_build() {
+    # Let ccache share objects between clones of the tree (CI builds a fresh clone each time).
+    export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=1
     if [[ ! -f "${build_dir}/build.ninja" ]]; then
         say "Configuring (${preset})"
         local launcher=()
