@@ -12,6 +12,7 @@
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QThread>
 
 #include <cstdio>
 #include <unistd.h>
@@ -218,14 +219,25 @@ int main(int argc, char* argv[])
         "BENCH agent.scrape_cpu.ratio %.3f x\n", e.cpuMsPerScrape > 0 ? a.cpuMsPerScrape / e.cpuMsPerScrape : 0.0);
     std::printf("BENCH agent.scrape_wall %.3f ms\n", a.wallMsPerScrape);
     std::printf("BENCH node_exporter.scrape_wall %.3f ms\n", e.wallMsPerScrape);
-    std::printf("BENCH agent.rss %.1f MB\n", a.rssMiB);
-    std::printf("BENCH agent.rss_peak %.1f MB\n", a.hwmMiB);
-    std::printf("BENCH node_exporter.rss %.1f MB\n", e.rssMiB);
-    std::printf("BENCH node_exporter.rss_peak %.1f MB\n", e.hwmMiB);
+    std::printf("BENCH agent.rss %.1f MiB\n", a.rssMiB);
+    std::printf("BENCH agent.rss_peak %.1f MiB\n", a.hwmMiB);
+    std::printf("BENCH node_exporter.rss %.1f MiB\n", e.rssMiB);
+    std::printf("BENCH node_exporter.rss_peak %.1f MiB\n", e.hwmMiB);
     std::printf("BENCH agent.series %lld series\n", static_cast<long long>(a.series));
     std::printf("BENCH node_exporter.series %lld series\n", static_cast<long long>(e.series));
     std::printf("BENCH agent.scrape_bytes %lld bytes\n", static_cast<long long>(a.bytes));
     std::printf("BENCH node_exporter.scrape_bytes %lld bytes\n", static_cast<long long>(e.bytes));
+    std::fflush(stdout);
+
+    // Idle share of a core between scrapes: the agent's own collection every
+    // interval (default 5 s), nobody scraping. Goal: ≤ 0.5 % of one core.
+    const int idleSeconds = qEnvironmentVariableIntValue("MERIDIAN_BENCH_IDLE_SECONDS") > 0
+        ? qEnvironmentVariableIntValue("MERIDIAN_BENCH_IDLE_SECONDS")
+        : 60;
+    const double idleBefore = cpuSeconds(agentPid);
+    QThread::sleep(static_cast<unsigned long>(idleSeconds));
+    const double idleShare = (cpuSeconds(agentPid) - idleBefore) / idleSeconds * 100.0;
+    std::printf("BENCH agent.idle_cpu %.3f %%\n", idleShare);
     std::fflush(stdout);
 
     agent.terminate();
