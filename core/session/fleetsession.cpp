@@ -6,6 +6,7 @@
 #include "cachewriter.h"
 #include "fleetsource.h"
 #include "fleetstore.h"
+#include "whenready.h"
 
 #include <QDir>
 #include <QFuture>
@@ -86,14 +87,14 @@ bool FleetSession::open(const QString& cachePath, QString* error)
     d->writer->start();
     d->reader = new CacheReader(cachePath, this);
 
-    d->reader->lastState().then(this, [this](const CacheReader::State& state) {
+    whenReady(this, d->reader->lastState(), [this](const CacheReader::State& state) {
         d->store->restore(state.nodes, state.jobs);
         Q_EMIT restored();
     });
 
     // Sources resume history where the cache left off, so they wait (briefly) for the cursors.
     d->waitingForCursors = true;
-    d->reader->cursors().then(this, [this](const SampleCursors& c) {
+    whenReady(this, d->reader->cursors(), [this](const SampleCursors& c) {
         d->cursors = c;
         if (std::exchange(d->waitingForCursors, false))
             startSources();

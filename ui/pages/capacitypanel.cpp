@@ -5,6 +5,7 @@
 #include "charts/capacitychart.h"
 #include "fleetstore.h"
 #include "theme.h"
+#include "whenready.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
@@ -136,16 +137,15 @@ void CapacityPanel::refresh()
     if (to <= 0)
         to = QDateTime::currentMSecsSinceEpoch();
     const qint64 from = to - qint64(m_rangeHours) * 3600 * 1000;
-    QFuture<CapacitySeries> future = m_cache->capacityHistory(from, to, m_region, m_model->currentData().toString());
-    future
-        .then(this,
-            [this, generation](const CapacitySeries& series) {
-                if (generation != m_generation)
-                    return; // a newer query is on its way
-                m_chart->setSeries(series);
-                Q_EMIT refreshed();
-            })
-        .onFailed(this, [this, generation] {
+    whenReady(
+        this, m_cache->capacityHistory(from, to, m_region, m_model->currentData().toString()),
+        [this, generation](const CapacitySeries& series) {
+            if (generation != m_generation)
+                return; // a newer query is on its way
+            m_chart->setSeries(series);
+            Q_EMIT refreshed();
+        },
+        [this, generation] {
             if (generation != m_generation)
                 return;
             m_chart->clear();
