@@ -114,7 +114,13 @@ void CacheReader::setJobObserver(std::function<void()> observer)
 QFuture<CapacitySeries> CacheReader::capacityHistory(
     qint64 fromMs, qint64 toMs, const QString& region, const QString& model)
 {
-    return d->run<CapacitySeries>([this, fromMs, toMs, region, model] {
+    return poolCapacityHistory(fromMs, toMs, region, {}, model);
+}
+
+QFuture<CapacitySeries> CacheReader::poolCapacityHistory(
+    qint64 fromMs, qint64 toMs, const QString& region, const QString& pool, const QString& model)
+{
+    return d->run<CapacitySeries>([this, fromMs, toMs, region, pool, model] {
         CapacitySeries series;
         series.region = region;
         series.model = model;
@@ -130,7 +136,7 @@ QFuture<CapacitySeries> CacheReader::capacityHistory(
                                  " WHERE k.region = ? AND k.pool = ? AND k.model = ?"
                                  " AND c.minute_ms >= ? AND c.minute_ms <= ? ORDER BY c.minute_ms"));
         q.addBindValue(region.isEmpty() ? RollupAll : region);
-        q.addBindValue(RollupAll);
+        q.addBindValue(pool.isEmpty() ? RollupAll : pool);
         q.addBindValue(model.isEmpty() ? RollupAll : model);
         q.addBindValue(fromMs);
         q.addBindValue(toMs);

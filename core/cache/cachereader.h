@@ -29,6 +29,10 @@ public:
     // Capacity per minute from the rollups; region/model empty = all.
     QFuture<CapacitySeries> capacityHistory(
         qint64 fromMs, qint64 toMs, const QString& region = {}, const QString& model = {});
+    // The same for one pool of a region (the rollups' (region, pool, model) keys);
+    // pool empty = the whole region. A pool needs its region: (*, pool) has no rollup.
+    QFuture<CapacitySeries> poolCapacityHistory(
+        qint64 fromMs, qint64 toMs, const QString& region, const QString& pool, const QString& model = {});
 
     struct State
     {

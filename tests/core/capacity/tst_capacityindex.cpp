@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Per-pool and per-model capacity from known nodes; incremental updates equal
+// a rebuild from scratch.
+
+#include "capacityindex.h"
+#include "fleetfixture.h"
+#include "fleetstore.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Meridian;
+using namespace Meridian::TestFleet;
+using Protocol::NodeState;
+
+namespace {
+
+QString line(const QString& scope, const ModelCapacity& m)
+{
+    return QStringLiteral("%1 %2 %3/%4/%5/%6/%7")
+        .arg(scope, m.model)
+        .arg(m.total)
+        .arg(m.allocated)
+        .arg(m.free)
+        .arg(m.faulty)
+        .arg(m.unknown);
+}
+
+QStringList poolLines(const CapacityIndex& index, const QString& region = {})
+{
+    QStringList out;
+    for (const PoolCapacity& p : index.pools(region)) {
+        for (const ModelCapacity& m : p.models)
+            out << line(p.region + u'/' + p.pool + u'(' + QString::number(p.nodes) + u')', m);
+    }
+    return out;
+}
+
+QStringList modelLines(const CapacityIndex& index, const QString& region, const QString& pool)
+{
+    QStringList out;
+    for (const ModelCapacity& m : index.byModel(region, pool))
+        out << line(QStringLiteral("*"), m);
+    return out;
+}
+
+// Apply one update and wait for the store's change set.
+void apply(FleetStore& store, const SourceUpdate& u, QList<FleetChangeSet>* sets)
+{
+    QSignalSpy spy(&store, &FleetStore::changed);
+    store.applyUpdate(u);
+    QVERIFY(spy.wait(5000));
+    for (const QList<QVariant>& args : spy)
+        sets->append(args.at(0).value<FleetChangeSet>());
+}
+
+} // namespace
+
+class TestCapacityIndex : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { registerCoreMetaTypes(); }
+    void pools_data();
+    void pools();
+    void incrementalEqualsRebuild();
+};
+
+void TestCapacityIndex::pools_data()
+{
+    QTest::addColumn<SourceUpdate>("update");
+    QTest::addColumn<QString>("region");
+    QTest::addColumn<QString>("pool");
+    QTest::addColumn<QStringList>("expectedPools");
+    QTest::addColumn<QStringList>("expectedModels");
+
+    const qint64 now = 1'700'000'000'000;
+    const QString b910 = QStringLiteral("Ascend 910B"), h20 = QStringLiteral("H20");
+    QTest::addRow("fixture, whole fleet")
+        << update(now) << QString() << QString()
+        << QStringList { QStringLiteral("East China/wuhu-infer(1) H20 4/0/0/4/0"),
+               QStringLiteral("East China/wuhu-train(1) Ascend 910B 8/5/2/1/0"),
+               QStringLiteral("North China/beijing-train(2) Ascend 910B 16/8/0/0/8"),
+               QStringLiteral("South China/guangzhou-infer(1) Ascend 910B 8/0/0/0/8") }
+        << QStringList { QStringLiteral("* Ascend 910B 32/13/2/1/16"), QStringLiteral("* H20 4/0/0/4/0") };
+    QTest::addRow("fixture, one region") << update(now) << QStringLiteral("East China") << QString()
+                                         << QStringList { QStringLiteral("East China/wuhu-infer(1) H20 4/0/0/4/0"),
+                                                QStringLiteral("East China/wuhu-train(1) Ascend 910B 8/5/2/1/0") }
+                                         << QStringList { QStringLiteral("* Ascend 910B 8/5/2/1/0"),
+                                                QStringLiteral("* H20 4/0/0/4/0") };
+    QTest::addRow("fixture, one pool") << update(now) << QStringLiteral("North China")
+                                       << QStringLiteral("beijing-train")
+                                       << QStringList { QStringLiteral(
+                                              "North China/beijing-train(2) Ascend 910B 16/8/0/0/8") }
+                                       << QStringList { QStringLiteral("* Ascend 910B 16/8/0/0/8") };
+
+    // Two models in one pool, a faulty chip that also has a job (faulty wins), a degraded node.
+    SourceUpdate mixed;
+    mixed.source = QStringLiteral("test");
+    const QString r = QStringLiteral("West"), p = QStringLiteral("mix");
+    const QString j = QStringLiteral("job-9");
+    mixed.nodes.append(node(inventory(QStringLiteral("a"), r, p, b910, QStringLiteral("huawei"), 8),
+        NodeState::Degraded, { j, j, QString(), j }, { 1, 2 }, 1, now));
+    mixed.nodes.append(node(inventory(QStringLiteral("b"), r, p, h20, QStringLiteral("nvidia"), 4), NodeState::Up,
+        { j, j, j, j }, {}, 0, now));
+    mixed.nodes.append(
+        node(inventory(QStringLiteral("c"), r, QStringLiteral("other"), h20, QStringLiteral("nvidia"), 2),
+            NodeState::Up, {}, {}, 0, now));
+    QTest::addRow("two models, faulty with job")
+        << mixed << r << p
+        << QStringList { QStringLiteral("West/mix(2) Ascend 910B 8/2/4/2/0"),
+               QStringLiteral("West/mix(2) H20 4/4/0/0/0"), QStringLiteral("West/other(1) H20 2/0/2/0/0") }
+        << QStringList { QStringLiteral("* Ascend 910B 8/2/4/2/0"), QStringLiteral("* H20 4/4/0/0/0") };
+}
+
+void TestCapacityIndex::pools()
+{
+    QFETCH(SourceUpdate, update);
+    QFETCH(QString, region);
+    QFETCH(QString, pool);
+    QFETCH(QStringList, expectedPools);
+    QFETCH(QStringList, expectedModels);
+
+    FleetStore store;
+    store.setCoalescingInterval(0);
+    QList<FleetChangeSet> sets;
+    apply(store, update, &sets);
+
+    CapacityIndex rebuilt;
+    rebuilt.rebuild(store);
+    QCOMPARE(poolLines(rebuilt, region), expectedPools);
+    QCOMPARE(modelLines(rebuilt, region, pool), expectedModels);
+
+    CapacityIndex incremental;
+    for (const FleetChangeSet& c : std::as_const(sets))
+        incremental.apply(store, c);
+    QCOMPARE(poolLines(incremental, region), expectedPools);
+    QCOMPARE(modelLines(incremental, region, pool), expectedModels);
+
+    // The store's own per-region figures agree with the sum over its pools.
+    if (pool.isEmpty()) {
+        QStringList fromStore;
+        for (const ModelCapacity& m : store.summary(region).models)
+            fromStore << line(QStringLiteral("*"), m);
+        QCOMPARE(modelLines(rebuilt, region, {}), fromStore);
+    }
+}
+
+// Nodes change class, move pool, go down and disappear; after every change set
+// the incrementally kept index equals one rebuilt from the store.
+void TestCapacityIndex::incrementalEqualsRebuild()
+{
+    FleetStore store;
+    store.setCoalescingInterval(0);
+    CapacityIndex index;
+    connect(&store, &FleetStore::changed, this, [&](const FleetChangeSet& c) { index.apply(store, c); });
+
+    const qint64 now = 1'700'000'000'000;
+    QList<FleetChangeSet> ignored;
+    apply(store, update(now), &ignored);
+
+    const QString j = QStringLiteral("job-x");
+    SourceUpdate steps[4];
+    // e1: every chip now allocated.
+    steps[0].nodes.append(
+        node(inventory(QStringLiteral("e1"), QStringLiteral("East China"), QStringLiteral("wuhu-train"),
+                 QStringLiteral("Ascend 910B"), QStringLiteral("huawei"), 8),
+            NodeState::Up, { j, j, j, j, j, j, j, j }, {}, 0, now + 5000));
+    // e1 moves to another pool of another region.
+    steps[1].nodes.append(
+        node(inventory(QStringLiteral("e1"), QStringLiteral("North China"), QStringLiteral("beijing-train"),
+                 QStringLiteral("Ascend 910B"), QStringLiteral("huawei"), 8),
+            NodeState::Up, {}, {}, 0, now + 10000));
+    // n1 goes down.
+    steps[2].nodes.append(
+        node(inventory(QStringLiteral("n1"), QStringLiteral("North China"), QStringLiteral("beijing-train"),
+                 QStringLiteral("Ascend 910B"), QStringLiteral("huawei"), 8),
+            NodeState::Down, {}, {}, 1, now + 15000));
+    // e2 is removed.
+    steps[3].removedNodes << QStringLiteral("e2");
+    for (SourceUpdate& s : steps) {
+        s.source = QStringLiteral("test");
+        apply(store, s, &ignored);
+        CapacityIndex rebuilt;
+        rebuilt.rebuild(store);
+        QCOMPARE(poolLines(index), poolLines(rebuilt));
+        QCOMPARE(index.nodeCount(), int(store.nodes().size()));
+    }
+    QVERIFY(!poolLines(index).join(u'\n').contains(QLatin1String("wuhu-infer")));
+    QVERIFY(poolLines(index).contains(QStringLiteral("North China/beijing-train(3) Ascend 910B 24/0/8/8/8")));
+}
+
+QTEST_GUILESS_MAIN(TestCapacityIndex)
+#include "tst_capacityindex.moc"

@@ -1,0 +1,310 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Against the real meridian-fleetsim (paused): capacity per pool and model
+// equals /sim/truth; allocated-but-idle detection on the samples the
+// simulator served equals an independent recomputation from them, and so
+// does the detection right after a "restart" seeded from the cache.
+
+#include "cachereader.h"
+#include "cachewriter.h"
+#include "capacityindex.h"
+#include "fleetsession.h"
+#include "fleetstore.h"
+#include "idletracker.h"
+#include "processharness.h"
+#include "protocoljson.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Meridian;
+using namespace Meridian::Test;
+
+namespace {
+
+constexpr double Threshold = 5.0;
+constexpr qint64 MinimumMs = 15 * 60 * 1000;
+constexpr qint64 MaxGapMs = 6 * 60 * 1000;
+
+QStringList canonicalPools(const CapacityIndex& index)
+{
+    QStringList out;
+    for (const PoolCapacity& p : index.pools()) {
+        for (const ModelCapacity& m : p.models) {
+            out << QStringLiteral("%1/%2 %3 %4/%5/%6/%7")
+                       .arg(p.region, p.pool, m.model)
+                       .arg(m.total)
+                       .arg(m.allocated)
+                       .arg(m.free)
+                       .arg(m.faulty);
+        }
+    }
+    out.sort();
+    return out;
+}
+
+QStringList canonicalTruthPools(const QJsonObject& truth)
+{
+    QStringList out;
+    for (const QJsonValue& pv : truth.value(QStringLiteral("pools")).toArray()) {
+        const QJsonObject p = pv.toObject();
+        for (const QJsonValue& mv : p.value(QStringLiteral("models")).toArray()) {
+            const QJsonObject m = mv.toObject();
+            out << QStringLiteral("%1/%2 %3 %4/%5/%6/%7")
+                       .arg(p.value(QStringLiteral("region")).toString(), p.value(QStringLiteral("pool")).toString(),
+                           m.value(QStringLiteral("model")).toString())
+                       .arg(m.value(QStringLiteral("total")).toInt())
+                       .arg(m.value(QStringLiteral("allocated")).toInt())
+                       .arg(m.value(QStringLiteral("free")).toInt())
+                       .arg(m.value(QStringLiteral("faulty")).toInt());
+        }
+    }
+    out.sort();
+    return out;
+}
+
+QString key(const QString& node, int accelerator, const QString& job, qint64 since)
+{
+    return QStringLiteral("%1#%2 %3 since %4").arg(node).arg(accelerator).arg(job).arg(since);
+}
+
+// The reference: walk back from the newest sample while the chip stays
+// allocated to the same job, healthy, on an up node, under the threshold,
+// with a value, and without a gap. Deliberately written apart from IdleTracker.
+QStringList referenceIdle(const QHash<QString, QList<Protocol::Sample>>& samples)
+{
+    QStringList out;
+    for (auto it = samples.cbegin(); it != samples.cend(); ++it) {
+        const QList<Protocol::Sample>& s = *it;
+        if (s.isEmpty())
+            continue;
+        for (const Protocol::AcceleratorSample& newest : s.last().accelerators) {
+            auto under = [&](const Protocol::Sample& sample, const QString& job) {
+                for (const Protocol::AcceleratorSample& a : sample.accelerators) {
+                    if (a.index != newest.index)
+                        continue;
+                    return sample.state != Protocol::NodeState::Down && a.health != Protocol::AcceleratorHealth::Faulty
+                        && !a.jobId.isEmpty() && a.jobId == job && !std::isnan(a.utilization)
+                        && a.utilization < Threshold;
+                }
+                return false;
+            };
+            if (!under(s.last(), newest.jobId))
+                continue;
+            qsizetype first = s.size() - 1;
+            while (first > 0 && s.at(first).timestampMs - s.at(first - 1).timestampMs <= MaxGapMs
+                && under(s.at(first - 1), newest.jobId))
+                --first;
+            if (s.last().timestampMs - s.at(first).timestampMs > MinimumMs)
+                out << key(it.key(), newest.index, newest.jobId, s.at(first).timestampMs);
+        }
+    }
+    out.sort();
+    return out;
+}
+
+QStringList detected(const IdleTracker& tracker)
+{
+    QStringList out;
+    for (const IdleAccelerator& a : tracker.idle())
+        out << key(a.nodeId, a.accelerator, a.jobId, a.idleSinceMs);
+    out.sort();
+    return out;
+}
+
+} // namespace
+
+class TestCapacitySim : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void poolsEqualTruth();
+    void idleOnServedSamples();
+    void idleAfterRestartFromCache();
+
+private:
+    QJsonObject truth();
+
+    TokenFile m_token;
+    std::unique_ptr<ServerProcess> m_sim;
+    QTemporaryDir m_cacheDir;
+    std::unique_ptr<FleetSession> m_session;
+    QHash<QString, QList<Protocol::Sample>> m_samples; ///< what the simulator served, per node
+    QStringList m_expectedIdle;
+};
+
+QJsonObject TestCapacitySim::truth()
+{
+    const HttpResult r = httpGet(m_sim->url().resolved(QUrl(QStringLiteral("sim/truth"))), m_token.token());
+    if (r.status != 200)
+        qWarning() << "truth:" << r.status << r.error;
+    return QJsonDocument::fromJson(r.body).object();
+}
+
+void TestCapacitySim::initTestCase()
+{
+    registerCoreMetaTypes();
+    QVERIFY(m_cacheDir.isValid());
+    // Paused from the start: every poll sees the same instant, so figures must agree exactly.
+    m_sim = std::make_unique<ServerProcess>(QStringLiteral(MERIDIAN_FLEETSIM_BIN),
+        QStringList { QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--seed"),
+            QStringLiteral("5"), QStringLiteral("--nodes"), QStringLiteral("240"), QStringLiteral("--history"),
+            QStringLiteral("50m"), QStringLiteral("--paused"), QStringLiteral("--token-file"), m_token.path() });
+    QVERIFY2(m_sim->start(), qPrintable(m_sim->error()));
+
+    m_session = std::make_unique<FleetSession>();
+    QString error;
+    QVERIFY2(m_session->open(m_cacheDir.path(), &error), qPrintable(error));
+    SourceConfig source;
+    source.name = QStringLiteral("sim");
+    source.kind = SourceConfig::Kind::Fleet;
+    source.url = m_sim->url();
+    source.tokenFile = m_token.path();
+    source.intervalMs = 1000;
+    m_session->setSources({ source });
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->store()->nodes().size() >= 240, 60000);
+}
+
+void TestCapacitySim::cleanupTestCase()
+{
+    m_session.reset();
+    m_sim.reset();
+}
+
+void TestCapacitySim::poolsEqualTruth()
+{
+    const FleetStore* store = m_session->store();
+    CapacityIndex index;
+    index.rebuild(*store);
+    QObject context; // the connection ends with this test function
+    connect(store, &FleetStore::changed, &context, [&](const FleetChangeSet& c) { index.apply(*store, c); });
+    const QStringList expected = canonicalTruthPools(truth());
+    QVERIFY(expected.size() >= 10);
+    QTRY_COMPARE_WITH_TIMEOUT(canonicalPools(index), expected, 60000);
+    // Not trivially equal: there is work, spare and broken capacity in the fleet.
+    int allocated = 0, free = 0;
+    for (const ModelCapacity& m : index.byModel()) {
+        allocated += m.allocated;
+        free += m.free;
+    }
+    QVERIFY(allocated > 0);
+    QVERIFY(free > 0);
+    CapacityIndex rebuilt;
+    rebuilt.rebuild(*store);
+    QCOMPARE(canonicalPools(rebuilt), expected);
+}
+
+void TestCapacitySim::idleOnServedSamples()
+{
+    const FleetStore* store = m_session->store();
+    IdleTracker tracker;
+    for (auto it = store->nodes().cbegin(); it != store->nodes().cend(); ++it) {
+        const QString id = it.key();
+        QUrl url = m_sim->url().resolved(QUrl(QStringLiteral("n/") + QString::fromLatin1(QUrl::toPercentEncoding(id))
+            + QStringLiteral("/api/v1/samples")));
+        url.setQuery(QStringLiteral("since=0&limit=20000"));
+        const HttpResult r = httpGet(url, m_token.token());
+        QVERIFY2(r.status == 200, qPrintable(id + u' ' + r.error));
+        Protocol::SamplesPage page;
+        Protocol::Limits limits;
+        limits.maxBodyBytes = 256 << 20;
+        const auto decoded = Protocol::Json::decodeBody(r.body, &page, limits);
+        QVERIFY2(decoded, qPrintable(decoded.error));
+        QVERIFY(!page.more);
+        QVERIFY(!page.samples.isEmpty());
+        m_samples.insert(id, page.samples);
+        const QString model
+            = it->inventory.accelerators.isEmpty() ? QString() : it->inventory.accelerators.first().model;
+        for (const Protocol::Sample& s : std::as_const(page.samples))
+            tracker.observe(id, s, model);
+    }
+    m_expectedIdle = referenceIdle(m_samples);
+    // The scenario has allocated-but-idle chips (stuck loaders, forgotten services) to find.
+    QVERIFY2(m_expectedIdle.size() >= 4, qPrintable(QString::number(m_expectedIdle.size())));
+    QCOMPARE(detected(tracker), m_expectedIdle);
+    qInfo() << m_expectedIdle.size() << "allocated-but-idle accelerators, e.g." << m_expectedIdle.first();
+    for (const IdleAccelerator& a : tracker.idle()) {
+        QVERIFY(a.meanUtilization >= 0 && a.meanUtilization < Threshold);
+        QVERIFY(!a.model.isEmpty());
+    }
+}
+
+// A console started on a cache that holds the history sees one live snapshot
+// per node (the simulator is paused) and must still list every idle chip
+// with its full idle time: the runs are extended through the cache.
+void TestCapacitySim::idleAfterRestartFromCache()
+{
+    QVERIFY(!m_samples.isEmpty());
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const FleetStore* live = m_session->store();
+    {
+        CacheWriter writer(dir.path());
+        QSignalSpy opened(&writer, &CacheWriter::opened);
+        writer.start();
+        QVERIFY(opened.wait(10000));
+        for (auto it = m_samples.cbegin(); it != m_samples.cend(); ++it) {
+            const FleetNode* node = live->node(it.key());
+            QVERIFY(node);
+            SourceUpdate u;
+            u.source = QStringLiteral("sim");
+            NodeUpdate n;
+            n.nodeId = it.key();
+            n.hasInventory = true;
+            n.inventory = node->inventory;
+            n.hasSnapshot = true;
+            n.snapshot = node->snapshot;
+            u.nodes.append(n);
+            for (const Protocol::Sample& s : *it)
+                u.samples.append({ it.key(), s });
+            writer.write(u);
+        }
+        writer.flush();
+    }
+
+    FleetStore store;
+    store.setCoalescingInterval(0);
+    SourceUpdate u;
+    u.source = QStringLiteral("sim");
+    for (auto it = live->nodes().cbegin(); it != live->nodes().cend(); ++it) {
+        NodeUpdate n;
+        n.nodeId = it.key();
+        n.hasInventory = true;
+        n.inventory = it->inventory;
+        n.hasSnapshot = true;
+        n.snapshot = it->snapshot;
+        u.nodes.append(n);
+    }
+    QSignalSpy changed(&store, &FleetStore::changed);
+    store.applyUpdate(u);
+    QVERIFY(changed.wait(5000));
+
+    IdleTracker withoutHistory;
+    withoutHistory.attach(&store);
+    QVERIFY(withoutHistory.idle().isEmpty()); // one snapshot per node: nothing idle for 15 min yet
+
+    CacheReader reader(dir.path());
+    IdleTracker tracker;
+    tracker.attach(&store, &reader);
+    // Without history nothing has been idle for 15 minutes yet: one snapshot per node.
+    QVERIFY(tracker.pendingSeeds() > 0);
+    QTRY_COMPARE_WITH_TIMEOUT(tracker.pendingSeeds(), 0, 30000);
+    QCOMPARE(detected(tracker), m_expectedIdle);
+
+    // Thresholds changed by the user: recomputed from the cache again, not lost.
+    tracker.setThreshold(3.5);
+    QTRY_COMPARE_WITH_TIMEOUT(tracker.pendingSeeds(), 0, 30000);
+    for (const IdleAccelerator& a : tracker.idle())
+        QVERIFY(a.meanUtilization < 3.5);
+    tracker.setThreshold(Threshold);
+    QTRY_COMPARE_WITH_TIMEOUT(tracker.pendingSeeds(), 0, 30000);
+    QCOMPARE(detected(tracker), m_expectedIdle);
+}
+
+QTEST_GUILESS_MAIN(TestCapacitySim)
+#include "tst_capacitysim.moc"
