@@ -87,6 +87,15 @@ void MainWindow::createActions()
     m_quitAction = new QAction(QIcon::fromTheme(QStringLiteral("application-exit")), QString(), this);
     m_quitAction->setShortcut(QKeySequence::Quit);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+    // Ctrl+K: quick jump, answered by the Pools page (a hidden page's own shortcut would not fire).
+    m_jumpAction = new QAction(this);
+    m_jumpAction->setObjectName(QStringLiteral("quickJumpAction"));
+    m_jumpAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    connect(m_jumpAction, &QAction::triggered, this, [this] {
+        if (showPage(QStringLiteral("pools")))
+            QMetaObject::invokeMethod(page(QStringLiteral("pools")), "openQuickJump");
+    });
+    addAction(m_jumpAction);
     m_aboutAction = new QAction(this);
     connect(m_aboutAction, &QAction::triggered, this, [this] {
         QMessageBox::about(this, tr("About Meridian"),
@@ -117,6 +126,7 @@ void MainWindow::updateTexts()
     m_sourcesAction->setToolTip(tr("Configure the agents and fleets to poll, and see each agent's status"));
     m_quitAction->setText(tr("&Quit"));
     m_aboutAction->setText(tr("&About Meridian"));
+    m_jumpAction->setText(tr("&Go to…"));
     m_fileMenu->setTitle(tr("&File"));
     m_helpMenu->setTitle(tr("&Help"));
     m_toolBar->setWindowTitle(tr("Main Toolbar"));

@@ -53,6 +53,7 @@ private:
     class QAction* m_sourcesAction = nullptr;
     class QAction* m_quitAction = nullptr;
     class QAction* m_aboutAction = nullptr;
+    class QAction* m_jumpAction = nullptr;
     class QMenu* m_fileMenu = nullptr;
     class QMenu* m_helpMenu = nullptr;
     class QToolBar* m_toolBar = nullptr;

@@ -41,6 +41,212 @@
     </message>
 </context>
 <context>
+    <name>Meridian::AcceleratorGrid</name>
+    <message>
+        <source>Utilization</source>
+        <translation>利用率</translation>
+    </message>
+    <message>
+        <source>Memory used</source>
+        <translation>已用显存</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>健康状态</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>faulty</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>healthy</source>
+        <translation>健康</translation>
+    </message>
+    <message>
+        <source>Accelerator grid</source>
+        <translation>加速卡网格</translation>
+    </message>
+    <message>
+        <source>No accelerators in this scope</source>
+        <translation>此范围内没有加速卡</translation>
+    </message>
+    <message numerus="yes">
+        <source>each cell = 1 accelerator; %n accelerator(s) on %1 node(s)</source>
+        <translation>
+            <numerusform>每格 = 1 张加速卡；%1 个节点上共 %n 张加速卡</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>each cell = 1 node (%n accelerator(s)); lower strip = worst</source>
+        <translation>
+            <numerusform>每格 = 1 个节点（%n 张加速卡）；下方色条 = 最差值</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>each cell = 1 rack (up to %n accelerator(s)); lower strip = worst</source>
+        <translation>
+            <numerusform>每格 = 1 个机柜（最多 %n 张加速卡）；下方色条 = 最差值</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>faulty (or node down)</source>
+        <translation>故障（或节点宕机）</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; accelerator %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 加速卡 %2</translation>
+    </message>
+    <message>
+        <source>Model: %1</source>
+        <translation>型号：%1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Job: %1</source>
+        <translation>作业：%1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Agent: %1</source>
+        <translation>代理：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt; (%n accelerator(s))</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;（%n 张加速卡）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rack &lt;b&gt;%1&lt;/b&gt; in %2: %n accelerator(s)</source>
+        <translation>
+            <numerusform>%2 中的机柜 &lt;b&gt;%1&lt;/b&gt;：%n 张加速卡</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 mean: %2</source>
+        <translation>%1 平均：%2</translation>
+    </message>
+    <message>
+        <source>Worst: %1 (%2 accelerator %3)</source>
+        <translation>最差：%1（%2 加速卡 %3）</translation>
+    </message>
+    <message>
+        <source>Worst: %1</source>
+        <translation>最差：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Missing: %n accelerator(s)</source>
+        <translation>
+            <numerusform>缺失：%n 张加速卡</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Double-click to open the node</source>
+        <translation>双击打开节点</translation>
+    </message>
+    <message>
+        <source>%1 °C</source>
+        <translation>%1 °C</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::AcceleratorTableModel</name>
+    <message>
+        <source>healthy</source>
+        <translation>健康</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>faulty</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>node down</source>
+        <translation>节点宕机</translation>
+    </message>
+    <message>
+        <source>%1 GiB</source>
+        <translation>%1 GiB</translation>
+    </message>
+    <message>
+        <source>%1 / %2 GiB (%3 %)</source>
+        <translation>%1 / %2 GiB（%3 %）</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <source>UUID</source>
+        <translation>UUID</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>健康状态</translation>
+    </message>
+    <message>
+        <source>Utilization</source>
+        <translation>利用率</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>显存</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <source>Power</source>
+        <translation>功耗</translation>
+    </message>
+    <message>
+        <source>ECC single-bit</source>
+        <translation>ECC 单比特</translation>
+    </message>
+    <message>
+        <source>ECC double-bit</source>
+        <translation>ECC 双比特</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>作业</translation>
+    </message>
+</context>
+<context>
     <name>Meridian::AgentCheck</name>
     <message>
         <source>URL</source>
@@ -283,6 +489,104 @@
     </message>
 </context>
 <context>
+    <name>Meridian::CapacityTableModel</name>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Pool</source>
+        <translation>资源池</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>总数</translation>
+    </message>
+    <message>
+        <source>Allocated</source>
+        <translation>已分配</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>Faulty</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>Not reported</source>
+        <translation>未上报</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::CapacityView</name>
+    <message>
+        <source>Allocated but idle: %1</source>
+        <translation>已分配但闲置：%1</translation>
+    </message>
+    <message>
+        <source>Pool %1</source>
+        <translation>资源池 %1</translation>
+    </message>
+    <message>
+        <source>Whole fleet</source>
+        <translation>整个集群</translation>
+    </message>
+    <message>
+        <source>Capacity — %1</source>
+        <translation>容量 — %1</translation>
+    </message>
+    <message>
+        <source>Free right now, by model</source>
+        <translation>当前空闲（按型号）</translation>
+    </message>
+    <message>
+        <source>By pool and model</source>
+        <translation>按资源池和型号</translation>
+    </message>
+    <message>
+        <source>Over time</source>
+        <translation>随时间变化</translation>
+    </message>
+    <message>
+        <source>All models</source>
+        <translation>全部型号</translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation>24 小时</translation>
+    </message>
+    <message>
+        <source>7 d</source>
+        <translation>7 天</translation>
+    </message>
+    <message>
+        <source>30 d</source>
+        <translation>30 天</translation>
+    </message>
+    <message>
+        <source>Utilization under</source>
+        <translation>利用率低于</translation>
+    </message>
+    <message>
+        <source>for longer than</source>
+        <translation>持续超过</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Accelerators allocated to a job whose utilization stayed under the threshold for longer than the duration (agent clock). Activate a row to open the node.</source>
+        <translation>已分配给作业、但利用率持续低于阈值超过设定时长的加速卡（以代理时钟计）。激活某一行可打开该节点。</translation>
+    </message>
+</context>
+<context>
     <name>Meridian::CheckAgent</name>
     <message>
         <source>Agent: %1</source>
@@ -517,6 +821,61 @@ Subcommands:
     </message>
 </context>
 <context>
+    <name>Meridian::FleetAcceleratorModel</name>
+    <message>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>容量</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>健康状态</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <source>Pool</source>
+        <translation>资源池</translation>
+    </message>
+    <message>
+        <source>Rack</source>
+        <translation>机柜</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>作业</translation>
+    </message>
+    <message>
+        <source>Utilization</source>
+        <translation>利用率</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>显存</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <source>Power</source>
+        <translation>功耗</translation>
+    </message>
+    <message>
+        <source>UUID</source>
+        <translation>UUID</translation>
+    </message>
+</context>
+<context>
     <name>Meridian::FleetSession</name>
     <message>
         <source>the cache is already open</source>
@@ -582,6 +941,29 @@ Subcommands:
     </message>
 </context>
 <context>
+    <name>Meridian::FleetTreeModel</name>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Accel.</source>
+        <translation>加速卡</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>空闲</translation>
+    </message>
+</context>
+<context>
     <name>Meridian::Format</name>
     <message>
         <source>%1 s</source>
@@ -625,6 +1007,13 @@ Subcommands:
     </message>
 </context>
 <context>
+    <name>Meridian::HistoryChart</name>
+    <message>
+        <source>No history in the cache for this range</source>
+        <translation>缓存中没有此时间范围的历史数据</translation>
+    </message>
+</context>
+<context>
     <name>Meridian::HttpClient</name>
     <message>
         <source>body exceeds %1 bytes</source>
@@ -661,6 +1050,49 @@ Subcommands:
     <message>
         <source>HTTP %1: %2</source>
         <translation>HTTP %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::IdleTableModel</name>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Accelerator</source>
+        <translation>加速卡</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>作业</translation>
+    </message>
+    <message>
+        <source>Job name</source>
+        <translation>作业名称</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <source>Idle since</source>
+        <translation>闲置起始</translation>
+    </message>
+    <message>
+        <source>Idle for</source>
+        <translation>闲置时长</translation>
+    </message>
+    <message>
+        <source>Mean utilization</source>
+        <translation>平均利用率</translation>
     </message>
 </context>
 <context>
@@ -709,12 +1141,492 @@ Subcommands:
         <source>Main Toolbar</source>
         <translation>主工具栏</translation>
     </message>
+    <message>
+        <source>&amp;Go to…</source>
+        <translation>转到(&amp;G)…</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::NodeDetailView</name>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>1 h</source>
+        <translation>1 小时</translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation>24 小时</translation>
+    </message>
+    <message>
+        <source>7 d</source>
+        <translation>7 天</translation>
+    </message>
+    <message>
+        <source>30 d</source>
+        <translation>30 天</translation>
+    </message>
+    <message>
+        <source>Utilization (%)</source>
+        <translation>利用率（%）</translation>
+    </message>
+    <message>
+        <source>Memory used (GiB)</source>
+        <translation>已用显存（GiB）</translation>
+    </message>
+    <message>
+        <source>Power (W)</source>
+        <translation>功耗（W）</translation>
+    </message>
+    <message>
+        <source>ECC single-bit errors</source>
+        <translation>ECC 单比特错误</translation>
+    </message>
+    <message>
+        <source>ECC double-bit errors</source>
+        <translation>ECC 双比特错误</translation>
+    </message>
+    <message>
+        <source>Health (0 unknown … 3 faulty)</source>
+        <translation>健康状态（0 未知 … 3 故障）</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>作业</translation>
+    </message>
+    <message>
+        <source>History: the console&apos;s cache (stored in 5-minute windows; the newest minutes may not be stored yet). The dot is the live sample.</source>
+        <translation>历史数据来自控制台缓存（按 5 分钟窗口存储，最近几分钟可能尚未写入）。圆点为实时样本。</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>加载中…</translation>
+    </message>
+    <message>
+        <source>%1 (not in the fleet)</source>
+        <translation>%1（不在集群中）</translation>
+    </message>
+    <message>
+        <source>%1 — %2 / %3 / %4</source>
+        <translation>%1 — %2 / %3 / %4</translation>
+    </message>
+    <message>
+        <source>Temperature (°C)</source>
+        <translation>温度（°C）</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::NodeEventsModel</name>
+    <message>
+        <source>info</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>%1 (cleared)</source>
+        <translation>%1（已清除）</translation>
+    </message>
+    <message>
+        <source>node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Accelerator</source>
+        <translation>加速卡</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::NodeInventoryPanel</name>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Node id</source>
+        <translation>节点 ID</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Pool</source>
+        <translation>资源池</translation>
+    </message>
+    <message>
+        <source>Rack</source>
+        <translation>机柜</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>CPUs</source>
+        <translation>CPU 数</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>Agent version</source>
+        <translation>代理版本</translation>
+    </message>
+    <message>
+        <source>Boot id</source>
+        <translation>启动 ID</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Agent status</source>
+        <translation>代理状态</translation>
+    </message>
+    <message>
+        <source>Last data</source>
+        <translation>最新数据</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>最近错误</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>%1 GiB</source>
+        <translation>%1 GiB</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::NodeJobsModel</name>
+    <message>
+        <source>none yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>作业</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Accelerators</source>
+        <translation>加速卡</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Last checkpoint</source>
+        <translation>最近检查点</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::NodeTableModel</name>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Pool</source>
+        <translation>资源池</translation>
+    </message>
+    <message>
+        <source>Rack</source>
+        <translation>机柜</translation>
+    </message>
+    <message>
+        <source>Accelerator</source>
+        <translation>加速卡</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>总数</translation>
+    </message>
+    <message>
+        <source>Allocated</source>
+        <translation>已分配</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>Faulty</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>Utilization</source>
+        <translation>利用率</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>最后上报</translation>
+    </message>
 </context>
 <context>
     <name>Meridian::Pages</name>
     <message>
         <source>Overview</source>
         <translation>总览</translation>
+    </message>
+    <message>
+        <source>Pools</source>
+        <translation>资源池</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::PoolsFormat</name>
+    <message>
+        <source>up</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>degraded</source>
+        <translation>降级</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>宕机</translation>
+    </message>
+    <message>
+        <source>draining</source>
+        <translation>排空中</translation>
+    </message>
+    <message>
+        <source>not polled yet</source>
+        <translation>尚未轮询</translation>
+    </message>
+    <message>
+        <source>stale</source>
+        <translation>数据过期</translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation>无法连接</translation>
+    </message>
+    <message>
+        <source>unauthorized</source>
+        <translation>未授权</translation>
+    </message>
+    <message>
+        <source>bad payload</source>
+        <translation>数据无效</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>allocated</source>
+        <translation>已分配</translation>
+    </message>
+    <message>
+        <source>faulty</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>healthy</source>
+        <translation>健康</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 °C</source>
+        <translation>%1 °C</translation>
+    </message>
+    <message>
+        <source>%1 W</source>
+        <translation>%1 W</translation>
+    </message>
+    <message>
+        <source>%1 GiB</source>
+        <translation>%1 GiB</translation>
+    </message>
+    <message>
+        <source>%1 / %2 GiB</source>
+        <translation>%1 / %2 GiB</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::PoolsPage</name>
+    <message>
+        <source>Any</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Filter by host, pool, rack, model, label…</source>
+        <translation>按主机、资源池、机柜、型号、标签筛选…</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Accelerators</source>
+        <translation>加速卡</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>容量</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <source>Vendor</source>
+        <translation>厂商</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Pool</source>
+        <translation>资源池</translation>
+    </message>
+    <message>
+        <source>Utilization</source>
+        <translation>利用率</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>健康状态</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::QuickJump</name>
+    <message>
+        <source>Go to a region, pool, rack, node or accelerator (host#3, UUID)…</source>
+        <translation>转到区域、资源池、机柜、节点或加速卡（host#3、UUID）…</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Pool</source>
+        <translation>资源池</translation>
+    </message>
+    <message>
+        <source>Rack</source>
+        <translation>机柜</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Accelerator</source>
+        <translation>加速卡</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2   (%3)</source>
+        <translation>%1 — %2   （%3）</translation>
     </message>
 </context>
 <context>
@@ -1020,6 +1932,29 @@ Subcommands:
 %2</source>
         <translation>无法将数据源保存到 %1：
 %2</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::StackedCapacityChart</name>
+    <message>
+        <source>Faulty</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>Allocated</source>
+        <translation>已分配</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>Accelerators</source>
+        <translation>加速卡</translation>
+    </message>
+    <message>
+        <source>No capacity history for this scope in the cache yet</source>
+        <translation>缓存中尚无此范围的容量历史</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 #include "pageregistry.h"
 
 #include "overviewpage.h"
+#include "poolspage.h"
 
 #include <QCoreApplication>
 
@@ -13,6 +14,8 @@ const QList<PageInfo>& pages()
         { QStringLiteral("overview"), QStringLiteral(":/icons/overview.svg"),
             QT_TRANSLATE_NOOP("Meridian::Pages", "Overview"),
             [](const PageContext& c) { return new OverviewPage(c.store, c.cache); } },
+        { QStringLiteral("pools"), QStringLiteral(":/icons/pools.svg"), QT_TRANSLATE_NOOP("Meridian::Pages", "Pools"),
+            [](const PageContext& c) { return new PoolsPage(c.store, c.cache); } },
     };
     return list;
 }

@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Capacity answers at 25,000 nodes / 200,000 accelerators: per-pool index
+// rebuilt vs kept incrementally, the queries, and the idle tracker's cost per
+// fleet-wide tick. Prints BENCH lines.
+
+#include "capacityindex.h"
+#include "fleetstore.h"
+#include "idletracker.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QSignalSpy>
+
+#include <cstdio>
+
+using namespace Meridian;
+
+namespace {
+
+constexpr int Nodes = 25000;
+constexpr int PerNode = 8;
+constexpr qint64 T0 = 1'700'000'000'000;
+
+NodeUpdate makeNode(int i, qint64 ts, qint64 seq)
+{
+    NodeUpdate u;
+    u.nodeId = QStringLiteral("node-%1").arg(i, 5, 10, QLatin1Char('0'));
+    u.hasInventory = true;
+    u.inventory.nodeId = u.nodeId;
+    u.inventory.region = QStringLiteral("region-%1").arg(i % 11);
+    u.inventory.pool = QStringLiteral("pool-%1").arg(i % 120);
+    const QString model = QStringLiteral("model-%1").arg(i % 8);
+    for (int a = 0; a < PerNode; ++a)
+        u.inventory.accelerators.append({ a, QStringLiteral("vendor"), model, {}, 0 });
+    u.hasSnapshot = true;
+    u.snapshot.instanceId = QStringLiteral("i");
+    u.snapshot.sample.seq = seq;
+    u.snapshot.sample.timestampMs = ts;
+    for (int a = 0; a < PerNode; ++a) {
+        Protocol::AcceleratorSample s;
+        s.index = a;
+        s.health = (i * 7 + a) % 97 == 0 ? Protocol::AcceleratorHealth::Faulty : Protocol::AcceleratorHealth::Healthy;
+        const bool allocated = (i + a + seq) % 4 != 0;
+        s.jobId = allocated ? QStringLiteral("job-%1").arg(i / 4) : QString();
+        s.utilization = allocated && i % 25 == 0 ? 1.0 : 70.0;
+        u.snapshot.sample.accelerators.append(s);
+    }
+    u.polledAtMs = ts;
+    return u;
+}
+
+void applyAll(FleetStore& store, qint64 ts, qint64 seq, int every, QList<FleetChangeSet>* sets)
+{
+    QSignalSpy spy(&store, &FleetStore::changed);
+    SourceUpdate u;
+    u.source = QStringLiteral("bench");
+    for (int i = 0; i < Nodes; i += every)
+        u.nodes.append(makeNode(i, ts, seq));
+    store.applyUpdate(u);
+    spy.wait(30000);
+    for (const auto& args : spy)
+        sets->append(args.at(0).value<FleetChangeSet>());
+}
+
+double ms(const QElapsedTimer& t)
+{
+    return t.nsecsElapsed() / 1e6;
+}
+
+void bench(const char* name, double value, const char* unit)
+{
+    std::printf("BENCH %s %.3f %s\n", name, value, unit);
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    registerCoreMetaTypes();
+    FleetStore store;
+    store.setCoalescingInterval(0);
+    QList<FleetChangeSet> sets;
+    applyAll(store, T0, 1, 1, &sets);
+
+    CapacityIndex index;
+    QElapsedTimer t;
+    t.start();
+    index.rebuild(store);
+    const double rebuild = ms(t);
+    bench("capacity.index.rebuild_25k_nodes", rebuild, "ms");
+
+    // Every node changes (one fleet-wide poll round).
+    sets.clear();
+    applyAll(store, T0 + 5000, 2, 1, &sets);
+    t.restart();
+    for (const FleetChangeSet& c : std::as_const(sets))
+        index.apply(store, c);
+    const double all = ms(t);
+    bench("capacity.index.apply_all_changed", all, "ms");
+    bench("capacity.index.apply_all_changed.ratio", rebuild / all, "x");
+
+    // 1 % of the nodes change.
+    sets.clear();
+    applyAll(store, T0 + 10000, 3, 100, &sets);
+    t.restart();
+    for (const FleetChangeSet& c : std::as_const(sets))
+        index.apply(store, c);
+    const double some = ms(t);
+    bench("capacity.index.apply_1pct_changed", some, "ms");
+    bench("capacity.index.apply_1pct_changed.ratio", rebuild / some, "x");
+
+    t.restart();
+    const QList<PoolCapacity> pools = index.pools();
+    bench("capacity.index.pools_query", ms(t), "ms");
+    t.restart();
+    const QList<ModelCapacity> models = index.byModel(QStringLiteral("region-3"));
+    bench("capacity.index.by_model_query", ms(t), "ms");
+    t.restart();
+    const RegionSummary summary = store.summary(QStringLiteral("region-3"));
+    bench("capacity.store.summary_region_baseline", ms(t), "ms");
+    if (pools.size() < 120 || models.isEmpty() || summary.models.isEmpty())
+        return 1;
+
+    // One fleet-wide tick at a time through the store, as the view sees them.
+    IdleTracker tracker;
+    tracker.setMinimumDuration(0);
+    double worst = 0;
+    for (qint64 seq = 10; seq < 15; ++seq) {
+        sets.clear();
+        applyAll(store, T0 + seq * 5000, 4 * seq, 1, &sets); // same allocation pattern every tick
+        t.restart();
+        for (const auto& [id, node] : store.nodes().asKeyValueRange())
+            tracker.observe(id, node.snapshot, &node.inventory);
+        worst = std::max(worst, ms(t));
+    }
+    bench("capacity.idle.observe_fleet_tick_worst", worst, "ms");
+    t.restart();
+    const QList<IdleAccelerator> idle = tracker.idle();
+    bench("capacity.idle.list", ms(t), "ms");
+    std::printf(
+        "# %lld idle of %d tracked allocated accelerators\n", qlonglong(idle.size()), tracker.trackedAccelerators());
+    return idle.isEmpty() ? 1 : 0;
+}

@@ -1,0 +1,236 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "fleettreemodel.h"
+
+#include "displayformat.h"
+#include "fleetstore.h"
+#include "regionnames.h"
+
+#include <algorithm>
+
+namespace Meridian {
+
+FleetTreeModel::FleetTreeModel(const FleetStore* store, QObject* parent)
+    : QAbstractItemModel(parent)
+    , m_store(store)
+    , m_tree(build())
+{
+    connect(store, &FleetStore::changed, this, &FleetTreeModel::onChanged);
+}
+
+QString FleetTreeModel::path(const QString& region, const QString& pool, const QString& rack)
+{
+    return region + QLatin1Char('\n') + pool + QLatin1Char('\n') + rack;
+}
+
+FleetTreeModel::Built FleetTreeModel::build() const
+{
+    Built b;
+    // Sorted names first, so the rows come out in a stable alphabetical order.
+    QMap<QString, QMap<QString, QMap<QString, bool>>> names;
+    for (const FleetNode& node : m_store->nodes()) {
+        const Protocol::NodeInventory& inv = node.inventory;
+        names[inv.region][inv.pool][inv.rack] = true;
+    }
+    auto add = [&b](int parent, Level level, const QString& region, const QString& pool, const QString& rack) {
+        Item item;
+        item.parent = parent;
+        item.level = level;
+        item.region = region;
+        item.pool = pool;
+        item.rack = rack;
+        const int id = int(b.items.size());
+        QVector<int>& siblings = parent < 0 ? b.top : b.items[parent].children;
+        item.row = int(siblings.size());
+        siblings.append(id);
+        b.items.append(item);
+        b.byPath.insert(path(region, level >= PoolLevel ? pool : QString(), level >= RackLevel ? rack : QString()), id);
+        return id;
+    };
+    for (auto r = names.cbegin(); r != names.cend(); ++r) {
+        const int region = add(-1, RegionLevel, r.key(), {}, {});
+        for (auto p = r->cbegin(); p != r->cend(); ++p) {
+            const int pool = add(region, PoolLevel, r.key(), p.key(), {});
+            for (auto k = p->cbegin(); k != p->cend(); ++k)
+                add(pool, RackLevel, r.key(), p.key(), k.key());
+        }
+    }
+    count(b);
+    return b;
+}
+
+void FleetTreeModel::count(Built& b) const
+{
+    for (Item& item : b.items) {
+        item.nodes = item.accelerators = item.free = 0;
+        item.freeKnown = false;
+    }
+    for (const FleetNode& node : m_store->nodes()) {
+        const Protocol::NodeInventory& inv = node.inventory;
+        int id = b.byPath.value(path(inv.region, inv.pool, inv.rack), -1);
+        int free = 0;
+        const bool known = node.snapshot.sample.seq > 0;
+        if (known) {
+            for (const Protocol::AcceleratorSample& a : node.snapshot.sample.accelerators)
+                free += classify(a, node.snapshot.sample.state) == CapacityClass::Free ? 1 : 0;
+        }
+        for (; id >= 0; id = b.items[id].parent) {
+            Item& item = b.items[id];
+            ++item.nodes;
+            item.accelerators += int(inv.accelerators.size());
+            item.free += free;
+            item.freeKnown = item.freeKnown || known;
+        }
+    }
+}
+
+void FleetTreeModel::onChanged(const FleetChangeSet& changes)
+{
+    // Only an inventory change can move nodes between regions, pools and racks.
+    Built next = changes.inventoryChanged || changes.restoredFromCache ? build() : m_tree;
+    if (!changes.inventoryChanged && !changes.restoredFromCache)
+        count(next);
+    const bool sameShape = next.byPath.size() == m_tree.byPath.size()
+        && std::all_of(next.byPath.keyValueBegin(), next.byPath.keyValueEnd(),
+            [this](const auto& kv) { return m_tree.byPath.value(kv.first, -1) == kv.second; });
+    if (!sameShape || changes.restoredFromCache) {
+        beginResetModel();
+        m_tree = std::move(next);
+        endResetModel();
+        return;
+    }
+    // Same items at the same places: only counts moved. One signal per sibling group.
+    QVector<int> changedParents;
+    for (int id = 0; id < next.items.size(); ++id) {
+        const Item& a = m_tree.items[id];
+        const Item& b = next.items[id];
+        if (a.nodes != b.nodes || a.accelerators != b.accelerators || a.free != b.free || a.freeKnown != b.freeKnown) {
+            if (!changedParents.contains(b.parent))
+                changedParents.append(b.parent);
+        }
+    }
+    m_tree = std::move(next);
+    for (int parent : std::as_const(changedParents)) {
+        const QVector<int>& siblings = parent < 0 ? m_tree.top : m_tree.items[parent].children;
+        const QModelIndex p = parent < 0 ? QModelIndex() : createIndex(m_tree.items[parent].row, 0, quintptr(parent));
+        Q_EMIT dataChanged(index(0, Nodes, p), index(int(siblings.size()) - 1, Free, p), { Qt::DisplayRole, RawRole });
+    }
+}
+
+const FleetTreeModel::Item* FleetTreeModel::itemOf(const QModelIndex& index) const
+{
+    if (!index.isValid() || index.model() != this || index.internalId() >= quintptr(m_tree.items.size()))
+        return nullptr;
+    return &m_tree.items[int(index.internalId())];
+}
+
+QModelIndex FleetTreeModel::index(int row, int column, const QModelIndex& parent) const
+{
+    if (row < 0 || column < 0 || column >= ColumnCount)
+        return {};
+    const Item* p = itemOf(parent);
+    if (parent.isValid() && (!p || parent.column() != 0))
+        return {};
+    const QVector<int>& siblings = p ? p->children : m_tree.top;
+    if (row >= siblings.size())
+        return {};
+    return createIndex(row, column, quintptr(siblings[row]));
+}
+
+QModelIndex FleetTreeModel::parent(const QModelIndex& child) const
+{
+    const Item* item = itemOf(child);
+    if (!item || item->parent < 0)
+        return {};
+    return createIndex(m_tree.items[item->parent].row, 0, quintptr(item->parent));
+}
+
+int FleetTreeModel::rowCount(const QModelIndex& parent) const
+{
+    if (!parent.isValid())
+        return int(m_tree.top.size());
+    const Item* item = itemOf(parent);
+    return item && parent.column() == 0 ? int(item->children.size()) : 0;
+}
+
+int FleetTreeModel::columnCount(const QModelIndex&) const
+{
+    return ColumnCount;
+}
+
+QVariant FleetTreeModel::data(const QModelIndex& index, int role) const
+{
+    const Item* item = itemOf(index);
+    if (!item)
+        return {};
+    const int column = index.column();
+    auto raw = [item](int column) -> QVariant {
+        switch (column) {
+        case Nodes:
+            return item->nodes;
+        case Accelerators:
+            return item->accelerators;
+        case Free:
+            return item->freeKnown ? QVariant(item->free) : QVariant();
+        default:
+            break;
+        }
+        return {};
+    };
+    switch (role) {
+    case Qt::DisplayRole:
+        if (column == Name) {
+            const QString& name = item->level == RegionLevel ? item->region
+                : item->level == PoolLevel                   ? item->pool
+                                                             : item->rack;
+            if (name.isEmpty())
+                return tr("(none)");
+            return item->level == RegionLevel ? regionDisplayName(name) : name;
+        } else {
+            const QVariant v = raw(column);
+            return v.isValid() ? Format::count(v.toLongLong()) : Format::missing();
+        }
+    case Qt::TextAlignmentRole:
+        return column == Name ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
+                              : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    case LevelRole:
+        return int(item->level);
+    case RegionRole:
+        return item->region;
+    case PoolRole:
+        return item->pool;
+    case RackRole:
+        return item->rack;
+    case RawRole:
+        return raw(column);
+    default:
+        break;
+    }
+    return {};
+}
+
+QVariant FleetTreeModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractItemModel::headerData(section, orientation, role);
+    switch (section) {
+    case Name:
+        return tr("Scope");
+    case Nodes:
+        return tr("Nodes");
+    case Accelerators:
+        return tr("Accel.");
+    case Free:
+        return tr("Free");
+    default:
+        break;
+    }
+    return {};
+}
+
+QModelIndex FleetTreeModel::indexOf(const QString& region, const QString& pool, const QString& rack) const
+{
+    const int id = m_tree.byPath.value(path(region, pool, pool.isEmpty() ? QString() : rack), -1);
+    return id < 0 ? QModelIndex() : createIndex(m_tree.items[id].row, 0, quintptr(id));
+}
+
+} // namespace Meridian

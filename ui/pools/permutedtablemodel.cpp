@@ -1,0 +1,366 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "permutedtablemodel.h"
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <cstring>
+
+namespace Meridian {
+
+namespace {
+// Above this many insert/remove runs one reset is cheaper for the views than the signals.
+constexpr int MaxRunsBeforeReset = 64;
+// Above this many changed ranges one bounding dataChanged replaces them.
+constexpr int MaxChangedRanges = 32;
+} // namespace
+
+int PermutedTableModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_view.size());
+}
+
+QVariant PermutedTableModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    return sourceData(m_view[index.row()], index.column(), role);
+}
+
+void PermutedTableModel::sort(int column, Qt::SortOrder order)
+{
+    if (column >= columnCount())
+        return;
+    m_sortColumn = column;
+    m_sortOrder = order;
+    relayout();
+}
+
+void PermutedTableModel::setFilterText(const QString& text)
+{
+    if (text == m_filterText)
+        return;
+    m_filterText = text;
+    m_needle = text.trimmed().toCaseFolded().toUtf8();
+    applyView(filteredView());
+}
+
+void PermutedTableModel::setFacet(Facet facet, const QSet<QString>& allowed)
+{
+    if (m_facets[int(facet)] == allowed)
+        return;
+    m_facets[int(facet)] = allowed;
+    applyView(filteredView());
+}
+
+void PermutedTableModel::setScope(const QString& region, const QString& pool, const QString& rack)
+{
+    if (region == m_scopeRegion && pool == m_scopePool && rack == m_scopeRack)
+        return;
+    m_scopeRegion = region;
+    m_scopePool = pool;
+    m_scopeRack = rack;
+    applyView(filteredView());
+}
+
+QHash<QString, int> PermutedTableModel::facetCounts(Facet facet) const
+{
+    QHash<QString, int> counts;
+    for (int src = 0; src < m_keys.size(); ++src) {
+        if (!accepts(src, int(facet)))
+            continue;
+        const RowFilterKeys& k = m_keys[src];
+        switch (facet) {
+        case Facet::State:
+            ++counts[k.state];
+            break;
+        case Facet::Model:
+            ++counts[k.model];
+            break;
+        case Facet::Vendor:
+            ++counts[k.vendor];
+            break;
+        case Facet::Region:
+            ++counts[k.region];
+            break;
+        case Facet::Pool:
+            ++counts[k.pool];
+            break;
+        }
+    }
+    return counts;
+}
+
+bool PermutedTableModel::accepts(int src, int skipFacet) const
+{
+    if (!m_alive[src])
+        return false;
+    const RowFilterKeys& k = m_keys[src];
+    if ((!m_scopeRegion.isEmpty() && k.region != m_scopeRegion) || (!m_scopePool.isEmpty() && k.pool != m_scopePool)
+        || (!m_scopeRack.isEmpty() && k.rack != m_scopeRack))
+        return false;
+    const QString* values[FacetCount] = { &k.state, &k.model, &k.vendor, &k.region, &k.pool };
+    for (int f = 0; f < FacetCount; ++f) {
+        if (f != skipFacet && !m_facets[f].isEmpty() && !m_facets[f].contains(*values[f]))
+            return false;
+    }
+    return m_needle.isEmpty()
+        || memmem(k.haystack.constData(), size_t(k.haystack.size()), m_needle.constData(), size_t(m_needle.size()));
+}
+
+void PermutedTableModel::sortOrderVector()
+{
+    const int n = int(m_keys.size());
+    m_order.clear();
+    m_order.reserve(n);
+    if (m_sortColumn < 0) {
+        for (int src = 0; src < n; ++src) {
+            if (m_alive[src])
+                m_order.append(src);
+        }
+        return;
+    }
+    const bool descending = m_sortOrder == Qt::DescendingOrder;
+    QVector<int> missing;
+    // Sorting (key, row) pairs keeps the keys next to each other in memory; ties fall back to the row.
+    if (isNumericColumn(m_sortColumn)) {
+        std::vector<std::pair<double, int>> keys;
+        keys.reserve(size_t(n));
+        for (int src = 0; src < n; ++src) {
+            if (!m_alive[src])
+                continue;
+            const double key = numericKey(src, m_sortColumn);
+            if (std::isnan(key))
+                missing.append(src);
+            else
+                keys.emplace_back(descending ? -key : key, src);
+        }
+        std::sort(keys.begin(), keys.end());
+        for (const auto& key : keys)
+            m_order.append(key.second);
+    } else {
+        std::vector<std::pair<QString, int>> keys;
+        keys.reserve(size_t(n));
+        for (int src = 0; src < n; ++src) {
+            if (!m_alive[src])
+                continue;
+            QString key = textKey(src, m_sortColumn);
+            if (key.isEmpty())
+                missing.append(src);
+            else
+                keys.emplace_back(std::move(key), src);
+        }
+        if (descending) {
+            std::sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) {
+                const int c = QString::compare(a.first, b.first);
+                return c != 0 ? c > 0 : a.second < b.second;
+            });
+        } else {
+            std::sort(keys.begin(), keys.end());
+        }
+        for (const auto& key : keys)
+            m_order.append(key.second);
+    }
+    m_order.append(missing); // missing values last, whatever the direction
+}
+
+QVector<int> PermutedTableModel::filteredView() const
+{
+    QVector<int> view;
+    view.reserve(m_order.size());
+    for (int src : m_order) {
+        if (accepts(src))
+            view.append(src);
+    }
+    return view;
+}
+
+void PermutedTableModel::rebuildViewOf()
+{
+    m_viewOf.fill(-1, m_keys.size());
+    for (int row = 0; row < m_view.size(); ++row)
+        m_viewOf[m_view[row]] = row;
+}
+
+void PermutedTableModel::applyView(QVector<int> newView)
+{
+    const int n = int(m_keys.size());
+    QVector<char> inNew(n, 0);
+    for (int src : newView)
+        inNew[src] = 1;
+    QVector<std::pair<int, int>> removed; // runs of old view rows, first..last
+    for (int row = 0; row < m_view.size(); ++row) {
+        if (inNew[m_view[row]])
+            continue;
+        if (!removed.isEmpty() && removed.last().second == row - 1)
+            removed.last().second = row;
+        else
+            removed.append({ row, row });
+    }
+    QVector<std::pair<int, int>> inserted; // runs of new view rows
+    for (int row = 0; row < newView.size(); ++row) {
+        const int src = newView[row];
+        if (src < m_viewOf.size() && m_viewOf[src] >= 0)
+            continue;
+        if (!inserted.isEmpty() && inserted.last().second == row - 1)
+            inserted.last().second = row;
+        else
+            inserted.append({ row, row });
+    }
+    if (removed.isEmpty() && inserted.isEmpty()) {
+        m_view = std::move(newView);
+        rebuildViewOf();
+        return;
+    }
+    if (removed.size() + inserted.size() > MaxRunsBeforeReset) {
+        beginResetModel();
+        m_view = std::move(newView);
+        rebuildViewOf();
+        endResetModel();
+        return;
+    }
+    // Both views are subsequences of m_order: remove from the back, then insert from the front.
+    for (auto it = removed.crbegin(); it != removed.crend(); ++it) {
+        beginRemoveRows({}, it->first, it->second);
+        m_view.remove(it->first, it->second - it->first + 1);
+        endRemoveRows();
+    }
+    for (const auto& [first, last] : inserted) {
+        beginInsertRows({}, first, last);
+        m_view.insert(first, last - first + 1, 0);
+        std::copy(newView.cbegin() + first, newView.cbegin() + last + 1, m_view.begin() + first);
+        endInsertRows();
+    }
+    rebuildViewOf();
+}
+
+void PermutedTableModel::relayout()
+{
+    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    sortOrderVector();
+    const QVector<int> oldView = m_view;
+    QVector<int> view;
+    view.reserve(m_view.size());
+    for (int src : std::as_const(m_order)) {
+        if (m_viewOf.value(src, -1) >= 0)
+            view.append(src);
+    }
+    m_view = std::move(view);
+    rebuildViewOf();
+    const QModelIndexList from = persistentIndexList();
+    QModelIndexList to;
+    to.reserve(from.size());
+    for (const QModelIndex& index : from) {
+        const int row = m_viewOf.value(oldView.value(index.row(), -1), -1);
+        to.append(row < 0 ? QModelIndex() : createIndex(row, index.column()));
+    }
+    changePersistentIndexList(from, to);
+    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+}
+
+void PermutedTableModel::resetRows(const std::function<QVector<RowFilterKeys>()>& build)
+{
+    beginResetModel();
+    m_keys = build();
+    m_alive.fill(true, m_keys.size());
+    sortOrderVector();
+    m_view = filteredView();
+    rebuildViewOf();
+    endResetModel();
+}
+
+void PermutedTableModel::appendRows(const QVector<RowFilterKeys>& keys)
+{
+    if (keys.isEmpty())
+        return;
+    m_keys.append(keys);
+    m_alive.resize(m_keys.size(), true);
+    m_viewOf.resize(m_keys.size(), -1);
+    // Ties break by source row, so rows already shown keep their relative order: inserts only.
+    sortOrderVector();
+    applyView(filteredView());
+}
+
+void PermutedTableModel::removeSourceRows(const QSet<int>& sourceRows)
+{
+    if (sourceRows.isEmpty())
+        return;
+    for (int src : sourceRows)
+        m_alive[src] = false;
+    m_order.removeIf([this](int src) { return !m_alive[src]; });
+    applyView(filteredView());
+    // Renumber the live rows; view rows do not move, so the views see nothing.
+    QVector<int> oldOfNew;
+    QVector<int> newOfOld(m_keys.size(), -1);
+    for (int src = 0; src < m_keys.size(); ++src) {
+        if (m_alive[src]) {
+            newOfOld[src] = int(oldOfNew.size());
+            oldOfNew.append(src);
+        }
+    }
+    compactSourceRows(oldOfNew);
+    QVector<RowFilterKeys> keys;
+    keys.reserve(oldOfNew.size());
+    for (int old : std::as_const(oldOfNew))
+        keys.append(std::move(m_keys[old]));
+    m_keys = std::move(keys);
+    m_alive.fill(true, m_keys.size());
+    for (int& src : m_order)
+        src = newOfOld[src];
+    for (int& src : m_view)
+        src = newOfOld[src];
+    rebuildViewOf();
+}
+
+void PermutedTableModel::updateRows(
+    const QVector<int>& sourceRows, const QVector<quint64>& columnMasks, const QVector<int>& roles)
+{
+    quint64 mask = 0;
+    bool membership = false;
+    for (int i = 0; i < sourceRows.size(); ++i) {
+        const int src = sourceRows[i];
+        mask |= columnMasks[i];
+        if (accepts(src) != (m_viewOf[src] >= 0))
+            membership = true;
+    }
+    if (mask == 0 && !membership)
+        return;
+    // Re-sort only when the sorted column moved.
+    if (m_sortColumn >= 0 && (mask & (quint64(1) << m_sortColumn)))
+        relayout();
+    if (membership)
+        applyView(filteredView());
+    if (mask == 0)
+        return;
+    QVector<int> rows;
+    rows.reserve(sourceRows.size());
+    for (int i = 0; i < sourceRows.size(); ++i) {
+        const int row = m_viewOf[sourceRows[i]];
+        if (row >= 0 && columnMasks[i] != 0)
+            rows.append(row);
+    }
+    if (rows.isEmpty())
+        return;
+    std::sort(rows.begin(), rows.end());
+    QVector<std::pair<int, int>> ranges;
+    for (int row : std::as_const(rows)) {
+        if (!ranges.isEmpty() && ranges.last().second >= row - 1)
+            ranges.last().second = row;
+        else
+            ranges.append({ row, row });
+    }
+    if (ranges.size() > MaxChangedRanges)
+        ranges = { { ranges.first().first, ranges.last().second } };
+    const int firstColumn = std::countr_zero(mask);
+    const int lastColumn = 63 - std::countl_zero(mask);
+    for (const auto& [first, last] : ranges)
+        Q_EMIT dataChanged(index(first, firstColumn), index(last, lastColumn), roles);
+}
+
+void PermutedTableModel::touchColumn(int column, const QVector<int>& roles)
+{
+    if (!m_view.isEmpty())
+        Q_EMIT dataChanged(index(0, column), index(int(m_view.size()) - 1, column), roles);
+}
+
+} // namespace Meridian

@@ -1,0 +1,379 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "poolspage.h"
+
+#include "acceleratorgrid.h"
+#include "capacityview.h"
+#include "fleetacceleratormodel.h"
+#include "fleetstore.h"
+#include "fleettreemodel.h"
+#include "nodedetailview.h"
+#include "nodetablemodel.h"
+#include "poolsformat.h"
+#include "quickjump.h"
+#include "regionnames.h"
+
+#include <QComboBox>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QTableView>
+#include <QToolButton>
+#include <QTreeView>
+
+namespace Meridian {
+
+PoolsPage::PoolsPage(FleetStore* store, CacheReader* cache, QWidget* parent)
+    : QWidget(parent)
+    , m_store(store)
+    , m_cache(cache)
+    , m_treeModel(new FleetTreeModel(store, this))
+    , m_nodeModel(new NodeTableModel(store, this))
+    , m_accelModel(new FleetAcceleratorModel(store, this))
+{
+    qRegisterMetaType<JumpTarget>();
+    m_tree = new QTreeView(this);
+    m_tree->setObjectName(QStringLiteral("poolsTree"));
+    m_tree->setModel(m_treeModel);
+    m_tree->setUniformRowHeights(true);
+    m_tree->header()->setSectionResizeMode(FleetTreeModel::Name, QHeaderView::Stretch);
+    m_tree->header()->setStretchLastSection(false);
+    for (int c = FleetTreeModel::Nodes; c < FleetTreeModel::ColumnCount; ++c)
+        m_tree->header()->resizeSection(c, 56);
+    m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
+    connect(m_tree->selectionModel(), &QItemSelectionModel::selectionChanged, this, &PoolsPage::onTreeSelection);
+    // A rebuilt tree (regions or pools came or went) keeps the chosen scope selected.
+    connect(m_treeModel, &QAbstractItemModel::modelReset, this, [this] {
+        const QModelIndex index = m_treeModel->indexOf(m_region, m_pool, m_rack);
+        if (index.isValid())
+            m_tree->setCurrentIndex(index);
+        m_tree->expandToDepth(0);
+    });
+    m_tree->expandToDepth(0);
+
+    m_detail = new NodeDetailView(store, cache, this);
+    connect(m_detail, &NodeDetailView::closed, this, &PoolsPage::showTables);
+
+    m_stack = new QStackedWidget(this);
+    m_stack->addWidget(createBrowser());
+    m_stack->addWidget(m_detail);
+
+    auto* splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(m_tree);
+    splitter->addWidget(m_stack);
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({ 320, 1000 });
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(splitter);
+
+    m_jump = new QuickJump(store, this);
+    connect(m_jump, &QuickJump::targetChosen, this, &PoolsPage::jumpTo);
+    updateTexts();
+}
+
+PoolsPage::~PoolsPage() = default;
+
+QWidget* PoolsPage::createBrowser()
+{
+    auto* browser = new QWidget(this);
+    m_filter = new QLineEdit(browser);
+    m_filter->setObjectName(QStringLiteral("poolsFilter"));
+    m_filter->setClearButtonEnabled(true);
+    connect(m_filter, &QLineEdit::textChanged, this, [this](const QString& text) {
+        m_nodeModel->setFilterText(text);
+        m_accelModel->setFilterText(text);
+    });
+    auto* bar = new QHBoxLayout;
+    bar->addWidget(m_filter, 1);
+    auto* barWidget = new QWidget(browser);
+    barWidget->setLayout(bar);
+    bar->setContentsMargins(0, 0, 0, 0);
+    for (auto [facet, name] : { std::pair { PermutedTableModel::Facet::State, "facetState" },
+             std::pair { PermutedTableModel::Facet::Model, "facetModel" },
+             std::pair { PermutedTableModel::Facet::Vendor, "facetVendor" },
+             std::pair { PermutedTableModel::Facet::Region, "facetRegion" },
+             std::pair { PermutedTableModel::Facet::Pool, "facetPool" } }) {
+        auto* button = new QToolButton(barWidget);
+        button->setObjectName(QLatin1String(name));
+        button->setPopupMode(QToolButton::InstantPopup);
+        auto* menu = new QMenu(button);
+        button->setMenu(menu);
+        connect(menu, &QMenu::aboutToShow, this, [this, button, facet = facet] { fillFacetMenu(button, facet); });
+        bar->addWidget(button);
+        m_facetButtons.append({ facet, button });
+    }
+    m_gridMetric = new QComboBox(barWidget);
+    m_gridMetric->setObjectName(QStringLiteral("gridMetric"));
+    bar->addWidget(m_gridMetric);
+
+    m_nodeTable = createTable(m_nodeModel, QStringLiteral("nodeTable"));
+    m_accelTable = createTable(m_accelModel, QStringLiteral("fleetAcceleratorTable"));
+    connect(m_nodeTable, &QAbstractItemView::activated, this,
+        [this](const QModelIndex& index) { showNode(index.data(PermutedTableModel::NodeIdRole).toString()); });
+    connect(m_accelTable, &QAbstractItemView::activated, this, [this](const QModelIndex& index) {
+        showAccelerator(index.data(PermutedTableModel::NodeIdRole).toString(),
+            index.data(PermutedTableModel::AcceleratorIndexRole).toInt());
+    });
+
+    m_grid = new AcceleratorGrid(browser);
+    m_grid->setStore(m_store);
+    connect(m_grid, &AcceleratorGrid::nodeActivated, this, &PoolsPage::showNode);
+    connect(m_grid, &AcceleratorGrid::acceleratorActivated, this, &PoolsPage::showAccelerator);
+    connect(m_gridMetric, &QComboBox::currentIndexChanged, this,
+        [this](int index) { m_grid->setMetric(GridMetric(qMax(0, index))); });
+
+    m_capacity = new CapacityView(m_store, m_cache, browser);
+    connect(m_capacity, &CapacityView::nodeActivated, this, &PoolsPage::showNode);
+
+    m_tabs = new QTabWidget(browser);
+    m_tabs->setObjectName(QStringLiteral("poolsTabs"));
+    m_tabs->addTab(m_nodeTable, QString());
+    m_tabs->addTab(m_accelTable, QString());
+    m_tabs->addTab(m_grid, QString());
+    m_tabs->addTab(m_capacity, QString());
+    // The filter and facets apply to the tables; the grid metric to the grid.
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int tab) {
+        const bool table = tab == NodesTab || tab == AcceleratorsTab;
+        m_filter->setEnabled(table);
+        for (const auto& entry : std::as_const(m_facetButtons))
+            entry.second->setEnabled(table);
+        m_gridMetric->setVisible(tab == GridTab);
+    });
+    m_gridMetric->setVisible(false);
+
+    auto* layout = new QVBoxLayout(browser);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(barWidget);
+    layout->addWidget(m_tabs, 1);
+    return browser;
+}
+
+QTableView* PoolsPage::createTable(PermutedTableModel* model, const QString& name)
+{
+    auto* table = new QTableView(this);
+    table->setObjectName(name);
+    table->setModel(model);
+    table->setSortingEnabled(true);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setSelectionMode(QAbstractItemView::SingleSelection);
+    table->setAlternatingRowColors(true);
+    table->setWordWrap(false);
+    // Fixed row heights: the view never measures 200,000 rows.
+    table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
+    table->verticalHeader()->hide();
+    table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    table->horizontalHeader()->setDefaultSectionSize(88);
+    table->horizontalHeader()->setSortIndicatorShown(true);
+    // The first column names the row (host or node#index): wide enough for a full node id.
+    table->horizontalHeader()->resizeSection(0, 200);
+    // A header's default indicator is descending; a fresh table reads A→Z.
+    table->sortByColumn(0, Qt::AscendingOrder);
+    return table;
+}
+
+void PoolsPage::fillFacetMenu(QToolButton* button, PermutedTableModel::Facet facet)
+{
+    PermutedTableModel* model = currentTableModel();
+    QMenu* menu = button->menu();
+    menu->clear();
+    const QHash<QString, int> counts = model->facetCounts(facet);
+    QStringList values = counts.keys();
+    const QSet<QString> allowed = model->facet(facet);
+    for (const QString& value : allowed) {
+        if (!counts.contains(value))
+            values.append(value); // still checked, now with no rows
+    }
+    std::sort(values.begin(), values.end());
+    QAction* all = menu->addAction(tr("Any"));
+    all->setCheckable(true);
+    all->setChecked(allowed.isEmpty());
+    connect(all, &QAction::triggered, this, [this, facet] {
+        m_nodeModel->setFacet(facet, {});
+        m_accelModel->setFacet(facet, {});
+        updateTexts();
+    });
+    menu->addSeparator();
+    for (const QString& value : std::as_const(values)) {
+        QString shown = value.isEmpty() ? tr("(none)") : value;
+        if (facet == PermutedTableModel::Facet::State)
+            shown = PoolsFormat::stateText(value);
+        else if (facet == PermutedTableModel::Facet::Region)
+            shown = regionDisplayName(value);
+        QAction* action = menu->addAction(tr("%1 (%2)").arg(shown).arg(counts.value(value)));
+        action->setCheckable(true);
+        action->setChecked(allowed.contains(value));
+        connect(action, &QAction::toggled, this, [this, facet, value](bool on) {
+            QSet<QString> set = currentTableModel()->facet(facet);
+            if (on)
+                set.insert(value);
+            else
+                set.remove(value);
+            // Node state and accelerator capacity are different vocabularies: that facet stays per table.
+            if (facet == PermutedTableModel::Facet::State)
+                currentTableModel()->setFacet(facet, set);
+            else {
+                m_nodeModel->setFacet(facet, set);
+                m_accelModel->setFacet(facet, set);
+            }
+            updateTexts();
+        });
+    }
+}
+
+PermutedTableModel* PoolsPage::currentTableModel() const
+{
+    if (m_tabs->currentIndex() == AcceleratorsTab)
+        return m_accelModel;
+    return m_nodeModel;
+}
+
+void PoolsPage::onTreeSelection()
+{
+    const QModelIndexList selected = m_tree->selectionModel()->selectedRows();
+    if (selected.isEmpty()) {
+        setScope({});
+        return;
+    }
+    const QModelIndex index = selected.first();
+    setScope(index.data(FleetTreeModel::RegionRole).toString(), index.data(FleetTreeModel::PoolRole).toString(),
+        index.data(FleetTreeModel::RackRole).toString());
+}
+
+void PoolsPage::setScope(const QString& region, const QString& pool, const QString& rack)
+{
+    if (region == m_region && pool == m_pool && rack == m_rack)
+        return;
+    m_region = region;
+    m_pool = pool;
+    m_rack = rack;
+    m_nodeModel->setScope(region, pool, rack);
+    m_accelModel->setScope(region, pool, rack);
+    m_grid->setScope(region, pool, rack);
+    m_capacity->setScope(region, pool);
+    const QModelIndex index = m_treeModel->indexOf(region, pool, rack);
+    if (index.isValid() && m_tree->currentIndex() != index) {
+        m_tree->setCurrentIndex(index);
+        m_tree->scrollTo(index);
+    }
+    Q_EMIT scopeChanged(region, pool, rack);
+}
+
+void PoolsPage::showNode(const QString& nodeId)
+{
+    if (nodeId.isEmpty() || !m_store->node(nodeId))
+        return;
+    m_detail->showNode(nodeId);
+    m_stack->setCurrentWidget(m_detail);
+}
+
+void PoolsPage::showAccelerator(const QString& nodeId, int index)
+{
+    if (nodeId.isEmpty() || !m_store->node(nodeId))
+        return;
+    m_detail->showAccelerator(nodeId, index);
+    m_stack->setCurrentWidget(m_detail);
+}
+
+void PoolsPage::showTables()
+{
+    m_stack->setCurrentIndex(0);
+}
+
+bool PoolsPage::isShowingDetail() const
+{
+    return m_stack->currentWidget() == m_detail;
+}
+
+void PoolsPage::jumpTo(const JumpTarget& target)
+{
+    switch (target.kind) {
+    case JumpTarget::Region:
+        setScope(target.region);
+        showTables();
+        break;
+    case JumpTarget::Pool:
+        setScope(target.region, target.pool);
+        showTables();
+        break;
+    case JumpTarget::Rack:
+        setScope(target.region, target.pool, target.rack);
+        showTables();
+        break;
+    case JumpTarget::Node:
+    case JumpTarget::Accelerator: {
+        // Narrow to the node's pool so Back lands on a table that shows it, selected.
+        setScope(target.region, target.pool);
+        m_tabs->setCurrentIndex(target.kind == JumpTarget::Node ? NodesTab : AcceleratorsTab);
+        if (target.kind == JumpTarget::Node) {
+            const int row = m_nodeModel->rowOfNode(target.nodeId);
+            if (row >= 0)
+                m_nodeTable->selectRow(row);
+            showNode(target.nodeId);
+        } else {
+            const int row = m_accelModel->rowOf(target.nodeId, target.accelerator);
+            if (row >= 0)
+                m_accelTable->selectRow(row);
+            showAccelerator(target.nodeId, target.accelerator);
+        }
+        break;
+    }
+    }
+}
+
+void PoolsPage::openQuickJump()
+{
+    m_jump->popup(window());
+}
+
+void PoolsPage::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        updateTexts();
+    QWidget::changeEvent(event);
+}
+
+void PoolsPage::updateTexts()
+{
+    m_filter->setPlaceholderText(tr("Filter by host, pool, rack, model, label…"));
+    m_tabs->setTabText(NodesTab, tr("Nodes"));
+    m_tabs->setTabText(AcceleratorsTab, tr("Accelerators"));
+    m_tabs->setTabText(GridTab, tr("Grid"));
+    m_tabs->setTabText(CapacityTab, tr("Capacity"));
+    for (const auto& [facet, button] : std::as_const(m_facetButtons)) {
+        QString name;
+        switch (facet) {
+        case PermutedTableModel::Facet::State:
+            name = tr("State");
+            break;
+        case PermutedTableModel::Facet::Model:
+            name = tr("Model");
+            break;
+        case PermutedTableModel::Facet::Vendor:
+            name = tr("Vendor");
+            break;
+        case PermutedTableModel::Facet::Region:
+            name = tr("Region");
+            break;
+        case PermutedTableModel::Facet::Pool:
+            name = tr("Pool");
+            break;
+        }
+        const int active = int(currentTableModel()->facet(facet).size());
+        button->setText(active > 0 ? tr("%1 (%2)").arg(name).arg(active) : name);
+    }
+    const int metric = qMax(0, m_gridMetric->currentIndex());
+    const QSignalBlocker block(m_gridMetric);
+    m_gridMetric->clear();
+    m_gridMetric->addItems({ tr("Utilization"), tr("Memory"), tr("Temperature"), tr("Health") });
+    m_gridMetric->setCurrentIndex(metric);
+}
+
+} // namespace Meridian

@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "permutedtablemodel.h"
+#include "quickjumpindex.h"
+
+#include <QWidget>
+
+class QLineEdit;
+class QStackedWidget;
+class QTabWidget;
+class QTableView;
+class QToolButton;
+class QTreeView;
+class QComboBox;
+
+namespace Meridian {
+
+class AcceleratorGrid;
+class CacheReader;
+class CapacityView;
+class FleetAcceleratorModel;
+class FleetStore;
+class FleetTreeModel;
+class NodeDetailView;
+class NodeTableModel;
+class QuickJump;
+
+// Region → pool → rack on the left; on the right the node table, the
+// accelerator table, the accelerator grid and the capacity view for the
+// selected scope. Activating a node or accelerator opens its detail in place
+// (Back returns to the tables, scope and sort kept). Ctrl+K (via the main
+// window) jumps anywhere.
+class PoolsPage : public QWidget
+{
+    Q_OBJECT
+public:
+    enum Tab { NodesTab, AcceleratorsTab, GridTab, CapacityTab };
+
+    PoolsPage(FleetStore* store, CacheReader* cache, QWidget* parent = nullptr);
+    ~PoolsPage() override;
+
+    FleetTreeModel* treeModel() const { return m_treeModel; }
+    NodeTableModel* nodeModel() const { return m_nodeModel; }
+    FleetAcceleratorModel* acceleratorModel() const { return m_accelModel; }
+    QTreeView* treeView() const { return m_tree; }
+    QTableView* nodeTable() const { return m_nodeTable; }
+    QTableView* acceleratorTable() const { return m_accelTable; }
+    QTabWidget* tabs() const { return m_tabs; }
+    NodeDetailView* detailView() const { return m_detail; }
+    QuickJump* quickJump() const { return m_jump; }
+    bool isShowingDetail() const;
+
+public Q_SLOTS:
+    void setScope(const QString& region, const QString& pool = {}, const QString& rack = {});
+    void showNode(const QString& nodeId);
+    void showAccelerator(const QString& nodeId, int index);
+    void showTables(); ///< back from the detail
+    void jumpTo(const Meridian::JumpTarget& target);
+    Q_INVOKABLE void openQuickJump();
+
+Q_SIGNALS:
+    void scopeChanged(const QString& region, const QString& pool, const QString& rack);
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    QWidget* createBrowser();
+    QTableView* createTable(PermutedTableModel* model, const QString& name);
+    void addFacetButton(PermutedTableModel::Facet facet, const QString& name);
+    void fillFacetMenu(QToolButton* button, PermutedTableModel::Facet facet);
+    PermutedTableModel* currentTableModel() const;
+    void onTreeSelection();
+    void updateTexts();
+
+    FleetStore* m_store;
+    CacheReader* m_cache;
+    FleetTreeModel* m_treeModel;
+    NodeTableModel* m_nodeModel;
+    FleetAcceleratorModel* m_accelModel;
+    QTreeView* m_tree = nullptr;
+    QStackedWidget* m_stack = nullptr;
+    QTabWidget* m_tabs = nullptr;
+    QLineEdit* m_filter = nullptr;
+    QList<std::pair<PermutedTableModel::Facet, QToolButton*>> m_facetButtons;
+    QComboBox* m_gridMetric = nullptr;
+    QTableView* m_nodeTable = nullptr;
+    QTableView* m_accelTable = nullptr;
+    AcceleratorGrid* m_grid = nullptr;
+    CapacityView* m_capacity = nullptr;
+    NodeDetailView* m_detail = nullptr;
+    QuickJump* m_jump = nullptr;
+    QString m_region;
+    QString m_pool;
+    QString m_rack;
+};
+
+} // namespace Meridian
