@@ -19,66 +19,6 @@ void addCounts(ModelCapacity* to, const ModelCapacity& from, int sign)
 
 } // namespace
 
-QVarLengthArray<ModelCapacity, 2> CapacityIndex::countNode(const FleetNode& node)
-{
-    QVarLengthArray<ModelCapacity, 2> models;
-    const bool snapshot = node.snapshot.sample.seq > 0;
-    const NodeState state = node.snapshot.sample.state;
-    const auto& samples = node.snapshot.sample.accelerators;
-    auto entry = [&models](const QString& model, const QString& vendor) -> ModelCapacity& {
-        for (ModelCapacity& m : models) {
-            if (m.model == model)
-                return m;
-        }
-        models.append(ModelCapacity { model, vendor });
-        return models.last();
-    };
-    auto count = [snapshot, state](ModelCapacity& m, const Protocol::AcceleratorSample* sample) {
-        ++m.total;
-        if (!sample) {
-            // Same rule as the store: only a node known to be down says anything about a chip without a sample.
-            if (snapshot && state == NodeState::Down)
-                ++m.faulty;
-            else
-                ++m.unknown;
-            return;
-        }
-        switch (classify(*sample, state)) {
-        case CapacityClass::Free:
-            ++m.free;
-            break;
-        case CapacityClass::Allocated:
-            ++m.allocated;
-            break;
-        case CapacityClass::Faulty:
-            ++m.faulty;
-            break;
-        }
-    };
-    const auto& inventory = node.inventory.accelerators;
-    if (inventory.isEmpty()) {
-        for (const auto& s : samples)
-            count(entry(QString(), QString()), &s);
-        return models;
-    }
-    for (qsizetype i = 0; i < inventory.size(); ++i) {
-        const Protocol::AcceleratorInfo& info = inventory.at(i);
-        const Protocol::AcceleratorSample* sample = nullptr;
-        if (i < samples.size() && samples.at(i).index == info.index) {
-            sample = &samples.at(i);
-        } else {
-            for (const auto& s : samples) {
-                if (s.index == info.index) {
-                    sample = &s;
-                    break;
-                }
-            }
-        }
-        count(entry(info.model, info.vendor), sample);
-    }
-    return models;
-}
-
 void CapacityIndex::add(const Contribution& c, int sign)
 {
     Aggregate& a = m_pools[c.key];
@@ -105,7 +45,7 @@ void CapacityIndex::recount(const QString& nodeId, const FleetNode* node)
     }
     if (!node)
         return;
-    Contribution c { { node->inventory.region, node->inventory.pool }, countNode(*node) };
+    Contribution c { { node->inventory.region, node->inventory.pool }, capacityByModel(*node) };
     add(c, +1);
     m_nodes.insert(nodeId, std::move(c));
 }

@@ -40,9 +40,6 @@ public:
     QList<ModelCapacity> byModel(const QString& region = {}, const QString& pool = {}) const;
     int nodeCount() const { return int(m_nodes.size()); }
 
-    // What one node contributes (exposed for tests and benchmarks).
-    static QVarLengthArray<ModelCapacity, 2> countNode(const FleetNode& node);
-
 private:
     struct PoolKey
     {

@@ -43,4 +43,64 @@ void registerCoreMetaTypes()
     qRegisterMetaType<QList<Meridian::Protocol::JobRecord>>();
 }
 
+NodeCapacity capacityByModel(const FleetNode& node)
+{
+    NodeCapacity models;
+    const bool snapshot = node.snapshot.sample.seq > 0;
+    const NodeState state = node.snapshot.sample.state;
+    const auto& samples = node.snapshot.sample.accelerators;
+    auto entry = [&models](const QString& model, const QString& vendor) -> ModelCapacity& {
+        for (ModelCapacity& m : models) {
+            if (m.model == model)
+                return m;
+        }
+        models.append(ModelCapacity { model, vendor });
+        return models.last();
+    };
+    auto count = [snapshot, state](ModelCapacity& m, const Protocol::AcceleratorSample* sample) {
+        ++m.total;
+        if (!sample) {
+            // Same rule as the store: only a node known to be down says anything about a chip without a sample.
+            if (snapshot && state == NodeState::Down)
+                ++m.faulty;
+            else
+                ++m.unknown;
+            return;
+        }
+        switch (classify(*sample, state)) {
+        case CapacityClass::Free:
+            ++m.free;
+            break;
+        case CapacityClass::Allocated:
+            ++m.allocated;
+            break;
+        case CapacityClass::Faulty:
+            ++m.faulty;
+            break;
+        }
+    };
+    const auto& inventory = node.inventory.accelerators;
+    if (inventory.isEmpty()) {
+        for (const auto& s : samples)
+            count(entry(QString(), QString()), &s);
+        return models;
+    }
+    for (qsizetype i = 0; i < inventory.size(); ++i) {
+        const Protocol::AcceleratorInfo& info = inventory.at(i);
+        const Protocol::AcceleratorSample* sample = nullptr;
+        if (i < samples.size() && samples.at(i).index == info.index) {
+            sample = &samples.at(i);
+        } else {
+            for (const auto& s : samples) {
+                if (s.index == info.index) {
+                    sample = &s;
+                    break;
+                }
+            }
+        }
+        count(entry(info.model, info.vendor), sample);
+    }
+    return models;
+}
+
 } // namespace Meridian

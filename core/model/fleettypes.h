@@ -11,6 +11,7 @@
 #include <QList>
 #include <QMetaType>
 #include <QString>
+#include <QVarLengthArray>
 
 namespace Meridian {
 
@@ -58,6 +59,13 @@ struct ModelCapacity
     int faulty = 0;
     int unknown = 0; ///< no sample yet (never answered): counted in total, in no other class
 };
+
+// A node's accelerators counted per model with the capacity definitions above.
+// A chip without a sample is faulty when its node is known to be down, else
+// unknown. The one place this rule lives: the store's region aggregates and the
+// per-pool capacity index both use it.
+using NodeCapacity = QVarLengthArray<ModelCapacity, 2>;
+NodeCapacity capacityByModel(const FleetNode& node);
 
 struct JobCounts
 {

@@ -273,59 +273,7 @@ FleetStore::Contribution FleetStore::contributionOf(const FleetNode& node)
         c.down = state == NodeState::Down ? 1 : 0;
         c.faults = int(node.snapshot.faults.size());
     }
-    const auto& samples = node.snapshot.sample.accelerators;
-    auto modelEntry = [&c](const QString& model, const QString& vendor) -> ModelCapacity& {
-        for (ModelCapacity& m : c.models) {
-            if (m.model == model)
-                return m;
-        }
-        c.models.append(ModelCapacity { model, vendor });
-        return c.models.last();
-    };
-    auto count = [](ModelCapacity& m, const Protocol::AcceleratorSample* sample, bool snapshot, NodeState state) {
-        ++m.total;
-        if (!sample) {
-            // No sample for this chip: only a node known to be down says anything about it.
-            if (snapshot && state == NodeState::Down)
-                ++m.faulty;
-            else
-                ++m.unknown;
-            return;
-        }
-        switch (classify(*sample, state)) {
-        case CapacityClass::Free:
-            ++m.free;
-            break;
-        case CapacityClass::Allocated:
-            ++m.allocated;
-            break;
-        case CapacityClass::Faulty:
-            ++m.faulty;
-            break;
-        }
-    };
-    const auto& inventory = node.inventory.accelerators;
-    if (inventory.isEmpty()) {
-        for (const auto& s : samples)
-            count(modelEntry(QString(), QString()), &s, snapshot, state);
-        return c;
-    }
-    for (qsizetype i = 0; i < inventory.size(); ++i) {
-        const Protocol::AcceleratorInfo& info = inventory.at(i);
-        const Protocol::AcceleratorSample* sample = nullptr;
-        // Agents list chips in index order; fall back to a search when they do not.
-        if (i < samples.size() && samples.at(i).index == info.index) {
-            sample = &samples.at(i);
-        } else {
-            for (const auto& s : samples) {
-                if (s.index == info.index) {
-                    sample = &s;
-                    break;
-                }
-            }
-        }
-        count(modelEntry(info.model, info.vendor), sample, snapshot, state);
-    }
+    c.models = capacityByModel(node);
     return c;
 }
 
