@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "stackedcapacitychart.h"
 
+#include "charts/timeplot.h"
 #include "theme.h"
 
 #include <QEvent>
@@ -33,21 +34,8 @@ StackedCapacityChart::StackedCapacityChart(QWidget* parent)
     , m_emptyLabel(new QLabel(this))
     , m_stack(new QStackedLayout(this))
 {
-    m_stack->setContentsMargins(0, 0, 0, 0);
-    m_stack->addWidget(m_plot);
-    m_stack->addWidget(m_emptyLabel);
-    m_emptyLabel->setObjectName(QStringLiteral("emptyState"));
-    m_emptyLabel->setAlignment(Qt::AlignCenter);
-    m_emptyLabel->setWordWrap(true);
-    m_emptyLabel->setForegroundRole(QPalette::PlaceholderText);
+    TimePlot::setUp(m_plot, m_emptyLabel, m_stack);
     setMinimumHeight(200);
-
-    m_plot->setNotAntialiasedElements(QCP::aeAll);
-    m_plot->setPlottingHints(QCP::phCacheLabels | QCP::phFastPolylines);
-    auto ticker = QSharedPointer<QCPAxisTickerDateTime>::create();
-    ticker->setDateTimeSpec(Qt::LocalTime);
-    ticker->setTickCount(8);
-    m_plot->xAxis->setTicker(ticker);
     m_plot->yAxis->setNumberFormat(QStringLiteral("f"));
     m_plot->yAxis->setNumberPrecision(0);
 

@@ -2,6 +2,7 @@
 #include "capacitychart.h"
 
 #include "theme.h"
+#include "timeplot.h"
 
 #include <QEvent>
 #include <QLabel>
@@ -24,24 +25,8 @@ CapacityChart::CapacityChart(QWidget* parent)
     , m_emptyLabel(new QLabel(this))
     , m_stack(new QStackedLayout(this))
 {
-    m_stack->setContentsMargins(0, 0, 0, 0);
-    m_stack->addWidget(m_plot);
-    m_stack->addWidget(m_emptyLabel);
-    m_emptyLabel->setObjectName(QStringLiteral("emptyState"));
-    m_emptyLabel->setAlignment(Qt::AlignCenter);
-    m_emptyLabel->setWordWrap(true);
-    m_emptyLabel->setForegroundRole(QPalette::PlaceholderText);
+    TimePlot::setUp(m_plot, m_emptyLabel, m_stack);
     setMinimumHeight(220);
-
-    // Dense minute data: thin pens and no antialiasing keep a 7-day replot cheap.
-    m_plot->setNotAntialiasedElements(QCP::aeAll);
-    m_plot->setNoAntialiasingOnDrag(true);
-    m_plot->setPlottingHints(QCP::phCacheLabels | QCP::phFastPolylines);
-
-    auto ticker = QSharedPointer<QCPAxisTickerDateTime>::create();
-    ticker->setDateTimeSpec(Qt::LocalTime);
-    ticker->setTickCount(8);
-    m_plot->xAxis->setTicker(ticker);
     m_plot->yAxis->setNumberFormat(QStringLiteral("f"));
     m_plot->yAxis->setNumberPrecision(0);
     m_plot->axisRect()->setAutoMargins(QCP::msLeft | QCP::msBottom | QCP::msTop);
