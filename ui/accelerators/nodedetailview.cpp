@@ -8,6 +8,7 @@
 #include "historychart.h"
 #include "nodeinventorypanel.h"
 #include "nodelistmodels.h"
+#include "regionnames.h"
 #include "theme.h"
 #include "whenready.h"
 
@@ -100,6 +101,8 @@ NodeDetailView::NodeDetailView(const FleetStore* store, CacheReader* cache, QWid
     scroll->setWidget(m_inventory);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    // A scroll area hints at almost no width; the inventory's values must stay readable beside the table.
+    scroll->setMinimumWidth(320);
     m_accelModel = new AcceleratorTableModel(this);
     m_accelTable = makeTable(m_accelModel, upper);
     m_accelTable->setObjectName(QStringLiteral("acceleratorTable"));
@@ -277,7 +280,8 @@ void NodeDetailView::refreshLive()
     }
     const QString host = node->inventory.hostname.isEmpty() ? m_nodeId : node->inventory.hostname;
     m_title->setText(
-        tr("%1 — %2 / %3 / %4").arg(host, node->inventory.region, node->inventory.pool, node->inventory.rack));
+        tr("%1 — %2 / %3 / %4")
+            .arg(host, regionDisplayName(node->inventory.region), node->inventory.pool, node->inventory.rack));
     const Protocol::Sample& sample = node->snapshot.sample;
     double value = Protocol::Missing;
     for (const Protocol::AcceleratorSample& s : sample.accelerators)

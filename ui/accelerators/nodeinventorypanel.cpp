@@ -2,6 +2,7 @@
 #include "nodeinventorypanel.h"
 
 #include "displayformat.h"
+#include "poolsformat.h"
 #include "regionnames.h"
 #include "theme.h"
 
@@ -57,7 +58,7 @@ void NodeInventoryPanel::setNode(const FleetNode* node)
     const bool hasSample = node->snapshot.sample.seq != 0;
     QString state = none;
     if (hasSample) {
-        state = Protocol::toString(node->snapshot.sample.state);
+        state = PoolsFormat::stateText(Protocol::toString(node->snapshot.sample.state));
         if (!node->snapshot.stateReason.isEmpty())
             state += QStringLiteral(" (") + node->snapshot.stateReason + QLatin1Char(')');
     }
