@@ -47,6 +47,9 @@ struct FleetNode
     qint64 lastSeenMs = 0; ///< agent clock of the last good snapshot
     qint64 lastPollMs = 0; ///< console clock of the last attempt (status bookkeeping only)
     QString source; ///< name of the source that reports this node
+    // Bumped by the store whenever the inventory changes, so that views can skip
+    // rebuilding what derives from it on the far more frequent snapshot updates.
+    quint32 inventoryRevision = 0;
 };
 
 struct ModelCapacity

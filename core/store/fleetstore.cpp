@@ -59,6 +59,9 @@ FleetStore::FleetStore(QObject* parent)
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(100);
     connect(&m_flushTimer, &QTimer::timeout, this, &FleetStore::flush);
+    m_sliceTimer.setSingleShot(true);
+    m_sliceTimer.setInterval(FrameMs);
+    connect(&m_sliceTimer, &QTimer::timeout, this, &FleetStore::flush);
 }
 
 void FleetStore::setCoalescingInterval(int ms)
@@ -108,6 +111,7 @@ void FleetStore::applyUpdate(const SourceUpdate& update)
                 || node.inventory.pool != u.inventory.pool || node.inventory.rack != u.inventory.rack
                 || node.inventory.accelerators != u.inventory.accelerators;
             node.inventory = u.inventory;
+            ++node.inventoryRevision;
             if (!u.inventory.pool.isEmpty())
                 m_poolRegion.insert(u.inventory.pool, u.inventory.region);
             m_pending.inventoryChanged |= placement;
@@ -414,7 +418,7 @@ qint64 FleetStore::newestDataMs() const
 
 void FleetStore::schedule()
 {
-    if (!m_flushTimer.isActive() && !m_pending.isEmpty())
+    if (!m_flushTimer.isActive() && !m_sliceTimer.isActive() && !m_pending.isEmpty())
         m_flushTimer.start();
 }
 
@@ -422,7 +426,25 @@ void FleetStore::flush()
 {
     if (m_pending.isEmpty())
         return;
-    const FleetChangeSet changes = std::exchange(m_pending, FleetChangeSet {});
+    FleetChangeSet changes;
+    if (m_pending.updatedNodes.size() <= MaxUpdatedNodesPerChangeSet) {
+        changes = std::exchange(m_pending, FleetChangeSet {});
+    } else {
+        // A whole fleet's tick (25,000 nodes, 200,000 accelerator rows) handled
+        // at once would hold the UI thread for a quarter of a second: send it a
+        // slice per frame. The store itself is already up to date; only the
+        // notifications are spread, and updates arriving meanwhile join the rest.
+        // Moving out only this slice keeps each step O(slice), not O(all pending).
+        QSet<QString> slice;
+        slice.reserve(MaxUpdatedNodesPerChangeSet);
+        for (auto it = m_pending.updatedNodes.cbegin(); slice.size() < MaxUpdatedNodesPerChangeSet; ++it)
+            slice.insert(*it);
+        for (const QString& id : std::as_const(slice))
+            m_pending.updatedNodes.remove(id);
+        changes = std::exchange(m_pending, FleetChangeSet {});
+        m_pending.updatedNodes = std::exchange(changes.updatedNodes, std::move(slice));
+        m_sliceTimer.start();
+    }
     qCDebug(lcStore) << "change set:" << changes.addedNodes.size() << "added" << changes.updatedNodes.size()
                      << "updated" << changes.removedNodes.size() << "removed";
     Q_EMIT changed(changes);

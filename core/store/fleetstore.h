@@ -28,6 +28,10 @@ public:
 
     // Coalescing interval; default 100 ms. Tests may set 0 (emit on the next event-loop pass).
     void setCoalescingInterval(int ms);
+    // A change set names at most this many updated nodes; the rest follow one frame later.
+    static constexpr int MaxUpdatedNodesPerChangeSet = 1000;
+    static constexpr int FrameMs = 16;
+    bool hasPendingChanges() const { return !m_pending.isEmpty(); } ///< a change set is still to come
 
     const QHash<QString, FleetNode>& nodes() const { return m_nodes; }
     const FleetNode* node(const QString& nodeId) const;
@@ -104,6 +108,7 @@ private:
     mutable bool m_dataAgesDirty = true;
     FleetChangeSet m_pending;
     QTimer m_flushTimer;
+    QTimer m_sliceTimer; ///< the rest of a change set too large for one frame (see flush())
 };
 
 } // namespace Meridian

@@ -2,6 +2,7 @@
 #include "coretestutil.h"
 #include "fleetstore.h"
 
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -94,6 +95,80 @@ private Q_SLOTS:
         QCOMPARE(second.updatedNodes, QSet<QString> { QStringLiteral("n7") });
         QVERIFY(second.addedNodes.isEmpty());
         QVERIFY(!second.inventoryChanged);
+    }
+
+    void largeChangeSetsAreSlicedPerFrame_data()
+    {
+        QTest::addColumn<int>("nodes");
+        QTest::addRow("one slice") << FleetStore::MaxUpdatedNodesPerChangeSet;
+        QTest::addRow("one more") << FleetStore::MaxUpdatedNodesPerChangeSet + 1;
+        QTest::addRow("a fleet tick") << 5 * FleetStore::MaxUpdatedNodesPerChangeSet + 123;
+    }
+
+    void largeChangeSetsAreSlicedPerFrame()
+    {
+        QFETCH(int, nodes);
+        FleetStore store;
+        store.setCoalescingInterval(0);
+        auto fleet = [nodes](qint64 seq) {
+            QList<NodeUpdate> list;
+            for (int i = 0; i < nodes; ++i)
+                list.append(makeNode(QStringLiteral("n%1").arg(i), QStringLiteral("east"), NodeState::Up, {}, seq));
+            return batch(list);
+        };
+        QSignalSpy spy(&store, &FleetStore::changed);
+        store.applyUpdate(fleet(1));
+        QTRY_VERIFY(!store.hasPendingChanges());
+        spy.clear();
+        // Every node updated at once: slices of at most MaxUpdatedNodesPerChangeSet, each
+        // node exactly once, at least a frame apart; flags ride on the first slice.
+        QList<qint64> times;
+        QElapsedTimer clock;
+        clock.start();
+        connect(&store, &FleetStore::changed, this, [&] { times.append(clock.elapsed()); });
+        store.applyUpdate(fleet(2));
+        QTRY_VERIFY(spy.size() >= 1 && !store.hasPendingChanges());
+        const int expectedSlices
+            = (nodes + FleetStore::MaxUpdatedNodesPerChangeSet - 1) / FleetStore::MaxUpdatedNodesPerChangeSet;
+        QCOMPARE(spy.size(), expectedSlices);
+        QSet<QString> seen;
+        for (const QList<QVariant>& signal : std::as_const(spy)) {
+            const auto changes = signal.at(0).value<FleetChangeSet>();
+            QVERIFY(changes.updatedNodes.size() <= FleetStore::MaxUpdatedNodesPerChangeSet);
+            QVERIFY(!seen.intersects(changes.updatedNodes));
+            seen.unite(changes.updatedNodes);
+        }
+        QCOMPARE(seen.size(), nodes);
+        for (int i = 1; i < times.size(); ++i)
+            QVERIFY2(times[i] - times[i - 1] >= FleetStore::FrameMs - 1, "two slices within one frame");
+        // The store itself is whole at once: its summary does not wait for the slices.
+        QCOMPARE(store.nodes().size(), nodes);
+    }
+
+    void updatesArrivingDuringSlicesJoinTheRest()
+    {
+        FleetStore store;
+        store.setCoalescingInterval(0);
+        const int nodes = 3 * FleetStore::MaxUpdatedNodesPerChangeSet;
+        auto fleet = [](int from, int to, qint64 seq) {
+            QList<NodeUpdate> list;
+            for (int i = from; i < to; ++i)
+                list.append(makeNode(QStringLiteral("n%1").arg(i), QStringLiteral("east"), NodeState::Up, {}, seq));
+            return batch(list);
+        };
+        store.applyUpdate(fleet(0, nodes, 1));
+        QTRY_VERIFY(!store.hasPendingChanges());
+        QSignalSpy spy(&store, &FleetStore::changed);
+        store.applyUpdate(fleet(0, nodes, 2));
+        QVERIFY(spy.wait(2000)); // the first slice is out; the rest is pending
+        QVERIFY(store.hasPendingChanges());
+        store.applyUpdate(fleet(0, nodes, 3)); // the same nodes again: no duplicates
+        QTRY_VERIFY(!store.hasPendingChanges());
+        int total = 0;
+        for (const QList<QVariant>& signal : std::as_const(spy))
+            total += int(signal.at(0).value<FleetChangeSet>().updatedNodes.size());
+        // Nodes of the first slice come again (they changed again); the others only once.
+        QCOMPARE(total, nodes + FleetStore::MaxUpdatedNodesPerChangeSet);
     }
 
     void jobCountsAreUnknownUntilAJobListArrives()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fleetacceleratormodel.h"
 
+#include "assignchanged.h"
 #include "displayformat.h"
 #include "fleetstore.h"
 #include "poolsformat.h"
@@ -13,10 +14,12 @@ namespace {
 const QVector<int> ChangedRoles
     = { Qt::DisplayRole, PermutedTableModel::SortRole, PermutedTableModel::RawRole, PermutedTableModel::MissingRole };
 // Columns whose values feed the free-text filter, the facets or the scope.
-constexpr quint64 KeyColumns = (quint64(1) << FleetAcceleratorModel::Node)
-    | (quint64(1) << FleetAcceleratorModel::State) | (quint64(1) << FleetAcceleratorModel::Model)
-    | (quint64(1) << FleetAcceleratorModel::Pool) | (quint64(1) << FleetAcceleratorModel::Rack)
-    | (quint64(1) << FleetAcceleratorModel::Job) | (quint64(1) << FleetAcceleratorModel::Uuid);
+// Live data moves only the state and the job: those keys are updated in place.
+constexpr quint64 InventoryKeyColumns = (quint64(1) << FleetAcceleratorModel::Node)
+    | (quint64(1) << FleetAcceleratorModel::Model) | (quint64(1) << FleetAcceleratorModel::Pool)
+    | (quint64(1) << FleetAcceleratorModel::Rack) | (quint64(1) << FleetAcceleratorModel::Uuid);
+constexpr quint64 LiveKeyColumns
+    = (quint64(1) << FleetAcceleratorModel::State) | (quint64(1) << FleetAcceleratorModel::Job);
 } // namespace
 
 FleetAcceleratorModel::FleetAcceleratorModel(const FleetStore* store, QObject* parent)
@@ -79,49 +82,59 @@ int FleetAcceleratorModel::rowOf(const QString& nodeId, int index) const
     return -1;
 }
 
-QVector<FleetAcceleratorModel::Row> FleetAcceleratorModel::makeRows(const FleetNode& node)
+namespace {
+const Protocol::AcceleratorSample* sampleOf(const Protocol::Sample& sample, int position, int index)
+{
+    if (sample.seq <= 0)
+        return nullptr;
+    // Samples usually come in inventory order; search only when they do not.
+    if (position < sample.accelerators.size() && sample.accelerators[position].index == index)
+        return &sample.accelerators[position];
+    for (const Protocol::AcceleratorSample& candidate : sample.accelerators) {
+        if (candidate.index == index)
+            return &candidate;
+    }
+    return nullptr;
+}
+} // namespace
+
+quint64 FleetAcceleratorModel::updateRow(Row& row, const FleetNode& node, int position)
 {
     const Protocol::NodeInventory& inv = node.inventory;
+    const Protocol::AcceleratorInfo& info = inv.accelerators[position];
     const Protocol::Sample& sample = node.snapshot.sample;
-    const bool hasSample = sample.seq > 0;
-    QVector<Row> rows;
-    rows.reserve(inv.accelerators.size());
-    for (int i = 0; i < inv.accelerators.size(); ++i) {
-        const Protocol::AcceleratorInfo& info = inv.accelerators[i];
-        Row row;
-        row.nodeId = inv.nodeId;
-        row.host = inv.hostname.isEmpty() ? inv.nodeId : inv.hostname;
-        row.index = info.index;
-        row.region = inv.region;
-        row.pool = inv.pool;
-        row.rack = inv.rack;
-        row.model = info.model;
-        row.vendor = info.vendor;
-        row.uuid = info.uuid;
-        row.memoryTotal = info.memoryBytes > 0 ? double(info.memoryBytes) : qQNaN();
-        const Protocol::AcceleratorSample* s = nullptr;
-        if (hasSample) {
-            // Samples usually come in inventory order; search only when they do not.
-            if (i < sample.accelerators.size() && sample.accelerators[i].index == info.index) {
-                s = &sample.accelerators[i];
-            } else {
-                for (const Protocol::AcceleratorSample& candidate : sample.accelerators) {
-                    if (candidate.index == info.index)
-                        s = &candidate;
-                }
-            }
-        }
-        if (s) {
-            row.state = PoolsFormat::capacityKey(classify(*s, sample.state));
-            row.health = s->health;
-            row.job = s->jobId;
-            row.utilization = s->utilization;
-            row.memoryUsed = s->memoryUsedBytes;
-            row.temperature = s->temperatureC;
-            row.power = s->powerW;
-        }
-        rows.append(std::move(row));
-    }
+    using AssignChanged::field;
+    using AssignChanged::number;
+    quint64 mask = 0;
+    field(row.nodeId, inv.nodeId, Node, &mask);
+    field(row.host, inv.hostname.isEmpty() ? inv.nodeId : inv.hostname, Node, &mask);
+    field(row.index, info.index, Index, &mask);
+    field(row.region, inv.region, Pool, &mask);
+    field(row.pool, inv.pool, Pool, &mask);
+    field(row.rack, inv.rack, Rack, &mask);
+    field(row.model, info.model, Model, &mask);
+    field(row.vendor, info.vendor, Model, &mask);
+    field(row.uuid, info.uuid, Uuid, &mask);
+    number(row.memoryTotal, info.memoryBytes > 0 ? double(info.memoryBytes) : qQNaN(), Memory, &mask);
+    const Protocol::AcceleratorSample* s = sampleOf(sample, position, info.index);
+    field(row.state, s ? PoolsFormat::capacityKey(classify(*s, sample.state)) : QString(), State, &mask);
+    field(row.health, s ? s->health : Protocol::AcceleratorHealth::Unknown, Health, &mask);
+    if (s)
+        field(row.job, s->jobId, Job, &mask);
+    else if (!row.job.isEmpty())
+        field(row.job, QString(), Job, &mask);
+    number(row.utilization, s ? s->utilization : qQNaN(), Utilization, &mask);
+    number(row.memoryUsed, s ? s->memoryUsedBytes : qQNaN(), Memory, &mask);
+    number(row.temperature, s ? s->temperatureC : qQNaN(), Temperature, &mask);
+    number(row.power, s ? s->powerW : qQNaN(), Power, &mask);
+    return mask;
+}
+
+QVector<FleetAcceleratorModel::Row> FleetAcceleratorModel::makeRows(const FleetNode& node)
+{
+    QVector<Row> rows(node.inventory.accelerators.size());
+    for (int i = 0; i < rows.size(); ++i)
+        updateRow(rows[i], node, i);
     return rows;
 }
 
@@ -141,36 +154,13 @@ RowFilterKeys FleetAcceleratorModel::keysOf(const Row& row)
     h += row.host;
     h += QLatin1Char('#');
     h += QString::number(row.index);
-    for (const QString* part : { &row.nodeId, &row.pool, &row.rack, &row.model, &row.uuid, &row.job }) {
+    for (const QString* part : { &row.nodeId, &row.pool, &row.rack, &row.model, &row.uuid }) {
         h += QLatin1Char('\n');
         h += *part;
     }
-    k.haystack = std::move(h).toCaseFolded().toUtf8();
+    k.haystack = RowFilterKeys::fold(h);
+    k.liveHaystack = RowFilterKeys::fold(row.job);
     return k;
-}
-
-quint64 FleetAcceleratorModel::diff(const Row& a, const Row& b)
-{
-    auto same = [](double x, double y) { return x == y || (std::isnan(x) && std::isnan(y)); };
-    quint64 mask = 0;
-    auto mark = [&mask](bool changed, int column) {
-        if (changed)
-            mask |= quint64(1) << column;
-    };
-    mark(a.host != b.host, Node);
-    mark(a.index != b.index, Index);
-    mark(a.state != b.state, State);
-    mark(a.health != b.health, Health);
-    mark(a.model != b.model, Model);
-    mark(a.pool != b.pool, Pool);
-    mark(a.rack != b.rack, Rack);
-    mark(a.job != b.job, Job);
-    mark(!same(a.utilization, b.utilization), Utilization);
-    mark(!same(a.memoryUsed, b.memoryUsed) || !same(a.memoryTotal, b.memoryTotal), Memory);
-    mark(!same(a.temperature, b.temperature), Temperature);
-    mark(!same(a.power, b.power), Power);
-    mark(a.uuid != b.uuid, Uuid);
-    return mask;
 }
 
 void FleetAcceleratorModel::appendNode(const FleetNode& node, QVector<RowFilterKeys>* keys)
@@ -221,22 +211,26 @@ void FleetAcceleratorModel::onChanged(const FleetChangeSet& changes)
         const auto it = m_sourcesOf.constFind(id);
         if (!node || it == m_sourcesOf.cend())
             continue;
-        QVector<Row> rows = makeRows(*node);
-        if (rows.size() != it->size()) {
+        if (node->inventory.accelerators.size() != it->size()) {
             dropNode(id);
             reappend.append(id);
             continue;
         }
-        for (int i = 0; i < rows.size(); ++i) {
+        for (int i = 0; i < it->size(); ++i) {
             const int src = it->at(i);
-            const quint64 mask = diff(m_rows[src], rows[i]);
+            const quint64 mask = updateRow(m_rows[src], *node, i);
             if (mask == 0)
                 continue;
-            m_rows[src] = std::move(rows[i]);
             sources.append(src);
             masks.append(mask);
-            if (mask & KeyColumns)
+            if (mask & InventoryKeyColumns) {
                 setRowKeys(src, keysOf(m_rows[src]));
+            } else if (mask & LiveKeyColumns) {
+                RowFilterKeys& keys = mutableRowKeys(src);
+                keys.state = m_rows[src].state;
+                if (mask & (quint64(1) << Job))
+                    keys.liveHaystack = RowFilterKeys::fold(m_rows[src].job);
+            }
         }
     }
     updateRows(sources, masks, ChangedRoles);

@@ -74,7 +74,9 @@ private:
     void reload();
     void appendNode(const FleetNode& node, QVector<RowFilterKeys>* keys);
     static RowFilterKeys keysOf(const Row& row);
-    static quint64 diff(const Row& a, const Row& b);
+    // Brings `row` up to date with accelerator `position` of the node's inventory;
+    // returns the changed columns as a bit mask.
+    static quint64 updateRow(Row& row, const FleetNode& node, int position);
     QVariant raw(int sourceRow, int column) const;
 
     const FleetStore* m_store;

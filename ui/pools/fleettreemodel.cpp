@@ -58,37 +58,55 @@ FleetTreeModel::Built FleetTreeModel::build() const
     return b;
 }
 
+FleetTreeModel::Contribution FleetTreeModel::contributionOf(const FleetNode& node, int item)
+{
+    Contribution c;
+    c.item = item;
+    c.accelerators = int(node.inventory.accelerators.size());
+    c.reporting = node.snapshot.sample.seq > 0;
+    if (c.reporting) {
+        for (const Protocol::AcceleratorSample& a : node.snapshot.sample.accelerators)
+            c.free += classify(a, node.snapshot.sample.state) == CapacityClass::Free ? 1 : 0;
+    }
+    return c;
+}
+
+void FleetTreeModel::apply(Built& b, const Contribution& c, int sign, QSet<int>* changedParents)
+{
+    for (int id = c.item; id >= 0; id = b.items[id].parent) {
+        Item& item = b.items[id];
+        item.nodes += sign;
+        item.accelerators += sign * c.accelerators;
+        item.free += sign * c.free;
+        item.reportingNodes += c.reporting ? sign : 0;
+        if (changedParents)
+            changedParents->insert(item.parent);
+    }
+}
+
 void FleetTreeModel::count(Built& b) const
 {
     for (Item& item : b.items) {
-        item.nodes = item.accelerators = item.free = 0;
-        item.freeKnown = false;
+        item.nodes = item.accelerators = item.free = item.reportingNodes = 0;
     }
+    b.contributions.clear();
+    b.contributions.reserve(m_store->nodes().size());
     for (const FleetNode& node : m_store->nodes()) {
         const Protocol::NodeInventory& inv = node.inventory;
-        int id = b.byPath.value(path(inv.region, inv.pool, inv.rack), -1);
-        int free = 0;
-        const bool known = node.snapshot.sample.seq > 0;
-        if (known) {
-            for (const Protocol::AcceleratorSample& a : node.snapshot.sample.accelerators)
-                free += classify(a, node.snapshot.sample.state) == CapacityClass::Free ? 1 : 0;
-        }
-        for (; id >= 0; id = b.items[id].parent) {
-            Item& item = b.items[id];
-            ++item.nodes;
-            item.accelerators += int(inv.accelerators.size());
-            item.free += free;
-            item.freeKnown = item.freeKnown || known;
-        }
+        const Contribution c = contributionOf(node, b.byPath.value(path(inv.region, inv.pool, inv.rack), -1));
+        b.contributions.insert(inv.nodeId, c);
+        apply(b, c, +1, nullptr);
     }
 }
 
 void FleetTreeModel::onChanged(const FleetChangeSet& changes)
 {
     // Only an inventory change can move nodes between regions, pools and racks.
-    Built next = changes.inventoryChanged || changes.restoredFromCache ? build() : m_tree;
-    if (!changes.inventoryChanged && !changes.restoredFromCache)
-        count(next);
+    if (!changes.inventoryChanged && !changes.restoredFromCache) {
+        onSnapshotsChanged(changes.updatedNodes);
+        return;
+    }
+    Built next = build();
     const bool sameShape = next.byPath.size() == m_tree.byPath.size()
         && std::all_of(next.byPath.keyValueBegin(), next.byPath.keyValueEnd(),
             [this](const auto& kv) { return m_tree.byPath.value(kv.first, -1) == kv.second; });
@@ -99,17 +117,39 @@ void FleetTreeModel::onChanged(const FleetChangeSet& changes)
         return;
     }
     // Same items at the same places: only counts moved. One signal per sibling group.
-    QVector<int> changedParents;
+    QSet<int> changedParents;
     for (int id = 0; id < next.items.size(); ++id) {
         const Item& a = m_tree.items[id];
         const Item& b = next.items[id];
-        if (a.nodes != b.nodes || a.accelerators != b.accelerators || a.free != b.free || a.freeKnown != b.freeKnown) {
-            if (!changedParents.contains(b.parent))
-                changedParents.append(b.parent);
-        }
+        if (a.nodes != b.nodes || a.accelerators != b.accelerators || a.free != b.free
+            || a.reportingNodes != b.reportingNodes)
+            changedParents.insert(b.parent);
     }
     m_tree = std::move(next);
-    for (int parent : std::as_const(changedParents)) {
+    emitCountsChanged(changedParents);
+}
+
+void FleetTreeModel::onSnapshotsChanged(const QSet<QString>& nodes)
+{
+    QSet<int> changedParents;
+    for (const QString& id : nodes) {
+        const FleetNode* node = m_store->node(id);
+        const auto it = m_tree.contributions.find(id);
+        if (!node || it == m_tree.contributions.end())
+            continue;
+        const Contribution c = contributionOf(*node, it->item);
+        if (c == *it)
+            continue;
+        apply(m_tree, *it, -1, &changedParents);
+        apply(m_tree, c, +1, &changedParents);
+        *it = c;
+    }
+    emitCountsChanged(changedParents);
+}
+
+void FleetTreeModel::emitCountsChanged(const QSet<int>& parents)
+{
+    for (int parent : parents) {
         const QVector<int>& siblings = parent < 0 ? m_tree.top : m_tree.items[parent].children;
         const QModelIndex p = parent < 0 ? QModelIndex() : createIndex(m_tree.items[parent].row, 0, quintptr(parent));
         Q_EMIT dataChanged(index(0, Nodes, p), index(int(siblings.size()) - 1, Free, p), { Qt::DisplayRole, RawRole });
@@ -170,7 +210,7 @@ QVariant FleetTreeModel::data(const QModelIndex& index, int role) const
         case Accelerators:
             return item->accelerators;
         case Free:
-            return item->freeKnown ? QVariant(item->free) : QVariant();
+            return item->reportingNodes > 0 ? QVariant(item->free) : QVariant();
         default:
             break;
         }

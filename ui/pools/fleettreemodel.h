@@ -5,11 +5,13 @@
 
 #include <QAbstractItemModel>
 #include <QHash>
+#include <QSet>
 #include <QVector>
 
 namespace Meridian {
 
 class FleetStore;
+struct FleetNode;
 
 // Region → pool → rack with node and accelerator counts. The structure is
 // rebuilt (model reset) only when the set of regions/pools/racks changes;
@@ -53,17 +55,33 @@ private:
         int nodes = 0;
         int accelerators = 0;
         int free = 0;
-        bool freeKnown = false; ///< some node under it has reported a sample
+        int reportingNodes = 0; ///< nodes under it that have reported a sample: free is known when > 0
+    };
+    // What one node adds to its rack and the rack's ancestors. Kept per node so
+    // that a snapshot update moves the counts by the difference, without a recount.
+    struct Contribution
+    {
+        int item = -1; ///< the node's rack
+        int accelerators = 0;
+        int free = 0;
+        bool reporting = false;
+        bool operator==(const Contribution&) const = default;
     };
     struct Built
     {
         QVector<Item> items;
         QVector<int> top;
         QHash<QString, int> byPath; ///< "region\npool\nrack" → item
+        QHash<QString, Contribution> contributions; ///< node id → its share of the counts
     };
     void onChanged(const FleetChangeSet& changes);
+    void onSnapshotsChanged(const QSet<QString>& nodes);
+    void emitCountsChanged(const QSet<int>& parents); ///< one dataChanged per sibling group
     Built build() const;
     void count(Built& b) const; ///< fills the counts of an already shaped tree
+    static Contribution contributionOf(const FleetNode& node, int item);
+    // Adds (sign +1) or takes away (-1) a node's share along its chain; collects the parents of changed items.
+    static void apply(Built& b, const Contribution& c, int sign, QSet<int>* changedParents);
     static QString path(const QString& region, const QString& pool, const QString& rack);
     const Item* itemOf(const QModelIndex& index) const;
 

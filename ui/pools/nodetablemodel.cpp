@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "nodetablemodel.h"
 
+#include "assignchanged.h"
 #include "displayformat.h"
 #include "fleetstore.h"
 #include "poolsformat.h"
@@ -13,9 +14,10 @@ namespace {
 const QVector<int> ChangedRoles = { Qt::DisplayRole, Qt::ToolTipRole, PermutedTableModel::SortRole,
     PermutedTableModel::RawRole, PermutedTableModel::MissingRole };
 // Columns whose values feed the free-text filter, the facets or the scope.
-constexpr quint64 KeyColumns = (quint64(1) << NodeTableModel::Host) | (quint64(1) << NodeTableModel::State)
-    | (quint64(1) << NodeTableModel::Pool) | (quint64(1) << NodeTableModel::Rack)
-    | (quint64(1) << NodeTableModel::Model) | (quint64(1) << NodeTableModel::Labels);
+// The state is a facet only (not searched): a state change updates it in place.
+constexpr quint64 InventoryKeyColumns = (quint64(1) << NodeTableModel::Host) | (quint64(1) << NodeTableModel::Pool)
+    | (quint64(1) << NodeTableModel::Rack) | (quint64(1) << NodeTableModel::Model)
+    | (quint64(1) << NodeTableModel::Labels);
 } // namespace
 
 NodeTableModel::NodeTableModel(const FleetStore* store, QObject* parent)
@@ -82,33 +84,43 @@ QString NodeTableModel::nodeIdAt(int row) const
     return src < 0 ? QString() : m_rows[src].nodeId;
 }
 
-NodeTableModel::Row NodeTableModel::makeRow(const FleetNode& node)
+quint64 NodeTableModel::updateRow(Row& row, const FleetNode& node)
 {
+    using AssignChanged::field;
+    using AssignChanged::number;
     const Protocol::NodeInventory& inv = node.inventory;
-    Row row;
-    row.nodeId = inv.nodeId;
-    row.host = inv.hostname.isEmpty() ? inv.nodeId : inv.hostname;
-    row.state = PoolsFormat::nodeStateKey(node);
-    row.region = inv.region;
-    row.pool = inv.pool;
-    row.rack = inv.rack;
-    QStringList models, vendors;
-    for (const Protocol::AcceleratorInfo& info : inv.accelerators) {
-        if (!models.contains(info.model))
-            models.append(info.model);
-        if (!vendors.contains(info.vendor))
-            vendors.append(info.vendor);
+    const bool fresh = row.nodeId.isEmpty();
+    quint64 mask = 0;
+    field(row.nodeId, inv.nodeId, Host, &mask);
+    field(row.host, inv.hostname.isEmpty() ? inv.nodeId : inv.hostname, Host, &mask);
+    field(row.status, node.status, Host, &mask);
+    field(row.lastError, node.lastError, Host, &mask);
+    field(row.state, PoolsFormat::nodeStateKey(node), State, &mask);
+    field(row.region, inv.region, Pool, &mask);
+    field(row.pool, inv.pool, Pool, &mask);
+    field(row.rack, inv.rack, Rack, &mask);
+    // The joined texts change only with the inventory; skip building them when it has not.
+    if (fresh || row.inventoryRevision != node.inventoryRevision) {
+        row.inventoryRevision = node.inventoryRevision;
+        QStringList models, vendors;
+        for (const Protocol::AcceleratorInfo& info : inv.accelerators) {
+            if (!models.contains(info.model))
+                models.append(info.model);
+            if (!vendors.contains(info.vendor))
+                vendors.append(info.vendor);
+        }
+        field(row.model, models.join(QStringLiteral(", ")), Model, &mask);
+        field(row.vendor, vendors.join(QStringLiteral(", ")), Model, &mask);
+        QStringList labels;
+        for (auto it = inv.labels.cbegin(); it != inv.labels.cend(); ++it)
+            labels.append(it.key() + QLatin1Char('=') + it.value());
+        field(row.labels, labels.join(QStringLiteral(", ")), Labels, &mask);
+        number(row.total, double(inv.accelerators.size()), Total, &mask);
     }
-    row.model = models.join(QStringLiteral(", "));
-    row.vendor = vendors.join(QStringLiteral(", "));
-    QStringList labels;
-    for (auto it = inv.labels.cbegin(); it != inv.labels.cend(); ++it)
-        labels.append(it.key() + QLatin1Char('=') + it.value());
-    row.labels = labels.join(QStringLiteral(", "));
-    row.tooltip = node.lastError.isEmpty() ? Format::agentStatus(node.status)
-                                           : Format::agentStatus(node.status) + QStringLiteral(": ") + node.lastError;
-    row.total = inv.accelerators.size();
     const Protocol::Sample& sample = node.snapshot.sample;
+    double free = qQNaN(), allocated = qQNaN(), faulty = qQNaN();
+    double utilization = qQNaN(), temperature = qQNaN(), memoryUsed = qQNaN(), memoryTotal = qQNaN();
+    qint64 lastSeenMs = 0;
     if (sample.seq > 0) {
         int counts[3] = { 0, 0, 0 };
         double utilSum = 0;
@@ -119,18 +131,33 @@ NodeTableModel::Row NodeTableModel::makeRow(const FleetNode& node)
                 utilSum += a.utilization;
                 ++utilCount;
             }
-            if (!std::isnan(a.temperatureC) && (std::isnan(row.temperature) || a.temperatureC > row.temperature))
-                row.temperature = a.temperatureC;
+            if (!std::isnan(a.temperatureC) && (std::isnan(temperature) || a.temperatureC > temperature))
+                temperature = a.temperatureC;
         }
-        row.free = counts[int(CapacityClass::Free)];
-        row.allocated = counts[int(CapacityClass::Allocated)];
-        row.faulty = counts[int(CapacityClass::Faulty)];
+        free = counts[int(CapacityClass::Free)];
+        allocated = counts[int(CapacityClass::Allocated)];
+        faulty = counts[int(CapacityClass::Faulty)];
         if (utilCount > 0)
-            row.utilization = utilSum / utilCount;
-        row.memoryUsed = sample.node.memoryUsedBytes;
-        row.memoryTotal = sample.node.memoryTotalBytes;
-        row.lastSeenMs = node.lastSeenMs > 0 ? node.lastSeenMs : sample.timestampMs;
+            utilization = utilSum / utilCount;
+        memoryUsed = sample.node.memoryUsedBytes;
+        memoryTotal = sample.node.memoryTotalBytes;
+        lastSeenMs = node.lastSeenMs > 0 ? node.lastSeenMs : sample.timestampMs;
     }
+    number(row.free, free, Free, &mask);
+    number(row.allocated, allocated, Allocated, &mask);
+    number(row.faulty, faulty, Faulty, &mask);
+    number(row.utilization, utilization, Utilization, &mask);
+    number(row.temperature, temperature, Temperature, &mask);
+    number(row.memoryUsed, memoryUsed, Memory, &mask);
+    number(row.memoryTotal, memoryTotal, Memory, &mask);
+    field(row.lastSeenMs, lastSeenMs, LastSeen, &mask);
+    return mask;
+}
+
+NodeTableModel::Row NodeTableModel::makeRow(const FleetNode& node)
+{
+    Row row;
+    updateRow(row, node);
     return row;
 }
 
@@ -148,32 +175,6 @@ RowFilterKeys NodeTableModel::keysOf(const Row& row)
                      .toCaseFolded()
                      .toUtf8();
     return k;
-}
-
-quint64 NodeTableModel::diff(const Row& a, const Row& b)
-{
-    // NaN != NaN, so "both missing" has to count as equal.
-    auto same = [](double x, double y) { return x == y || (std::isnan(x) && std::isnan(y)); };
-    quint64 mask = 0;
-    auto mark = [&mask](bool changed, int column) {
-        if (changed)
-            mask |= quint64(1) << column;
-    };
-    mark(a.host != b.host || a.tooltip != b.tooltip, Host);
-    mark(a.state != b.state, State);
-    mark(a.pool != b.pool, Pool);
-    mark(a.rack != b.rack, Rack);
-    mark(a.model != b.model, Model);
-    mark(!same(a.total, b.total), Total);
-    mark(!same(a.allocated, b.allocated), Allocated);
-    mark(!same(a.free, b.free), Free);
-    mark(!same(a.faulty, b.faulty), Faulty);
-    mark(!same(a.utilization, b.utilization), Utilization);
-    mark(!same(a.temperature, b.temperature), Temperature);
-    mark(!same(a.memoryUsed, b.memoryUsed) || !same(a.memoryTotal, b.memoryTotal), Memory);
-    mark(a.labels != b.labels, Labels);
-    mark(a.lastSeenMs != b.lastSeenMs, LastSeen);
-    return mask;
 }
 
 void NodeTableModel::reload()
@@ -215,22 +216,22 @@ void NodeTableModel::onChanged(const FleetChangeSet& changes)
         const FleetNode* node = m_store->node(id);
         if (!node)
             return;
-        Row row = makeRow(*node);
         const int src = m_sourceOf.value(id, -1);
         if (src < 0) {
             m_sourceOf.insert(id, int(m_rows.size()));
-            m_rows.append(std::move(row));
+            m_rows.append(makeRow(*node));
             added.append(keysOf(m_rows.last()));
             return;
         }
-        const quint64 mask = diff(m_rows[src], row);
+        const quint64 mask = updateRow(m_rows[src], *node);
         if (mask == 0)
             return;
-        m_rows[src] = std::move(row);
         sources.append(src);
         masks.append(mask);
-        if (mask & KeyColumns)
+        if (mask & InventoryKeyColumns)
             setRowKeys(src, keysOf(m_rows[src]));
+        else if (mask & (quint64(1) << State))
+            mutableRowKeys(src).state = m_rows[src].state;
     };
     for (const QString& id : changes.addedNodes)
         visit(id);
@@ -367,8 +368,10 @@ QVariant NodeTableModel::sourceData(int src, int column, int role) const
         }
     }
     case Qt::ToolTipRole:
-        if (column == Host || column == State)
-            return r.tooltip;
+        if (column == Host || column == State) {
+            return r.lastError.isEmpty() ? Format::agentStatus(r.status)
+                                         : Format::agentStatus(r.status) + QStringLiteral(": ") + r.lastError;
+        }
         if (column == LastSeen && r.lastSeenMs > 0)
             return Format::timestamp(r.lastSeenMs);
         return {};

@@ -53,7 +53,8 @@ public:
         QString model; ///< "A, B" when mixed
         QString vendor;
         QString labels; ///< "k=v, k=v"
-        QString tooltip;
+        AgentStatus status = AgentStatus::Unknown; ///< with lastError: the tooltip
+        QString lastError;
         double total = 0;
         double allocated = qQNaN(); ///< NaN: no snapshot yet
         double free = qQNaN();
@@ -63,6 +64,7 @@ public:
         double memoryUsed = qQNaN();
         double memoryTotal = qQNaN();
         qint64 lastSeenMs = 0; ///< 0: never
+        quint32 inventoryRevision = 0; ///< of the node when the texts above were built
     };
     static Row makeRow(const FleetNode& node);
 
@@ -77,7 +79,9 @@ private:
     void onChanged(const FleetChangeSet& changes);
     void reload();
     static RowFilterKeys keysOf(const Row& row);
-    static quint64 diff(const Row& a, const Row& b);
+    // Brings `row` up to date with the node; returns the changed columns as a bit mask.
+    // The joined inventory texts are rebuilt only when the node's inventory revision moved.
+    static quint64 updateRow(Row& row, const FleetNode& node);
     QVariant raw(const Row& row, int column) const;
 
     const FleetStore* m_store;

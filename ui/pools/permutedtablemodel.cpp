@@ -5,6 +5,8 @@
 #include <bit>
 #include <cmath>
 #include <cstring>
+#include <iterator>
+#include <utility>
 
 namespace Meridian {
 
@@ -14,6 +16,19 @@ constexpr int MaxRunsBeforeReset = 64;
 // Above this many changed ranges one bounding dataChanged replaces them.
 constexpr int MaxChangedRanges = 32;
 } // namespace
+
+QByteArray RowFilterKeys::fold(const QString& text)
+{
+    const bool ascii = std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() < 0x80; });
+    if (!ascii)
+        return text.toCaseFolded().toUtf8();
+    QByteArray out = text.toLatin1();
+    for (char& c : out) {
+        if (c >= 'A' && c <= 'Z')
+            c = char(c - 'A' + 'a');
+    }
+    return out;
+}
 
 int PermutedTableModel::rowCount(const QModelIndex& parent) const
 {
@@ -104,13 +119,76 @@ bool PermutedTableModel::accepts(int src, int skipFacet) const
         if (f != skipFacet && !m_facets[f].isEmpty() && !m_facets[f].contains(*values[f]))
             return false;
     }
-    return m_needle.isEmpty()
-        || memmem(k.haystack.constData(), size_t(k.haystack.size()), m_needle.constData(), size_t(m_needle.size()));
+    const auto contains = [this](const QByteArray& haystack) {
+        return memmem(haystack.constData(), size_t(haystack.size()), m_needle.constData(), size_t(m_needle.size()))
+            != nullptr;
+    };
+    return m_needle.isEmpty() || contains(k.haystack) || contains(k.liveHaystack);
+}
+
+void PermutedTableModel::fillSortKeys()
+{
+    const int n = int(m_keys.size());
+    m_numericKeys.clear();
+    m_textKeys.clear();
+    if (m_sortColumn < 0)
+        return;
+    if (isNumericColumn(m_sortColumn)) {
+        m_numericKeys.resize(size_t(n));
+        for (int src = 0; src < n; ++src)
+            m_numericKeys[size_t(src)] = numericKey(src, m_sortColumn);
+    } else {
+        m_textKeys.resize(n);
+        for (int src = 0; src < n; ++src)
+            m_textKeys[src] = textKey(src, m_sortColumn);
+    }
+}
+
+bool PermutedTableModel::refreshSortKey(int src)
+{
+    if (isNumericColumn(m_sortColumn)) {
+        const double key = numericKey(src, m_sortColumn);
+        double& cached = m_numericKeys[size_t(src)];
+        const bool moved = !(key == cached || (std::isnan(key) && std::isnan(cached)));
+        cached = key;
+        return moved;
+    }
+    QString key = textKey(src, m_sortColumn);
+    if (key == m_textKeys[src])
+        return false;
+    m_textKeys[src] = std::move(key);
+    return true;
+}
+
+bool PermutedTableModel::orderedBefore(int a, int b) const
+{
+    // Missing values last whatever the direction; ties by source row.
+    const bool descending = m_sortOrder == Qt::DescendingOrder;
+    if (!m_numericKeys.empty()) {
+        const double ka = m_numericKeys[size_t(a)];
+        const double kb = m_numericKeys[size_t(b)];
+        const bool ma = std::isnan(ka);
+        const bool mb = std::isnan(kb);
+        if (ma != mb)
+            return mb;
+        if (!ma && ka != kb)
+            return descending ? ka > kb : ka < kb;
+        return a < b;
+    }
+    const QString& ka = m_textKeys[a];
+    const QString& kb = m_textKeys[b];
+    if (ka.isEmpty() != kb.isEmpty())
+        return kb.isEmpty();
+    const int c = QString::compare(ka, kb);
+    if (c != 0)
+        return descending ? c > 0 : c < 0;
+    return a < b;
 }
 
 void PermutedTableModel::sortOrderVector()
 {
     const int n = int(m_keys.size());
+    fillSortKeys();
     m_order.clear();
     m_order.reserve(n);
     if (m_sortColumn < 0) {
@@ -123,13 +201,13 @@ void PermutedTableModel::sortOrderVector()
     const bool descending = m_sortOrder == Qt::DescendingOrder;
     QVector<int> missing;
     // Sorting (key, row) pairs keeps the keys next to each other in memory; ties fall back to the row.
-    if (isNumericColumn(m_sortColumn)) {
+    if (!m_numericKeys.empty()) {
         std::vector<std::pair<double, int>> keys;
         keys.reserve(size_t(n));
         for (int src = 0; src < n; ++src) {
             if (!m_alive[src])
                 continue;
-            const double key = numericKey(src, m_sortColumn);
+            const double key = m_numericKeys[size_t(src)];
             if (std::isnan(key))
                 missing.append(src);
             else
@@ -139,29 +217,34 @@ void PermutedTableModel::sortOrderVector()
         for (const auto& key : keys)
             m_order.append(key.second);
     } else {
-        std::vector<std::pair<QString, int>> keys;
-        keys.reserve(size_t(n));
+        QVector<int> rows;
+        rows.reserve(n);
         for (int src = 0; src < n; ++src) {
             if (!m_alive[src])
                 continue;
-            QString key = textKey(src, m_sortColumn);
-            if (key.isEmpty())
+            if (m_textKeys[src].isEmpty())
                 missing.append(src);
             else
-                keys.emplace_back(std::move(key), src);
+                rows.append(src);
         }
-        if (descending) {
-            std::sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) {
-                const int c = QString::compare(a.first, b.first);
-                return c != 0 ? c > 0 : a.second < b.second;
-            });
-        } else {
-            std::sort(keys.begin(), keys.end());
-        }
-        for (const auto& key : keys)
-            m_order.append(key.second);
+        std::sort(rows.begin(), rows.end(), [this](int a, int b) { return orderedBefore(a, b); });
+        m_order = std::move(rows);
     }
     m_order.append(missing); // missing values last, whatever the direction
+}
+
+void PermutedTableModel::mergeMovedRows(QVector<int> moved)
+{
+    // O(n + k log k) for k moved rows: take them out, sort them, merge them back.
+    QVector<char> isMoved(m_keys.size(), 0);
+    moved.removeIf([&isMoved](int src) { return std::exchange(isMoved[src], char(1)) != 0; });
+    m_order.removeIf([&isMoved](int src) { return isMoved[src] != 0; });
+    const auto before = [this](int a, int b) { return orderedBefore(a, b); };
+    std::sort(moved.begin(), moved.end(), before);
+    QVector<int> order;
+    order.reserve(m_order.size() + moved.size());
+    std::merge(m_order.cbegin(), m_order.cend(), moved.cbegin(), moved.cend(), std::back_inserter(order), before);
+    m_order = std::move(order);
 }
 
 QVector<int> PermutedTableModel::filteredView() const
@@ -234,10 +317,13 @@ void PermutedTableModel::applyView(QVector<int> newView)
     rebuildViewOf();
 }
 
-void PermutedTableModel::relayout()
+void PermutedTableModel::relayout(const QVector<int>* moved)
 {
     Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
-    sortOrderVector();
+    if (moved)
+        mergeMovedRows(*moved);
+    else
+        sortOrderVector();
     const QVector<int> oldView = m_view;
     QVector<int> view;
     view.reserve(m_view.size());
@@ -304,6 +390,19 @@ void PermutedTableModel::removeSourceRows(const QSet<int>& sourceRows)
     for (int old : std::as_const(oldOfNew))
         keys.append(std::move(m_keys[old]));
     m_keys = std::move(keys);
+    if (!m_numericKeys.empty()) {
+        std::vector<double> numericKeys(oldOfNew.size());
+        for (qsizetype i = 0; i < oldOfNew.size(); ++i)
+            numericKeys[size_t(i)] = m_numericKeys[size_t(oldOfNew[i])];
+        m_numericKeys = std::move(numericKeys);
+    }
+    if (!m_textKeys.isEmpty()) {
+        QVector<QString> textKeys;
+        textKeys.reserve(oldOfNew.size());
+        for (int old : std::as_const(oldOfNew))
+            textKeys.append(std::move(m_textKeys[old]));
+        m_textKeys = std::move(textKeys);
+    }
     m_alive.fill(true, m_keys.size());
     for (int& src : m_order)
         src = newOfOld[src];
@@ -325,9 +424,16 @@ void PermutedTableModel::updateRows(
     }
     if (mask == 0 && !membership)
         return;
-    // Re-sort only when the sorted column moved.
-    if (m_sortColumn >= 0 && (mask & (quint64(1) << m_sortColumn)))
-        relayout();
+    // Re-sort only the rows whose sort key moved; merging them back is linear.
+    if (m_sortColumn >= 0 && (mask & (quint64(1) << m_sortColumn))) {
+        QVector<int> moved;
+        for (int i = 0; i < sourceRows.size(); ++i) {
+            if ((columnMasks[i] & (quint64(1) << m_sortColumn)) && refreshSortKey(sourceRows[i]))
+                moved.append(sourceRows[i]);
+        }
+        if (!moved.isEmpty())
+            relayout(&moved);
+    }
     if (membership)
         applyView(filteredView());
     if (mask == 0)

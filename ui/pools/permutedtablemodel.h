@@ -10,6 +10,7 @@
 
 #include <array>
 #include <functional>
+#include <vector>
 
 namespace Meridian {
 
@@ -23,6 +24,9 @@ struct RowFilterKeys
     QString model;
     QString vendor;
     QByteArray haystack; ///< case-folded UTF-8 the free-text filter searches (memmem is fast on bytes)
+    QByteArray liveHaystack; ///< searched too: the part that changes with live data (a job id), kept apart so
+                             ///< that an update rebuilds only this
+    static QByteArray fold(const QString& text); ///< case-folded UTF-8, fast for ASCII
 };
 
 // A flat table that sorts and filters on a permutation vector inside the
@@ -85,6 +89,7 @@ protected:
     // rows whose filter keys changed (most live updates move metrics only, not keys).
     void updateRows(const QVector<int>& sourceRows, const QVector<quint64>& columnMasks, const QVector<int>& roles);
     void setRowKeys(int sourceRow, RowFilterKeys keys) { m_keys[sourceRow] = std::move(keys); }
+    RowFilterKeys& mutableRowKeys(int sourceRow) { return m_keys[sourceRow]; } ///< same contract as setRowKeys
     // Every row's values in these columns changed (e.g. a derived age): one dataChanged.
     void touchColumn(int column, const QVector<int>& roles);
     const RowFilterKeys& filterKeys(int sourceRow) const { return m_keys[sourceRow]; }
@@ -92,14 +97,24 @@ protected:
 private:
     bool accepts(int sourceRow, int skipFacet = -1) const;
     void sortOrderVector();
+    void fillSortKeys();
+    bool refreshSortKey(int sourceRow); ///< true when the row's key moved
+    bool orderedBefore(int a, int b) const; ///< the sort order as a comparator (cached keys)
+    void mergeMovedRows(QVector<int> moved);
     QVector<int> filteredView() const;
     void applyView(QVector<int> newView); ///< removes/inserts runs, or a reset when there are too many
-    void relayout(); ///< re-sort m_order, then move existing view rows by layoutChanged
+    // Re-sorts m_order (all of it, or only `moved` rows merged back in), then moves the
+    // existing view rows by one layoutChanged.
+    void relayout(const QVector<int>* moved = nullptr);
     void rebuildViewOf();
 
     QVector<RowFilterKeys> m_keys;
     QVector<bool> m_alive;
     QVector<int> m_order; ///< every live source row in sort order
+    // The sort column's keys by source row. A live update re-sorts from this
+    // contiguous copy instead of reaching into every row of the subclass.
+    std::vector<double> m_numericKeys; ///< NaN: missing
+    QVector<QString> m_textKeys; ///< empty: missing
     QVector<int> m_view; ///< visible rows: the accepted subsequence of m_order
     QVector<int> m_viewOf; ///< source row → view row, -1 hidden
     int m_sortColumn = -1;
