@@ -120,8 +120,11 @@ void CacheWriterWorker::ingestSample(const QString& nodeId, const Protocol::Samp
         return;
     }
     if (h.window.isOpen() && t0 > h.window.t0()) {
-        if (h.windowDirty)
+        if (h.windowDirty) {
             persistWindow(nodeId, h);
+            std::swap(h.closedWindow, h.window);
+            m_closedUncommitted.insert(nodeId);
+        }
         h.window.close();
     }
     if (!h.window.isOpen()) {

@@ -29,6 +29,7 @@ struct CacheReader::Private
     bool stateOpen = false; ///< touched on the reader thread only
     bool metricsOpen = false;
     std::function<void()> observer;
+    RecentPoints recent;
 
     QString connection(CacheDb::File file) const
     {
@@ -103,6 +104,12 @@ CacheReader::~CacheReader()
     d->thread.quit();
     d->thread.wait();
     delete d->context;
+}
+
+void CacheReader::setRecentHistory(RecentPoints recent)
+{
+    QMetaObject::invokeMethod(
+        d->context, [this, r = std::move(recent)] { d->recent = r; }, Qt::BlockingQueuedConnection);
 }
 
 void CacheReader::setJobObserver(std::function<void()> observer)
@@ -232,7 +239,8 @@ QFuture<MetricSeries> CacheReader::acceleratorHistory(
         const QSqlDatabase db = d->database(CacheDb::File::Metrics);
         if (!db.isValid() || acceleratorIndex < 0)
             return MetricSeries { nodeId, acceleratorIndex, int(metric), fromMs, toMs };
-        return History::readSeries(db, nodeId, acceleratorIndex, int(metric), fromMs, toMs, maxPoints);
+        return History::readSeries(db, nodeId, acceleratorIndex, int(metric), fromMs, toMs, maxPoints,
+            d->recent ? d->recent(nodeId, acceleratorIndex, int(metric)) : QList<std::pair<qint64, float>> {});
     });
 }
 
@@ -243,7 +251,8 @@ QFuture<MetricSeries> CacheReader::nodeHistory(
         const QSqlDatabase db = d->database(CacheDb::File::Metrics);
         if (!db.isValid())
             return MetricSeries { nodeId, -1, int(metric), fromMs, toMs };
-        return History::readSeries(db, nodeId, -1, int(metric), fromMs, toMs, maxPoints);
+        return History::readSeries(db, nodeId, -1, int(metric), fromMs, toMs, maxPoints,
+            d->recent ? d->recent(nodeId, -1, int(metric)) : QList<std::pair<qint64, float>> {});
     });
 }
 

@@ -57,6 +57,13 @@ public:
     // Tests: called on the reader thread at the start of every query job.
     void setJobObserver(std::function<void()> observer);
 
+    // Samples not on disk yet (the writer's open windows, see CacheWriter::recentPoints):
+    // history reads append them, so that plots reach the newest sample. Called on the
+    // reader thread; whoever sets it keeps its target alive as long as this reader.
+    using RecentPoints
+        = std::function<QList<std::pair<qint64, float>>(const QString& nodeId, int accelerator, int metric)>;
+    void setRecentHistory(RecentPoints recent);
+
 private:
     struct Private;
     std::unique_ptr<Private> d;

@@ -83,6 +83,11 @@ void CacheWriter::waitForQueueBelow(int updates)
         d->queue.drained.wait(&d->queue.mutex);
 }
 
+QList<std::pair<qint64, float>> CacheWriter::recentPoints(const QString& nodeId, int accelerator, int metric) const
+{
+    return d->worker->openWindowPoints(nodeId, accelerator, metric);
+}
+
 CacheStatistics CacheWriter::statistics() const
 {
     CacheStatistics stats;

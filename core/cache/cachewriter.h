@@ -32,6 +32,10 @@ public:
     void enforceRetention(); ///< runs retention steps until nothing is left to delete
     void waitForQueueBelow(int updates); ///< back-pressure for bulk loaders
     CacheStatistics statistics() const;
+    // Thread-safe, never waits for SQL: one series' samples still in RAM (the
+    // node's open window, up to 5 minutes). CacheReader appends them to history
+    // reads so that plots reach the newest sample (see setRecentHistory there).
+    QList<std::pair<qint64, float>> recentPoints(const QString& nodeId, int accelerator, int metric) const;
 
 Q_SIGNALS:
     void opened();

@@ -21,6 +21,7 @@
 #include <QVariant>
 
 #include <algorithm>
+#include <cmath>
 
 Q_DECLARE_LOGGING_CATEGORY(lcCacheDb)
 
@@ -140,7 +141,9 @@ bool CacheWriterWorker::loadState(QString* error)
     QSqlDatabase sdb = QSqlDatabase::database(m_stateConn);
     QSqlQuery q(mdb);
     q.setForwardOnly(true);
+    QMutexLocker historyLock(&m_historyMutex);
     m_history.clear();
+    m_closedUncommitted.clear();
     m_nextSeriesId = 1;
     if (!CacheDb::exec(q, QStringLiteral("SELECT id, node_id, accelerator, metric FROM series"), error))
         return false;
@@ -208,8 +211,11 @@ void CacheWriterWorker::drain()
     }
     if (!m_open)
         return; // the console runs on live data; nothing to persist into
-    for (const SourceUpdate& u : std::as_const(updates))
-        ingest(u);
+    {
+        QMutexLocker historyLock(&m_historyMutex);
+        for (const SourceUpdate& u : std::as_const(updates))
+            ingest(u);
+    }
     if (!updates.isEmpty())
         m_idleTimer->start(m_options.retentionIdleMs);
     if (pendingRows() >= m_options.batchRows)
@@ -222,6 +228,31 @@ void CacheWriterWorker::scheduleCommit()
 {
     if (pendingRows() > 0 && !m_batchTimer->isActive())
         m_batchTimer->start(m_options.batchIntervalMs);
+}
+
+QList<std::pair<qint64, float>> CacheWriterWorker::openWindowPoints(
+    const QString& nodeId, int accelerator, int metric) const
+{
+    QList<std::pair<qint64, float>> points;
+    if (accelerator < -1 || accelerator > History::MaxAcceleratorIndex || metric <= History::TimelineMetric
+        || metric >= History::MetricStride)
+        return points;
+    const size_t slot = size_t(History::slotOf(accelerator, metric));
+    QMutexLocker historyLock(&m_historyMutex);
+    const auto it = m_history.constFind(nodeId);
+    if (it == m_history.cend())
+        return points;
+    for (const History::WindowBuffer* window : { &it->closedWindow, &it->window }) {
+        if (!window->isOpen() || slot >= window->seriesValues().size())
+            continue;
+        const std::vector<float>& values = window->seriesValues()[slot];
+        const qsizetype n = std::min<qsizetype>(window->offsets().size(), qsizetype(values.size()));
+        for (qsizetype i = 0; i < n; ++i) {
+            if (!std::isnan(values[size_t(i)]))
+                points.append({ window->t0() + window->offsets()[i], values[size_t(i)] });
+        }
+    }
+    return points;
 }
 
 void CacheWriterWorker::flush()
@@ -247,6 +278,15 @@ void CacheWriterWorker::commit(bool force)
     QString error;
     if (!commitMetrics(&error))
         reportFailure(error, error.contains(QLatin1String("full")));
+    {
+        // Committed (or lost to a failure, shown as a gap): readers now find those windows on disk.
+        QMutexLocker historyLock(&m_historyMutex);
+        for (const QString& nodeId : std::as_const(m_closedUncommitted)) {
+            if (const auto it = m_history.find(nodeId); it != m_history.end())
+                it->closedWindow.close();
+        }
+        m_closedUncommitted.clear();
+    }
     if (!commitState(force, &error))
         reportFailure(error, error.contains(QLatin1String("full")));
     ++m_stats.commits;
@@ -336,7 +376,10 @@ bool CacheWriterWorker::commitMetrics(QString* error)
     q.prepare(QStringLiteral("INSERT OR REPLACE INTO cursor(node_id, instance, seq, chunk_t0, rollup_minute)"
                              " VALUES(?, COALESCE(?, ''), ?, ?, ?)"));
     for (const QString& nodeId : cursors) {
-        const NodeHistory& h = m_history[nodeId];
+        const auto found = m_history.constFind(nodeId); // a lookup, not operator[]: no insert here
+        if (found == m_history.cend())
+            continue;
+        const NodeHistory& h = *found;
         q.bindValue(0, nodeId);
         q.bindValue(1, h.persistedInstance);
         q.bindValue(2, h.persistedSeq);

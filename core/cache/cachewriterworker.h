@@ -46,6 +46,9 @@ public:
     void enforceRetention();
     void shutdown();
     CacheStatistics statistics() const { return m_stats; }
+    // Thread-safe: the samples of one series still in the node's open RAM
+    // window (not yet on disk), ascending, NaN left out. Called by the reader thread.
+    QList<std::pair<qint64, float>> openWindowPoints(const QString& nodeId, int accelerator, int metric) const;
 
 Q_SIGNALS:
     void opened();
@@ -67,6 +70,9 @@ private:
         qint64 windowSeq = 0;
         bool windowDirty = false; ///< holds samples not yet written
         History::WindowBuffer window;
+        // The window closed last, while its rows wait for the next commit: still
+        // served by openWindowPoints() so that a read never falls between RAM and disk.
+        History::WindowBuffer closedWindow;
         std::vector<qint64> seriesIds; ///< by slot; 0 = no series yet
     };
     struct ChunkRow
@@ -134,6 +140,13 @@ private:
     CacheStatistics m_stats;
 
     QHash<QString, NodeHistory> m_history;
+
+    // Guards m_history against openWindowPoints(): the writer thread locks it around
+
+    // mutations only; its own reads need no lock, nobody else writes.
+
+    mutable QMutex m_historyMutex;
+    QSet<QString> m_closedUncommitted; ///< nodes whose closedWindow waits for a commit
     QHash<QString, NodePlacement> m_placement;
     CapacityRollup m_rollup;
     qint64 m_nextSeriesId = 1;

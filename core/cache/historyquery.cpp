@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace Meridian::History {
 
@@ -46,7 +47,7 @@ void decimate(const QList<std::pair<qint64, float>>& raw, MetricSeries* out, int
 }
 
 MetricSeries readSeries(const QSqlDatabase& db, const QString& nodeId, int accelerator, int metric, qint64 fromMs,
-    qint64 toMs, int maxPoints)
+    qint64 toMs, int maxPoints, const QList<std::pair<qint64, float>>& recent)
 {
     MetricSeries out;
     out.nodeId = nodeId;
@@ -74,8 +75,20 @@ MetricSeries readSeries(const QSqlDatabase& db, const QString& nodeId, int accel
         else
             values = q.value(0).toLongLong();
     }
-    if (timeline == 0 || values == 0)
+    QList<std::pair<qint64, float>> raw;
+    auto appendRecent = [&] {
+        // A partial window may be on disk too (flushed): only what is newer than it counts.
+        const qint64 newest = raw.isEmpty() ? std::numeric_limits<qint64>::min() : raw.constLast().first;
+        for (const auto& point : recent) {
+            if (point.first > newest && point.first >= fromMs && point.first <= toMs && !std::isnan(point.second))
+                raw.append(point);
+        }
+    };
+    if (timeline == 0 || values == 0) {
+        appendRecent(); // nothing persisted yet; RAM may hold the first minutes
+        decimate(raw, &out, maxPoints);
         return out; // never recorded: absent, not zero
+    }
 
     // One point lookup per window on the (t0, series) key.
     const qint64 phase = phaseOf(nodeId);
@@ -91,7 +104,6 @@ MetricSeries readSeries(const QSqlDatabase& db, const QString& nodeId, int accel
                     .arg(values)))
         return out;
 
-    QList<std::pair<qint64, float>> raw;
     QList<qint32> offsets;
     std::vector<float> v;
     qint64 offsetsT0 = -1;
@@ -120,6 +132,7 @@ MetricSeries readSeries(const QSqlDatabase& db, const QString& nodeId, int accel
         }
     }
     emitWindow();
+    appendRecent();
     decimate(raw, &out, maxPoints);
     return out;
 }

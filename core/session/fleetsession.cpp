@@ -53,6 +53,9 @@ FleetSession::FleetSession(QObject* parent)
 FleetSession::~FleetSession()
 {
     stopSources();
+    // The reader asks the writer for recent samples: it goes first.
+    delete d->reader;
+    d->reader = nullptr;
     // The writer's destructor commits what is queued and joins its thread.
     d->writer.reset();
 }
@@ -86,6 +89,9 @@ bool FleetSession::open(const QString& cachePath, QString* error)
     connect(d->writer.get(), &CacheWriter::failed, this, &FleetSession::cacheFailed);
     d->writer->start();
     d->reader = new CacheReader(cachePath, this);
+    d->reader->setRecentHistory([writer = d->writer.get()](const QString& nodeId, int accelerator, int metric) {
+        return writer->recentPoints(nodeId, accelerator, metric);
+    });
 
     whenReady(this, d->reader->lastState(), [this](const CacheReader::State& state) {
         d->store->restore(state.nodes, state.jobs);

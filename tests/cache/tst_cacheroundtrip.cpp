@@ -45,6 +45,7 @@ private Q_SLOTS:
     void eventsDeduplicated();
     void historyAndCursors();
     void historyAcrossRestart();
+    void historyReachesTheOpenWindow();
     void capacity_data();
     void capacity();
     void missingMinuteStaysMissing();
@@ -247,6 +248,54 @@ void TestCacheRoundTrip::historyAcrossRestart()
     QCOMPARE(s.points.size(), 3);
     QCOMPARE(s.points[2].last, 3.0f);
     QCOMPARE(await(reader.cursors()).value(QStringLiteral("n1")).second, 3);
+}
+
+// Samples still in the writer's RAM window (up to 5 minutes) reach history
+// reads through setRecentHistory: a plot ends at the newest sample, not at the
+// last persisted window; points already on disk (a flushed partial window) are
+// not repeated.
+void TestCacheRoundTrip::historyReachesTheOpenWindow()
+{
+    const auto inv = inventory(QStringLiteral("n1"), QStringLiteral("east"), QStringLiteral("p"),
+        { QStringLiteral("H800"), QStringLiteral("H800") });
+    SourceUpdate first;
+    first.nodes.append(nodeUpdate(inv, snapshot(QStringLiteral("inst-a"), sample(1, T0, QStringLiteral("ff")))));
+    QList<Protocol::Sample> samples;
+    for (int i = 1; i <= 720; ++i)
+        samples.append(sample(i, T0 + (i - 1) * 5000, QStringLiteral("af")));
+    first.samples = withSamples(QStringLiteral("n1"), samples).samples;
+    m_writer->write(first);
+    m_writer->flush(); // everything on disk, the last window partially
+
+    samples.clear();
+    for (int i = 721; i <= 760; ++i)
+        samples.append(sample(i, T0 + (i - 1) * 5000, QStringLiteral("af")));
+    m_writer->write(withSamples(QStringLiteral("n1"), samples));
+    m_writer->waitForQueueBelow(1);
+    (void)m_writer->statistics(); // runs on the writer thread after the ingest: the samples are in RAM
+    const qint64 end = T0 + 759 * 5000;
+
+    CacheReader diskOnly(m_dir->path());
+    const MetricSeries persisted
+        = await(diskOnly.acceleratorHistory(QStringLiteral("n1"), 1, AcceleratorMetric::Utilization, T0, end, 5000));
+    QCOMPARE(persisted.points.last().timestampMs, T0 + 719 * 5000); // the gap this closes
+
+    CacheReader reader(m_dir->path());
+    CacheWriter* writer = m_writer.get();
+    reader.setRecentHistory([writer](const QString& nodeId, int accelerator, int metric) {
+        return writer->recentPoints(nodeId, accelerator, metric);
+    });
+    const MetricSeries s
+        = await(reader.acceleratorHistory(QStringLiteral("n1"), 1, AcceleratorMetric::Utilization, T0, end, 5000));
+    QCOMPARE(s.rawSamples, 760);
+    QCOMPARE(s.points.last().timestampMs, end);
+    QCOMPARE(s.points.last().last, float((760 + 1) % 100));
+    for (qsizetype i = 1; i < s.points.size(); ++i)
+        QVERIFY2(s.points[i].timestampMs > s.points[i - 1].timestampMs, "ascending, no sample twice");
+    // Node metrics take the same path; a series nobody reported stays empty.
+    QCOMPARE(await(reader.nodeHistory(QStringLiteral("n1"), NodeMetric::Load1, end - 10000, end)).points.size(), 3);
+    QCOMPARE(
+        await(reader.nodeHistory(QStringLiteral("n1"), NodeMetric::DiskReadBytesPerSecond, T0, end)).points.size(), 0);
 }
 
 void TestCacheRoundTrip::capacity_data()
