@@ -13,6 +13,12 @@
 #include <QTemporaryDir>
 #include <QTimer>
 
+#ifdef Q_OS_LINUX
+#include <csignal>
+#include <sys/prctl.h>
+#include <unistd.h>
+#endif
+
 Q_LOGGING_CATEGORY(lcDemo, "meridian.core.session")
 
 namespace Meridian {
@@ -97,6 +103,15 @@ void DemoFleet::start(const DemoOptions& options)
     m_process->setProgram(program);
     m_process->setArguments(args);
     m_process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+#ifdef Q_OS_LINUX
+    // The demo fleet lives and dies with the console, also when the console is
+    // killed (SIGKILL runs no destructor): the kernel sends the child SIGTERM.
+    m_process->setChildProcessModifier([parent = ::getpid()] {
+        ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+        if (::getppid() != parent) // the console died before prctl took effect
+            ::_exit(1);
+    });
+#endif
     m_stdout.clear();
     m_url.clear();
 
