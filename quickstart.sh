@@ -23,6 +23,10 @@ packages=(
     libqcustomplot-dev libcpp-httplib-dev libqt6svg6
     prometheus          # promtool: the tests check /metrics with it
     fonts-noto-cjk      # the console's zh_CN text
+    qtkeychain-qt6-dev  # agent credentials in the system keyring
+    libssl-dev openssl  # TLS in the agents; the tests make certificates with openssl
+    libxlsxwriter-dev   # XLSX reports
+    poppler-utils       # the report tests read PDFs back (pdfinfo, pdftotext)
 )
 
 say() { printf '\033[1m== %s\033[0m\n' "$*"; }

@@ -90,8 +90,18 @@ int runCheckAgent(const QStringList& arguments)
     const QCommandLineOption timeout(QStringLiteral("timeout"),
         CheckAgentText::tr("Give up on a request after SECONDS (default 10)."), CheckAgentText::tr("SECONDS"),
         QStringLiteral("10"));
+    const QCommandLineOption ca(QStringLiteral("ca"),
+        CheckAgentText::tr("Trust only the CA certificates in FILE (PEM) for an https URL."),
+        CheckAgentText::tr("FILE"));
+    const QCommandLineOption cert(QStringLiteral("cert"),
+        CheckAgentText::tr("Client certificate (PEM) for agents that require one."), CheckAgentText::tr("FILE"));
+    const QCommandLineOption key(
+        QStringLiteral("key"), CheckAgentText::tr("Private key (PEM) of --cert."), CheckAgentText::tr("FILE"));
     parser.addOption(token);
     parser.addOption(timeout);
+    parser.addOption(ca);
+    parser.addOption(cert);
+    parser.addOption(key);
     parser.addPositionalArgument(QStringLiteral("check-agent"), CheckAgentText::tr("The subcommand."));
     parser.addPositionalArgument(
         QStringLiteral("URL"), CheckAgentText::tr("Base URL of the agent, e.g. http://127.0.0.1:9464/"));
@@ -126,9 +136,23 @@ int runCheckAgent(const QStringList& arguments)
         return 2;
     }
 
+    const TlsClientFiles tls { parser.value(ca), parser.value(cert), parser.value(key) };
+    if (!tls.isEmpty() && url.scheme() != QLatin1String("https")) {
+        err << CheckAgentText::tr("--ca, --cert and --key need an https:// URL.") << '\n';
+        return 2;
+    }
+    if (url.scheme() == QLatin1String("https")) {
+        QString why;
+        if (!tlsAvailable(&why)) {
+            err << why << '\n';
+            return 2;
+        }
+    }
+
     registerCoreMetaTypes();
     AgentCheck check;
     check.setTimeoutMs(timeoutS * 1000);
+    check.setTls(tls);
     int exitCode = 1;
     QObject::connect(&check, &AgentCheck::finished, &check, [&](const AgentCheckReport& report) {
         print(out, report);

@@ -38,7 +38,7 @@ MainWindow::MainWindow(FleetSession* session, QWidget* parent)
     m_nav->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_nav->setFixedWidth(168);
 
-    const PageContext context { session->store(), session->cache() };
+    const PageContext context { session->store(), session->cache(), session };
     for (const PageInfo& info : pages()) {
         QWidget* page = info.create(context);
         page->setParent(m_pages);

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "httpservice.h"
 
+#include "roles.h"
+#include "tlsserver.h"
+
 #include <QFile>
 #include <QHostAddress>
 #include <QJsonDocument>
@@ -53,9 +56,31 @@ bool isLoopbackHost(const QString& host)
     return !address.isNull() && address.isLoopback();
 }
 
+std::shared_ptr<const WebConfig> loadWebConfig(const QString& path, QString* error)
+{
+    auto config = std::make_shared<WebConfig>();
+    if (!WebConfig::load(path, config.get(), error))
+        return {};
+    return config;
+}
+
+namespace {
+std::unique_ptr<httplib::Server> makeServer(const std::shared_ptr<const WebConfig>& config, QString* error)
+{
+    if (!config || !config->tlsEnabled)
+        return std::make_unique<httplib::Server>();
+    const WebConfig* c = config.get();
+    auto server
+        = std::make_unique<httplib::SSLServer>([c, error](SSL_CTX& ctx) { return configureTlsServer(&ctx, c, error); });
+    if (!server->is_valid() && error->isEmpty())
+        *error = QStringLiteral("cannot set up TLS");
+    return server;
+}
+} // namespace
+
 HttpService::HttpService(ServiceOptions options)
     : m_options(std::move(options))
-    , m_server(std::make_unique<httplib::Server>())
+    , m_server(makeServer(m_options.webConfig, &m_setupError))
 {
     auto& s = *m_server;
     // Without TCP_NODELAY every keep-alive response stalls ~40 ms on Nagle +
@@ -70,17 +95,41 @@ HttpService::HttpService(ServiceOptions options)
     s.new_task_queue = [threads] { return new httplib::ThreadPool(size_t(threads)); };
 
     const QByteArray token = m_options.token;
-    s.set_pre_routing_handler([token](const httplib::Request& req, httplib::Response& res) {
-        if (token.isEmpty() || req.path.rfind("/api/", 0) != 0)
-            return httplib::Server::HandlerResponse::Unhandled;
+    const std::shared_ptr<const RoleTable> roles = m_options.roles;
+    // Basic auth (web-config) guards what the bearer token does not: /metrics and the rest outside /api/*.
+    auto basic = std::make_shared<BasicAuth>(
+        m_options.webConfig ? m_options.webConfig->basicAuthUsers : QMap<QString, QByteArray>());
+    auto hook = m_authFailureHook;
+    s.set_pre_routing_handler([token, roles, basic, hook](const httplib::Request& req, httplib::Response& res) {
+        auto reject = [&](const char* challenge, const std::string& reason) {
+            if (*hook)
+                (*hook)(AuthFailure { req.remote_addr, req.method, req.path.substr(0, 256), reason });
+            res.set_header("WWW-Authenticate", challenge);
+            replyError(res, 401,
+                QStringLiteral("missing or wrong %1")
+                    .arg(QLatin1String(
+                        std::string_view(challenge).substr(0, 5) == "Basic" ? "credentials" : "bearer token")));
+            return httplib::Server::HandlerResponse::Handled;
+        };
         const std::string header = req.get_header_value("Authorization");
+        if (req.path.rfind("/api/", 0) != 0) {
+            if (!basic->enabled())
+                return httplib::Server::HandlerResponse::Unhandled;
+            QString user;
+            if (basic->check(QByteArray::fromStdString(header), &user))
+                return httplib::Server::HandlerResponse::Unhandled;
+            return reject("Basic realm=\"meridian\"",
+                header.empty() ? std::string("missing basic auth")
+                               : "wrong basic auth for user \"" + user.toStdString() + '"');
+        }
+        if (token.isEmpty() && (!roles || roles->isEmpty()))
+            return httplib::Server::HandlerResponse::Unhandled;
         constexpr std::string_view prefix = "Bearer ";
         if (header.size() > prefix.size() && std::string_view(header).substr(0, prefix.size()) == prefix
-            && tokensEqual(QByteArrayView(header).sliced(qsizetype(prefix.size())), token))
+            && ((!token.isEmpty() && tokensEqual(QByteArrayView(header).sliced(qsizetype(prefix.size())), token))
+                || (roles && roles->roleOf(QByteArrayView(header).sliced(qsizetype(prefix.size()))) != Role::None)))
             return httplib::Server::HandlerResponse::Unhandled;
-        res.set_header("WWW-Authenticate", "Bearer");
-        replyError(res, 401, QStringLiteral("missing or wrong bearer token"));
-        return httplib::Server::HandlerResponse::Handled;
+        return reject("Bearer", header.empty() ? "missing bearer token" : "wrong bearer token");
     });
     s.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
         replyError(res, 500, QStringLiteral("internal error"));
@@ -97,9 +146,24 @@ httplib::Server& HttpService::server()
     return *m_server;
 }
 
+void HttpService::setAuthFailureHook(AuthFailureHook hook)
+{
+    *m_authFailureHook = std::move(hook);
+}
+
+bool HttpService::tlsEnabled() const
+{
+    return m_options.webConfig && m_options.webConfig->tlsEnabled;
+}
+
 bool HttpService::bind(QString* error)
 {
-    if (m_options.token.isEmpty() && !isLoopbackHost(m_options.host)) {
+    if (!m_setupError.isEmpty() || !m_server->is_valid()) {
+        *error = QStringLiteral("TLS: %1").arg(m_setupError);
+        return false;
+    }
+    if (m_options.token.isEmpty() && (!m_options.roles || m_options.roles->isEmpty())
+        && !isLoopbackHost(m_options.host)) {
         *error = QStringLiteral("refusing to listen on %1 without a token: pass --token-file, or listen on loopback")
                      .arg(m_options.host);
         return false;
@@ -125,7 +189,10 @@ bool HttpService::bind(QString* error)
 QString HttpService::baseUrl() const
 {
     const bool v6 = m_options.host.contains(u':');
-    return QStringLiteral("http://%1:%2/").arg(v6 ? u'[' + m_options.host + u']' : m_options.host).arg(m_port);
+    return QStringLiteral("%1://%2:%3/")
+        .arg(tlsEnabled() ? QLatin1String("https") : QLatin1String("http"),
+            v6 ? u'[' + m_options.host + u']' : m_options.host)
+        .arg(m_port);
 }
 
 void HttpService::run()

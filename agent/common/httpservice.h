@@ -7,6 +7,8 @@
 // token binds nothing but loopback. Transport details stay in this one place
 // so that TLS (a later issue) replaces them here only.
 
+#include "webconfig.h"
+
 #include <QByteArray>
 #include <QString>
 
@@ -21,6 +23,8 @@ struct Response;
 
 namespace Meridian::Agent {
 
+class RoleTable; // roles.h
+
 struct ServiceOptions
 {
     QString host = QStringLiteral("127.0.0.1");
@@ -31,11 +35,28 @@ struct ServiceOptions
     int readTimeoutSeconds = 5;
     int writeTimeoutSeconds = 10;
     int keepAliveSeconds = 5; ///< an idle keep-alive connection holds a worker thread this long
+    /// --web-config: TLS (then plain HTTP is not answered) and basic auth on the paths outside /api/*.
+    std::shared_ptr<const WebConfig> webConfig;
+    /// Tokens with roles (roles.h): they pass the /api/* token check too; routes check the role.
+    std::shared_ptr<const RoleTable> roles;
 };
+
+// One rejected request, for the agent's own audit log. Never carries the secret that was offered.
+struct AuthFailure
+{
+    std::string remoteAddress;
+    std::string method;
+    std::string path;
+    std::string reason; ///< "missing bearer token", "wrong bearer token", "wrong basic auth for user X", …
+};
+using AuthFailureHook = std::function<void(const AuthFailure&)>;
 
 // Reads a bearer token from a file: the first line, trimmed. Empty on error,
 // with the reason in *error.
 QByteArray readTokenFile(const QString& path, QString* error);
+
+// Reads --web-config FILE; the shared pointer is empty with *error set on failure.
+std::shared_ptr<const WebConfig> loadWebConfig(const QString& path, QString* error);
 
 // Constant-time comparison: the time taken does not depend on where the inputs differ.
 bool tokensEqual(QByteArrayView a, QByteArrayView b);
@@ -58,14 +79,20 @@ public:
     quint16 port() const { return m_port; }
     QString baseUrl() const;
 
+    // Called on a worker thread for every rejected request; set before start().
+    void setAuthFailureHook(AuthFailureHook hook);
+    bool tlsEnabled() const;
+
     // Serves until stop() is called from another thread; blocks.
     void run();
     void stop();
 
 private:
     ServiceOptions m_options;
+    QString m_setupError; ///< TLS context that could not be built: bind() reports it (set while m_server is made)
     std::unique_ptr<httplib::Server> m_server;
     quint16 m_port = 0;
+    std::shared_ptr<AuthFailureHook> m_authFailureHook = std::make_shared<AuthFailureHook>();
 };
 
 // Response helpers: JSON bodies carry the protocol's content type.

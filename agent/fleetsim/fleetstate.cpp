@@ -93,6 +93,7 @@ Protocol::Snapshot FleetState::snapshot(int node) const
     s.faults = m_model.openFaults(node, tl, timeMs);
     s.jobs = m_model.placements(tl, timeMs);
     s.probes = m_model.probes(node, tl, timeMs, [this](int peer) { return isDown(peer); });
+    applyLinks(*m_topology, m_model.seed(), links.get(), node, timeMs, &s.probes);
     for (auto it = tl.eventIds.rbegin(); it != tl.eventIds.rend(); ++it) {
         if (*it <= newestEventId) {
             s.newestEventId = *it;

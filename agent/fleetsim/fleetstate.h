@@ -8,6 +8,7 @@
 
 #include "eventlog.h"
 #include "nodemodel.h"
+#include "simlinks.h"
 #include "timeline.h"
 #include "topology.h"
 
@@ -20,10 +21,14 @@
 
 namespace Meridian::Sim {
 
+struct JobHistory; // simjobhistory.h
+
 struct JobView
 {
     Protocol::JobRecord record;
     qint64 changedVersion = 0;
+    std::shared_ptr<const JobSpec> spec;
+    std::shared_ptr<const JobHistory> history;
 };
 
 struct StateClock
@@ -81,6 +86,7 @@ public:
     std::vector<qint64> inventoryChanged; ///< version of each node's last inventory change (reboot)
     std::vector<JobView> jobs;
     qint64 newestEventId = 0;
+    std::shared_ptr<const LinkFaults> links; ///< open link faults (null: none)
 
     const Topology& topology() const { return *m_topology; }
     const NodeModel& model() const { return m_model; }
@@ -98,6 +104,7 @@ public:
     QByteArray samplesDocument(int node, qint64 since, int limit) const;
     QByteArray nodesDocument(const QString& since, qint64 limit) const;
     QByteArray jobsDocument(const QString& since) const;
+    QByteArray jobDetailDocument(const QString& jobId) const; ///< empty: no such job (simjobactions.cpp)
     QByteArray truthDocument() const;
 
 private:

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // meridian-fleetsim: a deterministic simulated fleet served over protocol v1.
+#include "auditlog.h"
 #include "httpservice.h"
 #include "options.h"
+#include "roles.h"
 #include "scenario.h"
+#include "simjobroutes.h"
 #include "simserver.h"
 #include "simulation.h"
 #include "topology.h"
@@ -61,10 +64,29 @@ int main(int argc, char** argv)
             return fail(error);
     }
 
+    // Roles: the --token-file token is admin; --tokens-file adds viewers and operators.
+    auto roles = std::make_shared<Agent::RoleTable>();
+    if (!options.tokensFile.isEmpty()) {
+        roles = Agent::RoleTable::load(options.tokensFile, &error);
+        if (!roles)
+            return fail(error);
+    }
+    if (!token.isEmpty())
+        roles->add(Agent::Role::Admin, token);
+    Agent::AuditLog audit;
+    if (!audit.open(options.auditLogFile, &error))
+        return fail(error);
+
     Agent::ServiceOptions serviceOptions;
+    serviceOptions.roles = roles;
     serviceOptions.host = options.host;
     serviceOptions.port = options.port;
     serviceOptions.token = token;
+    if (!options.webConfigFile.isEmpty()) {
+        serviceOptions.webConfig = Agent::loadWebConfig(options.webConfigFile, &error);
+        if (!serviceOptions.webConfig)
+            return fail(error);
+    }
     serviceOptions.workerThreads = options.threads;
     serviceOptions.writeTimeoutSeconds = 60; // a full 25k-node answer is large
     Agent::HttpService service(serviceOptions);
@@ -85,6 +107,8 @@ int main(int argc, char** argv)
     const auto topology = std::make_shared<const Sim::Topology>(scenario, options.seed, start - options.historyMs);
     Sim::Simulation simulation(topology, simOptions);
     Sim::registerRoutes(service, simulation, token);
+    Sim::registerJobRoutes(service, simulation, roles, &audit);
+    service.setAuthFailureHook([&audit](const Agent::AuthFailure& f) { audit.append(Agent::authFailureRecord(f)); });
     simulation.start();
 
     g_service = &service;

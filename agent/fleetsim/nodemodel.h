@@ -43,6 +43,7 @@ public:
         return out;
     }
     Protocol::Event faultEvent(int node, const FaultRecord& fault) const;
+    quint64 seed() const { return m_seed; }
 
 private:
     static bool hasOpenFault(const NodeTimeline& timeline, qint64 t, const QString& kind);

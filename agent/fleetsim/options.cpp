@@ -36,20 +36,24 @@ std::optional<qint64> parseDuration(const QString& text)
 
 QString usage()
 {
-    return QStringLiteral("Usage: meridian-fleetsim [options]\n"
-                          "Serves a deterministic simulated fleet over Meridian protocol v1 on one port.\n\n"
-                          "  --listen HOST:PORT     address to listen on (default 127.0.0.1:0, any free port)\n"
-                          "  --scenario FILE        scenario JSON (default: the built-in national demo)\n"
-                          "  --seed N               random seed (default 1)\n"
-                          "  --nodes N              scale the scenario's pools to N nodes in total\n"
-                          "  --speed X              simulated seconds per real second (default 1)\n"
-                          "  --token-file FILE      require this bearer token on /api/* and /sim/*\n"
-                          "  --history DURATION     pre-generated history, e.g. 90m, 2h, 1d (default 0)\n"
-                          "  --interval SECONDS     sample interval (default 5)\n"
-                          "  --start-time MS        simulated time at start, ms since the epoch (default: now)\n"
-                          "  --paused               start with the clock paused (advance with POST /sim/control)\n"
-                          "  --threads N            HTTP worker threads (default 32)\n"
-                          "  --help                 this text\n");
+    return QStringLiteral(
+        "Usage: meridian-fleetsim [options]\n"
+        "Serves a deterministic simulated fleet over Meridian protocol v1 on one port.\n\n"
+        "  --listen HOST:PORT     address to listen on (default 127.0.0.1:0, any free port)\n"
+        "  --scenario FILE        scenario JSON (default: the built-in national demo)\n"
+        "  --seed N               random seed (default 1)\n"
+        "  --nodes N              scale the scenario's pools to N nodes in total\n"
+        "  --speed X              simulated seconds per real second (default 1)\n"
+        "  --token-file FILE      require this bearer token on /api/* and /sim/*\n"
+        "  --tokens-file FILE     more tokens with roles, one \"viewer|operator|admin TOKEN\" a line\n"
+        "  --audit-log FILE       append every job action and refused attempt here (JSON lines)\n"
+        "  --web-config FILE      TLS and basic auth (node_exporter's web-config.yml format)\n"
+        "  --history DURATION     pre-generated history, e.g. 90m, 2h, 1d (default 0)\n"
+        "  --interval SECONDS     sample interval (default 5)\n"
+        "  --start-time MS        simulated time at start, ms since the epoch (default: now)\n"
+        "  --paused               start with the clock paused (advance with POST /sim/control)\n"
+        "  --threads N            HTTP worker threads (default 32)\n"
+        "  --help                 this text\n");
 }
 
 bool parseOptions(const QStringList& args, Options* out, QString* error)
@@ -63,7 +67,8 @@ bool parseOptions(const QStringList& args, Options* out, QString* error)
         }
         static const QStringList valued = { QStringLiteral("--listen"), QStringLiteral("--scenario"),
             QStringLiteral("--seed"), QStringLiteral("--nodes"), QStringLiteral("--speed"),
-            QStringLiteral("--token-file"), QStringLiteral("--history"), QStringLiteral("--interval"),
+            QStringLiteral("--token-file"), QStringLiteral("--web-config"), QStringLiteral("--tokens-file"),
+            QStringLiteral("--audit-log"), QStringLiteral("--history"), QStringLiteral("--interval"),
             QStringLiteral("--start-time"), QStringLiteral("--threads") };
         QString name = flag;
         QString value;
@@ -118,6 +123,12 @@ bool parseOptions(const QStringList& args, Options* out, QString* error)
             }
         } else if (name == QLatin1String("--token-file")) {
             o.tokenFile = value;
+        } else if (name == QLatin1String("--tokens-file")) {
+            o.tokensFile = value;
+        } else if (name == QLatin1String("--audit-log")) {
+            o.auditLogFile = value;
+        } else if (name == QLatin1String("--web-config")) {
+            o.webConfigFile = value;
         } else if (name == QLatin1String("--history")) {
             const auto d = parseDuration(value);
             if (!d) {

@@ -20,6 +20,9 @@ struct Options
     int nodes = 0; ///< 0: as the scenario says
     double speed = 1;
     QString tokenFile;
+    QString tokensFile; ///< roles per token (agent/common/roles.h)
+    QString auditLogFile; ///< JSON lines of job actions
+    QString webConfigFile; ///< exporter web-config: TLS, client certificates, basic auth
     qint64 historyMs = 0;
     qint64 intervalMs = 5000;
     std::optional<qint64> startMs; ///< absent: now

@@ -279,6 +279,10 @@ ApiResult Simulation::clearFault(qint64 id)
     std::unique_lock lock(m_mutex);
     advanceTo(simNowLocked());
     ApiResult result;
+    if (clearLinkLocked(id)) {
+        publish(false);
+        return { 200, {}, id, 1 };
+    }
     for (int node = 0; node < m_topology->nodeCount(); ++node) {
         std::vector<qint64> ids;
         for (const FaultRecord& f : m_nodes[size_t(node)]->faults)

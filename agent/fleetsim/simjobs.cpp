@@ -126,6 +126,8 @@ void Simulation::initialFill()
             job.interruptions = job.placedAtMs > job.startMs ? m_rng.range(1, 4) : 0;
             job.workLeftMs = duration - elapsed;
             if (place(j, false)) {
+                editHistory(job).synthesizePrior(
+                    job.startMs, job.placedAtMs, job.restoredCheckpointMs, job.interruptions, job.spec->training);
                 startJob(j, false);
                 allocated += job.size;
                 ++m_initialJobs[p];
@@ -246,6 +248,10 @@ void Simulation::startJob(int j, bool recovered)
     job.endAtMs = m_now + std::max<qint64>(Minute, job.workLeftMs);
     ++job.generation;
     schedule(job.endAtMs, EventType::JobEnd, j, job.generation);
+    JobHistory& history = editHistory(job);
+    if (recovered)
+        history.recovered(m_now);
+    history.open(job.placedAtMs, job.restoredCheckpointMs);
     if (recovered && !job.placement.empty())
         logEvent(job.placement.front().first, QStringLiteral("job-recovered"), Protocol::Severity::Info, -1,
             QStringLiteral("job %1 (%2) resumed on %3 accelerators after %4 s, from the checkpoint of %5")
@@ -267,6 +273,18 @@ void Simulation::interruptJob(int j, int node, const QString& cause)
     const qint64 lost = job.spec->training ? m_now - std::max(resumeFrom, job.placedAtMs) : 0;
     job.lastCheckpointMs = phase.lastCheckpointMs;
     job.workLeftMs = std::max<qint64>(Minute, job.endAtMs - m_now + lost);
+    {
+        // The fault that caused this was logged just now on this node: link its event.
+        Protocol::JobInterruption in;
+        in.atMs = m_now;
+        in.cause = cause;
+        in.nodeId = m_topology->nodes()[size_t(node)].id;
+        in.lastCheckpointMs = phase.lastCheckpointMs;
+        const auto& faults = m_nodes[size_t(node)]->faults;
+        if (!faults.empty() && faults.back().from == m_now)
+            in.faultEventId = faults.back().id;
+        editHistory(job).interrupt(in, lost);
+    }
     release(j);
     job.state = JobState::Recovering;
     ++job.interruptions;
@@ -290,6 +308,10 @@ void Simulation::finishJob(int j, JobState outcome)
     Job& job = m_jobs[size_t(j)];
     if (job.state == JobState::Running)
         release(j);
+    editHistory(job).close(m_now,
+        outcome == JobState::Completed    ? QStringLiteral("completed")
+            : outcome == JobState::Failed ? QStringLiteral("failed")
+                                          : QStringLiteral("cancelled"));
     auto& queue = m_queues[size_t(job.spec->pool)];
     queue.erase(std::remove(queue.begin(), queue.end(), j), queue.end());
     job.state = outcome;
@@ -387,6 +409,9 @@ Protocol::JobRecord Simulation::jobRecord(const Job& job, qint64 t) const
     r.endMs = job.endMs;
     r.interruptions = job.interruptions;
     r.lastCheckpointMs = job.lastCheckpointMs;
+    r.segments = QList<Protocol::JobSegment>(job.history->segments.begin(), job.history->segments.end());
+    r.interruptionLog
+        = QList<Protocol::JobInterruption>(job.history->interrupts.begin(), job.history->interrupts.end());
     switch (job.state) {
     case JobState::Queued:
         r.state = QStringLiteral("queued");

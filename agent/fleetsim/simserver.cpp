@@ -96,6 +96,32 @@ void replyResult(httplib::Response& res, const ApiResult& r, const QJsonObject& 
         replyJson(res, jsonDocument(ok));
 }
 
+// POST /sim/faults for links: {"kind":"link-degrade"|"link-cut","from":SITE,"to":SITE,"factor":3}.
+void replyLinkFault(Simulation& sim, httplib::Response& res, const QJsonObject& body)
+{
+    const QJsonValue from = body.value(QStringLiteral("from")), to = body.value(QStringLiteral("to"));
+    const QJsonValue factor = body.value(QStringLiteral("factor"));
+    if (!from.isString() || !to.isString() || from.toString().size() > 64 || to.toString().size() > 64) {
+        replyError(res, 400, QStringLiteral("\"from\" and \"to\" must be site ids"));
+        return;
+    }
+    if (!factor.isUndefined() && !factor.isDouble()) {
+        replyError(res, 400, QStringLiteral("\"factor\" must be a number in 1…100"));
+        return;
+    }
+    const ApiResult r = sim.injectLink(
+        from.toString(), to.toString(), body.value(QStringLiteral("kind")).toString(), factor.toDouble(3.0));
+    replyResult(res, r, { { QStringLiteral("id"), r.id }, { QStringLiteral("nodes"), r.count } });
+}
+
+// /sim/truth?probes=1: the cached truth plus every probed node pair (tests only; not cached).
+QByteArray withProbeTruth(const FleetState& state)
+{
+    QJsonObject o = QJsonDocument::fromJson(state.truthDocument()).object();
+    o.insert(QStringLiteral("probes"), probeTruth(state));
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
 } // namespace
 
 void registerRoutes(Agent::HttpService& service, Simulation& sim, const QByteArray& token)
@@ -190,7 +216,8 @@ void registerRoutes(Agent::HttpService& service, Simulation& sim, const QByteArr
     // Simulator control and ground truth.
     s.Get("/sim/truth", [&sim, token](const httplib::Request& req, httplib::Response& res) {
         if (authorized(req, res, token))
-            replyShared(res, sim.state()->truthDocument());
+            replyShared(res,
+                req.get_param_value("probes") == "1" ? withProbeTruth(*sim.state()) : sim.state()->truthDocument());
     });
     s.Post("/sim/faults", [&sim, token](const httplib::Request& req, httplib::Response& res) {
         QJsonObject body;
@@ -198,6 +225,10 @@ void registerRoutes(Agent::HttpService& service, Simulation& sim, const QByteArr
             return;
         const QJsonValue nodeId = body.value(QStringLiteral("node"));
         const QJsonValue kind = body.value(QStringLiteral("kind"));
+        if (kind.toString().startsWith(QLatin1String("link-")) && body.contains(QStringLiteral("from"))) {
+            replyLinkFault(sim, res, body); // simlinks: {"kind","from","to","factor"}
+            return;
+        }
         if (!nodeId.isString() || nodeId.toString().isEmpty() || nodeId.toString().size() > 128) {
             replyError(res, 400, QStringLiteral("\"node\" must be a node id"));
             return;

@@ -197,6 +197,7 @@ void Simulation::publish(bool tick)
     st->instance = m_instance;
     st->paused = m_paused;
     st->speed = m_options.speed;
+    st->links = m_links;
     const bool all = tick || st->seq != m_lastPublishedSeq;
     for (size_t i = 0; i < m_nodes.size(); ++i) {
         if (all || m_touched[i])
@@ -215,7 +216,7 @@ void Simulation::publish(bool tick)
             job.changedVersion = m_version;
             job.published = record;
         }
-        st->jobs.push_back({ std::move(record), job.changedVersion });
+        st->jobs.push_back({ std::move(record), job.changedVersion, job.spec, job.history });
     }
     st->newestEventId = m_log.nextId() - 1;
     m_lastPublishedSeq = st->seq;

@@ -8,6 +8,8 @@
 
 #include "eventlog.h"
 #include "fleetstate.h"
+#include "simjobhistory.h"
+#include "simlinks.h"
 #include "simrandom.h"
 #include "timeline.h"
 #include "topology.h"
@@ -64,6 +66,16 @@ public:
     ApiResult clearFault(qint64 id);
     ApiResult clearNode(const QString& nodeId);
     ApiResult control(std::optional<bool> paused, std::optional<qint64> stepMs);
+    // simlinkfaults.cpp: kind "link-degrade" (factor: RTT multiplier) or "link-cut" between two sites.
+    ApiResult injectLink(const QString& siteA, const QString& siteB, const QString& kind, double factor);
+    // simjobactions.cpp: "cancel" or "requeue" a job as its scheduler; dryRun: only describe what would happen.
+    struct JobActionResult
+    {
+        int status = 200;
+        QString error;
+        QJsonObject body; ///< the preview, or the outcome
+    };
+    JobActionResult jobAction(const QString& jobId, const QString& action, bool dryRun);
 
 private:
     enum class JobState : quint8 { Queued, Running, Recovering, Failed, Completed, Cancelled };
@@ -82,6 +94,7 @@ private:
         bool visible = true;
         std::vector<std::pair<int, quint16>> placement; ///< node, accelerators
         QStringList nodeIds;
+        std::shared_ptr<const JobHistory> history = std::make_shared<JobHistory>(); ///< copied on change
         Protocol::JobRecord published; ///< as last published, to find what changed
         qint64 changedVersion = 0;
     };
@@ -140,6 +153,8 @@ private:
     void onJobEnd(int job, int generation);
     void onJobRecover(int job, int generation);
     Protocol::JobRecord jobRecord(const Job& job, qint64 t) const;
+    JobHistory& editHistory(Job& job); ///< copy-on-write: published states share the old one
+    int jobIndex(const QString& jobId) const; ///< -1: unknown
 
     // simfaults.cpp: faults
     qint64 applyFault(int node, const FaultParams& params, bool injected, qint64 group);
@@ -149,6 +164,7 @@ private:
     void onFaultClear(int node, qint64 id);
     FaultParams randomFaultParams(int node, const QString& kind);
     double faultsPerHour() const;
+    bool clearLinkLocked(qint64 id); ///< simlinkfaults.cpp
 
     std::shared_ptr<const Topology> m_topology;
     SimOptions m_options;
@@ -182,6 +198,7 @@ private:
     qint64 m_lastPruneMs = 0;
 
     std::shared_ptr<InventoryCache> m_inventories;
+    std::shared_ptr<const LinkFaults> m_links; ///< open link faults, shared with published states
     mutable std::mutex m_stateMutex;
     std::shared_ptr<const FleetState> m_state;
 };

@@ -4,6 +4,7 @@
 // capacity definitions of docs/protocol.md.
 #include "fleetstate.h"
 #include "protocoljson.h"
+#include "simjobhistory.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -43,6 +44,8 @@ QJsonObject toJson(const Group& g)
 }
 
 } // namespace
+
+QJsonArray faultTruth(const FleetState& state); // simfaulttruth.cpp
 
 QByteArray truthJson(const FleetState& state)
 {
@@ -103,10 +106,18 @@ QByteArray truthJson(const FleetState& state)
         o.insert(QStringLiteral("pool"), topo.pools()[p].name);
         poolArray.append(o);
     }
-    return Protocol::Json::document(QJsonObject { { QStringLiteral("ts"), state.timeMs },
-        { QStringLiteral("seq"), state.seq }, { QStringLiteral("version"), state.version },
-        { QStringLiteral("paused"), state.paused }, { QStringLiteral("fleet"), toJson(fleet) },
-        { QStringLiteral("regions"), regionArray }, { QStringLiteral("pools"), poolArray } });
+    // Per job: the scheduler's own account of its life (docs/jobs.md).
+    QJsonArray jobHistory;
+    for (const JobView& j : state.jobs)
+        if (j.history)
+            jobHistory.append(jobTruthJson(j.record, *j.history, state.timeMs));
+
+    return Protocol::Json::document(
+        QJsonObject { { QStringLiteral("ts"), state.timeMs }, { QStringLiteral("jobHistory"), jobHistory },
+            { QStringLiteral("faultLog"), faultTruth(state) }, { QStringLiteral("seq"), state.seq },
+            { QStringLiteral("version"), state.version }, { QStringLiteral("paused"), state.paused },
+            { QStringLiteral("fleet"), toJson(fleet) }, { QStringLiteral("regions"), regionArray },
+            { QStringLiteral("pools"), poolArray }, { QStringLiteral("links"), siteLinkTruth(state) } });
 }
 
 } // namespace Meridian::Sim

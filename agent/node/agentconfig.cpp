@@ -18,6 +18,11 @@ struct Key
 constexpr Key Keys[] = {
     { "listen", "HOST:PORT", "Address to serve on (default 127.0.0.1:9464; port 0 picks a free one)." },
     { "token-file", "FILE", "Bearer token for /api/* (first line of FILE). Required for non-loopback addresses." },
+    { "web-config", "FILE", "TLS and basic auth in node_exporter's web-config.yml format." },
+    { "tokens-file", "FILE", "More tokens with roles: one \"viewer|operator|admin TOKEN\" per line." },
+    { "audit-log", "FILE", "Append every job action and refused attempt here (JSON lines)." },
+    { "cancel-command", "CMD", "Command that cancels a job, %j = job id (e.g. \"scancel %j\"); run without a shell." },
+    { "requeue-command", "CMD", "Command that requeues a job, %j = job id (e.g. \"scontrol requeue %j\")." },
     { "region", "NAME", "Region this node belongs to." },
     { "pool", "NAME", "Resource pool this node belongs to." },
     { "rack", "NAME", "Rack this node sits in." },
@@ -28,6 +33,9 @@ constexpr Key Keys[] = {
     { "npu-smi", "PATH", "npu-smi binary (default: from PATH; \"none\" disables)." },
     { "nvidia-smi", "PATH", "nvidia-smi binary (default: from PATH; \"none\" disables)." },
     { "proc-root", "DIR", "Where procfs is mounted (default /proc)." },
+    { "probe-peers", "LIST", "Peer agents to probe for latency: NODE-ID@HOST:PORT,… (default: none)." },
+    { "probe-interval-ms", "MS", "Probe interval per peer in ms, 100-60000 (default 1000)." },
+    { "probe-window", "SECONDS", "Probe statistics window in seconds, 1-3600 (default 60)." },
 };
 
 bool validName(const QString& v)
@@ -76,6 +84,16 @@ bool apply(const QString& key, const QString& value, AgentConfig* c, QString* er
         c->intervalSeconds = int(v);
         return true;
     }
+    if (key == QLatin1String("probe-peers"))
+        return value.size() <= 64 * 1024 && parseProbePeers(value, &c->probes.peers, error);
+    if (key == QLatin1String("probe-interval-ms") || key == QLatin1String("probe-window")) {
+        const bool ms = key == QLatin1String("probe-interval-ms");
+        qint64 v = 0;
+        if (!integer(ms ? 100 : 1, ms ? 60000 : 3600, &v))
+            return false;
+        (ms ? c->probes.intervalMs : c->probes.windowSeconds) = int(v);
+        return true;
+    }
     if (key == QLatin1String("history-size")) {
         qint64 v = 0;
         if (!integer(1, 1000000, &v))
@@ -83,7 +101,21 @@ bool apply(const QString& key, const QString& value, AgentConfig* c, QString* er
         c->historySize = qsizetype(v);
         return true;
     }
+    if (QString* text = key == QLatin1String("tokens-file") ? &c->tokensFile
+            : key == QLatin1String("audit-log")             ? &c->auditLogFile
+            : key == QLatin1String("cancel-command")        ? &c->cancelCommand
+            : key == QLatin1String("requeue-command")       ? &c->requeueCommand
+                                                            : nullptr) {
+        // Paths and command lines: free text, but one line of bounded length.
+        if (value.trimmed().isEmpty() || value.size() > 1024 || value.contains(u'\n') || value.contains(QChar(0))) {
+            *error = QStringLiteral("%1: expected one non-empty line of at most 1024 characters").arg(key);
+            return false;
+        }
+        *text = value;
+        return true;
+    }
     QString* target = key == QLatin1String("token-file") ? &c->tokenFile
+        : key == QLatin1String("web-config")             ? &c->webConfigFile
         : key == QLatin1String("region")                 ? &c->region
         : key == QLatin1String("pool")                   ? &c->pool
         : key == QLatin1String("rack")                   ? &c->rack

@@ -4,6 +4,8 @@
 // meridian-agent's settings: command-line flags, optionally on top of an INI
 // file (--config FILE) with the same keys as the long flags. Flags win.
 
+#include "probeconfig.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -14,6 +16,11 @@ struct AgentConfig
     QString host = QStringLiteral("127.0.0.1");
     quint16 port = 9464;
     QString tokenFile;
+    QString webConfigFile; ///< exporter web-config: TLS, client certificates, basic auth
+    QString tokensFile; ///< roles per token (agent/common/roles.h)
+    QString auditLogFile; ///< JSON lines of job actions
+    QString cancelCommand; ///< "scancel %j": run via QProcess, no shell; empty: cancel refused (501)
+    QString requeueCommand;
     QString region;
     QString pool;
     QString rack;
@@ -24,6 +31,7 @@ struct AgentConfig
     QString npuSmi; ///< empty: search PATH; "none": disabled
     QString nvidiaSmi;
     QString procRoot = QStringLiteral("/proc");
+    ProbeSettings probes; ///< latency probes to peer agents (prober.h)
 
     qsizetype effectiveHistorySize() const;
 };

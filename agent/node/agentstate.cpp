@@ -42,7 +42,14 @@ Protocol::Snapshot AgentState::snapshot() const
     s.jobs = m_jobs;
     s.newestEventId = m_events.newestId();
     s.oldestSeq = m_ring.oldestSeq();
+    s.probes = m_probes;
     return s;
+}
+
+void AgentState::setProbes(QList<Protocol::ProbeResult> probes)
+{
+    std::lock_guard lock(m_mutex);
+    m_probes = std::move(probes);
 }
 
 Protocol::SamplesPage AgentState::samples(qint64 since, qsizetype limit) const

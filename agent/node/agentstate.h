@@ -49,6 +49,8 @@ public:
     Protocol::EventsPage events(qint64 since, qsizetype limit) const;
     ScrapeView scrapeView() const;
 
+    void setProbes(QList<Protocol::ProbeResult> probes); ///< the prober's newest window
+
     // For the collector's change detection: is this fault open now?
     bool isFaultOpen(const QString& kind, int accelerator) const;
 
@@ -63,6 +65,7 @@ private:
     QList<AcceleratorReading> m_accelerators;
     qint64 m_collections = 0;
     qint64 m_collectionErrors = 0;
+    QList<Protocol::ProbeResult> m_probes;
 };
 
 } // namespace Meridian::Agent

@@ -4,8 +4,12 @@
 #include "agentconfig.h"
 #include "agentserver.h"
 #include "agentstate.h"
+#include "auditlog.h"
 #include "collectionloop.h"
 #include "httpservice.h"
+#include "jobactions.h"
+#include "prober.h"
+#include "roles.h"
 
 #include <QCoreApplication>
 #include <QRandomGenerator>
@@ -68,10 +72,43 @@ int main(int argc, char* argv[])
         }
     }
 
+    if (!config.webConfigFile.isEmpty()) {
+        QString error;
+        options.webConfig = loadWebConfig(config.webConfigFile, &error);
+        if (!options.webConfig) {
+            std::fprintf(stderr, "meridian-agent: %s\n", qPrintable(error));
+            return 2;
+        }
+    }
+
+    // Roles: the --token-file token is admin; --tokens-file adds viewers and operators.
+    auto roles = std::make_shared<RoleTable>();
+    if (!config.tokensFile.isEmpty()) {
+        QString error;
+        roles = RoleTable::load(config.tokensFile, &error);
+        if (!roles) {
+            std::fprintf(stderr, "meridian-agent: %s\n", qPrintable(error));
+            return 2;
+        }
+    }
+    if (!options.token.isEmpty())
+        roles->add(Role::Admin, options.token);
+    options.roles = roles;
+    AuditLog audit;
+    {
+        QString error;
+        if (!audit.open(config.auditLogFile, &error)) {
+            std::fprintf(stderr, "meridian-agent: %s\n", qPrintable(error));
+            return 2;
+        }
+    }
+
     AgentState state(randomInstanceId(), config.effectiveHistorySize());
     CollectionLoop loop(config, &state);
     HttpService service(options);
     AgentServer server(&service, &state, &loop.procfs());
+    JobActions jobActions(&service, &state, { config.cancelCommand, config.requeueCommand }, roles, &audit);
+    service.setAuthFailureHook([&audit](const AuthFailure& f) { audit.append(authFailureRecord(f)); });
     QString error;
     if (!service.bind(&error)) {
         std::fprintf(stderr, "meridian-agent: %s\n", qPrintable(error));
@@ -79,6 +116,10 @@ int main(int argc, char* argv[])
     }
     // The first tick is in the state before anyone can ask.
     loop.start();
+    Prober prober(config.probes);
+    QObject::connect(&prober, &Prober::windowClosed, &app,
+        [&state](const QList<Meridian::Protocol::ProbeResult>& results) { state.setProbes(results); });
+    prober.start();
 
     if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, g_signalPipe) == 0) {
         auto* notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, &app);

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cachedatabase.h"
 
+#include "jobhistory.h"
+#include "probehistory.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
@@ -36,6 +39,8 @@ QStringList stateMigration(int toVersion)
                            " cleared INTEGER NOT NULL, PRIMARY KEY(source, node_id, id)) WITHOUT ROWID"),
             QStringLiteral("CREATE INDEX event_ts ON event(ts_ms)"),
         };
+    case 2:
+        return CacheJobHistory::migrationV2();
     }
     return {};
 }
@@ -62,6 +67,8 @@ QStringList metricsMigration(int toVersion)
                            " faulty INTEGER NOT NULL, nodes INTEGER NOT NULL, PRIMARY KEY(key, minute_ms))"
                            " WITHOUT ROWID"),
         };
+    case 2:
+        return ProbeHistory::migration();
     }
     return {};
 }

@@ -14,8 +14,8 @@ namespace Meridian::CacheDb {
 
 enum class File { State, Metrics };
 
-inline constexpr int StateSchemaVersion = 1;
-inline constexpr int MetricsSchemaVersion = 1;
+inline constexpr int StateSchemaVersion = 2; ///< 2: job history and audit (jobhistory.h)
+inline constexpr int MetricsSchemaVersion = 2; ///< 2: probe history (probehistory.h)
 // 'MRDS' and 'MRDM': a file with any other application_id is not ours.
 inline constexpr qint32 StateApplicationId = 0x4D524453;
 inline constexpr qint32 MetricsApplicationId = 0x4D52444D;

@@ -76,6 +76,8 @@ void CacheWriterWorker::ingestNode(const QString& source, const NodeUpdate& node
         if (!node.snapshot.instanceId.isEmpty())
             history(node.nodeId).instance = node.snapshot.instanceId;
     }
+    if (node.hasSnapshot || node.hasInventory)
+        m_probes.add(node.nodeId, node.hasInventory ? &node.inventory : nullptr, node.snapshot);
     p.status = node.status;
     p.error = node.error;
     p.polledAtMs = node.polledAtMs;

@@ -5,6 +5,8 @@
 #include "cacheserialize.h"
 #include "capacityrollup.h"
 #include "historyquery.h"
+#include "jobhistory.h"
+#include "probehistory.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -211,6 +213,7 @@ QFuture<CacheReader::State> CacheReader::lastState()
                 state.jobs.append(std::move(j));
             }
         }
+        CacheJobHistory::load(db, &state.jobs);
         return state;
     });
 }
@@ -253,6 +256,15 @@ QFuture<MetricSeries> CacheReader::nodeHistory(
             return MetricSeries { nodeId, -1, int(metric), fromMs, toMs };
         return History::readSeries(db, nodeId, -1, int(metric), fromMs, toMs, maxPoints,
             d->recent ? d->recent(nodeId, -1, int(metric)) : QList<std::pair<qint64, float>> {});
+    });
+}
+
+QFuture<QList<PairPoint>> CacheReader::probeHistory(
+    bool siteLevel, const QString& from, const QString& to, qint64 fromMs, qint64 toMs)
+{
+    return d->run<QList<PairPoint>>([this, siteLevel, from, to, fromMs, toMs] {
+        const QSqlDatabase db = d->database(CacheDb::File::Metrics);
+        return db.isValid() ? ProbeHistory::read(db, siteLevel, from, to, fromMs, toMs) : QList<PairPoint>();
     });
 }
 

@@ -3,6 +3,7 @@
 
 #include "cachetypes.h"
 #include "fleettypes.h"
+#include "latencytargets.h"
 
 #include <QFuture>
 #include <QObject>
@@ -53,6 +54,10 @@ public:
         const QString& nodeId, NodeMetric metric, qint64 fromMs, qint64 toMs, int maxPoints = 2000);
 
     QFuture<QList<Protocol::Event>> events(const EventFilter& filter); ///< newest first
+
+    // Probe history (probehistory.h): one node pair's windows, or (siteLevel) one site pair's minutes.
+    QFuture<QList<PairPoint>> probeHistory(
+        bool siteLevel, const QString& from, const QString& to, qint64 fromMs, qint64 toMs);
 
     // Tests: called on the reader thread at the start of every query job.
     void setJobObserver(std::function<void()> observer);

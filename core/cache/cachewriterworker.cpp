@@ -5,6 +5,7 @@
 
 #include "cachedatabase.h"
 #include "cacheserialize.h"
+#include "jobhistory.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -299,7 +300,8 @@ void CacheWriterWorker::commit(bool force)
 
 bool CacheWriterWorker::commitMetrics(QString* error)
 {
-    if (m_chunks.isEmpty() && m_newSeries.isEmpty() && m_rollup.pendingRows() == 0 && m_dirtyCursors.isEmpty())
+    if (m_chunks.isEmpty() && m_newSeries.isEmpty() && m_rollup.pendingRows() == 0 && m_dirtyCursors.isEmpty()
+        && m_probes.pendingRows() == 0)
         return true;
     QSqlDatabase db = QSqlDatabase::database(m_metricsConn);
     const QList<NewSeries> newSeries = std::exchange(m_newSeries, {});
@@ -346,6 +348,8 @@ bool CacheWriterWorker::commitMetrics(QString* error)
             return fail(q);
     }
     m_stats.chunkRows += chunks.size();
+    if (!m_probes.commit(q))
+        return fail(q);
     if (!newKeys.isEmpty()) {
         q.prepare(QStringLiteral("INSERT INTO capacity_key(id, region, pool, model) VALUES(?, ?, ?, ?)"));
         for (const auto& [id, key] : newKeys) {
@@ -489,6 +493,8 @@ bool CacheWriterWorker::commitState(bool force, QString* error)
         if (!q.exec())
             return fail(q);
     }
+    if (!CacheJobHistory::write(jobs, q))
+        return fail(q);
     q.prepare(
         QStringLiteral("INSERT OR IGNORE INTO event(source, node_id, id, ts_ms, kind, severity, accelerator,"
                        " message, code, cleared) VALUES(COALESCE(?, ''), COALESCE(?, ''), ?, ?, COALESCE(?, ''), ?, ?,"
@@ -549,6 +555,13 @@ bool CacheWriterWorker::retentionStep()
             q.bindValue(1, rollupHorizon);
             q.exec();
         }
+        // Probe windows live as long as raw samples, site-pair minutes as long as the rollups.
+        q.prepare(QStringLiteral("DELETE FROM probe_window WHERE t_ms < ?"));
+        q.bindValue(0, rawHorizon);
+        q.exec();
+        q.prepare(QStringLiteral("DELETE FROM probe_site_1m WHERE minute_ms < ?"));
+        q.bindValue(0, rollupHorizon);
+        q.exec();
         CacheDb::exec(mdb, QStringLiteral("COMMIT"), nullptr);
         QSqlQuery s(QSqlDatabase::database(m_stateConn));
         s.prepare(QStringLiteral("DELETE FROM event WHERE ts_ms < ?"));

@@ -8,6 +8,7 @@
 #include "cachetypes.h"
 #include "capacityrollup.h"
 #include "historychunk.h"
+#include "probehistory.h"
 #include "sourceupdate.h"
 
 #include <QHash>
@@ -149,6 +150,7 @@ private:
     QSet<QString> m_closedUncommitted; ///< nodes whose closedWindow waits for a commit
     QHash<QString, NodePlacement> m_placement;
     CapacityRollup m_rollup;
+    ProbeHistoryWriter m_probes; ///< probe windows and site-pair minutes (metrics.db)
     qint64 m_nextSeriesId = 1;
     qint64 m_newestSampleMs = 0;
     QList<NewSeries> m_newSeries;

@@ -35,6 +35,7 @@ void AgentCheck::get(
 {
     HttpRequestOptions options;
     options.token = withToken ? m_token : QByteArray();
+    options.tls = m_tls;
     options.timeoutMs = m_timeoutMs;
     options.deadlineMs = 3 * m_timeoutMs;
     options.maxBodyBytes
@@ -68,6 +69,15 @@ void AgentCheck::start(const QUrl& url, const QString& tokenFile)
         add(Severity::Error, tr("URL"), tr("expected an http:// or https:// URL"));
         QMetaObject::invokeMethod(this, &AgentCheck::finish, Qt::QueuedConnection);
         return;
+    }
+    if (!m_tlsFiles.isEmpty()) {
+        QString error;
+        m_tls = makeTlsConfiguration(m_tlsFiles, &error);
+        if (!m_tls) {
+            add(Severity::Error, tr("TLS"), error);
+            QMetaObject::invokeMethod(this, &AgentCheck::finish, Qt::QueuedConnection);
+            return;
+        }
     }
     if (!tokenFile.isEmpty()) {
         QString error;

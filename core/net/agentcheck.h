@@ -2,6 +2,7 @@
 #pragma once
 
 #include "protocoltypes.h"
+#include "tlsclient.h"
 
 #include <QList>
 #include <QMetaType>
@@ -55,6 +56,7 @@ public:
     ~AgentCheck() override;
 
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
+    void setTls(const TlsClientFiles& files) { m_tlsFiles = files; } ///< --ca, --cert, --key
     void start(const QUrl& url, const QString& tokenFile = {});
     const AgentCheckReport& report() const { return m_report; }
 
@@ -73,6 +75,8 @@ private:
 
     HttpClient* m_http = nullptr;
     QByteArray m_token;
+    TlsClientFiles m_tlsFiles;
+    std::shared_ptr<const QSslConfiguration> m_tls;
     int m_timeoutMs = 10000;
     AgentCheckReport m_report;
     QList<Step> m_steps;

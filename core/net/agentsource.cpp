@@ -119,6 +119,10 @@ void AgentSource::poll(Agent* a)
             return;
         }
     }
+    if (QString tlsError; !a->config.tls.isEmpty() && !cachedTlsConfiguration(a->config.tls, &tlsError)) {
+        fail(a, AgentStatus::Unreachable, tlsError);
+        return;
+    }
     if (a->needInventory) {
         if (!a->inFlight[NodeEp])
             fetch(a, NodeEp, QStringLiteral("api/v1/node"), [this, a](const HttpResult& r) { onInventory(a, r); });
@@ -139,6 +143,8 @@ void AgentSource::fetch(
     }
     HttpRequestOptions options;
     options.token = a->token;
+    QString tlsError;
+    options.tls = cachedTlsConfiguration(a->config.tls, &tlsError);
     options.maxBodyBytes = m_options.maxBodyBytes;
     options.timeoutMs = timeoutMs(a);
     // History and event pages may be large and slow to produce: they get more time than the

@@ -79,6 +79,8 @@ void FleetSource::poll()
         if (!m_tokenLoaded)
             return fail(AgentStatus::Unauthorized, error);
     }
+    if (QString tlsError; !m_config.tls.isEmpty() && !cachedTlsConfiguration(m_config.tls, &tlsError))
+        return fail(AgentStatus::Unreachable, tlsError);
     fetchNodes();
     fetchJobs();
     fetchEvents();
@@ -91,6 +93,8 @@ void FleetSource::fetch(Endpoint endpoint, const QString& path, const QList<std:
         return;
     HttpRequestOptions options;
     options.token = m_token;
+    QString tlsError;
+    options.tls = cachedTlsConfiguration(m_config.tls, &tlsError);
     options.maxBodyBytes = m_options.maxFleetBodyBytes;
     // A front encodes a whole fleet before the first byte: give it time. A dead front is refused at
     // once, and one that stays silent is marked stale after two intervals meanwhile.
@@ -268,6 +272,8 @@ void FleetSource::fill(const QString& nodeId)
     t.fillInFlight = true;
     HttpRequestOptions options;
     options.token = m_token;
+    QString tlsError;
+    options.tls = cachedTlsConfiguration(m_config.tls, &tlsError);
     options.maxBodyBytes = m_options.maxNodeBodyBytes;
     options.timeoutMs = std::max(m_config.intervalMs, 15000);
     options.deadlineMs = 3 * options.timeoutMs;

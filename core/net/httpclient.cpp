@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "httpclient.h"
 
+#include "tlsclient.h"
+
 #include <QDateTime>
 #include <QFile>
 #include <QJsonDocument>
@@ -8,6 +10,9 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QSslConfiguration>
+#include <QSslError>
+#include <QSslSocket>
 #include <QTimer>
 #include <QUrlQuery>
 
@@ -23,6 +28,7 @@ struct HttpClient::Pending
     bool headersSeen = false;
     bool tooLarge = false;
     bool timedOut = false;
+    QString tlsError; ///< from sslErrors(): what was expected and what was received
 };
 
 namespace {
@@ -60,6 +66,7 @@ AgentStatus HttpResult::status() const
     case Outcome::TimedOut:
     case Outcome::Stalled:
     case Outcome::Aborted:
+    case Outcome::TlsFailed: // not reached securely: the reason text says why
         return AgentStatus::Unreachable;
     case Outcome::TooLarge:
         return AgentStatus::BadPayload;
@@ -99,6 +106,14 @@ void HttpClient::get(const QUrl& url, const HttpRequestOptions& options, Callbac
     // Our own timers below tell a silent peer from one that stalled mid-body.
     request.setTransferTimeout(0);
     request.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("meridian/" MERIDIAN_VERSION));
+    if (url.scheme() == QLatin1String("https")) {
+        QSslConfiguration tls = options.tls ? *options.tls : QSslConfiguration::defaultConfiguration();
+        if (!options.tls) {
+            tls.setProtocol(QSsl::TlsV1_2OrLater);
+            tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
+        }
+        request.setSslConfiguration(tls);
+    }
     if (!options.token.isEmpty())
         request.setRawHeader(QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + options.token);
 
@@ -121,6 +136,9 @@ void HttpClient::get(const QUrl& url, const HttpRequestOptions& options, Callbac
     connect(p->idle, &QTimer::timeout, this, timeout);
     connect(p->deadline, &QTimer::timeout, this, timeout);
     connect(reply, &QNetworkReply::metaDataChanged, this, [p] { p->headersSeen = true; });
+    // Never ignored: the request fails, and the reason names what was expected and received.
+    connect(reply, &QNetworkReply::sslErrors, this,
+        [p, url](const QList<QSslError>& errors) { p->tlsError = describeTlsErrors(errors, url); });
     connect(reply, &QNetworkReply::readyRead, this, [reply, p] {
         p->headersSeen = true;
         p->idle->start();
@@ -164,7 +182,19 @@ void HttpClient::finish(QNetworkReply* reply)
     HttpResult r;
     r.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QNetworkReply::NetworkError error = reply->error();
-    if (p->tooLarge) {
+    if (!p->tlsError.isEmpty()) {
+        r.outcome = HttpResult::Outcome::TlsFailed;
+        r.error = p->tlsError;
+    } else if (error == QNetworkReply::SslHandshakeFailedError
+        || (reply->url().scheme() == QLatin1String("https") && !p->headersSeen && p->body.isEmpty()
+            && (error == QNetworkReply::RemoteHostClosedError
+                || reply->errorString().contains(QLatin1String("SSL routines"))))) {
+        // With TLS 1.3 a server that refuses the client certificate says so after the client's
+        // side of the handshake is done: the request then ends as "closed" before any answer.
+        r.outcome = HttpResult::Outcome::TlsFailed;
+        r.error = tr("TLS handshake refused by the agent (does it require a client certificate?): %1")
+                      .arg(reply->errorString());
+    } else if (p->tooLarge) {
         r.outcome = HttpResult::Outcome::TooLarge;
         r.error = tr("body exceeds %1 bytes").arg(p->options.maxBodyBytes);
     } else if (p->timedOut) {

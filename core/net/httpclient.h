@@ -10,6 +10,9 @@
 #include <QUrl>
 
 #include <functional>
+#include <memory>
+
+class QSslConfiguration;
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -27,6 +30,7 @@ struct HttpResult
         TooLarge, ///< body over the cap (aborted while reading)
         HttpError, ///< any other HTTP status
         Aborted, ///< cancelled by us (shutdown)
+        TlsFailed, ///< certificate not trusted / wrong host / expired, or the handshake was refused
     };
     Outcome outcome = Outcome::Aborted;
     int httpStatus = 0;
@@ -45,6 +49,8 @@ struct HttpRequestOptions
     qsizetype maxBodyBytes = 16 * 1024 * 1024;
     int timeoutMs = 5000; ///< no progress for this long → timed out / stalled
     int deadlineMs = 0; ///< whole request; 0: 4 × timeoutMs
+    /// https: CA, client certificate (see tlsclient.h); null: system roots, TLS ≥ 1.2, peer verified.
+    std::shared_ptr<const QSslConfiguration> tls;
 };
 
 // The one QNetworkAccessManager of a worker thread, with the console's rules

@@ -29,6 +29,8 @@ struct Limits
     int maxJobsPerPage = 100000;
     int maxFaultsPerNode = 1024;
     int maxFleetEntries = 200000;
+    int maxJobSegments = 10000; ///< segments or interruptions of one job
+    int maxJobCheckpoints = 100000; ///< checkpoints of one job (detail only)
 };
 
 struct DecodeResult
@@ -48,6 +50,8 @@ QJsonObject toJson(const Event& event);
 QJsonObject toJson(const EventsPage& page);
 QJsonObject toJson(const NodesPage& page);
 QJsonObject toJson(const JobsPage& page);
+QJsonObject toJson(const JobRecord& job); ///< one job, history included when present
+QJsonObject toJson(const JobDetail& detail);
 QJsonObject fleetToJson(const QList<FleetEntry>& fleet);
 
 // A top-level document: the object with "schema": 1 added.
@@ -62,6 +66,7 @@ DecodeResult decode(const QJsonObject& json, SamplesPage* out, const Limits& lim
 DecodeResult decode(const QJsonObject& json, EventsPage* out, const Limits& limits = {});
 DecodeResult decode(const QJsonObject& json, NodesPage* out, const Limits& limits = {});
 DecodeResult decode(const QJsonObject& json, JobsPage* out, const Limits& limits = {});
+DecodeResult decode(const QJsonObject& json, JobDetail* out, const Limits& limits = {});
 DecodeResult decode(const QJsonObject& json, QList<FleetEntry>* out, const Limits& limits = {});
 
 // Convenience: parseDocument + decode.

@@ -184,6 +184,28 @@ struct NodesPage
     QList<NodeRecord> nodes;
 };
 
+// One stretch of a job's run: from a (re)start to an interruption or its end.
+struct JobSegment
+{
+    qint64 startMs = 0;
+    qint64 endMs = 0; ///< 0: still running
+    QString endReason; ///< "interrupted", "requeued", "completed", "failed", "cancelled"; empty while open
+    qint64 restoredCheckpointMs = 0; ///< checkpoint the segment resumed from (0: fresh start)
+    friend bool operator==(const JobSegment&, const JobSegment&) = default;
+};
+
+// One interruption of a job, linked to the fault event that caused it when there is one.
+struct JobInterruption
+{
+    qint64 atMs = 0;
+    QString cause; ///< "chip-fault on node-0042 accelerator 3", "requeued by operator"
+    qint64 faultEventId = 0; ///< id in the fleet's event log; 0: no fault (an action)
+    QString nodeId; ///< where it happened; empty: not on one node
+    qint64 lastCheckpointMs = 0; ///< the checkpoint work resumes from (0: none, restart from scratch)
+    qint64 recoveredMs = 0; ///< when the job ran again; 0: not (yet)
+    friend bool operator==(const JobInterruption&, const JobInterruption&) = default;
+};
+
 // A job as the scheduler sees it (served by whatever fronts a fleet: the
 // simulator, later a Slurm adapter). Queued and recovering jobs are placed on
 // no node, so node snapshots alone cannot count them.
@@ -206,6 +228,17 @@ struct JobRecord
     qint64 endMs = 0; ///< 0: not ended
     qint64 lastCheckpointMs = 0;
     int interruptions = 0;
+    // History (optional on the wire: absent from sources that do not know it).
+    QList<JobSegment> segments; ///< ascending by start
+    QList<JobInterruption> interruptionLog; ///< ascending by time
+    QList<qint64> checkpoints; ///< completed checkpoints, ascending; only in a job's detail document
+};
+
+// GET /api/v1/jobs/ID: one job with its full history.
+struct JobDetail
+{
+    qint64 timestampMs = 0;
+    JobRecord job;
 };
 
 struct JobsPage

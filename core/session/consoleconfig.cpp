@@ -46,7 +46,8 @@ bool parseSource(const QJsonValue& value, int index, SourceConfig* out, QString*
     const QJsonObject o = value.toObject();
     if (unknownKeys(o,
             { QStringLiteral("name"), QStringLiteral("kind"), QStringLiteral("url"), QStringLiteral("tokenFile"),
-                QStringLiteral("intervalSeconds") },
+                QStringLiteral("intervalSeconds"), QStringLiteral("ca"), QStringLiteral("clientCert"),
+                QStringLiteral("clientKey"), QStringLiteral("credential") },
             where, error))
         return false;
 
@@ -93,6 +94,24 @@ bool parseSource(const QJsonValue& value, int index, SourceConfig* out, QString*
         return false;
     }
     out->tokenFile = token.toString();
+
+    for (auto [key, target] : { std::pair { "ca", &out->tls.caFile }, std::pair { "clientCert", &out->tls.certFile },
+             std::pair { "clientKey", &out->tls.keyFile }, std::pair { "credential", &out->credential } }) {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (!v.isUndefined() && (!v.isString() || v.toString().isEmpty() || v.toString().size() > MaxPathLength)) {
+            *error = tr("%1.%2: expected a non-empty string").arg(where, QLatin1String(key));
+            return false;
+        }
+        *target = v.toString();
+    }
+    if (!out->tls.isEmpty() && parsed.scheme() != QLatin1String("https")) {
+        *error = tr("%1: ca, clientCert and clientKey need an https:// URL").arg(where);
+        return false;
+    }
+    if (out->tls.certFile.isEmpty() != out->tls.keyFile.isEmpty()) {
+        *error = tr("%1: clientCert and clientKey go together").arg(where);
+        return false;
+    }
 
     const QJsonValue interval = o.value(QStringLiteral("intervalSeconds"));
     if (interval.isUndefined()) {
@@ -185,6 +204,11 @@ bool ConsoleConfig::save(const QString& path, QString* error) const
             { QStringLiteral("url"), s.url.toString() }, { QStringLiteral("intervalSeconds"), s.intervalMs / 1000.0 } };
         if (!s.tokenFile.isEmpty())
             o.insert(QStringLiteral("tokenFile"), s.tokenFile);
+        for (auto [key, value] : { std::pair { "ca", s.tls.caFile }, std::pair { "clientCert", s.tls.certFile },
+                 std::pair { "clientKey", s.tls.keyFile }, std::pair { "credential", s.credential } }) {
+            if (!value.isEmpty())
+                o.insert(QLatin1String(key), value);
+        }
         list.append(o);
     }
     QJsonObject root { { QStringLiteral("version"), FormatVersion }, { QStringLiteral("sources"), list } };

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "tlsclient.h"
+
 #include <QList>
 #include <QString>
 #include <QUrl>
@@ -17,6 +19,8 @@ struct SourceConfig
     QUrl url; ///< base URL, ending in '/'
     QString tokenFile; ///< path; the token itself never goes into the config
     int intervalMs = 5000;
+    TlsClientFiles tls; ///< "ca", "clientCert", "clientKey": https only
+    QString credential; ///< name of the token in the keyring (CredentialStore); never the token itself
     friend bool operator==(const SourceConfig&, const SourceConfig&) = default;
 };
 

@@ -40,7 +40,13 @@ struct FleetSession::Private
     quint64 generation = 0; ///< updates from sources of an older generation are dropped
     SampleCursors cursors;
     bool waitingForCursors = false;
+    QString cachePath;
 };
+
+QString FleetSession::cachePath() const
+{
+    return d->cachePath;
+}
 
 FleetSession::FleetSession(QObject* parent)
     : QObject(parent)
@@ -85,6 +91,7 @@ bool FleetSession::open(const QString& cachePath, QString* error)
             *error = tr("cannot create the cache directory %1").arg(cachePath);
         return false;
     }
+    d->cachePath = cachePath;
     d->writer = std::make_unique<CacheWriter>(cachePath);
     connect(d->writer.get(), &CacheWriter::failed, this, &FleetSession::cacheFailed);
     d->writer->start();

@@ -32,6 +32,7 @@ public:
 
     FleetStore* store() const;
     CacheReader* cache() const;
+    QString cachePath() const; ///< the cache directory given to open(); empty before
 
 Q_SIGNALS:
     void restored(); ///< the cached state is in the store (possibly empty)

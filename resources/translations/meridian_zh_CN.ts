@@ -2,6 +2,121 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <source>the demo fleet&apos;s history did not arrive within 5 minutes</source>
+        <translation>演示集群的历史数据未在 5 分钟内到达</translation>
+    </message>
+    <message>
+        <source>Writes a report from the console&apos;s cache.</source>
+        <translation>根据控制台缓存生成报表。</translation>
+    </message>
+    <message>
+        <source>Report type: %1.</source>
+        <translation>报表类型：%1。</translation>
+    </message>
+    <message>
+        <source>fleet, region:REGION or pool:REGION/POOL (default fleet).</source>
+        <translation>fleet、region:REGION 或 pool:REGION/POOL（默认 fleet）。</translation>
+    </message>
+    <message>
+        <source>24h, 7d, 30d (ending with the newest data) or FROM..TO in ISO 8601 UTC (default 24h).</source>
+        <translation>24h、7d、30d（截至最新数据）或 ISO 8601 UTC 格式的 FROM..TO（默认 24h）。</translation>
+    </message>
+    <message>
+        <source>pdf, csv or xlsx (default pdf).</source>
+        <translation>pdf、csv 或 xlsx（默认 pdf）。</translation>
+    </message>
+    <message>
+        <source>Output file (pdf, xlsx) or directory (csv: one file per table).</source>
+        <translation>输出文件（pdf、xlsx）或目录（csv：每个表一个文件）。</translation>
+    </message>
+    <message>
+        <source>Console configuration whose cache to read.</source>
+        <translation>要读取其缓存的控制台配置。</translation>
+    </message>
+    <message>
+        <source>Cache directory to read.</source>
+        <translation>要读取的缓存目录。</translation>
+    </message>
+    <message>
+        <source>Run the demo fleet and report on its history.</source>
+        <translation>运行演示集群，并根据其历史数据生成报表。</translation>
+    </message>
+    <message>
+        <source>History the demo fleet pre-generates (default 2h).</source>
+        <translation>演示集群预先生成的历史时长（默认 2h）。</translation>
+    </message>
+    <message>
+        <source>Report language: en or zh_CN (default en).</source>
+        <translation>报表语言：en 或 zh_CN（默认 en）。</translation>
+    </message>
+    <message>
+        <source>CSV: start each file with a UTF-8 BOM (Excel).</source>
+        <translation>CSV：每个文件以 UTF-8 BOM 开头（供 Excel 使用）。</translation>
+    </message>
+    <message>
+        <source>Try &apos;meridian report --help&apos;.</source>
+        <translation>请尝试 “meridian report --help”。</translation>
+    </message>
+    <message>
+        <source>unexpected argument %1</source>
+        <translation>多余的参数 %1</translation>
+    </message>
+    <message>
+        <source>--type must be one of: %1</source>
+        <translation>--type 必须是以下之一：%1</translation>
+    </message>
+    <message>
+        <source>--scope must be fleet, region:REGION or pool:REGION/POOL</source>
+        <translation>--scope 必须是 fleet、region:REGION 或 pool:REGION/POOL</translation>
+    </message>
+    <message>
+        <source>--range must be 24h, 7d, 30d or FROM..TO (ISO 8601)</source>
+        <translation>--range 必须是 24h、7d、30d 或 FROM..TO（ISO 8601）</translation>
+    </message>
+    <message>
+        <source>--lang must be en or zh_CN</source>
+        <translation>--lang 必须是 en 或 zh_CN</translation>
+    </message>
+    <message>
+        <source>--format must be pdf, csv or xlsx</source>
+        <translation>--format 必须是 pdf、csv 或 xlsx</translation>
+    </message>
+    <message>
+        <source>-o PATH is required</source>
+        <translation>必须指定 -o PATH</translation>
+    </message>
+    <message>
+        <source>give at most one of --config, --cache and --demo</source>
+        <translation>--config、--cache 和 --demo 最多只能指定一个</translation>
+    </message>
+    <message>
+        <source>the demo fleet failed: %1</source>
+        <translation>演示集群运行失败：%1</translation>
+    </message>
+    <message>
+        <source>cannot use the configuration %1: %2</source>
+        <translation>无法使用配置 %1：%2</translation>
+    </message>
+    <message>
+        <source>no cache in %1</source>
+        <translation>%1 中没有缓存</translation>
+    </message>
+    <message>
+        <source>the report could not be computed</source>
+        <translation>无法计算报表</translation>
+    </message>
+    <message>
+        <source>the cache in %1 holds no data for this scope and range</source>
+        <translation>%1 中的缓存没有该范围在所选时间范围内的数据</translation>
+    </message>
+    <message>
+        <source>wrote %1 (%2 gaps in the data)</source>
+        <translation>已写入 %1（数据中有 %2 处缺口）</translation>
+    </message>
+</context>
+<context>
     <name>Meridian</name>
     <message>
         <source>%1: unknown key &quot;%2&quot;</source>
@@ -38,6 +153,74 @@
     <message>
         <source>%1.intervalSeconds: expected a number from 1 to 3600</source>
         <translation>%1.intervalSeconds：应为 1 到 3600 之间的数字</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: larger than %2 bytes</source>
+        <translation>%1：超过 %2 字节</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>no certificate</source>
+        <translation>无证书</translation>
+    </message>
+    <message>
+        <source>received subject %1 (names %2), issued by %3, valid %4 to %5</source>
+        <translation>收到的证书主体为 %1（名称 %2），颁发者 %3，有效期 %4 至 %5</translation>
+    </message>
+    <message>
+        <source>%1: no PEM certificate</source>
+        <translation>%1：没有 PEM 证书</translation>
+    </message>
+    <message>
+        <source>a client certificate needs both the certificate and the key</source>
+        <translation>客户端证书需要同时提供证书和私钥</translation>
+    </message>
+    <message>
+        <source>%1: no unencrypted RSA or EC private key</source>
+        <translation>%1：没有未加密的 RSA 或 EC 私钥</translation>
+    </message>
+    <message>
+        <source>expected a certificate for host %1</source>
+        <translation>应为主机 %1 的证书</translation>
+    </message>
+    <message>
+        <source>the certificate expired on %1</source>
+        <translation>证书已于 %1 过期</translation>
+    </message>
+    <message>
+        <source>the certificate is valid only from %1</source>
+        <translation>证书自 %1 起才生效</translation>
+    </message>
+    <message>
+        <source>expected a certificate issued by the configured CA (%1)</source>
+        <translation>应为由所配置 CA（%1）颁发的证书</translation>
+    </message>
+    <message>
+        <source>TLS: %1</source>
+        <translation>TLS：%1</translation>
+    </message>
+    <message>
+        <source>this Qt has no TLS backend (install the OpenSSL 3 library): https sources cannot be used</source>
+        <translation>此 Qt 没有 TLS 后端（请安装 OpenSSL 3 库）：无法使用 https 数据源</translation>
+    </message>
+    <message>
+        <source>%1.%2: expected a non-empty string</source>
+        <translation>%1.%2：应为非空字符串</translation>
+    </message>
+    <message>
+        <source>%1: ca, clientCert and clientKey need an https:// URL</source>
+        <translation>%1：ca、clientCert 和 clientKey 需要 https:// 地址</translation>
+    </message>
+    <message>
+        <source>%1: clientCert and clientKey go together</source>
+        <translation>%1：clientCert 与 clientKey 必须同时提供</translation>
     </message>
 </context>
 <context>
@@ -366,6 +549,10 @@
             <numerusform>%n 条序列</numerusform>
         </translation>
     </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
 </context>
 <context>
     <name>Meridian::AgentSource</name>
@@ -395,6 +582,57 @@
     <message>
         <source>Last error</source>
         <translation>最后错误</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::AuditView</name>
+    <message>
+        <source>Audit log of job actions</source>
+        <translation>作业操作审计日志</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>数据源</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>作业</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>无应答</translation>
+    </message>
+    <message>
+        <source>No actions recorded yet</source>
+        <translation>尚无操作记录</translation>
     </message>
 </context>
 <context>
@@ -664,6 +902,22 @@
         <source>--timeout must be 1 to 600 seconds.</source>
         <translation>--timeout 必须在 1 到 600 秒之间。</translation>
     </message>
+    <message>
+        <source>Trust only the CA certificates in FILE (PEM) for an https URL.</source>
+        <translation>对 https URL 仅信任 FILE（PEM）中的 CA 证书。</translation>
+    </message>
+    <message>
+        <source>Client certificate (PEM) for agents that require one.</source>
+        <translation>客户端证书（PEM），用于要求客户端证书的代理。</translation>
+    </message>
+    <message>
+        <source>Private key (PEM) of --cert.</source>
+        <translation>--cert 对应的私钥（PEM）。</translation>
+    </message>
+    <message>
+        <source>--ca, --cert and --key need an https:// URL.</source>
+        <translation>--ca、--cert 和 --key 需要 https:// URL。</translation>
+    </message>
 </context>
 <context>
     <name>Meridian::CommandLine</name>
@@ -778,6 +1032,25 @@ Subcommands:
     </message>
 </context>
 <context>
+    <name>Meridian::CredentialStore</name>
+    <message>
+        <source>not a valid credential name</source>
+        <translation>不是有效的凭据名称</translation>
+    </message>
+    <message>
+        <source>this build has no keyring support (QtKeychain)</source>
+        <translation>此版本不支持密钥环（QtKeychain）</translation>
+    </message>
+    <message>
+        <source>credential %1 in the keyring is not a valid token</source>
+        <translation>密钥环中的凭据 %1 不是有效的令牌</translation>
+    </message>
+    <message>
+        <source>a token is 1 to 4096 printable ASCII characters without spaces</source>
+        <translation>令牌须为 1 到 4096 个不含空格的可打印 ASCII 字符</translation>
+    </message>
+</context>
+<context>
     <name>Meridian::DemoFleet</name>
     <message>
         <source>meridian-fleetsim was not found beside the console or on PATH</source>
@@ -818,6 +1091,450 @@ Subcommands:
     <message>
         <source>exited</source>
         <translation>已退出</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::Faults</name>
+    <message>
+        <source>Accelerator</source>
+        <translation>加速卡</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>显存</translation>
+    </message>
+    <message>
+        <source>Intra-node link</source>
+        <translation>节点内互联</translation>
+    </message>
+    <message>
+        <source>NIC / link</source>
+        <translation>网卡 / 链路</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Rack</source>
+        <translation>机柜</translation>
+    </message>
+    <message>
+        <source>Site link</source>
+        <translation>站点间链路</translation>
+    </message>
+    <message>
+        <source>Observe</source>
+        <translation>观察</translation>
+    </message>
+    <message>
+        <source>Pre-isolate</source>
+        <translation>预隔离</translation>
+    </message>
+    <message>
+        <source>Drain</source>
+        <translation>排空</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>复位</translation>
+    </message>
+    <message>
+        <source>Isolate / service</source>
+        <translation>隔离 / 维修</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Recovering</source>
+        <translation>恢复中</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>Power domain</source>
+        <translation>供电域</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>站点</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::Faults::BlastRadiusPanel</name>
+    <message>
+        <source>Affected</source>
+        <translation>受影响对象</translation>
+    </message>
+    <message>
+        <source>Accelerators lost</source>
+        <translation>损失加速卡</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Checkpoint / recovery</source>
+        <translation>检查点 / 恢复</translation>
+    </message>
+    <message>
+        <source>Select an incident to see what it hits.</source>
+        <translation>选择一个故障事件以查看其影响范围。</translation>
+    </message>
+    <message>
+        <source>%1 accelerators and %2 whole nodes lost; %3 jobs affected.</source>
+        <translation>损失 %1 张加速卡和 %2 个整节点；%3 个作业受影响。</translation>
+    </message>
+    <message>
+        <source>Jobs (%1)</source>
+        <translation>作业（%1）</translation>
+    </message>
+    <message>
+        <source>running again after %1</source>
+        <translation>%1 后恢复运行</translation>
+    </message>
+    <message>
+        <source>interrupted at %1</source>
+        <translation>于 %1 中断</translation>
+    </message>
+    <message>
+        <source>checkpoint at %1</source>
+        <translation>检查点：%1</translation>
+    </message>
+    <message>
+        <source>no checkpoint</source>
+        <translation>无检查点</translation>
+    </message>
+    <message>
+        <source>Capacity lost</source>
+        <translation>损失容量</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s) down</source>
+        <translation>
+            <numerusform>%n 个节点宕机</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Site links (%1)</source>
+        <translation>站点间链路（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::Faults::FaultsPage</name>
+    <message numerus="yes">
+        <source>↑ %n new</source>
+        <translation>
+            <numerusform>↑ %n 条新增</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open incident(s)</source>
+        <translation>
+            <numerusform>%n 个未关闭故障</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n critical</source>
+        <translation>
+            <numerusform>%n 个严重</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Acknowledge incident</source>
+        <translation>确认故障事件</translation>
+    </message>
+    <message>
+        <source>Note (kept in the audit log):</source>
+        <translation>备注（将记入审计日志）：</translation>
+    </message>
+    <message>
+        <source>Export support bundle</source>
+        <translation>导出支持包</translation>
+    </message>
+    <message>
+        <source>Tar archives (*.tar)</source>
+        <translation>Tar 归档文件 (*.tar)</translation>
+    </message>
+    <message>
+        <source>Filter by fault, node, rack, pool or region</source>
+        <translation>按故障、节点、机柜、资源池或区域筛选</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>部件</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <source>Acknowledge…</source>
+        <translation>确认…</translation>
+    </message>
+    <message>
+        <source>Export support bundle…</source>
+        <translation>导出支持包…</translation>
+    </message>
+    <message>
+        <source>Blast radius</source>
+        <translation>影响范围</translation>
+    </message>
+    <message>
+        <source>Recovery</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::Faults::IncidentTableModel</name>
+    <message>
+        <source>%1 · accelerator %2</source>
+        <translation>%1 · 加速卡 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>rack %1 · %2 · %n node(s)</source>
+        <translation>
+            <numerusform>机柜 %1 · %2 · %n 个节点</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s) in several pools</source>
+        <translation>
+            <numerusform>多个资源池中的 %n 个节点</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s) in pool %1</source>
+        <translation>
+            <numerusform>资源池 %1 中的 %n 个节点</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>links of %1</source>
+        <translation>%1 的链路</translation>
+    </message>
+    <message>
+        <source>Acknowledged: %1</source>
+        <translation>已确认：%1</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>部件</translation>
+    </message>
+    <message>
+        <source>Fault</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation>首次发生</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>最近发生</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>处置</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::Faults::NodeFaultPanel</name>
+    <message>
+        <source>Open node in Pools</source>
+        <translation>在资源池页中打开节点</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Accelerator</source>
+        <translation>加速卡</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Select an incident on one node to see its history.</source>
+        <translation>选择单个节点上的故障事件以查看其历史。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: faults and events from %2 to %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;：%2 至 %3 的故障与事件</translation>
+    </message>
+    <message>
+        <source>node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>open: %1</source>
+        <translation>未恢复：%1</translation>
+    </message>
+    <message>
+        <source>cleared after %1: %2</source>
+        <translation>%1 后清除：%2</translation>
+    </message>
+    <message>
+        <source>cleared: %1</source>
+        <translation>已清除：%1</translation>
+    </message>
+    <message>
+        <source>No cached temperature of accelerator %1 around the fault.</source>
+        <translation>缓存中没有加速卡 %1 在故障前后的温度数据。</translation>
+    </message>
+    <message>
+        <source>Accelerator %1 temperature around the fault: %2–%3 °C over %4 points.</source>
+        <translation>加速卡 %1 在故障前后的温度：%2–%3 °C（共 %4 个数据点）。</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::Faults::RecoveryPanel</name>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>After detection</source>
+        <translation>距检测用时</translation>
+    </message>
+    <message>
+        <source>Pool</source>
+        <translation>资源池</translation>
+    </message>
+    <message>
+        <source>Incidents (24 h)</source>
+        <translation>故障数（24 小时）</translation>
+    </message>
+    <message>
+        <source>MTTR (24 h)</source>
+        <translation>MTTR（24 小时）</translation>
+    </message>
+    <message>
+        <source>MTTR (7 d)</source>
+        <translation>MTTR（7 天）</translation>
+    </message>
+    <message>
+        <source>MTBF (7 d)</source>
+        <translation>MTBF（7 天）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Recovery stopwatch&lt;/b&gt; (target: 10 min from detection to jobs running again)</source>
+        <translation>&lt;b&gt;恢复计时&lt;/b&gt;（目标：从检测到作业恢复运行不超过 10 分钟）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;MTTR and MTBF per pool&lt;/b&gt;</source>
+        <translation>&lt;b&gt;各资源池 MTTR 与 MTBF&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Detected</source>
+        <translation>检测到故障</translation>
+    </message>
+    <message>
+        <source>Isolated (jobs stopped)</source>
+        <translation>已隔离（作业已停止）</translation>
+    </message>
+    <message>
+        <source>Affected jobs restarted</source>
+        <translation>受影响作业已重启</translation>
+    </message>
+    <message>
+        <source>Hardware resumed</source>
+        <translation>硬件已恢复</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>尚未</translation>
+    </message>
+    <message>
+        <source>Recovery running: %1 of %2 jobs restarted.</source>
+        <translation>恢复进行中：已重启 %1 / %2 个作业。</translation>
+    </message>
+    <message>
+        <source>Recovered in %1: within the 10-minute target.</source>
+        <translation>用时 %1 完成恢复：达到 10 分钟目标。</translation>
+    </message>
+    <message>
+        <source>Recovered in %1: %2 over the 10-minute target.</source>
+        <translation>用时 %1 完成恢复：超出 10 分钟目标 %2。</translation>
     </message>
 </context>
 <context>
@@ -1007,6 +1724,13 @@ Subcommands:
     </message>
 </context>
 <context>
+    <name>Meridian::HeatmapWidget</name>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
     <name>Meridian::HistoryChart</name>
     <message>
         <source>No history in the cache for this range</source>
@@ -1051,6 +1775,10 @@ Subcommands:
         <source>HTTP %1: %2</source>
         <translation>HTTP %1：%2</translation>
     </message>
+    <message>
+        <source>TLS handshake refused by the agent (does it require a client certificate?): %1</source>
+        <translation>代理拒绝了 TLS 握手（是否要求客户端证书？）：%1</translation>
+    </message>
 </context>
 <context>
     <name>Meridian::IdleTableModel</name>
@@ -1093,6 +1821,584 @@ Subcommands:
     <message>
         <source>Mean utilization</source>
         <translation>平均利用率</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::JobDetailView</name>
+    <message>
+        <source>Cancel job…</source>
+        <translation>取消作业…</translation>
+    </message>
+    <message>
+        <source>Requeue…</source>
+        <translation>重新排队…</translation>
+    </message>
+    <message>
+        <source>← Jobs</source>
+        <translation>← 作业</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>中断时间</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Fault event</source>
+        <translation>故障事件</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Work lost</source>
+        <translation>损失工作量</translation>
+    </message>
+    <message>
+        <source>Recovery</source>
+        <translation>恢复用时</translation>
+    </message>
+    <message>
+        <source>Target 10 min</source>
+        <translation>10 分钟目标</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Show in Pools</source>
+        <translation>在资源池页中显示</translation>
+    </message>
+    <message>
+        <source>Interruptions</source>
+        <translation>中断记录</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Utilization</source>
+        <translation>利用率</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · tenant %3, user %4 · pool %5 (%6) · %7 of %8 × %9 · submitted %10, started %11%12</source>
+        <translation>%1 · %2 · 租户 %3，用户 %4 · 资源池 %5（%6）· 加速卡 %7/%8 × %9 · 提交于 %10，开始于 %11%12</translation>
+    </message>
+    <message>
+        <source>, ended %1</source>
+        <translation>，结束于 %1</translation>
+    </message>
+    <message>
+        <source>Goodput %1 · longest uninterrupted run %2 · running for %3 · %4 interruption(s), %5 a day · work lost %6 · mean recovery %7, %8 over the 10-minute target</source>
+        <translation>有效产出率 %1 · 最长连续运行 %2 · 已运行 %3 · 中断 %4 次，日均 %5 次 · 损失工作量 %6 · 平均恢复用时 %7，%8 次超出 10 分钟目标</translation>
+    </message>
+    <message>
+        <source>No accelerators allocated now</source>
+        <translation>当前未分配加速卡</translation>
+    </message>
+    <message>
+        <source>%1 so far</source>
+        <translation>已持续 %1</translation>
+    </message>
+    <message>
+        <source>over</source>
+        <translation>超出</translation>
+    </message>
+    <message>
+        <source>within</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <source>No cached events for this job</source>
+        <translation>缓存中没有此作业的事件</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::JobTableModel</name>
+    <message>
+        <source>Job</source>
+        <translation>作业</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <source>Pool</source>
+        <translation>资源池</translation>
+    </message>
+    <message>
+        <source>Accelerators</source>
+        <translation>加速卡</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Running for</source>
+        <translation>已运行</translation>
+    </message>
+    <message>
+        <source>Uninterrupted for</source>
+        <translation>连续运行</translation>
+    </message>
+    <message>
+        <source>Interruptions</source>
+        <translation>中断次数</translation>
+    </message>
+    <message>
+        <source>Goodput</source>
+        <translation>有效产出率</translation>
+    </message>
+    <message>
+        <source>Last checkpoint</source>
+        <translation>最近检查点</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2, user %3, %4 accelerators of %5</source>
+        <translation>%1 — %2，用户 %3，%4 张 %5 加速卡</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::JobTimeline</name>
+    <message>
+        <source>Select a job to see its timeline</source>
+        <translation>选择作业以查看其时间线</translation>
+    </message>
+    <message>
+        <source>Not started yet</source>
+        <translation>尚未开始</translation>
+    </message>
+    <message>
+        <source>This source reports no run history for the job</source>
+        <translation>此数据源未报告该作业的运行历史</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>现在</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n segment(s), %1 interruption(s), %2 checkpoint(s)</source>
+        <translation>
+            <numerusform>%n 个运行段，%1 次中断，%2 个检查点</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>work lost</source>
+        <translation>损失工作量</translation>
+    </message>
+    <message>
+        <source>recovery ≤ 10 min</source>
+        <translation>恢复 ≤ 10 分钟</translation>
+    </message>
+    <message>
+        <source>recovery &gt; 10 min</source>
+        <translation>恢复 &gt; 10 分钟</translation>
+    </message>
+    <message>
+        <source>checkpoint</source>
+        <translation>检查点</translation>
+    </message>
+    <message>
+        <source>not recovered (%1 so far)</source>
+        <translation>未恢复（已持续 %1）</translation>
+    </message>
+    <message>
+        <source>Interrupted %1: %2
+Recovery: %3 (target 10 min)</source>
+        <translation>中断于 %1：%2
+恢复用时：%3（目标 10 分钟）</translation>
+    </message>
+    <message>
+        <source>Fault event %1 on %2</source>
+        <translation>故障事件 %1（节点 %2）</translation>
+    </message>
+    <message>
+        <source>Ran %1 from %2 (%3)</source>
+        <translation>自 %2 起运行 %1（%3）</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::JobUtilizationChart</name>
+    <message>
+        <source>Utilization (%)</source>
+        <translation>利用率（%）</translation>
+    </message>
+    <message>
+        <source>No cached utilization for this job&apos;s accelerators</source>
+        <translation>缓存中没有此作业所用加速卡的利用率数据</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::JobsFormat</name>
+    <message>
+        <source>queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>checkpointing</source>
+        <translation>检查点保存中</translation>
+    </message>
+    <message>
+        <source>recovering</source>
+        <translation>恢复中</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>inference</source>
+        <translation>推理</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>中断</translation>
+    </message>
+    <message>
+        <source>requeued</source>
+        <translation>重新排队</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::JobsPage</name>
+    <message>
+        <source>%1 jobs (%2 live) · goodput %3 (accelerator-weighted) · %4 interruption(s), %5 a day · mean recovery %6, %7 of %8 over the 10-minute target · longest run %9</source>
+        <translation>%1 个作业（%2 个活动）· 有效产出率 %3（按加速卡加权）· 中断 %4 次，日均 %5 次 · 平均恢复用时 %6，%7 / %8 次超出 10 分钟目标 · 最长运行 %9</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Filter jobs: id, name, tenant, user, pool…</source>
+        <translation>筛选作业：ID、名称、租户、用户、资源池…</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Pool</source>
+        <translation>资源池</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>全部时间</translation>
+    </message>
+    <message>
+        <source>Live only</source>
+        <translation>仅活动作业</translation>
+    </message>
+    <message>
+        <source>Live and last day</source>
+        <translation>活动及最近 1 天</translation>
+    </message>
+    <message>
+        <source>Live and last 7 days</source>
+        <translation>活动及最近 7 天</translation>
+    </message>
+    <message>
+        <source>Live and last 30 days</source>
+        <translation>活动及最近 30 天</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>The audit log lives in the cache, which is not open.</source>
+        <translation>审计日志保存在缓存中，但缓存未打开。</translation>
+    </message>
+    <message>
+        <source>Actions need a console session with sources</source>
+        <translation>执行操作需要配置了数据源的控制台会话</translation>
+    </message>
+    <message>
+        <source>No source can act on this job</source>
+        <translation>没有可对此作业执行操作的数据源</translation>
+    </message>
+    <message>
+        <source>Cannot read the source&apos;s token: %1</source>
+        <translation>无法读取数据源的令牌：%1</translation>
+    </message>
+    <message>
+        <source>Another action is still being sent</source>
+        <translation>另一个操作仍在发送中</translation>
+    </message>
+    <message>
+        <source>Asking what %1 of %2 would do…</source>
+        <translation>正在查询对 %2 执行 %1 的影响…</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>已拒绝：%1</translation>
+    </message>
+    <message>
+        <source>No answer: %1</source>
+        <translation>无应答：%1</translation>
+    </message>
+    <message>
+        <source>Failed (%1): %2</source>
+        <translation>失败（%1）：%2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 done: the job is now %3</source>
+        <translation>已对 %2 执行 %1：作业当前状态为 %3</translation>
+    </message>
+    <message>
+        <source> and %1 more</source>
+        <translation> 等另外 %1 个</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3): %4. Accelerators: %5. Nodes: %6</source>
+        <translation>%1 %2（%3）：%4。加速卡：%5。节点：%6</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Confirm %1</source>
+        <translation>确认 %1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Not sent: %1 of %2 was not confirmed</source>
+        <translation>未发送：未确认对 %2 执行 %1</translation>
+    </message>
+    <message>
+        <source>Sending %1 of %2…</source>
+        <translation>正在发送对 %2 的 %1 操作…</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::LatencyMapWidget</name>
+    <message>
+        <source>Land: Natural Earth (public domain). No borders shown.</source>
+        <translation>陆地：Natural Earth（公有领域）。不显示边界。</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::LatencyPage</name>
+    <message>
+        <source>Sites</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>Pools</source>
+        <translation>资源池</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>丢包率</translation>
+    </message>
+    <message>
+        <source>Level:</source>
+        <translation>层级：</translation>
+    </message>
+    <message>
+        <source>Statistic:</source>
+        <translation>统计量：</translation>
+    </message>
+    <message>
+        <source>Rows probe columns. Double-click a site or pool to zoom in to its nodes; click a cell for the pair&apos;s history.</source>
+        <translation>行为探测发起方，列为探测目标。双击站点或资源池可下钻到其节点；单击单元格可查看该链路的历史。</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>地图</translation>
+    </message>
+    <message>
+        <source>Matrix</source>
+        <translation>矩阵</translation>
+    </message>
+    <message>
+        <source>Pair history</source>
+        <translation>链路历史</translation>
+    </message>
+    <message>
+        <source>Violations</source>
+        <translation>超标记录</translation>
+    </message>
+    <message>
+        <source>%1 (%2)
+%3 nodes, %4 down, %5 accelerators</source>
+        <translation>%1（%2）
+%3 个节点，%4 个宕机，%5 张加速卡</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation>断开</translation>
+    </message>
+    <message>
+        <source>%1 / %2 ms</source>
+        <translation>%1 / %2 ms</translation>
+    </message>
+    <message>
+        <source>%1 → %2 (%3)
+p50 %4 ms, p99 %5 ms, loss %6
+target p50 ≤ %7 ms</source>
+        <translation>%1 → %2（%3）
+p50 %4 ms，p99 %5 ms，丢包率 %6
+目标 p50 ≤ %7 ms</translation>
+    </message>
+    <message>
+        <source>No site coordinates yet: sites appear once their agents report a location (labels lat/lon).</source>
+        <translation>尚无站点坐标：站点的代理上报位置（标签 lat/lon）后才会显示。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n site pair(s) measured; </source>
+        <translation>
+            <numerusform>已测量 %n 对站点； </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n break their target. Click an edge for its history.</source>
+        <translation>
+            <numerusform>其中 %n 对未达标。单击连线可查看其历史。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>0%</source>
+        <translation>0%</translation>
+    </message>
+    <message>
+        <source>≥ 20%</source>
+        <translation>≥ 20%</translation>
+    </message>
+    <message>
+        <source>0.02 ms</source>
+        <translation>0.02 ms</translation>
+    </message>
+    <message>
+        <source>200 ms</source>
+        <translation>200 ms</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n site pair(s) break their target now; </source>
+        <translation>
+            <numerusform>当前有 %n 对站点未达标； </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n violating probe window(s) in the last hour. Targets: latency-targets.json in the configuration directory (see docs/latency.md).</source>
+        <translation>
+            <numerusform>过去一小时内有 %n 个探测窗口超标。目标定义：配置目录中的 latency-targets.json（参见 docs/latency.md）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 → %2 (%3): target p50 ≤ %4 ms, loss ≤ %5</source>
+        <translation>%1 → %2（%3）：目标 p50 ≤ %4 ms，丢包率 ≤ %5</translation>
+    </message>
+    <message>
+        <source>%1 → %2: not probed</source>
+        <translation>%1 → %2：未探测</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 → %2
+p50 %3 ms, p99 %4 ms, loss %5 (%n probe(s))</source>
+        <translation>
+            <numerusform>%1 → %2
+p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1144,6 +2450,13 @@ Subcommands:
     <message>
         <source>&amp;Go to…</source>
         <translation>转到(&amp;G)…</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::MemoryCredentialBackend</name>
+    <message>
+        <source>no credential named %1 in the keyring</source>
+        <translation>密钥环中没有名为 %1 的凭据</translation>
     </message>
 </context>
 <context>
@@ -1442,6 +2755,77 @@ Subcommands:
     <message>
         <source>Pools</source>
         <translation>资源池</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>作业</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>时延</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>Faults</source>
+        <translation>故障</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::PairHistoryView</name>
+    <message>
+        <source>Click an edge on the map or a cell of the matrix to see its history.</source>
+        <translation>单击地图上的连线或矩阵中的单元格以查看其历史。</translation>
+    </message>
+    <message>
+        <source>No probe results for this pair in the chosen range yet.</source>
+        <translation>所选时间范围内尚无此链路的探测结果。</translation>
+    </message>
+    <message>
+        <source>1 h</source>
+        <translation>1 小时</translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation>24 小时</translation>
+    </message>
+    <message>
+        <source>7 d</source>
+        <translation>7 天</translation>
+    </message>
+    <message>
+        <source>30 d</source>
+        <translation>30 天</translation>
+    </message>
+    <message>
+        <source>RTT (ms)</source>
+        <translation>RTT（ms）</translation>
+    </message>
+    <message>
+        <source>Loss (%)</source>
+        <translation>丢包率（%）</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>丢包率</translation>
+    </message>
+    <message>
+        <source>violation</source>
+        <translation>超标</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>目标</translation>
     </message>
 </context>
 <context>
@@ -1776,6 +3160,390 @@ Subcommands:
     </message>
 </context>
 <context>
+    <name>Meridian::Reports</name>
+    <message>
+        <source>Availability</source>
+        <translation>可用性</translation>
+    </message>
+    <message>
+        <source>Availability by pool</source>
+        <translation>各资源池可用性</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Pool</source>
+        <translation>资源池</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Node availability</source>
+        <translation>节点可用率</translation>
+    </message>
+    <message>
+        <source>Accelerator availability</source>
+        <translation>加速卡可用率</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>故障数</translation>
+    </message>
+    <message>
+        <source>MTBF (h)</source>
+        <translation>MTBF（小时）</translation>
+    </message>
+    <message>
+        <source>MTTR (min)</source>
+        <translation>MTTR（分钟）</translation>
+    </message>
+    <message>
+        <source>Interruptions</source>
+        <translation>中断次数</translation>
+    </message>
+    <message>
+        <source>Recovered within 10 min</source>
+        <translation>10 分钟内恢复率</translation>
+    </message>
+    <message>
+        <source>Incidents by kind</source>
+        <translation>按类型统计故障</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Repaired</source>
+        <translation>已修复</translation>
+    </message>
+    <message>
+        <source>Longest uninterrupted training runs</source>
+        <translation>最长连续训练运行</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>作业</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Duration (h)</source>
+        <translation>时长（小时）</translation>
+    </message>
+    <message>
+        <source>Ended by</source>
+        <translation>结束原因</translation>
+    </message>
+    <message>
+        <source>Availability over the range</source>
+        <translation>时间范围内的可用率</translation>
+    </message>
+    <message>
+        <source>Availability (%)</source>
+        <translation>可用率（%）</translation>
+    </message>
+    <message>
+        <source>Longest uninterrupted run (h)</source>
+        <translation>最长连续运行（小时）</translation>
+    </message>
+    <message>
+        <source>Capacity and utilization</source>
+        <translation>容量与利用率</translation>
+    </message>
+    <message>
+        <source>Capacity by pool and model</source>
+        <translation>按资源池和型号统计容量</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>总数</translation>
+    </message>
+    <message>
+        <source>Allocated</source>
+        <translation>已分配</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <source>Allocated but idle</source>
+        <translation>已分配但闲置</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>Faulty</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>Mean allocated</source>
+        <translation>平均已分配</translation>
+    </message>
+    <message>
+        <source>Peak allocated</source>
+        <translation>峰值已分配</translation>
+    </message>
+    <message>
+        <source>Mean faulty</source>
+        <translation>平均故障</translation>
+    </message>
+    <message>
+        <source>Capacity by model</source>
+        <translation>按型号统计容量</translation>
+    </message>
+    <message>
+        <source>Capacity trend</source>
+        <translation>容量趋势</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起始时间</translation>
+    </message>
+    <message>
+        <source>Mean total</source>
+        <translation>平均总数</translation>
+    </message>
+    <message>
+        <source>Mean free</source>
+        <translation>平均空闲</translation>
+    </message>
+    <message>
+        <source>Minutes with data</source>
+        <translation>有数据的分钟数</translation>
+    </message>
+    <message>
+        <source>Allocated but idle accelerators</source>
+        <translation>已分配但闲置的加速卡</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Accelerator</source>
+        <translation>加速卡</translation>
+    </message>
+    <message>
+        <source>Idle since</source>
+        <translation>闲置起始</translation>
+    </message>
+    <message>
+        <source>Mean utilization</source>
+        <translation>平均利用率</translation>
+    </message>
+    <message>
+        <source>Accelerators</source>
+        <translation>加速卡</translation>
+    </message>
+    <message>
+        <source>Capacity over the range</source>
+        <translation>时间范围内的容量</translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation>关键指标</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Cannot create the directory %1</source>
+        <translation>无法创建目录 %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>Gaps in the data</source>
+        <translation>数据缺口</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>Report parameters</source>
+        <translation>报表参数</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>时间范围</translation>
+    </message>
+    <message>
+        <source>Data covered</source>
+        <translation>数据覆盖范围</translation>
+    </message>
+    <message>
+        <source>Generated</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <source>Console version</source>
+        <translation>控制台版本</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::Reports::ReportsPage</name>
+    <message>
+        <source>Folder for the CSV files</source>
+        <translation>CSV 文件保存目录</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>保存报表</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Whole fleet</source>
+        <translation>整个集群</translation>
+    </message>
+    <message>
+        <source>Region %1</source>
+        <translation>区域 %1</translation>
+    </message>
+    <message>
+        <source>Pool %1 / %2</source>
+        <translation>资源池 %1 / %2</translation>
+    </message>
+    <message>
+        <source>The end of the range must be after its start.</source>
+        <translation>时间范围的结束时间必须晚于开始时间。</translation>
+    </message>
+    <message>
+        <source>Choose where to save the report.</source>
+        <translation>请选择报表的保存位置。</translation>
+    </message>
+    <message>
+        <source>The cache is not available.</source>
+        <translation>缓存不可用。</translation>
+    </message>
+    <message>
+        <source>Computing the report…</source>
+        <translation>正在计算报表…</translation>
+    </message>
+    <message>
+        <source>The cache holds no data for this scope and range; nothing was written.</source>
+        <translation>缓存中没有该范围在所选时间范围内的数据；未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>已保存到 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved to %1. The data has %n gap(s); the report shows them.</source>
+        <translation>
+            <numerusform>已保存到 %1。数据中有 %n 处缺口，报表中已标出。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>最近 24 小时</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>时间范围</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Save to</source>
+        <translation>保存到</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Open file</source>
+        <translation>打开文件</translation>
+    </message>
+    <message>
+        <source>Show folder</source>
+        <translation>显示文件夹</translation>
+    </message>
+    <message>
+        <source>The preview of the report appears here once it is computed.</source>
+        <translation>报表计算完成后将在此处显示预览。</translation>
+    </message>
+</context>
+<context>
     <name>Meridian::SourceEditDialog</name>
     <message>
         <source>Add Source</source>
@@ -2039,6 +3807,65 @@ Subcommands:
     <message>
         <source>open faults</source>
         <translation>未恢复故障</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::ViolationModel</name>
+    <message>
+        <source>same rack</source>
+        <translation>同机柜</translation>
+    </message>
+    <message>
+        <source>same pool</source>
+        <translation>同资源池</translation>
+    </message>
+    <message>
+        <source>same site</source>
+        <translation>同站点</translation>
+    </message>
+    <message>
+        <source>same region</source>
+        <translation>同区域</translation>
+    </message>
+    <message>
+        <source>hub ↔ city</source>
+        <translation>枢纽 ↔ 城市</translation>
+    </message>
+    <message>
+        <source>cross-region</source>
+        <translation>跨区域</translation>
+    </message>
+    <message>
+        <source>p50 ≤ %1 ms, loss ≤ %2</source>
+        <translation>p50 ≤ %1 ms，丢包率 ≤ %2</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>源端</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>目的端</translation>
+    </message>
+    <message>
+        <source>Pair class</source>
+        <translation>链路类别</translation>
+    </message>
+    <message>
+        <source>p50 (ms)</source>
+        <translation>p50（ms）</translation>
+    </message>
+    <message>
+        <source>p99 (ms)</source>
+        <translation>p99（ms）</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>丢包率</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
     </message>
 </context>
 <context>

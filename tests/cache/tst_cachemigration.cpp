@@ -106,7 +106,7 @@ void TestCacheMigration::refused_data()
         << QStringLiteral("metrics.db") << QByteArray()
         << QStringList { QStringLiteral("CREATE TABLE x(a)"),
                QStringLiteral("PRAGMA application_id=%1").arg(CacheDb::MetricsApplicationId),
-               QStringLiteral("PRAGMA user_version=2") }
+               QStringLiteral("PRAGMA user_version=%1").arg(CacheDb::MetricsSchemaVersion + 1) }
         << QStringLiteral("newer Meridian");
     QTest::addRow("foreign application_id")
         << QStringLiteral("state.db") << QByteArray()

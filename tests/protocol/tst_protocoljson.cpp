@@ -150,6 +150,10 @@ DecodeResult decodeAs(const QString& kind, const QByteArray& body, const Limits&
         JobsPage v;
         return Json::decodeBody(body, &v, limits);
     }
+    if (kind == QLatin1String("job")) { // job-detail.json: GET /api/v1/jobs/ID
+        JobDetail v;
+        return Json::decodeBody(body, &v, limits);
+    }
     if (kind == QLatin1String("fleet")) {
         QList<FleetEntry> v;
         return Json::decodeBody(body, &v, limits);

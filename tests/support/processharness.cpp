@@ -31,7 +31,7 @@ bool ServerProcess::start(int timeoutMs)
         m_error = QStringLiteral("cannot start %1: %2").arg(m_program, m_process->errorString());
         return false;
     }
-    static const QRegularExpression ready(QStringLiteral("listening on (http://[^\\s]+/)"));
+    static const QRegularExpression ready(QStringLiteral("listening on (https?://[^\\s]+/)"));
     QDeadlineTimer deadline(timeoutMs);
     while (!deadline.hasExpired()) {
         if (!m_process->waitForReadyRead(int(std::min<qint64>(deadline.remainingTime(), 1000)))) {

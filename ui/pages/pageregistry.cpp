@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pageregistry.h"
 
+#include "jobspage.h"
+#include "latencypage.h"
 #include "overviewpage.h"
 #include "poolspage.h"
 
@@ -16,6 +18,11 @@ const QList<PageInfo>& pages()
             [](const PageContext& c) { return new OverviewPage(c.store, c.cache); } },
         { QStringLiteral("pools"), QStringLiteral(":/icons/pools.svg"), QT_TRANSLATE_NOOP("Meridian::Pages", "Pools"),
             [](const PageContext& c) { return new PoolsPage(c.store, c.cache); } },
+        { QStringLiteral("jobs"), QStringLiteral(":/icons/jobs.svg"), QT_TRANSLATE_NOOP("Meridian::Pages", "Jobs"),
+            [](const PageContext& c) { return new JobsPage(c.store, c.cache, c.session); } },
+        { QStringLiteral("latency"), QStringLiteral(":/icons/latency.svg"),
+            QT_TRANSLATE_NOOP("Meridian::Pages", "Latency"),
+            [](const PageContext& c) { return new LatencyPage(c.store, c.cache); } },
     };
     return list;
 }

@@ -21,6 +21,7 @@ struct PageContext
 {
     FleetStore* store = nullptr;
     CacheReader* cache = nullptr;
+    FleetSession* session = nullptr; ///< sources and credentials for actions (jobs page); may be null
 };
 
 struct PageInfo

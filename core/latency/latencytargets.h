@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Latency targets per pair class (settings), and the violations of a set of
+// pair statistics against them. Reports reuse violations() and countViolations().
+
+#include "latencytypes.h"
+
+#include <QByteArray>
+
+#include <array>
+
+namespace Meridian {
+
+struct LatencyTarget
+{
+    double p50Ms = Protocol::Missing; ///< NaN: no target
+    double loss = Protocol::Missing; ///< fraction 0–1; NaN: no target
+};
+
+class LatencyTargets
+{
+public:
+    LatencyTargets(); ///< the defaults (docs/latency.md)
+
+    const LatencyTarget& target(PairClass c) const { return m_targets[size_t(c)]; }
+    void setTarget(PairClass c, const LatencyTarget& t) { m_targets[size_t(c)] = t; }
+    bool violates(PairClass c, const PairStats& s) const;
+
+    // {"schema":1,"targets":{"same-pool":{"p50Ms":0.5,"loss":0.01},…}}; unknown keys
+    // are ignored, bad values refused (the defaults stay for what is not given).
+    static LatencyTargets fromJson(const QByteArray& json, QString* error);
+    QByteArray toJson() const;
+
+private:
+    std::array<LatencyTarget, PairClassCount> m_targets;
+};
+
+struct Violation
+{
+    QString from; ///< site, pool or node id
+    QString to;
+    PairClass pairClass = PairClass::CrossRegion;
+    PairStats stats;
+    LatencyTarget target;
+};
+
+// One sample of a pair over time (from the cache or the live history).
+struct PairPoint
+{
+    qint64 timestampMs = 0;
+    double p50Ms = Protocol::Missing;
+    double p99Ms = Protocol::Missing;
+    double loss = Protocol::Missing;
+};
+
+// Windows of one pair class's series that break the target, e.g. for a report's "violations per day".
+int countViolations(const QList<PairPoint>& points, const LatencyTarget& target);
+bool violates(const PairPoint& p, const LatencyTarget& target);
+
+} // namespace Meridian

@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// libFuzzer: the npu-smi table parser and the nvidia-smi CSV parser, on the same bytes.
+
+#include "npusmiparser.h"
+#include "nvidiasmiparser.h"
+
+#include <cstddef>
+#include <cstdint>
+
+using namespace Meridian::Agent;
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
+{
+    const QByteArrayView text(reinterpret_cast<const char*>(data), qsizetype(size));
+    NpuSmi::parse(text);
+    NvidiaSmi::parse(text);
+    return 0;
+}

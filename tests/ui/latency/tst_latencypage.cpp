@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The Latency page offscreen on a small hand-made fleet: the map shows the site
+// edges coloured against targets, clicking an edge and clicking a matrix cell
+// open that pair's history; the models pass QAbstractItemModelTester.
+
+#include "fleetstore.h"
+#include "heatmapwidget.h"
+#include "latencycolors.h"
+#include "latencymapwidget.h"
+#include "latencypage.h"
+#include "pairhistoryview.h"
+#include "violationmodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QLabel>
+#include <QTabWidget>
+#include <QTest>
+
+using namespace Meridian;
+
+namespace {
+
+Protocol::ProbeResult probe(const QString& peer, double p50, double loss, qint64 windowEnd)
+{
+    Protocol::ProbeResult p;
+    p.peer = peer;
+    p.windowEndMs = windowEnd;
+    p.count = 60;
+    p.loss = loss;
+    if (loss < 1) {
+        p.p50Ms = p50;
+        p.p90Ms = p50 * 1.1;
+        p.p99Ms = p50 * 1.3;
+        p.maxMs = p50 * 2;
+    }
+    return p;
+}
+
+NodeUpdate node(const QString& id, const QString& site, const QString& region, const QString& kind, double lat,
+    double lon, QList<Protocol::ProbeResult> probes, qint64 now)
+{
+    NodeUpdate u;
+    u.nodeId = id;
+    u.hasInventory = true;
+    u.inventory.nodeId = id;
+    u.inventory.region = region;
+    u.inventory.pool = site + QStringLiteral("-trn1");
+    u.inventory.rack = site + QStringLiteral("-trn1-r01");
+    u.inventory.labels = { { QStringLiteral("site"), site }, { QStringLiteral("siteName"), site.toUpper() },
+        { QStringLiteral("siteKind"), kind }, { QStringLiteral("lat"), QString::number(lat) },
+        { QStringLiteral("lon"), QString::number(lon) } };
+    for (int i = 0; i < 8; ++i)
+        u.inventory.accelerators.append(
+            { i, QStringLiteral("huawei"), QStringLiteral("Ascend 910B"), id + QString::number(i), 1 });
+    u.hasSnapshot = true;
+    u.snapshot.instanceId = QStringLiteral("i-") + id;
+    u.snapshot.sample.seq = now / 1000;
+    u.snapshot.sample.timestampMs = now;
+    u.snapshot.probes = probes;
+    u.status = AgentStatus::Up;
+    u.polledAtMs = now;
+    return u;
+}
+
+// Wuhu (hub, East) ↔ Beijing (city, North) ↔ Shanghai (city, East); the Wuhu → Beijing link is cut at `cutAt`.
+SourceUpdate fleet(qint64 window, bool cut)
+{
+    SourceUpdate u;
+    u.source = QStringLiteral("test");
+    const QString east = QStringLiteral("East China"), north = QStringLiteral("North China");
+    u.nodes.append(node(QStringLiteral("wuhu-1"), QStringLiteral("wuhu"), east, QStringLiteral("core"), 31.3, 118.4,
+        { probe(QStringLiteral("beijing-1"), 18, cut ? 1.0 : 0.0, window),
+            probe(QStringLiteral("shanghai-1"), 4, 0, window), probe(QStringLiteral("wuhu-2"), 0.05, 0, window) },
+        window));
+    u.nodes.append(node(QStringLiteral("wuhu-2"), QStringLiteral("wuhu"), east, QStringLiteral("core"), 31.3, 118.4,
+        { probe(QStringLiteral("wuhu-1"), 0.06, 0, window) }, window));
+    u.nodes.append(node(QStringLiteral("beijing-1"), QStringLiteral("beijing"), north, QStringLiteral("hotspot"), 39.9,
+        116.4, { probe(QStringLiteral("wuhu-1"), 18.5, 0, window) }, window));
+    u.nodes.append(node(QStringLiteral("shanghai-1"), QStringLiteral("shanghai"), east, QStringLiteral("hotspot"), 31.2,
+        121.5, { probe(QStringLiteral("wuhu-1"), 4.2, 0, window) }, window));
+    return u;
+}
+
+} // namespace
+
+class TestLatencyPage : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { registerCoreMetaTypes(); }
+
+    void clickEdgeAndCellToHistory()
+    {
+        FleetStore store;
+        const qint64 t0 = 1'800'000'000'000;
+        for (int w = 0; w < 5; ++w)
+            store.applyUpdate(fleet(t0 + w * 60000, w == 4));
+        LatencyPage page(&store, nullptr);
+        page.resize(1200, 800);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        // The store coalesces; wait for the page to have seen every window.
+        QTRY_VERIFY(page.matrix().newestWindowMs() == t0 + 4 * 60000);
+        // History recorded only the windows the page saw; feed two more to get a series.
+        store.applyUpdate(fleet(t0 + 5 * 60000, true));
+        QTRY_VERIFY(page.matrix().newestWindowMs() == t0 + 5 * 60000);
+
+        LatencyMapWidget* map = page.mapWidget();
+        QCOMPARE(map->sites().size(), 3);
+        QCOMPARE(map->edges().size(), 4); // wuhu ↔ beijing and wuhu ↔ shanghai, each direction its own edge
+
+        // The cut edge is drawn as lost; the others within target are not red.
+        int wb = -1;
+        for (int i = 0; i < map->edges().size(); ++i) {
+            const MapEdge& e = map->edges()[i];
+            if (map->sites()[e.from].id == QLatin1String("wuhu") && map->sites()[e.to].id == QLatin1String("beijing"))
+                wb = i;
+        }
+        QVERIFY(wb >= 0);
+        QVERIFY(map->edges()[wb].cut);
+        QCOMPARE(page.violationModel()->rowCount(), 1);
+        QAbstractItemModelTester tester(page.violationModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(page.violationModel()->index(0, ViolationModel::From).data().toString(), QStringLiteral("wuhu"));
+        QCOMPARE(page.violationModel()->index(0, ViolationModel::Loss).data().toString(), QStringLiteral("100.0%"));
+
+        // Click the Wuhu → Beijing edge on the map.
+        page.tabs()->setCurrentIndex(LatencyPage::MapTab);
+        const QPoint onEdge = map->edgePoint(wb).toPoint();
+        QCOMPARE(map->edgeAt(onEdge), wb);
+        QTest::mouseClick(map, Qt::LeftButton, {}, onEdge);
+        QCOMPARE(page.tabs()->currentIndex(), int(LatencyPage::HistoryTab));
+        PairHistoryView* history = page.historyView();
+        QVERIFY2(history->title().contains(QStringLiteral("WUHU → BEIJING")), qPrintable(history->title()));
+        QVERIFY(history->pointCount() >= 2);
+        QVERIFY(history->violationCount() >= 1); // the lost windows break the loss target
+
+        // Click a node cell in the matrix: wuhu-1 (row 0 in topology order) → beijing-1.
+        page.tabs()->setCurrentIndex(LatencyPage::MatrixTab);
+        page.setLevel(LatencyLevel::Node);
+        HeatmapWidget* heatmap = page.heatmap();
+        QTRY_COMPARE(heatmap->grid()->rows(), 4);
+        const LatencyTopology& t = page.matrix().topology();
+        const int row = int(t.nodeIndex.value(QStringLiteral("wuhu-1")));
+        const int col = int(t.nodeIndex.value(QStringLiteral("shanghai-1")));
+        QVERIFY(heatmap->grid()->cell(row, col) > 0);
+        QCOMPARE(int(heatmap->grid()->cell(col, col)), 0); // not probed: no data, not "0 ms"
+        const QPoint cell = heatmap->cellCenter(row, col);
+        QCOMPARE(heatmap->cellAt(cell), QPoint(col, row));
+        QTest::mouseClick(heatmap, Qt::LeftButton, {}, cell);
+        QCOMPARE(page.tabs()->currentIndex(), int(LatencyPage::HistoryTab));
+        QVERIFY2(history->title().contains(QStringLiteral("wuhu-1 → shanghai-1")), qPrintable(history->title()));
+        QVERIFY(history->pointCount() >= 2);
+        QCOMPARE(history->violationCount(), 0); // 4 ms within the hub↔city target
+
+        // Double-clicking a site zooms to its nodes.
+        page.tabs()->setCurrentIndex(LatencyPage::MatrixTab);
+        page.setLevel(LatencyLevel::Site);
+        QTRY_COMPARE(heatmap->grid()->rows(), 3);
+        QTest::mouseDClick(heatmap, Qt::LeftButton, {}, heatmap->cellCenter(0, 0));
+        QCOMPARE(page.level(), LatencyLevel::Node);
+    }
+
+    void heatmapRowUpdate()
+    {
+        auto grid = std::make_shared<HeatmapGrid>(2000, 2000);
+        grid->setScale(0, 1, HeatmapGrid::Scale::Linear);
+        HeatmapWidget w;
+        w.setColorTable(LatencyColors::heatmapTable());
+        w.resize(600, 500);
+        w.setGrid(grid);
+        w.renderNow();
+        std::vector<float> row(2000, 1.0f);
+        grid->setRow(1000, row.data());
+        w.rowChanged(1000);
+        QVERIFY(w.pixelsPerCell() < 1);
+        const QImage shot = w.grab().toImage();
+        QCOMPARE(shot.pixel(w.cellCenter(1000, 500)), LatencyColors::heatmapTable()[255]);
+        QCOMPARE(shot.pixel(w.cellCenter(10, 500)),
+            LatencyColors::heatmapTable()[0]); // the changed row differs from an empty one
+    }
+};
+
+QTEST_MAIN(TestLatencyPage)
+#include "tst_latencypage.moc"

@@ -1,0 +1,437 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "jobtablemodel.h"
+
+#include "displayformat.h"
+#include "jobfigures.h"
+#include "jobsformat.h"
+
+#include <QHash>
+#include <QSet>
+
+namespace Meridian {
+namespace {
+
+constexpr qint64 Day = Jobs::DayMs;
+
+quint64 mix(quint64 h, quint64 v)
+{
+    return (h ^ (v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2))) * 0xff51afd7ed558ccdULL;
+}
+
+} // namespace
+
+JobTableModel::JobTableModel(QObject* parent)
+    : PermutedTableModel(parent)
+{ }
+
+int JobTableModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant JobTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return PermutedTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Id:
+        return tr("Job");
+    case Name:
+        return tr("Name");
+    case State:
+        return tr("State");
+    case Kind:
+        return tr("Kind");
+    case Tenant:
+        return tr("Tenant");
+    case Pool:
+        return tr("Pool");
+    case Accelerators:
+        return tr("Accelerators");
+    case Started:
+        return tr("Started");
+    case RunningFor:
+        return tr("Running for");
+    case Uninterrupted:
+        return tr("Uninterrupted for");
+    case Interruptions:
+        return tr("Interruptions");
+    case Goodput:
+        return tr("Goodput");
+    case CheckpointAge:
+        return tr("Last checkpoint");
+    default:
+        return {};
+    }
+}
+
+QString JobTableModel::timeBucket(const Protocol::JobRecord& job, qint64 nowMs)
+{
+    if (Jobs::isActive(job.state) || job.endMs <= 0)
+        return QStringLiteral("live");
+    const qint64 age = nowMs - job.endMs;
+    return age <= Day     ? QStringLiteral("day")
+        : age <= 7 * Day  ? QStringLiteral("week")
+        : age <= 30 * Day ? QStringLiteral("month")
+                          : QStringLiteral("older");
+}
+
+quint64 JobTableModel::signatureOf(const Protocol::JobRecord& j)
+{
+    quint64 h = qHash(j.state);
+    for (qint64 v : { j.endMs, j.startMs, j.lastCheckpointMs, qint64(j.interruptions), qint64(j.acceleratorsAllocated),
+             qint64(j.segments.size()), qint64(j.interruptionLog.size()) })
+        h = mix(h, quint64(v));
+    return h;
+}
+
+JobTableModel::Row JobTableModel::makeRow(const Protocol::JobRecord& j, qint64 nowMs)
+{
+    Row r;
+    r.id = j.jobId;
+    r.name = j.name;
+    r.state = j.state;
+    r.kind = j.kind;
+    r.tenant = j.tenant;
+    r.pool = j.pool;
+    r.region = j.region;
+    r.model = j.model;
+    r.user = j.user;
+    r.idKey = j.jobId.toCaseFolded();
+    r.nameKey = j.name.toCaseFolded();
+    r.tenantKey = j.tenant.toCaseFolded();
+    r.poolKey = j.pool.toCaseFolded();
+    r.accelerators = j.acceleratorsRequested;
+    r.allocated = j.acceleratorsAllocated;
+    r.interruptions = j.interruptions;
+    r.startMs = j.startMs;
+    r.endMs = j.endMs;
+    r.lastCheckpointMs = j.lastCheckpointMs;
+    if (Jobs::isRunning(j.state)) {
+        if (!j.segments.isEmpty() && j.segments.constLast().endMs == 0)
+            r.openSegmentMs = j.segments.constLast().startMs;
+        else if (j.segments.isEmpty() && j.interruptions == 0)
+            r.openSegmentMs = j.startMs; // never interrupted: running since its start
+    }
+    r.goodput = Jobs::figures(j, nowMs).goodput;
+    r.signature = signatureOf(j);
+    return r;
+}
+
+RowFilterKeys JobTableModel::keysOf(const Row& r) const
+{
+    RowFilterKeys k;
+    k.state = r.state;
+    k.model = r.kind;
+    k.vendor = r.tenant;
+    k.pool = r.pool;
+    Protocol::JobRecord probe;
+    probe.state = r.state;
+    probe.endMs = r.endMs;
+    k.region = timeBucket(probe, m_nowMs);
+    k.haystack = QStringList { r.id, r.name, r.tenant, r.user, r.pool, r.model, r.state, r.kind }
+                     .join(QLatin1Char('\n'))
+                     .toCaseFolded()
+                     .toUtf8();
+    return k;
+}
+
+void JobTableModel::setJobs(const QList<Protocol::JobRecord>& jobs, qint64 nowMs)
+{
+    m_nowMs = nowMs;
+    m_ranksDirty = true;
+    resetRows([&] {
+        m_rows.clear();
+        m_sourceOf.clear();
+        m_rows.reserve(jobs.size());
+        QVector<RowFilterKeys> keys;
+        keys.reserve(jobs.size());
+        for (const Protocol::JobRecord& j : jobs) {
+            if (m_sourceOf.contains(j.jobId))
+                continue;
+            m_sourceOf.insert(j.jobId, int(m_rows.size()));
+            m_rows.append(makeRow(j, nowMs));
+            keys.append(keysOf(m_rows.constLast()));
+        }
+        return keys;
+    });
+}
+
+void JobTableModel::beginUpdate(qint64 nowMs)
+{
+    m_nowMs = nowMs;
+    m_added.clear();
+    m_addedKeys.clear();
+    m_changed.clear();
+}
+
+void JobTableModel::upsert(const Protocol::JobRecord& job)
+{
+    const auto it = m_sourceOf.constFind(job.jobId);
+    if (it == m_sourceOf.constEnd()) {
+        m_sourceOf.insert(job.jobId, int(m_rows.size() + m_added.size()));
+        m_added.append(makeRow(job, m_nowMs));
+        m_ranksDirty = true;
+        m_addedKeys.append(keysOf(m_added.constLast()));
+        return;
+    }
+    Row& row = m_rows[*it];
+    if (row.signature == signatureOf(job) && row.name == job.name)
+        return;
+    m_ranksDirty = true;
+    row = makeRow(job, m_nowMs);
+    setRowKeys(*it, keysOf(row));
+    m_changed.append(*it);
+}
+
+void JobTableModel::endUpdate()
+{
+    if (!m_changed.isEmpty())
+        updateRows(m_changed, QVector<quint64>(m_changed.size(), (quint64(1) << ColumnCount) - 1),
+            { Qt::DisplayRole, SortRole, RawRole });
+    if (!m_added.isEmpty()) {
+        m_rows.append(m_added);
+        appendRows(m_addedKeys);
+        // New names may shift every rank: re-sort once so cached keys agree.
+        if (isRankColumn(sortColumn()))
+            sort(sortColumn(), sortOrder());
+    }
+    m_added.clear();
+    m_addedKeys.clear();
+    m_changed.clear();
+    // Ages move with the clock even when no record changed.
+    if (rowCount() > 0)
+        for (int c : { RunningFor, Uninterrupted, CheckpointAge })
+            touchColumn(c, { Qt::DisplayRole, SortRole, RawRole });
+}
+
+void JobTableModel::setTimeRange(TimeRange range)
+{
+    m_range = range;
+    // Buckets move with time: refresh every row's before filtering on them.
+    for (int i = 0; i < m_rows.size(); ++i) {
+        RowFilterKeys k = filterKeys(i);
+        Protocol::JobRecord probe;
+        probe.state = m_rows[i].state;
+        probe.endMs = m_rows[i].endMs;
+        k.region = timeBucket(probe, m_nowMs);
+        setRowKeys(i, std::move(k));
+    }
+    QSet<QString> allowed;
+    switch (range) {
+    case TimeRange::All:
+        break;
+    case TimeRange::Month:
+        allowed << QStringLiteral("month");
+        [[fallthrough]];
+    case TimeRange::Week:
+        allowed << QStringLiteral("week");
+        [[fallthrough]];
+    case TimeRange::Day:
+        allowed << QStringLiteral("day");
+        [[fallthrough]];
+    case TimeRange::Live:
+        allowed << QStringLiteral("live");
+        break;
+    }
+    setFacet(TimeFacet, allowed);
+}
+
+QString JobTableModel::jobIdAt(int row) const
+{
+    const int src = sourceRowOf(row);
+    return src < 0 ? QString() : m_rows[src].id;
+}
+
+int JobTableModel::rowOfJob(const QString& jobId) const
+{
+    const auto it = m_sourceOf.constFind(jobId);
+    return it == m_sourceOf.constEnd() ? -1 : rowOfSource(*it);
+}
+
+void JobTableModel::compactSourceRows(const QVector<int>& oldOfNew)
+{
+    QVector<Row> rows;
+    rows.reserve(oldOfNew.size());
+    m_sourceOf.clear();
+    for (int old : oldOfNew) {
+        m_sourceOf.insert(m_rows[old].id, int(rows.size()));
+        rows.append(std::move(m_rows[old]));
+    }
+    m_rows = std::move(rows);
+    m_ranksDirty = true;
+}
+
+bool JobTableModel::isRankColumn(int column)
+{
+    return column >= Name && column <= Pool;
+}
+
+bool JobTableModel::isNumericColumn(int column) const
+{
+    return column >= Accelerators || isRankColumn(column);
+}
+
+double JobTableModel::rankKey(int src, int column) const
+{
+    const QString key = textKey(src, column);
+    if (key.isEmpty())
+        return qQNaN();
+    if (m_ranksDirty) {
+        for (int c = Name; c <= Pool; ++c) {
+            QSet<QString> distinct;
+            for (int i = 0; i < m_rows.size(); ++i)
+                distinct.insert(textKey(i, c));
+            QStringList sorted(distinct.begin(), distinct.end());
+            std::sort(sorted.begin(), sorted.end());
+            QHash<QString, int>& ranks = m_ranks[size_t(c)];
+            ranks.clear();
+            for (int i = 0; i < sorted.size(); ++i)
+                ranks.insert(sorted[i], i);
+        }
+        m_ranksDirty = false;
+    }
+    return m_ranks[size_t(column)].value(key, -1);
+}
+
+double JobTableModel::numericKey(int src, int column) const
+{
+    const Row& r = m_rows[src];
+    const qint64 end = r.endMs > 0 ? r.endMs : m_nowMs;
+    if (isRankColumn(column))
+        return rankKey(src, column);
+    switch (column) {
+    case Accelerators:
+        return r.accelerators;
+    case Started:
+        return r.startMs > 0 ? double(r.startMs) : qQNaN();
+    case RunningFor:
+        return r.startMs > 0 ? double(std::max<qint64>(0, end - r.startMs)) : qQNaN();
+    case Uninterrupted:
+        return r.openSegmentMs > 0 ? double(std::max<qint64>(0, m_nowMs - r.openSegmentMs)) : qQNaN();
+    case Interruptions:
+        return r.interruptions;
+    case Goodput:
+        return r.goodput;
+    case CheckpointAge:
+        return r.lastCheckpointMs > 0 && Jobs::isActive(r.state)
+            ? double(std::max<qint64>(0, m_nowMs - r.lastCheckpointMs))
+            : qQNaN();
+    default:
+        return qQNaN();
+    }
+}
+
+QString JobTableModel::textKey(int src, int column) const
+{
+    const Row& r = m_rows[src];
+    switch (column) {
+    case Id:
+        return r.idKey;
+    case Name:
+        return r.nameKey;
+    case State:
+        return r.state;
+    case Kind:
+        return r.kind;
+    case Tenant:
+        return r.tenantKey;
+    case Pool:
+        return r.poolKey;
+    default:
+        return {};
+    }
+}
+
+QVariant JobTableModel::raw(const Row& r, int column) const
+{
+    switch (column) {
+    case Id:
+        return r.id;
+    case Name:
+        return r.name.isEmpty() ? QVariant() : QVariant(r.name);
+    case State:
+        return r.state;
+    case Kind:
+        return r.kind;
+    case Tenant:
+        return r.tenant.isEmpty() ? QVariant() : QVariant(r.tenant);
+    case Pool:
+        return r.pool.isEmpty() ? QVariant() : QVariant(r.pool);
+    default: {
+        const double v = numericKey(int(&r - m_rows.constData()), column);
+        return std::isnan(v) ? QVariant() : QVariant(v);
+    }
+    }
+}
+
+QVariant JobTableModel::sourceData(int src, int column, int role) const
+{
+    const Row& r = m_rows[src];
+    switch (role) {
+    case Qt::DisplayRole: {
+        const double v = column >= Accelerators ? numericKey(src, column) : 0;
+        switch (column) {
+        case State:
+            return JobsFormat::stateText(r.state);
+        case Kind:
+            return JobsFormat::kindText(r.kind);
+        case Accelerators:
+            return r.allocated > 0 && r.allocated != r.accelerators
+                ? tr("%1 of %2").arg(r.allocated).arg(r.accelerators)
+                : QString::number(r.accelerators);
+        case Started:
+            return r.startMs > 0 ? Format::timestamp(r.startMs) : Format::missing();
+        case RunningFor:
+        case Uninterrupted:
+        case CheckpointAge:
+            return std::isnan(v) ? Format::missing() : Format::duration(qint64(v));
+        case Interruptions:
+            return QString::number(r.interruptions);
+        case Goodput:
+            return JobsFormat::goodput(r.goodput);
+        default: {
+            const QVariant value = raw(r, column);
+            return value.isValid() ? value.toString() : Format::missing();
+        }
+        }
+    }
+    case Qt::ForegroundRole:
+        if (column == State) {
+            const QColor c = JobsFormat::stateColor(r.state);
+            return c.isValid() ? QVariant(c) : QVariant();
+        }
+        return {};
+    case Qt::ToolTipRole:
+        if (column == Id || column == Name)
+            return tr("%1 — %2, user %3, %4 accelerators of %5")
+                .arg(r.id, r.name, r.user.isEmpty() ? Format::missing() : r.user)
+                .arg(r.accelerators)
+                .arg(r.model.isEmpty() ? Format::missing() : r.model);
+        return {};
+    case Qt::TextAlignmentRole:
+        return column >= Accelerators ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+                                      : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+    case SortRole: {
+        if (isNumericColumn(column)) {
+            const double v = numericKey(src, column);
+            return std::isnan(v) ? QVariant() : QVariant(v);
+        }
+        const QString k = textKey(src, column);
+        return k.isEmpty() ? QVariant() : QVariant(k);
+    }
+    case RawRole:
+        return raw(r, column);
+    case MissingRole:
+        return !raw(r, column).isValid();
+    case NodeIdRole:
+        return QVariant();
+    case AcceleratorIndexRole:
+        return -1;
+    default:
+        break;
+    }
+    return {};
+}
+
+} // namespace Meridian

@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "jobutilizationchart.h"
+
+#include "cachereader.h"
+#include "charts/timeplot.h"
+#include "whenready.h"
+
+#include <QLabel>
+#include <QStackedLayout>
+#include <qcustomplot.h>
+
+namespace Meridian {
+namespace {
+constexpr int MaxPoints = 400;
+}
+
+JobUtilizationChart::JobUtilizationChart(CacheReader* cache, QWidget* parent)
+    : QWidget(parent)
+    , m_cache(cache)
+    , m_plot(new QCustomPlot(this))
+    , m_emptyLabel(new QLabel(this))
+    , m_stack(new QStackedLayout(this))
+{
+    TimePlot::setUp(m_plot, m_emptyLabel, m_stack);
+    m_graph = m_plot->addGraph();
+    m_graph->setLineStyle(QCPGraph::lsLine);
+    m_graph->setPen(QPen(QColor(0x43, 0xa0, 0x47), 1.5));
+    m_plot->yAxis->setRange(0, 100);
+    m_plot->yAxis->setLabel(tr("Utilization (%)"));
+    m_emptyLabel->setText(tr("No cached utilization for this job's accelerators"));
+    m_stack->setCurrentWidget(m_emptyLabel);
+}
+
+int JobUtilizationChart::pointCount() const
+{
+    return m_graph->dataCount();
+}
+
+void JobUtilizationChart::show(const QList<QPair<QString, int>>& accelerators, qint64 fromMs, qint64 toMs)
+{
+    const quint64 generation = ++m_generation;
+    m_sums.clear();
+    m_graph->data()->clear();
+    m_stack->setCurrentWidget(m_emptyLabel);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    m_pending = 0;
+    if (!m_cache || accelerators.isEmpty() || toMs <= fromMs)
+        return;
+    // One bucket grid for all series, so means line up.
+    const qint64 bucket = std::max<qint64>(5000, (toMs - fromMs) / MaxPoints);
+    for (const auto& [node, index] : accelerators.mid(0, MaxSeries)) {
+        ++m_pending;
+        whenReady(
+            this, m_cache->acceleratorHistory(node, index, AcceleratorMetric::Utilization, fromMs, toMs, MaxPoints),
+            [this, generation, bucket, fromMs](const MetricSeries& series) {
+                if (generation != m_generation)
+                    return;
+                for (const MetricPoint& p : series.points) {
+                    auto& slot = m_sums[fromMs + (p.timestampMs - fromMs) / bucket * bucket];
+                    slot.first += p.last;
+                    ++slot.second;
+                }
+                if (--m_pending == 0)
+                    finish();
+            },
+            [this, generation] {
+                if (generation == m_generation && --m_pending == 0)
+                    finish();
+            });
+    }
+}
+
+void JobUtilizationChart::finish()
+{
+    QVector<double> keys, values;
+    keys.reserve(m_sums.size());
+    values.reserve(m_sums.size());
+    for (auto it = m_sums.cbegin(); it != m_sums.cend(); ++it) {
+        keys.append(double(it.key()) / 1000.0);
+        values.append(it->first / it->second);
+    }
+    m_graph->setData(keys, values, true);
+    if (!keys.isEmpty()) {
+        m_plot->xAxis->setRange(keys.first(), std::max(keys.last(), keys.first() + 60));
+        m_stack->setCurrentWidget(m_plot);
+    }
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+} // namespace Meridian

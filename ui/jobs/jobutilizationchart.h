@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QList>
+#include <QPair>
+#include <QWidget>
+
+class QCustomPlot;
+class QCPGraph;
+class QLabel;
+class QStackedLayout;
+
+namespace Meridian {
+
+class CacheReader;
+
+// Mean utilization of a job's accelerators over its life, from the cache's
+// history (agent clock). Up to MaxSeries accelerators are sampled: a
+// 1,024-accelerator job is summarised, not queried chip by chip.
+class JobUtilizationChart : public QWidget
+{
+    Q_OBJECT
+public:
+    static constexpr int MaxSeries = 32;
+
+    explicit JobUtilizationChart(CacheReader* cache, QWidget* parent = nullptr);
+
+    // (node, accelerator index) pairs; the time range is the job's life.
+    void show(const QList<QPair<QString, int>>& accelerators, qint64 fromMs, qint64 toMs);
+    int pointCount() const;
+
+private:
+    void finish();
+
+    CacheReader* m_cache;
+    QCustomPlot* m_plot;
+    QLabel* m_emptyLabel;
+    QStackedLayout* m_stack;
+    QCPGraph* m_graph;
+    quint64 m_generation = 0;
+    int m_pending = 0;
+    QMap<qint64, QPair<double, int>> m_sums; ///< bucket start → (sum, count)
+};
+
+} // namespace Meridian

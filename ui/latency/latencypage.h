@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// The Latency page: the map (site edges against targets), the Pingmesh-style
+// matrix (site, pool, node level), one pair's history, and the pairs that
+// break their targets. Everything is recomputed from the store's probe
+// results at most once per RecomputeMs.
+
+#include "fleetchangeset.h"
+#include "latencyhistory.h"
+#include "latencymatrix.h"
+#include "latencytargets.h"
+
+#include <QTimer>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QTabWidget;
+class QTableView;
+
+namespace Meridian {
+
+class CacheReader;
+class FleetStore;
+class HeatmapWidget;
+class LatencyMapWidget;
+class PairHistoryView;
+class ViolationModel;
+
+class LatencyPage : public QWidget
+{
+    Q_OBJECT
+public:
+    enum Tab { MapTab, MatrixTab, HistoryTab, ViolationsTab };
+
+    LatencyPage(FleetStore* store, CacheReader* cache, QWidget* parent = nullptr);
+    ~LatencyPage() override;
+
+    LatencyMapWidget* mapWidget() const { return m_map; }
+    HeatmapWidget* heatmap() const { return m_heatmap; }
+    PairHistoryView* historyView() const { return m_history; }
+    ViolationModel* violationModel() const { return m_violations; }
+    QTabWidget* tabs() const { return m_tabs; }
+    const LatencyMatrix& matrix() const { return m_matrix; }
+    LatencyLevel level() const;
+    void setLevel(LatencyLevel level);
+    void setTargets(const LatencyTargets& targets);
+
+    void openPair(LatencyLevel level, int from, int to); ///< indexes at `level`; switches to the history tab
+    void recompute();
+
+    static LatencyTargets loadTargets(); ///< latency-targets.json in the config directory, else the defaults
+
+Q_SIGNALS:
+    void recomputed();
+
+private:
+    void onStoreChanged(const FleetChangeSet& changes);
+    void updateMap();
+    void updateMatrix();
+    void updateViolations();
+    QString pairTitle(LatencyLevel level, int from, int to) const;
+    QString cellToolTip(int row, int col) const;
+    QString siteLabel(int site) const;
+
+    FleetStore* m_store;
+    CacheReader* m_cache;
+    quint64 m_pairRequest = 0; ///< the newest pair asked of the cache; older answers are dropped
+    QTabWidget* m_tabs;
+    LatencyMapWidget* m_map;
+    HeatmapWidget* m_heatmap;
+    QComboBox* m_levelBox;
+    QComboBox* m_statBox;
+    PairHistoryView* m_history;
+    ViolationModel* m_violations;
+    QTableView* m_violationView;
+    QLabel* m_violationSummary;
+    QLabel* m_mapSummary;
+    LatencyMatrix m_matrix;
+    LatencyHistory m_pairHistory;
+    LatencyTargets m_targets;
+    QTimer m_recomputeTimer;
+    QList<std::pair<int, int>> m_edgePairs; ///< map edge → site pair
+};
+
+} // namespace Meridian
