@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pageregistry.h"
 
+#include "faultspage.h"
 #include "jobspage.h"
 #include "latencypage.h"
 #include "overviewpage.h"
@@ -23,6 +24,8 @@ const QList<PageInfo>& pages()
         { QStringLiteral("latency"), QStringLiteral(":/icons/latency.svg"),
             QT_TRANSLATE_NOOP("Meridian::Pages", "Latency"),
             [](const PageContext& c) { return new LatencyPage(c.store, c.cache); } },
+        { QStringLiteral("faults"), QStringLiteral(":/icons/faults.svg"), QT_TRANSLATE_NOOP("Meridian::Pages", "Faults"),
+            [](const PageContext& c) { return new Faults::FaultsPage(c.store, c.cache, c.session); } },
     };
     return list;
 }

@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTabWidget;
+class QTableView;
+class QTimer;
+class QToolButton;
+
+namespace Meridian {
+
+class AuditStore;
+struct AuditEntry;
+class CacheReader;
+class FleetSession;
+class FleetStore;
+class ScrollAnchor;
+
+namespace Faults {
+
+class BlastRadiusPanel;
+class FaultTracker;
+class IncidentFilterModel;
+class IncidentTableModel;
+class NodeFaultPanel;
+class RecoveryPanel;
+
+// The support staff's page: live incidents with facets, the selected one's
+// blast radius, recovery stopwatch and node drill-down, MTTR/MTBF per pool,
+// acknowledgement with a note (kept in the cache's audit table) and the
+// support bundle export.
+class FaultsPage : public QWidget
+{
+    Q_OBJECT
+public:
+    FaultsPage(FleetStore* store, CacheReader* cache, FleetSession* session, QWidget* parent = nullptr);
+    // Tests without a session: acknowledgements go to the audit table under `cacheDirectory`.
+    void setAuditDirectory(const QString& cacheDirectory);
+
+    FaultTracker* tracker() const { return m_tracker; }
+    QTableView* table() const { return m_table; }
+    IncidentTableModel* model() const { return m_model; }
+    IncidentFilterModel* filter() const { return m_filter; }
+    BlastRadiusPanel* blastPanel() const { return m_blast; }
+    RecoveryPanel* recoveryPanel() const { return m_recovery; }
+    NodeFaultPanel* nodePanel() const { return m_node; }
+    QTabWidget* tabs() const { return m_tabs; }
+
+    void selectIncident(int incidentId);
+    int selectedIncident() const;
+    void acknowledgeSelected(const QString& note);
+    void exportBundle(int incidentId, const QString& path);
+
+Q_SIGNALS:
+    void bundleWritten(const QString& path, bool ok);
+    void acknowledged(int incidentId, bool stored);
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void addFacetButton(int facet, const QString& name, const QList<std::pair<QString, QString>>& values);
+    void updateDetail();
+    void updateSummary();
+    void updateReliability();
+    void updateTexts();
+    void onAcknowledge();
+    void onExport();
+    void showNodeInPools(const QString& nodeId);
+    void restoreAcknowledgements();
+    void appendAudit(const AuditEntry& entry, int incidentId, int attemptsLeft);
+
+    FleetStore* m_store;
+    CacheReader* m_cache;
+    FleetSession* m_session;
+    AuditStore* m_audit = nullptr;
+    FaultTracker* m_tracker;
+    IncidentTableModel* m_model;
+    IncidentFilterModel* m_filter;
+    QLineEdit* m_search;
+    QList<QToolButton*> m_facetButtons;
+    QLabel* m_summary;
+    QPushButton* m_newAbove;
+    QTableView* m_table;
+    ScrollAnchor* m_anchor;
+    QTabWidget* m_tabs;
+    BlastRadiusPanel* m_blast;
+    RecoveryPanel* m_recovery;
+    NodeFaultPanel* m_node;
+    QPushButton* m_ack;
+    QPushButton* m_export;
+    QTimer* m_detailTimer;
+    QTimer* m_reliabilityTimer;
+    int m_shownIncident = 0;
+    int m_restoreAttempts = 0;
+};
+
+} // namespace Faults
+} // namespace Meridian

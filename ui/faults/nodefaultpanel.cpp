@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "nodefaultpanel.h"
+
+#include "cachereader.h"
+#include "displayformat.h"
+#include "faulttracker.h"
+#include "whenready.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace Meridian::Faults {
+
+NodeFaultPanel::NodeFaultPanel(FaultTracker* tracker, CacheReader* cache, QWidget* parent)
+    : QWidget(parent)
+    , m_tracker(tracker)
+    , m_cache(cache)
+    , m_title(new QLabel(this))
+    , m_history(new QTableWidget(0, 5, this))
+    , m_metrics(new QLabel(this))
+    , m_open(new QPushButton(tr("Open node in Pools"), this))
+{
+    m_history->setObjectName(QStringLiteral("nodeFaultHistory"));
+    m_history->setHorizontalHeaderLabels({ tr("Time"), tr("Accelerator"), tr("Kind"), tr("Code"), tr("Message") });
+    m_history->verticalHeader()->hide();
+    m_history->horizontalHeader()->setStretchLastSection(true);
+    m_history->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_metrics->setObjectName(QStringLiteral("nodeFaultMetrics"));
+    m_metrics->setWordWrap(true);
+    m_open->setObjectName(QStringLiteral("openInPools"));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_title);
+    layout->addWidget(m_history, 1);
+    layout->addWidget(m_metrics);
+    layout->addWidget(m_open, 0, Qt::AlignLeft);
+    connect(m_open, &QPushButton::clicked, this, [this] {
+        if (!m_nodeId.isEmpty())
+            Q_EMIT openInPools(m_nodeId);
+    });
+    setNode({}, 0, -1);
+}
+
+void NodeFaultPanel::setNode(const QString& nodeId, qint64 aroundMs, int accelerator)
+{
+    m_nodeId = nodeId;
+    m_aroundMs = aroundMs;
+    m_accelerator = accelerator;
+    ++m_generation;
+    m_open->setEnabled(!nodeId.isEmpty());
+    m_metrics->clear();
+    if (nodeId.isEmpty()) {
+        m_title->setText(tr("Select an incident on one node to see its history."));
+        m_history->setRowCount(0);
+        return;
+    }
+    m_title->setText(tr("<b>%1</b>: faults and events from %2 to %3")
+                         .arg(nodeId.toHtmlEscaped(), Format::timestamp(aroundMs - WindowMs),
+                             Format::timestamp(aroundMs + WindowMs)));
+    fillLive();
+    loadCached();
+    loadMetrics();
+}
+
+void NodeFaultPanel::fillLive()
+{
+    m_history->setRowCount(0);
+    for (const FaultObservation& o : m_tracker->grouper().observations()) {
+        if (o.nodeId != m_nodeId)
+            continue;
+        const int row = m_history->rowCount();
+        m_history->insertRow(row);
+        m_history->setItem(row, 0, new QTableWidgetItem(Format::timestamp(o.openedMs)));
+        m_history->setItem(
+            row, 1, new QTableWidgetItem(o.accelerator >= 0 ? QString::number(o.accelerator) : tr("node")));
+        m_history->setItem(row, 2, new QTableWidgetItem(o.kind));
+        m_history->setItem(row, 3, new QTableWidgetItem(o.code));
+        m_history->setItem(row, 4,
+            new QTableWidgetItem(o.isOpen()
+                    ? tr("open: %1").arg(o.message)
+                    : tr("cleared after %1: %2").arg(Format::duration(o.clearedMs - o.openedMs), o.message)));
+    }
+}
+
+void NodeFaultPanel::loadCached()
+{
+    if (!m_cache) {
+        Q_EMIT historyLoaded();
+        return;
+    }
+    EventFilter filter;
+    filter.nodeId = m_nodeId;
+    filter.fromMs = m_aroundMs - WindowMs;
+    filter.toMs = m_aroundMs + WindowMs;
+    filter.limit = 500;
+    const int generation = m_generation;
+    whenReady(this, m_cache->events(filter), [this, generation](const QList<Protocol::Event>& events) {
+        if (generation != m_generation)
+            return;
+        // Live faults are listed already; add the cached events that are not one of them.
+        QSet<QString> known;
+        for (int r = 0; r < m_history->rowCount(); ++r)
+            known.insert(m_history->item(r, 0)->text() + m_history->item(r, 2)->text());
+        for (const Protocol::Event& e : events) {
+            if (known.contains(Format::timestamp(e.timestampMs) + e.kind) && !e.cleared)
+                continue;
+            const int row = m_history->rowCount();
+            m_history->insertRow(row);
+            m_history->setItem(row, 0, new QTableWidgetItem(Format::timestamp(e.timestampMs)));
+            m_history->setItem(
+                row, 1, new QTableWidgetItem(e.accelerator >= 0 ? QString::number(e.accelerator) : tr("node")));
+            m_history->setItem(row, 2, new QTableWidgetItem(e.kind));
+            m_history->setItem(row, 3, new QTableWidgetItem(e.code));
+            m_history->setItem(row, 4, new QTableWidgetItem(e.cleared ? tr("cleared: %1").arg(e.message) : e.message));
+        }
+        Q_EMIT historyLoaded();
+    });
+}
+
+void NodeFaultPanel::loadMetrics()
+{
+    if (!m_cache || m_accelerator < 0)
+        return;
+    const int generation = m_generation;
+    const int acc = m_accelerator;
+    whenReady(this,
+        m_cache->acceleratorHistory(
+            m_nodeId, acc, AcceleratorMetric::TemperatureC, m_aroundMs - WindowMs, m_aroundMs + WindowMs, 60),
+        [this, generation, acc](const MetricSeries& s) {
+            if (generation != m_generation)
+                return;
+            if (s.points.isEmpty()) {
+                m_metrics->setText(tr("No cached temperature of accelerator %1 around the fault.").arg(acc));
+                return;
+            }
+            float lo = s.points.first().min, hi = s.points.first().max;
+            for (const MetricPoint& p : s.points) {
+                lo = std::min(lo, p.min);
+                hi = std::max(hi, p.max);
+            }
+            m_metrics->setText(tr("Accelerator %1 temperature around the fault: %2–%3 °C over %4 points.")
+                                   .arg(acc)
+                                   .arg(double(lo), 0, 'f', 0)
+                                   .arg(double(hi), 0, 'f', 0)
+                                   .arg(s.points.size()));
+        });
+}
+
+} // namespace Meridian::Faults

@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QTableWidget;
+
+namespace Meridian {
+class CacheReader;
+}
+
+namespace Meridian::Faults {
+
+class FaultTracker;
+
+// Node drill-down: the node's and each chip's fault history (live faults from
+// the tracker, older ones from the cache's event table) and the chip's
+// metrics in a window around the chosen fault (from the cache), with a link
+// to the node's detail on the Pools page.
+class NodeFaultPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    NodeFaultPanel(FaultTracker* tracker, CacheReader* cache, QWidget* parent = nullptr);
+    // Shows `nodeId` around `aroundMs` (agent clock); accelerator -1: the node as a whole.
+    void setNode(const QString& nodeId, qint64 aroundMs, int accelerator);
+    QString nodeId() const { return m_nodeId; }
+    QTableWidget* history() const { return m_history; }
+    QLabel* metrics() const { return m_metrics; }
+    static constexpr qint64 WindowMs = 30 * 60 * 1000; ///< each side of the fault
+
+Q_SIGNALS:
+    void openInPools(const QString& nodeId);
+    void historyLoaded(); ///< the cache's answer is in the table (tests)
+
+private:
+    void fillLive();
+    void loadCached();
+    void loadMetrics();
+
+    FaultTracker* m_tracker;
+    CacheReader* m_cache;
+    QString m_nodeId;
+    qint64 m_aroundMs = 0;
+    int m_accelerator = -1;
+    int m_generation = 0; ///< drops cache answers for an earlier selection
+    QLabel* m_title;
+    QTableWidget* m_history;
+    QLabel* m_metrics;
+    QPushButton* m_open;
+};
+
+} // namespace Meridian::Faults
