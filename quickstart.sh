@@ -26,7 +26,8 @@ packages=(
     qtkeychain-qt6-dev  # agent credentials in the system keyring
     libssl-dev openssl  # TLS in the agents; the tests make certificates with openssl
     libxlsxwriter-dev   # XLSX reports
-    poppler-utils       # the report tests read PDFs back (pdfinfo, pdftotext)
+    poppler-utils       # the report tests read PDFs back (pdfinfo, pdftotext, pdffonts)
+    fonts-droid-fallback fonts-dejavu-core  # report PDFs: CJK text that stays searchable, Latin text
 )
 
 say() { printf '\033[1m== %s\033[0m\n' "$*"; }

@@ -4,6 +4,7 @@
 #include "checkagentcommand.h"
 #include "commandline.h"
 #include "consolestartup.h"
+#include "reportcommand.h"
 #include "translations.h"
 
 #include <QApplication>
@@ -56,6 +57,17 @@ int main(int argc, char** argv)
         setApplicationInfo();
         Meridian::installTranslations(QLocale::system());
         return Meridian::runCheckAgent(QCoreApplication::arguments());
+    }
+
+    if (argc >= 2 && std::strcmp(argv[1], "report") == 0) {
+        // The PDF's charts are widgets: a QApplication, on the offscreen platform unless told otherwise (cron has no
+        // display).
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        QApplication app(argc, argv);
+        setApplicationInfo();
+        Meridian::installTranslations(QLocale::system());
+        return Meridian::runReport(QCoreApplication::arguments());
     }
 
     // Parse on a QCoreApplication so that bad arguments are reported without a display.

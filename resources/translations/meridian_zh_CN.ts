@@ -2,121 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <source>the demo fleet&apos;s history did not arrive within 5 minutes</source>
-        <translation>演示集群的历史数据未在 5 分钟内到达</translation>
-    </message>
-    <message>
-        <source>Writes a report from the console&apos;s cache.</source>
-        <translation>根据控制台缓存生成报表。</translation>
-    </message>
-    <message>
-        <source>Report type: %1.</source>
-        <translation>报表类型：%1。</translation>
-    </message>
-    <message>
-        <source>fleet, region:REGION or pool:REGION/POOL (default fleet).</source>
-        <translation>fleet、region:REGION 或 pool:REGION/POOL（默认 fleet）。</translation>
-    </message>
-    <message>
-        <source>24h, 7d, 30d (ending with the newest data) or FROM..TO in ISO 8601 UTC (default 24h).</source>
-        <translation>24h、7d、30d（截至最新数据）或 ISO 8601 UTC 格式的 FROM..TO（默认 24h）。</translation>
-    </message>
-    <message>
-        <source>pdf, csv or xlsx (default pdf).</source>
-        <translation>pdf、csv 或 xlsx（默认 pdf）。</translation>
-    </message>
-    <message>
-        <source>Output file (pdf, xlsx) or directory (csv: one file per table).</source>
-        <translation>输出文件（pdf、xlsx）或目录（csv：每个表一个文件）。</translation>
-    </message>
-    <message>
-        <source>Console configuration whose cache to read.</source>
-        <translation>要读取其缓存的控制台配置。</translation>
-    </message>
-    <message>
-        <source>Cache directory to read.</source>
-        <translation>要读取的缓存目录。</translation>
-    </message>
-    <message>
-        <source>Run the demo fleet and report on its history.</source>
-        <translation>运行演示集群，并根据其历史数据生成报表。</translation>
-    </message>
-    <message>
-        <source>History the demo fleet pre-generates (default 2h).</source>
-        <translation>演示集群预先生成的历史时长（默认 2h）。</translation>
-    </message>
-    <message>
-        <source>Report language: en or zh_CN (default en).</source>
-        <translation>报表语言：en 或 zh_CN（默认 en）。</translation>
-    </message>
-    <message>
-        <source>CSV: start each file with a UTF-8 BOM (Excel).</source>
-        <translation>CSV：每个文件以 UTF-8 BOM 开头（供 Excel 使用）。</translation>
-    </message>
-    <message>
-        <source>Try &apos;meridian report --help&apos;.</source>
-        <translation>请尝试 “meridian report --help”。</translation>
-    </message>
-    <message>
-        <source>unexpected argument %1</source>
-        <translation>多余的参数 %1</translation>
-    </message>
-    <message>
-        <source>--type must be one of: %1</source>
-        <translation>--type 必须是以下之一：%1</translation>
-    </message>
-    <message>
-        <source>--scope must be fleet, region:REGION or pool:REGION/POOL</source>
-        <translation>--scope 必须是 fleet、region:REGION 或 pool:REGION/POOL</translation>
-    </message>
-    <message>
-        <source>--range must be 24h, 7d, 30d or FROM..TO (ISO 8601)</source>
-        <translation>--range 必须是 24h、7d、30d 或 FROM..TO（ISO 8601）</translation>
-    </message>
-    <message>
-        <source>--lang must be en or zh_CN</source>
-        <translation>--lang 必须是 en 或 zh_CN</translation>
-    </message>
-    <message>
-        <source>--format must be pdf, csv or xlsx</source>
-        <translation>--format 必须是 pdf、csv 或 xlsx</translation>
-    </message>
-    <message>
-        <source>-o PATH is required</source>
-        <translation>必须指定 -o PATH</translation>
-    </message>
-    <message>
-        <source>give at most one of --config, --cache and --demo</source>
-        <translation>--config、--cache 和 --demo 最多只能指定一个</translation>
-    </message>
-    <message>
-        <source>the demo fleet failed: %1</source>
-        <translation>演示集群运行失败：%1</translation>
-    </message>
-    <message>
-        <source>cannot use the configuration %1: %2</source>
-        <translation>无法使用配置 %1：%2</translation>
-    </message>
-    <message>
-        <source>no cache in %1</source>
-        <translation>%1 中没有缓存</translation>
-    </message>
-    <message>
-        <source>the report could not be computed</source>
-        <translation>无法计算报表</translation>
-    </message>
-    <message>
-        <source>the cache in %1 holds no data for this scope and range</source>
-        <translation>%1 中的缓存没有该范围在所选时间范围内的数据</translation>
-    </message>
-    <message>
-        <source>wrote %1 (%2 gaps in the data)</source>
-        <translation>已写入 %1（数据中有 %2 处缺口）</translation>
-    </message>
-</context>
-<context>
     <name>Meridian</name>
     <message>
         <source>%1: unknown key &quot;%2&quot;</source>
@@ -3160,6 +3045,121 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
     </message>
 </context>
 <context>
+    <name>Meridian::ReportCommand</name>
+    <message>
+        <source>the demo fleet&apos;s history did not arrive within 5 minutes</source>
+        <translation>演示集群的历史数据未在 5 分钟内到达</translation>
+    </message>
+    <message>
+        <source>Writes a report from the console&apos;s cache.</source>
+        <translation>根据控制台缓存生成报表。</translation>
+    </message>
+    <message>
+        <source>Report type: %1.</source>
+        <translation>报表类型：%1。</translation>
+    </message>
+    <message>
+        <source>fleet, region:REGION or pool:REGION/POOL (default fleet).</source>
+        <translation>fleet、region:REGION 或 pool:REGION/POOL（默认 fleet）。</translation>
+    </message>
+    <message>
+        <source>24h, 7d, 30d (ending with the newest data) or FROM..TO in ISO 8601 UTC (default 24h).</source>
+        <translation>24h、7d、30d（截至最新数据）或 ISO 8601 UTC 格式的 FROM..TO（默认 24h）。</translation>
+    </message>
+    <message>
+        <source>pdf, csv or xlsx (default pdf).</source>
+        <translation>pdf、csv 或 xlsx（默认 pdf）。</translation>
+    </message>
+    <message>
+        <source>Output file (pdf, xlsx) or directory (csv: one file per table).</source>
+        <translation>输出文件（pdf、xlsx）或目录（csv：每个表一个文件）。</translation>
+    </message>
+    <message>
+        <source>Console configuration whose cache to read.</source>
+        <translation>要读取其缓存的控制台配置。</translation>
+    </message>
+    <message>
+        <source>Cache directory to read.</source>
+        <translation>要读取的缓存目录。</translation>
+    </message>
+    <message>
+        <source>Run the demo fleet and report on its history.</source>
+        <translation>运行演示集群，并根据其历史数据生成报表。</translation>
+    </message>
+    <message>
+        <source>History the demo fleet pre-generates (default 2h).</source>
+        <translation>演示集群预先生成的历史时长（默认 2h）。</translation>
+    </message>
+    <message>
+        <source>Report language: en or zh_CN (default en).</source>
+        <translation>报表语言：en 或 zh_CN（默认 en）。</translation>
+    </message>
+    <message>
+        <source>CSV: start each file with a UTF-8 BOM (Excel).</source>
+        <translation>CSV：每个文件以 UTF-8 BOM 开头（供 Excel 使用）。</translation>
+    </message>
+    <message>
+        <source>Try &apos;meridian report --help&apos;.</source>
+        <translation>请尝试 “meridian report --help”。</translation>
+    </message>
+    <message>
+        <source>unexpected argument %1</source>
+        <translation>多余的参数 %1</translation>
+    </message>
+    <message>
+        <source>--type must be one of: %1</source>
+        <translation>--type 必须是以下之一：%1</translation>
+    </message>
+    <message>
+        <source>--scope must be fleet, region:REGION or pool:REGION/POOL</source>
+        <translation>--scope 必须是 fleet、region:REGION 或 pool:REGION/POOL</translation>
+    </message>
+    <message>
+        <source>--range must be 24h, 7d, 30d or FROM..TO (ISO 8601)</source>
+        <translation>--range 必须是 24h、7d、30d 或 FROM..TO（ISO 8601）</translation>
+    </message>
+    <message>
+        <source>--lang must be en or zh_CN</source>
+        <translation>--lang 必须是 en 或 zh_CN</translation>
+    </message>
+    <message>
+        <source>--format must be pdf, csv or xlsx</source>
+        <translation>--format 必须是 pdf、csv 或 xlsx</translation>
+    </message>
+    <message>
+        <source>-o PATH is required</source>
+        <translation>必须指定 -o PATH</translation>
+    </message>
+    <message>
+        <source>give at most one of --config, --cache and --demo</source>
+        <translation>--config、--cache 和 --demo 最多只能指定一个</translation>
+    </message>
+    <message>
+        <source>the demo fleet failed: %1</source>
+        <translation>演示集群运行失败：%1</translation>
+    </message>
+    <message>
+        <source>cannot use the configuration %1: %2</source>
+        <translation>无法使用配置 %1：%2</translation>
+    </message>
+    <message>
+        <source>no cache in %1</source>
+        <translation>%1 中没有缓存</translation>
+    </message>
+    <message>
+        <source>the report could not be computed</source>
+        <translation>无法计算报表</translation>
+    </message>
+    <message>
+        <source>the cache in %1 holds no data for this scope and range</source>
+        <translation>%1 中的缓存没有该范围在所选时间范围内的数据</translation>
+    </message>
+    <message>
+        <source>wrote %1 (%2 gaps in the data)</source>
+        <translation>已写入 %1（数据中有 %2 处缺口）</translation>
+    </message>
+</context>
+<context>
     <name>Meridian::Reports</name>
     <message>
         <source>Availability</source>
@@ -3420,6 +3420,54 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
     <message>
         <source>Console version</source>
         <translation>控制台版本</translation>
+    </message>
+    <message>
+        <source>Whole fleet</source>
+        <translation>整个集群</translation>
+    </message>
+    <message>
+        <source>Region %1</source>
+        <translation>区域 %1</translation>
+    </message>
+    <message>
+        <source>Pool %1 / %2</source>
+        <translation>资源池 %1 / %2</translation>
+    </message>
+    <message>
+        <source>Meridian compute network report</source>
+        <translation>Meridian 算力网络报表</translation>
+    </message>
+    <message>
+        <source>no data in the cache for this range</source>
+        <translation>缓存中没有该时间范围的数据</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>… and %1 more (see the table of gaps)</source>
+        <translation>…… 另有 %1 处（见缺口表）</translation>
+    </message>
+    <message>
+        <source>Figures are computed over the minutes with data only; gaps are not filled in.</source>
+        <translation>各项指标仅基于有数据的分钟计算；缺口不做填补。</translation>
+    </message>
+    <message>
+        <source>No rows.</source>
+        <translation>无数据行。</translation>
+    </message>
+    <message>
+        <source>Generated %1 · data %2 · Meridian %3</source>
+        <translation>生成于 %1 · 数据 %2 · Meridian %3</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+    <message>
+        <source>… %1 more rows in the file</source>
+        <translation>…… 文件中另有 %1 行</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include "latencypage.h"
 #include "overviewpage.h"
 #include "poolspage.h"
+#include "reportspage.h"
 
 #include <QCoreApplication>
 
@@ -24,7 +25,11 @@ const QList<PageInfo>& pages()
         { QStringLiteral("latency"), QStringLiteral(":/icons/latency.svg"),
             QT_TRANSLATE_NOOP("Meridian::Pages", "Latency"),
             [](const PageContext& c) { return new LatencyPage(c.store, c.cache); } },
-        { QStringLiteral("faults"), QStringLiteral(":/icons/faults.svg"), QT_TRANSLATE_NOOP("Meridian::Pages", "Faults"),
+        { QStringLiteral("reports"), QStringLiteral(":/icons/reports.svg"),
+            QT_TRANSLATE_NOOP("Meridian::Pages", "Reports"),
+            [](const PageContext& c) { return new Reports::ReportsPage(c.store, c.cache); } },
+        { QStringLiteral("faults"), QStringLiteral(":/icons/faults.svg"),
+            QT_TRANSLATE_NOOP("Meridian::Pages", "Faults"),
             [](const PageContext& c) { return new Faults::FaultsPage(c.store, c.cache, c.session); } },
     };
     return list;

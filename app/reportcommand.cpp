@@ -1,0 +1,220 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "reportcommand.h"
+
+#include "cachereader.h"
+#include "consoleconfig.h"
+#include "demofleet.h"
+#include "fleetsession.h"
+#include "report.h"
+#include "reportexport.h"
+#include "reportpdf.h"
+#include "reportrunner.h"
+#include "reporttext.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QTimer>
+
+namespace Meridian {
+
+namespace {
+
+struct CommandText
+{
+    Q_DECLARE_TR_FUNCTIONS(Meridian::ReportCommand)
+};
+
+QString cacheDirFor(bool demo)
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(demo ? QStringLiteral("demo-cache") : QStringLiteral("cache"));
+}
+
+// --demo: runs the demo fleet into a fresh cache until its pre-generated history
+// is in (the number of cached minutes stops growing), then closes the session so
+// everything is committed. Returns the cache directory, empty on failure.
+QString fillDemoCache(QTemporaryDir* dir, const QString& history, QString* error)
+{
+    DemoFleet demo;
+    FleetSession session;
+    if (!session.open(dir->path(), error))
+        return {};
+    QEventLoop loop;
+    bool ok = false;
+    QObject::connect(&demo, &DemoFleet::failed, &loop, [&](const QString& message) {
+        *error = message;
+        loop.quit();
+    });
+    QObject::connect(&demo, &DemoFleet::ready, &loop, [&](const QUrl& url, const QString& tokenFile) {
+        SourceConfig source;
+        source.name = QStringLiteral("demo");
+        source.kind = SourceConfig::Kind::Fleet;
+        source.url = url;
+        source.tokenFile = tokenFile;
+        source.intervalMs = 1000;
+        session.setSources({ source });
+    });
+    qsizetype lastCount = -1;
+    int stable = 0;
+    QTimer poll;
+    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        QFuture<CapacitySeries> f = session.cache()->capacityHistory(now - 40LL * 24 * 3600 * 1000, now + 3600 * 1000);
+        f.waitForFinished(); // headless: nothing else to keep responsive
+        const qsizetype count = f.resultCount() ? f.result().points.size() : 0;
+        stable = count > 0 && count == lastCount ? stable + 1 : 0;
+        lastCount = count;
+        if (stable >= 3) {
+            ok = true;
+            loop.quit();
+        }
+    });
+    QTimer::singleShot(300000, &loop, [&] {
+        *error = CommandText::tr("the demo fleet's history did not arrive within 5 minutes");
+        loop.quit();
+    });
+    DemoOptions options;
+    options.history = history;
+    demo.start(options);
+    poll.start(2000);
+    loop.exec();
+    session.setSources({});
+    demo.stop();
+    return ok ? dir->path() : QString();
+}
+
+} // namespace
+
+int runReport(const QStringList& arguments)
+{
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(CommandText::tr("Writes a report from the console's cache."));
+    parser.addHelpOption();
+    const QCommandLineOption type(QStringLiteral("type"),
+        CommandText::tr("Report type: %1.").arg(Reports::Registry::types().join(QStringLiteral(", "))),
+        QStringLiteral("TYPE"));
+    const QCommandLineOption scope(QStringLiteral("scope"),
+        CommandText::tr("fleet, region:REGION or pool:REGION/POOL (default fleet)."), QStringLiteral("SCOPE"),
+        QStringLiteral("fleet"));
+    const QCommandLineOption range(QStringLiteral("range"),
+        CommandText::tr("24h, 7d, 30d (ending with the newest data) or FROM..TO in ISO 8601 UTC (default 24h)."),
+        QStringLiteral("RANGE"), QStringLiteral("24h"));
+    const QCommandLineOption format(QStringLiteral("format"), CommandText::tr("pdf, csv or xlsx (default pdf)."),
+        QStringLiteral("FORMAT"), QStringLiteral("pdf"));
+    const QCommandLineOption output(QStringList { QStringLiteral("o"), QStringLiteral("output") },
+        CommandText::tr("Output file (pdf, xlsx) or directory (csv: one file per table)."), QStringLiteral("PATH"));
+    const QCommandLineOption config(QStringLiteral("config"),
+        CommandText::tr("Console configuration whose cache to read."), QStringLiteral("FILE"));
+    const QCommandLineOption cache(
+        QStringLiteral("cache"), CommandText::tr("Cache directory to read."), QStringLiteral("DIR"));
+    const QCommandLineOption demo(
+        QStringLiteral("demo"), CommandText::tr("Run the demo fleet and report on its history."));
+    const QCommandLineOption demoHistory(QStringLiteral("demo-history"),
+        CommandText::tr("History the demo fleet pre-generates (default 2h)."), QStringLiteral("DURATION"),
+        QStringLiteral("2h"));
+    const QCommandLineOption language(QStringLiteral("lang"),
+        CommandText::tr("Report language: en or zh_CN (default en)."), QStringLiteral("LANG"), QStringLiteral("en"));
+    const QCommandLineOption bom(
+        QStringLiteral("bom"), CommandText::tr("CSV: start each file with a UTF-8 BOM (Excel)."));
+    parser.addOptions({ type, scope, range, format, output, config, cache, demo, demoHistory, language, bom });
+
+    QStringList args = arguments;
+    args.removeAt(1); // "report"
+    auto fail = [&](const QString& message, int code) {
+        err << "meridian report: " << message << '\n';
+        if (code == 2)
+            err << CommandText::tr("Try 'meridian report --help'.") << '\n';
+        return code;
+    };
+    if (!parser.parse(args))
+        return fail(parser.errorText(), 2);
+    if (parser.isSet(QStringLiteral("help"))) {
+        out << parser.helpText();
+        return 0;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return fail(CommandText::tr("unexpected argument %1").arg(parser.positionalArguments().first()), 2);
+
+    Reports::ReportParameters p;
+    p.type = parser.value(type);
+    if (!Reports::Registry::create(p.type))
+        return fail(
+            CommandText::tr("--type must be one of: %1").arg(Reports::Registry::types().join(QStringLiteral(", "))), 2);
+    const auto parsedScope = Reports::ReportScope::parse(parser.value(scope));
+    if (!parsedScope)
+        return fail(CommandText::tr("--scope must be fleet, region:REGION or pool:REGION/POOL"), 2);
+    p.scope = *parsedScope;
+    if (!Reports::parseRange(parser.value(range), &p))
+        return fail(CommandText::tr("--range must be 24h, 7d, 30d or FROM..TO (ISO 8601)"), 2);
+    p.language = parser.value(language);
+    if (p.language != QLatin1String("en") && p.language != QLatin1String("zh_CN"))
+        return fail(CommandText::tr("--lang must be en or zh_CN"), 2);
+    const QString fmt = parser.value(format);
+    if (fmt != QLatin1String("pdf") && fmt != QLatin1String("csv") && fmt != QLatin1String("xlsx"))
+        return fail(CommandText::tr("--format must be pdf, csv or xlsx"), 2);
+    if (!parser.isSet(output))
+        return fail(CommandText::tr("-o PATH is required"), 2);
+    if (int(parser.isSet(config)) + int(parser.isSet(cache)) + int(parser.isSet(demo)) > 1)
+        return fail(CommandText::tr("give at most one of --config, --cache and --demo"), 2);
+
+    QString cacheDir;
+    QTemporaryDir demoDir;
+    if (parser.isSet(demo)) {
+        QString error;
+        cacheDir = fillDemoCache(&demoDir, parser.value(demoHistory), &error);
+        if (cacheDir.isEmpty())
+            return fail(CommandText::tr("the demo fleet failed: %1").arg(error), 1);
+    } else if (parser.isSet(cache)) {
+        cacheDir = parser.value(cache);
+    } else {
+        ConsoleConfig cfg;
+        QString error;
+        if (parser.isSet(config) && !ConsoleConfig::load(parser.value(config), &cfg, &error))
+            return fail(CommandText::tr("cannot use the configuration %1: %2").arg(parser.value(config), error), 1);
+        cacheDir = cfg.cachePath.isEmpty() ? cacheDirFor(false) : cfg.cachePath;
+    }
+    if (!QFileInfo::exists(QDir(cacheDir).filePath(QStringLiteral("metrics.db"))))
+        return fail(CommandText::tr("no cache in %1").arg(cacheDir), 1);
+
+    CacheReader reader(cacheDir);
+    Reports::ReportRunner runner(&reader);
+    std::optional<Reports::ReportData> data;
+    QEventLoop loop;
+    QObject::connect(&runner, &Reports::ReportRunner::finished, &loop, [&](const Reports::ReportData& d) {
+        data = d;
+        loop.quit();
+    });
+    QObject::connect(&runner, &Reports::ReportRunner::cancelled, &loop, &QEventLoop::quit);
+    runner.start(p);
+    loop.exec();
+    if (!data)
+        return fail(CommandText::tr("the report could not be computed"), 1);
+    if (data->isEmpty())
+        return fail(CommandText::tr("the cache in %1 holds no data for this scope and range").arg(cacheDir), 1);
+
+    const Reports::ReportText text(p.language);
+    const QString path = parser.value(output);
+    QString error;
+    bool written = false;
+    if (fmt == QLatin1String("pdf"))
+        written = Reports::writePdf(*data, text, path, &error);
+    else if (fmt == QLatin1String("xlsx"))
+        written = Reports::writeXlsx(*data, text, path, &error);
+    else
+        written = Reports::writeCsv(*data, text, path, parser.isSet(bom), &error);
+    if (!written)
+        return fail(error, 1);
+    out << CommandText::tr("wrote %1 (%2 gaps in the data)").arg(path).arg(data->gaps.size()) << '\n';
+    return 0;
+}
+
+} // namespace Meridian

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "reporttypes.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <atomic>
+#include <memory>
+
+class QThread;
+
+namespace Meridian {
+class CacheReader;
+}
+
+namespace Meridian::Reports {
+
+// Computes one report at a time on its own thread; the caller's thread only
+// receives the signals (queued). cancel() returns at once; the run stops at
+// its next cache answer and emits cancelled().
+class ReportRunner : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ReportRunner(CacheReader* cache, QObject* parent = nullptr);
+    ~ReportRunner() override; ///< cancels and joins a running computation
+
+    bool start(const ReportParameters& parameters); ///< false while one is running
+    void cancel();
+    bool isRunning() const { return m_thread != nullptr; }
+
+Q_SIGNALS:
+    void progress(int percent);
+    void finished(const Meridian::Reports::ReportData& data);
+    void cancelled();
+    void failed(const QString& message);
+
+private:
+    void done();
+
+    QPointer<CacheReader> m_cache;
+    QThread* m_thread = nullptr;
+    std::shared_ptr<std::atomic<bool>> m_cancel;
+    std::atomic<int> m_lastProgress { -1 };
+};
+
+} // namespace Meridian::Reports

@@ -1,0 +1,414 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Report data from a cache with known history (reportfixture.h): every figure
+// equals a value worked out by hand from the fixture's definition; gaps are
+// reported; the same cache gives the same numbers; cancellation; CSV round
+// trip; XLSX read back by a second reader (python3 zipfile + XML).
+
+#include "cachereader.h"
+#include "report.h"
+#include "reportexport.h"
+#include "reportfixture.h"
+#include "reportrunner.h"
+
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Meridian;
+using namespace Meridian::Reports;
+using namespace Meridian::ReportFixture;
+
+namespace {
+
+QVariant figure(const ReportData& d, const QString& id)
+{
+    for (const ReportFigure& f : d.figures) {
+        if (f.id == id)
+            return f.value;
+    }
+    return QStringLiteral("no such figure");
+}
+
+const ReportTable* table(const ReportData& d, const QString& id)
+{
+    for (const ReportTable& t : d.tables) {
+        if (t.id == id)
+            return &t;
+    }
+    return nullptr;
+}
+
+// Tables and figures as text, at full precision: what "the same numbers" means.
+QStringList canonical(const ReportData& d)
+{
+    QStringList out;
+    for (const ReportFigure& f : d.figures)
+        out << f.id + QLatin1Char('=') + ReportText::machine(f.value, ValueKind::Number);
+    for (const ReportTable& t : d.tables) {
+        for (const QVariantList& row : t.rows) {
+            QStringList cells;
+            for (qsizetype c = 0; c < row.size(); ++c)
+                cells << ReportText::machine(row[c], t.columns[c].kind);
+            out << t.id + QLatin1Char(':') + cells.join(QLatin1Char('|'));
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+class TestReportCore : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void scopeAndRange_data();
+    void scopeAndRange();
+    void availabilityFigures();
+    void availabilityPerPool();
+    void capacityFigures();
+    void gapsReported();
+    void sameCacheSameNumbers();
+    void relativeRangeEndsAtData();
+    void emptyRange();
+    void cancellation();
+    void csvRoundTrip();
+    void xlsxSecondReader();
+
+private:
+    ReportData run(const QString& type, ReportScope scope = {});
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<CacheReader> m_reader;
+};
+
+void TestReportCore::initTestCase()
+{
+    registerCoreMetaTypes();
+    QVERIFY(m_dir.isValid());
+    QVERIFY(ReportFixture::build(m_dir.path()));
+    m_reader = std::make_unique<CacheReader>(m_dir.path());
+}
+
+ReportData TestReportCore::run(const QString& type, ReportScope scope)
+{
+    ReportParameters p;
+    p.type = type;
+    p.scope = scope;
+    p.fromMs = T0;
+    p.toMs = T0 + Minutes * Min;
+    const auto d = generate(p, ReportContext(m_reader.get()));
+    if (!d)
+        qWarning("report not computed");
+    return d.value_or(ReportData {});
+}
+
+void TestReportCore::scopeAndRange_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("scopeOk");
+    QTest::addColumn<bool>("rangeOk");
+    QTest::addRow("fleet") << QStringLiteral("fleet") << true << false;
+    QTest::addRow("region") << QStringLiteral("region:east") << true << false;
+    QTest::addRow("pool") << QStringLiteral("pool:east/east-a") << true << false;
+    QTest::addRow("pool without region") << QStringLiteral("pool:east-a") << false << false;
+    QTest::addRow("empty region") << QStringLiteral("region:") << false << false;
+    QTest::addRow("24h") << QStringLiteral("24h") << false << true;
+    QTest::addRow("30d") << QStringLiteral("30d") << false << true;
+    QTest::addRow("too long") << QStringLiteral("9999d") << false << false;
+    QTest::addRow("zero") << QStringLiteral("0d") << false << false;
+    QTest::addRow("dates") << QStringLiteral("2026-11-01..2026-11-28") << false << true;
+    QTest::addRow("reversed") << QStringLiteral("2026-11-28..2026-11-01") << false << false;
+    QTest::addRow("garbage") << QStringLiteral("last week") << false << false;
+}
+
+void TestReportCore::scopeAndRange()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, scopeOk);
+    QFETCH(bool, rangeOk);
+    const auto scope = ReportScope::parse(text);
+    QCOMPARE(scope.has_value(), scopeOk);
+    if (scope)
+        QCOMPARE(scope->toString(), text);
+    ReportParameters p;
+    QCOMPARE(parseRange(text, &p), rangeOk);
+}
+
+void TestReportCore::availabilityFigures()
+{
+    const ReportData d = run(QStringLiteral("availability"));
+    QVERIFY(!d.isEmpty());
+    const double coveredMin = Minutes - (GapTo - GapFrom); // 150 minutes with data
+    const double nodeMin = 4 * coveredMin;
+    const double downMin = DownTo - DownFrom;
+    QCOMPARE(figure(d, QStringLiteral("nodes")).toLongLong(), 4);
+    QCOMPARE(figure(d, QStringLiteral("node_availability")).toDouble(), (1 - downMin / nodeMin) * 100);
+    // Chip-minutes: n1's four chips while it is down, n3's chip 2 while faulty.
+    const double faultyChipMin = 4 * downMin + (FaultTo - FaultFrom);
+    QCOMPARE(figure(d, QStringLiteral("accelerator_availability")).toDouble(),
+        (1 - faultyChipMin / (16 * coveredMin)) * 100);
+    QCOMPARE(figure(d, QStringLiteral("incidents")).toLongLong(), 2); // the job's event is not one
+    QCOMPARE(figure(d, QStringLiteral("mttr")).toDouble(), (downMin + (FaultTo - FaultFrom)) / 2);
+    QCOMPARE(figure(d, QStringLiteral("mtbf")).toDouble(), (nodeMin - downMin) / 60 / 2);
+    QCOMPARE(figure(d, QStringLiteral("recovered_within_target")).toDouble(), 100.0);
+    QCOMPARE(figure(d, QStringLiteral("longest_run")).toDouble(), (DownFrom - 10) / 60.0);
+
+    const ReportTable* kinds = table(d, QStringLiteral("incidents_by_kind"));
+    QVERIFY(kinds);
+    QCOMPARE(kinds->rows.size(), 2);
+    QCOMPARE(kinds->rows[0][0].toString(), QStringLiteral("hbm-ecc"));
+    QCOMPARE(kinds->rows[1][0].toString(), QStringLiteral("node-down"));
+    QCOMPARE(kinds->rows[1][3].toDouble(), downMin);
+    const ReportTable* runs = table(d, QStringLiteral("longest_runs"));
+    QVERIFY(runs);
+    QCOMPARE(runs->rows.size(), 2);
+    QCOMPARE(runs->rows[0][6].toString(), QStringLiteral("interrupted"));
+    QVERIFY(ReportText::isMissing(runs->rows[1][4])); // still running: no end, not 0
+}
+
+void TestReportCore::availabilityPerPool()
+{
+    const ReportData d = run(QStringLiteral("availability"), *ReportScope::parse(QStringLiteral("pool:north/north-b")));
+    const ReportTable* pools = table(d, QStringLiteral("availability_by_pool"));
+    QVERIFY(pools);
+    QCOMPARE(pools->rows.size(), 1);
+    const QVariantList& r = pools->rows[0];
+    QCOMPARE(r[1].toString(), QStringLiteral("north-b"));
+    QCOMPARE(r[3].toDouble(), 100.0);
+    QCOMPARE(r[4].toDouble(), (1 - double(FaultTo - FaultFrom) / (8 * 150)) * 100);
+    QCOMPARE(r[5].toLongLong(), 1);
+    QCOMPARE(r[7].toDouble(), double(FaultTo - FaultFrom));
+    QVERIFY(ReportText::isMissing(r[9])); // no job interruptions in this pool: unknown share, not 0 %
+}
+
+void TestReportCore::capacityFigures()
+{
+    const ReportData d = run(QStringLiteral("capacity"));
+    QVERIFY(!d.isEmpty());
+    QCOMPARE(figure(d, QStringLiteral("total")).toLongLong(), 16);
+    QCOMPARE(figure(d, QStringLiteral("allocated")).toLongLong(), 2 + 4 + 0 + 1);
+    QCOMPARE(figure(d, QStringLiteral("free")).toLongLong(), 2 + 0 + 4 + 3);
+    QCOMPARE(figure(d, QStringLiteral("faulty")).toLongLong(), 0);
+    // Allocated chip-minutes: n1's two except while down, n2's four, n4's one.
+    const double allocated = 2 * (150 - 20) + 4 * 150 + 150;
+    QCOMPARE(figure(d, QStringLiteral("mean_allocated")).toDouble(), allocated / (16 * 150) * 100);
+    QCOMPARE(figure(d, QStringLiteral("peak_allocated")).toLongLong(), 7);
+    QCOMPARE(figure(d, QStringLiteral("coverage")).toDouble(), 150.0 / 180 * 100);
+    const ReportTable* byPool = table(d, QStringLiteral("capacity_by_pool_model"));
+    QVERIFY(byPool);
+    QStringList rows;
+    for (const QVariantList& r : byPool->rows)
+        rows << QStringLiteral("%1/%2/%3 %4 %5 %6 %7")
+                    .arg(r[0].toString(), r[1].toString(), r[2].toString())
+                    .arg(r[3].toLongLong())
+                    .arg(r[4].toLongLong())
+                    .arg(r[7].toLongLong())
+                    .arg(r[8].toLongLong());
+    QCOMPARE(rows,
+        QStringList({ QStringLiteral("east/east-a/Ascend 910B 8 6 2 0"),
+            QStringLiteral("north/north-b/Ascend 910B 4 0 4 0"), QStringLiteral("north/north-b/H800 4 1 3 0") }));
+    const ReportTable* trend = table(d, QStringLiteral("capacity_trend"));
+    QVERIFY(trend);
+    QCOMPARE(trend->rows.size(), 3); // hourly over 3 hours
+    QCOMPARE(trend->rows[1][5].toLongLong(), 30); // the hour with the hole has 30 minutes of data
+}
+
+void TestReportCore::gapsReported()
+{
+    for (const QString& type : Registry::types()) {
+        const ReportData d = run(type);
+        QCOMPARE(d.gaps.size(), 1);
+        QCOMPARE(d.gaps[0], (ReportGap { T0 + GapFrom * Min, T0 + GapTo * Min }));
+        QCOMPARE(d.coveredFromMs, T0);
+        QCOMPARE(d.coveredToMs, T0 + Minutes * Min);
+        const ReportTable* gaps = table(d, QStringLiteral("gaps"));
+        QVERIFY(gaps);
+        QCOMPARE(gaps->rows.size(), 1);
+        QCOMPARE(gaps->rows[0][2].toDouble(), 0.5);
+    }
+    // A range reaching past the data: the missing stretch is a gap too, not zeros.
+    ReportParameters p;
+    p.type = QStringLiteral("availability");
+    p.fromMs = T0 - 60 * Min;
+    p.toMs = T0 + Minutes * Min;
+    const auto d = generate(p, ReportContext(m_reader.get()));
+    QVERIFY(d);
+    QCOMPARE(d->gaps.size(), 2);
+    QCOMPARE(d->gaps[0], (ReportGap { T0 - 60 * Min, T0 }));
+}
+
+void TestReportCore::sameCacheSameNumbers()
+{
+    for (const QString& type : Registry::types()) {
+        const QStringList first = canonical(run(type));
+        QVERIFY(first.size() > 10);
+        CacheReader other(m_dir.path()); // a second reader: nothing cached in memory between runs
+        ReportParameters p;
+        p.type = type;
+        p.fromMs = T0;
+        p.toMs = T0 + Minutes * Min;
+        const auto again = generate(p, ReportContext(&other));
+        QVERIFY(again);
+        QCOMPARE(canonical(*again), first);
+    }
+}
+
+void TestReportCore::relativeRangeEndsAtData()
+{
+    ReportParameters p;
+    p.type = QStringLiteral("availability");
+    QVERIFY(parseRange(QStringLiteral("2h"), &p));
+    const auto d = generate(p, ReportContext(m_reader.get()));
+    QVERIFY(d);
+    QCOMPARE(d->parameters.toMs, T0 + Minutes * Min);
+    QCOMPARE(d->parameters.fromMs, T0 + (Minutes - 120) * Min);
+}
+
+void TestReportCore::emptyRange()
+{
+    ReportParameters p;
+    p.type = QStringLiteral("capacity");
+    p.fromMs = T0 - 48 * 60 * Min;
+    p.toMs = T0 - 24 * 60 * Min;
+    const auto d = generate(p, ReportContext(m_reader.get()));
+    QVERIFY(d);
+    QVERIFY(d->isEmpty());
+    QCOMPARE(d->gaps.size(), 1);
+    QVERIFY(d->tables.isEmpty());
+    p.scope = *ReportScope::parse(QStringLiteral("region:nowhere"));
+    p.fromMs = T0;
+    p.toMs = T0 + Minutes * Min;
+    const auto none = generate(p, ReportContext(m_reader.get()));
+    QVERIFY(none && none->isEmpty());
+}
+
+void TestReportCore::cancellation()
+{
+    std::atomic<bool> cancel { true };
+    ReportParameters p;
+    p.type = QStringLiteral("availability");
+    p.fromMs = T0;
+    p.toMs = T0 + Minutes * Min;
+    QVERIFY(!generate(p, ReportContext(m_reader.get(), &cancel)));
+
+    // Cancel while it runs: at the third cache query, from the reader's thread.
+    CacheReader reader(m_dir.path());
+    ReportRunner runner(&reader);
+    std::atomic<int> queries { 0 };
+    QSignalSpy cancelled(&runner, &ReportRunner::cancelled);
+    QSignalSpy finished(&runner, &ReportRunner::finished);
+    reader.setJobObserver([&] {
+        if (++queries == 3)
+            runner.cancel(); // thread-safe: only sets the flag the report checks after each answer
+    });
+    QVERIFY(runner.start(p));
+    QVERIFY(cancelled.wait(10000));
+    QCOMPARE(finished.size(), 0);
+    QVERIFY(!runner.isRunning());
+    // And it runs again afterwards.
+    reader.setJobObserver({});
+    QVERIFY(runner.start(p));
+    QVERIFY(finished.wait(10000));
+}
+
+void TestReportCore::csvRoundTrip()
+{
+    ReportTable t;
+    t.id = QStringLiteral("t");
+    t.title = "T";
+    t.columns = { { "Name" }, { "Count", ValueKind::Integer }, { "Share", ValueKind::Percent },
+        { "At", ValueKind::Timestamp } };
+    t.rows = { { QStringLiteral("plain"), qint64(3), 12.5, T0 },
+        { QStringLiteral("comma, \"quote\"\r\nnewline"), qint64(-7), Protocol::Missing, QVariant() },
+        { QStringLiteral("训练任务"), QVariant(), 0.1 + 0.2, T0 + 1 },
+        { QStringLiteral("=HYPERLINK(\"x\")"), qint64(0), 0.0, T0 } };
+    const ReportText en(QStringLiteral("en"));
+    for (bool bom : { false, true }) {
+        const QByteArray doc = csvDocument(t, en, bom);
+        QCOMPARE(doc.startsWith("\xEF\xBB\xBF"), bom);
+        QVERIFY(doc.contains("\r\n"));
+        const auto rows = parseCsv(doc);
+        QVERIFY(rows);
+        QCOMPARE(rows->size(), t.rows.size() + 1);
+        QCOMPARE(rows->at(0),
+            QStringList(
+                { QStringLiteral("Name"), QStringLiteral("Count"), QStringLiteral("Share"), QStringLiteral("At") }));
+        QCOMPARE(rows->at(2).at(0), QStringLiteral("comma, \"quote\"\r\nnewline"));
+        QCOMPARE(rows->at(2).at(2), QString()); // missing stays empty, never 0
+        QCOMPARE(rows->at(3).at(0), QStringLiteral("训练任务"));
+        QCOMPARE(rows->at(3).at(2).toDouble(), 0.1 + 0.2); // full precision
+        QCOMPARE(rows->at(1).at(3), QStringLiteral("2025-06-15T15:07:00Z"));
+        QCOMPARE(rows->at(4).at(0), QStringLiteral("'=HYPERLINK(\"x\")")); // never a live formula
+        QCOMPARE(rows->at(4).at(2), QStringLiteral("0")); // a real zero stays 0
+    }
+    QVERIFY(!parseCsv("a,\"b\nc"));
+
+    // Every table of a real report survives the trip.
+    const ReportData d = run(QStringLiteral("availability"));
+    QTemporaryDir out;
+    QString error;
+    QStringList files;
+    QVERIFY2(writeCsv(d, en, out.path(), true, &error, &files), qPrintable(error));
+    QCOMPARE(files.size(), exportTables(d).size());
+    for (const ReportTable& table : exportTables(d)) {
+        QFile f(out.filePath(table.id + QStringLiteral(".csv")));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const auto rows = parseCsv(f.readAll());
+        QVERIFY(rows);
+        QCOMPARE(rows->size(), table.rows.size() + 1);
+        for (qsizetype r = 0; r < table.rows.size(); ++r) {
+            for (qsizetype c = 0; c < table.columns.size(); ++c)
+                QCOMPARE(rows->at(r + 1).at(c), ReportText::machine(table.rows[r][c], table.columns[c].kind));
+        }
+    }
+}
+
+void TestReportCore::xlsxSecondReader()
+{
+    const ReportData d = run(QStringLiteral("availability"));
+    QTemporaryDir out;
+    const QString path = out.filePath(QStringLiteral("r.xlsx"));
+    QString error;
+    QVERIFY2(writeXlsx(d, ReportText(QStringLiteral("en")), path, &error), qPrintable(error));
+    // A second reader: python3's zipfile and XML parser list the sheets and the availability figure.
+    const QString script = QStringLiteral(R"(
+import sys, zipfile, xml.etree.ElementTree as ET
+ns = {'m': 'http://schemas.openxmlformats.org/spreadsheetml/2006/main'}
+z = zipfile.ZipFile(sys.argv[1])
+assert z.testzip() is None
+book = ET.fromstring(z.read('xl/workbook.xml'))
+print(','.join(s.get('name') for s in book.find('m:sheets', ns)))
+strings = [''.join(t.itertext()) for t in ET.fromstring(z.read('xl/sharedStrings.xml')).findall('m:si', ns)]
+sheet = ET.fromstring(z.read('xl/worksheets/sheet2.xml'))
+for row in sheet.find('m:sheetData', ns):
+    cells = []
+    for c in row:
+        v = c.find('m:v', ns)
+        cells.append(strings[int(v.text)] if c.get('t') == 's' else (v.text if v is not None else ''))
+    print('|'.join(cells))
+)");
+    QProcess python;
+    python.start(QStringLiteral("python3"), { QStringLiteral("-c"), script, path });
+    QVERIFY(python.waitForFinished(30000));
+    QCOMPARE(python.exitCode(), 0);
+    const QStringList lines = QString::fromUtf8(python.readAllStandardOutput()).split(QLatin1Char('\n'));
+    QStringList sheets;
+    for (const ReportTable& t : exportTables(d))
+        sheets << t.id;
+    QCOMPARE(lines.value(0), sheets.join(QLatin1Char(',')));
+    bool found = false;
+    for (const QString& l : lines) {
+        if (l.startsWith(QStringLiteral("node_availability|"))) {
+            found = true;
+            QCOMPARE(
+                l.section(QLatin1Char('|'), 2).toDouble(), figure(d, QStringLiteral("node_availability")).toDouble());
+        }
+    }
+    QVERIFY2(found, qPrintable(lines.join(QLatin1Char('\n'))));
+}
+
+QTEST_GUILESS_MAIN(TestReportCore)
+#include "tst_reportcore.moc"

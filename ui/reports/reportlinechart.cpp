@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "reportlinechart.h"
+
+#include "charts/timeplot.h"
+#include "reporttext.h"
+#include "stackedcapacitychart.h"
+
+#include <QLabel>
+#include <QPainter>
+#include <QStackedLayout>
+#include <qcustomplot.h>
+
+namespace Meridian::Reports {
+
+namespace {
+// Reports state their times in UTC (reproducible wherever they are generated).
+void useUtcAxis(QCustomPlot* plot)
+{
+    if (auto ticker = plot->xAxis->ticker().dynamicCast<QCPAxisTickerDateTime>()) {
+        ticker->setDateTimeSpec(Qt::UTC);
+        ticker->setDateTimeFormat(QStringLiteral("MM-dd\nHH:mm"));
+    }
+}
+
+const QList<QColor>& lineColors()
+{
+    static const QList<QColor> colors
+        = { QColor(0x1f, 0x77, 0xb4), QColor(0xd6, 0x27, 0x28), QColor(0x2c, 0xa0, 0x2c), QColor(0xff, 0x7f, 0x0e) };
+    return colors;
+}
+} // namespace
+
+ReportLineChart::ReportLineChart(QWidget* parent)
+    : QWidget(parent)
+    , m_plot(new QCustomPlot(this))
+    , m_emptyLabel(new QLabel(this))
+    , m_stack(new QStackedLayout(this))
+{
+    TimePlot::setUp(m_plot, m_emptyLabel, m_stack);
+    useUtcAxis(m_plot);
+    m_plot->legend->setVisible(true);
+    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignLeft);
+}
+
+void ReportLineChart::setChart(const ReportChart& chart, const ReportText& text)
+{
+    m_plot->clearGraphs();
+    double low = 100, high = 0;
+    for (qsizetype i = 0; i < chart.lines.size(); ++i) {
+        const ReportLine& line = chart.lines[i];
+        QCPGraph* g = m_plot->addGraph();
+        g->setName(text.localized(line.name));
+        g->setPen(QPen(lineColors()[i % lineColors().size()], 1.5));
+        g->setLineStyle(QCPGraph::lsStepLeft);
+        QVector<double> x, y;
+        for (const auto& [ms, v] : line.points) {
+            x.append(double(ms) / 1000.0);
+            y.append(v); // NaN: QCustomPlot leaves a gap
+            if (!std::isnan(v)) {
+                low = std::min(low, v);
+                high = std::max(high, v);
+            }
+        }
+        g->setData(x, y, true);
+    }
+    m_plot->yAxis->setLabel(text.localized(chart.yLabel));
+    m_plot->rescaleAxes();
+    if (high >= low)
+        m_plot->yAxis->setRange(std::max(0.0, low - (high - low) * 0.1 - 0.5), std::min(100.5, high + 0.5));
+    m_stack->setCurrentWidget(m_plot);
+}
+
+std::unique_ptr<QWidget> createChartWidget(const ReportChart& chart, const ReportText& text)
+{
+    if (chart.kind == ReportChart::Kind::StackedCapacity) {
+        auto w = std::make_unique<StackedCapacityChart>();
+        w->setSeries(chart.capacity);
+        useUtcAxis(w->plot());
+        // The chart names its bands in the console's language; a report uses its own.
+        w->faultyGraph()->setName(text.localized(QT_TRANSLATE_NOOP("Meridian::Reports", "Faulty")));
+        w->allocatedGraph()->setName(text.localized(QT_TRANSLATE_NOOP("Meridian::Reports", "Allocated")));
+        w->freeGraph()->setName(text.localized(QT_TRANSLATE_NOOP("Meridian::Reports", "Free")));
+        w->plot()->yAxis->setLabel(text.localized(QT_TRANSLATE_NOOP("Meridian::Reports", "Accelerators")));
+        return w;
+    }
+    auto w = std::make_unique<ReportLineChart>();
+    w->setChart(chart, text);
+    return w;
+}
+
+void paintChart(QWidget* chartWidget, QCPPainter* painter, const QRectF& rect)
+{
+    QCustomPlot* plot = nullptr;
+    if (auto* s = qobject_cast<StackedCapacityChart*>(chartWidget))
+        plot = s->plot();
+    else if (auto* l = qobject_cast<ReportLineChart*>(chartWidget))
+        plot = l->plot();
+    if (!plot)
+        return;
+    QFont font = painter->font();
+    font.setPointSizeF(7);
+    for (QCPAxis* axis : { plot->xAxis, plot->yAxis }) {
+        axis->setTickLabelFont(font);
+        axis->setLabelFont(font);
+    }
+    plot->legend->setFont(font);
+    plot->setNotAntialiasedElements(QCP::aeNone); // vector output: smooth lines cost nothing here
+    painter->save();
+    painter->translate(rect.topLeft());
+    plot->toPainter(painter, int(rect.width()), int(rect.height()));
+    painter->restore();
+}
+
+} // namespace Meridian::Reports

@@ -1,0 +1,371 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "reportpdf.h"
+
+#include "reportexport.h"
+#include "reportlinechart.h"
+#include "reporttext.h"
+
+#include <QBuffer>
+#include <QCoreApplication>
+#include <QFontDatabase>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QSaveFile>
+#include <qcustomplot.h>
+
+namespace Meridian::Reports {
+
+namespace {
+
+constexpr double Margin = 42; // points (the writer runs at 72 dpi: one unit is one point)
+constexpr double FooterHeight = 22;
+const QColor Accent(0x1f, 0x4e, 0x79);
+const QColor HeaderFill(0xe6, 0xec, 0xf2);
+const QColor StripeFill(0xf6, 0xf8, 0xfa);
+const QColor Muted(0x55, 0x5f, 0x6a);
+
+QStringList fontFamilies()
+{
+    // Latin and digits from a TrueType sans (its glyphs map back to text cleanly in
+    // pdftotext and copy/paste), Chinese from Noto Sans CJK; both are embedded.
+    QStringList families;
+    for (const QString& f :
+        { QStringLiteral("DejaVu Sans"), QStringLiteral("Droid Sans Fallback"), QStringLiteral("Noto Sans CJK SC"),
+            QStringLiteral("Noto Sans SC"), QStringLiteral("Droid Sans Fallback") }) {
+        if (QFontDatabase::hasFamily(f))
+            families.append(f);
+    }
+    if (families.isEmpty())
+        families.append(QFontDatabase::systemFont(QFontDatabase::GeneralFont).family());
+    return families;
+}
+
+class Layout
+{
+public:
+    Layout(QPdfWriter* writer, QCPPainter* painter, const ReportData& data, const ReportText& text, int totalPages)
+        : m_writer(writer)
+        , m_p(painter)
+        , m_data(data)
+        , m_text(text)
+        , m_total(totalPages)
+        , m_families(fontFamilies())
+    {
+        const QRectF page(QPointF(0, 0), writer->pageLayout().paintRect(QPageLayout::Point).size());
+        m_body = page.adjusted(Margin, Margin, -Margin, -Margin - FooterHeight);
+        m_footerTop = m_body.bottom() + 8;
+        m_y = m_body.top();
+    }
+
+    int finish()
+    {
+        footer();
+        return m_page;
+    }
+
+    QFont font(double size, bool bold = false) const
+    {
+        QFont f;
+        f.setFamilies(m_families);
+        f.setPointSizeF(size);
+        f.setBold(bold);
+        return f;
+    }
+
+    void newPage()
+    {
+        footer();
+        m_writer->newPage();
+        ++m_page;
+        m_y = m_body.top();
+    }
+    void ensure(double height)
+    {
+        if (m_y + height > m_body.bottom())
+            newPage();
+    }
+
+    // Wrapped text; returns its height.
+    double paragraph(const QString& s, const QFont& f, const QColor& color = Qt::black, double gap = 4)
+    {
+        m_p->setFont(f);
+        const QRectF box(m_body.left(), m_y, m_body.width(), 10000);
+        const QRectF used = m_p->boundingRect(box, Qt::TextWordWrap, s);
+        ensure(used.height());
+        m_p->setPen(color);
+        m_p->drawText(QRectF(m_body.left(), m_y, m_body.width(), used.height()), Qt::TextWordWrap, s);
+        m_y += used.height() + gap;
+        return used.height();
+    }
+
+    void heading(const char* title)
+    {
+        ensure(60); // never a heading alone at the bottom of a page
+        m_y += 6;
+        paragraph(m_text.localized(title), font(13, true), Accent, 2);
+        m_p->setPen(QPen(Accent, 0.8));
+        m_p->drawLine(QPointF(m_body.left(), m_y), QPointF(m_body.right(), m_y));
+        m_y += 8;
+    }
+
+    void titlePage()
+    {
+        m_p->fillRect(QRectF(m_body.left(), m_y, m_body.width(), 92), Accent);
+        m_p->setPen(Qt::white);
+        m_p->setFont(font(11));
+        m_p->drawText(QRectF(m_body.left() + 16, m_y + 12, m_body.width() - 32, 20), Qt::AlignLeft,
+            m_text.localized(QT_TRANSLATE_NOOP("Meridian::Reports", "Meridian compute network report")));
+        m_p->setFont(font(24, true));
+        m_p->drawText(QRectF(m_body.left() + 16, m_y + 36, m_body.width() - 32, 44), Qt::AlignLeft | Qt::AlignVCenter,
+            m_text.localized(m_data.title));
+        m_y += 110;
+
+        const QString data = m_data.isEmpty()
+            ? m_text.localized(QT_TRANSLATE_NOOP("Meridian::Reports", "no data in the cache for this range"))
+            : m_text.range(m_data.coveredFromMs, m_data.coveredToMs);
+        const QList<std::pair<const char*, QString>> facts = {
+            { QT_TRANSLATE_NOOP("Meridian::Reports", "Scope"), m_text.scope(m_data.parameters.scope) },
+            { QT_TRANSLATE_NOOP("Meridian::Reports", "Range"),
+                m_text.range(m_data.parameters.fromMs, m_data.parameters.toMs) },
+            { QT_TRANSLATE_NOOP("Meridian::Reports", "Data covered"), data },
+            { QT_TRANSLATE_NOOP("Meridian::Reports", "Gaps in the data"),
+                m_data.gaps.isEmpty() ? m_text.localized(QT_TRANSLATE_NOOP("Meridian::Reports", "none"))
+                                      : QString::number(m_data.gaps.size()) },
+            { QT_TRANSLATE_NOOP("Meridian::Reports", "Generated"), m_text.timestamp(m_data.generatedAtMs) },
+            { QT_TRANSLATE_NOOP("Meridian::Reports", "Console version"),
+                QStringLiteral("Meridian ") + m_data.consoleVersion },
+        };
+        for (const auto& [label, value] : facts) {
+            m_p->setFont(font(10, true));
+            m_p->setPen(Muted);
+            m_p->drawText(
+                QRectF(m_body.left(), m_y, 130, 16), Qt::AlignLeft | Qt::AlignVCenter, m_text.localized(label));
+            m_p->setFont(font(10));
+            m_p->setPen(Qt::black);
+            m_p->drawText(
+                QRectF(m_body.left() + 135, m_y, m_body.width() - 135, 16), Qt::AlignLeft | Qt::AlignVCenter, value);
+            m_y += 18;
+        }
+        for (qsizetype i = 0; i < std::min<qsizetype>(m_data.gaps.size(), 6); ++i)
+            paragraph(
+                QStringLiteral("• ") + m_text.range(m_data.gaps[i].fromMs, m_data.gaps[i].toMs), font(9), Muted, 1);
+        if (m_data.gaps.size() > 6)
+            paragraph(m_text.localized(QT_TRANSLATE_NOOP("Meridian::Reports", "… and %1 more (see the table of gaps)"))
+                          .arg(m_data.gaps.size() - 6),
+                font(9), Muted, 1);
+        if (!m_data.gaps.isEmpty())
+            paragraph(m_text.localized(QT_TRANSLATE_NOOP("Meridian::Reports",
+                          "Figures are computed over the minutes with data only; gaps are not filled in.")),
+                font(9), Muted);
+
+        heading(QT_TRANSLATE_NOOP("Meridian::Reports", "Key figures"));
+        const int columns = 4;
+        const double gap = 8;
+        const double w = (m_body.width() - gap * (columns - 1)) / columns;
+        const double h = 64;
+        for (qsizetype i = 0; i < m_data.figures.size(); ++i) {
+            if (i % columns == 0) {
+                if (i > 0)
+                    m_y += h + gap;
+                ensure(h);
+            }
+            const ReportFigure& f = m_data.figures[i];
+            const QRectF box(m_body.left() + double(i % columns) * (w + gap), m_y, w, h);
+            m_p->fillRect(box, StripeFill);
+            m_p->setPen(QPen(HeaderFill, 1));
+            m_p->drawRect(box);
+            m_p->setPen(Accent);
+            m_p->setFont(font(16, true));
+            m_p->drawText(
+                box.adjusted(8, 4, -8, -28), Qt::AlignLeft | Qt::AlignVCenter, m_text.display(f.value, f.kind));
+            m_p->setPen(Muted);
+            m_p->setFont(font(8));
+            m_p->drawText(box.adjusted(8, h - 28, -8, -2), Qt::AlignLeft | Qt::TextWordWrap, m_text.localized(f.label));
+        }
+        if (!m_data.figures.isEmpty())
+            m_y += h + gap;
+    }
+
+    void chart(const ReportChart& c)
+    {
+        heading(c.title);
+        const double h = 250;
+        ensure(h);
+        const std::unique_ptr<QWidget> w = createChartWidget(c, m_text);
+        w->resize(int(m_body.width()), int(h));
+        paintChart(w.get(), m_p, QRectF(m_body.left(), m_y, m_body.width(), h));
+        m_y += h + 10;
+    }
+
+    void table(const ReportTable& t)
+    {
+        heading(t.title);
+        const QFont cell = font(8);
+        const QFont head = font(8, true);
+        const QFontMetricsF fm(cell, m_writer);
+        const QFontMetricsF hm(head, m_writer);
+        const double rowH = fm.height() + 6;
+        const qsizetype n = t.columns.size();
+        if (n == 0)
+            return;
+        QList<double> widths(n, 0);
+        QList<QStringList> texts;
+        for (const QVariantList& row : t.rows) {
+            QStringList r;
+            for (qsizetype c = 0; c < n; ++c)
+                r.append(m_text.display(c < row.size() ? row[c] : QVariant(), t.columns[c].kind));
+            texts.append(r);
+        }
+        // Natural width: the widest cell or the longest word of the header (headers wrap).
+        for (qsizetype c = 0; c < n; ++c) {
+            // Headers wrap: a number column needs no more than ~5 characters' width for its
+            // title (Chinese titles have no spaces to break at, so cap them explicitly).
+            const QString title = m_text.localized(t.columns[c].title);
+            double longestWord = 0;
+            for (const QString& word : title.split(QLatin1Char(' ')))
+                longestWord = std::max(longestWord, hm.horizontalAdvance(word));
+            const double cap = t.columns[c].kind == ValueKind::Text ? longestWord : std::min(longestWord, 48.0);
+            widths[c] = std::max(widths[c], cap + 10);
+            for (qsizetype r = 0; r < std::min<qsizetype>(texts.size(), 300); ++r)
+                widths[c] = std::max(widths[c], fm.horizontalAdvance(texts[r][c]) + 10);
+        }
+        double sum = 0, textSum = 0;
+        for (qsizetype c = 0; c < n; ++c) {
+            sum += widths[c];
+            if (t.columns[c].kind == ValueKind::Text)
+                textSum += widths[c];
+        }
+        if (sum <= m_body.width() || textSum <= 0) {
+            for (double& w : widths)
+                w *= m_body.width() / sum; // spread the spare width
+        } else {
+            // Too wide: only text columns give way (elided below), numbers stay whole.
+            const double scale = std::max(0.2, (m_body.width() - (sum - textSum)) / textSum);
+            double total = 0;
+            for (qsizetype c = 0; c < n; ++c) {
+                if (t.columns[c].kind == ValueKind::Text)
+                    widths[c] *= scale;
+                total += widths[c];
+            }
+            for (double& w : widths)
+                w *= m_body.width() / total;
+        }
+        double headerH = rowH;
+        for (qsizetype c = 0; c < n; ++c) {
+            const QRectF need = hm.boundingRect(
+                QRectF(0, 0, widths[c] - 10, 1000), Qt::TextWordWrap, m_text.localized(t.columns[c].title));
+            headerH = std::max(headerH, need.height() + 6);
+        }
+        auto drawRow = [&](const QStringList& cells, bool header, bool stripe) {
+            const double rh = header ? headerH : rowH;
+            if (header || stripe)
+                m_p->fillRect(QRectF(m_body.left(), m_y, m_body.width(), rh), header ? HeaderFill : StripeFill);
+            double x = m_body.left();
+            m_p->setFont(header ? head : cell);
+            m_p->setPen(Qt::black);
+            for (qsizetype c = 0; c < n; ++c) {
+                const bool right = t.columns[c].kind != ValueKind::Text && t.columns[c].kind != ValueKind::Timestamp;
+                const QRectF box(x + 5, m_y, widths[c] - 10, rh);
+                const int flags
+                    = (right ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter | (header ? Qt::TextWordWrap : 0);
+                m_p->drawText(box, flags, header ? cells[c] : fm.elidedText(cells[c], Qt::ElideRight, box.width()));
+                x += widths[c];
+            }
+            m_y += rh;
+        };
+        QStringList header;
+        for (const ReportColumn& c : t.columns)
+            header.append(m_text.localized(c.title));
+        ensure(rowH * 3);
+        drawRow(header, true, false);
+        if (texts.isEmpty()) {
+            paragraph(m_text.localized(QT_TRANSLATE_NOOP("Meridian::Reports", "No rows.")), font(9), Muted);
+            return;
+        }
+        for (qsizetype r = 0; r < texts.size(); ++r) {
+            if (m_y + rowH > m_body.bottom()) {
+                newPage();
+                drawRow(header, true, false); // the header again on every page
+            }
+            drawRow(texts[r], false, r % 2 == 1);
+        }
+        m_y += 10;
+    }
+
+private:
+    void footer()
+    {
+        m_p->setPen(QPen(HeaderFill, 0.8));
+        m_p->drawLine(QPointF(m_body.left(), m_footerTop), QPointF(m_body.right(), m_footerTop));
+        m_p->setFont(font(7));
+        m_p->setPen(Muted);
+        const QString left
+            = m_text.localized(QT_TRANSLATE_NOOP("Meridian::Reports", "Generated %1 · data %2 · Meridian %3"))
+                  .arg(m_text.timestamp(m_data.generatedAtMs),
+                      m_data.isEmpty() ? QStringLiteral("—") : m_text.range(m_data.coveredFromMs, m_data.coveredToMs),
+                      m_data.consoleVersion);
+        const QRectF box(m_body.left(), m_footerTop + 3, m_body.width(), 14);
+        m_p->drawText(box, Qt::AlignLeft | Qt::AlignVCenter, left);
+        m_p->drawText(box, Qt::AlignRight | Qt::AlignVCenter,
+            m_text.localized(QT_TRANSLATE_NOOP("Meridian::Reports", "Page %1 of %2"))
+                .arg(m_page)
+                .arg(m_total > 0 ? m_total : m_page));
+    }
+
+    QPdfWriter* m_writer;
+    QCPPainter* m_p;
+    const ReportData& m_data;
+    const ReportText& m_text;
+    int m_total;
+    QStringList m_families;
+    QRectF m_body;
+    double m_footerTop = 0;
+    double m_y = 0;
+    int m_page = 1;
+};
+
+int render(QIODevice* device, const ReportData& data, const ReportText& text, int totalPages)
+{
+    QPdfWriter writer(device);
+    writer.setResolution(72);
+    writer.setPageSize(QPageSize(QPageSize::A4));
+    writer.setPageMargins(QMarginsF(0, 0, 0, 0));
+    writer.setTitle(text.localized(data.title) + QStringLiteral(" — ") + text.scope(data.parameters.scope));
+    writer.setCreator(QStringLiteral("Meridian ") + data.consoleVersion);
+    QCPPainter painter(&writer);
+    painter.setMode(QCPPainter::pmVectorized);
+    painter.setMode(QCPPainter::pmNoCaching);
+    painter.setMode(QCPPainter::pmNonCosmetic);
+    Layout layout(&writer, &painter, data, text, totalPages);
+    layout.titlePage();
+    for (const ReportChart& c : data.charts)
+        layout.chart(c);
+    for (const ReportTable& t : data.tables)
+        layout.table(t);
+    const int pages = layout.finish();
+    painter.end();
+    return pages;
+}
+
+} // namespace
+
+bool writePdf(const ReportData& data, const ReportText& text, const QString& path, QString* error)
+{
+    // First pass into memory to count the pages ("page n of N"), then the real one.
+    QBuffer scratch;
+    scratch.open(QIODevice::WriteOnly);
+    const int pages = render(&scratch, data, text, 0);
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        *error = QCoreApplication::translate("Meridian::Reports", "Cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    render(&file, data, text, pages);
+    if (!file.commit()) {
+        *error = QCoreApplication::translate("Meridian::Reports", "Cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+} // namespace Meridian::Reports
