@@ -109,7 +109,13 @@ void AgentSource::poll(Agent* a)
     }
     if (!a->backoff.ready(now))
         return;
-    if (!a->config.tokenFile.isEmpty() && (!a->tokenLoaded || a->status == AgentStatus::Unauthorized)) {
+    if (!a->config.credentialError.isEmpty()) {
+        fail(a, AgentStatus::Unauthorized, a->config.credentialError);
+        return;
+    }
+    if (!a->config.token.isEmpty()) {
+        a->token = a->config.token; // from the keyring
+    } else if (!a->config.tokenFile.isEmpty() && (!a->tokenLoaded || a->status == AgentStatus::Unauthorized)) {
         // Re-read after a 401: the token may have been rotated.
         QString error;
         a->token = readBearerToken(a->config.tokenFile, &error);

@@ -72,7 +72,11 @@ void FleetSource::poll()
     }
     if (!m_backoff.ready(now))
         return;
-    if (!m_config.tokenFile.isEmpty() && (!m_tokenLoaded || m_status == AgentStatus::Unauthorized)) {
+    if (!m_config.credentialError.isEmpty())
+        return fail(AgentStatus::Unauthorized, m_config.credentialError);
+    if (!m_config.token.isEmpty()) {
+        m_token = m_config.token; // from the keyring
+    } else if (!m_config.tokenFile.isEmpty() && (!m_tokenLoaded || m_status == AgentStatus::Unauthorized)) {
         QString error;
         m_token = readBearerToken(m_config.tokenFile, &error);
         m_tokenLoaded = !m_token.isEmpty();

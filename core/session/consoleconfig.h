@@ -21,6 +21,10 @@ struct SourceConfig
     int intervalMs = 5000;
     TlsClientFiles tls; ///< "ca", "clientCert", "clientKey": https only
     QString credential; ///< name of the token in the keyring (CredentialStore); never the token itself
+    // Resolved from the keyring by FleetSession before the source starts; memory
+    // only: save() never writes these, they are not part of the file format.
+    QByteArray token;
+    QString credentialError; ///< why the keyring gave no token; the source reports it as "unauthorized"
     friend bool operator==(const SourceConfig&, const SourceConfig&) = default;
 };
 

@@ -4,6 +4,7 @@
 #include "agentsource.h"
 #include "cachereader.h"
 #include "cachewriter.h"
+#include "credentialstore.h"
 #include "fleetsource.h"
 #include "fleetstore.h"
 #include "whenready.h"
@@ -41,6 +42,10 @@ struct FleetSession::Private
     SampleCursors cursors;
     bool waitingForCursors = false;
     QString cachePath;
+    CredentialStore* credentials = nullptr; ///< created on first use (keyring), or set by tests
+    bool keyringChecked = false; ///< credentials resolved for the current configs
+    int pendingCredentials = 0;
+    quint64 credentialRound = 0; ///< answers from an older round (sources changed since) are dropped
 };
 
 QString FleetSession::cachePath() const
@@ -119,9 +124,56 @@ bool FleetSession::open(const QString& cachePath, QString* error)
     return true;
 }
 
+void FleetSession::setCredentialBackend(std::unique_ptr<CredentialBackend> backend)
+{
+    delete d->credentials;
+    d->credentials = new CredentialStore(std::move(backend), this);
+}
+
+bool FleetSession::resolveCredentials()
+{
+    if (d->pendingCredentials > 0)
+        return true;
+    if (d->keyringChecked)
+        return false;
+    d->keyringChecked = true;
+    const quint64 round = ++d->credentialRound;
+    for (int i = 0; i < d->configs.size(); ++i) {
+        SourceConfig& config = d->configs[i];
+        config.token.clear();
+        config.credentialError.clear();
+        if (config.credential.isEmpty())
+            continue;
+        if (!d->credentials) {
+            std::unique_ptr<CredentialBackend> keychain = makeKeychainBackend();
+            if (!keychain) {
+                config.credentialError = tr("credential %1: this build has no keyring support").arg(config.credential);
+                continue;
+            }
+            d->credentials = new CredentialStore(std::move(keychain), this);
+        }
+        ++d->pendingCredentials;
+        d->credentials->read(config.credential, [this, round, i](QByteArray secret, QString error) {
+            if (round != d->credentialRound)
+                return;
+            SourceConfig& target = d->configs[i];
+            if (error.isEmpty())
+                target.token = std::move(secret);
+            else
+                target.credentialError = tr("keyring: %1").arg(error);
+            if (--d->pendingCredentials == 0)
+                startSources();
+        });
+    }
+    return d->pendingCredentials > 0;
+}
+
 void FleetSession::setSources(const QList<SourceConfig>& sources)
 {
     stopSources();
+    d->keyringChecked = false;
+    d->pendingCredentials = 0;
+    ++d->credentialRound;
     QSet<QString> keep;
     for (const SourceConfig& s : sources)
         keep.insert(s.name);
@@ -137,6 +189,10 @@ void FleetSession::setSources(const QList<SourceConfig>& sources)
 void FleetSession::startSources()
 {
     if (!d->running.isEmpty())
+        return;
+    // Tokens named by "credential" come from the keyring, asynchronously: the
+    // sources start once every answer is in (an error is shown per source).
+    if (resolveCredentials())
         return;
     const quint64 generation = ++d->generation;
     QList<SourceConfig> agents;

@@ -11,6 +11,7 @@ namespace Meridian {
 
 class FleetStore;
 class CacheReader;
+class CredentialBackend;
 
 // Everything the console's pages need, wired once: the store on the UI thread,
 // one worker thread per source, the cache writer thread and the cache reader.
@@ -34,12 +35,17 @@ public:
     CacheReader* cache() const;
     QString cachePath() const; ///< the cache directory given to open(); empty before
 
+    // Where sources' "credential" tokens come from; default: the system keyring
+    // (none in a build without QtKeychain). Tests pass a MemoryCredentialBackend.
+    void setCredentialBackend(std::unique_ptr<CredentialBackend> backend);
+
 Q_SIGNALS:
     void restored(); ///< the cached state is in the store (possibly empty)
     void cacheFailed(const QString& message); ///< e.g. disk full; the console keeps running on live data
 
 private:
     void startSources();
+    bool resolveCredentials(); ///< true while keyring reads are pending (startSources() runs again after)
     void stopSources(); ///< quits and joins every source thread; their queued updates are dropped
 
     struct Private;

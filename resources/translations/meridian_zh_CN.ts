@@ -1487,6 +1487,14 @@ Subcommands:
         <source>cannot create the cache directory %1</source>
         <translation>无法创建缓存目录 %1</translation>
     </message>
+    <message>
+        <source>credential %1: this build has no keyring support</source>
+        <translation>凭据 %1：此版本不支持系统密钥环</translation>
+    </message>
+    <message>
+        <source>keyring: %1</source>
+        <translation>密钥环：%1</translation>
+    </message>
 </context>
 <context>
     <name>Meridian::FleetSource</name>

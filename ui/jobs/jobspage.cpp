@@ -376,7 +376,9 @@ bool JobsPage::actionTarget(const QString& jobId, QUrl* url, QByteArray* token, 
         return false;
     }
     QString error;
-    if (!chosen->tokenFile.isEmpty()) {
+    if (!chosen->token.isEmpty()) {
+        *token = chosen->token; // from the keyring
+    } else if (!chosen->tokenFile.isEmpty()) {
         *token = readBearerToken(chosen->tokenFile, &error);
         if (token->isEmpty()) {
             *why = tr("Cannot read the source's token: %1").arg(error);
