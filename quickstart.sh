@@ -92,7 +92,7 @@ test)
     install_missing
     configure_and_build
     say "Running the test suite"
-    ctest --test-dir "${build_dir}" -LE bench -j "${jobs}" --output-on-failure --timeout 600 "$@"
+    ctest --test-dir "${build_dir}" -LE 'bench|long' -j "${jobs}" --output-on-failure --timeout 600 "$@"
     ;;
 *)
     echo "usage: $0 demo|test [args…]" >&2

@@ -52,6 +52,8 @@ void ReportLineChart::setChart(const ReportChart& chart, const ReportText& text)
         g->setName(text.localized(line.name));
         g->setPen(QPen(lineColors()[i % lineColors().size()], 1.5));
         g->setLineStyle(QCPGraph::lsStepLeft);
+        // A short range may hold a single bucket: a line of one point draws nothing, a marker does.
+        g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 4));
         QVector<double> x, y;
         for (const auto& [ms, v] : line.points) {
             x.append(double(ms) / 1000.0);
@@ -65,6 +67,10 @@ void ReportLineChart::setChart(const ReportChart& chart, const ReportText& text)
     }
     m_plot->yAxis->setLabel(text.localized(chart.yLabel));
     m_plot->rescaleAxes();
+    if (m_plot->xAxis->range().size() < 60) { // one bucket: give the axis an hour around it
+        const double centre = m_plot->xAxis->range().center();
+        m_plot->xAxis->setRange(centre - 1800, centre + 1800);
+    }
     if (high >= low)
         m_plot->yAxis->setRange(std::max(0.0, low - (high - low) * 0.1 - 0.5), std::min(100.5, high + 0.5));
     m_stack->setCurrentWidget(m_plot);
