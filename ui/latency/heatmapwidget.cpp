@@ -286,27 +286,22 @@ void HeatmapWidget::wheelEvent(QWheelEvent* event)
 
 void HeatmapWidget::mousePressEvent(QMouseEvent* event)
 {
-    m_pressPos = event->position().toPoint();
-    m_pressOrigin = m_origin;
-    m_dragging = false;
+    m_pan.press(event->position().toPoint(), m_origin);
 }
 
 void HeatmapWidget::mouseMoveEvent(QMouseEvent* event)
 {
-    if (!(event->buttons() & Qt::LeftButton))
+    const std::optional<QPointF> origin = m_pan.move(event->position().toPoint(), event->buttons(), m_scale);
+    if (!origin)
         return;
-    const QPoint delta = event->position().toPoint() - m_pressPos;
-    if (!m_dragging && delta.manhattanLength() < 4)
-        return;
-    m_dragging = true;
     m_userMoved = true;
-    m_origin = m_pressOrigin - QPointF(delta) / m_scale;
+    m_origin = *origin;
     invalidate();
 }
 
 void HeatmapWidget::mouseReleaseEvent(QMouseEvent* event)
 {
-    if (m_dragging || event->button() != Qt::LeftButton)
+    if (!m_pan.isClick(event->button()))
         return;
     const QPoint cell = cellAt(event->position().toPoint());
     if (cell.x() >= 0)

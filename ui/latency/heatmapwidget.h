@@ -7,6 +7,7 @@
 // kept; a changed row re-renders only the pixel rows it covers. Not a stock
 // QCPColorMap: that recolours the whole grid on any change (performance-anchors.md §2).
 
+#include "dragpan.h"
 #include "heatmapgrid.h"
 
 #include <QImage>
@@ -74,9 +75,7 @@ private:
     QPointF m_origin; ///< cell coordinates (col, row) at the heat area's top-left
     QImage m_cache; ///< the heat area as rendered
     bool m_cacheValid = false;
-    QPoint m_pressPos;
-    QPointF m_pressOrigin;
-    bool m_dragging = false;
+    DragPan m_pan;
 };
 
 } // namespace Meridian

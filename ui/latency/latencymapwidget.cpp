@@ -255,27 +255,22 @@ void LatencyMapWidget::wheelEvent(QWheelEvent* event)
 
 void LatencyMapWidget::mousePressEvent(QMouseEvent* event)
 {
-    m_pressPos = event->position().toPoint();
-    m_pressCenter = m_center;
-    m_dragging = false;
+    m_pan.press(event->position().toPoint(), m_center);
 }
 
 void LatencyMapWidget::mouseMoveEvent(QMouseEvent* event)
 {
-    if (!(event->buttons() & Qt::LeftButton))
+    const std::optional<QPointF> center = m_pan.move(event->position().toPoint(), event->buttons(), m_scale);
+    if (!center)
         return;
-    const QPoint delta = event->position().toPoint() - m_pressPos;
-    if (!m_dragging && delta.manhattanLength() < 4)
-        return;
-    m_dragging = true;
     m_userMoved = true;
-    m_center = m_pressCenter - QPointF(delta) / m_scale;
+    m_center = *center;
     viewChanged();
 }
 
 void LatencyMapWidget::mouseReleaseEvent(QMouseEvent* event)
 {
-    if (m_dragging || event->button() != Qt::LeftButton)
+    if (!m_pan.isClick(event->button()))
         return;
     const int edge = edgeAt(event->position());
     if (edge >= 0)

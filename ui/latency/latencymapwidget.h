@@ -7,6 +7,7 @@
 // p50/p99. Land is rendered once per view into a pixmap; a repaint draws that
 // pixmap, the edges and the sites.
 
+#include "dragpan.h"
 #include "geoprojection.h"
 #include "landmap.h"
 
@@ -86,9 +87,7 @@ private:
     QPointF m_center { 0, -35 }; ///< projected point at the widget centre
     QPixmap m_landCache;
     bool m_landValid = false;
-    QPoint m_pressPos;
-    QPointF m_pressCenter;
-    bool m_dragging = false;
+    DragPan m_pan;
     bool m_userMoved = false; ///< zoomed or panned: stop fitting to the sites
 };
 

@@ -3,6 +3,7 @@
 // edges coloured against targets, clicking an edge and clicking a matrix cell
 // open that pair's history; the models pass QAbstractItemModelTester.
 
+#include "dragpan.h"
 #include "fleetstore.h"
 #include "heatmapwidget.h"
 #include "latencycolors.h"
@@ -158,6 +159,32 @@ private Q_SLOTS:
         QTRY_COMPARE(heatmap->grid()->rows(), 3);
         QTest::mouseDClick(heatmap, Qt::LeftButton, {}, heatmap->cellCenter(0, 0));
         QCOMPARE(page.level(), LatencyLevel::Node);
+    }
+
+    // Map and heatmap share the press-drag-release rule: under 4 pixels a click, past it a pan.
+    void dragPanTellsClicksFromDrags_data()
+    {
+        QTest::addColumn<QPoint>("to");
+        QTest::addColumn<bool>("held");
+        QTest::addColumn<bool>("pans");
+        QTest::addColumn<QPointF>("anchor");
+        QTest::addRow("jitter stays a click") << QPoint(102, 101) << true << false << QPointF(10, 20);
+        QTest::addRow("a drag pans") << QPoint(120, 90) << true << true << QPointF(0, 25); // (10,20) − (20,−10)/2
+        QTest::addRow("no button held") << QPoint(150, 150) << false << false << QPointF(10, 20);
+    }
+    void dragPanTellsClicksFromDrags()
+    {
+        QFETCH(QPoint, to);
+        QFETCH(bool, held);
+        QFETCH(bool, pans);
+        QFETCH(QPointF, anchor);
+        DragPan pan;
+        pan.press(QPoint(100, 100), QPointF(10, 20));
+        const std::optional<QPointF> moved = pan.move(to, held ? Qt::LeftButton : Qt::NoButton, 2.0);
+        QCOMPARE(moved.has_value(), pans);
+        QCOMPARE(moved.value_or(QPointF(10, 20)), anchor);
+        QCOMPARE(pan.isClick(Qt::LeftButton), !pans);
+        QVERIFY(!pan.isClick(Qt::RightButton));
     }
 
     void heatmapRowUpdate()
