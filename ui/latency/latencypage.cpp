@@ -202,7 +202,8 @@ void LatencyPage::recompute()
 QString LatencyPage::siteLabel(int site) const
 {
     const auto& sites = m_matrix.topology().sites;
-    return site >= 0 && site < sites.size() ? sites[site].name : QString();
+    // Known sites read in the user's language (乌兰察布, 芜湖 …); others as reported.
+    return site >= 0 && site < sites.size() ? regionDisplayName(sites[site].name) : QString();
 }
 
 void LatencyPage::updateMap()
@@ -215,13 +216,13 @@ void LatencyPage::updateMap()
         if (!s.hasLocation())
             continue; // no coordinates: in the matrix only
         mapIndex[i] = int(sites.size());
-        sites.append(
-            { s.id, s.name, s.longitude, s.latitude, s.accelerators, LatencyColors::siteHealth(s.nodes, s.nodesDown),
-                tr("%1 (%2)\n%3 nodes, %4 down, %5 accelerators")
-                    .arg(s.name, regionDisplayName(s.region))
-                    .arg(s.nodes)
-                    .arg(s.nodesDown)
-                    .arg(s.accelerators) });
+        sites.append({ s.id, siteLabel(i), s.longitude, s.latitude, s.accelerators,
+            LatencyColors::siteHealth(s.nodes, s.nodesDown),
+            tr("%1 (%2)\n%3 nodes, %4 down, %5 accelerators")
+                .arg(siteLabel(i), regionDisplayName(s.region))
+                .arg(s.nodes)
+                .arg(s.nodesDown)
+                .arg(s.accelerators) });
     }
     QList<MapEdge> edges;
     m_edgePairs.clear();
