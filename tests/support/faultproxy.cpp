@@ -10,8 +10,10 @@ namespace Meridian::Test {
 
 struct FaultProxy::Link
 {
-    QPointer<QTcpSocket> client;
-    QPointer<QTcpSocket> upstream;
+    // QAbstractSocket, not QTcpSocket: disconnected() can come from ~QAbstractSocket, when the
+    // QTcpSocket part is already gone (a QPointer<QTcpSocket> would downcast a half-destroyed object).
+    QPointer<QAbstractSocket> client;
+    QPointer<QAbstractSocket> upstream;
     QByteArray pending; ///< from the agent, not yet passed on
     QList<std::pair<qint64, QByteArray>> delayed; ///< latency: (due time, bytes)
     qint64 sentInResponse = 0; ///< for ResetMidResponse
