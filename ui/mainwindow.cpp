@@ -3,7 +3,9 @@
 
 #include "fleetsession.h"
 #include "fleetstatuswidget.h"
+#include "pages/navigator.h"
 #include "pages/pageregistry.h"
+#include "poolspage.h"
 #include "sourcesdialog.h"
 #include "theme.h"
 
@@ -38,7 +40,9 @@ MainWindow::MainWindow(FleetSession* session, QWidget* parent)
     m_nav->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_nav->setFixedWidth(168);
 
-    const PageContext context { session->store(), session->cache(), session };
+    // Pages ask for cross-page moves here; the window carries them out.
+    auto* navigator = new Navigator(this);
+    const PageContext context { session->store(), session->cache(), session, navigator };
     for (const PageInfo& info : pages()) {
         QWidget* page = info.create(context);
         page->setParent(m_pages);
@@ -49,6 +53,12 @@ MainWindow::MainWindow(FleetSession* session, QWidget* parent)
         m_pageIds.append(info.id);
     }
     connect(m_nav, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    connect(navigator, &Navigator::nodeRequested, this, [this](const QString& nodeId) {
+        if (auto* pools = qobject_cast<PoolsPage*>(page(QStringLiteral("pools")))) {
+            showPage(QStringLiteral("pools"));
+            pools->showNode(nodeId);
+        }
+    });
     m_nav->setCurrentRow(0);
 
     auto* central = new QWidget(this);

@@ -83,7 +83,8 @@ QList<qint64> checkpointTimes(
     return out;
 }
 
-QJsonObject jobTruthJson(const Protocol::JobRecord& record, const JobHistory& history, qint64 nowMs)
+QJsonObject jobTruthJson(
+    const Protocol::JobRecord& record, const JobHistory& history, qint64 nowMs, const JobSpec* spec)
 {
     // Independent of the core's formulas: run time is summed here, lost work
     // and recovery times are what the scheduler recorded when they happened.
@@ -109,6 +110,15 @@ QJsonObject jobTruthJson(const Protocol::JobRecord& record, const JobHistory& hi
         wall > 0 && !history.segments.empty()
             ? QJsonValue(std::clamp(double(run - history.lostWorkMs) / double(wall), 0.0, 1.0))
             : QJsonValue(QJsonValue::Null));
+    if (spec) {
+        // Compact on purpose: a few spans and one interval per job, not every checkpoint.
+        QJsonArray spans;
+        for (const Protocol::JobSegment& s : history.segments)
+            spans.append(QJsonObject { { QStringLiteral("start"), s.startMs }, { QStringLiteral("end"), s.endMs },
+                { QStringLiteral("reason"), s.endReason } });
+        o.insert(QStringLiteral("spans"), spans);
+        o.insert(QStringLiteral("checkpointIntervalMs"), spec->training ? spec->checkpointIntervalMs : 0);
+    }
     return o;
 }
 

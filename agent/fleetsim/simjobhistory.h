@@ -35,7 +35,9 @@ struct JobHistory
 QList<qint64> checkpointTimes(
     const JobSpec& spec, const std::vector<Protocol::JobSegment>& segments, qint64 nowMs, int cap = 100000);
 
-// Truth entry of one job for /sim/truth.
-QJsonObject jobTruthJson(const Protocol::JobRecord& record, const JobHistory& history, qint64 nowMs);
+// Truth entry of one job for /sim/truth. With its spec, the entry also lists the segments' spans and
+// the checkpoint interval, from which a test re-derives every checkpoint a job detail must list.
+QJsonObject jobTruthJson(
+    const Protocol::JobRecord& record, const JobHistory& history, qint64 nowMs, const JobSpec* spec = nullptr);
 
 } // namespace Meridian::Sim

@@ -8,6 +8,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+
 namespace Meridian::Agent::JobMappingReader {
 namespace {
 
@@ -77,13 +79,19 @@ void describe(const QDir& dir, Protocol::JobPlacement* job, QStringList* warning
     const QJsonObject o = doc.object();
     Protocol::JobPlacement j = *job;
     const bool ok = validText(o, "name", &j.name, &why) && validText(o, "tenant", &j.tenant, &why)
-        && validText(o, "kind", &j.kind, &why) && validText(o, "state", &j.state, &why)
-        && validTime(o, "startedMs", &j.startedMs, &why) && validTime(o, "lastCheckpointMs", &j.lastCheckpointMs, &why);
+        && validText(o, "user", &j.user, &why) && validText(o, "kind", &j.kind, &why)
+        && validText(o, "state", &j.state, &why) && validTime(o, "startedMs", &j.startedMs, &why)
+        && validTime(o, "lastCheckpointMs", &j.lastCheckpointMs, &why);
     static const QStringList kinds { QStringLiteral("training"), QStringLiteral("inference"), QStringLiteral("other") };
     static const QStringList states { QStringLiteral("queued"), QStringLiteral("running"),
         QStringLiteral("checkpointing"), QStringLiteral("recovering"), QStringLiteral("failed"),
         QStringLiteral("completed"), QStringLiteral("cancelled") };
-    if (ok && !j.kind.isEmpty() && !kinds.contains(j.kind))
+    // A user name goes into logs and tables: no line breaks or other control characters.
+    const bool userControl
+        = std::any_of(j.user.cbegin(), j.user.cend(), [](QChar c) { return c.category() == QChar::Other_Control; });
+    if (ok && userControl)
+        why = QStringLiteral("user: control characters are not allowed");
+    else if (ok && !j.kind.isEmpty() && !kinds.contains(j.kind))
         why = QStringLiteral("kind: unknown value");
     else if (ok && !j.state.isEmpty() && !states.contains(j.state))
         why = QStringLiteral("state: unknown value");

@@ -5,7 +5,7 @@
 // and epilog maintain (the layout of dcgm-exporter's --hpc-job-mapping-dir):
 //
 //   DIR/<index>          one file per accelerator index; first line = job id; empty = free
-//   DIR/jobs/<id>.json   optional description {name, tenant, kind, state, startedMs, lastCheckpointMs}
+//   DIR/jobs/<id>.json   optional description {name, tenant, user, kind, state, startedMs, lastCheckpointMs}
 //
 // Every file is size-capped and validated; a bad file is skipped with a warning
 // and never stops the agent.

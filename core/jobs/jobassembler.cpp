@@ -51,6 +51,8 @@ QList<Protocol::JobRecord> JobAssembler::assemble(const QList<NodeReport>& repor
                 r.name = p.name;
             if (r.tenant.isEmpty())
                 r.tenant = p.tenant;
+            if (r.user.isEmpty())
+                r.user = p.user;
             if (r.kind.isEmpty())
                 r.kind = p.kind;
             if (statePriority(p.state) > statePriority(r.state))

@@ -443,6 +443,8 @@ void writeJob(JsonWriter& w, const JobPlacement& j)
     w.string(j.state);
     w.key(L("tenant"));
     w.string(j.tenant);
+    w.key(L("user"));
+    w.string(j.user);
     w.endObject();
 }
 

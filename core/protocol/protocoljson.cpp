@@ -1,204 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "protocoljson.h"
 
+#include "jsonreader_p.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
 
 namespace Meridian::Protocol {
+
+using namespace Detail;
+
 namespace {
-
-// Timestamps outside 2000-01-01 … 2100-01-01 are a unit mix-up (seconds read as
-// milliseconds lands in 1970), not data.
-constexpr qint64 MinTimestampMs = 946684800000LL;
-constexpr qint64 MaxTimestampMs = 4102444800000LL;
-constexpr double MaxBytes = 1e16; // 10 PB: larger is garbage, not a machine
-constexpr qint64 MaxSeq = qint64(1) << 53; // exact in a JSON double
-
-QJsonValue number(double v)
-{
-    return isMissing(v) ? QJsonValue(QJsonValue::Null) : QJsonValue(v);
-}
-
-// Walks one JSON object and records the first violation with its path.
-class Reader
-{
-public:
-    Reader(const QJsonObject& object, QString path, DecodeResult* result, const Limits& limits)
-        : m_object(object)
-        , m_path(std::move(path))
-        , m_result(result)
-        , m_limits(limits)
-    { }
-
-    bool ok() const { return m_result->ok; }
-    const Limits& limits() const { return m_limits; }
-    QString path(const QString& key) const { return m_path.isEmpty() ? key : m_path + u'.' + key; }
-
-    bool fail(const QString& key, const QString& message)
-    {
-        if (m_result->ok) {
-            m_result->ok = false;
-            m_result->error = path(key) + u": " + message;
-        }
-        return false;
-    }
-
-    QJsonValue value(const QString& key, bool required)
-    {
-        const auto it = m_object.constFind(key);
-        if (it == m_object.constEnd()) {
-            if (required)
-                fail(key, QStringLiteral("missing"));
-            return QJsonValue(QJsonValue::Undefined);
-        }
-        return *it;
-    }
-
-    QString string(const QString& key, bool required = true, int maxLength = -1)
-    {
-        const QJsonValue v = value(key, required);
-        if (v.isUndefined() || (!required && v.isNull()))
-            return {};
-        if (!v.isString()) {
-            fail(key, QStringLiteral("expected a string"));
-            return {};
-        }
-        QString s = v.toString();
-        const int cap = maxLength < 0 ? m_limits.maxStringLength : maxLength;
-        if (s.size() > cap) {
-            fail(key, QStringLiteral("string of %1 characters exceeds %2").arg(s.size()).arg(cap));
-            return {};
-        }
-        return s;
-    }
-
-    qint64 integer(const QString& key, qint64 min, qint64 max, bool required = true, qint64 fallback = 0)
-    {
-        const QJsonValue v = value(key, required);
-        if (v.isUndefined())
-            return fallback;
-        return checkInteger(key, v, min, max);
-    }
-
-    qint64 checkInteger(const QString& key, const QJsonValue& v, qint64 min, qint64 max)
-    {
-        if (!v.isDouble()) {
-            fail(key, QStringLiteral("expected a number"));
-            return 0;
-        }
-        const double d = v.toDouble();
-        if (d != std::floor(d) || d < double(min) || d > double(max)) {
-            fail(key, QStringLiteral("%1 is not an integer in %2…%3").arg(d, 0, 'g', 17).arg(min).arg(max));
-            return 0;
-        }
-        return qint64(d);
-    }
-
-    // Absent or null → Missing.
-    double measurement(const QString& key, double min, double max)
-    {
-        return checkMeasurement(key, value(key, false), min, max);
-    }
-
-    double checkMeasurement(const QString& key, const QJsonValue& v, double min, double max)
-    {
-        if (v.isUndefined() || v.isNull())
-            return Missing;
-        if (!v.isDouble()) {
-            fail(key, QStringLiteral("expected a number or null"));
-            return Missing;
-        }
-        const double d = v.toDouble();
-        if (!(d >= min && d <= max)) {
-            fail(key, QStringLiteral("%1 is outside %2…%3").arg(d, 0, 'g', 17).arg(min).arg(max));
-            return Missing;
-        }
-        return d;
-    }
-
-    bool boolean(const QString& key, bool fallback = false)
-    {
-        const QJsonValue v = value(key, false);
-        if (v.isUndefined() || v.isNull())
-            return fallback;
-        if (!v.isBool()) {
-            fail(key, QStringLiteral("expected true or false"));
-            return fallback;
-        }
-        return v.toBool();
-    }
-
-    QJsonArray array(const QString& key, int maxSize, bool required = true)
-    {
-        const QJsonValue v = value(key, required);
-        if (v.isUndefined())
-            return {};
-        if (!v.isArray()) {
-            fail(key, QStringLiteral("expected an array"));
-            return {};
-        }
-        QJsonArray a = v.toArray();
-        if (a.size() > maxSize) {
-            fail(key, QStringLiteral("%1 entries exceed the limit of %2").arg(a.size()).arg(maxSize));
-            return {};
-        }
-        return a;
-    }
-
-    QJsonObject object(const QString& key, bool required = true)
-    {
-        const QJsonValue v = value(key, required);
-        if (v.isUndefined())
-            return {};
-        if (!v.isObject()) {
-            fail(key, QStringLiteral("expected an object"));
-            return {};
-        }
-        return v.toObject();
-    }
-
-    template <typename Enum> Enum enumeration(const QString& key, Enum fallback, bool required = true)
-    {
-        const QString text = string(key, required);
-        if (!ok() || text.isEmpty())
-            return fallback;
-        Enum e = fallback;
-        if (!fromString(text, &e))
-            fail(key, QStringLiteral("unknown value \"%1\"").arg(text.left(40)));
-        return e;
-    }
-
-    qint64 timestamp(const QString& key, bool required = true)
-    {
-        return integer(key, MinTimestampMs, MaxTimestampMs, required, 0);
-    }
-
-    DecodeResult* result() const { return m_result; }
-
-private:
-    QJsonObject m_object;
-    QString m_path;
-    DecodeResult* m_result;
-    const Limits& m_limits;
-};
-
-QString indexed(const QString& key, qsizetype i)
-{
-    return key + u'[' + QString::number(i) + u']';
-}
-
-// Every element of an array must be an object; returns false after recording the failure.
-template <typename Fn> bool forEachObject(Reader& r, const QString& key, const QJsonArray& array, Fn&& fn)
-{
-    for (qsizetype i = 0; i < array.size() && r.ok(); ++i) {
-        if (!array.at(i).isObject())
-            return r.fail(indexed(key, i), QStringLiteral("expected an object"));
-        Reader child(array.at(i).toObject(), r.path(indexed(key, i)), r.result(), r.limits());
-        fn(child);
-    }
-    return r.ok();
-}
 
 // --- node metrics and samples ------------------------------------------------
 
@@ -298,6 +111,7 @@ JobPlacement jobFromJson(Reader& r)
     j.jobId = r.string(QStringLiteral("id"));
     j.name = r.string(QStringLiteral("name"), false);
     j.tenant = r.string(QStringLiteral("tenant"), false);
+    j.user = r.string(QStringLiteral("user"), false);
     j.kind = r.string(QStringLiteral("kind"), false);
     j.state = r.string(QStringLiteral("state"), false);
     const QJsonArray acc = r.array(QStringLiteral("accelerators"), r.limits().maxAccelerators);
@@ -437,9 +251,10 @@ QJsonObject toJson(const Snapshot& s)
         for (int i : j.accelerators)
             acc.append(i);
         jobs.append(QJsonObject { { QStringLiteral("id"), j.jobId }, { QStringLiteral("name"), j.name },
-            { QStringLiteral("tenant"), j.tenant }, { QStringLiteral("kind"), j.kind },
-            { QStringLiteral("state"), j.state }, { QStringLiteral("accelerators"), acc },
-            { QStringLiteral("startedMs"), j.startedMs }, { QStringLiteral("lastCheckpointMs"), j.lastCheckpointMs } });
+            { QStringLiteral("tenant"), j.tenant }, { QStringLiteral("user"), j.user },
+            { QStringLiteral("kind"), j.kind }, { QStringLiteral("state"), j.state },
+            { QStringLiteral("accelerators"), acc }, { QStringLiteral("startedMs"), j.startedMs },
+            { QStringLiteral("lastCheckpointMs"), j.lastCheckpointMs } });
     }
     QJsonArray probes;
     for (const ProbeResult& p : s.probes)
@@ -504,57 +319,6 @@ QJsonObject toJson(const NodesPage& page)
     }
     return QJsonObject { { QStringLiteral("cursor"), page.cursor }, { QStringLiteral("more"), page.more },
         { QStringLiteral("ts"), page.timestampMs }, { QStringLiteral("nodes"), nodes } };
-}
-
-QJsonObject toJson(const JobRecord& j)
-{
-    QJsonObject o { { QStringLiteral("id"), j.jobId }, { QStringLiteral("name"), j.name },
-        { QStringLiteral("tenant"), j.tenant }, { QStringLiteral("user"), j.user }, { QStringLiteral("kind"), j.kind },
-        { QStringLiteral("state"), j.state }, { QStringLiteral("region"), j.region },
-        { QStringLiteral("pool"), j.pool }, { QStringLiteral("model"), j.model },
-        { QStringLiteral("requested"), j.acceleratorsRequested },
-        { QStringLiteral("allocated"), j.acceleratorsAllocated },
-        { QStringLiteral("nodes"), QJsonArray::fromStringList(j.nodes) }, { QStringLiteral("submitMs"), j.submitMs },
-        { QStringLiteral("startMs"), j.startMs }, { QStringLiteral("endMs"), j.endMs },
-        { QStringLiteral("lastCheckpointMs"), j.lastCheckpointMs },
-        { QStringLiteral("interruptions"), j.interruptions } };
-    // History keys are omitted when empty: older documents stay byte-identical.
-    if (!j.segments.isEmpty()) {
-        QJsonArray segments;
-        for (const JobSegment& s : j.segments)
-            segments.append(QJsonObject { { QStringLiteral("start"), s.startMs }, { QStringLiteral("end"), s.endMs },
-                { QStringLiteral("reason"), s.endReason }, { QStringLiteral("restored"), s.restoredCheckpointMs } });
-        o.insert(QStringLiteral("segments"), segments);
-    }
-    if (!j.interruptionLog.isEmpty()) {
-        QJsonArray interrupts;
-        for (const JobInterruption& i : j.interruptionLog)
-            interrupts.append(QJsonObject { { QStringLiteral("ts"), i.atMs }, { QStringLiteral("cause"), i.cause },
-                { QStringLiteral("fault"), i.faultEventId }, { QStringLiteral("node"), i.nodeId },
-                { QStringLiteral("checkpoint"), i.lastCheckpointMs }, { QStringLiteral("recovered"), i.recoveredMs } });
-        o.insert(QStringLiteral("interrupts"), interrupts);
-    }
-    if (!j.checkpoints.isEmpty()) {
-        QJsonArray checkpoints;
-        for (qint64 c : j.checkpoints)
-            checkpoints.append(c);
-        o.insert(QStringLiteral("checkpoints"), checkpoints);
-    }
-    return o;
-}
-
-QJsonObject toJson(const JobsPage& page)
-{
-    QJsonArray jobs;
-    for (const JobRecord& j : page.jobs)
-        jobs.append(toJson(j));
-    return QJsonObject { { QStringLiteral("cursor"), page.cursor }, { QStringLiteral("more"), page.more },
-        { QStringLiteral("ts"), page.timestampMs }, { QStringLiteral("jobs"), jobs } };
-}
-
-QJsonObject toJson(const JobDetail& detail)
-{
-    return QJsonObject { { QStringLiteral("ts"), detail.timestampMs }, { QStringLiteral("job"), toJson(detail.job) } };
 }
 
 QJsonObject fleetToJson(const QList<FleetEntry>& fleet)
@@ -688,105 +452,6 @@ DecodeResult decode(const QJsonObject& json, NodesPage* out, const Limits& limit
     });
     if (result)
         *out = std::move(page);
-    return result;
-}
-
-namespace {
-
-JobRecord jobRecordFromJson(Reader& c)
-{
-    JobRecord j;
-    j.jobId = c.string(QStringLiteral("id"));
-    j.name = c.string(QStringLiteral("name"), false);
-    j.tenant = c.string(QStringLiteral("tenant"), false);
-    j.user = c.string(QStringLiteral("user"), false);
-    j.kind = c.string(QStringLiteral("kind"));
-    j.state = c.string(QStringLiteral("state"));
-    j.region = c.string(QStringLiteral("region"), false);
-    j.pool = c.string(QStringLiteral("pool"), false);
-    j.model = c.string(QStringLiteral("model"), false);
-    j.acceleratorsRequested = int(c.integer(QStringLiteral("requested"), 0, 10000000));
-    j.acceleratorsAllocated = int(c.integer(QStringLiteral("allocated"), 0, 10000000));
-    const QJsonArray nodes = c.array(QStringLiteral("nodes"), 100000, false);
-    for (qsizetype i = 0; i < nodes.size() && c.ok(); ++i) {
-        if (!nodes.at(i).isString() || nodes.at(i).toString().size() > c.limits().maxStringLength)
-            c.fail(indexed(QStringLiteral("nodes"), i), QStringLiteral("expected a node id"));
-        else
-            j.nodes.append(nodes.at(i).toString());
-    }
-    j.submitMs = c.integer(QStringLiteral("submitMs"), 0, MaxTimestampMs, false);
-    j.startMs = c.integer(QStringLiteral("startMs"), 0, MaxTimestampMs, false);
-    j.endMs = c.integer(QStringLiteral("endMs"), 0, MaxTimestampMs, false);
-    j.lastCheckpointMs = c.integer(QStringLiteral("lastCheckpointMs"), 0, MaxTimestampMs, false);
-    j.interruptions = int(c.integer(QStringLiteral("interruptions"), 0, 1000000, false));
-
-    static const QStringList reasons { QString(), QStringLiteral("interrupted"), QStringLiteral("requeued"),
-        QStringLiteral("completed"), QStringLiteral("failed"), QStringLiteral("cancelled") };
-    const QJsonArray segments = c.array(QStringLiteral("segments"), c.limits().maxJobSegments, false);
-    forEachObject(c, QStringLiteral("segments"), segments, [&](Reader& s) {
-        JobSegment seg;
-        seg.startMs = s.integer(QStringLiteral("start"), 0, MaxTimestampMs);
-        seg.endMs = s.integer(QStringLiteral("end"), 0, MaxTimestampMs);
-        seg.endReason = s.string(QStringLiteral("reason"), false, 32);
-        seg.restoredCheckpointMs = s.integer(QStringLiteral("restored"), 0, MaxTimestampMs, false);
-        if (s.ok() && !reasons.contains(seg.endReason))
-            s.fail(QStringLiteral("reason"), QStringLiteral("unknown value \"%1\"").arg(seg.endReason));
-        else if (s.ok() && seg.endMs != 0 && seg.endMs < seg.startMs)
-            s.fail(QStringLiteral("end"), QStringLiteral("ends before it starts"));
-        j.segments.append(seg);
-    });
-    const QJsonArray interrupts = c.array(QStringLiteral("interrupts"), c.limits().maxJobSegments, false);
-    forEachObject(c, QStringLiteral("interrupts"), interrupts, [&](Reader& s) {
-        JobInterruption in;
-        in.atMs = s.integer(QStringLiteral("ts"), 0, MaxTimestampMs);
-        in.cause = s.string(QStringLiteral("cause"), false, s.limits().maxMessageLength);
-        in.faultEventId = s.integer(QStringLiteral("fault"), 0, MaxSeq, false);
-        in.nodeId = s.string(QStringLiteral("node"), false);
-        in.lastCheckpointMs = s.integer(QStringLiteral("checkpoint"), 0, MaxTimestampMs, false);
-        in.recoveredMs = s.integer(QStringLiteral("recovered"), 0, MaxTimestampMs, false);
-        if (s.ok() && in.recoveredMs != 0 && in.recoveredMs < in.atMs)
-            s.fail(QStringLiteral("recovered"), QStringLiteral("recovered before it was interrupted"));
-        j.interruptionLog.append(in);
-    });
-    const QJsonArray checkpoints = c.array(QStringLiteral("checkpoints"), c.limits().maxJobCheckpoints, false);
-    j.checkpoints.reserve(checkpoints.size());
-    for (qsizetype i = 0; i < checkpoints.size() && c.ok(); ++i)
-        j.checkpoints.append(
-            c.checkInteger(indexed(QStringLiteral("checkpoints"), i), checkpoints.at(i), 0, MaxTimestampMs));
-    return j;
-}
-
-} // namespace
-
-DecodeResult decode(const QJsonObject& json, JobsPage* out, const Limits& limits)
-{
-    DecodeResult result;
-    Reader r(json, QStringLiteral("jobs"), &result, limits);
-    JobsPage page;
-    page.cursor = r.string(QStringLiteral("cursor"));
-    page.more = r.boolean(QStringLiteral("more"));
-    page.timestampMs = r.timestamp(QStringLiteral("ts"));
-    const QJsonArray jobs = r.array(QStringLiteral("jobs"), limits.maxJobsPerPage);
-    page.jobs.reserve(jobs.size());
-    forEachObject(r, QStringLiteral("jobs"), jobs, [&](Reader& c) { page.jobs.append(jobRecordFromJson(c)); });
-    if (result)
-        *out = std::move(page);
-    return result;
-}
-
-DecodeResult decode(const QJsonObject& json, JobDetail* out, const Limits& limits)
-{
-    DecodeResult result;
-    Reader r(json, QString(), &result, limits);
-    JobDetail detail;
-    detail.timestampMs = r.timestamp(QStringLiteral("ts"));
-    const QJsonObject job = r.object(QStringLiteral("job"));
-    if (r.ok()) {
-        Reader c(job, QStringLiteral("job"), &result, limits);
-        detail.job = jobRecordFromJson(c);
-    }
-    if (result)
-        *out = std::move(detail);
     return result;
 }
 

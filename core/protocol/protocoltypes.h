@@ -107,6 +107,7 @@ struct JobPlacement
     QString jobId;
     QString name;
     QString tenant;
+    QString user; ///< who submitted it; empty: not described
     QString kind; ///< "training", "inference", "other"
     QString state; ///< "queued", "running", "checkpointing", "recovering", …
     QList<int> accelerators; ///< indexes on this node

@@ -329,6 +329,11 @@ void FleetStore::putJob(const Protocol::JobRecord& job, const QString& source)
     m_jobs.insert(job.jobId, job);
 }
 
+QString FleetStore::jobSource(const QString& jobId) const
+{
+    return m_jobContributions.value(jobId).source;
+}
+
 void FleetStore::dropJob(const QString& jobId)
 {
     const auto it = m_jobContributions.constFind(jobId);

@@ -36,6 +36,7 @@ public:
     const QHash<QString, FleetNode>& nodes() const { return m_nodes; }
     const FleetNode* node(const QString& nodeId) const;
     const QHash<QString, Protocol::JobRecord>& jobs() const { return m_jobs; }
+    QString jobSource(const QString& jobId) const; ///< the source that reported the job; empty: unknown / cache
     // True once a source has delivered a job list (a scheduler's view), even an
     // empty one: without it job counts are unknown, not zero.
     bool hasJobList() const { return m_hasJobList; }

@@ -37,6 +37,8 @@ private slots:
         QCOMPARE(train.jobId, QStringLiteral("train-42"));
         QCOMPARE(train.accelerators, QList<int>({ 0, 1 }));
         QCOMPARE(train.name, QStringLiteral("llm-pretrain-70b"));
+        QCOMPARE(train.tenant, QStringLiteral("lab-a"));
+        QCOMPARE(train.user, QStringLiteral("zhang.wei"));
         QCOMPARE(train.kind, QStringLiteral("training"));
         QCOMPARE(train.state, QStringLiteral("checkpointing"));
         QCOMPARE(train.lastCheckpointMs, 1767225000000LL);
@@ -67,6 +69,14 @@ private slots:
             << QStringLiteral("jobs/job-1.json") << QByteArray("{not json") << QStringLiteral("not a JSON object");
         QTest::addRow("seconds as ms") << QStringLiteral("jobs/job-1.json") << QByteArray("{\"startedMs\": 1767222000}")
                                        << QStringLiteral("startedMs");
+        QTest::addRow("user not a string")
+            << QStringLiteral("jobs/job-1.json") << QByteArray("{\"user\": 1001}") << QStringLiteral("user: expected");
+        QTest::addRow("user too long") << QStringLiteral("jobs/job-1.json")
+                                       << QByteArray("{\"user\": \"" + QByteArray(300, 'u') + "\"}")
+                                       << QStringLiteral("user: expected");
+        QTest::addRow("user with newline")
+            << QStringLiteral("jobs/job-1.json") << QByteArray("{\"user\": \"eve\\nroot\"}")
+            << QStringLiteral("user: control characters");
         QTest::addRow("unknown kind") << QStringLiteral("jobs/job-1.json") << QByteArray("{\"kind\": \"mining\"}")
                                       << QStringLiteral("kind: unknown");
     }

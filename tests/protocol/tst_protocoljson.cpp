@@ -97,6 +97,7 @@ Snapshot makeSnapshot()
     j.jobId = QStringLiteral("train-42");
     j.name = QStringLiteral("llm-pretrain");
     j.tenant = QStringLiteral("lab-a");
+    j.user = QStringLiteral("zhang.wei");
     j.kind = QStringLiteral("training");
     j.state = QStringLiteral("running");
     j.accelerators = { 0 };
@@ -266,6 +267,7 @@ private slots:
         QVERIFY(back.sample.accelerators[1].jobId.isEmpty());
         QVERIFY(back.sample.accelerators[0].health == AcceleratorHealth::Warning);
         QCOMPARE(back.jobs.value(0).lastCheckpointMs, T0 - 600000);
+        QCOMPARE(back.jobs.value(0).user, QStringLiteral("zhang.wei"));
         QCOMPARE(back.probes.value(0).p99Ms, 6.1);
         QCOMPARE(back.faults.value(0).code, QStringLiteral("DBE"));
     }

@@ -28,6 +28,7 @@ JobDetailView::JobDetailView(const FleetStore* store, CacheReader* cache, QWidge
     , m_title(new QLabel(this))
     , m_facts(new QLabel(this))
     , m_figures(new QLabel(this))
+    , m_status(new QLabel(this))
     , m_timeline(new JobTimeline(this))
     , m_tabs(new QTabWidget(this))
     , m_interruptions(new QTreeWidget(this))
@@ -48,6 +49,9 @@ JobDetailView::JobDetailView(const FleetStore* store, CacheReader* cache, QWidge
         l->setWordWrap(true);
         l->setTextInteractionFlags(Qt::TextSelectableByMouse);
     }
+    m_status->setObjectName(QStringLiteral("jobDetailStatus"));
+    m_status->setWordWrap(true);
+    m_status->hide();
     m_cancel->setObjectName(QStringLiteral("cancelJob"));
     m_requeue->setObjectName(QStringLiteral("requeueJob"));
     connect(m_cancel, &QPushButton::clicked, this,
@@ -96,6 +100,7 @@ JobDetailView::JobDetailView(const FleetStore* store, CacheReader* cache, QWidge
     layout->addLayout(top);
     layout->addWidget(m_facts);
     layout->addWidget(m_figures);
+    layout->addWidget(m_status);
     layout->addWidget(m_timeline);
     layout->addWidget(m_tabs, 1);
 }
@@ -108,6 +113,15 @@ void JobDetailView::setActionsEnabled(bool enabled, const QString& why)
     m_requeue->setEnabled(enabled && Jobs::isRunning(m_job.state));
     m_cancel->setToolTip(why);
     m_requeue->setToolTip(why);
+}
+
+void JobDetailView::setDetailStatus(const QString& text, bool failed)
+{
+    m_status->setText(text);
+    m_status->setProperty("failed", failed);
+    // A failure must be seen: in red; otherwise a plain note.
+    m_status->setStyleSheet(failed ? QStringLiteral("color: #c62828;") : QString());
+    m_status->setVisible(!text.isEmpty());
 }
 
 void JobDetailView::setJob(const Protocol::JobRecord& job, qint64 nowMs)

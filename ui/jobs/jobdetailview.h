@@ -31,6 +31,9 @@ public:
     QString jobId() const { return m_job.jobId; }
     const Protocol::JobRecord& job() const { return m_job; }
     void setActionsEnabled(bool enabled, const QString& why = {});
+    // Where the shown history comes from: loading, loaded, or why it is not the source's full one.
+    void setDetailStatus(const QString& text, bool failed);
+    QLabel* detailStatus() const { return m_status; }
 
     JobTimeline* timeline() const { return m_timeline; }
     QTreeWidget* interruptionTable() const { return m_interruptions; }
@@ -56,6 +59,7 @@ private:
     QLabel* m_title;
     QLabel* m_facts;
     QLabel* m_figures;
+    QLabel* m_status;
     JobTimeline* m_timeline;
     QTabWidget* m_tabs;
     QTreeWidget* m_interruptions;

@@ -8,6 +8,8 @@
 #include <QHash>
 #include <QSet>
 
+#include <numeric>
+
 namespace Meridian {
 namespace {
 
@@ -85,6 +87,35 @@ quint64 JobTableModel::signatureOf(const Protocol::JobRecord& j)
     return h;
 }
 
+int JobTableModel::intern(int column, const QString& value)
+{
+    const size_t c = size_t(column - Name);
+    const auto raw = m_rawIds[c].constFind(value);
+    if (raw != m_rawIds[c].constEnd())
+        return *raw;
+    // A spelling not seen before: fold it once; "Acme" and "ACME" share one value.
+    const QString folded = value.toCaseFolded();
+    auto it = m_foldedIds[c].constFind(folded);
+    if (it == m_foldedIds[c].constEnd()) {
+        it = m_foldedIds[c].insert(folded, int(m_values[c].size()));
+        m_values[c].append(folded);
+        m_ranksDirty = true;
+        m_valuesGrew = true;
+    }
+    m_rawIds[c].insert(value, *it);
+    return *it;
+}
+
+void JobTableModel::clearValues()
+{
+    for (size_t c = 0; c < size_t(RankColumnCount); ++c) {
+        m_rawIds[c].clear();
+        m_foldedIds[c].clear();
+        m_values[c].clear();
+    }
+    m_ranksDirty = true;
+}
+
 JobTableModel::Row JobTableModel::makeRow(const Protocol::JobRecord& j, qint64 nowMs)
 {
     Row r;
@@ -98,9 +129,9 @@ JobTableModel::Row JobTableModel::makeRow(const Protocol::JobRecord& j, qint64 n
     r.model = j.model;
     r.user = j.user;
     r.idKey = j.jobId.toCaseFolded();
-    r.nameKey = j.name.toCaseFolded();
-    r.tenantKey = j.tenant.toCaseFolded();
-    r.poolKey = j.pool.toCaseFolded();
+    for (const auto& [column, value] : { std::pair { int(Name), &j.name }, std::pair { int(State), &j.state },
+             std::pair { int(Kind), &j.kind }, std::pair { int(Tenant), &j.tenant }, std::pair { int(Pool), &j.pool } })
+        r.valueIds[size_t(column - Name)] = intern(column, *value);
     r.accelerators = j.acceleratorsRequested;
     r.allocated = j.acceleratorsAllocated;
     r.interruptions = j.interruptions;
@@ -139,10 +170,10 @@ RowFilterKeys JobTableModel::keysOf(const Row& r) const
 void JobTableModel::setJobs(const QList<Protocol::JobRecord>& jobs, qint64 nowMs)
 {
     m_nowMs = nowMs;
-    m_ranksDirty = true;
     resetRows([&] {
         m_rows.clear();
         m_sourceOf.clear();
+        clearValues();
         m_rows.reserve(jobs.size());
         QVector<RowFilterKeys> keys;
         keys.reserve(jobs.size());
@@ -171,14 +202,12 @@ void JobTableModel::upsert(const Protocol::JobRecord& job)
     if (it == m_sourceOf.constEnd()) {
         m_sourceOf.insert(job.jobId, int(m_rows.size() + m_added.size()));
         m_added.append(makeRow(job, m_nowMs));
-        m_ranksDirty = true;
         m_addedKeys.append(keysOf(m_added.constLast()));
         return;
     }
     Row& row = m_rows[*it];
     if (row.signature == signatureOf(job) && row.name == job.name)
         return;
-    m_ranksDirty = true;
     row = makeRow(job, m_nowMs);
     setRowKeys(*it, keysOf(row));
     m_changed.append(*it);
@@ -192,10 +221,11 @@ void JobTableModel::endUpdate()
     if (!m_added.isEmpty()) {
         m_rows.append(m_added);
         appendRows(m_addedKeys);
-        // New names may shift every rank: re-sort once so cached keys agree.
-        if (isRankColumn(sortColumn()))
-            sort(sortColumn(), sortOrder());
     }
+    // A new distinct name may shift every rank: re-sort once so cached keys agree.
+    if (m_valuesGrew && isRankColumn(sortColumn()))
+        sort(sortColumn(), sortOrder());
+    m_valuesGrew = false;
     m_added.clear();
     m_addedKeys.clear();
     m_changed.clear();
@@ -258,8 +288,7 @@ void JobTableModel::compactSourceRows(const QVector<int>& oldOfNew)
         m_sourceOf.insert(m_rows[old].id, int(rows.size()));
         rows.append(std::move(m_rows[old]));
     }
-    m_rows = std::move(rows);
-    m_ranksDirty = true;
+    m_rows = std::move(rows); // value ids stay valid: the dictionaries only grow
 }
 
 bool JobTableModel::isRankColumn(int column)
@@ -274,24 +303,25 @@ bool JobTableModel::isNumericColumn(int column) const
 
 double JobTableModel::rankKey(int src, int column) const
 {
-    const QString key = textKey(src, column);
-    if (key.isEmpty())
+    const size_t c = size_t(column - Name);
+    const int id = m_rows[src].valueIds[c];
+    if (m_values[c][id].isEmpty())
         return qQNaN();
     if (m_ranksDirty) {
-        for (int c = Name; c <= Pool; ++c) {
-            QSet<QString> distinct;
-            for (int i = 0; i < m_rows.size(); ++i)
-                distinct.insert(textKey(i, c));
-            QStringList sorted(distinct.begin(), distinct.end());
-            std::sort(sorted.begin(), sorted.end());
-            QHash<QString, int>& ranks = m_ranks[size_t(c)];
-            ranks.clear();
-            for (int i = 0; i < sorted.size(); ++i)
-                ranks.insert(sorted[i], i);
+        // Only the distinct values sort: a few hundred, not 100,000 rows.
+        for (size_t k = 0; k < size_t(RankColumnCount); ++k) {
+            const QStringList& values = m_values[k];
+            QVector<int> ids(values.size());
+            std::iota(ids.begin(), ids.end(), 0);
+            std::sort(ids.begin(), ids.end(), [&values](int a, int b) { return values[a] < values[b]; });
+            QVector<int>& rankOf = m_rankOf[k];
+            rankOf.resize(values.size());
+            for (int rank = 0; rank < ids.size(); ++rank)
+                rankOf[ids[rank]] = rank;
         }
         m_ranksDirty = false;
     }
-    return m_ranks[size_t(column)].value(key, -1);
+    return m_rankOf[c][id];
 }
 
 double JobTableModel::numericKey(int src, int column) const
@@ -325,22 +355,9 @@ double JobTableModel::numericKey(int src, int column) const
 QString JobTableModel::textKey(int src, int column) const
 {
     const Row& r = m_rows[src];
-    switch (column) {
-    case Id:
+    if (column == Id)
         return r.idKey;
-    case Name:
-        return r.nameKey;
-    case State:
-        return r.state;
-    case Kind:
-        return r.kind;
-    case Tenant:
-        return r.tenantKey;
-    case Pool:
-        return r.poolKey;
-    default:
-        return {};
-    }
+    return isRankColumn(column) ? m_values[size_t(column - Name)][r.valueIds[size_t(column - Name)]] : QString();
 }
 
 QVariant JobTableModel::raw(const Row& r, int column) const

@@ -35,6 +35,7 @@ public:
         CheckpointAge,
         ColumnCount
     };
+    static constexpr int RankColumnCount = Pool - Name + 1;
     static constexpr Facet KindFacet = Facet::Model;
     static constexpr Facet TenantFacet = Facet::Vendor;
     static constexpr Facet TimeFacet = Facet::Region;
@@ -74,7 +75,8 @@ private:
     struct Row
     {
         QString id, name, state, kind, tenant, pool, region, model, user;
-        QString idKey, nameKey, tenantKey, poolKey; ///< case-folded once: sorting reads them 100,000 times
+        QString idKey; ///< case-folded once: sorting reads it 100,000 times
+        std::array<int, RankColumnCount> valueIds {}; ///< Name…Pool: index into m_values (interned)
         int accelerators = 0;
         int allocated = 0;
         int interruptions = 0;
@@ -83,7 +85,7 @@ private:
         double goodput = qQNaN();
         quint64 signature = 0; ///< what changes the row: recompute only then
     };
-    static Row makeRow(const Protocol::JobRecord& job, qint64 nowMs);
+    Row makeRow(const Protocol::JobRecord& job, qint64 nowMs);
     static quint64 signatureOf(const Protocol::JobRecord& job);
     RowFilterKeys keysOf(const Row& row) const;
     void beginUpdate(qint64 nowMs);
@@ -93,10 +95,19 @@ private:
 
     // Text columns sort by the rank of their value among the distinct values: a
     // few hundred names sort once instead of 100,000 scattered string compares.
+    // Values are interned when a row is made (one hash lookup of the raw text,
+    // folded only when new), so the first sort after loading 100,000 jobs only
+    // sorts the few distinct values instead of hashing every row's.
     static bool isRankColumn(int column);
+    int intern(int column, const QString& value);
+    void clearValues();
     double rankKey(int sourceRow, int column) const;
-    mutable std::array<QHash<QString, int>, 6> m_ranks;
+    std::array<QHash<QString, int>, RankColumnCount> m_rawIds; ///< raw text → value id
+    std::array<QHash<QString, int>, RankColumnCount> m_foldedIds; ///< folded text → value id
+    std::array<QStringList, RankColumnCount> m_values; ///< value id → folded text (empty: missing)
+    mutable std::array<QVector<int>, RankColumnCount> m_rankOf; ///< value id → rank among m_values
     mutable bool m_ranksDirty = true;
+    bool m_valuesGrew = false; ///< a new distinct value since the last update: cached ranks moved
 
     QVector<Row> m_rows;
     QHash<QString, int> m_sourceOf;

@@ -21,7 +21,11 @@ const QList<PageInfo>& pages()
         { QStringLiteral("pools"), QStringLiteral(":/icons/pools.svg"), QT_TRANSLATE_NOOP("Meridian::Pages", "Pools"),
             [](const PageContext& c) { return new PoolsPage(c.store, c.cache); } },
         { QStringLiteral("jobs"), QStringLiteral(":/icons/jobs.svg"), QT_TRANSLATE_NOOP("Meridian::Pages", "Jobs"),
-            [](const PageContext& c) { return new JobsPage(c.store, c.cache, c.session); } },
+            [](const PageContext& c) {
+                auto* page = new JobsPage(c.store, c.cache, c.session);
+                page->setNavigator(c.navigator);
+                return page;
+            } },
         { QStringLiteral("latency"), QStringLiteral(":/icons/latency.svg"),
             QT_TRANSLATE_NOOP("Meridian::Pages", "Latency"),
             [](const PageContext& c) { return new LatencyPage(c.store, c.cache); } },
@@ -30,7 +34,11 @@ const QList<PageInfo>& pages()
             [](const PageContext& c) { return new Reports::ReportsPage(c.store, c.cache); } },
         { QStringLiteral("faults"), QStringLiteral(":/icons/faults.svg"),
             QT_TRANSLATE_NOOP("Meridian::Pages", "Faults"),
-            [](const PageContext& c) { return new Faults::FaultsPage(c.store, c.cache, c.session); } },
+            [](const PageContext& c) {
+                auto* page = new Faults::FaultsPage(c.store, c.cache, c.session);
+                page->setNavigator(c.navigator);
+                return page;
+            } },
     };
     return list;
 }

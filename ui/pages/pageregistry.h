@@ -14,6 +14,7 @@ namespace Meridian {
 class FleetSession;
 class FleetStore;
 class CacheReader;
+class Navigator;
 
 // What a page gets to build itself. The session may be null in tests that
 // drive a bare store.
@@ -22,6 +23,7 @@ struct PageContext
     FleetStore* store = nullptr;
     CacheReader* cache = nullptr;
     FleetSession* session = nullptr; ///< sources and credentials for actions (jobs page); may be null
+    Navigator* navigator = nullptr; ///< cross-page requests ("show this node in Pools"); may be null
 };
 
 struct PageInfo

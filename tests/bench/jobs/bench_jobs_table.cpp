@@ -121,6 +121,19 @@ int main(int argc, char** argv)
     page.detailView()->grab(); // painted, timeline included
     bench("jobs.detail.open", ms(t));
 
+    // The fetched full detail arrives (decoded on the worker thread): the UI thread only
+    // re-fills the view and repaints the timeline, here with a checkpoint a minute.
+    Protocol::JobRecord full = heavy;
+    full.checkpoints.clear();
+    for (qint64 c = heavy.startMs + 60000; c < TestJobs::NowMs; c += 60000)
+        full.checkpoints.append(c);
+    t.restart();
+    page.detailView()->setJob(full, TestJobs::NowMs);
+    QCoreApplication::processEvents();
+    page.detailView()->grab();
+    bench("jobs.detail.apply_fetched", ms(t));
+    std::printf("BENCH jobs.detail.apply_fetched.checkpoints %lld count\n", qlonglong(full.checkpoints.size()));
+
     // Baseline: a stock proxy sorting the same 105,000 rows.
     JobTableModel plain;
     plain.setJobs(jobs, TestJobs::NowMs);

@@ -27,6 +27,7 @@ Protocol::JobPlacement placement(const QString& id, QList<int> acc, const QStrin
     p.jobId = id;
     p.name = QStringLiteral("name-") + id;
     p.tenant = QStringLiteral("acme");
+    p.user = QStringLiteral("acme-u") + id; // from the job description file's "user"
     p.kind = QStringLiteral("training");
     p.state = state;
     p.accelerators = std::move(acc);
@@ -68,6 +69,7 @@ private slots:
         QCOMPARE(a.lastCheckpointMs, 5000);
         QCOMPARE(a.model, QStringLiteral("Ascend 910B"));
         QCOMPARE(a.pool, QStringLiteral("p1"));
+        QCOMPARE(a.user, QStringLiteral("acme-ua"));
         QCOMPARE(jobs[1].jobId, QStringLiteral("b"));
         QCOMPARE(jobs[1].acceleratorsAllocated, 1);
     }

@@ -4,6 +4,7 @@
 // core/jobs from /api/v1/jobs equal the scheduler's own account in /sim/truth;
 // interruptions link the injected fault events; actions check roles, preview,
 // act and are audited.
+#include "jobdetailclient.h"
 #include "jobfigures.h"
 #include "processharness.h"
 #include "protocoljson.h"
@@ -11,6 +12,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -30,6 +32,8 @@ private slots:
     void cleanupTestCase();
     void figuresEqualTruth();
     void detailHasCheckpoints();
+    void detailClientEqualsTruth();
+    void detailClientReportsFailures();
     void viewerCancelRefusedAndAudited();
     void operatorCancelPreviewedPerformedAudited();
     void operatorRequeue();
@@ -69,7 +73,7 @@ void TestJobSim::initTestCase()
             break;
         if (j.state != QLatin1String("running") || j.kind != QLatin1String("training") || j.nodes.isEmpty())
             continue;
-        const HttpResult r = httpPost(url(QStringLiteral("sim/faults")),
+        const Test::HttpResult r = httpPost(url(QStringLiteral("sim/faults")),
             { { QStringLiteral("node"), j.nodes.first() }, { QStringLiteral("kind"), QStringLiteral("chip-fault") },
                 { QStringLiteral("accelerator"), 0 } },
             m_token.token());
@@ -78,7 +82,7 @@ void TestJobSim::initTestCase()
         ++injected;
     }
     QCOMPARE(injected, 3);
-    const HttpResult step
+    const Test::HttpResult step
         = httpPost(url(QStringLiteral("sim/control")), { { QStringLiteral("step"), 3 * 3600 } }, m_token.token());
     QCOMPARE(step.status, 200);
 }
@@ -91,7 +95,7 @@ void TestJobSim::cleanupTestCase()
 Protocol::JobsPage TestJobSim::jobs()
 {
     Protocol::JobsPage page;
-    const HttpResult r = httpGet(url(QStringLiteral("api/v1/jobs")), m_token.token());
+    const Test::HttpResult r = httpGet(url(QStringLiteral("api/v1/jobs")), m_token.token());
     if (r.status != 200)
         qWarning() << "jobs:" << r.status << r.error;
     const Protocol::DecodeResult d = Protocol::Json::decodeBody(r.body, &page);
@@ -102,7 +106,7 @@ Protocol::JobsPage TestJobSim::jobs()
 
 QJsonObject TestJobSim::truth()
 {
-    const HttpResult r = httpGet(url(QStringLiteral("sim/truth")), m_token.token());
+    const Test::HttpResult r = httpGet(url(QStringLiteral("sim/truth")), m_token.token());
     return QJsonDocument::fromJson(r.body).object();
 }
 
@@ -187,7 +191,7 @@ void TestJobSim::detailHasCheckpoints()
     const Protocol::JobsPage page = jobs();
     const QString id = runningJob(page, QStringLiteral("training"));
     QVERIFY(!id.isEmpty());
-    const HttpResult r = httpGet(url(QStringLiteral("api/v1/jobs/") + id), m_token.token());
+    const Test::HttpResult r = httpGet(url(QStringLiteral("api/v1/jobs/") + id), m_token.token());
     QCOMPARE(r.status, 200);
     Protocol::JobDetail detail;
     const Protocol::DecodeResult d = Protocol::Json::decodeBody(r.body, &detail);
@@ -203,6 +207,97 @@ void TestJobSim::detailHasCheckpoints()
     QCOMPARE(httpGet(url(QStringLiteral("api/v1/jobs/job-999999")), m_token.token()).status, 404);
 }
 
+// The console's detail fetch (worker thread, strict decoding) brings every segment and
+// checkpoint of an interrupted job; the simulator's truth lists the segments' spans and
+// the checkpoint interval, from which the checkpoints are derived here independently.
+void TestJobSim::detailClientEqualsTruth()
+{
+    const Protocol::JobsPage page = jobs();
+    const QJsonObject t = truth();
+    QHash<QString, QJsonObject> byId;
+    for (const QJsonValue& v : t.value(QStringLiteral("jobHistory")).toArray())
+        byId.insert(v.toObject().value(QStringLiteral("id")).toString(), v.toObject());
+    // A training job interrupted by one of the injected faults, with at least three checkpoints.
+    QString id;
+    QList<qint64> expectedCheckpoints;
+    QJsonArray spans;
+    for (const Protocol::JobRecord& j : page.jobs) {
+        bool injected = false;
+        for (const Protocol::JobInterruption& in : j.interruptionLog)
+            injected = injected || m_injected.contains(in.faultEventId);
+        const QJsonObject e = byId.value(j.jobId);
+        const qint64 interval = e.value(QStringLiteral("checkpointIntervalMs")).toInteger();
+        if (!injected || interval <= 0)
+            continue;
+        QList<qint64> derived;
+        for (const QJsonValue& v : e.value(QStringLiteral("spans")).toArray()) {
+            const QJsonObject span = v.toObject();
+            const qint64 start = span.value(QStringLiteral("start")).toInteger();
+            qint64 end = span.value(QStringLiteral("end")).toInteger();
+            if (end == 0)
+                end = j.endMs > 0 ? j.endMs : page.timestampMs;
+            for (qint64 c = start + interval; c <= end; c += interval)
+                derived.append(c);
+        }
+        if (derived.size() >= 3) {
+            id = j.jobId;
+            expectedCheckpoints = derived;
+            spans = e.value(QStringLiteral("spans")).toArray();
+            break;
+        }
+    }
+    QVERIFY2(!id.isEmpty(), "no interrupted training job with three checkpoints");
+
+    JobDetailClient client;
+    QSignalSpy spy(&client, &JobDetailClient::finished);
+    HttpRequestOptions options;
+    options.token = m_token.token();
+    const quint64 request = client.fetch(m_sim->url(), options, id);
+    QVERIFY(spy.wait(30000));
+    QCOMPARE(spy.first().at(0).toULongLong(), request);
+    QCOMPARE(spy.first().at(1).toString(), id);
+    QCOMPARE(spy.first().at(3).toString(), QString());
+    const auto job = spy.first().at(2).value<Protocol::JobRecord>();
+    QCOMPARE(job.jobId, id);
+    QCOMPARE(job.checkpoints, expectedCheckpoints);
+    QCOMPARE(job.segments.size(), spans.size());
+    for (qsizetype i = 0; i < spans.size(); ++i) {
+        const QJsonObject span = spans.at(i).toObject();
+        QCOMPARE(job.segments[i].startMs, span.value(QStringLiteral("start")).toInteger());
+        QCOMPARE(job.segments[i].endMs, span.value(QStringLiteral("end")).toInteger());
+        QCOMPARE(job.segments[i].endReason, span.value(QStringLiteral("reason")).toString());
+    }
+    // Every interruption with its cause; the injected fault is linked.
+    QVERIFY(!job.interruptionLog.isEmpty());
+    bool linked = false;
+    for (const Protocol::JobInterruption& in : job.interruptionLog) {
+        QVERIFY(!in.cause.isEmpty());
+        linked = linked || m_injected.contains(in.faultEventId);
+    }
+    QVERIFY(linked);
+}
+
+void TestJobSim::detailClientReportsFailures()
+{
+    JobDetailClient client;
+    QSignalSpy spy(&client, &JobDetailClient::finished);
+    HttpRequestOptions options;
+    options.token = m_token.token();
+    client.fetch(m_sim->url(), options, QStringLiteral("job-999999"));
+    QVERIFY(spy.wait(30000));
+    QVERIFY2(spy.last().at(3).toString().contains(QStringLiteral("404")), qPrintable(spy.last().at(3).toString()));
+    options.token = QByteArrayLiteral("wrong-token-0123456789");
+    client.fetch(m_sim->url(), options, runningJob(jobs(), QStringLiteral("training")));
+    QVERIFY(spy.wait(30000));
+    QVERIFY2(spy.last().at(3).toString().contains(QStringLiteral("401")), qPrintable(spy.last().at(3).toString()));
+    // A body over the cap is refused, not decoded.
+    options.token = m_token.token();
+    options.maxBodyBytes = 64;
+    client.fetch(m_sim->url(), options, runningJob(jobs(), QStringLiteral("training")));
+    QVERIFY(spy.wait(30000));
+    QVERIFY(!spy.last().at(3).toString().isEmpty());
+}
+
 void TestJobSim::viewerCancelRefusedAndAudited()
 {
     const QString id = runningJob(jobs(), QStringLiteral("training"));
@@ -211,7 +306,7 @@ void TestJobSim::viewerCancelRefusedAndAudited()
     // A viewer reads…
     QCOMPARE(httpGet(url(QStringLiteral("api/v1/jobs")), ViewerToken).status, 200);
     // …but may not act.
-    const HttpResult r = httpPost(url(QStringLiteral("api/v1/jobs/%1/cancel").arg(id)), {}, ViewerToken);
+    const Test::HttpResult r = httpPost(url(QStringLiteral("api/v1/jobs/%1/cancel").arg(id)), {}, ViewerToken);
     QCOMPARE(r.status, 403);
     QVERIFY2(r.body.contains("operator"), r.body.constData());
     const QList<QJsonObject> log = audit();
@@ -233,7 +328,7 @@ void TestJobSim::operatorCancelPreviewedPerformedAudited()
     const QString id = runningJob(jobs(), QStringLiteral("training"));
     QVERIFY(!id.isEmpty());
     const qsizetype before = audit().size();
-    const HttpResult preview = httpPost(
+    const Test::HttpResult preview = httpPost(
         url(QStringLiteral("api/v1/jobs/%1/cancel").arg(id)), { { QStringLiteral("dryRun"), true } }, OperatorToken);
     QCOMPARE(preview.status, 200);
     const QJsonObject p = QJsonDocument::fromJson(preview.body).object();
@@ -245,7 +340,7 @@ void TestJobSim::operatorCancelPreviewedPerformedAudited()
         if (j.jobId == id)
             QVERIFY2(Jobs::isRunning(j.state), "a preview must not act");
 
-    const HttpResult done = httpPost(url(QStringLiteral("api/v1/jobs/%1/cancel").arg(id)), {}, OperatorToken);
+    const Test::HttpResult done = httpPost(url(QStringLiteral("api/v1/jobs/%1/cancel").arg(id)), {}, OperatorToken);
     QCOMPARE(done.status, 200);
     QCOMPARE(QJsonDocument::fromJson(done.body).object().value(QStringLiteral("stateAfter")).toString(),
         QStringLiteral("cancelled"));
@@ -277,7 +372,7 @@ void TestJobSim::operatorRequeue()
 {
     const QString id = runningJob(jobs(), QStringLiteral("training"));
     QVERIFY(!id.isEmpty());
-    const HttpResult r = httpPost(url(QStringLiteral("api/v1/jobs/%1/requeue").arg(id)), {}, OperatorToken);
+    const Test::HttpResult r = httpPost(url(QStringLiteral("api/v1/jobs/%1/requeue").arg(id)), {}, OperatorToken);
     QCOMPARE(r.status, 200);
     for (const Protocol::JobRecord& j : jobs().jobs) {
         if (j.jobId != id)
