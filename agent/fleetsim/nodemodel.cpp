@@ -65,6 +65,14 @@ bool NodeModel::isDown(const NodeTimeline& timeline, qint64 t)
     return false;
 }
 
+const DrainRecord* NodeModel::drainAt(const NodeTimeline& timeline, qint64 t)
+{
+    for (auto it = timeline.drains.rbegin(); it != timeline.drains.rend(); ++it)
+        if (it->covers(t))
+            return &*it;
+    return nullptr;
+}
+
 bool NodeModel::hasOpenFault(const NodeTimeline& timeline, qint64 t, const QString& kind)
 {
     for (const FaultRecord& f : timeline.faults)
@@ -187,7 +195,10 @@ Protocol::Sample NodeModel::sample(int node, const NodeTimeline& timeline, qint6
     }
     const bool checkpointing = load >= 1000;
     load = std::fmod(load, 1000.0);
-    s.state = anyFaulty ? Protocol::NodeState::Degraded : Protocol::NodeState::Up;
+    // A drained node is up but takes no new jobs: "draining" outranks "degraded" (it says what the scheduler does).
+    s.state = drainAt(timeline, t) ? Protocol::NodeState::Draining
+        : anyFaulty                ? Protocol::NodeState::Degraded
+                                   : Protocol::NodeState::Up;
     const quint64 noise = hashOf({ m_seed, 0x3101, quint64(node), quint64(t / 1000) });
     const double meanUtil = info.accelerators > 0 ? load / info.accelerators : 0;
     const double allocatedFraction = info.accelerators > 0 ? double(allocated) / info.accelerators : 0;

@@ -27,6 +27,7 @@ public:
     { }
 
     static bool isDown(const NodeTimeline& timeline, qint64 t);
+    static const DrainRecord* drainAt(const NodeTimeline& timeline, qint64 t); ///< nullptr: schedulable
     Protocol::Sample sample(int node, const NodeTimeline& timeline, qint64 seq, qint64 t) const;
     QList<Protocol::Event> openFaults(int node, const NodeTimeline& timeline, qint64 t) const;
     QList<Protocol::JobPlacement> placements(const NodeTimeline& timeline, qint64 t) const;

@@ -17,9 +17,9 @@ constexpr qint64 Hour = 60 * Minute;
 
 const QStringList& validKinds()
 {
-    static const QStringList kinds
-        = { QStringLiteral("node-down"), QStringLiteral("hbm-ecc"), QStringLiteral("link-down"),
-              QStringLiteral("thermal"), QStringLiteral("rack-down"), QStringLiteral("chip-fault") };
+    static const QStringList kinds = { QStringLiteral("node-down"), QStringLiteral("hbm-ecc"),
+        QStringLiteral("link-down"), QStringLiteral("thermal"), QStringLiteral("rack-down"),
+        QStringLiteral("chip-fault"), QStringLiteral("ecc-counter") };
     return kinds;
 }
 
@@ -240,6 +240,20 @@ ApiResult Simulation::injectFault(const QString& nodeId, const QString& kind, in
             QStringLiteral("accelerator must be in 0…%1").arg(m_topology->nodes()[size_t(node)].accelerators - 1) };
     advanceTo(simNowLocked());
     const NodeWork& w = m_work[size_t(node)];
+    if (kind == QLatin1String("ecc-counter")) {
+        // Only the chip's lifetime ECC counter rises (bits 1: +50 corrected, 2: +1 uncorrectable), with no
+        // fault event and no health change: what a console sees when it must judge the counters itself. A
+        // closed, zero-length record: it never covers a time, but its count stays in every later sample.
+        FaultRecord f;
+        f.from = f.to = m_now;
+        f.kind = kind;
+        f.accelerator = accelerator;
+        f.injected = true;
+        (bits == 1 ? f.sbeAdd : f.dbeAdd) = bits == 1 ? 50 : 1;
+        mutableNode(node).faults.push_back(f);
+        publish(false);
+        return { 200, {}, 0, 1 };
+    }
     if (kind == QLatin1String("rack-down")) {
         const RackInfo& rack = m_topology->racks()[size_t(m_topology->nodes()[size_t(node)].rackIndex)];
         FaultParams params = randomFaultParams(node, QStringLiteral("node-down"));

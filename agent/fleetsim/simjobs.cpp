@@ -160,7 +160,7 @@ bool Simulation::place(int j, bool honourReservations)
     const quint16 full = fullMask(perNode);
     auto usable = [&](int node) -> quint16 {
         const NodeWork& w = m_work[size_t(node)];
-        return w.down ? 0 : quint16(full & ~(w.allocated | w.faulty | w.warning));
+        return w.down || w.drained ? 0 : quint16(full & ~(w.allocated | w.faulty | w.warning));
     };
     // Recovering jobs get their capacity back before queued ones start.
     int reserved = 0;

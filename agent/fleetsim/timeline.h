@@ -66,9 +66,19 @@ struct FaultRecord
     bool isNodeDown() const { return kind == QLatin1String("node-down"); }
 };
 
+// An operator's drain: no new placements in [from, to); running jobs finish (Slurm's DRAIN).
+struct DrainRecord
+{
+    qint64 from = 0;
+    qint64 to = Open;
+    QString reason;
+    bool covers(qint64 t) const { return from <= t && t < to; }
+};
+
 struct NodeTimeline
 {
     std::vector<Alloc> allocs;
+    std::vector<DrainRecord> drains; ///< ascending; at most the last one is open
     std::vector<FaultRecord> faults;
     std::vector<qint64> boots; ///< ascending; front() is the boot in effect at the window start
     int bootCount = 0; ///< reboots since the simulation began (part of the boot id)

@@ -109,8 +109,11 @@ QFuture<bool> AuditStore::append(const AuditEntry& e)
         QSqlQuery q(QSqlDatabase::database(d->connection));
         q.prepare(QStringLiteral("INSERT INTO audit(ts_ms, principal, source, action, job_id, preview, result, status)"
                                  " VALUES(?, ?, ?, ?, ?, ?, ?, ?)"));
-        const QVariant values[] = { e.timestampMs, e.principal, e.source, e.action, e.jobId, e.preview.left(8192),
-            e.result.left(8192), e.status };
+        // A null QString binds as SQL NULL, which the NOT NULL columns refuse:
+        // an entry with nothing to say (a refusal has no preview) is still kept.
+        const auto text = [](const QString& s) { return s.isNull() ? QStringLiteral("") : s; };
+        const QVariant values[] = { e.timestampMs, text(e.principal), text(e.source), text(e.action), text(e.jobId),
+            text(e.preview.left(8192)), text(e.result.left(8192)), e.status };
         for (int i = 0; i < 8; ++i)
             q.bindValue(i, values[i]);
         if (!q.exec()) {

@@ -3,6 +3,8 @@
 
 #include "fleetstore.h"
 
+#include <algorithm>
+
 namespace Meridian::Faults {
 namespace {
 
@@ -35,6 +37,7 @@ FaultTracker::FaultTracker(FleetStore* store, const FaultModel& model, GroupingO
     , m_store(store)
     , m_model(model)
     , m_grouper(&model, options)
+    , m_counters(model)
 {
     connect(store, &FleetStore::changed, this, &FaultTracker::onStoreChanged);
     // What the store holds already (a page created after the first change sets).
@@ -116,6 +119,18 @@ void FaultTracker::scanNode(const QString& nodeId, QSet<int>* changed)
         for (const Protocol::Event& e : node->snapshot.faults)
             observe(node->source + QLatin1Char('|') + nodeId + QLatin1Char('|') + QString::number(e.id), e);
     }
+    // The counter rules over the node's newest sample. A node that is down or silent reports no counters:
+    // that is its own fault, not a counter going missing. The agent's own fault of the same kind on the
+    // same chip already says it: no second fault from its counter.
+    const bool reporting = node->status == AgentStatus::Up && node->snapshot.sample.state != Protocol::NodeState::Down;
+    if (reporting)
+        m_counters.step(nodeId, node->snapshot.sample, [node](int index) { return vendorOf(*node, index); });
+    for (const auto& [key, e] : m_counters.open(nodeId)) {
+        const bool said = std::any_of(node->snapshot.faults.cbegin(), node->snapshot.faults.cend(),
+            [&e](const Protocol::Event& f) { return f.kind == e.kind && f.accelerator == e.accelerator; });
+        if (!said || open.contains(key))
+            observe(key, e);
+    }
     // The console's own observation: an agent that answered before and stopped.
     // A node its front already reports down carries a node-down fault: no second fault for the same loss.
     const bool silent = (node->status == AgentStatus::Unreachable || node->status == AgentStatus::Stale)
@@ -188,6 +203,7 @@ void FaultTracker::scanProbes(const QString& nodeId, QSet<int>* changed)
 
 void FaultTracker::forgetNode(const QString& nodeId, qint64 atMs, QSet<int>* changed)
 {
+    m_counters.forget(nodeId);
     const QHash<QString, int> open = m_open.take(nodeId);
     for (int index : open)
         if (const int id = m_grouper.clear(index, atMs))

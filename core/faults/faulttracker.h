@@ -8,6 +8,7 @@
 // region are all lost open a site-link fault. Work per change set is
 // proportional to the nodes it names, never to the fleet.
 
+#include "counterfeed.h"
 #include "faultmodel.h"
 #include "incidentgrouper.h"
 
@@ -51,6 +52,7 @@ private:
     FleetStore* m_store;
     const FaultModel& m_model;
     IncidentGrouper m_grouper;
+    CounterFeed m_counters; ///< the counter rules over the nodes' samples
     QHash<QString, QHash<QString, int>> m_open; ///< node → (fault key → observation index)
     QHash<QString, QSet<QString>> m_cutReporters; ///< "A|B" site pair → nodes whose probes across it are all lost
     QHash<QString, int> m_siteOpen; ///< "A|B" → observation index

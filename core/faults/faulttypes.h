@@ -83,7 +83,8 @@ struct Incident
     Component component = Component::Node; ///< the worst member's
     Protocol::Severity severity = Protocol::Severity::Info; ///< the worst member's
     Action action = Action::Observe; ///< the highest rung of the members
-    QString title; ///< the worst member's
+    QString title; ///< the worst member's (English, from the table: show it through translatedFaultTitle())
+    QString message; ///< the worst member's raw message from the agent (English): detail, tooltip
     qint64 firstSeenMs = 0;
     qint64 lastSeenMs = 0; ///< newest opening or clearing of a member
     qint64 resolvedMs = 0; ///< every member cleared (0: not)

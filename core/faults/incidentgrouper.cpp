@@ -171,6 +171,7 @@ void IncidentGrouper::join(int id, int index)
         inc.action = o.fault.action;
         inc.component = o.fault.component;
         inc.title = o.fault.title;
+        inc.message = o.message;
     }
     if (inc.members.size() == 1) {
         inc.pool = o.pool;

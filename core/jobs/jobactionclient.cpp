@@ -17,23 +17,14 @@ JobActionClient::JobActionClient(QObject* parent)
     , m_manager(new QNetworkAccessManager(this))
 { }
 
-bool JobActionClient::send(
-    const QUrl& base, const QByteArray& token, const QString& jobId, const QString& action, bool dryRun)
+bool JobActionClient::send(const SourceEndpoint& to, const QString& jobId, const QString& action, bool dryRun)
 {
     if (m_reply || !isValidAction(action) || jobId.isEmpty() || jobId.size() > 128)
         return false;
-    const QUrl url = base.resolved(
-        QUrl(QStringLiteral("api/v1/jobs/%1/%2").arg(QString::fromLatin1(QUrl::toPercentEncoding(jobId)), action)));
-    QNetworkRequest request(url);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    request.setTransferTimeout(TimeoutMs);
-    if (!token.isEmpty())
-        request.setRawHeader(QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + token);
-    const QByteArray body
-        = QJsonDocument(QJsonObject { { QStringLiteral("dryRun"), dryRun } }).toJson(QJsonDocument::Compact);
-    m_reply = m_manager->post(request, body);
-    m_reply->setReadBufferSize(MaxReplyBytes);
+    const QString path
+        = QStringLiteral("api/v1/jobs/%1/%2").arg(QString::fromLatin1(QUrl::toPercentEncoding(jobId)), action);
+    m_reply = SourceEndpoints::postJson(
+        m_manager, to, path, QJsonObject { { QStringLiteral("dryRun"), dryRun } }, MaxReplyBytes, TimeoutMs);
     QNetworkReply* reply = m_reply;
     connect(reply, &QNetworkReply::finished, this, [this, reply, jobId, action, dryRun] {
         reply->deleteLater();
@@ -50,7 +41,7 @@ bool JobActionClient::send(
         else if (o.value(QStringLiteral("error")).isString())
             r.error = o.value(QStringLiteral("error")).toString().left(1024);
         else
-            r.error = reply->errorString();
+            r.error = SourceEndpoints::failureReason(reply);
         Q_EMIT finished(r);
     });
     return true;

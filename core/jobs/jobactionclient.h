@@ -6,6 +6,8 @@
 // preview the operator confirms), then for real. One request at a time; the
 // answer arrives through finished().
 
+#include "sourceendpoint.h"
+
 #include <QByteArray>
 #include <QJsonObject>
 #include <QObject>
@@ -37,8 +39,8 @@ public:
     {
         return action == QLatin1String("cancel") || action == QLatin1String("requeue");
     }
-    // `base` is the source's URL (ending in '/'); `token` its bearer token (may be empty on loopback).
-    bool send(const QUrl& base, const QByteArray& token, const QString& jobId, const QString& action, bool dryRun);
+    // Sent with the source's token and TLS settings (see SourceEndpoints::resolve).
+    bool send(const SourceEndpoint& to, const QString& jobId, const QString& action, bool dryRun);
     bool isBusy() const { return m_reply != nullptr; }
 
 Q_SIGNALS:

@@ -6,13 +6,17 @@
 
 #include "agentcheck.h"
 #include "httpclient.h"
+#include "jobactionclient.h"
+#include "nodeactionclient.h"
 #include "processharness.h"
+#include "sourceendpoint.h"
 #include "testpki.h"
 #include "tlsclient.h"
 
 #include <QFile>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QSignalSpy>
 #include <QSslConfiguration>
 #include <QTest>
 
@@ -53,6 +57,8 @@ private Q_SLOTS:
     void authFailuresAreAudited();
     void checkAgentReportsCertificate();
     void badWebConfigRefusesToStart();
+    void actionsUseTheSourceTls_data();
+    void actionsUseTheSourceTls();
 
 private:
     ServerProcess* agent(const QString& name);
@@ -305,6 +311,68 @@ void TestTls::badWebConfigRefusesToStart()
             QStringLiteral("none") });
     QVERIFY(!server.start(20000));
     QVERIFY2(server.error().contains(QStringLiteral("does-not-exist.key")), qPrintable(server.error()));
+}
+
+// Operator actions (job and node) reach the agent with the source's own TLS
+// settings: its CA is trusted, another CA is refused with a readable reason.
+// The agent has no action command configured, so reaching it means 501.
+void TestTls::actionsUseTheSourceTls_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("ca");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("errorContains");
+    QTest::addRow("job action, source CA") << "job"
+                                           << "ca" << 501 << "";
+    QTest::addRow("job action, other CA") << "job"
+                                          << "otherca" << 0 << "configured CA";
+    QTest::addRow("node action, source CA") << "node"
+                                            << "ca" << 501 << "";
+    QTest::addRow("node action, other CA") << "node"
+                                           << "otherca" << 0 << "configured CA";
+}
+
+void TestTls::actionsUseTheSourceTls()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, ca);
+    QFETCH(int, status);
+    QFETCH(QString, errorContains);
+
+    ServerProcess* server = agent(QStringLiteral("plain"));
+    QVERIFY2(server->isRunning(), qPrintable(server->error()));
+    SourceConfig config;
+    config.name = QStringLiteral("tls-agent");
+    config.url = server->url();
+    config.tokenFile = m_token.path();
+    config.tls.caFile = m_pki.path(ca + QStringLiteral(".crt"));
+    SourceEndpoint to;
+    QString why;
+    QVERIFY2(SourceEndpoints::resolve(config, &to, &why), qPrintable(why));
+    QVERIFY(to.tls);
+
+    int gotStatus = -1;
+    QString gotError;
+    if (kind == QLatin1String("job")) {
+        JobActionClient client;
+        QSignalSpy done(&client, &JobActionClient::finished);
+        QVERIFY(client.send(to, QStringLiteral("job-1"), QStringLiteral("cancel"), true));
+        QVERIFY(done.wait(20000));
+        const auto reply = done.first().first().value<JobActionReply>();
+        gotStatus = reply.status;
+        gotError = reply.error;
+    } else {
+        Faults::NodeActionClient client;
+        QSignalSpy done(&client, &Faults::NodeActionClient::finished);
+        QVERIFY(client.send(to, QStringLiteral("tls-node"), QStringLiteral("drain"), {}, true));
+        QVERIFY(done.wait(20000));
+        const auto reply = done.first().first().value<Faults::NodeActionReply>();
+        gotStatus = reply.status;
+        gotError = reply.error;
+    }
+    QVERIFY2(gotStatus == status, qPrintable(QString::number(gotStatus) + u' ' + gotError));
+    QVERIFY2(gotError.contains(errorContains), qPrintable(gotError));
+    QVERIFY(!gotError.contains(QString::fromLatin1(Token)));
 }
 
 QTEST_GUILESS_MAIN(TestTls)

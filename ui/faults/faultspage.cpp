@@ -10,9 +10,12 @@
 #include "fleetstore.h"
 #include "incidentfiltermodel.h"
 #include "incidenttablemodel.h"
+#include "nodeactioncontroller.h"
 #include "nodefaultpanel.h"
+#include "pages/navigator.h"
 #include "poolspage.h"
 #include "recoverypanel.h"
+#include "reliabilitychart.h"
 #include "scrollanchor.h"
 #include "supportbundle.h"
 #include "theme.h"
@@ -57,6 +60,7 @@ FaultsPage::FaultsPage(FleetStore* store, CacheReader* cache, FleetSession* sess
     , m_blast(new BlastRadiusPanel(this))
     , m_recovery(new RecoveryPanel(this))
     , m_node(new NodeFaultPanel(m_tracker, cache, this))
+    , m_nodeActions(new NodeActionController(store, session, this))
     , m_ack(new QPushButton(this))
     , m_export(new QPushButton(this))
     , m_detailTimer(new QTimer(this))
@@ -147,6 +151,8 @@ FaultsPage::FaultsPage(FleetStore* store, CacheReader* cache, FleetSession* sess
     connect(m_ack, &QPushButton::clicked, this, &FaultsPage::onAcknowledge);
     connect(m_export, &QPushButton::clicked, this, &FaultsPage::onExport);
     connect(m_node, &NodeFaultPanel::openInPools, this, &FaultsPage::showNodeInPools);
+    connect(m_node, &NodeFaultPanel::nodeActionRequested, m_nodeActions, &NodeActionController::request);
+    connect(m_nodeActions, &NodeActionController::status, m_node, &NodeFaultPanel::setActionStatus);
     connect(m_anchor, &ScrollAnchor::rowsAddedAboveChanged, this, [this](int n) {
         m_newAbove->setText(tr("↑ %n new", nullptr, n));
         m_newAbove->setVisible(n > 0);
@@ -168,10 +174,15 @@ FaultsPage::FaultsPage(FleetStore* store, CacheReader* cache, FleetSession* sess
     connect(store, &FleetStore::changed, this, [this](const FleetChangeSet& c) {
         if (c.jobsChanged && m_shownIncident > 0 && !m_detailTimer->isActive())
             m_detailTimer->start();
+        updateNodeDrained();
     });
     m_reliabilityTimer->setInterval(10000);
     connect(m_reliabilityTimer, &QTimer::timeout, this, &FaultsPage::updateReliability);
     m_reliabilityTimer->start();
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (m_tabs->widget(index) == m_recovery)
+            updateReliability(); // fresh figures when the user looks, not only every 10 s
+    });
 
     if (m_session && !m_session->cachePath().isEmpty()) {
         setAuditDirectory(m_session->cachePath());
@@ -187,6 +198,7 @@ void FaultsPage::setAuditDirectory(const QString& cacheDirectory)
 {
     delete m_audit;
     m_audit = new AuditStore(cacheDirectory, this);
+    m_nodeActions->setAuditStore(m_audit);
     restoreAcknowledgements();
 }
 
@@ -262,6 +274,13 @@ void FaultsPage::updateDetail()
         m_node->setNode(
             first.nodeId, inc->firstSeenMs, inc->scope == IncidentScope::Accelerator ? first.accelerator : -1);
     }
+    updateNodeDrained();
+}
+
+void FaultsPage::updateNodeDrained()
+{
+    const FleetNode* node = m_node->nodeId().isEmpty() ? nullptr : m_store->node(m_node->nodeId());
+    m_node->setDrained(node && node->snapshot.sample.state == Protocol::NodeState::Draining);
 }
 
 void FaultsPage::updateSummary()
@@ -283,6 +302,7 @@ void FaultsPage::updateReliability()
     constexpr qint64 Day = 24LL * 3600 * 1000;
     m_recovery->setReliability(poolReliability(m_tracker->grouper(), now - Day, now + 1),
         poolReliability(m_tracker->grouper(), now - 7 * Day, now + 1));
+    m_recovery->chart()->setIncidents(incidentSpans(m_tracker->grouper()), now);
 }
 
 void FaultsPage::acknowledgeSelected(const QString& note)
@@ -405,19 +425,9 @@ void FaultsPage::exportBundle(int incidentId, const QString& path)
 
 void FaultsPage::showNodeInPools(const QString& nodeId)
 {
-    // The main window's navigation list selects pages; the Pools page opens the node.
-    QWidget* top = window();
-    auto* pools = top ? top->findChild<PoolsPage*>() : nullptr;
-    if (!pools)
-        return;
-    if (auto* nav = top->findChild<QListWidget*>(QStringLiteral("navigation"))) {
-        for (int i = 0; i < nav->count(); ++i)
-            if (nav->item(i)->data(Qt::UserRole).toString() == QLatin1String("pools"))
-                nav->setCurrentRow(i);
-    }
-    if (auto* stack = qobject_cast<QStackedWidget*>(pools->parentWidget()))
-        stack->setCurrentWidget(pools);
-    pools->showNode(nodeId);
+    // The main window carries the request out (selects the Pools page, opens the node).
+    if (m_navigator)
+        m_navigator->showNode(nodeId);
 }
 
 void FaultsPage::changeEvent(QEvent* event)

@@ -18,6 +18,7 @@ struct AuditEntry;
 class CacheReader;
 class FleetSession;
 class FleetStore;
+class Navigator;
 class ScrollAnchor;
 
 namespace Faults {
@@ -26,6 +27,7 @@ class BlastRadiusPanel;
 class FaultTracker;
 class IncidentFilterModel;
 class IncidentTableModel;
+class NodeActionController;
 class NodeFaultPanel;
 class RecoveryPanel;
 
@@ -38,6 +40,7 @@ class FaultsPage : public QWidget
     Q_OBJECT
 public:
     FaultsPage(FleetStore* store, CacheReader* cache, FleetSession* session, QWidget* parent = nullptr);
+    void setNavigator(Navigator* navigator) { m_navigator = navigator; } ///< where "Open in Pools" goes
     // Tests without a session: acknowledgements go to the audit table under `cacheDirectory`.
     void setAuditDirectory(const QString& cacheDirectory);
 
@@ -48,6 +51,7 @@ public:
     BlastRadiusPanel* blastPanel() const { return m_blast; }
     RecoveryPanel* recoveryPanel() const { return m_recovery; }
     NodeFaultPanel* nodePanel() const { return m_node; }
+    NodeActionController* nodeActions() const { return m_nodeActions; }
     QTabWidget* tabs() const { return m_tabs; }
 
     void selectIncident(int incidentId);
@@ -72,11 +76,13 @@ private:
     void onExport();
     void showNodeInPools(const QString& nodeId);
     void restoreAcknowledgements();
+    void updateNodeDrained();
     void appendAudit(const AuditEntry& entry, int incidentId, int attemptsLeft);
 
     FleetStore* m_store;
     CacheReader* m_cache;
     FleetSession* m_session;
+    Navigator* m_navigator = nullptr;
     AuditStore* m_audit = nullptr;
     FaultTracker* m_tracker;
     IncidentTableModel* m_model;
@@ -91,6 +97,7 @@ private:
     BlastRadiusPanel* m_blast;
     RecoveryPanel* m_recovery;
     NodeFaultPanel* m_node;
+    NodeActionController* m_nodeActions;
     QPushButton* m_ack;
     QPushButton* m_export;
     QTimer* m_detailTimer;

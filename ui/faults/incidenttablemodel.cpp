@@ -2,6 +2,7 @@
 #include "incidenttablemodel.h"
 
 #include "displayformat.h"
+#include "faultmaptexts.h"
 #include "faulttracker.h"
 #include "regionnames.h"
 #include "theme.h"
@@ -135,8 +136,15 @@ QVariant IncidentTableModel::data(const QModelIndex& index, int role) const
                                                                                : Theme::Tone::Info;
         return Theme::color(tone, QApplication::palette());
     }
-    if (role == Qt::ToolTipRole && column == Title && !inc->note.isEmpty())
-        return tr("Acknowledged: %1").arg(inc->note);
+    if (role == Qt::ToolTipRole && column == Title) {
+        // The agent's own words (English) stay one hover away from the translated title.
+        QStringList tip;
+        if (!inc->message.isEmpty())
+            tip.append(tr("Agent: %1").arg(inc->message));
+        if (!inc->note.isEmpty())
+            tip.append(tr("Acknowledged: %1").arg(inc->note));
+        return tip.isEmpty() ? QVariant() : QVariant(tip.join(u'\n'));
+    }
     if (role == Qt::TextAlignmentRole && column == Count)
         return int(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole)
@@ -153,7 +161,7 @@ QVariant IncidentTableModel::data(const QModelIndex& index, int role) const
     case Component:
         return displayName(inc->component);
     case Title:
-        return inc->title;
+        return translatedFaultTitle(inc->title);
     case Where:
         return where(*inc);
     case Region:

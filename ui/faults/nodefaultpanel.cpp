@@ -3,9 +3,11 @@
 
 #include "cachereader.h"
 #include "displayformat.h"
+#include "faultmaptexts.h"
 #include "faulttracker.h"
 #include "whenready.h"
 
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
@@ -24,6 +26,9 @@ NodeFaultPanel::NodeFaultPanel(FaultTracker* tracker, CacheReader* cache, QWidge
     , m_history(new QTableWidget(0, 5, this))
     , m_metrics(new QLabel(this))
     , m_open(new QPushButton(tr("Open node in Pools"), this))
+    , m_drain(new QPushButton(tr("Drain…"), this))
+    , m_resume(new QPushButton(tr("Resume…"), this))
+    , m_actionStatus(new QLabel(this))
 {
     m_history->setObjectName(QStringLiteral("nodeFaultHistory"));
     m_history->setHorizontalHeaderLabels({ tr("Time"), tr("Accelerator"), tr("Kind"), tr("Code"), tr("Message") });
@@ -38,7 +43,27 @@ NodeFaultPanel::NodeFaultPanel(FaultTracker* tracker, CacheReader* cache, QWidge
     layout->addWidget(m_title);
     layout->addWidget(m_history, 1);
     layout->addWidget(m_metrics);
-    layout->addWidget(m_open, 0, Qt::AlignLeft);
+    m_drain->setObjectName(QStringLiteral("drainNode"));
+    m_drain->setToolTip(tr("Stop placing new jobs on this node (preview first)"));
+    m_resume->setObjectName(QStringLiteral("resumeNode"));
+    m_resume->setToolTip(tr("Let the scheduler place jobs on this node again (preview first)"));
+    m_actionStatus->setObjectName(QStringLiteral("nodeActionStatus"));
+    m_actionStatus->setWordWrap(true);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_open);
+    buttons->addWidget(m_drain);
+    buttons->addWidget(m_resume);
+    buttons->addStretch(1);
+    layout->addLayout(buttons);
+    layout->addWidget(m_actionStatus);
+    connect(m_drain, &QPushButton::clicked, this, [this] {
+        if (!m_nodeId.isEmpty())
+            Q_EMIT nodeActionRequested(m_nodeId, QStringLiteral("drain"));
+    });
+    connect(m_resume, &QPushButton::clicked, this, [this] {
+        if (!m_nodeId.isEmpty())
+            Q_EMIT nodeActionRequested(m_nodeId, QStringLiteral("resume"));
+    });
     connect(m_open, &QPushButton::clicked, this, [this] {
         if (!m_nodeId.isEmpty())
             Q_EMIT openInPools(m_nodeId);
@@ -53,6 +78,8 @@ void NodeFaultPanel::setNode(const QString& nodeId, qint64 aroundMs, int acceler
     m_accelerator = accelerator;
     ++m_generation;
     m_open->setEnabled(!nodeId.isEmpty());
+    setDrained(m_drained);
+    m_actionStatus->clear();
     m_metrics->clear();
     if (nodeId.isEmpty()) {
         m_title->setText(tr("Select an incident on one node to see its history."));
@@ -65,6 +92,18 @@ void NodeFaultPanel::setNode(const QString& nodeId, qint64 aroundMs, int acceler
     fillLive();
     loadCached();
     loadMetrics();
+}
+
+void NodeFaultPanel::setDrained(bool drained)
+{
+    m_drained = drained;
+    m_drain->setEnabled(!m_nodeId.isEmpty() && !drained);
+    m_resume->setEnabled(!m_nodeId.isEmpty() && drained);
+}
+
+void NodeFaultPanel::setActionStatus(const QString& text)
+{
+    m_actionStatus->setText(text);
 }
 
 void NodeFaultPanel::fillLive()
@@ -80,10 +119,13 @@ void NodeFaultPanel::fillLive()
             row, 1, new QTableWidgetItem(o.accelerator >= 0 ? QString::number(o.accelerator) : tr("node")));
         m_history->setItem(row, 2, new QTableWidgetItem(o.kind));
         m_history->setItem(row, 3, new QTableWidgetItem(o.code));
-        m_history->setItem(row, 4,
-            new QTableWidgetItem(o.isOpen()
-                    ? tr("open: %1").arg(o.message)
-                    : tr("cleared after %1: %2").arg(Format::duration(o.clearedMs - o.openedMs), o.message)));
+        // The table's title in the user's language; the agent's raw (English) message as the tooltip.
+        const QString title = o.fault.title.isEmpty() ? o.message : translatedFaultTitle(o.fault.title);
+        auto* item = new QTableWidgetItem(o.isOpen()
+                ? tr("open: %1").arg(title)
+                : tr("cleared after %1: %2").arg(Format::duration(o.clearedMs - o.openedMs), title));
+        item->setToolTip(o.message);
+        m_history->setItem(row, 4, item);
     }
 }
 

@@ -29,10 +29,17 @@ public:
     QString nodeId() const { return m_nodeId; }
     QTableWidget* history() const { return m_history; }
     QLabel* metrics() const { return m_metrics; }
+    QPushButton* drainButton() const { return m_drain; }
+    QPushButton* resumeButton() const { return m_resume; }
+    QLabel* actionStatus() const { return m_actionStatus; }
+    // The node's scheduling state as last reported: drained nodes offer Resume, others Drain.
+    void setDrained(bool drained);
+    void setActionStatus(const QString& text);
     static constexpr qint64 WindowMs = 30 * 60 * 1000; ///< each side of the fault
 
 Q_SIGNALS:
     void openInPools(const QString& nodeId);
+    void nodeActionRequested(const QString& nodeId, const QString& action); ///< "drain" or "resume"
     void historyLoaded(); ///< the cache's answer is in the table (tests)
 
 private:
@@ -50,6 +57,10 @@ private:
     QTableWidget* m_history;
     QLabel* m_metrics;
     QPushButton* m_open;
+    QPushButton* m_drain;
+    QPushButton* m_resume;
+    QLabel* m_actionStatus;
+    bool m_drained = false;
 };
 
 } // namespace Meridian::Faults

@@ -3,6 +3,7 @@
 
 #include "displayformat.h"
 #include "regionnames.h"
+#include "reliabilitychart.h"
 #include "theme.h"
 
 #include <QHeaderView>
@@ -27,6 +28,7 @@ RecoveryPanel::RecoveryPanel(QWidget* parent)
     , m_steps(new QTableWidget(4, 3, this))
     , m_total(new QLabel(this))
     , m_reliability(new QTableWidget(0, 5, this))
+    , m_chart(new ReliabilityChart(this))
 {
     m_steps->setObjectName(QStringLiteral("recoverySteps"));
     m_steps->setHorizontalHeaderLabels({ tr("Step"), tr("At"), tr("After detection") });
@@ -50,6 +52,7 @@ RecoveryPanel::RecoveryPanel(QWidget* parent)
     layout->addWidget(m_total);
     layout->addWidget(new QLabel(tr("<b>MTTR and MTBF per pool</b>"), this));
     layout->addWidget(m_reliability, 1);
+    layout->addWidget(m_chart, 2);
     setTimeline({}, false);
 }
 

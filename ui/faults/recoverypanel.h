@@ -22,11 +22,13 @@ public:
     void setReliability(const QList<PoolReliability>& day, const QList<PoolReliability>& week);
     QTableWidget* steps() const { return m_steps; }
     QLabel* total() const { return m_total; }
+    class ReliabilityChart* chart() const { return m_chart; }
 
 private:
     QTableWidget* m_steps;
     QLabel* m_total;
     QTableWidget* m_reliability;
+    class ReliabilityChart* m_chart;
 };
 
 } // namespace Meridian::Faults

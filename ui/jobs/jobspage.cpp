@@ -9,11 +9,13 @@
 #include "httpclient.h"
 #include "jobactionclient.h"
 #include "jobassembler.h"
+#include "jobdetailclient.h"
 #include "jobdetailview.h"
 #include "jobfigures.h"
 #include "jobsformat.h"
 #include "jobtablemodel.h"
-#include "poolspage.h"
+#include "pages/navigator.h"
+#include "tlsclient.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -24,7 +26,6 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
 #include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
@@ -42,6 +43,7 @@ JobsPage::JobsPage(FleetStore* store, CacheReader* cache, FleetSession* session,
     , m_cache(cache)
     , m_session(session)
     , m_client(new JobActionClient(this))
+    , m_detailClient(new JobDetailClient(this))
     , m_model(new JobTableModel(this))
     , m_stack(new QStackedWidget(this))
     , m_table(new QTableView(this))
@@ -119,6 +121,7 @@ JobsPage::JobsPage(FleetStore* store, CacheReader* cache, FleetSession* session,
     connect(m_detail, &JobDetailView::nodeRequested, this, &JobsPage::showNodeInPools);
     connect(m_detail, &JobDetailView::actionRequested, this, &JobsPage::requestAction);
     connect(m_client, &JobActionClient::finished, this, &JobsPage::onActionReply);
+    connect(m_detailClient, &JobDetailClient::finished, this, &JobsPage::onDetailFetched);
     connect(m_store, &FleetStore::changed, this, &JobsPage::onStoreChanged);
 
     updateTexts();
@@ -174,7 +177,7 @@ void JobsPage::onStoreChanged(const FleetChangeSet& changes)
     if (isShowingDetail()) {
         const auto it = m_store->jobs().constFind(m_detail->jobId());
         if (it != m_store->jobs().constEnd())
-            m_detail->setJob(*it, now);
+            m_detail->setJob(withFullDetail(*it), now);
     }
 }
 
@@ -309,11 +312,73 @@ void JobsPage::showJob(const QString& jobId)
     if (job.jobId.isEmpty())
         return;
     m_detail->setJob(job, referenceNowMs());
-    QUrl url;
-    QByteArray token;
-    QString source, why;
-    m_detail->setActionsEnabled(actionTarget(jobId, &url, &token, &source, &why), why);
+    SourceEndpoint target;
+    QString why;
+    m_detail->setActionsEnabled(actionTarget(jobId, &target, &why), why);
     m_stack->setCurrentWidget(m_detail);
+    fetchDetail(jobId);
+}
+
+void JobsPage::fetchDetail(const QString& jobId)
+{
+    // Meanwhile the view shows what the job list carries (e.g. only the newest checkpoint).
+    m_fullDetail = {};
+    m_detailRequest = 0;
+    SourceConfig source;
+    QString why;
+    if (!sourceFor(jobId, &source, &why)) {
+        m_detail->setDetailStatus(tr("Full history not loaded: %1. Showing the job list's view.").arg(why), true);
+        return;
+    }
+    if (source.kind != SourceConfig::Kind::Fleet) {
+        // An agent knows only which job its accelerators run now: it has no history to offer.
+        m_detail->setDetailStatus(
+            tr("Assembled from node reports (%1): agents keep no job history, so segments and checkpoints are "
+               "those the nodes report now.")
+                .arg(source.name),
+            false);
+        return;
+    }
+    SourceEndpoint endpoint;
+    if (!SourceEndpoints::resolve(source, &endpoint, &why)) {
+        m_detail->setDetailStatus(tr("Full history not loaded from %1: %2").arg(source.name, why), true);
+        return;
+    }
+    HttpRequestOptions options;
+    options.token = endpoint.token;
+    options.timeoutMs = 15000;
+    options.tls = endpoint.tls;
+    m_detailSource = source.name;
+    m_detailRequest = m_detailClient->fetch(source.url, options, jobId);
+    m_detail->setDetailStatus(tr("Loading the full history from %1…").arg(source.name), false);
+}
+
+void JobsPage::onDetailFetched(
+    quint64 requestId, const QString& jobId, const Protocol::JobRecord& job, const QString& error)
+{
+    if (requestId != m_detailRequest || m_detail->jobId() != jobId)
+        return; // an answer for a job no longer shown
+    m_detailRequest = 0;
+    if (!error.isEmpty()) {
+        m_detail->setDetailStatus(
+            tr("Full history not loaded from %1: %2. Showing the job list's view.").arg(m_detailSource, error), true);
+        return;
+    }
+    m_fullDetail = job;
+    m_detail->setJob(job, referenceNowMs());
+    m_detail->setDetailStatus(
+        tr("Full history from %1: %n checkpoint(s)", nullptr, int(job.checkpoints.size())).arg(m_detailSource), false);
+}
+
+Protocol::JobRecord JobsPage::withFullDetail(Protocol::JobRecord job) const
+{
+    // A list update carries the newest checkpoint only: keep the fetched ones, add a newer one.
+    if (m_fullDetail.jobId != job.jobId)
+        return job;
+    job.checkpoints = m_fullDetail.checkpoints;
+    if (job.lastCheckpointMs > 0 && (job.checkpoints.isEmpty() || job.lastCheckpointMs > job.checkpoints.constLast()))
+        job.checkpoints.append(job.lastCheckpointMs);
+    return job;
 }
 
 void JobsPage::showTable()
@@ -335,74 +400,58 @@ void JobsPage::showAudit()
 
 void JobsPage::showNodeInPools(const QString& nodeId)
 {
-    // The main window's navigation list selects pages; the Pools page opens the node.
-    QWidget* top = window();
-    auto* pools = top ? top->findChild<PoolsPage*>() : nullptr;
-    if (!pools)
-        return;
-    if (auto* nav = top->findChild<QListWidget*>(QStringLiteral("navigation"))) {
-        for (int i = 0; i < nav->count(); ++i)
-            if (nav->item(i)->data(Qt::UserRole).toString() == QLatin1String("pools"))
-                nav->setCurrentRow(i);
-    }
-    if (auto* stack = qobject_cast<QStackedWidget*>(pools->parentWidget()))
-        stack->setCurrentWidget(pools);
-    pools->showNode(nodeId);
+    // The main window carries the request out (selects the Pools page, opens the node).
+    if (m_navigator)
+        m_navigator->showNode(nodeId);
 }
 
-bool JobsPage::actionTarget(const QString& jobId, QUrl* url, QByteArray* token, QString* source, QString* why) const
+bool JobsPage::sourceFor(const QString& jobId, SourceConfig* source, QString* why) const
 {
     if (!m_session) {
-        *why = tr("Actions need a console session with sources");
+        *why = tr("no console session with sources");
         return false;
     }
     const QList<SourceConfig> sources = m_session->sources();
-    const SourceConfig* chosen = nullptr;
-    // A scheduler front (fleet source) performs actions for every job it lists.
+    // The source that reported the job; else the one of its first node; else a scheduler front,
+    // which serves every job it lists.
+    QString wanted = m_store->jobSource(jobId);
     const auto job = m_store->jobs().constFind(jobId);
-    QString nodeSource;
-    if (job != m_store->jobs().constEnd() && !job->nodes.isEmpty())
+    if (wanted.isEmpty() && job != m_store->jobs().constEnd() && !job->nodes.isEmpty())
         if (const FleetNode* n = m_store->node(job->nodes.constFirst()))
-            nodeSource = n->source;
+            wanted = n->source;
     for (const SourceConfig& s : sources) {
-        if ((!nodeSource.isEmpty() && s.name == nodeSource)
-            || (nodeSource.isEmpty() && s.kind == SourceConfig::Kind::Fleet)) {
-            chosen = &s;
-            break;
+        if ((!wanted.isEmpty() && s.name == wanted) || (wanted.isEmpty() && s.kind == SourceConfig::Kind::Fleet)) {
+            *source = s;
+            why->clear();
+            return true;
         }
     }
-    if (!chosen) {
-        *why = tr("No source can act on this job");
+    *why = tr("no source serves this job");
+    return false;
+}
+
+bool JobsPage::actionTarget(const QString& jobId, SourceEndpoint* to, QString* why) const
+{
+    SourceConfig config;
+    if (!sourceFor(jobId, &config, why) || !SourceEndpoints::resolve(config, to, why)) {
+        *why = tr("No action possible: %1").arg(*why);
         return false;
     }
-    QString error;
-    if (!chosen->token.isEmpty()) {
-        *token = chosen->token; // from the keyring
-    } else if (!chosen->tokenFile.isEmpty()) {
-        *token = readBearerToken(chosen->tokenFile, &error);
-        if (token->isEmpty()) {
-            *why = tr("Cannot read the source's token: %1").arg(error);
-            return false;
-        }
-    }
-    *url = chosen->url;
-    *source = chosen->name;
-    why->clear();
     return true;
 }
 
 void JobsPage::requestAction(const QString& jobId, const QString& action)
 {
-    QUrl url;
-    QByteArray token;
+    SourceEndpoint target;
     QString why;
-    if (!actionTarget(jobId, &url, &token, &m_pendingSource, &why)) {
+    if (!actionTarget(jobId, &target, &why)) {
         m_result->setText(why);
         m_result->show();
         return;
     }
     m_pendingPreview.clear();
-    if (!m_client->send(url, token, jobId, action, true)) {
+    m_pendingSource = target.source;
+    if (!m_client->send(target, jobId, action, true)) {
         m_result->setText(tr("Another action is still being sent"));
         m_result->show();
         return;
@@ -455,14 +504,14 @@ void JobsPage::onActionReply(const JobActionReply& reply)
             m_result->setText(tr("Not sent: %1 of %2 was not confirmed").arg(reply.action, reply.jobId));
             return;
         }
-        QUrl url;
-        QByteArray token;
+        SourceEndpoint target;
         QString why;
-        if (!actionTarget(reply.jobId, &url, &token, &m_pendingSource, &why)
-            || !m_client->send(url, token, reply.jobId, reply.action, false))
+        if (!actionTarget(reply.jobId, &target, &why) || !m_client->send(target, reply.jobId, reply.action, false))
             m_result->setText(why.isEmpty() ? tr("Another action is still being sent") : why);
-        else
+        else {
+            m_pendingSource = target.source;
             m_result->setText(tr("Sending %1 of %2…").arg(reply.action, reply.jobId));
+        }
     });
     box->open();
 }

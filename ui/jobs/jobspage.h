@@ -2,6 +2,8 @@
 #pragma once
 
 #include "permutedtablemodel.h"
+#include "protocoltypes.h"
+#include "sourceendpoint.h"
 
 #include <QWidget>
 
@@ -20,7 +22,10 @@ class CacheReader;
 class FleetSession;
 class FleetStore;
 class JobActionClient;
+class JobDetailClient;
 class JobDetailView;
+class Navigator;
+struct SourceConfig;
 class JobTableModel;
 struct FleetChangeSet;
 struct JobActionReply;
@@ -42,6 +47,8 @@ public:
     JobDetailView* detailView() const { return m_detail; }
     bool isShowingDetail() const;
     QLabel* resultLabel() const { return m_result; }
+    // Where "Show in Pools" goes; without one the button does nothing (a page on its own in a test).
+    void setNavigator(Navigator* navigator) { m_navigator = navigator; }
 
 public Q_SLOTS:
     void showJob(const QString& jobId);
@@ -63,9 +70,13 @@ private:
     void updateTexts();
     void updateAggregate();
     void showNodeInPools(const QString& nodeId);
+    void fetchDetail(const QString& jobId);
+    void onDetailFetched(quint64 requestId, const QString& jobId, const Protocol::JobRecord& job, const QString& error);
+    Protocol::JobRecord withFullDetail(Protocol::JobRecord job) const;
+    bool sourceFor(const QString& jobId, SourceConfig* source, QString* why) const;
     void requestAction(const QString& jobId, const QString& action);
     void onActionReply(const JobActionReply& reply);
-    bool actionTarget(const QString& jobId, QUrl* url, QByteArray* token, QString* source, QString* why) const;
+    bool actionTarget(const QString& jobId, SourceEndpoint* to, QString* why) const;
     void audit(const JobActionReply& reply, const QString& preview);
 
     FleetStore* m_store;
@@ -73,6 +84,11 @@ private:
     FleetSession* m_session;
     AuditStore* m_audit = nullptr;
     JobActionClient* m_client;
+    JobDetailClient* m_detailClient;
+    Navigator* m_navigator = nullptr;
+    quint64 m_detailRequest = 0; ///< the fetch whose answer the detail view waits for; 0: none
+    QString m_detailSource;
+    Protocol::JobRecord m_fullDetail; ///< the source's full record of the job shown, once fetched
     JobTableModel* m_model;
     QStackedWidget* m_stack;
     QTableView* m_table;

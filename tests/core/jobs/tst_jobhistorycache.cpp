@@ -115,6 +115,19 @@ void TestJobHistoryCache::auditAppendOnly()
     QCOMPARE(entries[0].action, QStringLiteral("cancel")); // newest first
     QCOMPARE(entries[1].preview, QStringLiteral("the job ends as cancelled"));
 
+    // A refusal has no preview and no result body: kept all the same, never dropped.
+    AuditEntry refused;
+    refused.timestampMs = e.timestampMs + 5000;
+    refused.principal = QStringLiteral("viewer");
+    refused.action = QStringLiteral("cancel");
+    refused.jobId = QStringLiteral("job-000001");
+    refused.status = 403;
+    QVERIFY2(await(store.append(refused)), qPrintable(store.lastError()));
+    entries = await(store.entries());
+    QCOMPARE(entries.size(), 3);
+    QCOMPARE(entries[0].status, 403);
+    QVERIFY(entries[0].preview.isEmpty());
+
     // Nothing can edit it, not even SQL from outside the console.
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("tamper"));
@@ -126,13 +139,13 @@ void TestJobHistoryCache::auditAppendOnly()
         QVERIFY2(q.lastError().text().contains(QStringLiteral("append-only")), qPrintable(q.lastError().text()));
         QVERIFY(!q.exec(QStringLiteral("DELETE FROM audit")));
         QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM audit")) && q.next());
-        QCOMPARE(q.value(0).toInt(), 2);
+        QCOMPARE(q.value(0).toInt(), 3);
         db.close();
     }
     QSqlDatabase::removeDatabase(QStringLiteral("tamper"));
     entries = await(store.entries());
-    QCOMPARE(entries.size(), 2);
-    QCOMPARE(entries[0].result, QStringLiteral("{}"));
+    QCOMPARE(entries.size(), 3);
+    QCOMPARE(entries[1].result, QStringLiteral("{}"));
 }
 
 QTEST_GUILESS_MAIN(TestJobHistoryCache)

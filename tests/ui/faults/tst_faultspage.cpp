@@ -3,23 +3,35 @@
 // a fault → its blast radius and recovery stopwatch → the node drill-down and
 // the Pools page's node detail; rows that stay put while new incidents
 // arrive; acknowledgement kept in the audit; the support bundle export.
+#include "auditstore.h"
 #include "blastradiuspanel.h"
+#include "drainpreviewdialog.h"
 #include "faultcompare.h"
 #include "faultfixture.h"
+#include "faultmaptexts.h"
 #include "faultspage.h"
 #include "faulttracker.h"
 #include "fleetsession.h"
 #include "fleetstore.h"
 #include "incidentfiltermodel.h"
 #include "incidenttablemodel.h"
+#include "nodeactioncontroller.h"
 #include "nodedetailview.h"
 #include "nodefaultpanel.h"
+#include "pages/navigator.h"
 #include "poolspage.h"
+#include "processharness.h"
 #include "recoverypanel.h"
+#include "reliabilitychart.h"
 
 #include <QAbstractItemModelTester>
+#include <QCoreApplication>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStackedWidget>
@@ -28,7 +40,10 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
+#include <QTranslator>
 #include <QTreeWidget>
+#include <qcustomplot.h>
 
 using namespace Meridian;
 using namespace Meridian::Faults;
@@ -47,6 +62,9 @@ private Q_SLOTS:
     void newRowsDoNotMoveTheSelection();
     void acknowledgeIsAudited();
     void exportsABundle();
+    void drainPreviewConfirmAndAudit();
+    void reliabilityChartHasGaps();
+    void titlesInTheUsersLanguage();
 
 private:
     void addFleet(int nodes);
@@ -74,6 +92,13 @@ void TestFaultsPage::init()
     m_stack->addWidget(m_pools);
     m_stack->addWidget(m_page);
     m_stack->setCurrentWidget(m_page);
+    // Wired as the main window wires it: the page asks, the owner of the pages opens the node.
+    auto* navigator = new Navigator(m_stack);
+    connect(navigator, &Navigator::nodeRequested, m_stack, [this](const QString& nodeId) {
+        m_stack->setCurrentWidget(m_pools);
+        m_pools->showNode(nodeId);
+    });
+    m_page->setNavigator(navigator);
     m_stack->resize(1400, 800);
     m_stack->show();
     m_nodes.clear();
@@ -280,6 +305,190 @@ void TestFaultsPage::exportsABundle()
     m_page->exportBundle(99, path);
     QCOMPARE(spy.count(), 1);
     QCOMPARE(spy.first().at(1).toBool(), false);
+}
+
+void TestFaultsPage::drainPreviewConfirmAndAudit()
+{
+    // A real fleetsim as the scheduler; the page acts on one of its nodes with an operator's token.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QByteArray viewer = QByteArrayLiteral("viewer-token-0123456789");
+    const QByteArray operatorToken = QByteArrayLiteral("operator-token-0123456789");
+    QFile tokens(dir.filePath(QStringLiteral("tokens")));
+    QVERIFY(tokens.open(QIODevice::WriteOnly));
+    tokens.write("viewer " + viewer + "\noperator " + operatorToken + "\n");
+    tokens.close();
+    Test::TokenFile admin;
+    Test::ServerProcess sim(QStringLiteral(MERIDIAN_FLEETSIM_BIN),
+        { QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--seed"), QStringLiteral("5"),
+            QStringLiteral("--history"), QStringLiteral("10m"), QStringLiteral("--paused"),
+            QStringLiteral("--token-file"), admin.path(), QStringLiteral("--tokens-file"), tokens.fileName() });
+    QVERIFY2(sim.start(), qPrintable(sim.error()));
+    QString simNode;
+    const QJsonObject nodes = QJsonDocument::fromJson(
+        Test::httpGet(sim.url().resolved(QUrl(QStringLiteral("api/v1/nodes"))), admin.token()).body)
+                                  .object();
+    for (const QJsonValue& v : nodes.value(QStringLiteral("nodes")).toArray()) {
+        const QJsonObject snap = v.toObject().value(QStringLiteral("snapshot")).toObject();
+        if (!snap.value(QStringLiteral("jobs")).toArray().isEmpty()) {
+            simNode = v.toObject().value(QStringLiteral("id")).toString();
+            break;
+        }
+    }
+    QVERIFY(!simNode.isEmpty());
+
+    FleetSession session;
+    QSignalSpy restored(&session, &FleetSession::restored);
+    QString error;
+    QVERIFY2(session.open(dir.path(), &error), qPrintable(error));
+    QTRY_VERIFY(restored.count() > 0);
+    m_page->setAuditDirectory(dir.path());
+    NodeActionController* actions = m_page->nodeActions();
+
+    // The node as the console knows it, with a fault, selected; its drill-down offers Drain.
+    m_nodes.insert(
+        0, FaultFixture::node(simNode, QStringLiteral("East China"), QStringLiteral("pool-0"), QStringLiteral("r0")));
+    m_store->applyUpdate(SourceUpdate { QStringLiteral("sim"), { m_nodes[0] } });
+    failChip(0, 1, 900, T0);
+    QTRY_COMPARE(m_page->model()->rowCount(), 1);
+    m_page->selectIncident(1);
+    m_page->tabs()->setCurrentWidget(m_page->nodePanel());
+    QVERIFY(m_page->nodePanel()->drainButton()->isEnabled());
+    QVERIFY(!m_page->nodePanel()->resumeButton()->isEnabled());
+
+    // A viewer is refused: nothing opens, the page says so, the console's audit keeps it.
+    actions->setFixedTarget({ QStringLiteral("sim"), sim.url(), viewer, {} });
+    QSignalSpy finished(actions, &NodeActionController::finished);
+    QTest::mouseClick(m_page->nodePanel()->drainButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 15000);
+    QCOMPARE(finished.last().at(0).value<NodeActionReply>().status, 403);
+    QTRY_VERIFY(m_page->nodePanel()->actionStatus()->text().contains(QStringLiteral("Refused")));
+    QVERIFY(!actions->dialog());
+
+    // The operator: preview (jobs with accelerators, capacity per pool and model), confirm with a reason.
+    actions->setFixedTarget({ QStringLiteral("sim"), sim.url(), operatorToken, {} });
+    QSignalSpy shown(actions, &NodeActionController::previewShown);
+    QTest::mouseClick(m_page->nodePanel()->drainButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 15000);
+    DrainPreviewDialog* dialog = actions->dialog();
+    QVERIFY(dialog && dialog->isVisible());
+    QVERIFY(dialog->jobs()->rowCount() > 0);
+    QVERIFY(dialog->jobs()->item(0, 3)->text().contains(QLatin1Char(':')));
+    QCOMPARE(dialog->capacity()->rowCount(), 1);
+    QVERIFY(!dialog->capacity()->item(0, 2)->text().isEmpty()); // the model
+    QVERIFY(QJsonDocument::fromJson(Test::httpGet(sim.url().resolved(QUrl(QStringLiteral("sim/truth"))),
+                                        admin.token())
+                                        .body)
+                .object()
+                .value(QStringLiteral("drained"))
+                .toArray()
+                .isEmpty()); // a preview changes nothing
+    dialog->findChild<QLineEdit*>(QStringLiteral("drainReason"))->setText(QStringLiteral("fan swap"));
+    QTest::mouseClick(dialog->confirmButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 3, 15000);
+    const NodeActionReply done = finished.last().at(0).value<NodeActionReply>();
+    QVERIFY(done.ok() && !done.dryRun);
+    const QJsonArray drained = QJsonDocument::fromJson(
+        Test::httpGet(sim.url().resolved(QUrl(QStringLiteral("sim/truth"))), admin.token()).body)
+                                   .object()
+                                   .value(QStringLiteral("drained"))
+                                   .toArray();
+    QCOMPARE(drained.size(), 1);
+    QCOMPARE(drained.first().toObject().value(QStringLiteral("node")).toString(), simNode);
+    QCOMPARE(drained.first().toObject().value(QStringLiteral("reason")).toString(), QStringLiteral("fan swap"));
+
+    // The console's audit table: refused, previewed, performed, with the node as target.
+    AuditStore audit(dir.path());
+    QList<AuditEntry> entries;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            // AuditStore answers from its own thread: waiting here does not need this thread's event loop.
+            QFuture<QList<AuditEntry>> f = audit.entries(100);
+            f.waitForFinished();
+            entries = f.resultCount() > 0 ? f.result() : QList<AuditEntry>();
+            return entries.size() >= 3;
+        }(),
+        15000);
+    QStringList actionsSeen;
+    for (const AuditEntry& e : std::as_const(entries))
+        if (e.jobId == simNode)
+            actionsSeen.append(e.action + QLatin1Char(':') + QString::number(e.status));
+    QVERIFY2(actionsSeen.contains(QStringLiteral("drain-node (preview):403")), qPrintable(actionsSeen.join(u' ')));
+    QVERIFY(actionsSeen.contains(QStringLiteral("drain-node (preview):200")));
+    QVERIFY(actionsSeen.contains(QStringLiteral("drain-node:200")));
+    for (const AuditEntry& e : entries)
+        if (e.action == QLatin1String("drain-node"))
+            QVERIFY(e.preview.contains(QStringLiteral("fan swap")));
+}
+
+void TestFaultsPage::reliabilityChartHasGaps()
+{
+    addFleet(10);
+    constexpr qint64 Day = 24LL * 3600 * 1000;
+    // The page feeds the chart from its incidents when the Recovery tab is shown.
+    failChip(1, 0, 301, T0);
+    QTRY_COMPARE(m_page->model()->rowCount(), 1);
+    ReliabilityChart* chart = m_page->recoveryPanel()->chart();
+    QSignalSpy updated(chart, &ReliabilityChart::updated);
+    m_page->tabs()->setCurrentWidget(m_page->recoveryPanel());
+    QTRY_VERIFY_WITH_TIMEOUT(updated.count() > 0, 10000);
+    QCOMPARE(chart->shown().size(), 1);
+    QCOMPARE(chart->shown().first().pool, QStringLiteral("pool-0"));
+
+    // Two incidents four days apart, the first resolved after 30 min: the days between are gaps.
+    const QList<IncidentSpan> spans { { T0 - 4 * Day, T0 - 4 * Day + 30 * 60 * 1000, { QStringLiteral("pool-0") } },
+        { T0, 0, { QStringLiteral("pool-0") } } };
+    const int before = int(updated.count());
+    chart->setIncidents(spans, T0 + 1000);
+    QTRY_VERIFY_WITH_TIMEOUT(updated.count() > before, 10000);
+    QCOMPARE(chart->shown().size(), 1);
+    const PoolBuckets& b = chart->shown().first();
+    QCOMPARE(b.total, 2);
+    int withMttr = 0, gaps = 0;
+    for (int i = 0; i < b.startMs.size(); ++i) {
+        withMttr += std::isnan(b.mttrMs[i]) ? 0 : 1;
+        gaps += std::isnan(b.mtbfMs[i]) ? 1 : 0;
+    }
+    QCOMPARE(withMttr, 1); // only the first incident is resolved
+    QVERIFY(gaps >= 3);
+    QVERIFY(!chart->isEmptyShown());
+    QCOMPARE(chart->plot()->graphCount(), 1);
+    bool nanOnPlot = false;
+    for (auto it = chart->plot()->graph(0)->data()->constBegin(); it != chart->plot()->graph(0)->data()->constEnd();
+         ++it)
+        nanOnPlot = nanOnPlot || std::isnan(it->value);
+    QVERIFY(nanOnPlot); // a gap, not a zero
+    chart->setMetric(ReliabilityChart::Metric::Mtbf);
+    QCOMPARE(chart->plot()->yAxis->label(), ReliabilityChart::tr("MTBF (hours)"));
+}
+
+namespace {
+class MarkingTranslator : public QTranslator
+{
+public:
+    bool isEmpty() const override { return false; }
+    QString translate(const char* context, const char* source, const char*, int) const override
+    {
+        return qstrcmp(context, "FaultMap") == 0 ? QStringLiteral("«") + QString::fromUtf8(source) + QStringLiteral("»")
+                                                 : QString();
+    }
+};
+} // namespace
+
+void TestFaultsPage::titlesInTheUsersLanguage()
+{
+    addFleet(5);
+    failChip(2, 3, 401, T0);
+    QTRY_COMPARE(m_page->model()->rowCount(), 1);
+    const QModelIndex title = m_page->model()->index(0, IncidentTableModel::Title);
+    const QString english = title.data().toString();
+    QVERIFY(!english.isEmpty());
+    MarkingTranslator translator;
+    QCoreApplication::installTranslator(&translator);
+    const QString shown = title.data().toString();
+    QCoreApplication::removeTranslator(&translator);
+    QCOMPARE(shown, QStringLiteral("«") + english + QStringLiteral("»"));
+    QVERIFY(title.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Agent:"))); // the raw message
 }
 
 QTEST_MAIN(TestFaultsPage)

@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "counterfeed.h"
+
+#include <cmath>
+
+namespace Meridian::Faults {
+
+QList<CounterSeries> countersOf(const QString& vendor, const Protocol::AcceleratorSample& a)
+{
+    // The protocol's per-accelerator fields under the exporter names the rules use (accelerator-metrics.md).
+    if (vendor == QLatin1String("huawei"))
+        return { { QStringLiteral("npu_chip_info_hbm_ecc_single_bit_error_cnt"), a.index, a.eccSingleBitTotal },
+            { QStringLiteral("npu_chip_info_hbm_ecc_double_bit_error_cnt"), a.index, a.eccDoubleBitTotal },
+            { QStringLiteral("npu_chip_info_temperature"), a.index, a.temperatureC } };
+    if (vendor == QLatin1String("nvidia"))
+        return { { QStringLiteral("DCGM_FI_DEV_ECC_SBE_VOL_TOTAL"), a.index, a.eccSingleBitTotal },
+            { QStringLiteral("DCGM_FI_DEV_ECC_DBE_VOL_TOTAL"), a.index, a.eccDoubleBitTotal } };
+    return {};
+}
+
+const QList<const CounterRule*>& CounterFeed::rulesOf(const QString& vendor)
+{
+    auto it = m_rules.find(vendor);
+    if (it == m_rules.end()) {
+        QList<const CounterRule*> rules;
+        for (const CounterSeries& s : countersOf(vendor, Protocol::AcceleratorSample()))
+            rules.append(m_model.counter(vendor, s.metric));
+        it = m_rules.insert(vendor, rules);
+    }
+    return *it;
+}
+
+bool CounterFeed::stepAccelerator(const QString& nodeId, NodeCounters* node, const QString& vendor,
+    const Protocol::AcceleratorSample& accelerator, qint64 ts)
+{
+    const QList<const CounterRule*>& rules = rulesOf(vendor);
+    if (rules.isEmpty())
+        return false;
+    const QList<CounterSeries> series = countersOf(vendor, accelerator);
+    bool changed = false;
+    QList<CounterEvent> events;
+    for (qsizetype i = 0; i < series.size() && i < rules.size(); ++i) {
+        const CounterRule* rule = rules[i];
+        if (!rule)
+            continue;
+        const CounterSeries& s = series[i];
+        events.clear();
+        stepCounter(*rule, &node->states[s.accelerator * 8 + int(i)], { ts, s.value }, &events);
+        for (const CounterEvent& e : events) {
+            // counter-missing has its own key: a series going missing must not close (or open) its condition.
+            const QString key = QStringLiteral("ctr|") + nodeId + QLatin1Char('|') + QString::number(s.accelerator)
+                + QLatin1Char('|') + rule->id
+                + (e.kind == QLatin1String("counter-missing") ? QStringLiteral("|missing") : QString());
+            const bool oneShot = rule->mode == CounterRule::Mode::Rise || rule->mode == CounterRule::Mode::LastValue;
+            if (e.cleared) {
+                changed |= node->open.remove(key) > 0;
+                continue;
+            }
+            if (auto it = node->open.find(key); it != node->open.end()) {
+                it->lastRiseMs = oneShot ? ts : 0; // still rising: the condition stays open, no new fault
+                continue;
+            }
+            Open o;
+            o.event.timestampMs = e.timestampMs;
+            o.event.kind = e.kind;
+            o.event.code = e.code;
+            o.event.severity = e.severity;
+            o.event.nodeId = nodeId;
+            o.event.accelerator = s.accelerator;
+            o.event.message = e.kind == QLatin1String("counter-missing")
+                ? QStringLiteral("%1 of accelerator %2 no longer reported").arg(s.metric).arg(s.accelerator)
+                : std::isnan(e.delta)
+                ? QStringLiteral("%1 of accelerator %2 is %3").arg(s.metric).arg(s.accelerator).arg(e.value)
+                : QStringLiteral("%1 of accelerator %2 rose by %3 to %4")
+                      .arg(s.metric)
+                      .arg(s.accelerator)
+                      .arg(e.delta)
+                      .arg(e.value);
+            o.lastRiseMs = oneShot ? ts : 0;
+            node->open.insert(key, o);
+            changed = true;
+        }
+    }
+    return changed;
+}
+
+bool CounterFeed::expireQuiet(NodeCounters* node, qint64 nowMs)
+{
+    bool changed = false;
+    for (auto o = node->open.begin(); o != node->open.end();) {
+        if (o->lastRiseMs > 0 && nowMs - o->lastRiseMs >= QuietMs) {
+            o = node->open.erase(o);
+            changed = true;
+        } else {
+            ++o;
+        }
+    }
+    return changed;
+}
+
+QList<std::pair<QString, Protocol::Event>> CounterFeed::open(const QString& nodeId) const
+{
+    QList<std::pair<QString, Protocol::Event>> out;
+    const auto it = m_nodes.constFind(nodeId);
+    if (it != m_nodes.cend())
+        for (auto o = it->open.cbegin(); o != it->open.cend(); ++o)
+            out.append({ o.key(), o->event });
+    return out;
+}
+
+} // namespace Meridian::Faults
