@@ -5,6 +5,8 @@
 #include "consoleconfig.h"
 #include "demofleet.h"
 #include "fleetsession.h"
+#include "fleetstore.h"
+#include "latencymatrix.h"
 #include "report.h"
 #include "reportexport.h"
 #include "reportpdf.h"
@@ -68,7 +70,15 @@ QString fillDemoCache(QTemporaryDir* dir, const QString& history, QString* error
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         QFuture<CapacitySeries> f = session.cache()->capacityHistory(now - 40LL * 24 * 3600 * 1000, now + 3600 * 1000);
         f.waitForFinished(); // headless: nothing else to keep responsive
-        const qsizetype count = f.resultCount() ? f.result().points.size() : 0;
+        qsizetype count = f.resultCount() ? f.result().points.size() : 0;
+        // The probe history comes after the first node listing: wait for it too (one site pair).
+        const LatencyTopology topo = LatencyMatrix::build(session.store()->nodes()).topology();
+        if (topo.sites.size() >= 2) {
+            QFuture<QList<PairPoint>> probes = session.cache()->probeHistory(
+                true, topo.sites[0].id, topo.sites[1].id, now - 40LL * 24 * 3600 * 1000, now + 3600 * 1000);
+            probes.waitForFinished();
+            count += probes.resultCount() ? probes.result().size() : 0;
+        }
         stable = count > 0 && count == lastCount ? stable + 1 : 0;
         lastCount = count;
         if (stable >= 3) {

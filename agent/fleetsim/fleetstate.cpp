@@ -89,6 +89,10 @@ Protocol::Snapshot FleetState::snapshot(int node) const
         const auto faulty = std::count_if(s.sample.accelerators.cbegin(), s.sample.accelerators.cend(),
             [](const auto& a) { return a.health == Protocol::AcceleratorHealth::Faulty; });
         s.stateReason = QStringLiteral("%1 accelerator(s) faulty").arg(faulty);
+    } else if (s.sample.state == Protocol::NodeState::Draining) {
+        const DrainRecord* d = NodeModel::drainAt(tl, s.sample.timestampMs);
+        s.stateReason = QStringLiteral("drained by an operator")
+            + (d && !d->reason.isEmpty() ? QStringLiteral(": ") + d->reason : QString());
     }
     s.faults = m_model.openFaults(node, tl, timeMs);
     s.jobs = m_model.placements(tl, timeMs);

@@ -87,6 +87,7 @@ public:
     std::vector<JobView> jobs;
     qint64 newestEventId = 0;
     std::shared_ptr<const LinkFaults> links; ///< open link faults (null: none)
+    std::shared_ptr<const LinkFaults> linkHistory; ///< cleared link faults with their spans (probe history)
 
     const Topology& topology() const { return *m_topology; }
     const NodeModel& model() const { return m_model; }

@@ -43,6 +43,7 @@ ApiResult Simulation::injectLink(const QString& siteA, const QString& siteB, con
     f.siteB = b;
     f.cut = cut;
     f.factor = factor;
+    f.openedMs = m_now;
     f.id = logEvent(node, kind, cut ? Protocol::Severity::Critical : Protocol::Severity::Warning, -1,
         cut ? QStringLiteral("fibre cut between %1 and %2 [injected]").arg(siteA, siteB)
             : QStringLiteral("link between %1 and %2 degraded (RTT ×%3) [injected]").arg(siteA, siteB).arg(factor));
@@ -61,8 +62,12 @@ bool Simulation::clearLinkLocked(qint64 id)
     const auto it = std::find_if(links->begin(), links->end(), [id](const LinkFault& f) { return f.id == id; });
     if (it == links->end())
         return false;
-    const LinkFault f = *it;
+    LinkFault f = *it;
     links->erase(it);
+    f.clearedMs = m_now;
+    auto history = std::make_shared<LinkFaults>(m_linkHistory ? *m_linkHistory : LinkFaults {});
+    history->push_back(f);
+    m_linkHistory = std::move(history);
     m_links = links->empty() ? nullptr : std::shared_ptr<const LinkFaults>(std::move(links));
     const int node = m_topology->siteGateways(f.siteA).empty() ? 0 : m_topology->siteGateways(f.siteA).front();
     const auto& sites = m_topology->scenario().sites;

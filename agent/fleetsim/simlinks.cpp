@@ -44,7 +44,7 @@ void applyLinks(const Topology& topology, quint64 seed, const LinkFaults* faults
         bool cut = false;
         if (faults) {
             for (const LinkFault& f : *faults) {
-                if (!f.joins(siteA, siteB))
+                if (!f.joins(siteA, siteB) || !f.activeAt(t))
                     continue;
                 cut = cut || f.cut;
                 if (!f.cut) {
@@ -105,6 +105,50 @@ QJsonArray siteLinkTruth(const FleetState& state)
         out.append(o);
     }
     return out;
+}
+
+Protocol::NodesPage probeHistoryPage(const FleetState& state, qint64 sinceMs, int limitMinutes)
+{
+    constexpr qint64 Minute = 60 * 1000;
+    const Topology& topo = state.topology();
+    Protocol::NodesPage page;
+    page.timestampMs = state.timeMs;
+    // Faults open now and those cleared earlier: each acts on the windows of its own span.
+    LinkFaults faults;
+    if (state.links)
+        faults = *state.links;
+    if (state.linkHistory)
+        faults.insert(faults.end(), state.linkHistory->begin(), state.linkHistory->end());
+    const qint64 live = state.timeMs / Minute * Minute; // the live snapshots report this window
+    const qint64 oldest = (state.clock.originMs + Minute - 1) / Minute * Minute;
+    qint64 w = std::max(oldest, (std::max<qint64>(sinceMs, 0) / Minute + 1) * Minute);
+    int minutes = 0;
+    for (; w < live && minutes < limitMinutes; w += Minute, ++minutes) {
+        for (int site = 0; site < int(topo.scenario().sites.size()); ++site) {
+            for (int node : topo.siteGateways(site)) {
+                const NodeTimeline& tl = *state.nodes[size_t(node)];
+                QList<Protocol::ProbeResult> probes = state.model().probes(
+                    node, tl, w, [&state, w](int peer) { return NodeModel::isDown(*state.nodes[size_t(peer)], w); });
+                applyLinks(topo, state.model().seed(), &faults, node, w, &probes);
+                Protocol::NodeRecord r;
+                r.nodeId = topo.nodes()[size_t(node)].id;
+                r.snapshot.instanceId = state.instance;
+                r.snapshot.sample.timestampMs = w;
+                for (const Protocol::ProbeResult& p : std::as_const(probes)) {
+                    const int peer = topo.find(p.peer.toStdString());
+                    if (peer >= 0 && topo.nodes()[size_t(peer)].site != site)
+                        r.snapshot.probes.append(p); // the site matrix: rack probes stay live-only
+                }
+                if (!r.snapshot.probes.isEmpty())
+                    page.nodes.append(std::move(r));
+            }
+        }
+        page.cursor = QString::number(w);
+    }
+    if (page.cursor.isEmpty())
+        page.cursor = QString::number(std::max<qint64>(sinceMs, 0));
+    page.more = w < live;
+    return page;
 }
 
 QJsonArray probeTruth(const FleetState& state)

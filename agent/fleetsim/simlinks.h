@@ -11,6 +11,7 @@
 
 #include <QJsonArray>
 
+#include <limits>
 #include <memory>
 #include <vector>
 
@@ -27,7 +28,10 @@ struct LinkFault
     bool cut = false; ///< link-cut: every probe across is lost
     double factor = 3.0; ///< link-degrade: RTT multiplier
     double loss = 0.05; ///< link-degrade: loss added
+    qint64 openedMs = 0; ///< simulated time it was injected
+    qint64 clearedMs = std::numeric_limits<qint64>::max(); ///< simulated time it was cleared; max: open
     bool joins(int a, int b) const { return (a == siteA && b == siteB) || (a == siteB && b == siteA); }
+    bool activeAt(qint64 t) const { return t >= openedMs && t < clearedMs; }
 };
 using LinkFaults = std::vector<LinkFault>;
 
@@ -43,5 +47,12 @@ double congestionFactor(quint64 seed, int siteA, int siteB, qint64 t);
 // optionally every probed node pair.
 QJsonArray siteLinkTruth(const FleetState& state);
 QJsonArray probeTruth(const FleetState& state);
+
+// GET /api/v1/probe-history?since=MS&limit=MINUTES: the cross-site probe windows the gateways
+// reported in the simulated past, window ends after `since` and before the live window, whole
+// minutes at a time, as a NodesPage whose records carry only a snapshot with the probes (and
+// the window end as its sample time); cursor = the last window end served. Computed from the
+// same model as the live snapshots, link faults applied while they were open.
+Protocol::NodesPage probeHistoryPage(const FleetState& state, qint64 sinceMs, int limitMinutes);
 
 } // namespace Meridian::Sim

@@ -202,6 +202,13 @@ void registerRoutes(Agent::HttpService& service, Simulation& sim, const QByteArr
         const QString since = QString::fromStdString(req.get_param_value("since")).left(256);
         replyShared(res, sim.state()->nodesDocument(since, limit));
     });
+    s.Get("/api/v1/probe-history", [&sim](const httplib::Request& req, httplib::Response& res) {
+        qint64 since = 0, limit = 60;
+        if (!Agent::queryInteger(req, res, "since", 0, qint64(1) << 53, &since)
+            || !Agent::queryInteger(req, res, "limit", 1, 1440, &limit))
+            return;
+        replyJson(res, jsonDocument(Protocol::Json::toJson(probeHistoryPage(*sim.state(), since, int(limit)))));
+    });
     s.Get("/api/v1/jobs", [&sim](const httplib::Request& req, httplib::Response& res) {
         replyShared(res, sim.state()->jobsDocument(QString::fromStdString(req.get_param_value("since")).left(256)));
     });

@@ -198,6 +198,7 @@ void Simulation::publish(bool tick)
     st->paused = m_paused;
     st->speed = m_options.speed;
     st->links = m_links;
+    st->linkHistory = m_linkHistory;
     const bool all = tick || st->seq != m_lastPublishedSeq;
     for (size_t i = 0; i < m_nodes.size(); ++i) {
         if (all || m_touched[i])

@@ -76,6 +76,8 @@ public:
         QJsonObject body; ///< the preview, or the outcome
     };
     JobActionResult jobAction(const QString& jobId, const QString& action, bool dryRun);
+    // simnodeactions.cpp: "drain" (no new placements; running jobs finish) or "resume" a node; dryRun: preview.
+    JobActionResult nodeAction(const QString& nodeId, const QString& action, const QString& reason, bool dryRun);
 
 private:
     enum class JobState : quint8 { Queued, Running, Recovering, Failed, Completed, Cancelled };
@@ -103,6 +105,7 @@ private:
     {
         quint16 allocated = 0, faulty = 0, warning = 0;
         bool down = false;
+        bool drained = false; ///< an operator's drain: the scheduler places nothing here
     };
 
     struct SimEvent
@@ -199,6 +202,7 @@ private:
 
     std::shared_ptr<InventoryCache> m_inventories;
     std::shared_ptr<const LinkFaults> m_links; ///< open link faults, shared with published states
+    std::shared_ptr<const LinkFaults> m_linkHistory; ///< cleared ones with their spans, shared likewise
     mutable std::mutex m_stateMutex;
     std::shared_ptr<const FleetState> m_state;
 };

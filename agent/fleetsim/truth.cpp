@@ -46,6 +46,7 @@ QJsonObject toJson(const Group& g)
 } // namespace
 
 QJsonArray faultTruth(const FleetState& state); // simfaulttruth.cpp
+QJsonArray drainTruth(const FleetState& state); // simnodeactions.cpp
 
 QByteArray truthJson(const FleetState& state)
 {
@@ -110,14 +111,14 @@ QByteArray truthJson(const FleetState& state)
     QJsonArray jobHistory;
     for (const JobView& j : state.jobs)
         if (j.history)
-            jobHistory.append(jobTruthJson(j.record, *j.history, state.timeMs));
+            jobHistory.append(jobTruthJson(j.record, *j.history, state.timeMs, j.spec.get()));
 
-    return Protocol::Json::document(
-        QJsonObject { { QStringLiteral("ts"), state.timeMs }, { QStringLiteral("jobHistory"), jobHistory },
-            { QStringLiteral("faultLog"), faultTruth(state) }, { QStringLiteral("seq"), state.seq },
-            { QStringLiteral("version"), state.version }, { QStringLiteral("paused"), state.paused },
-            { QStringLiteral("fleet"), toJson(fleet) }, { QStringLiteral("regions"), regionArray },
-            { QStringLiteral("pools"), poolArray }, { QStringLiteral("links"), siteLinkTruth(state) } });
+    return Protocol::Json::document(QJsonObject { { QStringLiteral("ts"), state.timeMs },
+        { QStringLiteral("jobHistory"), jobHistory }, { QStringLiteral("faultLog"), faultTruth(state) },
+        { QStringLiteral("drained"), drainTruth(state) }, { QStringLiteral("seq"), state.seq },
+        { QStringLiteral("version"), state.version }, { QStringLiteral("paused"), state.paused },
+        { QStringLiteral("fleet"), toJson(fleet) }, { QStringLiteral("regions"), regionArray },
+        { QStringLiteral("pools"), poolArray }, { QStringLiteral("links"), siteLinkTruth(state) } });
 }
 
 } // namespace Meridian::Sim

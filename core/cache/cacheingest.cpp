@@ -49,6 +49,8 @@ void CacheWriterWorker::ingest(const SourceUpdate& update)
         m_pendingEvents.append({ update.source, event });
     for (const auto& [nodeId, sample] : update.samples)
         ingestSample(nodeId, sample);
+    for (const auto& [nodeId, probe] : update.probeHistory)
+        m_probes.addHistory(nodeId, probe);
 }
 
 void CacheWriterWorker::ingestNode(const QString& source, const NodeUpdate& node)

@@ -47,6 +47,13 @@ void ProbeHistoryWriter::add(
     }
 }
 
+void ProbeHistoryWriter::addHistory(const QString& nodeId, const Protocol::ProbeResult& probe)
+{
+    if (probe.windowEndMs <= 0 || probe.peer.isEmpty() || nodeId.isEmpty())
+        return;
+    m_rows.append({ probe.windowEndMs, nodeId, probe.peer, probe });
+}
+
 bool ProbeHistoryWriter::commit(QSqlQuery& q)
 {
     // Sites are resolved now, not in add(): the peer's inventory may come later in the same update.

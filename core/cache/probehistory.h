@@ -23,6 +23,9 @@ public:
     // Remembers the node's site (inventory label "site", else the pool's prefix) and queues
     // every probe window that is new or changed since it was last seen.
     void add(const QString& nodeId, const Protocol::NodeInventory* inventory, const Protocol::Snapshot& snapshot);
+    // A past window from a front's probe history: written as given (a row already there is replaced
+    // by the same figures), without touching what add() has seen of the live windows.
+    void addHistory(const QString& nodeId, const Protocol::ProbeResult& probe);
     int pendingRows() const { return int(m_rows.size()); }
     // Inside the caller's transaction, with its query (its lastError() tells why on false); kept on failure.
     bool commit(QSqlQuery& q);

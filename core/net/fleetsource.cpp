@@ -211,6 +211,60 @@ void FleetSource::onNodes(const HttpResult& r)
         fill(id);
     if (page.more)
         fetchNodes();
+    else if (m_options.backfillHistory && m_probeHistoryCursor < 0) {
+        // After the first full listing (the inventories name the sites): the past probe windows.
+        m_probeHistoryCursor = 0;
+        fetchProbeHistory();
+    }
+}
+
+void FleetSource::fetchProbeHistory()
+{
+    HttpRequestOptions options;
+    options.token = m_token;
+    QString tlsError;
+    options.tls = cachedTlsConfiguration(m_config.tls, &tlsError);
+    options.maxBodyBytes = m_options.maxFleetBodyBytes;
+    options.timeoutMs = std::max(m_config.intervalMs, 30000);
+    options.deadlineMs = 3 * options.timeoutMs;
+    const QUrl url = endpointUrl(m_config.url, QStringLiteral("api/v1/probe-history"),
+        { { QStringLiteral("since"), QString::number(m_probeHistoryCursor) },
+            { QStringLiteral("limit"), QStringLiteral("120") } });
+    m_fills->get(url, options, [this](HttpResult result) {
+        if (m_running)
+            onProbeHistory(result);
+    });
+}
+
+void FleetSource::onProbeHistory(const HttpResult& r)
+{
+    // Optional: a front without probe history (404) just has none; the live windows still come.
+    if (!r.ok()) {
+        qCInfo(lcAgentSource) << m_config.name << "no probe history:" << r.error;
+        return;
+    }
+    Protocol::NodesPage page;
+    Protocol::Limits limits;
+    limits.maxBodyBytes = m_options.maxFleetBodyBytes;
+    if (auto d = Protocol::Json::decodeBody(r.body, &page, limits); !d) {
+        qCInfo(lcAgentSource) << m_config.name << "probe history undecodable:" << d.error;
+        return;
+    }
+    bool ok = false;
+    const qint64 cursor = page.cursor.toLongLong(&ok);
+    if (!ok || cursor < m_probeHistoryCursor)
+        return; // a cursor going backwards would loop for ever
+    SourceUpdate u;
+    for (const Protocol::NodeRecord& record : std::as_const(page.nodes)) {
+        for (const Protocol::ProbeResult& p : record.snapshot.probes)
+            u.probeHistory.append({ record.nodeId, p });
+    }
+    const bool more = page.more && cursor > m_probeHistoryCursor;
+    m_probeHistoryCursor = cursor;
+    if (!u.probeHistory.isEmpty())
+        emitUpdate(std::move(u));
+    if (more)
+        fetchProbeHistory();
 }
 
 void FleetSource::onJobs(const HttpResult& r)

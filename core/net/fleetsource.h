@@ -69,6 +69,8 @@ private:
     void onEvents(const HttpResult& result);
     void fill(const QString& nodeId);
     void onFill(const QString& nodeId, const HttpResult& result);
+    void fetchProbeHistory();
+    void onProbeHistory(const HttpResult& result);
     void fail(AgentStatus status, const QString& error, qint64 retryAfterMs = -1);
     void reportAll(SourceUpdate* update, AgentStatus frontStatus, const QString& frontError);
     void emitUpdate(SourceUpdate update);
@@ -93,6 +95,7 @@ private:
     QString m_error;
     qint64 m_lastGoodMs = 0;
     bool m_placeholderReported = false;
+    qint64 m_probeHistoryCursor = -1; ///< window end of the last probe-history page; -1: not asked yet
 };
 
 } // namespace Meridian

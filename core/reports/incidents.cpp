@@ -64,7 +64,7 @@ QList<Incident> pairIncidents(const QList<Protocol::Event>& events)
         if (e.severity < Protocol::Severity::Warning || e.kind.startsWith(QLatin1String("job-")))
             continue; // information, or a job's event (interrupted…): not a fault of the hardware
         open[keyOf(e)].append(incidents.size());
-        incidents.append({ e.nodeId, e.kind, e.accelerator, e.timestampMs, 0 });
+        incidents.append({ e.nodeId, e.kind, e.accelerator, e.timestampMs, 0, e.code, e.severity });
     }
     return incidents;
 }

@@ -19,6 +19,8 @@ struct Incident
     int accelerator = -1;
     qint64 openedMs = 0;
     qint64 clearedMs = 0; ///< 0: still open at the end of the events read
+    QString code; ///< the opening event's vendor code (fault classification)
+    Protocol::Severity severity = Protocol::Severity::Warning; ///< the opening event's
     bool isClosed() const { return clearedMs > 0; }
 };
 

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "availabilityreport.h"
 #include "capacityreport.h"
+#include "faultsreport.h"
+#include "jobsreport.h"
+#include "latencyreport.h"
 #include "report.h"
 #include "reportsupport.h"
 
@@ -21,6 +24,9 @@ const QList<Entry>& entries()
     static const QList<Entry> list = {
         { "capacity", [] { return std::make_unique<CapacityReport>(); } },
         { "availability", [] { return std::make_unique<AvailabilityReport>(); } },
+        { "jobs", [] { return std::make_unique<JobsReport>(); } },
+        { "faults", [] { return std::make_unique<FaultsReport>(); } },
+        { "latency", [] { return std::make_unique<LatencyReport>(); } },
     };
     return list;
 }

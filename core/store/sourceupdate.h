@@ -34,6 +34,9 @@ struct SourceUpdate
     QList<std::pair<QString, Protocol::Sample>>
         samples; ///< (node id, sample) history to persist, ascending seq per node
     QStringList removedNodes; ///< ids this source no longer reports (e.g. an agent's placeholder once its id is known)
+    // (node id, probe window) from a front's probe history (/api/v1/probe-history): for the
+    // cache only, ascending window end per node, whole minutes per update; the store ignores them.
+    QList<std::pair<QString, Protocol::ProbeResult>> probeHistory;
 };
 
 } // namespace Meridian

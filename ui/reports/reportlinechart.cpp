@@ -103,8 +103,10 @@ void paintChart(QWidget* chartWidget, QCPPainter* painter, const QRectF& rect)
         plot = l->plot();
     if (!plot)
         return;
+    // Pixels, not points: the PDF runs at 72 dpi (a pixel is a point), and a chart recorded
+    // into a QPicture (recordCharts) keeps the same size whatever the screen's dpi.
     QFont font = painter->font();
-    font.setPointSizeF(7);
+    font.setPixelSize(7);
     for (QCPAxis* axis : { plot->xAxis, plot->yAxis }) {
         axis->setTickLabelFont(font);
         axis->setLabelFont(font);

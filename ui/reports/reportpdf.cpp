@@ -19,6 +19,8 @@ namespace {
 
 constexpr double Margin = 42; // points (the writer runs at 72 dpi: one unit is one point)
 constexpr double FooterHeight = 22;
+constexpr double ChartHeight = 250;
+constexpr qsizetype MaxPdfTableRows = 1000; // per table; CSV and XLSX keep every row
 const QColor Accent(0x1f, 0x4e, 0x79);
 const QColor HeaderFill(0xe6, 0xec, 0xf2);
 const QColor StripeFill(0xf6, 0xf8, 0xfa);
@@ -43,13 +45,15 @@ QStringList fontFamilies()
 class Layout
 {
 public:
-    Layout(QPdfWriter* writer, QCPPainter* painter, const ReportData& data, const ReportText& text, int totalPages)
+    Layout(QPdfWriter* writer, QCPPainter* painter, const ReportData& data, const ReportText& text, int totalPages,
+        const PdfOptions& options)
         : m_writer(writer)
         , m_p(painter)
         , m_data(data)
         , m_text(text)
         , m_total(totalPages)
         , m_families(fontFamilies())
+        , m_options(options)
     {
         const QRectF page(QPointF(0, 0), writer->pageLayout().paintRect(QPageLayout::Point).size());
         m_body = page.adjusted(Margin, Margin, -Margin, -Margin - FooterHeight);
@@ -98,9 +102,10 @@ public:
         return used.height();
     }
 
-    void heading(const char* title)
+    // `following`: the height of what must stay on the heading's page (a chart, a table's first rows).
+    void heading(const char* title, double following = 30)
     {
-        ensure(60); // never a heading alone at the bottom of a page
+        ensure(30 + following); // never a heading alone at the bottom of a page
         m_y += 6;
         paragraph(m_text.localized(title), font(13, true), Accent, 2);
         m_p->setPen(QPen(Accent, 0.8));
@@ -186,31 +191,50 @@ public:
             m_y += h + gap;
     }
 
-    void chart(const ReportChart& c)
+    bool cancelled() const { return m_options.cancel && m_options.cancel->load(std::memory_order_relaxed); }
+
+    void chart(const ReportChart& c, qsizetype index)
     {
-        heading(c.title);
-        const double h = 250;
-        ensure(h);
-        const std::unique_ptr<QWidget> w = createChartWidget(c, m_text);
-        w->resize(int(m_body.width()), int(h));
-        paintChart(w.get(), m_p, QRectF(m_body.left(), m_y, m_body.width(), h));
+        const double h = ChartHeight;
+        heading(c.title, h);
+        if (m_options.charts) {
+            // Recorded on the GUI thread by recordCharts(): replayed here as the same vectors.
+            if (index < m_options.charts->size()) {
+                // Played back, a QPicture is scaled by its recording dpi over the device's: undo that,
+                // so the chart fills the same width as one drawn here directly.
+                const QPicture& picture = m_options.charts->at(index);
+                const double scale = double(picture.logicalDpiX()) / m_writer->logicalDpiX();
+                m_p->save();
+                m_p->translate(m_body.left(), m_y);
+                m_p->scale(scale, scale);
+                m_p->drawPicture(QPointF(0, 0), picture);
+                m_p->restore();
+            }
+        } else {
+            const std::unique_ptr<QWidget> w = createChartWidget(c, m_text);
+            w->resize(int(m_body.width()), int(h));
+            paintChart(w.get(), m_p, QRectF(m_body.left(), m_y, m_body.width(), h));
+        }
         m_y += h + 10;
     }
 
     void table(const ReportTable& t)
     {
-        heading(t.title);
         const QFont cell = font(8);
         const QFont head = font(8, true);
         const QFontMetricsF fm(cell, m_writer);
         const QFontMetricsF hm(head, m_writer);
         const double rowH = fm.height() + 6;
+        heading(t.title, rowH * 4);
         const qsizetype n = t.columns.size();
         if (n == 0)
             return;
         QList<double> widths(n, 0);
         QList<QStringList> texts;
-        for (const QVariantList& row : t.rows) {
+        // A person reads the first rows; a 30-day jobs table over a large
+        // fleet has tens of thousands. The CSV and XLSX files keep them all.
+        const qsizetype shown = std::min<qsizetype>(t.rows.size(), MaxPdfTableRows);
+        for (const QVariantList& row : t.rows.first(shown)) {
             QStringList r;
             for (qsizetype c = 0; c < n; ++c)
                 r.append(m_text.display(c < row.size() ? row[c] : QVariant(), t.columns[c].kind));
@@ -283,12 +307,20 @@ public:
             return;
         }
         for (qsizetype r = 0; r < texts.size(); ++r) {
+            if (r % 64 == 0 && cancelled())
+                return;
             if (m_y + rowH > m_body.bottom()) {
                 newPage();
                 drawRow(header, true, false); // the header again on every page
             }
             drawRow(texts[r], false, r % 2 == 1);
         }
+        if (shown < t.rows.size())
+            paragraph(
+                m_text
+                    .localized(QT_TRANSLATE_NOOP("Meridian::Reports", "%1 more rows are in the CSV and XLSX exports."))
+                    .arg(m_text.locale().toString(t.rows.size() - shown)),
+                font(9), Muted);
         m_y += 10;
     }
 
@@ -318,13 +350,16 @@ private:
     const ReportText& m_text;
     int m_total;
     QStringList m_families;
+    const PdfOptions& m_options;
     QRectF m_body;
     double m_footerTop = 0;
     double m_y = 0;
     int m_page = 1;
 };
 
-int render(QIODevice* device, const ReportData& data, const ReportText& text, int totalPages)
+// Pages written, or -1 when cancelled. Progress runs from `base` to `base + span`.
+int render(QIODevice* device, const ReportData& data, const ReportText& text, int totalPages, const PdfOptions& options,
+    int base, int span)
 {
     QPdfWriter writer(device);
     writer.setResolution(72);
@@ -336,12 +371,20 @@ int render(QIODevice* device, const ReportData& data, const ReportText& text, in
     painter.setMode(QCPPainter::pmVectorized);
     painter.setMode(QCPPainter::pmNoCaching);
     painter.setMode(QCPPainter::pmNonCosmetic);
-    Layout layout(&writer, &painter, data, text, totalPages);
+    Layout layout(&writer, &painter, data, text, totalPages, options);
     layout.titlePage();
-    for (const ReportChart& c : data.charts)
-        layout.chart(c);
-    for (const ReportTable& t : data.tables)
-        layout.table(t);
+    for (qsizetype i = 0; i < data.charts.size(); ++i)
+        layout.chart(data.charts[i], i);
+    const qsizetype steps = std::max<qsizetype>(1, data.tables.size());
+    for (qsizetype i = 0; i < data.tables.size(); ++i) {
+        layout.table(data.tables[i]);
+        if (layout.cancelled()) {
+            painter.end();
+            return -1;
+        }
+        if (options.progress)
+            options.progress(base + int(span * (i + 1) / steps));
+    }
     const int pages = layout.finish();
     painter.end();
     return pages;
@@ -351,21 +394,58 @@ int render(QIODevice* device, const ReportData& data, const ReportText& text, in
 
 bool writePdf(const ReportData& data, const ReportText& text, const QString& path, QString* error)
 {
+    return writePdf(data, text, path, error, PdfOptions {});
+}
+
+bool writePdf(
+    const ReportData& data, const ReportText& text, const QString& path, QString* error, const PdfOptions& options)
+{
     // First pass into memory to count the pages ("page n of N"), then the real one.
     QBuffer scratch;
     scratch.open(QIODevice::WriteOnly);
-    const int pages = render(&scratch, data, text, 0);
+    const int pages = render(&scratch, data, text, 0, options, 0, 50);
+    if (pages < 0) {
+        error->clear();
+        return false;
+    }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
         *error = QCoreApplication::translate("Meridian::Reports", "Cannot write %1: %2").arg(path, file.errorString());
         return false;
     }
-    render(&file, data, text, pages);
+    if (render(&file, data, text, pages, options, 50, 50) < 0) {
+        file.cancelWriting(); // nothing replaces an earlier file of that name
+        error->clear();
+        return false;
+    }
     if (!file.commit()) {
         *error = QCoreApplication::translate("Meridian::Reports", "Cannot write %1: %2").arg(path, file.errorString());
         return false;
     }
     return true;
+}
+
+QList<QPicture> recordCharts(const ReportData& data, const ReportText& text)
+{
+    // The size Layout gives a chart: the A4 body width (72 dpi: points) by ChartHeight.
+    const double width = QPageSize(QPageSize::A4).size(QPageSize::Point).width() - 2 * Margin;
+    QFont font;
+    font.setFamilies(fontFamilies());
+    QList<QPicture> out;
+    for (const ReportChart& c : data.charts) {
+        const std::unique_ptr<QWidget> w = createChartWidget(c, text);
+        w->resize(int(width), int(ChartHeight));
+        QPicture picture;
+        QCPPainter painter(&picture);
+        painter.setMode(QCPPainter::pmVectorized);
+        painter.setMode(QCPPainter::pmNoCaching);
+        painter.setMode(QCPPainter::pmNonCosmetic);
+        painter.setFont(font);
+        paintChart(w.get(), &painter, QRectF(0, 0, width, ChartHeight));
+        painter.end();
+        out.append(picture);
+    }
+    return out;
 }
 
 } // namespace Meridian::Reports

@@ -3,11 +3,10 @@
 
 #include "fleetstore.h"
 #include "report.h"
-#include "reportexport.h"
-#include "reportpdf.h"
 #include "reportpreview.h"
 #include "reportrunner.h"
 #include "reporttext.h"
+#include "reportwriter.h"
 
 #include <QAbstractItemView>
 #include <QComboBox>
@@ -41,6 +40,7 @@ ReportsPage::ReportsPage(FleetStore* store, CacheReader* cache, QWidget* parent)
     : QWidget(parent)
     , m_store(store)
     , m_runner(new ReportRunner(cache, this))
+    , m_writer(new ReportWriter(this))
     , m_type(new QComboBox(this))
     , m_scope(new QComboBox(this))
     , m_range(new QComboBox(this))
@@ -146,13 +146,23 @@ ReportsPage::ReportsPage(FleetStore* store, CacheReader* cache, QWidget* parent)
     });
     connect(m_generate, &QPushButton::clicked, this, &ReportsPage::generate);
     connect(m_cancel, &QPushButton::clicked, m_runner, &ReportRunner::cancel);
+    connect(m_cancel, &QPushButton::clicked, m_writer, &ReportWriter::cancel);
     connect(m_runner, &ReportRunner::progress, m_progress, &QProgressBar::setValue);
     connect(m_runner, &ReportRunner::finished, this, &ReportsPage::finished);
-    connect(m_runner, &ReportRunner::cancelled, this, [this] {
+    auto onCancelled = [this] {
         setRunning(false);
         m_progress->setValue(0);
         m_status->setText(tr("Cancelled."));
         Q_EMIT reportCancelled();
+    };
+    connect(m_runner, &ReportRunner::cancelled, this, onCancelled);
+    connect(m_writer, &ReportWriter::cancelled, this, onCancelled);
+    connect(m_writer, &ReportWriter::progress, m_progress, &QProgressBar::setValue);
+    connect(m_writer, &ReportWriter::written, this, &ReportsPage::written);
+    connect(m_writer, &ReportWriter::failed, this, [this](const QString& error) {
+        setRunning(false);
+        m_status->setText(error);
+        Q_EMIT reportFailed(error);
     });
     connect(m_openFile, &QPushButton::clicked, this,
         [this] { QDesktopServices::openUrl(QUrl::fromLocalFile(m_lastPath)); });
@@ -287,35 +297,36 @@ void ReportsPage::generate()
 
 void ReportsPage::finished(const ReportData& data)
 {
-    setRunning(false);
     const ReportText text(data.parameters.language);
     m_preview->setHtml(previewHtml(data, text));
     if (data.isEmpty()) {
+        setRunning(false);
         const QString message = tr("The cache holds no data for this scope and range; nothing was written.");
         m_status->setText(message);
         Q_EMIT reportFailed(message);
         return;
     }
-    const QString path = outputPath();
-    QString error;
-    bool ok = false;
-    if (format() == QLatin1String("pdf"))
-        ok = writePdf(data, text, path, &error);
-    else if (format() == QLatin1String("xlsx"))
-        ok = writeXlsx(data, text, path, &error);
-    else
-        ok = writeCsv(data, text, path, false, &error);
-    if (!ok) {
-        m_status->setText(error);
-        Q_EMIT reportFailed(error);
+    // The file is written on the writer's thread; the page stays busy (and cancellable) meanwhile.
+    m_writingFormat = format();
+    m_writingGaps = int(data.gaps.size());
+    m_progress->setValue(0);
+    if (!m_writer->start(data, m_writingFormat, outputPath())) {
+        setRunning(false);
         return;
     }
+    m_status->setText(tr("Writing the file…"));
+}
+
+void ReportsPage::written(const QString& path)
+{
+    setRunning(false);
+    m_progress->setValue(100);
     m_lastPath = path;
-    m_status->setText(data.gaps.isEmpty()
+    m_status->setText(m_writingGaps == 0
             ? tr("Saved to %1.").arg(QDir::toNativeSeparators(path))
-            : tr("Saved to %1. The data has %n gap(s); the report shows them.", "", int(data.gaps.size()))
+            : tr("Saved to %1. The data has %n gap(s); the report shows them.", "", m_writingGaps)
                   .arg(QDir::toNativeSeparators(path)));
-    m_openFile->setVisible(format() != QLatin1String("csv"));
+    m_openFile->setVisible(m_writingFormat != QLatin1String("csv"));
     m_showFolder->setVisible(true);
     Q_EMIT reportWritten(path);
 }

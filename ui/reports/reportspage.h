@@ -21,6 +21,7 @@ class FleetStore;
 namespace Meridian::Reports {
 
 class ReportRunner;
+class ReportWriter;
 
 // The Reports page: pick type, scope, range, language and format; the report
 // is computed on a worker thread (progress, cancel), previewed, then written;
@@ -61,6 +62,7 @@ protected:
 private:
     void generate();
     void finished(const ReportData& data);
+    void written(const QString& path);
     void setRunning(bool running);
     void refreshScopes();
     void updateTexts();
@@ -68,6 +70,7 @@ private:
 
     FleetStore* m_store;
     ReportRunner* m_runner;
+    ReportWriter* m_writer;
     QComboBox* m_type;
     QComboBox* m_scope;
     QComboBox* m_range;
@@ -86,6 +89,8 @@ private:
     QTextBrowser* m_preview;
     QList<QLabel*> m_labels;
     QString m_lastPath;
+    QString m_writingFormat;
+    int m_writingGaps = 0;
     bool m_pathEdited = false;
 };
 

@@ -84,6 +84,53 @@ inline Protocol::Event event(qint64 id, const char* node, int acc, const char* k
     return e;
 }
 
+// Latency probes between the two sites ("east" from pool east-a, "north" from north-b), one
+// window per minute: n1 → n3 at 20/30 ms, degraded to 50/100 ms in [ProbeSlowFrom, ProbeSlowTo),
+// 2 % loss in [ProbeLossFrom, ProbeLossTo), silent while n1 is down and in [ProbeGapFrom,
+// ProbeGapTo); n3 → n1 at 21/33 ms, all lost while n1 is down. Nothing in the sample hole.
+inline constexpr int ProbeSlowFrom = 130, ProbeSlowTo = 140;
+inline constexpr int ProbeLossFrom = 170, ProbeLossTo = 175;
+inline constexpr int ProbeGapFrom = 150, ProbeGapTo = 160;
+
+inline QList<NodeUpdate> probeUpdates()
+{
+    QList<NodeUpdate> out;
+    auto window = [](const char* peer, int m, double p50, double p99, double loss) {
+        Protocol::ProbeResult r;
+        r.peer = QLatin1String(peer);
+        r.windowEndMs = T0 + m * Min;
+        r.p50Ms = r.p90Ms = p50;
+        r.p99Ms = r.maxMs = p99;
+        r.loss = loss;
+        r.count = 60;
+        return r;
+    };
+    for (int m = 0; m < Minutes; ++m) {
+        if (inGap(m))
+            continue;
+        const bool n1Down = m >= DownFrom && m < DownTo;
+        for (const char* node : { "n1", "n3" }) {
+            NodeUpdate nu;
+            nu.nodeId = QLatin1String(node);
+            nu.hasSnapshot = true;
+            nu.snapshot.instanceId = QStringLiteral("i-") + nu.nodeId;
+            nu.snapshot.sample.timestampMs = T0 + m * Min + 5000;
+            if (nu.nodeId == QLatin1String("n1")) {
+                if (n1Down || (m >= ProbeGapFrom && m < ProbeGapTo))
+                    continue;
+                const bool slow = m >= ProbeSlowFrom && m < ProbeSlowTo;
+                const bool lossy = m >= ProbeLossFrom && m < ProbeLossTo;
+                nu.snapshot.probes = { window("n3", m, slow ? 50 : 20, slow ? 100 : 30, lossy ? 0.02 : 0) };
+            } else {
+                nu.snapshot.probes = { n1Down ? window("n1", m, Protocol::Missing, Protocol::Missing, 1.0)
+                                              : window("n1", m, 21, 33, 0) };
+            }
+            out.append(nu);
+        }
+    }
+    return out;
+}
+
 // Writes the fixture into `directory` (a fresh cache); false on failure.
 inline bool build(const QString& directory)
 {
@@ -140,6 +187,7 @@ inline bool build(const QString& directory)
     u.hasJobs = true;
     u.jobsComplete = true;
     u.jobs = { j };
+    u.nodes = probeUpdates() + u.nodes; // the last snapshot of each node stays the one above
     writer.write(u);
     writer.flush();
     return true;

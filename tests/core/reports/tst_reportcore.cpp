@@ -69,6 +69,10 @@ private Q_SLOTS:
     void availabilityFigures();
     void availabilityPerPool();
     void capacityFigures();
+    void latencyFigures();
+    void latencyPairs_data();
+    void latencyPairs();
+    void latencyScope();
     void gapsReported();
     void sameCacheSameNumbers();
     void relativeRangeEndsAtData();
@@ -214,6 +218,132 @@ void TestReportCore::capacityFigures()
     QVERIFY(trend);
     QCOMPARE(trend->rows.size(), 3); // hourly over 3 hours
     QCOMPARE(trend->rows[1][5].toLongLong(), 30); // the hour with the hole has 30 minutes of data
+}
+
+// Worked out from reportfixture.h's probe windows (see probeUpdates()):
+// east → north: 180 − 30 (hole) − 20 (n1 down) − 10 (silent) = 120 minutes probed, 10 slow + 5 lossy
+// violating; north → east: 150 minutes probed, the 20 while n1 is down all lost (violating).
+void TestReportCore::latencyFigures()
+{
+    const ReportData d = run(QStringLiteral("latency"));
+    QCOMPARE(figure(d, QStringLiteral("pairs")).toLongLong(), 2);
+    const double pairMinutes = 2.0 * Minutes;
+    QCOMPARE(figure(d, QStringLiteral("within_target")).toDouble(), (105 + 130) / pairMinutes * 100);
+    QCOMPARE(figure(d, QStringLiteral("violating")).toDouble(), (15 + 20) / pairMinutes * 100);
+    QCOMPARE(figure(d, QStringLiteral("no_data")).toDouble(), (60 + 30) / pairMinutes * 100);
+    QCOMPARE(figure(d, QStringLiteral("violations")).toLongLong(), 3);
+    QCOMPARE(figure(d, QStringLiteral("longest_violation")).toLongLong(), DownTo - DownFrom);
+    QCOMPARE(figure(d, QStringLiteral("pairs_violating")).toLongLong(), 2);
+    QCOMPARE(figure(d, QStringLiteral("pairs_with_gaps")).toLongLong(), 2);
+
+    const ReportTable* violations = table(d, QStringLiteral("latency_violations"));
+    QVERIFY(violations);
+    QCOMPARE(violations->rows.size(), 3);
+    const QList<std::tuple<QString, int, int>> expected
+        = { { QStringLiteral("north"), DownFrom, DownTo }, { QStringLiteral("east"), ProbeSlowFrom, ProbeSlowTo },
+              { QStringLiteral("east"), ProbeLossFrom, ProbeLossTo } };
+    for (qsizetype i = 0; i < expected.size(); ++i) {
+        const auto& [from, start, end] = expected[i];
+        QCOMPARE(violations->rows[i][0].toString(), from);
+        QCOMPARE(violations->rows[i][2].toLongLong(), T0 + start * Min);
+        QCOMPARE(violations->rows[i][3].toLongLong(), T0 + end * Min);
+        QCOMPARE(violations->rows[i][4].toLongLong(), end - start);
+    }
+    QCOMPARE(violations->rows[1][5].toDouble(), 50.0);
+    QVERIFY(!violations->rows[0][5].isValid()); // everything lost: no RTT, never 0 ms
+    QCOMPARE(violations->rows[0][6].toDouble(), 100.0);
+
+    // A pair without probes for part of the range: those stretches are listed, never "within target".
+    const ReportTable* gaps = table(d, QStringLiteral("latency_pair_gaps"));
+    QVERIFY(gaps);
+    QStringList got;
+    for (const QVariantList& r : gaps->rows)
+        got << QStringLiteral("%1>%2 %3-%4")
+                   .arg(r[0].toString(), r[1].toString())
+                   .arg((r[2].toLongLong() - T0) / Min)
+                   .arg((r[3].toLongLong() - T0) / Min);
+    QCOMPARE(got,
+        QStringList({ QStringLiteral("east>north 60-90"), QStringLiteral("east>north 100-120"),
+            QStringLiteral("east>north 150-160"), QStringLiteral("north>east 60-90") }));
+    // The report's own coverage: minutes in which any pair was probed.
+    QCOMPARE(d.gaps.size(), 1);
+    QCOMPARE(d.gaps[0], (ReportGap { T0 + GapFrom * Min, T0 + GapTo * Min }));
+}
+
+void TestReportCore::latencyPairs_data()
+{
+    QTest::addColumn<QString>("from");
+    QTest::addColumn<double>("within");
+    QTest::addColumn<double>("violating");
+    QTest::addColumn<double>("noData");
+    QTest::addColumn<double>("p50");
+    QTest::addColumn<double>("p99");
+    QTest::addColumn<double>("loss");
+    QTest::addColumn<qint64>("runs");
+    QTest::addColumn<qint64>("longest");
+    QTest::addColumn<qint64>("dayMinutes");
+    // east → north: p99 nearest rank 119 of 120 lands in the 10 slow minutes (100 ms).
+    QTest::addRow("east>north") << QStringLiteral("east") << 105.0 / Minutes * 100 << 15.0 / Minutes * 100
+                                << 60.0 / Minutes * 100 << 20.0 << 100.0 << 5 * 0.02 / 120 * 100 << qint64(2)
+                                << qint64(10) << qint64(120);
+    QTest::addRow("north>east") << QStringLiteral("north") << 130.0 / Minutes * 100 << 20.0 / Minutes * 100
+                                << 30.0 / Minutes * 100 << 21.0 << 33.0 << 20.0 / 150 * 100 << qint64(1) << qint64(20)
+                                << qint64(150);
+}
+
+void TestReportCore::latencyPairs()
+{
+    QFETCH(QString, from);
+    const ReportData d = run(QStringLiteral("latency"));
+    const ReportTable* pairs = table(d, QStringLiteral("latency_pairs"));
+    QVERIFY(pairs);
+    const QVariantList* row = nullptr;
+    for (const QVariantList& r : pairs->rows)
+        row = r[0].toString() == from ? &r : row;
+    QVERIFY(row);
+    QCOMPARE((*row)[2].toString(), QStringLiteral("cross-region")); // two regions, no hub labels
+    QFETCH(double, within);
+    QFETCH(double, violating);
+    QFETCH(double, noData);
+    QFETCH(double, p50);
+    QFETCH(double, p99);
+    QFETCH(double, loss);
+    QFETCH(qint64, runs);
+    QFETCH(qint64, longest);
+    QFETCH(qint64, dayMinutes);
+    QCOMPARE((*row)[3].toDouble(), within);
+    QCOMPARE((*row)[4].toDouble(), violating);
+    QCOMPARE((*row)[5].toDouble(), noData);
+    QCOMPARE((*row)[6].toDouble(), p50);
+    QCOMPARE((*row)[7].toDouble(), p99);
+    QCOMPARE((*row)[8].toDouble(), loss);
+    QCOMPARE((*row)[9].toLongLong(), runs);
+    QCOMPARE((*row)[10].toLongLong(), longest);
+    const ReportTable* targets = table(d, QStringLiteral("latency_targets"));
+    QVERIFY(targets);
+    QCOMPARE(targets->rows.last()[0].toString(), QStringLiteral("cross-region"));
+    QCOMPARE(targets->rows.last()[1].toDouble(), 40.0);
+    // One UTC day in the fixture: the day's figures are the range's.
+    const ReportTable* daily = table(d, QStringLiteral("latency_daily"));
+    QVERIFY(daily);
+    const QVariantList* day = nullptr;
+    for (const QVariantList& r : daily->rows)
+        day = r[0].toString() == from ? &r : day;
+    QVERIFY(day);
+    QCOMPARE((*day)[2].toLongLong(), T0 / (24 * 60 * Min) * (24 * 60 * Min));
+    QCOMPARE((*day)[3].toDouble(), p50);
+    QCOMPARE((*day)[4].toDouble(), p99);
+    QCOMPARE((*day)[5].toLongLong(), dayMinutes);
+}
+
+void TestReportCore::latencyScope()
+{
+    // Pairs touching the scope: a pool of "east" still sees both directions to "north".
+    QCOMPARE(figure(run(QStringLiteral("latency"), *ReportScope::parse(QStringLiteral("pool:east/east-a"))),
+                 QStringLiteral("pairs"))
+                 .toLongLong(),
+        2);
+    QVERIFY(run(QStringLiteral("latency"), *ReportScope::parse(QStringLiteral("region:nowhere"))).isEmpty());
 }
 
 void TestReportCore::gapsReported()

@@ -4,10 +4,12 @@
 
 #include "cachereader.h"
 #include "report.h"
+#include "reportexport.h"
 #include "reportfixture.h"
 #include "reportpdf.h"
 #include "reportspage.h"
 #include "reporttext.h"
+#include "reportwriter.h"
 
 #include <QComboBox>
 #include <QProcess>
@@ -67,10 +69,13 @@ private Q_SLOTS:
     void pdf();
     void pageGeneratesReport();
     void pageCancels();
+    void writerCancels();
+    void latencyCsvRoundTrip();
     void headlessErrors_data();
     void headlessErrors();
     void headlessFromCache();
     void headlessFromDemo();
+    void headlessLatencyFromDemo();
 
 private:
     ReportData compute(const QString& type, const QString& language);
@@ -103,22 +108,42 @@ void TestReportOutput::pdf_data()
 {
     QTest::addColumn<QString>("type");
     QTest::addColumn<QString>("language");
-    QTest::addRow("availability en") << QStringLiteral("availability") << QStringLiteral("en");
-    QTest::addRow("availability zh_CN") << QStringLiteral("availability") << QStringLiteral("zh_CN");
-    QTest::addRow("capacity en") << QStringLiteral("capacity") << QStringLiteral("en");
-    QTest::addRow("capacity zh_CN") << QStringLiteral("capacity") << QStringLiteral("zh_CN");
+    QTest::addColumn<bool>("worker"); ///< written by ReportWriter on its thread (charts recorded here)
+    QTest::addRow("availability en") << QStringLiteral("availability") << QStringLiteral("en") << false;
+    QTest::addRow("availability zh_CN") << QStringLiteral("availability") << QStringLiteral("zh_CN") << false;
+    QTest::addRow("capacity en") << QStringLiteral("capacity") << QStringLiteral("en") << false;
+    QTest::addRow("capacity zh_CN") << QStringLiteral("capacity") << QStringLiteral("zh_CN") << false;
+    QTest::addRow("latency en") << QStringLiteral("latency") << QStringLiteral("en") << false;
+    QTest::addRow("latency zh_CN worker") << QStringLiteral("latency") << QStringLiteral("zh_CN") << true;
+    QTest::addRow("availability en worker") << QStringLiteral("availability") << QStringLiteral("en") << true;
+    QTest::addRow("jobs en") << QStringLiteral("jobs") << QStringLiteral("en") << false;
+    QTest::addRow("jobs zh_CN worker") << QStringLiteral("jobs") << QStringLiteral("zh_CN") << true;
+    QTest::addRow("faults en") << QStringLiteral("faults") << QStringLiteral("en") << false;
+    QTest::addRow("faults zh_CN") << QStringLiteral("faults") << QStringLiteral("zh_CN") << false;
 }
 
 void TestReportOutput::pdf()
 {
     QFETCH(QString, type);
     QFETCH(QString, language);
+    QFETCH(bool, worker);
     const ReportData d = compute(type, language);
     QVERIFY(!d.isEmpty());
     const ReportText text(language);
-    const QString path = m_dir.filePath(type + language + QStringLiteral(".pdf"));
-    QString error;
-    QVERIFY2(writePdf(d, text, path, &error), qPrintable(error));
+    const QString path
+        = m_dir.filePath(type + language + (worker ? QStringLiteral("-w") : QString()) + QStringLiteral(".pdf"));
+    if (worker) {
+        ReportWriter writer;
+        QSignalSpy written(&writer, &ReportWriter::written);
+        QSignalSpy failed(&writer, &ReportWriter::failed);
+        QVERIFY(writer.start(d, QStringLiteral("pdf"), path));
+        QVERIFY(writer.isRunning());
+        QVERIFY(written.wait(60000));
+        QCOMPARE(failed.size(), 0);
+    } else {
+        QString error;
+        QVERIFY2(writePdf(d, text, path, &error), qPrintable(error));
+    }
 
     const Run info = run(QStringLiteral("pdfinfo"), { path });
     QCOMPARE(info.exitCode, 0);
@@ -140,6 +165,10 @@ void TestReportOutput::pdf()
     }
     if (type == QLatin1String("availability"))
         QVERIFY(body.contains(QStringLiteral("训练"))); // the job's CJK name, drawn and extractable
+    for (const ReportChart& c : d.charts) // chart titles, and the recorded charts' own text (axis labels)
+        QVERIFY2(body.contains(text.localized(c.title)), c.title);
+    if (type == QLatin1String("latency") || type == QLatin1String("availability"))
+        QVERIFY2(body.contains(text.localized(d.charts.value(0).yLabel)), qPrintable(body.left(3000)));
 
     // Fonts embedded (a CJK one included), so the file looks the same on any machine.
     const Run fonts = run(QStringLiteral("pdffonts"), { path });
@@ -214,6 +243,54 @@ void TestReportOutput::pageCancels()
     QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("cancelled.pdf"))));
     QVERIFY(page.generateButton()->isEnabled());
     reader.setJobObserver({});
+}
+
+void TestReportOutput::writerCancels()
+{
+    // A long PDF (400+ pages), cancelled from the writer's own progress callback after its first table.
+    ReportData d = compute(QStringLiteral("availability"), QStringLiteral("en"));
+    ReportTable big;
+    big.id = QStringLiteral("big");
+    big.title = "big";
+    big.columns = { { "n", ValueKind::Integer } };
+    for (qint64 i = 0; i < 20000; ++i)
+        big.rows.append(QVariantList { i });
+    d.tables.append(big);
+    const QString path = m_dir.filePath(QStringLiteral("writer-cancelled.pdf"));
+    ReportWriter writer;
+    QSignalSpy cancelled(&writer, &ReportWriter::cancelled);
+    QSignalSpy written(&writer, &ReportWriter::written);
+    connect(
+        &writer, &ReportWriter::progress, &writer, [&writer] { writer.cancel(); }, Qt::DirectConnection);
+    QVERIFY(writer.start(d, QStringLiteral("pdf"), path));
+    QVERIFY(cancelled.wait(60000));
+    QCOMPARE(written.size(), 0);
+    QVERIFY(!writer.isRunning());
+    QVERIFY(!QFile::exists(path));
+}
+
+void TestReportOutput::latencyCsvRoundTrip()
+{
+    // CSV written off the UI thread, read back: every cell of every table as the report holds it.
+    const ReportData d = compute(QStringLiteral("latency"), QStringLiteral("en"));
+    QVERIFY(!d.isEmpty());
+    const QString dir = m_dir.filePath(QStringLiteral("latency-csv"));
+    ReportWriter writer;
+    QSignalSpy written(&writer, &ReportWriter::written);
+    QVERIFY(writer.start(d, QStringLiteral("csv"), dir));
+    QVERIFY(written.wait(60000));
+    for (const ReportTable& t : d.tables) {
+        QFile f(dir + QLatin1Char('/') + t.id + QStringLiteral(".csv"));
+        QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(t.id));
+        const auto rows = parseCsv(f.readAll());
+        QVERIFY(rows);
+        QCOMPARE(rows->size(), t.rows.size() + 1); // the header
+        for (qsizetype r = 0; r < t.rows.size(); ++r) {
+            for (qsizetype c = 0; c < t.columns.size(); ++c)
+                QCOMPARE(rows->at(r + 1).value(c), ReportText::machine(t.rows[r][c], t.columns[c].kind));
+        }
+    }
+    QVERIFY(!d.tables.isEmpty() && d.tables.first().id == QStringLiteral("latency_pairs"));
 }
 
 void TestReportOutput::headlessErrors_data()
@@ -304,6 +381,26 @@ void TestReportOutput::headlessFromDemo()
     QVERIFY(p.waitForFinished(180000));
     QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
     QVERIFY(pdftotext(pdf).contains(QStringLiteral("Meridian")));
+}
+
+void TestReportOutput::headlessLatencyFromDemo()
+{
+    // The demo's pre-generated history carries probe windows: a latency report with every site pair.
+    const QString dir = m_dir.filePath(QStringLiteral("demo-latency"));
+    const Run r = run(QStringLiteral(MERIDIAN_BIN),
+        { QStringLiteral("report"), QStringLiteral("--type"), QStringLiteral("latency"), QStringLiteral("--demo"),
+            QStringLiteral("--demo-history"), QStringLiteral("1h"), QStringLiteral("--range"), QStringLiteral("24h"),
+            QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("-o"), dir },
+        240000);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QFile pairs(dir + QStringLiteral("/latency_pairs.csv"));
+    QVERIFY(pairs.open(QIODevice::ReadOnly));
+    const auto rows = parseCsv(pairs.readAll());
+    QVERIFY(rows);
+    QVERIFY2(rows->size() > 20, qPrintable(QString::number(rows->size()))); // 11 sites: ~110 ordered pairs
+    // An hour of history: each pair was probed for about an hour of the 24, the rest is "no data".
+    const double noData = rows->at(1).value(5).toDouble();
+    QVERIFY2(noData > 90 && noData < 100, qPrintable(rows->at(1).join(QLatin1Char(','))));
 }
 
 QTEST_MAIN(TestReportOutput)
