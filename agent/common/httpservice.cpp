@@ -10,7 +10,11 @@
 #include <QJsonObject>
 
 #include <charconv>
+#include <condition_variable>
 #include <httplib.h>
+#include <mutex>
+#include <sys/stat.h>
+#include <thread>
 
 namespace Meridian::Agent {
 namespace {
@@ -64,24 +68,90 @@ std::shared_ptr<const WebConfig> loadWebConfig(const QString& path, QString* err
     return config;
 }
 
+struct HttpService::Live
+{
+    std::mutex mutex;
+    std::shared_ptr<const WebConfig> config; ///< the one in force
+    std::shared_ptr<BasicAuth> basic;
+    TlsContextSwitch tls;
+
+    std::shared_ptr<BasicAuth> basicAuth()
+    {
+        std::lock_guard lock(mutex);
+        return basic;
+    }
+};
+
+// Polls the web-config and the files it names (a rename over them, as deployment tools do, is a
+// change too: the inode is part of the signature).
+struct HttpService::Watcher
+{
+    std::mutex mutex;
+    std::condition_variable wake;
+    bool stopping = false;
+    std::thread thread;
+
+    ~Watcher()
+    {
+        {
+            std::lock_guard lock(mutex);
+            stopping = true;
+        }
+        wake.notify_all();
+        if (thread.joinable())
+            thread.join();
+    }
+};
+
 namespace {
-std::unique_ptr<httplib::Server> makeServer(const std::shared_ptr<const WebConfig>& config, QString* error)
+constexpr std::string_view RefusalHeader = "X-Meridian-Refusal"; ///< pre-routing → post-routing, never sent
+
+// `tls` lives as long as the service, which owns the server.
+std::unique_ptr<httplib::Server> makeServer(
+    const std::shared_ptr<const WebConfig>& config, TlsContextSwitch* tls, QString* error)
 {
     if (!config || !config->tlsEnabled)
         return std::make_unique<httplib::Server>();
     const WebConfig* c = config.get();
-    auto server
-        = std::make_unique<httplib::SSLServer>([c, error](SSL_CTX& ctx) { return configureTlsServer(&ctx, c, error); });
+    auto server = std::make_unique<httplib::SSLServer>([c, tls, error](SSL_CTX& ctx) {
+        if (!configureTlsServer(&ctx, c, error))
+            return false;
+        tls->install(&ctx);
+        return true;
+    });
     if (!server->is_valid() && error->isEmpty())
         *error = QStringLiteral("cannot set up TLS");
     return server;
+}
+
+QByteArray fileSignature(const QString& path)
+{
+    struct stat st
+    { };
+    if (path.isEmpty() || ::stat(QFile::encodeName(path).constData(), &st) != 0)
+        return QByteArrayLiteral("-;");
+    return QByteArray::number(qulonglong(st.st_ino)) + ':' + QByteArray::number(qlonglong(st.st_size)) + ':'
+        + QByteArray::number(qlonglong(st.st_mtim.tv_sec)) + '.' + QByteArray::number(qlonglong(st.st_mtim.tv_nsec))
+        + ';';
+}
+
+QByteArray configSignature(const QString& path, const WebConfig* config)
+{
+    QByteArray sig = fileSignature(path);
+    if (config)
+        sig += fileSignature(config->certFile) + fileSignature(config->keyFile) + fileSignature(config->clientCaFile);
+    return sig;
 }
 } // namespace
 
 HttpService::HttpService(ServiceOptions options)
     : m_options(std::move(options))
-    , m_server(makeServer(m_options.webConfig, &m_setupError))
+    , m_live(std::make_shared<Live>())
+    , m_server(makeServer(m_options.webConfig, &m_live->tls, &m_setupError))
 {
+    m_live->config = m_options.webConfig;
+    m_live->basic = std::make_shared<BasicAuth>(
+        m_options.webConfig ? m_options.webConfig->basicAuthUsers : QMap<QString, QByteArray>());
     auto& s = *m_server;
     // Without TCP_NODELAY every keep-alive response stalls ~40 ms on Nagle +
     // delayed ACK (measured with Debian 12's cpp-httplib 0.11).
@@ -97,13 +167,11 @@ HttpService::HttpService(ServiceOptions options)
     const QByteArray token = m_options.token;
     const std::shared_ptr<const RoleTable> roles = m_options.roles;
     // Basic auth (web-config) guards what the bearer token does not: /metrics and the rest outside /api/*.
-    auto basic = std::make_shared<BasicAuth>(
-        m_options.webConfig ? m_options.webConfig->basicAuthUsers : QMap<QString, QByteArray>());
+    auto live = m_live;
     auto hook = m_authFailureHook;
-    s.set_pre_routing_handler([token, roles, basic, hook](const httplib::Request& req, httplib::Response& res) {
+    s.set_pre_routing_handler([token, roles, live](const httplib::Request& req, httplib::Response& res) {
         auto reject = [&](const char* challenge, const std::string& reason) {
-            if (*hook)
-                (*hook)(AuthFailure { req.remote_addr, req.method, req.path.substr(0, 256), reason });
+            res.set_header(std::string(RefusalHeader), reason); // the post-routing handler audits it
             res.set_header("WWW-Authenticate", challenge);
             replyError(res, 401,
                 QStringLiteral("missing or wrong %1")
@@ -113,6 +181,7 @@ HttpService::HttpService(ServiceOptions options)
         };
         const std::string header = req.get_header_value("Authorization");
         if (req.path.rfind("/api/", 0) != 0) {
+            const std::shared_ptr<BasicAuth> basic = live->basicAuth();
             if (!basic->enabled())
                 return httplib::Server::HandlerResponse::Unhandled;
             QString user;
@@ -131,6 +200,18 @@ HttpService::HttpService(ServiceOptions options)
             return httplib::Server::HandlerResponse::Unhandled;
         return reject("Bearer", header.empty() ? "missing bearer token" : "wrong bearer token");
     });
+    // Every 401, whoever answered it: the checks above, or a route's own (the simulator checks
+    // /sim/* and /n/*/api/* itself). Runs before the answer is written, so the line is there first.
+    s.set_post_routing_handler([hook](const httplib::Request& req, httplib::Response& res) {
+        if (res.status != 401)
+            return;
+        std::string reason = res.get_header_value(std::string(RefusalHeader).c_str());
+        res.headers.erase(std::string(RefusalHeader));
+        if (reason.empty())
+            reason = req.get_header_value("Authorization").empty() ? "missing bearer token" : "wrong bearer token";
+        if (*hook)
+            (*hook)(AuthFailure { req.remote_addr, req.method, req.path.substr(0, 256), reason });
+    });
     s.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
         replyError(res, 500, QStringLiteral("internal error"));
     });
@@ -138,7 +219,66 @@ HttpService::HttpService(ServiceOptions options)
 
 HttpService::~HttpService()
 {
+    m_watcher.reset();
     stop();
+}
+
+bool HttpService::reloadWebConfig(const QString& path, QString* error)
+{
+    std::shared_ptr<const WebConfig> config = loadWebConfig(path, error);
+    if (!config)
+        return false;
+    if (config->tlsEnabled != tlsEnabled()) {
+        *error = config->tlsEnabled ? QStringLiteral("tls_server_config added: switching TLS on needs a restart")
+                                    : QStringLiteral("tls_server_config removed: switching TLS off needs a restart");
+        return false;
+    }
+    SSL_CTX* ctx = nullptr;
+    if (config->tlsEnabled) {
+        // Built in full before anything is replaced: a bad certificate or key changes nothing.
+        ctx = makeTlsServerContext(config.get(), error);
+        if (!ctx)
+            return false;
+    }
+    auto basic = std::make_shared<BasicAuth>(config->basicAuthUsers);
+    if (ctx)
+        m_live->tls.replace(ctx, config);
+    std::lock_guard lock(m_live->mutex);
+    m_live->config = std::move(config);
+    m_live->basic = std::move(basic);
+    return true;
+}
+
+void HttpService::watchWebConfig(const QString& path, int intervalMs)
+{
+    m_watcher = std::make_unique<Watcher>();
+    Watcher* w = m_watcher.get();
+    w->thread = std::thread([this, w, path, intervalMs] {
+        QByteArray seen = configSignature(path, m_options.webConfig.get());
+        QByteArray rejected; ///< a broken file is reported once, not every interval
+        std::unique_lock lock(w->mutex);
+        while (!w->wake.wait_for(lock, std::chrono::milliseconds(intervalMs), [w] { return w->stopping; })) {
+            std::shared_ptr<const WebConfig> current;
+            {
+                std::lock_guard liveLock(m_live->mutex);
+                current = m_live->config;
+            }
+            const QByteArray now = configSignature(path, current.get());
+            if (now == seen || now == rejected)
+                continue;
+            QString error;
+            if (reloadWebConfig(path, &error)) {
+                std::lock_guard liveLock(m_live->mutex);
+                seen = configSignature(path, m_live->config.get());
+                rejected.clear();
+                qInfo("web-config %s re-read: the new settings apply to new connections", qPrintable(path));
+            } else {
+                rejected = now;
+                qWarning("web-config %s not applied, the previous configuration stays in force: %s", qPrintable(path),
+                    qPrintable(error));
+            }
+        }
+    });
 }
 
 httplib::Server& HttpService::server()

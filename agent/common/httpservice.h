@@ -79,20 +79,34 @@ public:
     quint16 port() const { return m_port; }
     QString baseUrl() const;
 
-    // Called on a worker thread for every rejected request; set before start().
+    // Called on a worker thread for every request answered 401 — refused by the checks here or by a
+    // route's own (the simulator's /sim/* and /n/*/api/*); set before start().
     void setAuthFailureHook(AuthFailureHook hook);
     bool tlsEnabled() const;
+
+    // Re-reads the web-config file and the certificates it names. Basic-auth users, certificate, key,
+    // client CA, client_auth_type and allowed SANs apply to the next connection; a file that does
+    // not load, or that would switch TLS on or off (needs a restart), leaves the running
+    // configuration as it is: false with the reason in *error.
+    bool reloadWebConfig(const QString& path, QString* error);
+    // Checks `path` and the files it names every intervalMs (on a thread of its own) and reloads
+    // when one of them changed; logs the outcome (a rejected file: a warning with the reason).
+    void watchWebConfig(const QString& path, int intervalMs = 2000);
 
     // Serves until stop() is called from another thread; blocks.
     void run();
     void stop();
 
 private:
+    struct Live; ///< what a web-config reload replaces
+    struct Watcher;
     ServiceOptions m_options;
     QString m_setupError; ///< TLS context that could not be built: bind() reports it (set while m_server is made)
+    std::shared_ptr<Live> m_live; ///< before m_server: its TLS set-up hooks into it
     std::unique_ptr<httplib::Server> m_server;
     quint16 m_port = 0;
     std::shared_ptr<AuthFailureHook> m_authFailureHook = std::make_shared<AuthFailureHook>();
+    std::unique_ptr<Watcher> m_watcher;
 };
 
 // Response helpers: JSON bodies carry the protocol's content type.

@@ -137,7 +137,59 @@ bool configureTlsServer(SSL_CTX* ctx, const WebConfig* config, QString* error)
             SSL_CTX_set_client_CA_list(ctx, names);
     }
     SSL_CTX_set_verify(ctx, mode, mode == SSL_VERIFY_NONE ? nullptr : callback);
+    // No resumption: a resumed session would skip a client-certificate check that a re-read
+    // web-config has since tightened. The console keeps its connections alive instead.
+    SSL_CTX_set_session_cache_mode(ctx, SSL_SESS_CACHE_OFF);
+    SSL_CTX_set_num_tickets(ctx, 0);
     return true;
+}
+
+SSL_CTX* makeTlsServerContext(const WebConfig* config, QString* error)
+{
+    SSL_CTX* ctx = SSL_CTX_new(TLS_server_method());
+    if (!ctx) {
+        *error = lastTlsError();
+        return nullptr;
+    }
+    if (!configureTlsServer(ctx, config, error)) {
+        SSL_CTX_free(ctx);
+        return nullptr;
+    }
+    return ctx;
+}
+
+TlsContextSwitch::~TlsContextSwitch()
+{
+    SSL_CTX_free(m_current);
+}
+
+void TlsContextSwitch::install(SSL_CTX* serverContext)
+{
+    SSL_CTX_set_client_hello_cb(
+        serverContext, [](SSL* ssl, int* alert, void* arg) { return onClientHello(ssl, alert, arg); }, this);
+}
+
+void TlsContextSwitch::replace(SSL_CTX* ctx, std::shared_ptr<const WebConfig> config)
+{
+    std::lock_guard lock(m_mutex);
+    m_configs.push_back(std::move(config));
+    SSL_CTX_free(m_current); // connections that switched to it hold their own reference
+    m_current = ctx;
+}
+
+int TlsContextSwitch::onClientHello(void* sslPtr, int*, void* arg)
+{
+    auto* self = static_cast<TlsContextSwitch*>(arg);
+    auto* ssl = static_cast<SSL*>(sslPtr);
+    std::lock_guard lock(self->m_mutex);
+    if (!self->m_current)
+        return SSL_CLIENT_HELLO_SUCCESS;
+    // SSL_set_SSL_CTX takes the certificate and key (and, through the context, the verify store
+    // and client-CA list) but not the verify mode, which SSL_new copied: set it as well.
+    if (SSL_set_SSL_CTX(ssl, self->m_current) != self->m_current)
+        return SSL_CLIENT_HELLO_ERROR;
+    SSL_set_verify(ssl, SSL_CTX_get_verify_mode(self->m_current), SSL_CTX_get_verify_callback(self->m_current));
+    return SSL_CLIENT_HELLO_SUCCESS;
 }
 
 } // namespace Meridian::Agent

@@ -6,6 +6,7 @@
 #include "roles.h"
 #include "scenario.h"
 #include "simjobroutes.h"
+#include "simnoderoutes.h"
 #include "simserver.h"
 #include "simulation.h"
 #include "topology.h"
@@ -74,6 +75,7 @@ int main(int argc, char** argv)
     if (!token.isEmpty())
         roles->add(Agent::Role::Admin, token);
     Agent::AuditLog audit;
+    audit.setRotation(options.auditLogMaxBytes, options.auditLogKeep);
     if (!audit.open(options.auditLogFile, &error))
         return fail(error);
 
@@ -108,7 +110,10 @@ int main(int argc, char** argv)
     Sim::Simulation simulation(topology, simOptions);
     Sim::registerRoutes(service, simulation, token);
     Sim::registerJobRoutes(service, simulation, roles, &audit);
+    Sim::registerNodeRoutes(service, simulation, roles, &audit);
     service.setAuthFailureHook([&audit](const Agent::AuthFailure& f) { audit.append(Agent::authFailureRecord(f)); });
+    if (!options.webConfigFile.isEmpty())
+        service.watchWebConfig(options.webConfigFile);
     simulation.start();
 
     g_service = &service;

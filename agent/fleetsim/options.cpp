@@ -47,6 +47,8 @@ QString usage()
         "  --token-file FILE      require this bearer token on /api/* and /sim/*\n"
         "  --tokens-file FILE     more tokens with roles, one \"viewer|operator|admin TOKEN\" a line\n"
         "  --audit-log FILE       append every job action and refused attempt here (JSON lines)\n"
+        "  --audit-log-max-bytes N  rotate the audit log past N bytes (default 67108864)\n"
+        "  --audit-log-keep N     rotated audit logs kept, FILE.1 … FILE.N (1-100, default 5)\n"
         "  --web-config FILE      TLS and basic auth (node_exporter's web-config.yml format)\n"
         "  --history DURATION     pre-generated history, e.g. 90m, 2h, 1d (default 0)\n"
         "  --interval SECONDS     sample interval (default 5)\n"
@@ -69,7 +71,8 @@ bool parseOptions(const QStringList& args, Options* out, QString* error)
             QStringLiteral("--seed"), QStringLiteral("--nodes"), QStringLiteral("--speed"),
             QStringLiteral("--token-file"), QStringLiteral("--web-config"), QStringLiteral("--tokens-file"),
             QStringLiteral("--audit-log"), QStringLiteral("--history"), QStringLiteral("--interval"),
-            QStringLiteral("--start-time"), QStringLiteral("--threads") };
+            QStringLiteral("--start-time"), QStringLiteral("--threads"), QStringLiteral("--audit-log-max-bytes"),
+            QStringLiteral("--audit-log-keep") };
         QString name = flag;
         QString value;
         bool hasValue = false;
@@ -127,6 +130,18 @@ bool parseOptions(const QStringList& args, Options* out, QString* error)
             o.tokensFile = value;
         } else if (name == QLatin1String("--audit-log")) {
             o.auditLogFile = value;
+        } else if (name == QLatin1String("--audit-log-max-bytes")) {
+            o.auditLogMaxBytes = value.toLongLong(&ok);
+            if (!ok || o.auditLogMaxBytes < 4096 || o.auditLogMaxBytes > (64LL << 30)) {
+                *error = QStringLiteral("--audit-log-max-bytes expects an integer in 4096…68719476736");
+                return false;
+            }
+        } else if (name == QLatin1String("--audit-log-keep")) {
+            o.auditLogKeep = value.toInt(&ok);
+            if (!ok || o.auditLogKeep < 1 || o.auditLogKeep > 100) {
+                *error = QStringLiteral("--audit-log-keep expects an integer in 1…100");
+                return false;
+            }
         } else if (name == QLatin1String("--web-config")) {
             o.webConfigFile = value;
         } else if (name == QLatin1String("--history")) {

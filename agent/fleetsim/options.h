@@ -22,6 +22,8 @@ struct Options
     QString tokenFile;
     QString tokensFile; ///< roles per token (agent/common/roles.h)
     QString auditLogFile; ///< JSON lines of job actions
+    qint64 auditLogMaxBytes = 64 * 1024 * 1024; ///< rotation size (auditlog.h)
+    int auditLogKeep = 5; ///< rotated files kept
     QString webConfigFile; ///< exporter web-config: TLS, client certificates, basic auth
     qint64 historyMs = 0;
     qint64 intervalMs = 5000;

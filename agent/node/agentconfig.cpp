@@ -21,8 +21,17 @@ constexpr Key Keys[] = {
     { "web-config", "FILE", "TLS and basic auth in node_exporter's web-config.yml format." },
     { "tokens-file", "FILE", "More tokens with roles: one \"viewer|operator|admin TOKEN\" per line." },
     { "audit-log", "FILE", "Append every job action and refused attempt here (JSON lines)." },
+    { "audit-log-max-bytes", "BYTES",
+        "Rotate the audit log past this size: FILE becomes FILE.1, … (4096-68719476736, default 67108864)." },
+    { "audit-log-keep", "N", "Rotated audit logs kept (FILE.1 … FILE.N), 1-100 (default 5)." },
     { "cancel-command", "CMD", "Command that cancels a job, %j = job id (e.g. \"scancel %j\"); run without a shell." },
     { "requeue-command", "CMD", "Command that requeues a job, %j = job id (e.g. \"scontrol requeue %j\")." },
+    { "drain-command", "CMD",
+        "Command that drains this node, %n = node id, %r = reason (e.g. \"scontrol update nodename=%n state=drain "
+        "reason=%r\")." },
+    { "resume-command", "CMD",
+        "Command that resumes this node, %n = node id (e.g. \"scontrol update nodename=%n "
+        "state=resume\")." },
     { "region", "NAME", "Region this node belongs to." },
     { "pool", "NAME", "Resource pool this node belongs to." },
     { "rack", "NAME", "Rack this node sits in." },
@@ -94,6 +103,20 @@ bool apply(const QString& key, const QString& value, AgentConfig* c, QString* er
         (ms ? c->probes.intervalMs : c->probes.windowSeconds) = int(v);
         return true;
     }
+    if (key == QLatin1String("audit-log-max-bytes")) {
+        qint64 v = 0;
+        if (!integer(4096, 64LL << 30, &v))
+            return false;
+        c->auditLogMaxBytes = v;
+        return true;
+    }
+    if (key == QLatin1String("audit-log-keep")) {
+        qint64 v = 0;
+        if (!integer(1, 100, &v))
+            return false;
+        c->auditLogKeep = int(v);
+        return true;
+    }
     if (key == QLatin1String("history-size")) {
         qint64 v = 0;
         if (!integer(1, 1000000, &v))
@@ -105,6 +128,8 @@ bool apply(const QString& key, const QString& value, AgentConfig* c, QString* er
             : key == QLatin1String("audit-log")             ? &c->auditLogFile
             : key == QLatin1String("cancel-command")        ? &c->cancelCommand
             : key == QLatin1String("requeue-command")       ? &c->requeueCommand
+            : key == QLatin1String("drain-command")         ? &c->drainCommand
+            : key == QLatin1String("resume-command")        ? &c->resumeCommand
                                                             : nullptr) {
         // Paths and command lines: free text, but one line of bounded length.
         if (value.trimmed().isEmpty() || value.size() > 1024 || value.contains(u'\n') || value.contains(QChar(0))) {

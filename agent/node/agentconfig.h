@@ -19,8 +19,12 @@ struct AgentConfig
     QString webConfigFile; ///< exporter web-config: TLS, client certificates, basic auth
     QString tokensFile; ///< roles per token (agent/common/roles.h)
     QString auditLogFile; ///< JSON lines of job actions
+    qint64 auditLogMaxBytes = 64 * 1024 * 1024; ///< rotation size (auditlog.h)
+    int auditLogKeep = 5; ///< rotated files kept
     QString cancelCommand; ///< "scancel %j": run via QProcess, no shell; empty: cancel refused (501)
     QString requeueCommand;
+    QString drainCommand; ///< "scontrol update nodename=%n state=drain reason=%r"; empty: drain refused (501)
+    QString resumeCommand;
     QString region;
     QString pool;
     QString rack;

@@ -8,6 +8,7 @@
 #include "collectionloop.h"
 #include "httpservice.h"
 #include "jobactions.h"
+#include "nodeactions.h"
 #include "prober.h"
 #include "roles.h"
 
@@ -97,6 +98,7 @@ int main(int argc, char* argv[])
     AuditLog audit;
     {
         QString error;
+        audit.setRotation(config.auditLogMaxBytes, config.auditLogKeep);
         if (!audit.open(config.auditLogFile, &error)) {
             std::fprintf(stderr, "meridian-agent: %s\n", qPrintable(error));
             return 2;
@@ -108,6 +110,7 @@ int main(int argc, char* argv[])
     HttpService service(options);
     AgentServer server(&service, &state, &loop.procfs());
     JobActions jobActions(&service, &state, { config.cancelCommand, config.requeueCommand }, roles, &audit);
+    NodeActions nodeActions(&service, &state, { config.drainCommand, config.resumeCommand }, roles, &audit);
     service.setAuthFailureHook([&audit](const AuthFailure& f) { audit.append(authFailureRecord(f)); });
     QString error;
     if (!service.bind(&error)) {
@@ -128,6 +131,8 @@ int main(int argc, char* argv[])
         std::signal(SIGINT, onSignal);
     }
 
+    if (!config.webConfigFile.isEmpty())
+        service.watchWebConfig(config.webConfigFile); // re-read on change, like exporter-toolkit
     std::thread http([&service] { service.run(); });
     std::printf("listening on %s\n", qPrintable(service.baseUrl()));
     std::fflush(stdout);

@@ -83,6 +83,12 @@ void CacheWriter::waitForQueueBelow(int updates)
         d->queue.drained.wait(&d->queue.mutex);
 }
 
+int CacheWriter::queuedUpdates() const
+{
+    QMutexLocker lock(&d->queue.mutex);
+    return int(d->queue.updates.size());
+}
+
 QList<std::pair<qint64, float>> CacheWriter::recentPoints(const QString& nodeId, int accelerator, int metric) const
 {
     return d->worker->openWindowPoints(nodeId, accelerator, metric);

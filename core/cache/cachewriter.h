@@ -31,6 +31,7 @@ public:
     void flush(); ///< everything queued so far is committed, including open history windows
     void enforceRetention(); ///< runs retention steps until nothing is left to delete
     void waitForQueueBelow(int updates); ///< back-pressure for bulk loaders
+    int queuedUpdates() const; ///< written, not yet taken by the writer thread (never blocks on it)
     CacheStatistics statistics() const;
     // Thread-safe, never waits for SQL: one series' samples still in RAM (the
     // node's open window, up to 5 minutes). CacheReader appends them to history

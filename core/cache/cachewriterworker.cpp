@@ -227,7 +227,8 @@ void CacheWriterWorker::drain()
 
 void CacheWriterWorker::scheduleCommit()
 {
-    if (pendingRows() > 0 && !m_batchTimer->isActive())
+    // Probe rows alone (a front's probe history) need a commit too.
+    if ((pendingRows() > 0 || m_probes.pendingRows() > 0) && !m_batchTimer->isActive())
         m_batchTimer->start(m_options.batchIntervalMs);
 }
 
@@ -284,7 +285,7 @@ void CacheWriterWorker::commit(bool force)
         QMutexLocker historyLock(&m_historyMutex);
         for (const QString& nodeId : std::as_const(m_closedUncommitted)) {
             if (const auto it = m_history.find(nodeId); it != m_history.end())
-                it->closedWindow.close();
+                it->closedWindow.release();
         }
         m_closedUncommitted.clear();
     }

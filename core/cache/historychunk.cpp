@@ -72,6 +72,13 @@ void WindowBuffer::reset(qint64 t0)
         s.clear();
 }
 
+void WindowBuffer::release()
+{
+    m_t0 = -1;
+    m_offsets = {};
+    m_slots = {};
+}
+
 int WindowBuffer::append(const Protocol::Sample& sample)
 {
     m_offsets.append(qint32(sample.timestampMs - m_t0));

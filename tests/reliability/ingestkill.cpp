@@ -3,11 +3,11 @@
 // FleetSource polling a real meridian-fleetsim, feeding a real CacheWriter —
 // so that the test can SIGKILL it at random moments. Usage:
 //   meridian-ingestkill CACHE_DIR FLEET_URL TOKEN_FILE
-// Prints "resume N" (nodes with a cursor in the cache) once writing starts,
-// then after every update it has flushed (committed): "committed NODE SEQ TS" for
-// the newest sample of every node in that update (TS: of the newest one with a
-// CPU value; 0 if none). A line printed is durable. "nan NODE TS" names samples
-// without a CPU value (a down node), which have no point in the history.
+// Prints "cursor NODE SEQ" for every cursor the console's reader finds in the
+// cache and then "resume N" (their number) once writing starts, then after every update it has flushed (committed):
+// "committed NODE SEQ TS" for the newest sample of every node in that update (TS: of the newest one with a CPU value; 0
+// if none). A line printed is durable. "nan NODE TS" names samples without a CPU value (a down node), which have no
+// point in the history.
 
 #include "cachereader.h"
 #include "cachewriter.h"
@@ -80,6 +80,8 @@ int main(int argc, char** argv)
             std::printf("committed %s %lld %lld\n", qPrintable(it.key()), it->first, it->second);
         std::fflush(stdout);
     });
+    for (auto it = cursors.cbegin(); it != cursors.cend(); ++it)
+        std::printf("cursor %s %lld\n", qPrintable(it.key()), it->second);
     std::printf("resume %lld\n", qint64(cursors.size()));
     std::fflush(stdout);
     source.start();
