@@ -128,7 +128,7 @@ void IdleTracker::observe(
     const qint64 ts = sample.timestampMs;
     n.lastMs = ts;
 
-    QList<std::pair<int, qint64>> started; // (index, jobStart) of runs that begin now: seed them
+    QList<int> toSeed; // indexes of runs that begin now, or whose history was missing before
     for (const Protocol::AcceleratorSample& a : sample.accelerators) {
         Run* found = n.find(a.index);
         if (classify(a, sample.state) != CapacityClass::Allocated) {
@@ -168,9 +168,15 @@ void IdleTracker::observe(
         } else {
             if (r.runStartMs == 0) {
                 r.runStartMs = ts;
+                r.liveStartMs = ts;
+                r.nextSeedMs = 0;
+                r.seedAttempts = 0;
                 r.sum = 0;
                 r.count = 0;
-                started.append({ a.index, r.jobStartMs });
+                toSeed.append(a.index);
+            } else if (r.nextSeedMs > 0 && ts >= r.nextSeedMs) {
+                r.nextSeedMs = 0;
+                toSeed.append(a.index);
             }
             r.sum += a.utilization;
             ++r.count;
@@ -180,37 +186,56 @@ void IdleTracker::observe(
     // Free, faulty, or absent from this sample (unknown now): no run.
     n.accelerators.removeIf([ts](const Run& r) { return r.lastMs != ts; });
 
-    if (!m_cache || started.isEmpty())
+    if (!m_cache)
         return;
-    const quint64 generation = m_generation;
-    for (const auto& [index, jobStart] : std::as_const(started)) {
-        const Run& r = *n.find(index);
-        const qint64 from = std::max(jobStart, ts - SeedLookbackMs);
-        ++m_pendingSeeds;
-        // A watcher, not QFuture::then(context): in Qt 6.4 a continuation attached
-        // while the reader thread finishes the future can be lost.
-        auto* watcher = new QFutureWatcher<MetricSeries>(this);
-        connect(watcher, &QFutureWatcherBase::finished, this,
-            [this, watcher, generation, nodeId, index, job = r.jobId, ts] {
-                watcher->deleteLater();
-                if (generation != m_generation)
-                    return;
-                --m_pendingSeeds;
-                if (watcher->future().resultCount() == 0)
-                    return;
-                const auto node = m_nodes.find(nodeId);
-                if (node == m_nodes.end())
-                    return;
-                const Run* run = node->find(index);
-                // Only the run this query was for: a newer run starts after its end.
-                if (!run || run->runStartMs != ts)
-                    return;
-                applyHistory(nodeId, index, job, watcher->future().result());
-                Q_EMIT changed();
-            });
-        watcher->setFuture(
-            m_cache->acceleratorHistory(nodeId, index, AcceleratorMetric::Utilization, from, ts - 1, SeedMaxPoints));
+    for (int index : std::as_const(toSeed))
+        seedRun(nodeId, *n.find(index), ts);
+}
+
+void IdleTracker::seedRun(const QString& nodeId, const Run& r, qint64 nowMs)
+{
+    const qint64 from = std::max(r.jobStartMs, nowMs - SeedLookbackMs);
+    ++m_pendingSeeds;
+    // A watcher, not QFuture::then(context): in Qt 6.4 a continuation attached
+    // while the reader thread finishes the future can be lost.
+    auto* watcher = new QFutureWatcher<MetricSeries>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this,
+        [this, watcher, generation = m_generation, nodeId, index = r.index, job = r.jobId, anchor = r.liveStartMs] {
+            watcher->deleteLater();
+            if (generation != m_generation)
+                return;
+            --m_pendingSeeds;
+            if (watcher->future().resultCount() > 0)
+                onSeedAnswer(nodeId, index, job, anchor, watcher->future().result());
+        });
+    watcher->setFuture(
+        m_cache->acceleratorHistory(nodeId, r.index, AcceleratorMetric::Utilization, from, nowMs - 1, SeedMaxPoints));
+}
+
+void IdleTracker::onSeedAnswer(
+    const QString& nodeId, int index, const QString& jobId, qint64 anchorMs, const MetricSeries& series)
+{
+    const auto node = m_nodes.find(nodeId);
+    if (node == m_nodes.end())
+        return;
+    Run* run = node->find(index);
+    // Only the run this query was for: a newer run starts after its end.
+    if (!run || run->jobId != jobId || run->liveStartMs != anchorMs || run->runStartMs == 0)
+        return;
+    // No history just before the live run: it may still be on its way into
+    // the cache (first start, a gap being filled oldest first). Ask again
+    // later; a node that really has a hole there stops asking after a few tries.
+    const bool historyMissing
+        = std::none_of(series.points.cbegin(), series.points.cend(), [this, anchorMs](const MetricPoint& p) {
+              return p.timestampMs < anchorMs && anchorMs - p.timestampMs <= m_maxGapMs;
+          });
+    if (historyMissing) {
+        if (++run->seedAttempts < MaxSeedAttempts)
+            run->nextSeedMs = run->lastMs + (m_seedRetryMs << (run->seedAttempts - 1));
+        return;
     }
+    applyHistory(nodeId, index, jobId, series);
+    Q_EMIT changed();
 }
 
 void IdleTracker::applyHistory(const QString& nodeId, int accelerator, const QString& jobId, const MetricSeries& series)

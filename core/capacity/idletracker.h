@@ -40,7 +40,9 @@ struct IdleAccelerator
 // Fed per node with samples in agent time order (observe()), or attached to a
 // FleetStore (its newest snapshot per change set). With a CacheReader, runs
 // of the current job are extended back through the cache's utilization
-// history (seed()), so the answer is right just after a restart.
+// history (seed()), so the answer is right just after a restart. A run whose
+// history is not in the cache yet (the console is still filling it from the
+// agents' rings) asks again later, a bounded number of times.
 class IdleTracker : public QObject
 {
     Q_OBJECT
@@ -60,6 +62,10 @@ public:
     void setMinimumDuration(qint64 ms);
     qint64 minimumDuration() const { return m_minimumMs; }
     void setMaxGap(qint64 ms) { m_maxGapMs = ms; }
+    static constexpr qint64 DefaultSeedRetryMs = 60 * 1000;
+    static constexpr int MaxSeedAttempts = 5; ///< retries wait 1, 2, 4, 8 × the first delay
+    // Agent time after which a run found without history asks the cache again.
+    void setSeedRetry(qint64 firstDelayMs) { m_seedRetryMs = firstDelayMs; }
 
     void attach(const FleetStore* store, CacheReader* cache = nullptr);
 
@@ -89,6 +95,9 @@ private:
         QString model;
         qint64 jobStartMs = 0; ///< from the node's job placements; 0 unknown
         qint64 runStartMs = 0; ///< 0: not under the threshold now
+        qint64 liveStartMs = 0; ///< where the live run began: the seed's anchor
+        qint64 nextSeedMs = 0; ///< agent time to ask the cache again; 0: no retry due
+        int seedAttempts = 0;
         qint64 lastMs = 0;
         double sum = 0;
         int count = 0;
@@ -102,11 +111,15 @@ private:
 
     void onStoreChanged(const FleetChangeSet& changes);
     void thresholdsChanged();
+    void seedRun(const QString& nodeId, const Run& run, qint64 nowMs);
+    void onSeedAnswer(
+        const QString& nodeId, int index, const QString& jobId, qint64 anchorMs, const MetricSeries& series);
     QString jobName(const QString& nodeId, const QString& jobId, QString* tenant) const;
 
     double m_threshold = DefaultThreshold;
     qint64 m_minimumMs = DefaultMinimumDurationMs;
     qint64 m_maxGapMs = DefaultMaxGapMs;
+    qint64 m_seedRetryMs = DefaultSeedRetryMs;
     QHash<QString, NodeRuns> m_nodes;
     const FleetStore* m_store = nullptr;
     QPointer<CacheReader> m_cache;

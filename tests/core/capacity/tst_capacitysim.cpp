@@ -126,9 +126,12 @@ private Q_SLOTS:
     void poolsEqualTruth();
     void idleOnServedSamples();
     void idleAfterRestartFromCache();
+    void idleWhenHistoryArrivesLate();
 
 private:
     QJsonObject truth();
+    void writeHistory(const QString& cacheDir, bool withSamples);
+    void loadLiveSnapshots(FleetStore* store, qint64 shiftMs = 0);
 
     TokenFile m_token;
     std::unique_ptr<ServerProcess> m_sim;
@@ -242,47 +245,10 @@ void TestCapacitySim::idleAfterRestartFromCache()
     QVERIFY(!m_samples.isEmpty());
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    const FleetStore* live = m_session->store();
-    {
-        CacheWriter writer(dir.path());
-        QSignalSpy opened(&writer, &CacheWriter::opened);
-        writer.start();
-        QVERIFY(opened.wait(10000));
-        for (auto it = m_samples.cbegin(); it != m_samples.cend(); ++it) {
-            const FleetNode* node = live->node(it.key());
-            QVERIFY(node);
-            SourceUpdate u;
-            u.source = QStringLiteral("sim");
-            NodeUpdate n;
-            n.nodeId = it.key();
-            n.hasInventory = true;
-            n.inventory = node->inventory;
-            n.hasSnapshot = true;
-            n.snapshot = node->snapshot;
-            u.nodes.append(n);
-            for (const Protocol::Sample& s : *it)
-                u.samples.append({ it.key(), s });
-            writer.write(u);
-        }
-        writer.flush();
-    }
+    writeHistory(dir.path(), true);
 
     FleetStore store;
-    store.setCoalescingInterval(0);
-    SourceUpdate u;
-    u.source = QStringLiteral("sim");
-    for (auto it = live->nodes().cbegin(); it != live->nodes().cend(); ++it) {
-        NodeUpdate n;
-        n.nodeId = it.key();
-        n.hasInventory = true;
-        n.inventory = it->inventory;
-        n.hasSnapshot = true;
-        n.snapshot = it->snapshot;
-        u.nodes.append(n);
-    }
-    QSignalSpy changed(&store, &FleetStore::changed);
-    store.applyUpdate(u);
-    QVERIFY(changed.wait(5000));
+    loadLiveSnapshots(&store);
 
     IdleTracker withoutHistory;
     withoutHistory.attach(&store);
@@ -304,6 +270,92 @@ void TestCapacitySim::idleAfterRestartFromCache()
     tracker.setThreshold(Threshold);
     QTRY_COMPARE_WITH_TIMEOUT(tracker.pendingSeeds(), 0, 30000);
     QCOMPARE(detected(tracker), m_expectedIdle);
+}
+
+// A first start: the live snapshots arrive before the console has filled the
+// history from the agents' rings, so the first seeds find nothing. Once the
+// history is in the cache, the next snapshots ask again and find every idle chip.
+void TestCapacitySim::idleWhenHistoryArrivesLate()
+{
+    QVERIFY(!m_samples.isEmpty());
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    writeHistory(dir.path(), false);
+
+    FleetStore store;
+    loadLiveSnapshots(&store);
+    CacheReader reader(dir.path());
+    IdleTracker tracker;
+    constexpr qint64 RetryMs = 1000;
+    tracker.setSeedRetry(RetryMs);
+    tracker.attach(&store, &reader);
+    QVERIFY(tracker.pendingSeeds() > 0);
+    QTRY_COMPARE_WITH_TIMEOUT(tracker.pendingSeeds(), 0, 30000);
+    QVERIFY(tracker.idle().isEmpty());
+
+    writeHistory(dir.path(), true);
+    // A snapshot before the retry is due asks nothing; the one after it does.
+    loadLiveSnapshots(&store, RetryMs / 2);
+    QCOMPARE(tracker.pendingSeeds(), 0);
+    QVERIFY(tracker.idle().isEmpty());
+    loadLiveSnapshots(&store, RetryMs);
+    QVERIFY(tracker.pendingSeeds() > 0);
+    QTRY_COMPARE_WITH_TIMEOUT(tracker.pendingSeeds(), 0, 30000);
+    QCOMPARE(detected(tracker), m_expectedIdle);
+}
+
+// Writes the live inventory and snapshots, and with `withSamples` every
+// served sample, into the cache in `cacheDir` (closed again on return).
+void TestCapacitySim::writeHistory(const QString& cacheDir, bool withSamples)
+{
+    const FleetStore* live = m_session->store();
+    CacheWriter writer(cacheDir);
+    QSignalSpy opened(&writer, &CacheWriter::opened);
+    writer.start();
+    QVERIFY(opened.wait(10000));
+    for (auto it = m_samples.cbegin(); it != m_samples.cend(); ++it) {
+        const FleetNode* node = live->node(it.key());
+        QVERIFY(node);
+        SourceUpdate u;
+        u.source = QStringLiteral("sim");
+        NodeUpdate n;
+        n.nodeId = it.key();
+        n.hasInventory = true;
+        n.inventory = node->inventory;
+        n.hasSnapshot = true;
+        n.snapshot = node->snapshot;
+        u.nodes.append(n);
+        if (withSamples) {
+            for (const Protocol::Sample& s : *it)
+                u.samples.append({ it.key(), s });
+        }
+        writer.write(u);
+    }
+    writer.flush();
+}
+
+// Applies the simulator's current snapshot of every node to `store`, moved
+// `shiftMs` later in agent time (the simulator is paused: same values).
+void TestCapacitySim::loadLiveSnapshots(FleetStore* store, qint64 shiftMs)
+{
+    const FleetStore* live = m_session->store();
+    store->setCoalescingInterval(0);
+    SourceUpdate u;
+    u.source = QStringLiteral("sim");
+    for (auto it = live->nodes().cbegin(); it != live->nodes().cend(); ++it) {
+        NodeUpdate n;
+        n.nodeId = it.key();
+        n.hasInventory = true;
+        n.inventory = it->inventory;
+        n.hasSnapshot = true;
+        n.snapshot = it->snapshot;
+        n.snapshot.sample.timestampMs += shiftMs;
+        n.snapshot.sample.seq += shiftMs; // a later sequence number too
+        u.nodes.append(n);
+    }
+    QSignalSpy changed(store, &FleetStore::changed);
+    store->applyUpdate(u);
+    QVERIFY(changed.wait(5000));
 }
 
 QTEST_GUILESS_MAIN(TestCapacitySim)
