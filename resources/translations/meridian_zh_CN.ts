@@ -2,6 +2,177 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>FaultMap</name>
+    <message>
+        <source>HBM uncorrectable (multi-bit) ECC error</source>
+        <translation>HBM 不可纠正（多位）ECC 错误</translation>
+    </message>
+    <message>
+        <source>HBM correctable ECC errors rising</source>
+        <translation>HBM 可纠正 ECC 错误持续上升</translation>
+    </message>
+    <message>
+        <source>AI Core error: chip reset needed</source>
+        <translation>AI Core 错误：需要复位芯片</translation>
+    </message>
+    <message>
+        <source>Task execution error: re-run the job</source>
+        <translation>任务执行错误：重新运行作业</translation>
+    </message>
+    <message>
+        <source>Unrecoverable chip error</source>
+        <translation>不可恢复的芯片错误</translation>
+    </message>
+    <message>
+        <source>Chip needs a reset when idle</source>
+        <translation>芯片空闲时需要复位</translation>
+    </message>
+    <message>
+        <source>Ascend chip fault code</source>
+        <translation>昇腾芯片故障码</translation>
+    </message>
+    <message>
+        <source>HCCS CRC errors rising</source>
+        <translation>HCCS CRC 错误持续上升</translation>
+    </message>
+    <message>
+        <source>RoCE/HCCS port down</source>
+        <translation>RoCE/HCCS 端口断开</translation>
+    </message>
+    <message>
+        <source>GPU stopped processing: restart the application</source>
+        <translation>GPU 停止处理：重启应用</translation>
+    </message>
+    <message>
+        <source>Graphics engine exception</source>
+        <translation>图形引擎异常</translation>
+    </message>
+    <message>
+        <source>GPU stopped processing</source>
+        <translation>GPU 停止处理</translation>
+    </message>
+    <message>
+        <source>Double-bit ECC error</source>
+        <translation>双位 ECC 错误</translation>
+    </message>
+    <message>
+        <source>Row remapping pending: reset at next opportunity</source>
+        <translation>行重映射待处理：在下次机会时复位</translation>
+    </message>
+    <message>
+        <source>Row remapper recording failure</source>
+        <translation>行重映射器记录失败</translation>
+    </message>
+    <message>
+        <source>GPU fell off the bus: cold reboot</source>
+        <translation>GPU 掉卡：冷重启</translation>
+    </message>
+    <message>
+        <source>Contained ECC error: restart the application</source>
+        <translation>已隔离的 ECC 错误：重启应用</translation>
+    </message>
+    <message>
+        <source>Uncontained ECC error: reset the GPU</source>
+        <translation>未隔离的 ECC 错误：复位 GPU</translation>
+    </message>
+    <message>
+        <source>GSP RPC timeout: reset the GPU</source>
+        <translation>GSP RPC 超时：复位 GPU</translation>
+    </message>
+    <message>
+        <source>Informational Xid</source>
+        <translation>提示性 Xid</translation>
+    </message>
+    <message>
+        <source>NVLink CRC/replay errors rising</source>
+        <translation>NVLink CRC/重放错误持续上升</translation>
+    </message>
+    <message>
+        <source>Page retirement pending: drain, then reset</source>
+        <translation>页退役待处理：先排空，再复位</translation>
+    </message>
+    <message>
+        <source>Row remapping failed: service/RMA</source>
+        <translation>行重映射失败：维修/返厂</translation>
+    </message>
+    <message>
+        <source>NVLink/InfiniBand port down</source>
+        <translation>NVLink/InfiniBand 端口断开</translation>
+    </message>
+    <message>
+        <source>Uncorrectable ECC error: retire at reset</source>
+        <translation>不可纠正 ECC 错误：复位时退役</translation>
+    </message>
+    <message>
+        <source>Correctable ECC errors (trend)</source>
+        <translation>可纠正 ECC 错误（趋势）</translation>
+    </message>
+    <message>
+        <source>HBM ECC error</source>
+        <translation>HBM ECC 错误</translation>
+    </message>
+    <message>
+        <source>Chip reports unhealthy</source>
+        <translation>芯片报告不健康</translation>
+    </message>
+    <message>
+        <source>Accelerator health faulty</source>
+        <translation>加速卡健康状态：故障</translation>
+    </message>
+    <message>
+        <source>Accelerator sub-health</source>
+        <translation>加速卡亚健康</translation>
+    </message>
+    <message>
+        <source>RoCE errors or retries rising</source>
+        <translation>RoCE 错误或重传持续上升</translation>
+    </message>
+    <message>
+        <source>Optical module RX power low</source>
+        <translation>光模块接收功率过低</translation>
+    </message>
+    <message>
+        <source>Network port down</source>
+        <translation>网络端口断开</translation>
+    </message>
+    <message>
+        <source>Thermal throttling</source>
+        <translation>温度降频</translation>
+    </message>
+    <message>
+        <source>Node down (heartbeat lost)</source>
+        <translation>节点宕机（心跳丢失）</translation>
+    </message>
+    <message>
+        <source>Agent not answering</source>
+        <translation>代理无响应</translation>
+    </message>
+    <message>
+        <source>Rack power lost</source>
+        <translation>机柜断电</translation>
+    </message>
+    <message>
+        <source>Inter-site link cut</source>
+        <translation>站点间链路中断</translation>
+    </message>
+    <message>
+        <source>Inter-site link degraded</source>
+        <translation>站点间链路劣化</translation>
+    </message>
+    <message>
+        <source>Fault counters not reported</source>
+        <translation>故障计数器未上报</translation>
+    </message>
+    <message>
+        <source>npu-smi / nvidia-smi failing</source>
+        <translation>npu-smi / nvidia-smi 执行失败</translation>
+    </message>
+    <message>
+        <source>Unclassified fault</source>
+        <translation>未分类故障</translation>
+    </message>
+</context>
+<context>
     <name>Meridian</name>
     <message>
         <source>%1: unknown key &quot;%2&quot;</source>
@@ -1115,6 +1286,107 @@ Subcommands:
     </message>
 </context>
 <context>
+    <name>Meridian::Faults::DrainPreviewDialog</name>
+    <message>
+        <source>Job</source>
+        <translation>作业</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Accelerators</source>
+        <translation>加速卡</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Pool</source>
+        <translation>资源池</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <source>Free now</source>
+        <translation>当前空闲</translation>
+    </message>
+    <message>
+        <source>Allocated (as jobs end)</source>
+        <translation>已分配（随作业结束释放）</translation>
+    </message>
+    <message>
+        <source>Drain node %1</source>
+        <translation>排空节点 %1</translation>
+    </message>
+    <message>
+        <source>Resume node %1</source>
+        <translation>恢复节点 %1</translation>
+    </message>
+    <message>
+        <source>No new jobs will be placed on %1. Jobs running there keep running until they end (requeue them from the Jobs page to move them now).</source>
+        <translation>%1 上将不再放置新作业。正在运行的作业会继续运行直至结束（如需立即迁移，请在“作业”页面重新排队）。</translation>
+    </message>
+    <message>
+        <source>%1 will take new jobs again.</source>
+        <translation>%1 将重新接受新作业。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n accelerator(s): %1</source>
+        <translation>
+            <numerusform>%n 张加速卡：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>e.g. HBM replacement, ticket 4711</source>
+        <translation>例如：更换 HBM，工单 4711</translation>
+    </message>
+    <message>
+        <source>Jobs on the node (%1)</source>
+        <translation>节点上的作业（%1）</translation>
+    </message>
+    <message>
+        <source>Capacity removed</source>
+        <translation>移除的容量</translation>
+    </message>
+    <message>
+        <source>Capacity returned</source>
+        <translation>恢复的容量</translation>
+    </message>
+    <message>
+        <source>Command on the node: %1</source>
+        <translation>节点上执行的命令：%1</translation>
+    </message>
+    <message>
+        <source>Reason (kept in the audit logs):</source>
+        <translation>原因（记入审计日志）：</translation>
+    </message>
+    <message>
+        <source>Drain %1</source>
+        <translation>排空 %1</translation>
+    </message>
+    <message>
+        <source>Resume %1</source>
+        <translation>恢复 %1</translation>
+    </message>
+    <message>
+        <source>%1 %2: jobs %3; capacity %4</source>
+        <translation>%1 %2：作业 %3；容量 %4</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
     <name>Meridian::Faults::FaultsPage</name>
     <message numerus="yes">
         <source>↑ %n new</source>
@@ -1287,6 +1559,73 @@ Subcommands:
         <source>Action</source>
         <translation>处置</translation>
     </message>
+    <message>
+        <source>Agent: %1</source>
+        <translation>代理：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::Faults::NodeActionController</name>
+    <message>
+        <source>Actions need a console session with sources</source>
+        <translation>操作需要带有数据源的控制台会话</translation>
+    </message>
+    <message>
+        <source>No action possible: %1</source>
+        <translation>无法执行操作：%1</translation>
+    </message>
+    <message>
+        <source>No source can act on node %1</source>
+        <translation>没有数据源可以操作节点 %1</translation>
+    </message>
+    <message>
+        <source>Another action is still being sent</source>
+        <translation>另一个操作仍在发送中</translation>
+    </message>
+    <message>
+        <source>Asking what draining %1 would do…</source>
+        <translation>正在查询排空 %1 的影响…</translation>
+    </message>
+    <message>
+        <source>Asking what resuming %1 would do…</source>
+        <translation>正在查询恢复 %1 的影响…</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>被拒绝：%1</translation>
+    </message>
+    <message>
+        <source>No answer: %1</source>
+        <translation>无应答：%1</translation>
+    </message>
+    <message>
+        <source>Failed (%1): %2</source>
+        <translation>失败（%1）：%2</translation>
+    </message>
+    <message>
+        <source>%1 is drained: no new jobs go there</source>
+        <translation>%1 已排空：不再放置新作业</translation>
+    </message>
+    <message>
+        <source>%1 is resumed: it takes new jobs again</source>
+        <translation>%1 已恢复：重新接受新作业</translation>
+    </message>
+    <message>
+        <source>Not sent: %1 of %2 was not confirmed</source>
+        <translation>未发送：%2 的 %1 未确认</translation>
+    </message>
+    <message>
+        <source>reason: %1</source>
+        <translation>原因：%1</translation>
+    </message>
+    <message>
+        <source>Sending %1 of %2…</source>
+        <translation>正在发送 %2 的 %1…</translation>
+    </message>
+    <message>
+        <source>The action could not be written to the audit log: %1</source>
+        <translation>操作无法写入审计日志：%1</translation>
+    </message>
 </context>
 <context>
     <name>Meridian::Faults::NodeFaultPanel</name>
@@ -1345,6 +1684,22 @@ Subcommands:
     <message>
         <source>Accelerator %1 temperature around the fault: %2–%3 °C over %4 points.</source>
         <translation>加速卡 %1 在故障前后的温度：%2–%3 °C（共 %4 个数据点）。</translation>
+    </message>
+    <message>
+        <source>Drain…</source>
+        <translation>排空…</translation>
+    </message>
+    <message>
+        <source>Resume…</source>
+        <translation>恢复…</translation>
+    </message>
+    <message>
+        <source>Stop placing new jobs on this node (preview first)</source>
+        <translation>停止在此节点上放置新作业（先预览）</translation>
+    </message>
+    <message>
+        <source>Let the scheduler place jobs on this node again (preview first)</source>
+        <translation>允许调度器重新在此节点上放置作业（先预览）</translation>
     </message>
 </context>
 <context>
@@ -1420,6 +1775,37 @@ Subcommands:
     <message>
         <source>Recovered in %1: %2 over the 10-minute target.</source>
         <translation>用时 %1 完成恢复：超出 10 分钟目标 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::Faults::ReliabilityChart</name>
+    <message>
+        <source>MTTR (hours)</source>
+        <translation>MTTR（小时）</translation>
+    </message>
+    <message>
+        <source>MTBF (hours)</source>
+        <translation>MTBF（小时）</translation>
+    </message>
+    <message>
+        <source>MTTR per pool</source>
+        <translation>各资源池 MTTR</translation>
+    </message>
+    <message>
+        <source>MTBF per pool</source>
+        <translation>各资源池 MTBF</translation>
+    </message>
+    <message>
+        <source>Per day, 14 days</source>
+        <translation>按天，14 天</translation>
+    </message>
+    <message>
+        <source>Per week, 12 weeks</source>
+        <translation>按周，12 周</translation>
+    </message>
+    <message>
+        <source>No figures in this range (MTTR needs resolved incidents, MTBF any incident)</source>
+        <translation>此范围内没有数据（MTTR 需要已解决的事件，MTBF 需要任意事件）</translation>
     </message>
 </context>
 <context>
@@ -1714,6 +2100,21 @@ Subcommands:
     <message>
         <source>Mean utilization</source>
         <translation>平均利用率</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::JobDetailClient</name>
+    <message>
+        <source>no answer</source>
+        <translation>无应答</translation>
+    </message>
+    <message>
+        <source>the answer is not a valid job detail: %1</source>
+        <translation>应答不是有效的作业详情：%1</translation>
+    </message>
+    <message>
+        <source>the answer describes another job (%1)</source>
+        <translation>应答描述的是另一个作业（%1）</translation>
     </message>
 </context>
 <context>
@@ -2086,18 +2487,6 @@ Recovery: %3 (target 10 min)</source>
         <translation>审计日志保存在缓存中，但缓存未打开。</translation>
     </message>
     <message>
-        <source>Actions need a console session with sources</source>
-        <translation>执行操作需要配置了数据源的控制台会话</translation>
-    </message>
-    <message>
-        <source>No source can act on this job</source>
-        <translation>没有可对此作业执行操作的数据源</translation>
-    </message>
-    <message>
-        <source>Cannot read the source&apos;s token: %1</source>
-        <translation>无法读取数据源的令牌：%1</translation>
-    </message>
-    <message>
         <source>Another action is still being sent</source>
         <translation>另一个操作仍在发送中</translation>
     </message>
@@ -2148,6 +2537,44 @@ Recovery: %3 (target 10 min)</source>
     <message>
         <source>Sending %1 of %2…</source>
         <translation>正在发送对 %2 的 %1 操作…</translation>
+    </message>
+    <message>
+        <source>Full history not loaded: %1. Showing the job list&apos;s view.</source>
+        <translation>未加载完整历史：%1。显示作业列表中的视图。</translation>
+    </message>
+    <message>
+        <source>Assembled from node reports (%1): agents keep no job history, so segments and checkpoints are those the nodes report now.</source>
+        <translation>由节点上报汇总（%1）：代理不保留作业历史，因此运行段和检查点为节点当前上报的内容。</translation>
+    </message>
+    <message>
+        <source>Full history not loaded from %1: %2</source>
+        <translation>未能从 %1 加载完整历史：%2</translation>
+    </message>
+    <message>
+        <source>Loading the full history from %1…</source>
+        <translation>正在从 %1 加载完整历史…</translation>
+    </message>
+    <message>
+        <source>Full history not loaded from %1: %2. Showing the job list&apos;s view.</source>
+        <translation>未能从 %1 加载完整历史：%2。显示作业列表中的视图。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Full history from %1: %n checkpoint(s)</source>
+        <translation>
+            <numerusform>来自 %1 的完整历史：%n 个检查点</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no console session with sources</source>
+        <translation>没有带数据源的控制台会话</translation>
+    </message>
+    <message>
+        <source>no source serves this job</source>
+        <translation>没有数据源提供此作业</translation>
+    </message>
+    <message>
+        <source>No action possible: %1</source>
+        <translation>无法执行操作：%1</translation>
     </message>
 </context>
 <context>
@@ -3477,6 +3904,314 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
         <source>… %1 more rows in the file</source>
         <translation>…… 文件中另有 %1 行</translation>
     </message>
+    <message>
+        <source>Faults</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>Faults by class</source>
+        <translation>按类别统计故障</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Open at end</source>
+        <translation>结束时仍未恢复</translation>
+    </message>
+    <message>
+        <source>Time open (h)</source>
+        <translation>持续时长（小时）</translation>
+    </message>
+    <message>
+        <source>Mean time to clear (min)</source>
+        <translation>平均清除时间（分钟）</translation>
+    </message>
+    <message>
+        <source>Faults by kind</source>
+        <translation>按类型统计故障</translation>
+    </message>
+    <message>
+        <source>Faults by vendor and model</source>
+        <translation>按厂商和型号统计故障</translation>
+    </message>
+    <message>
+        <source>Vendor</source>
+        <translation>厂商</translation>
+    </message>
+    <message>
+        <source>Faults by pool</source>
+        <translation>按资源池统计故障</translation>
+    </message>
+    <message>
+        <source>Nodes with faults</source>
+        <translation>有故障的节点</translation>
+    </message>
+    <message>
+        <source>Top offending nodes</source>
+        <translation>故障最多的节点</translation>
+    </message>
+    <message>
+        <source>Kinds</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Top offending links</source>
+        <translation>故障最多的链路</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Faults opened</source>
+        <translation>新增故障</translation>
+    </message>
+    <message>
+        <source>Faults cleared</source>
+        <translation>已清除故障</translation>
+    </message>
+    <message>
+        <source>Faults per day</source>
+        <translation>每天故障数</translation>
+    </message>
+    <message>
+        <source>Faults per hour</source>
+        <translation>每小时故障数</translation>
+    </message>
+    <message>
+        <source>Cleared</source>
+        <translation>已清除</translation>
+    </message>
+    <message>
+        <source>Faults per 100 nodes</source>
+        <translation>每 100 个节点的故障数</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>作业</translation>
+    </message>
+    <message>
+        <source>Jobs that ran in the range</source>
+        <translation>范围内运行过的作业</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Wall time (h)</source>
+        <translation>墙钟时间（小时）</translation>
+    </message>
+    <message>
+        <source>Goodput</source>
+        <translation>有效产出率</translation>
+    </message>
+    <message>
+        <source>Work lost (h)</source>
+        <translation>损失工作量（小时）</translation>
+    </message>
+    <message>
+        <source>Longest run (h)</source>
+        <translation>最长运行（小时）</translation>
+    </message>
+    <message>
+        <source>Jobs by kind and state</source>
+        <translation>按类型和状态统计作业</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Recovering</source>
+        <translation>恢复中</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Interruptions by cause</source>
+        <translation>按原因统计中断</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Fault class</source>
+        <translation>故障类别</translation>
+    </message>
+    <message>
+        <source>Mean recovery (min)</source>
+        <translation>平均恢复时间（分钟）</translation>
+    </message>
+    <message>
+        <source>Longest uninterrupted runs</source>
+        <translation>最长不间断运行</translation>
+    </message>
+    <message>
+        <source>Interruptions per day</source>
+        <translation>每天中断次数</translation>
+    </message>
+    <message>
+        <source>Interruptions per hour</source>
+        <translation>每小时中断次数</translation>
+    </message>
+    <message>
+        <source>Work lost per day</source>
+        <translation>每天损失工作量</translation>
+    </message>
+    <message>
+        <source>Work lost per hour</source>
+        <translation>每小时损失工作量</translation>
+    </message>
+    <message>
+        <source>Work lost (accelerator-hours)</source>
+        <translation>损失工作量（加速卡·小时）</translation>
+    </message>
+    <message>
+        <source>Latency by site pair</source>
+        <translation>各站点对时延</translation>
+    </message>
+    <message>
+        <source>From site</source>
+        <translation>源站点</translation>
+    </message>
+    <message>
+        <source>To site</source>
+        <translation>目的站点</translation>
+    </message>
+    <message>
+        <source>Pair class</source>
+        <translation>站点对类别</translation>
+    </message>
+    <message>
+        <source>Within target</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <source>Violating</source>
+        <translation>超标</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <source>p50 (ms)</source>
+        <translation>p50（毫秒）</translation>
+    </message>
+    <message>
+        <source>p99 (ms)</source>
+        <translation>p99（毫秒）</translation>
+    </message>
+    <message>
+        <source>Mean loss</source>
+        <translation>平均丢包率</translation>
+    </message>
+    <message>
+        <source>Violations</source>
+        <translation>超标次数</translation>
+    </message>
+    <message>
+        <source>Longest violation (min)</source>
+        <translation>最长超标（分钟）</translation>
+    </message>
+    <message>
+        <source>Latency between sites</source>
+        <translation>站点间时延</translation>
+    </message>
+    <message>
+        <source>Latency per day</source>
+        <translation>每日时延</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Violating minutes</source>
+        <translation>超标分钟数</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>分钟数</translation>
+    </message>
+    <message>
+        <source>Worst p50 (ms)</source>
+        <translation>最差 p50（毫秒）</translation>
+    </message>
+    <message>
+        <source>Worst loss</source>
+        <translation>最差丢包率</translation>
+    </message>
+    <message>
+        <source>Site pairs without probes</source>
+        <translation>无探测数据的站点对</translation>
+    </message>
+    <message>
+        <source>Latency targets</source>
+        <translation>时延目标</translation>
+    </message>
+    <message>
+        <source>Target p50 (ms)</source>
+        <translation>目标 p50（毫秒）</translation>
+    </message>
+    <message>
+        <source>Target loss</source>
+        <translation>目标丢包率</translation>
+    </message>
+    <message>
+        <source>Share of probed minutes within target</source>
+        <translation>已探测分钟中达标的比例</translation>
+    </message>
+    <message>
+        <source>Within target (%)</source>
+        <translation>达标（%）</translation>
+    </message>
+    <message>
+        <source>All site pairs in scope</source>
+        <translation>范围内所有站点对</translation>
+    </message>
+    <message>
+        <source>Site pairs probed</source>
+        <translation>已探测的站点对</translation>
+    </message>
+    <message>
+        <source>No probes</source>
+        <translation>无探测</translation>
+    </message>
+    <message>
+        <source>Site pairs with violations</source>
+        <translation>有超标的站点对</translation>
+    </message>
+    <message>
+        <source>Site pairs with gaps</source>
+        <translation>有数据缺口的站点对</translation>
+    </message>
+    <message>
+        <source>%1 more rows are in the CSV and XLSX exports.</source>
+        <translation>另有 %1 行在 CSV 和 XLSX 导出中。</translation>
+    </message>
 </context>
 <context>
     <name>Meridian::Reports::ReportsPage</name>
@@ -3597,6 +4332,10 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
     <message>
         <source>The preview of the report appears here once it is computed.</source>
         <translation>报表计算完成后将在此处显示预览。</translation>
+    </message>
+    <message>
+        <source>Writing the file…</source>
+        <translation>正在写入文件…</translation>
     </message>
 </context>
 <context>
@@ -3941,6 +4680,17 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
     <message>
         <source>token file %1: contains characters a bearer token cannot have</source>
         <translation>令牌文件 %1：包含持有者令牌不允许的字符</translation>
+    </message>
+</context>
+<context>
+    <name>SourceEndpoints</name>
+    <message>
+        <source>cannot read the token of %1: %2</source>
+        <translation>无法读取 %1 的令牌：%2</translation>
+    </message>
+    <message>
+        <source>cannot use the TLS files of %1: %2</source>
+        <translation>无法使用 %1 的 TLS 文件：%2</translation>
     </message>
 </context>
 </TS>
