@@ -8,6 +8,7 @@
 #include "jobsformat.h"
 #include "jobtimeline.h"
 #include "jobutilizationchart.h"
+#include "regionnames.h"
 #include "whenready.h"
 
 #include <QBoxLayout>
@@ -62,6 +63,8 @@ JobDetailView::JobDetailView(const FleetStore* store, CacheReader* cache, QWidge
     m_interruptions->setRootIsDecorated(false);
     m_interruptions->setHeaderLabels({ tr("Interrupted"), tr("Cause"), tr("Fault event"), tr("Node"), tr("Work lost"),
         tr("Recovery"), tr("Target 10 min") });
+    // Times, nodes and durations are short and must be read whole; the cause takes what is left.
+    m_interruptions->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_interruptions->header()->setSectionResizeMode(1, QHeaderView::Stretch);
     m_interruptions->header()->setStretchLastSection(false);
     m_events->setRootIsDecorated(false);
@@ -134,7 +137,7 @@ void JobDetailView::setJob(const Protocol::JobRecord& job, qint64 nowMs)
     m_facts->setText(
         tr("%1 · %2 · tenant %3, user %4 · pool %5 (%6) · %7 of %8 × %9 · submitted %10, started %11%12")
             .arg(JobsFormat::stateText(job.state), JobsFormat::kindText(job.kind), orMissing(job.tenant),
-                orMissing(job.user), orMissing(job.pool), orMissing(job.region))
+                orMissing(job.user), orMissing(job.pool), orMissing(regionDisplayName(job.region)))
             .arg(job.acceleratorsAllocated)
             .arg(job.acceleratorsRequested)
             .arg(orMissing(job.model), job.submitMs > 0 ? Format::timestamp(job.submitMs) : Format::missing(),
