@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "nodeactions.h"
 
+#include "actioncommand.h"
 #include "agentstate.h"
-#include "auditlog.h"
 #include "httpservice.h"
 #include "nodeactionbody.h"
 #include "roles.h"
 
-#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -17,7 +16,6 @@
 
 namespace Meridian::Agent {
 namespace {
-constexpr qsizetype MaxOutputBytes = 4096;
 
 // What the node holds: its jobs with their accelerators, and the usable chips per model it takes out.
 QJsonObject preview(const Protocol::NodeInventory& inventory, const Protocol::Snapshot& snapshot)
@@ -59,14 +57,6 @@ QJsonObject preview(const Protocol::NodeInventory& inventory, const Protocol::Sn
     return QJsonObject { { QStringLiteral("jobs"), jobs }, { QStringLiteral("capacity"), capacity } };
 }
 
-QString errorOf(const httplib::Response& res)
-{
-    return QJsonDocument::fromJson(QByteArray::fromStdString(res.body))
-        .object()
-        .value(QStringLiteral("error"))
-        .toString();
-}
-
 } // namespace
 
 QStringList NodeActions::expand(const QString& commandLine, const QString& nodeId, const QString& reason)
@@ -98,48 +88,36 @@ NodeActions::NodeActions(HttpService* service, const AgentState* state, NodeActi
     service->server().Post(R"(/api/v1/nodes/([A-Za-z0-9._:@+-]{1,128})/(drain|resume))",
         [this](const httplib::Request& req, httplib::Response& res) {
             const Caller caller = callerOf(req, m_roles.get());
-            AuditRecord record;
-            record.timestampMs = QDateTime::currentMSecsSinceEpoch();
-            record.principal = caller.principal;
-            record.role = toString(caller.role);
-            record.target = QString::fromStdString(req.matches[1].str());
-            record.action = QString::fromStdString(req.matches[2].str());
-            auto finish = [&](const QString& outcome, const QString& detail) {
-                record.outcome = outcome;
-                record.detail = detail;
-                record.status = res.status;
-                if (m_audit)
-                    m_audit->append(record);
-            };
+            ActionAudit audit(req, caller, m_audit);
+            const QString& nodeId = audit.target();
+            const QString& action = audit.action();
             NodeActionBody body;
             QString error;
             if (!parseNodeActionBody(req.body, &body, &error)) {
                 replyError(res, 400, error);
-                return finish(QStringLiteral("refused"), error);
+                return audit.finish(res, QStringLiteral("refused"), error);
             }
             if (!requireRole(caller, Role::Operator, res))
-                return finish(QStringLiteral("refused"), errorOf(res));
+                return audit.refused(res);
             const Protocol::NodeInventory inventory = m_state->inventory();
-            if (record.target != inventory.nodeId) {
+            if (nodeId != inventory.nodeId) {
                 replyError(res, 404, QStringLiteral("this agent is node %1").arg(inventory.nodeId));
-                return finish(QStringLiteral("refused"), QStringLiteral("not this node"));
+                return audit.finish(res, QStringLiteral("refused"), QStringLiteral("not this node"));
             }
-            const QString& line = record.action == QLatin1String("drain") ? m_commands.drain : m_commands.resume;
+            const QString& line = action == QLatin1String("drain") ? m_commands.drain : m_commands.resume;
             if (line.isEmpty()) {
                 replyError(res, 501,
-                    QStringLiteral("this agent has no %1 command: start it with --%1-command \"…%%n…\"")
-                        .arg(record.action));
-                return finish(QStringLiteral("refused"), QStringLiteral("no command configured"));
+                    QStringLiteral("this agent has no %1 command: start it with --%1-command \"…%%n…\"").arg(action));
+                return audit.finish(res, QStringLiteral("refused"), QStringLiteral("no command configured"));
             }
-            const QStringList args = expand(line, record.target, body.reason);
+            const QStringList args = expand(line, nodeId, body.reason);
             if (args.isEmpty()) {
-                replyError(
-                    res, 500, QStringLiteral("the configured %1 command is empty after parsing").arg(record.action));
-                return finish(QStringLiteral("failed"), QStringLiteral("bad command line"));
+                replyError(res, 500, QStringLiteral("the configured %1 command is empty after parsing").arg(action));
+                return audit.finish(res, QStringLiteral("failed"), QStringLiteral("bad command line"));
             }
             QJsonObject reply = preview(inventory, m_state->snapshot());
-            reply.insert(QStringLiteral("node"), record.target);
-            reply.insert(QStringLiteral("action"), record.action);
+            reply.insert(QStringLiteral("node"), nodeId);
+            reply.insert(QStringLiteral("action"), action);
             reply.insert(QStringLiteral("reason"), body.reason);
             reply.insert(QStringLiteral("command"), QJsonArray::fromStringList(args));
             reply.insert(QStringLiteral("effect"),
@@ -149,33 +127,13 @@ NodeActions::NodeActions(HttpService* service, const AgentState* state, NodeActi
             if (body.dryRun) {
                 reply.insert(QStringLiteral("dryRun"), true);
                 replyJson(res, QJsonDocument(reply).toJson(QJsonDocument::Compact));
-                return finish(QStringLiteral("previewed"), args.join(u' '));
+                return audit.finish(res, QStringLiteral("previewed"), args.join(u' '));
             }
-            QProcess process;
-            process.setProcessChannelMode(QProcess::MergedChannels);
-            process.start(args.first(), args.mid(1));
-            const bool finished
-                = process.waitForStarted(m_commands.timeoutMs) && process.waitForFinished(m_commands.timeoutMs);
-            const QString output = QString::fromLocal8Bit(process.readAll().left(MaxOutputBytes)).trimmed();
-            if (!finished) {
-                process.kill();
-                process.waitForFinished(1000);
-                replyError(res, 502, QStringLiteral("%1 did not finish: %2").arg(args.first(), process.errorString()));
-                return finish(QStringLiteral("failed"), process.errorString());
-            }
-            reply.insert(QStringLiteral("exitCode"), process.exitCode());
-            reply.insert(QStringLiteral("output"), output);
-            if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
-                replyError(res, 502,
-                    QStringLiteral("%1 exited with %2: %3")
-                        .arg(args.first())
-                        .arg(process.exitCode())
-                        .arg(output.left(512)));
-                return finish(QStringLiteral("failed"), output);
-            }
-            reply.insert(QStringLiteral("drainedAfter"), record.action == QLatin1String("drain"));
-            replyJson(res, QJsonDocument(reply).toJson(QJsonDocument::Compact));
-            finish(QStringLiteral("performed"), args.join(u' ') + QStringLiteral(" → ") + output.left(512));
+            runActionCommand(
+                args, m_commands.timeoutMs, reply,
+                [&action](
+                    QJsonObject* r) { r->insert(QStringLiteral("drainedAfter"), action == QLatin1String("drain")); },
+                res, &audit);
         });
 }
 
