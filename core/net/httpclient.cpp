@@ -169,6 +169,9 @@ void HttpClient::finish(QNetworkReply* reply)
     if (!p)
         return;
     reply->deleteLater();
+    // The reply lives until the event loop deletes it and may still emit
+    // (a queued metaDataChanged, a readyRead): nothing may reach `p` after this.
+    disconnect(reply, nullptr, this, nullptr);
     p->idle->stop();
     p->deadline->stop();
     if (!p->tooLarge && reply->isOpen()) {

@@ -89,7 +89,7 @@ PairResult evaluate(const QList<PairPoint>& points, const LatencyTarget& target,
         const qint64 t = p.timestampMs / MinuteMs * MinuteMs;
         if (t < fromMs || t >= toMs || t == previous || !hasData(p))
             continue;
-        const bool contiguous = t - previous == MinuteMs;
+        const bool contiguous = previous != std::numeric_limits<qint64>::min() && t - previous == MinuteMs;
         previous = t;
         minutes.points.append(CapacityPoint { t, 0, 0, 0, 0 });
         ++r.minutes;
