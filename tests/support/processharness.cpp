@@ -10,6 +10,12 @@
 #include <QRegularExpression>
 #include <QTimer>
 
+#ifdef Q_OS_LINUX
+#include <csignal>
+#include <sys/prctl.h>
+#include <unistd.h>
+#endif
+
 namespace Meridian::Test {
 
 ServerProcess::ServerProcess(QString program, QStringList arguments)
@@ -26,6 +32,15 @@ bool ServerProcess::start(int timeoutMs)
 {
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::SeparateChannels);
+#ifdef Q_OS_LINUX
+    // A test that aborts (a failed check, a sanitizer report) runs no
+    // destructor: the kernel then ends the agent or simulator it started.
+    m_process->setChildProcessModifier([parent = ::getpid()] {
+        ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+        if (::getppid() != parent)
+            ::_exit(1);
+    });
+#endif
     m_process->start(m_program, m_arguments);
     if (!m_process->waitForStarted(10000)) {
         m_error = QStringLiteral("cannot start %1: %2").arg(m_program, m_process->errorString());
