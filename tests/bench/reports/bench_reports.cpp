@@ -13,6 +13,7 @@
 
 #include "cachereader.h"
 #include "cachewriter.h"
+#include "reportbenchrun.h"
 #include "reportpdf.h"
 #include "reportrunner.h"
 #include "reporttext.h"
@@ -174,41 +175,9 @@ bool buildCache(const QString& dir, int nodes, int days)
     return true;
 }
 
-struct Timing
+Bench::Timing runReport(CacheReader* reader, int days)
 {
-    double seconds = 0;
-    double maxStallMs = 0;
-    ReportData data;
-};
-
-Timing runReport(CacheReader* reader, int days)
-{
-    ReportParameters p;
-    p.type = QStringLiteral("availability");
-    p.relativeSpanMs = qint64(days) * 24 * 60 * Min;
-    ReportRunner runner(reader);
-    Timing t;
-    QEventLoop loop;
-    QObject::connect(&runner, &ReportRunner::finished, &loop, [&](const ReportData& d) {
-        t.data = d;
-        loop.quit();
-    });
-    QObject::connect(&runner, &ReportRunner::cancelled, &loop, &QEventLoop::quit);
-    QElapsedTimer tick;
-    QTimer probe;
-    probe.setTimerType(Qt::PreciseTimer);
-    QObject::connect(&probe, &QTimer::timeout, [&] {
-        t.maxStallMs = std::max(t.maxStallMs, double(tick.nsecsElapsed()) / 1e6 - 5);
-        tick.restart();
-    });
-    QElapsedTimer wall;
-    wall.start();
-    tick.start();
-    probe.start(5);
-    runner.start(p);
-    loop.exec();
-    t.seconds = double(wall.nsecsElapsed()) / 1e9;
-    return t;
+    return Bench::runReport(reader, QStringLiteral("availability"), qint64(days) * 24 * 60 * Min);
 }
 
 // The UI thread's longest stall (5 ms probe timer, as above) while `begin` runs from the event
@@ -270,8 +239,8 @@ int main(int argc, char** argv)
     }
 
     CacheReader reader(dir);
-    const Timing baseline = runReport(&reader, 1);
-    const Timing full = runReport(&reader, days);
+    const Bench::Timing baseline = runReport(&reader, 1);
+    const Bench::Timing full = runReport(&reader, days);
     if (full.data.isEmpty()) {
         std::fprintf(stderr, "the report found no data\n");
         return 1;

@@ -13,6 +13,7 @@
 
 #include "cachereader.h"
 #include "cachewriter.h"
+#include "reportbenchrun.h"
 #include "reportpdf.h"
 #include "reportrunner.h"
 #include "reporttext.h"
@@ -203,41 +204,9 @@ bool buildCache(const QString& dir, int nodes, int jobs, int days)
     return true;
 }
 
-struct Timing
+Bench::Timing runReport(CacheReader* reader, const QString& type, int days)
 {
-    double seconds = 0;
-    double maxStallMs = 0;
-    ReportData data;
-};
-
-Timing runReport(CacheReader* reader, const QString& type, int days)
-{
-    ReportParameters p;
-    p.type = type;
-    p.relativeSpanMs = qint64(days) * Day;
-    ReportRunner runner(reader);
-    Timing t;
-    QEventLoop loop;
-    QObject::connect(&runner, &ReportRunner::finished, &loop, [&](const ReportData& d) {
-        t.data = d;
-        loop.quit();
-    });
-    QObject::connect(&runner, &ReportRunner::cancelled, &loop, &QEventLoop::quit);
-    QElapsedTimer tick;
-    QTimer probe;
-    probe.setTimerType(Qt::PreciseTimer);
-    QObject::connect(&probe, &QTimer::timeout, [&] {
-        t.maxStallMs = std::max(t.maxStallMs, double(tick.nsecsElapsed()) / 1e6 - 5);
-        tick.restart();
-    });
-    QElapsedTimer wall;
-    wall.start();
-    tick.start();
-    probe.start(5);
-    runner.start(p);
-    loop.exec();
-    t.seconds = double(wall.nsecsElapsed()) / 1e9;
-    return t;
+    return Bench::runReport(reader, type, qint64(days) * Day);
 }
 
 } // namespace
@@ -272,8 +241,8 @@ int main(int argc, char** argv)
     CacheReader reader(dir.path());
     for (const QString& type : { QStringLiteral("jobs"), QStringLiteral("faults") }) {
         const QByteArray name = "reports." + type.toLatin1() + "_" + QByteArray::number(days) + "d";
-        const Timing baseline = runReport(&reader, type, 1);
-        const Timing full = runReport(&reader, type, days);
+        const Bench::Timing baseline = runReport(&reader, type, 1);
+        const Bench::Timing full = runReport(&reader, type, days);
         if (full.data.isEmpty()) {
             std::fprintf(stderr, "%s: no data\n", qPrintable(type));
             return 1;
