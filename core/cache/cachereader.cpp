@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cachereader.h"
 
+#include "backgroundpriority.h"
 #include "cachedatabase.h"
 #include "cacheserialize.h"
 #include "capacityrollup.h"
@@ -88,6 +89,7 @@ CacheReader::CacheReader(const QString& databasePath, QObject* parent)
     d->directory = databasePath;
     d->connTag = QUuid::createUuid().toString(QUuid::Id128);
     d->thread.setObjectName(QStringLiteral("meridian-cache-reader"));
+    setBackgroundPriority(&d->thread);
     d->context = new QObject;
     d->context->moveToThread(&d->thread);
     d->thread.start();

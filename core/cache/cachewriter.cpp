@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cachewriter.h"
 
+#include "backgroundpriority.h"
 #include "cachewriterworker.h"
 
 #include <QThread>
@@ -30,6 +31,7 @@ CacheWriter::CacheWriter(const QString& directory, const CacheOptions& options, 
     , d(std::make_unique<Private>())
 {
     d->thread.setObjectName(QStringLiteral("meridian-cache-writer"));
+    setBackgroundPriority(&d->thread);
     d->worker = new CacheWriterWorker(directory, options, &d->queue);
     d->worker->moveToThread(&d->thread);
     connect(d->worker, &CacheWriterWorker::opened, this, &CacheWriter::opened);

@@ -2,6 +2,7 @@
 #include "fleetsession.h"
 
 #include "agentsource.h"
+#include "backgroundpriority.h"
 #include "cachereader.h"
 #include "cachewriter.h"
 #include "credentialstore.h"
@@ -210,6 +211,7 @@ void FleetSession::startSources()
     for (Source* source : std::as_const(created)) {
         auto* thread = new QThread(this);
         thread->setObjectName(QStringLiteral("meridian-source"));
+        setBackgroundPriority(thread);
         source->moveToThread(thread);
         // Destroyed on its own thread once the loop ends, together with its network objects.
         connect(thread, &QThread::finished, source, &QObject::deleteLater);
@@ -217,7 +219,7 @@ void FleetSession::startSources()
             source, &Source::updateReady, this,
             [this, generation](const SourceUpdate& update) {
                 if (generation == d->generation)
-                    d->store->applyUpdate(update);
+                    d->store->enqueueUpdate(update);
             },
             Qt::QueuedConnection);
         if (CacheWriter* writer = d->writer.get()) {

@@ -62,6 +62,9 @@ FleetStore::FleetStore(QObject* parent)
     m_sliceTimer.setSingleShot(true);
     m_sliceTimer.setInterval(FrameMs);
     connect(&m_sliceTimer, &QTimer::timeout, this, &FleetStore::flush);
+    m_inboxTimer.setSingleShot(true);
+    m_inboxTimer.setInterval(0);
+    connect(&m_inboxTimer, &QTimer::timeout, this, &FleetStore::drainInbox);
 }
 
 void FleetStore::setCoalescingInterval(int ms)
@@ -85,85 +88,135 @@ QStringList FleetStore::regions() const
 
 void FleetStore::applyUpdate(const SourceUpdate& update)
 {
+    applyRemovals(update);
+    for (const NodeUpdate& u : update.nodes)
+        applyNode(update.source, u);
+    applyJobs(update);
+    schedule();
+}
+
+void FleetStore::enqueueUpdate(const SourceUpdate& update)
+{
+    m_inbox.append(update);
+    if (!m_inboxTimer.isActive())
+        drainInbox();
+}
+
+void FleetStore::drainInbox()
+{
+    QElapsedTimer slice;
+    slice.start();
+    // The clock is read every few nodes only: one node costs microseconds.
+    constexpr qsizetype NodesPerCheck = 32;
+    while (!m_inbox.isEmpty()) {
+        const SourceUpdate& update = m_inbox.constFirst();
+        if (m_inboxNext == 0)
+            applyRemovals(update);
+        const qsizetype count = update.nodes.size();
+        while (m_inboxNext < count) {
+            const qsizetype end = std::min(count, m_inboxNext + NodesPerCheck);
+            for (; m_inboxNext < end; ++m_inboxNext)
+                applyNode(update.source, update.nodes.at(m_inboxNext));
+            if (m_inboxNext < count && slice.elapsed() >= ApplySliceMs) {
+                schedule();
+                m_inboxTimer.start();
+                return;
+            }
+        }
+        applyJobs(update);
+        m_inbox.removeFirst();
+        m_inboxNext = 0;
+        if (!m_inbox.isEmpty() && slice.elapsed() >= ApplySliceMs) {
+            m_inboxTimer.start();
+            break;
+        }
+    }
+    schedule();
+}
+
+void FleetStore::applyRemovals(const SourceUpdate& update)
+{
     for (const QString& id : update.removedNodes) {
         if (m_nodes.contains(id))
             removeNode(id);
     }
+}
 
-    for (const NodeUpdate& u : update.nodes) {
-        if (u.nodeId.isEmpty())
-            continue;
-        auto it = m_nodes.find(u.nodeId);
-        const bool added = it == m_nodes.end();
-        if (added) {
-            it = m_nodes.insert(u.nodeId, FleetNode {});
-            it->inventory.nodeId = u.nodeId;
-            setStatusCount(it->status, +1);
-            m_pending.addedNodes.insert(u.nodeId);
-            m_pending.removedNodes.remove(u.nodeId);
-            m_pending.inventoryChanged = true;
-        }
-        FleetNode& node = *it;
-        bool touched = false;
-        bool countsChanged = added;
-        if (u.hasInventory && !(node.inventory == u.inventory)) {
-            const bool placement = node.inventory.region != u.inventory.region
-                || node.inventory.pool != u.inventory.pool || node.inventory.rack != u.inventory.rack
-                || node.inventory.accelerators != u.inventory.accelerators;
-            node.inventory = u.inventory;
-            ++node.inventoryRevision;
-            if (!u.inventory.pool.isEmpty())
-                m_poolRegion.insert(u.inventory.pool, u.inventory.region);
-            m_pending.inventoryChanged |= placement;
-            touched = countsChanged = true;
-        }
-        if (u.hasSnapshot) {
-            node.snapshot = u.snapshot;
-            node.lastSeenMs = u.snapshot.sample.timestampMs;
-            m_dataAgesDirty = true;
-            touched = countsChanged = true;
-        }
-        // A failed poll changes only status and error: the last good state stays.
-        if (node.status != u.status || node.lastError != u.error) {
-            if (node.status != u.status) {
-                setStatusCount(node.status, -1);
-                setStatusCount(u.status, +1);
-                countsChanged |= (node.status == AgentStatus::Up) != (u.status == AgentStatus::Up);
-                m_pending.statusChanged = true;
-            }
-            node.status = u.status;
-            node.lastError = u.error;
-            touched = true;
-        }
-        if (u.polledAtMs > 0)
-            node.lastPollMs = u.polledAtMs;
-        if (node.source != update.source) {
-            node.source = update.source;
-            touched = true;
-        }
-        if (countsChanged)
-            recount(u.nodeId, &node);
-        if (touched && !m_pending.addedNodes.contains(u.nodeId))
-            m_pending.updatedNodes.insert(u.nodeId);
+void FleetStore::applyNode(const QString& source, const NodeUpdate& u)
+{
+    if (u.nodeId.isEmpty())
+        return;
+    auto it = m_nodes.find(u.nodeId);
+    const bool added = it == m_nodes.end();
+    if (added) {
+        it = m_nodes.insert(u.nodeId, FleetNode {});
+        it->inventory.nodeId = u.nodeId;
+        setStatusCount(it->status, +1);
+        m_pending.addedNodes.insert(u.nodeId);
+        m_pending.removedNodes.remove(u.nodeId);
+        m_pending.inventoryChanged = true;
     }
+    FleetNode& node = *it;
+    bool touched = false;
+    bool countsChanged = added;
+    if (u.hasInventory && !(node.inventory == u.inventory)) {
+        const bool placement = node.inventory.region != u.inventory.region || node.inventory.pool != u.inventory.pool
+            || node.inventory.rack != u.inventory.rack || node.inventory.accelerators != u.inventory.accelerators;
+        node.inventory = u.inventory;
+        ++node.inventoryRevision;
+        if (!u.inventory.pool.isEmpty())
+            m_poolRegion.insert(u.inventory.pool, u.inventory.region);
+        m_pending.inventoryChanged |= placement;
+        touched = countsChanged = true;
+    }
+    if (u.hasSnapshot) {
+        node.snapshot = u.snapshot;
+        node.lastSeenMs = u.snapshot.sample.timestampMs;
+        m_dataAgesDirty = true;
+        touched = countsChanged = true;
+    }
+    // A failed poll changes only status and error: the last good state stays.
+    if (node.status != u.status || node.lastError != u.error) {
+        if (node.status != u.status) {
+            setStatusCount(node.status, -1);
+            setStatusCount(u.status, +1);
+            countsChanged |= (node.status == AgentStatus::Up) != (u.status == AgentStatus::Up);
+            m_pending.statusChanged = true;
+        }
+        node.status = u.status;
+        node.lastError = u.error;
+        touched = true;
+    }
+    if (u.polledAtMs > 0)
+        node.lastPollMs = u.polledAtMs;
+    if (node.source != source) {
+        node.source = source;
+        touched = true;
+    }
+    if (countsChanged)
+        recount(u.nodeId, &node);
+    if (touched && !m_pending.addedNodes.contains(u.nodeId))
+        m_pending.updatedNodes.insert(u.nodeId);
+}
 
-    if (update.hasJobs) {
-        m_hasJobList = true;
-        if (update.jobsComplete) {
-            QStringList gone;
-            for (auto it = m_jobContributions.cbegin(); it != m_jobContributions.cend(); ++it) {
-                // Jobs restored from the cache belong to no source yet: the live list replaces them too.
-                if (it->source == update.source || it->source.isEmpty())
-                    gone.append(it.key());
-            }
-            for (const QString& id : gone)
-                dropJob(id);
+void FleetStore::applyJobs(const SourceUpdate& update)
+{
+    if (!update.hasJobs)
+        return;
+    m_hasJobList = true;
+    if (update.jobsComplete) {
+        QStringList gone;
+        for (auto it = m_jobContributions.cbegin(); it != m_jobContributions.cend(); ++it) {
+            // Jobs restored from the cache belong to no source yet: the live list replaces them too.
+            if (it->source == update.source || it->source.isEmpty())
+                gone.append(it.key());
         }
-        for (const Protocol::JobRecord& job : update.jobs)
-            putJob(job, update.source);
-        m_pending.jobsChanged = true;
+        for (const QString& id : gone)
+            dropJob(id);
     }
-    schedule();
+    for (const Protocol::JobRecord& job : update.jobs)
+        putJob(job, update.source);
+    m_pending.jobsChanged = true;
 }
 
 void FleetStore::restore(const QList<FleetNode>& nodes, const QList<Protocol::JobRecord>& jobs)
@@ -205,6 +258,15 @@ void FleetStore::restore(const QList<FleetNode>& nodes, const QList<Protocol::Jo
 
 void FleetStore::removeSource(const QString& source)
 {
+    // Its queued batches would bring the nodes back. The one being applied goes too: nothing of it
+    // may remain either.
+    for (qsizetype i = m_inbox.size() - 1; i >= 0; --i) {
+        if (m_inbox.at(i).source == source) {
+            m_inbox.removeAt(i);
+            if (i == 0)
+                m_inboxNext = 0;
+        }
+    }
     QStringList gone;
     for (auto it = m_nodes.cbegin(); it != m_nodes.cend(); ++it) {
         if (it->source == source)

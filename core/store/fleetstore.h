@@ -46,8 +46,18 @@ public:
     AgentStatusCounts agentStatusCounts() const;
     qint64 newestDataMs() const; ///< agent time of the freshest snapshot, 0 if none
 
+    // Budget of one pass over queued updates (enqueueUpdate): well under a frame, so that a whole
+    // fleet's poll (25,000 nodes in pages of 2,000) never holds the UI thread for long.
+    static constexpr int ApplySliceMs = 8;
+    bool hasQueuedUpdates() const { return !m_inbox.isEmpty(); }
+
 public Q_SLOTS:
+    // Applies a batch at once: for tests, benchmarks and small batches.
     void applyUpdate(const Meridian::SourceUpdate& update);
+    // Queues a batch and applies it on the event loop in slices of ApplySliceMs, in arrival order.
+    // The console's sources deliver here: every node is consistent at every moment, a poll of many
+    // nodes becomes visible over a few passes.
+    void enqueueUpdate(const Meridian::SourceUpdate& update);
     // Start-up: state loaded from the cache before any agent answers.
     void restore(const QList<Meridian::FleetNode>& nodes, const QList<Meridian::Protocol::JobRecord>& jobs);
     // Forgets every node reported by this source (it was removed from the configuration).
@@ -83,6 +93,10 @@ private:
         int bucket = -1; ///< index into JobCounts' fields, -1: not counted
     };
 
+    void applyRemovals(const SourceUpdate& update);
+    void applyNode(const QString& source, const NodeUpdate& u);
+    void applyJobs(const SourceUpdate& update);
+    void drainInbox();
     void schedule();
     void flush();
     void setStatusCount(AgentStatus status, int delta);
@@ -107,6 +121,9 @@ private:
     mutable QHash<QString, std::pair<qint64, qint64>> m_dataAges;
     mutable std::pair<qint64, qint64> m_fleetAges { 0, 0 };
     mutable bool m_dataAgesDirty = true;
+    QList<SourceUpdate> m_inbox; ///< queued by enqueueUpdate(), oldest first
+    qsizetype m_inboxNext = 0; ///< next node of m_inbox.first(); 0: its removals are still to do
+    QTimer m_inboxTimer; ///< the next slice, after the event loop has had its turn
     FleetChangeSet m_pending;
     QTimer m_flushTimer;
     QTimer m_sliceTimer; ///< the rest of a change set too large for one frame (see flush())

@@ -5,6 +5,7 @@
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 
 using namespace Meridian;
 using Protocol::AcceleratorHealth;
@@ -410,6 +411,61 @@ private Q_SLOTS:
         QCOMPARE(store.nodes().keys(), QList<QString> { QStringLiteral("b2") });
         QCOMPARE(store.agentStatusCounts().total(), 1);
         QCOMPARE(store.summary().nodesTotal, 1);
+    }
+
+    // A whole fleet's poll is applied over several event-loop passes: in order, completely, and
+    // with the loop running in between (the UI thread stays responsive).
+    void queuedUpdatesApplyInSlicesInOrder()
+    {
+        FleetStore store;
+        store.setCoalescingInterval(0);
+        constexpr int Nodes = 50000;
+        QList<NodeUpdate> first;
+        QList<NodeUpdate> second;
+        first.reserve(Nodes);
+        for (int i = 0; i < Nodes; ++i)
+            first.append(makeNode(QStringLiteral("n%1").arg(i), QStringLiteral("east"), NodeState::Up,
+                { Chip { AcceleratorHealth::Healthy, QString() } }, 1));
+        // The second batch names node n0 again, now allocated: it must win over the first.
+        second.append(makeNode(QStringLiteral("n0"), QStringLiteral("east"), NodeState::Up,
+            { Chip { AcceleratorHealth::Healthy, QStringLiteral("job-1") } }, 2));
+        int passes = 0;
+        QTimer beat;
+        beat.setInterval(0);
+        connect(&beat, &QTimer::timeout, [&] { ++passes; });
+        beat.start();
+        store.enqueueUpdate(batch(first));
+        store.enqueueUpdate(batch(second));
+        // 50,000 nodes take far longer than one slice (ApplySliceMs): the call returned early.
+        QVERIFY(store.hasQueuedUpdates());
+        QVERIFY(store.nodes().size() < Nodes);
+        QTRY_VERIFY_WITH_TIMEOUT(!store.hasQueuedUpdates(), 60000);
+        QVERIFY2(passes > 1, "the event loop ran between slices");
+        QCOMPARE(store.nodes().size(), Nodes);
+        QCOMPARE(store.node(QStringLiteral("n0"))->snapshot.sample.seq, 2);
+        const RegionSummary sum = store.summary();
+        QCOMPARE(sum.nodesTotal, Nodes);
+        QCOMPARE(sum.models.value(0).allocated, 1);
+        QCOMPARE(sum.models.value(0).free, Nodes - 1);
+        QCOMPARE(store.agentStatusCounts().up, Nodes);
+    }
+
+    void removingASourceDropsItsQueuedUpdates()
+    {
+        FleetStore store;
+        QList<NodeUpdate> many;
+        for (int i = 0; i < 50000; ++i)
+            many.append(makeNode(QStringLiteral("n%1").arg(i), QStringLiteral("east"), NodeState::Up, { Chip {} }));
+        store.enqueueUpdate(batch(many, QStringLiteral("gone")));
+        store.enqueueUpdate(
+            batch({ makeNode(QStringLiteral("kept"), QStringLiteral("west"), NodeState::Up, { Chip {} }) },
+                QStringLiteral("stays")));
+        QVERIFY(store.hasQueuedUpdates());
+        store.removeSource(QStringLiteral("gone"));
+        QTRY_VERIFY_WITH_TIMEOUT(!store.hasQueuedUpdates(), 60000);
+        QCOMPARE(store.nodes().keys(), QList<QString> { QStringLiteral("kept") });
+        QCOMPARE(store.summary().nodesTotal, 1);
+        QCOMPARE(store.agentStatusCounts().total(), 1);
     }
 
     void dataAges()
