@@ -21,6 +21,7 @@ packages=(
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libgl-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     libqcustomplot-dev libcpp-httplib-dev libqt6svg6
+    libjemalloc-dev     # the console's allocator (cmake/MeridianAllocator.cmake)
     prometheus          # promtool: the tests check /metrics with it
     fonts-noto-cjk      # the console's zh_CN text
     qtkeychain-qt6-dev  # agent credentials in the system keyring
