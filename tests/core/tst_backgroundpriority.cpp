@@ -9,42 +9,42 @@
 
 using namespace Meridian;
 
+namespace {
+
+// The nice value a new thread sees once it runs: marked as background work or not.
+int niceOfNewThread(bool background)
+{
+    std::atomic<int> nice { -100 };
+    QThread thread;
+    if (background)
+        setBackgroundPriority(&thread);
+    QObject probe;
+    probe.moveToThread(&thread);
+    QObject::connect(&thread, &QThread::started, &probe, [&] { nice = currentThreadNice(); });
+    thread.start();
+    const bool ran = QTest::qWaitFor([&] { return nice != -100; }, 10000);
+    thread.quit();
+    thread.wait();
+    return ran ? nice.load() : -100;
+}
+
+} // namespace
+
 class TestBackgroundPriority : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
     // A background worker runs BackgroundNiceIncrement nice steps below the thread that made it;
-    // the UI thread itself keeps its priority.
+    // the UI thread itself keeps its priority, and an unmarked thread keeps its creator's.
     void workerRunsBelowItsCreator()
     {
 #ifndef Q_OS_LINUX
         QSKIP("thread priorities are nice values on Linux only");
 #endif
         const int before = currentThreadNice();
-        std::atomic<int> workerNice { -100 };
-        QThread worker;
-        setBackgroundPriority(&worker);
-        QObject probe;
-        probe.moveToThread(&worker);
-        connect(&worker, &QThread::started, &probe, [&] { workerNice = currentThreadNice(); });
-        worker.start();
-        QTRY_VERIFY(workerNice != -100);
-        worker.quit();
-        QVERIFY(worker.wait(10000));
-        QCOMPARE(workerNice.load(), std::min(19, before + BackgroundNiceIncrement));
+        QCOMPARE(niceOfNewThread(true), std::min(19, before + BackgroundNiceIncrement));
         QCOMPARE(currentThreadNice(), before);
-
-        // An unmarked thread keeps its creator's priority.
-        std::atomic<int> plainNice { -100 };
-        QThread plain;
-        QObject plainProbe;
-        plainProbe.moveToThread(&plain);
-        connect(&plain, &QThread::started, &plainProbe, [&] { plainNice = currentThreadNice(); });
-        plain.start();
-        QTRY_VERIFY(plainNice != -100);
-        plain.quit();
-        QVERIFY(plain.wait(10000));
-        QCOMPARE(plainNice.load(), before);
+        QCOMPARE(niceOfNewThread(false), before);
     }
 };
 
