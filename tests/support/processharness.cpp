@@ -10,6 +10,8 @@
 #include <QRegularExpression>
 #include <QTimer>
 
+#include <cstdio>
+
 #ifdef Q_OS_LINUX
 #include <csignal>
 #include <sys/prctl.h>
@@ -73,6 +75,7 @@ void ServerProcess::kill()
         m_process->kill();
         m_process->waitForFinished(10000);
     }
+    forwardSanitizerReport();
 }
 
 void ServerProcess::terminate()
@@ -81,6 +84,25 @@ void ServerProcess::terminate()
         m_process->terminate();
         if (!m_process->waitForFinished(10000))
             kill();
+    }
+    forwardSanitizerReport();
+}
+
+void ServerProcess::forwardSanitizerReport()
+{
+    // The child's stderr is kept for tests that look for a message in it, so
+    // nobody else sees it. A sanitized child reports a leak when it exits (after
+    // SIGTERM) and an ASan/UBSan error when it dies: copy such a report to the
+    // test's own stderr, where ctest's FAIL_REGULAR_EXPRESSION (asan preset,
+    // cmake/MeridianTesting.cmake) fails the test even though it passed.
+    if (!m_process || m_process->state() != QProcess::NotRunning)
+        return;
+    const QByteArray rest = m_process->readAllStandardError();
+    if (rest.contains("Sanitizer") || rest.contains("runtime error: ")) {
+        const QByteArray header = "--- stderr of " + m_program.toLocal8Bit() + " ---\n";
+        std::fwrite(header.constData(), 1, size_t(header.size()), stderr);
+        std::fwrite(rest.constData(), 1, size_t(rest.size()), stderr);
+        std::fflush(stderr);
     }
 }
 

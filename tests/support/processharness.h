@@ -32,6 +32,8 @@ public:
     QProcess& process() { return *m_process; }
 
 private:
+    void forwardSanitizerReport();
+
     QString m_program;
     QStringList m_arguments;
     std::unique_ptr<QProcess> m_process;
