@@ -203,7 +203,7 @@ void TestReportLatencySim::initTestCase()
                     f.waitForFinished();
                     return f.result().size() == expected;
                 }(),
-                240000);
+                600000); // generous: a sanitizer build on a loaded machine took 257 s
         }
         session.setSources({});
     }
