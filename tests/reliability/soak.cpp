@@ -9,6 +9,7 @@
 // BENCH lines at the end (fleet/start/peak/end RSS, fds, threads, stalls); exits 1
 // if memory, fds or threads grew beyond the tolerances below.
 
+#include "backgroundpriority.h"
 #include "cachewriter.h"
 #include "fleetsource.h"
 #include "fleetstore.h"
@@ -23,7 +24,10 @@
 #include <QThread>
 #include <QTimer>
 
+#include <cstdint>
 #include <cstdio>
+#include <dlfcn.h>
+#include <malloc.h>
 
 using namespace Meridian;
 
@@ -32,9 +36,19 @@ namespace {
 struct Usage
 {
     qint64 rssKiB = 0;
+    qint64 heapUsedKiB = 0; ///< bytes malloc has handed out and not got back
+    qint64 heapFreeKiB = 0; ///< bytes malloc holds free: RSS above heapUsed is the allocator's, not ours
     int fds = 0;
     int threads = 0;
 };
+
+// jemalloc's control interface when the console's allocator is jemalloc (cmake/MeridianAllocator.cmake).
+using MallctlFn = int (*)(const char*, void*, size_t*, void*, size_t);
+MallctlFn jemallocCtl()
+{
+    static const auto fn = reinterpret_cast<MallctlFn>(::dlsym(RTLD_DEFAULT, "mallctl"));
+    return fn;
+}
 
 Usage usage()
 {
@@ -47,6 +61,22 @@ Usage usage()
             else if (line.startsWith("Threads:"))
                 u.threads = line.mid(8).trimmed().toInt();
         }
+    }
+    // Tells live data from allocator retention (fragmentation, arenas) when RSS grows.
+    if (const auto mallctl = jemallocCtl()) {
+        std::uint64_t epoch = 1;
+        size_t size = sizeof(epoch);
+        mallctl("epoch", &epoch, &size, &epoch, sizeof(epoch)); // refreshes the statistics
+        size_t allocated = 0, resident = 0;
+        size = sizeof(size_t);
+        mallctl("stats.allocated", &allocated, &size, nullptr, 0);
+        mallctl("stats.resident", &resident, &size, nullptr, 0);
+        u.heapUsedKiB = qint64(allocated / 1024);
+        u.heapFreeKiB = qint64(resident > allocated ? (resident - allocated) / 1024 : 0);
+    } else {
+        const struct mallinfo2 heap = mallinfo2();
+        u.heapUsedKiB = qint64((heap.uordblks + heap.hblkhd) / 1024);
+        u.heapFreeKiB = qint64(heap.fordblks / 1024);
     }
     u.fds = int(QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::NoDotAndDotDot | QDir::AllEntries).size());
     return u;
@@ -75,9 +105,12 @@ int main(int argc, char** argv)
         return 2;
 
     Test::TokenFile token;
-    Test::ServerProcess sim(QStringLiteral(MERIDIAN_FLEETSIM_BIN),
-        { QStringLiteral("--nodes"), QString::number(nodes), QStringLiteral("--speed"), QString::number(speed),
-            QStringLiteral("--token-file"), token.path() });
+    // The simulator stands for 25,000 remote machines: here it shares the console's two cores, so
+    // it runs ten nice steps below the console and takes the CPU the console does not use.
+    Test::ServerProcess sim(QStringLiteral("nice"),
+        { QStringLiteral("-n"), QStringLiteral("10"), QStringLiteral(MERIDIAN_FLEETSIM_BIN), QStringLiteral("--nodes"),
+            QString::number(nodes), QStringLiteral("--speed"), QString::number(speed), QStringLiteral("--token-file"),
+            token.path() });
     if (!sim.start(300000)) {
         std::fprintf(stderr, "%s\n", qPrintable(sim.error()));
         return 2;
@@ -99,6 +132,7 @@ int main(int argc, char** argv)
     auto* source = new FleetSource(config);
     QThread sourceThread;
     sourceThread.setObjectName(QStringLiteral("meridian-source"));
+    setBackgroundPriority(&sourceThread);
     source->moveToThread(&sourceThread);
     QObject::connect(&sourceThread, &QThread::finished, source, &QObject::deleteLater);
     qint64 updates = 0;
@@ -111,7 +145,7 @@ int main(int argc, char** argv)
         [&](const SourceUpdate& u) {
             QElapsedTimer apply;
             apply.start();
-            store.applyUpdate(u);
+            store.enqueueUpdate(u);
             maxApplyMs = std::max(maxApplyMs, apply.elapsed());
             ++updates;
         },
@@ -168,13 +202,17 @@ int main(int argc, char** argv)
         peak.rssKiB = std::max(peak.rssKiB, last.rssKiB);
         peak.fds = std::max(peak.fds, last.fds);
         peak.threads = std::max(peak.threads, last.threads);
-        std::printf("SOAK t=%llds nodes=%lld updates=%lld rss=%lldKiB fds=%d threads=%d stall=%lldms stalls>100ms=%d"
+        std::printf("SOAK t=%llds nodes=%lld updates=%lld rss=%lldKiB heap_used=%lldKiB heap_free=%lldKiB fds=%d "
+                    "threads=%d stall=%lldms stalls>100ms=%d"
                     " apply=%lldms queue=%d jobs=%lld\n",
-            clock.elapsed() / 1000, qint64(store.nodes().size()), updates, last.rssKiB, last.fds, last.threads,
-            maxStallMs, stallsOver100, maxApplyMs, writer.queuedUpdates(), qint64(store.jobs().size()));
+            clock.elapsed() / 1000, qint64(store.nodes().size()), updates, last.rssKiB, last.heapUsedKiB,
+            last.heapFreeKiB, last.fds, last.threads, maxStallMs, stallsOver100, maxApplyMs, writer.queuedUpdates(),
+            qint64(store.jobs().size()));
         std::fflush(stdout);
         if (clock.elapsed() >= wallMs)
             QCoreApplication::quit();
+        // The probe itself (mallinfo2 walks every arena) is not the console's stall.
+        lastBeat = clock.elapsed();
     });
     sampler.start();
     QCoreApplication::exec();
@@ -183,10 +221,13 @@ int main(int argc, char** argv)
     sourceThread.quit();
     sourceThread.wait();
 
+    std::printf("SOAK allocator=%s\n", jemallocCtl() ? "jemalloc" : "glibc");
     std::printf("BENCH soak.nodes %d nodes\nBENCH soak.simulated_minutes %.1f min\n", nodes, minutes);
     std::printf("BENCH soak.rss_fleet %.1f MiB\nBENCH soak.rss_start %.1f MiB\nBENCH soak.rss_peak %.1f MiB\n"
                 "BENCH soak.rss_end %.1f MiB\n",
         fleet.rssKiB / 1024.0, start.rssKiB / 1024.0, peak.rssKiB / 1024.0, last.rssKiB / 1024.0);
+    std::printf("BENCH soak.heap_used_start %.1f MiB\nBENCH soak.heap_used_end %.1f MiB\n", start.heapUsedKiB / 1024.0,
+        last.heapUsedKiB / 1024.0);
     std::printf("BENCH soak.fds_start %d fds\nBENCH soak.fds_end %d fds\n", start.fds, last.fds);
     std::printf(
         "BENCH soak.threads_start %d threads\nBENCH soak.threads_end %d threads\n", start.threads, last.threads);
