@@ -97,9 +97,10 @@ void FleetStore::applyUpdate(const SourceUpdate& update)
 
 void FleetStore::enqueueUpdate(const SourceUpdate& update)
 {
+    // Applied from the timer only: one slice per event-loop pass, however many batches arrive in it.
     m_inbox.append(update);
     if (!m_inboxTimer.isActive())
-        drainInbox();
+        m_inboxTimer.start();
 }
 
 void FleetStore::drainInbox()

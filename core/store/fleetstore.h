@@ -54,7 +54,8 @@ public:
 public Q_SLOTS:
     // Applies a batch at once: for tests, benchmarks and small batches.
     void applyUpdate(const Meridian::SourceUpdate& update);
-    // Queues a batch and applies it on the event loop in slices of ApplySliceMs, in arrival order.
+    // Queues a batch and applies it on the event loop in slices of ApplySliceMs, one slice per pass,
+    // in arrival order.
     // The console's sources deliver here: every node is consistent at every moment, a poll of many
     // nodes becomes visible over a few passes.
     void enqueueUpdate(const Meridian::SourceUpdate& update);
