@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "simjobroutes.h"
 
-#include "auditlog.h"
+#include "actionaudit.h"
 #include "httpservice.h"
 #include "roles.h"
-#include "simulation.h"
+#include "simactionreply.h"
 
-#include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -53,37 +52,17 @@ void registerJobRoutes(
     s.Post(R"(/api/v1/jobs/([A-Za-z0-9._:@+-]{1,128})/(cancel|requeue))",
         [&sim, roles, audit](const httplib::Request& req, httplib::Response& res) {
             const Agent::Caller caller = Agent::callerOf(req, roles.get());
-            Agent::AuditRecord record;
-            record.timestampMs = QDateTime::currentMSecsSinceEpoch();
-            record.principal = caller.principal;
-            record.role = Agent::toString(caller.role);
-            record.target = QString::fromStdString(req.matches[1].str());
-            record.action = QString::fromStdString(req.matches[2].str());
+            Agent::ActionAudit record(req, caller, audit);
             bool dryRun = false;
             QString error;
             if (!parseActionBody(req.body, &dryRun, &error)) {
                 Agent::replyError(res, 400, error);
-            } else if (Agent::requireRole(caller, Agent::Role::Operator, res)) {
-                const Simulation::JobActionResult r = sim.jobAction(record.target, record.action, dryRun);
-                if (r.status == 200) {
-                    const QByteArray body = QJsonDocument(r.body).toJson(QJsonDocument::Compact);
-                    Agent::replyJson(res, body);
-                    record.detail = QString::fromUtf8(body);
-                } else {
-                    Agent::replyError(res, r.status, r.error);
-                    record.detail = r.error;
-                }
-                record.outcome = r.status != 200 ? QStringLiteral("failed")
-                    : dryRun                     ? QStringLiteral("previewed")
-                                                 : QStringLiteral("performed");
+                record.refused(res);
+            } else if (!Agent::requireRole(caller, Agent::Role::Operator, res)) {
+                record.refused(res);
+            } else {
+                answerSimAction(sim.jobAction(record.target(), record.action(), dryRun), dryRun, res, record);
             }
-            if (record.outcome.isEmpty()) {
-                record.outcome = QStringLiteral("refused");
-                const QJsonObject reply = QJsonDocument::fromJson(QByteArray::fromStdString(res.body)).object();
-                record.detail = reply.value(QStringLiteral("error")).toString();
-            }
-            record.status = res.status;
-            audit->append(record);
         });
 }
 

@@ -1,15 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "simnoderoutes.h"
 
-#include "auditlog.h"
+#include "actionaudit.h"
 #include "httpservice.h"
 #include "nodeactionbody.h"
 #include "roles.h"
-#include "simulation.h"
-
-#include <QDateTime>
-#include <QJsonDocument>
-#include <QJsonObject>
+#include "simactionreply.h"
 
 #include <httplib.h>
 
@@ -21,39 +17,19 @@ void registerNodeRoutes(
     service.server().Post(R"(/api/v1/nodes/([A-Za-z0-9._:@+-]{1,128})/(drain|resume))",
         [&sim, roles, audit](const httplib::Request& req, httplib::Response& res) {
             const Agent::Caller caller = Agent::callerOf(req, roles.get());
-            Agent::AuditRecord record;
-            record.timestampMs = QDateTime::currentMSecsSinceEpoch();
-            record.principal = caller.principal;
-            record.role = Agent::toString(caller.role);
-            record.target = QString::fromStdString(req.matches[1].str());
-            record.action = QString::fromStdString(req.matches[2].str());
+            Agent::ActionAudit record(req, caller, audit);
             Agent::NodeActionBody body;
             QString error;
             if (!Agent::parseNodeActionBody(req.body, &body, &error)) {
                 Agent::replyError(res, 400, error);
-            } else if (Agent::requireRole(caller, Agent::Role::Operator, res)) {
-                const Simulation::JobActionResult r
-                    = sim.nodeAction(record.target, record.action, body.reason, body.dryRun);
-                if (r.status == 200) {
-                    const QByteArray json = QJsonDocument(r.body).toJson(QJsonDocument::Compact);
-                    Agent::replyJson(res, json);
-                    record.detail = QString::fromUtf8(json);
-                } else {
-                    Agent::replyError(res, r.status, r.error);
-                    record.detail = r.error;
-                }
-                record.outcome = r.status != 200 ? QStringLiteral("failed")
-                    : body.dryRun                ? QStringLiteral("previewed")
-                                                 : QStringLiteral("performed");
+                record.refused(res);
+            } else if (!Agent::requireRole(caller, Agent::Role::Operator, res)) {
+                record.refused(res);
+            } else {
+                const Simulation::JobActionResult result
+                    = sim.nodeAction(record.target(), record.action(), body.reason, body.dryRun);
+                answerSimAction(result, body.dryRun, res, record);
             }
-            if (record.outcome.isEmpty()) {
-                record.outcome = QStringLiteral("refused");
-                const QJsonObject reply = QJsonDocument::fromJson(QByteArray::fromStdString(res.body)).object();
-                record.detail = reply.value(QStringLiteral("error")).toString();
-            }
-            record.status = res.status;
-            if (audit)
-                audit->append(record);
         });
 }
 

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "actionaudit.h"
+
+#include "roles.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <httplib.h>
+
+namespace Meridian::Agent {
+
+ActionAudit::ActionAudit(const httplib::Request& request, const Caller& caller, AuditLog* log)
+    : m_log(log)
+{
+    m_record.timestampMs = QDateTime::currentMSecsSinceEpoch();
+    m_record.principal = caller.principal;
+    m_record.role = toString(caller.role);
+    m_record.target = QString::fromStdString(request.matches[1].str());
+    m_record.action = QString::fromStdString(request.matches[2].str());
+}
+
+void ActionAudit::finish(const httplib::Response& response, const QString& outcome, const QString& detail)
+{
+    m_record.outcome = outcome;
+    m_record.detail = detail;
+    m_record.status = response.status;
+    if (m_log)
+        m_log->append(m_record);
+}
+
+void ActionAudit::refused(const httplib::Response& response)
+{
+    const QJsonObject answer = QJsonDocument::fromJson(QByteArray::fromStdString(response.body)).object();
+    finish(response, QStringLiteral("refused"), answer.value(QStringLiteral("error")).toString());
+}
+
+} // namespace Meridian::Agent

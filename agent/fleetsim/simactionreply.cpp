@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "simactionreply.h"
+
+#include "actionaudit.h"
+#include "httpservice.h"
+
+#include <QJsonDocument>
+
+#include <httplib.h>
+
+namespace Meridian::Sim {
+
+void answerSimAction(
+    const Simulation::JobActionResult& result, bool dryRun, httplib::Response& response, Agent::ActionAudit& audit)
+{
+    if (result.status != 200) {
+        Agent::replyError(response, result.status, result.error);
+        audit.finish(response, QStringLiteral("failed"), result.error);
+        return;
+    }
+    const QByteArray json = QJsonDocument(result.body).toJson(QJsonDocument::Compact);
+    Agent::replyJson(response, json);
+    audit.finish(response, dryRun ? QStringLiteral("previewed") : QStringLiteral("performed"), QString::fromUtf8(json));
+}
+
+} // namespace Meridian::Sim
