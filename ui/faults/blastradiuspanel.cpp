@@ -39,6 +39,7 @@ void BlastRadiusPanel::setRadius(const BlastRadius& r, bool hasSelection)
     m_tree->clear();
     if (!hasSelection) {
         m_summary->setText(tr("Select an incident to see what it hits."));
+        fitColumns(); // to the headers, so that the empty state shows them whole
         return;
     }
     m_summary->setText(
@@ -73,9 +74,14 @@ void BlastRadiusPanel::setRadius(const BlastRadius& r, bool hasSelection)
     for (const QString& l : r.siteLinks)
         new QTreeWidgetItem(links, { l });
     m_tree->expandAll();
-    m_tree->resizeColumnToContents(0);
-    m_tree->resizeColumnToContents(1);
-    m_tree->resizeColumnToContents(2);
+    fitColumns();
+}
+
+void BlastRadiusPanel::fitColumns()
+{
+    // The last column stretches; the others fit their header and their rows (a blast radius has few).
+    for (int column = 0; column < m_tree->columnCount() - 1; ++column)
+        m_tree->resizeColumnToContents(column);
 }
 
 } // namespace Meridian::Faults

@@ -24,6 +24,8 @@ Q_SIGNALS:
     void jobActivated(const QString& jobId);
 
 private:
+    void fitColumns();
+
     QLabel* m_summary;
     QTreeWidget* m_tree;
 };

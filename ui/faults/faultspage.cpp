@@ -42,6 +42,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace Meridian::Faults {
 
 FaultsPage::FaultsPage(FleetStore* store, CacheReader* cache, FleetSession* session, QWidget* parent)
@@ -77,22 +79,29 @@ FaultsPage::FaultsPage(FleetStore* store, CacheReader* cache, FleetSession* sess
     m_table->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    // Fixed starting widths (no resize-to-contents over thousands of rows).
+    // Fixed starting widths (no resize-to-contents over thousands of rows), never narrower than the column's
+    // label (labels differ in length per language), and room for the arrow in the column sorted by at start
+    // (reserving it in every column would take a tenth of the table). The fault's title takes what is left:
+    // it is the long text, elided with its whole wording in the tooltip.
     QHeaderView* header = m_table->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setSectionResizeMode(IncidentTableModel::Title, QHeaderView::Stretch);
     header->setMinimumSectionSize(40);
     const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
-    const std::pair<int, int> widths[] = { { IncidentTableModel::Severity, 6 }, { IncidentTableModel::State, 7 },
-        { IncidentTableModel::Scope, 8 }, { IncidentTableModel::Component, 8 }, { IncidentTableModel::Title, 18 },
-        { IncidentTableModel::Where, 13 }, { IncidentTableModel::Region, 8 }, { IncidentTableModel::FirstSeen, 6 },
-        { IncidentTableModel::LastSeen, 6 }, { IncidentTableModel::Count, 4 }, { IncidentTableModel::Action, 8 } };
-    for (const auto& [column, ems] : widths)
-        header->resizeSection(column, ems * em);
     // Times are "hh:mm:ss" (with the date when not today: wider, the user can resize).
     const int clock = fontMetrics().horizontalAdvance(QStringLiteral("00:00:00")) + 2 * Theme::Spacing;
-    header->resizeSection(IncidentTableModel::FirstSeen, clock);
-    header->resizeSection(IncidentTableModel::LastSeen, clock);
-    header->setStretchLastSection(true);
+    const std::pair<int, int> widths[]
+        = { { IncidentTableModel::Severity, 6 * em }, { IncidentTableModel::State, 7 * em },
+              { IncidentTableModel::Scope, 8 * em }, { IncidentTableModel::Component, 8 * em },
+              { IncidentTableModel::Where, 13 * em }, { IncidentTableModel::Region, 8 * em },
+              { IncidentTableModel::FirstSeen, clock }, { IncidentTableModel::LastSeen, clock },
+              { IncidentTableModel::Count, 4 * em }, { IncidentTableModel::Action, 8 * em } };
+    header->setSortIndicatorShown(false); // size hints without the arrow
+    for (const auto& [column, width] : widths)
+        header->resizeSection(column, std::max(width, header->sectionSizeHint(column)));
+    header->setSortIndicatorShown(true);
+    const int sorted = header->sortIndicatorSection();
+    header->resizeSection(sorted, std::max(header->sectionSize(sorted), header->sectionSizeHint(sorted)));
     m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);

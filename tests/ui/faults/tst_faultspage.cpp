@@ -23,16 +23,20 @@
 #include "processharness.h"
 #include "recoverypanel.h"
 #include "reliabilitychart.h"
+#include "translations.h"
 
 #include <QAbstractItemModelTester>
 #include <QCoreApplication>
 #include <QFile>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScopeGuard>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTabWidget>
@@ -65,6 +69,8 @@ private Q_SLOTS:
     void drainPreviewConfirmAndAudit();
     void reliabilityChartHasGaps();
     void titlesInTheUsersLanguage();
+    void headersAreShownWhole_data();
+    void headersAreShownWhole();
 
 private:
     void addFleet(int nodes);
@@ -489,6 +495,53 @@ void TestFaultsPage::titlesInTheUsersLanguage()
     QCoreApplication::removeTranslator(&translator);
     QCOMPARE(shown, QStringLiteral("«") + english + QStringLiteral("»"));
     QVERIFY(title.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Agent:"))); // the raw message
+}
+
+void TestFaultsPage::headersAreShownWhole_data()
+{
+    QTest::addColumn<QString>("locale");
+    QTest::newRow("en") << QStringLiteral("en_US");
+    QTest::newRow("zh_CN") << QStringLiteral("zh_CN");
+}
+
+// Every column of the incident table and of the empty blast radius starts at least as wide as its label needs,
+// and the column sorted by ("First seen") also has room for the arrow: no label is cut off in either language.
+void TestFaultsPage::headersAreShownWhole()
+{
+    QFETCH(QString, locale);
+    QVERIFY(installTranslations(QLocale(locale)));
+    auto restoreEnglish = qScopeGuard([] { installTranslations(QLocale(QLocale::English)); });
+    FaultsPage page(m_store.get(), nullptr, nullptr);
+    page.resize(1400, 800);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+
+    auto* table = page.findChild<QTableView*>(QStringLiteral("incidentTable"));
+    QVERIFY(table);
+    QHeaderView* header = table->horizontalHeader();
+    QCOMPARE(header->sortIndicatorSection(), int(IncidentTableModel::FirstSeen));
+    QVERIFY2(
+        header->sectionSize(IncidentTableModel::FirstSeen) >= header->sectionSizeHint(IncidentTableModel::FirstSeen),
+        "the sort arrow does not fit");
+    header->setSortIndicatorShown(false);
+    int arrow = header->sectionSizeHint(IncidentTableModel::FirstSeen);
+    header->setSortIndicatorShown(true);
+    arrow = header->sectionSizeHint(IncidentTableModel::FirstSeen) - arrow;
+    QVERIFY(arrow > 0); // else the check above proves nothing about the arrow
+    for (int column = 0; column < header->count(); ++column) {
+        if (column == IncidentTableModel::Title)
+            continue; // it takes the room the others leave
+        QVERIFY2(header->sectionSize(column) >= header->sectionSizeHint(column) - arrow,
+            qPrintable(table->model()->headerData(column, Qt::Horizontal).toString()));
+    }
+    QCOMPARE(header->sectionResizeMode(IncidentTableModel::Title), QHeaderView::Stretch);
+    QVERIFY(!table->horizontalScrollBar()->isVisible()); // everything fits at 1,400 pixels
+
+    const auto* tree = page.findChild<QTreeWidget*>(QStringLiteral("blastRadiusTree"));
+    QVERIFY(tree);
+    for (int column = 0; column < tree->columnCount() - 1; ++column)
+        QVERIFY2(tree->header()->sectionSize(column) >= tree->header()->sectionSizeHint(column),
+            qPrintable(tree->headerItem()->text(column)));
 }
 
 QTEST_MAIN(TestFaultsPage)
