@@ -6,6 +6,7 @@
 #include "fleetsession.h"
 #include "fleettypes.h"
 #include "mainwindow.h"
+#include "terminationsignals.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -58,6 +59,12 @@ int runConsole(const ConsoleOptions& options)
     const QString cacheDir = !options.cacheDir.isEmpty() ? options.cacheDir
         : !config.cachePath.isEmpty()                    ? config.cachePath
                                                          : defaultCacheDir(options.demo);
+    // `kill`, Ctrl+C, the end of the session: leave through the event loop like a closed window, so that the
+    // cache writes what it holds and closes cleanly. Installed before the cache opens: a signal that comes
+    // early waits in the notifier's socket until the event loop runs.
+    TerminationSignals termination;
+    QObject::connect(&termination, &TerminationSignals::received, qApp, &QCoreApplication::quit);
+
     FleetSession session;
     QString cacheError;
     if (!QDir().mkpath(cacheDir) || !session.open(cacheDir, &cacheError)) {

@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The real `meridian` binary: bad arguments give a message and a non-zero exit;
-// check-agent runs without a display and reports an agent's health in its exit status.
+// check-agent runs without a display and reports an agent's health in its exit status;
+// the console stopped by a signal closes its cache cleanly.
 
 #include "processharness.h"
 
+#include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
 #include <initializer_list>
 
 namespace {
@@ -93,6 +96,39 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 0);
         for (const char* option : { "--demo", "--config", "--page", "--lang", "--cache", "check-agent" })
             QVERIFY2(r.out.contains(option), option);
+    }
+
+    void signalClosesTheCacheCleanly_data()
+    {
+        QTest::addColumn<int>("signalNumber");
+        QTest::newRow("SIGTERM") << SIGTERM;
+        QTest::newRow("SIGINT") << SIGINT;
+    }
+
+    // The cache keeps "open.marker" while a writer has it open; a console that ended without closing the
+    // cache leaves it behind, and the next start reports an unclean shutdown.
+    void signalClosesTheCacheCleanly()
+    {
+        QFETCH(int, signalNumber);
+        QTemporaryDir home;
+        QVERIFY(home.isValid());
+        const QString cache = home.filePath(QStringLiteral("cache"));
+        const QString marker = cache + QStringLiteral("/open.marker");
+        QProcess console;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config"))); // no sources
+        console.setProcessEnvironment(env);
+        console.start(QStringLiteral(MERIDIAN_CONSOLE_BIN), { QStringLiteral("--cache"), cache });
+        QVERIFY(console.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(marker), 60000);
+
+        QCOMPARE(::kill(console.processId(), signalNumber), 0);
+        QVERIFY(console.waitForFinished(60000));
+        const QByteArray err = console.readAllStandardError();
+        QVERIFY2(console.exitStatus() == QProcess::NormalExit, err.constData());
+        QVERIFY2(console.exitCode() == 0, err.constData());
+        QVERIFY2(!QFile::exists(marker), err.constData());
     }
 
     void checkAgentUnreachable()
