@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "checkagentcommand.h"
+#include "app/checkagentcommand.h"
 
-#include "agentcheck.h"
-#include "fleettypes.h"
+#include "core/model/fleettypes.h"
+#include "core/sources/agentcheck.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "commandline.h"
+#include "app/commandline.h"
 
-#include "pages/pageregistry.h"
+#include "ui/shell/pageregistry.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

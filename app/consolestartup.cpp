@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "consolestartup.h"
+#include "app/consolestartup.h"
 
-#include "consoleconfig.h"
-#include "demofleet.h"
-#include "fleetsession.h"
-#include "fleettypes.h"
-#include "mainwindow.h"
-#include "terminationsignals.h"
+#include "core/model/fleettypes.h"
+#include "core/session/consoleconfig.h"
+#include "core/session/demofleet.h"
+#include "core/session/fleetsession.h"
+#include "core/util/terminationsignals.h"
+#include "ui/shell/mainwindow.h"
 
 #include <QApplication>
 #include <QCoreApplication>

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // meridian: the console, and `meridian check-agent` for support staff.
 
-#include "checkagentcommand.h"
-#include "commandline.h"
-#include "consolestartup.h"
-#include "reportcommand.h"
-#include "translations.h"
+#include "app/checkagentcommand.h"
+#include "app/commandline.h"
+#include "app/consolestartup.h"
+#include "app/reportcommand.h"
+#include "ui/common/translations.h"
 
 #include <QApplication>
 #include <QTextStream>

@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "reportcommand.h"
+#include "app/reportcommand.h"
 
-#include "cachereader.h"
-#include "consoleconfig.h"
-#include "demofleet.h"
-#include "fleetsession.h"
-#include "fleetstore.h"
-#include "latencymatrix.h"
-#include "report.h"
-#include "reportexport.h"
-#include "reportpdf.h"
-#include "reportrunner.h"
-#include "reporttext.h"
+#include "core/cache/cachereader.h"
+#include "core/latency/latencymatrix.h"
+#include "core/reports/report.h"
+#include "core/reports/reportexport.h"
+#include "core/reports/reportrunner.h"
+#include "core/reports/reporttext.h"
+#include "core/session/consoleconfig.h"
+#include "core/session/demofleet.h"
+#include "core/session/fleetsession.h"
+#include "core/store/fleetstore.h"
+#include "ui/reports/reportpdf.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -21,3 +21,43 @@ function(meridian_install_library target)
         install(TARGETS ${target} LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}/meridian)
     endif()
 endfunction()
+
+# Gives `target` an include root in the build tree that holds only the listed source folders (as symbolic links),
+# so that `#include "core/store/fleetstore.h"` resolves only in targets that link `target`: an include against
+# the data flow (docs/architecture.md, Layers) fails to compile instead of growing a hidden cycle. Every project
+# header is included by its path from the repository root.
+function(meridian_include_root target)
+    set(root ${PROJECT_BINARY_DIR}/include/${target})
+    foreach(folder IN LISTS ARGN)
+        set(link ${root}/${folder})
+        get_filename_component(parent ${link} DIRECTORY)
+        file(MAKE_DIRECTORY ${parent})
+        if(IS_SYMLINK ${link})
+            file(REMOVE ${link})
+        endif()
+        file(CREATE_LINK ${PROJECT_SOURCE_DIR}/${folder} ${link} SYMBOLIC)
+    endforeach()
+    get_target_property(type ${target} TYPE)
+    if(type STREQUAL "INTERFACE_LIBRARY" OR type STREQUAL "EXECUTABLE")
+        set(scope INTERFACE)
+        if(type STREQUAL "EXECUTABLE")
+            set(scope PRIVATE)
+        endif()
+    else()
+        set(scope PUBLIC)
+    endif()
+    target_include_directories(${target} ${scope} ${root})
+endfunction()
+
+# A library of the project: `meridian_library(NAME SOURCES … [LINK_PUBLIC …] [LINK_PRIVATE …] [ROOT folder])`.
+# Its include root exposes ROOT (default: the calling folder relative to the source tree).
+function(meridian_library name)
+    cmake_parse_arguments(L "" "ROOT" "SOURCES;LINK_PUBLIC;LINK_PRIVATE" ${ARGN})
+    add_library(${name} ${MERIDIAN_LIBRARY_TYPE} ${L_SOURCES})
+    if(NOT L_ROOT)
+        file(RELATIVE_PATH L_ROOT ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_SOURCE_DIR})
+    endif()
+    meridian_include_root(${name} ${L_ROOT})
+    target_link_libraries(${name} PUBLIC ${L_LINK_PUBLIC} PRIVATE ${L_LINK_PRIVATE} Meridian::CompileOptions)
+    meridian_install_library(${name})
+endfunction()

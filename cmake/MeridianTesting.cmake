@@ -4,10 +4,14 @@
 # One Qt Test executable = one CTest test. GUI tests run on the offscreen
 # platform. Tests find the binaries under test through MERIDIAN_AGENT_BIN and
 # MERIDIAN_FLEETSIM_BIN (compile definitions), fixtures through MERIDIAN_FIXTURES_DIR.
+# Tests and benchmarks include their helpers by path from the repository root ("tests/support/…").
+add_library(meridian_tests_root INTERFACE)
+meridian_include_root(meridian_tests_root tests)
+
 function(meridian_add_test)
     cmake_parse_arguments(T "GUI" "NAME;TIMEOUT" "SOURCES;LIBS;LABELS;ENVIRONMENT" ${ARGN})
     add_executable(${T_NAME} ${T_SOURCES})
-    target_link_libraries(${T_NAME} PRIVATE Qt6::Test ${T_LIBS} Meridian::CompileOptions)
+    target_link_libraries(${T_NAME} PRIVATE Qt6::Test ${T_LIBS} meridian_tests_root Meridian::CompileOptions)
     target_compile_definitions(${T_NAME} PRIVATE
         MERIDIAN_FIXTURES_DIR="${PROJECT_SOURCE_DIR}/tests/fixtures"
         MERIDIAN_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
@@ -30,7 +34,7 @@ endfunction()
 function(meridian_add_benchmark)
     cmake_parse_arguments(B "GUI" "NAME;TIMEOUT" "SOURCES;LIBS" ${ARGN})
     add_executable(${B_NAME} ${B_SOURCES})
-    target_link_libraries(${B_NAME} PRIVATE ${B_LIBS} Meridian::CompileOptions)
+    target_link_libraries(${B_NAME} PRIVATE ${B_LIBS} meridian_tests_root Meridian::CompileOptions)
     target_compile_definitions(${B_NAME} PRIVATE
         MERIDIAN_FIXTURES_DIR="${PROJECT_SOURCE_DIR}/tests/fixtures"
         MERIDIAN_SOURCE_DIR="${PROJECT_SOURCE_DIR}"

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "actionaudit.h"
+#include "agent/common/actionaudit.h"
 
-#include "roles.h"
+#include "agent/common/roles.h"
 
 #include <QDateTime>
 #include <QJsonDocument>

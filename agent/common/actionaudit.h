@@ -5,7 +5,7 @@
 // requeue, drain, resume), shared by the node agent and the fleet simulator so
 // that both write the same trail for the same request.
 
-#include "auditlog.h"
+#include "agent/common/auditlog.h"
 
 namespace httplib {
 struct Request;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "auditlog.h"
+#include "agent/common/auditlog.h"
 
-#include "httpservice.h"
+#include "agent/common/httpservice.h"
 
 #include <QDateTime>
 #include <QFileInfo>

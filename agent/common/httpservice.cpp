@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "httpservice.h"
+#include "agent/common/httpservice.h"
 
-#include "roles.h"
-#include "tlsserver.h"
+#include "agent/common/roles.h"
+#include "agent/common/tlsserver.h"
 
 #include <QFile>
 #include <QHostAddress>

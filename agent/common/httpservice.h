@@ -7,7 +7,7 @@
 // token binds nothing but loopback. Transport details stay in this one place
 // so that TLS (a later issue) replaces them here only.
 
-#include "webconfig.h"
+#include "agent/common/webconfig.h"
 
 #include <QByteArray>
 #include <QString>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "roles.h"
+#include "agent/common/roles.h"
 
-#include "httpservice.h"
+#include "agent/common/httpservice.h"
 
 #include <QFile>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "tlsserver.h"
+#include "agent/common/tlsserver.h"
 
 #include <QFile>
 

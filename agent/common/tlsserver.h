@@ -6,7 +6,7 @@
 // asks, and client_allowed_sans checked during the handshake, so a stranger
 // is turned away before any HTTP is parsed.
 
-#include "webconfig.h"
+#include "agent/common/webconfig.h"
 
 #include <QString>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "webconfig.h"
+#include "agent/common/webconfig.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "fleetstate.h"
+#include "agent/fleetsim/fleetstate.h"
 
-#include "jsonwriter.h"
-#include "protocoljson.h"
+#include "core/protocol/jsonwriter.h"
+#include "core/protocol/protocoljson.h"
 
 #include <algorithm>
 
@@ -52,7 +52,7 @@ Cursor parseCursor(const QString& text, const QString& instance)
 
 } // namespace
 
-FleetState::FleetState(std::shared_ptr<const Topology> topology, quint64 seed, const EventLog* log,
+FleetState::FleetState(std::shared_ptr<const Topology> topology, quint64 seed, const FleetEventLog* log,
     std::shared_ptr<InventoryCache> inventories)
     : m_topology(std::move(topology))
     , m_model(*m_topology, seed)
@@ -90,7 +90,7 @@ Protocol::Snapshot FleetState::snapshot(int node) const
             [](const auto& a) { return a.health == Protocol::AcceleratorHealth::Faulty; });
         s.stateReason = QStringLiteral("%1 accelerator(s) faulty").arg(faulty);
     } else if (s.sample.state == Protocol::NodeState::Draining) {
-        const DrainRecord* d = NodeModel::drainAt(tl, s.sample.timestampMs);
+        const DrainRecord* d = NodeBehaviour::drainAt(tl, s.sample.timestampMs);
         s.stateReason = QStringLiteral("drained by an operator")
             + (d && !d->reason.isEmpty() ? QStringLiteral(": ") + d->reason : QString());
     }

@@ -6,11 +6,11 @@
 // Encodings are computed on first use and cached for the life of the state,
 // so many consoles polling the same tick cost one encoding.
 
-#include "eventlog.h"
-#include "nodemodel.h"
-#include "simlinks.h"
-#include "timeline.h"
-#include "topology.h"
+#include "agent/fleetsim/fleeteventlog.h"
+#include "agent/fleetsim/nodebehaviour.h"
+#include "agent/fleetsim/simlinks.h"
+#include "agent/fleetsim/timeline.h"
+#include "agent/fleetsim/topology.h"
 
 #include <QByteArray>
 
@@ -68,7 +68,7 @@ private:
 class FleetState
 {
 public:
-    FleetState(std::shared_ptr<const Topology> topology, quint64 seed, const EventLog* log,
+    FleetState(std::shared_ptr<const Topology> topology, quint64 seed, const FleetEventLog* log,
         std::shared_ptr<InventoryCache> inventories);
     ~FleetState();
 
@@ -90,8 +90,8 @@ public:
     std::shared_ptr<const LinkFaults> linkHistory; ///< cleared link faults with their spans (probe history)
 
     const Topology& topology() const { return *m_topology; }
-    const NodeModel& model() const { return m_model; }
-    bool isDown(int node) const { return NodeModel::isDown(*nodes[size_t(node)], timeMs); }
+    const NodeBehaviour& model() const { return m_model; }
+    bool isDown(int node) const { return NodeBehaviour::isDown(*nodes[size_t(node)], timeMs); }
 
     Protocol::Snapshot snapshot(int node) const;
     Protocol::Sample sample(int node, qint64 seq) const; ///< seq in [oldestSeq, seq]
@@ -115,8 +115,8 @@ private:
         const std::vector<int>& nodes, bool allInventories, qint64 since, const QString& cursor, bool more) const;
 
     std::shared_ptr<const Topology> m_topology;
-    NodeModel m_model;
-    const EventLog* m_log;
+    NodeBehaviour m_model;
+    const FleetEventLog* m_log;
     mutable std::unique_ptr<std::once_flag[]> m_snapshotOnce;
     mutable std::vector<QByteArray> m_snapshotJson;
     std::shared_ptr<InventoryCache> m_inventories;

@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // meridian-fleetsim: a deterministic simulated fleet served over protocol v1.
-#include "auditlog.h"
-#include "httpservice.h"
-#include "options.h"
-#include "roles.h"
-#include "scenario.h"
-#include "simjobroutes.h"
-#include "simnoderoutes.h"
-#include "simserver.h"
-#include "simulation.h"
-#include "topology.h"
+#include "agent/common/auditlog.h"
+#include "agent/common/httpservice.h"
+#include "agent/common/roles.h"
+#include "agent/fleetsim/options.h"
+#include "agent/fleetsim/scenario.h"
+#include "agent/fleetsim/simjobroutes.h"
+#include "agent/fleetsim/simnoderoutes.h"
+#include "agent/fleetsim/simserver.h"
+#include "agent/fleetsim/simulation.h"
+#include "agent/fleetsim/topology.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "metricstext.h"
+#include "agent/fleetsim/metricstext.h"
 
-#include "prometheustext.h"
+#include "core/protocol/prometheustext.h"
 
 namespace Meridian::Sim {
 namespace {

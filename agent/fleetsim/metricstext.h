@@ -5,7 +5,7 @@
 // metric names (npu-exporter for Ascend, dcgm-exporter for NVIDIA) and
 // node_exporter names for the host, so existing dashboards read it unchanged.
 
-#include "protocoltypes.h"
+#include "core/protocol/protocoltypes.h"
 
 #include <QByteArray>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "options.h"
+#include "agent/fleetsim/options.h"
 
-#include "scenario.h"
+#include "agent/fleetsim/scenario.h"
 
 #include <QRegularExpression>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "scenario.h"
+#include "agent/fleetsim/scenario.h"
 
 #include <QFile>
 #include <QJsonArray>

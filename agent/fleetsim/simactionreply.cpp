@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "simactionreply.h"
+#include "agent/fleetsim/simactionreply.h"
 
-#include "actionaudit.h"
-#include "httpservice.h"
+#include "agent/common/actionaudit.h"
+#include "agent/common/httpservice.h"
 
 #include <QJsonDocument>
 

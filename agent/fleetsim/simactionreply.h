@@ -5,7 +5,7 @@
 // and requeue, node drain and resume): one reply and one audit outcome for
 // both kinds, as a real agent's actions give.
 
-#include "simulation.h"
+#include "agent/fleetsim/simulation.h"
 
 namespace httplib {
 struct Response;

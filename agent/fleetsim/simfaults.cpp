@@ -3,7 +3,7 @@
 // interruption per ~3 h per 16k accelerators), injected ones from /sim/faults;
 // each is detected (an event), interrupts the jobs it hits, and is cleared
 // after a realistic repair time (an event with cleared: true).
-#include "simulation.h"
+#include "agent/fleetsim/simulation.h"
 
 #include <QRegularExpression>
 

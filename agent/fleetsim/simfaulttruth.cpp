@@ -2,8 +2,8 @@
 // /sim/truth "faultLog": every injected fault with its detection and clearing
 // times and the jobs it interrupted (from the scheduler's own history), so the
 // console's blast radius and recovery stopwatch can be compared with truth.
-#include "fleetstate.h"
-#include "simjobhistory.h"
+#include "agent/fleetsim/fleetstate.h"
+#include "agent/fleetsim/simjobhistory.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

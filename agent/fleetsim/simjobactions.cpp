@@ -3,8 +3,8 @@
 // a job at once; requeue stops it, releases its accelerators and places it
 // again from its last checkpoint (the job is "recovering" until placed). Each
 // is previewable (dryRun) so a console can show what will happen first.
-#include "protocoljson.h"
-#include "simulation.h"
+#include "agent/fleetsim/simulation.h"
+#include "core/protocol/protocoljson.h"
 
 #include <QJsonArray>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "simjobhistory.h"
+#include "agent/fleetsim/simjobhistory.h"
 
 #include <QJsonArray>
 

@@ -6,8 +6,8 @@
 // of lost work and recovery times, kept independently of the protocol records
 // so that /sim/truth can check what a console derives from them.
 
-#include "protocoltypes.h"
-#include "timeline.h"
+#include "agent/fleetsim/timeline.h"
+#include "core/protocol/protocoltypes.h"
 
 #include <QJsonObject>
 

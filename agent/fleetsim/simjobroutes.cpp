@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "simjobroutes.h"
+#include "agent/fleetsim/simjobroutes.h"
 
-#include "actionaudit.h"
-#include "httpservice.h"
-#include "roles.h"
-#include "simactionreply.h"
+#include "agent/common/actionaudit.h"
+#include "agent/common/httpservice.h"
+#include "agent/common/roles.h"
+#include "agent/fleetsim/simactionreply.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

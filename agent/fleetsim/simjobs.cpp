@@ -2,8 +2,8 @@
 // The scheduler half of the simulation: training jobs on whole nodes of one
 // pool, inference services as replicas packed onto free accelerators, a FIFO
 // queue with backfill, interruption by faults and recovery from the last checkpoint.
-#include "nodemodel.h"
-#include "simulation.h"
+#include "agent/fleetsim/nodebehaviour.h"
+#include "agent/fleetsim/simulation.h"
 
 #include <algorithm>
 #include <bit>

@@ -2,7 +2,7 @@
 // Injected link faults between two sites (/sim/faults kind link-degrade or
 // link-cut). They live until cleared, like the other injected faults; their ids
 // are event ids, so DELETE /sim/faults/ID and /sim/faults/clear work for them too.
-#include "simulation.h"
+#include "agent/fleetsim/simulation.h"
 
 namespace Meridian::Sim {
 namespace {

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "simlinks.h"
+#include "agent/fleetsim/simlinks.h"
 
-#include "fleetstate.h"
-#include "simrandom.h"
+#include "agent/fleetsim/fleetstate.h"
+#include "agent/fleetsim/simrandom.h"
 
 #include <QJsonObject>
 
@@ -127,8 +127,8 @@ Protocol::NodesPage probeHistoryPage(const FleetState& state, qint64 sinceMs, in
         for (int site = 0; site < int(topo.scenario().sites.size()); ++site) {
             for (int node : topo.siteGateways(site)) {
                 const NodeTimeline& tl = *state.nodes[size_t(node)];
-                QList<Protocol::ProbeResult> probes = state.model().probes(
-                    node, tl, w, [&state, w](int peer) { return NodeModel::isDown(*state.nodes[size_t(peer)], w); });
+                QList<Protocol::ProbeResult> probes = state.model().probes(node, tl, w,
+                    [&state, w](int peer) { return NodeBehaviour::isDown(*state.nodes[size_t(peer)], w); });
                 applyLinks(topo, state.model().seed(), &faults, node, w, &probes);
                 Protocol::NodeRecord r;
                 r.nodeId = topo.nodes()[size_t(node)].id;

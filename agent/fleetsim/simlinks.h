@@ -7,7 +7,7 @@
 // probe results of the nodes that probe across the link, and the ground truth
 // reports the resulting RTT/loss per site pair from exactly those results.
 
-#include "protocoltypes.h"
+#include "core/protocol/protocoltypes.h"
 
 #include <QJsonArray>
 

@@ -5,8 +5,8 @@
 // requeues them). Resume makes it schedulable again. Both are previewable
 // (dryRun): the jobs on the node with the accelerators they hold, and the
 // capacity the pool loses per model.
-#include "protocoljson.h"
-#include "simulation.h"
+#include "agent/fleetsim/simulation.h"
+#include "core/protocol/protocoljson.h"
 
 #include <QJsonArray>
 
@@ -106,7 +106,7 @@ QJsonArray drainTruth(const FleetState& state)
     QJsonArray out;
     const Topology& topo = state.topology();
     for (int node = 0; node < topo.nodeCount(); ++node) {
-        const DrainRecord* d = NodeModel::drainAt(*state.nodes[size_t(node)], state.timeMs);
+        const DrainRecord* d = NodeBehaviour::drainAt(*state.nodes[size_t(node)], state.timeMs);
         if (!d)
             continue;
         int allocated = 0;

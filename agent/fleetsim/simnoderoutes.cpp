@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "simnoderoutes.h"
+#include "agent/fleetsim/simnoderoutes.h"
 
-#include "actionaudit.h"
-#include "httpservice.h"
-#include "nodeactionbody.h"
-#include "roles.h"
-#include "simactionreply.h"
+#include "agent/common/actionaudit.h"
+#include "agent/common/httpservice.h"
+#include "agent/common/nodeactionbody.h"
+#include "agent/common/roles.h"
+#include "agent/fleetsim/simactionreply.h"
 
 #include <httplib.h>
 

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "simserver.h"
+#include "agent/fleetsim/simserver.h"
 
-#include "httpservice.h"
-#include "jsonwriter.h"
-#include "metricstext.h"
-#include "protocoljson.h"
-#include "simulation.h"
+#include "agent/common/httpservice.h"
+#include "agent/fleetsim/metricstext.h"
+#include "agent/fleetsim/simulation.h"
+#include "core/protocol/jsonwriter.h"
+#include "core/protocol/protocoljson.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

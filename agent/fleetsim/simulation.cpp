@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "simulation.h"
+#include "agent/fleetsim/simulation.h"
 
 #include <algorithm>
 

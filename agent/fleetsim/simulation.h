@@ -6,13 +6,13 @@
 // repaired, and per-node timelines recording all of it. After each tick it
 // publishes an immutable FleetState; everything else reads only that.
 
-#include "eventlog.h"
-#include "fleetstate.h"
-#include "simjobhistory.h"
-#include "simlinks.h"
-#include "simrandom.h"
-#include "timeline.h"
-#include "topology.h"
+#include "agent/fleetsim/fleeteventlog.h"
+#include "agent/fleetsim/fleetstate.h"
+#include "agent/fleetsim/simjobhistory.h"
+#include "agent/fleetsim/simlinks.h"
+#include "agent/fleetsim/simrandom.h"
+#include "agent/fleetsim/timeline.h"
+#include "agent/fleetsim/topology.h"
 
 #include <QStringList>
 #include <queue>
@@ -195,7 +195,7 @@ private:
     std::vector<qint64> m_nodeChanged;
     std::vector<qint64> m_inventoryChanged;
     std::vector<char> m_touched; ///< nodes changed since the last publish
-    EventLog m_log;
+    FleetEventLog m_log;
     qint64 m_version = 0;
     qint64 m_lastPublishedSeq = 0;
     qint64 m_lastPruneMs = 0;

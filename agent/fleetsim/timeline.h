@@ -7,7 +7,7 @@
 // accelerator and time). Published states share these by pointer; the
 // simulation copies a node's timeline before changing it (copy-on-write).
 
-#include "protocoltypes.h"
+#include "core/protocol/protocoltypes.h"
 
 #include <array>
 #include <limits>

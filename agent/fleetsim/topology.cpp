@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "topology.h"
+#include "agent/fleetsim/topology.h"
 
-#include "simrandom.h"
+#include "agent/fleetsim/simrandom.h"
 
 #include <algorithm>
 #include <cmath>

@@ -5,8 +5,8 @@
 // regions → pools → racks → nodes → accelerators, with inventories and the
 // probe peers of every node. Immutable after construction, shared by threads.
 
-#include "protocoltypes.h"
-#include "scenario.h"
+#include "agent/fleetsim/scenario.h"
+#include "core/protocol/protocoltypes.h"
 
 #include <string>
 #include <unordered_map>

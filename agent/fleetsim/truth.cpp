@@ -2,9 +2,9 @@
 // Ground truth: the totals a console must show, computed from exactly what the
 // state serves (the same snapshot functions, the same job records) with the
 // capacity definitions of docs/protocol.md.
-#include "fleetstate.h"
-#include "protocoljson.h"
-#include "simjobhistory.h"
+#include "agent/fleetsim/fleetstate.h"
+#include "agent/fleetsim/simjobhistory.h"
+#include "core/protocol/protocoljson.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

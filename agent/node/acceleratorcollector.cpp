@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "acceleratorcollector.h"
+#include "agent/node/acceleratorcollector.h"
 
-#include "npusmiparser.h"
-#include "nvidiasmiparser.h"
+#include "agent/node/npusmiparser.h"
+#include "agent/node/nvidiasmiparser.h"
 
 #include <QDeadlineTimer>
 #include <QProcess>

@@ -4,7 +4,7 @@
 // Runs the vendors' tools (npu-smi, nvidia-smi) when they exist and parses
 // their output. A machine with neither has zero accelerators: not an error.
 
-#include "acceleratorreading.h"
+#include "agent/node/acceleratorreading.h"
 
 #include <QStringList>
 

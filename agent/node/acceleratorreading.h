@@ -4,7 +4,7 @@
 // What one accelerator tool run says about one chip: its identity (inventory)
 // and its current values (sample), plus the vendor details /metrics labels need.
 
-#include "protocoltypes.h"
+#include "core/protocol/protocoltypes.h"
 
 #include <QList>
 #include <QString>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "actioncommand.h"
+#include "agent/node/actioncommand.h"
 
-#include "httpservice.h"
+#include "agent/common/httpservice.h"
 
 #include <QJsonDocument>
 #include <QProcess>

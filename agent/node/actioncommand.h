@@ -6,7 +6,7 @@
 // never through a shell, bounded in time and output — then answering with what
 // it did. The audit record of the request is ActionAudit (agent common).
 
-#include "actionaudit.h"
+#include "agent/common/actionaudit.h"
 
 #include <QJsonObject>
 #include <QStringList>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "agentconfig.h"
+#include "agent/node/agentconfig.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>

@@ -4,7 +4,7 @@
 // meridian-agent's settings: command-line flags, optionally on top of an INI
 // file (--config FILE) with the same keys as the long flags. Flags win.
 
-#include "probeconfig.h"
+#include "agent/node/probeconfig.h"
 
 #include <QString>
 #include <QStringList>

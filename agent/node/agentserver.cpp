@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "agentserver.h"
+#include "agent/node/agentserver.h"
 
-#include "metricsexposition.h"
-#include "protocoljson.h"
+#include "agent/node/metricsexposition.h"
+#include "core/protocol/protocoljson.h"
 
 #include <QDateTime>
 

@@ -4,9 +4,9 @@
 // The agent's routes on the shared HttpService: /metrics (open) and the
 // protocol v1 endpoints under /api/v1/ (bearer token when one is set).
 
-#include "agentstate.h"
-#include "httpservice.h"
-#include "procfscollector.h"
+#include "agent/common/httpservice.h"
+#include "agent/node/agentstate.h"
+#include "agent/node/procfscollector.h"
 
 namespace Meridian::Agent {
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "agentstate.h"
+#include "agent/node/agentstate.h"
 
 namespace Meridian::Agent {
 

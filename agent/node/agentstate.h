@@ -6,9 +6,9 @@
 // (implicitly shared Qt containers make that cheap) and encode outside it, so
 // a slow client never holds up collection.
 
-#include "acceleratorreading.h"
-#include "eventlog.h"
-#include "samplering.h"
+#include "agent/node/acceleratorreading.h"
+#include "agent/node/nodeeventlog.h"
+#include "agent/node/samplering.h"
 
 #include <mutex>
 
@@ -58,7 +58,7 @@ private:
     const QString m_instanceId;
     mutable std::mutex m_mutex;
     SampleRing m_ring;
-    EventLog m_events;
+    NodeEventLog m_events;
     Protocol::NodeInventory m_inventory;
     QString m_stateReason;
     QList<Protocol::JobPlacement> m_jobs;

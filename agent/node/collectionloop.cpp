@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "collectionloop.h"
+#include "agent/node/collectionloop.h"
 
-#include "jobmapping.h"
+#include "agent/node/jobmapping.h"
 
 #include <QDateTime>
 #include <QLoggingCategory>

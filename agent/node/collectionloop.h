@@ -5,10 +5,10 @@
 // tools, applies the job mapping, derives events from what changed, and
 // commits one tick to the shared state. Runs on the main thread's event loop.
 
-#include "acceleratorcollector.h"
-#include "agentconfig.h"
-#include "agentstate.h"
-#include "procfscollector.h"
+#include "agent/node/acceleratorcollector.h"
+#include "agent/node/agentconfig.h"
+#include "agent/node/agentstate.h"
+#include "agent/node/procfscollector.h"
 
 #include <QObject>
 #include <QTimer>

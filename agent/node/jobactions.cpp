@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "jobactions.h"
+#include "agent/node/jobactions.h"
 
-#include "actioncommand.h"
-#include "agentstate.h"
-#include "httpservice.h"
-#include "jobmapping.h"
-#include "roles.h"
+#include "agent/common/httpservice.h"
+#include "agent/common/roles.h"
+#include "agent/node/actioncommand.h"
+#include "agent/node/agentstate.h"
+#include "agent/node/jobmapping.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "jobmapping.h"
+#include "agent/node/jobmapping.h"
 
-#include "procfscollector.h"
+#include "agent/node/procfscollector.h"
 
 #include <QDir>
 #include <QFileInfo>

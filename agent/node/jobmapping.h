@@ -10,7 +10,7 @@
 // Every file is size-capped and validated; a bad file is skipped with a warning
 // and never stops the agent.
 
-#include "protocoltypes.h"
+#include "core/protocol/protocoltypes.h"
 
 #include <QMap>
 #include <QStringList>

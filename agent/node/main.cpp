@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // meridian-agent: one node's metrics, inventory and history over protocol v1.
 
-#include "agentconfig.h"
-#include "agentserver.h"
-#include "agentstate.h"
-#include "auditlog.h"
-#include "collectionloop.h"
-#include "httpservice.h"
-#include "jobactions.h"
-#include "nodeactions.h"
-#include "prober.h"
-#include "roles.h"
+#include "agent/common/auditlog.h"
+#include "agent/common/httpservice.h"
+#include "agent/common/roles.h"
+#include "agent/node/agentconfig.h"
+#include "agent/node/agentserver.h"
+#include "agent/node/agentstate.h"
+#include "agent/node/collectionloop.h"
+#include "agent/node/jobactions.h"
+#include "agent/node/nodeactions.h"
+#include "agent/node/prober.h"
 
 #include <QCoreApplication>
 #include <QRandomGenerator>

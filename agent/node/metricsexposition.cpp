@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "metricsexposition.h"
+#include "agent/node/metricsexposition.h"
 
-#include "prometheustext.h"
+#include "core/protocol/prometheustext.h"
 
 #include <chrono>
 

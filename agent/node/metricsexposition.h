@@ -6,8 +6,8 @@
 // (npu-exporter's npu_chip_info_*, dcgm-exporter's DCGM_FI_DEV_*) from the
 // newest collection, and the agent's own meridian_agent_* metrics.
 
-#include "agentstate.h"
-#include "procfscollector.h"
+#include "agent/node/agentstate.h"
+#include "agent/node/procfscollector.h"
 
 #include <QByteArray>
 

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "nodeactions.h"
+#include "agent/node/nodeactions.h"
 
-#include "actioncommand.h"
-#include "agentstate.h"
-#include "httpservice.h"
-#include "nodeactionbody.h"
-#include "roles.h"
+#include "agent/common/httpservice.h"
+#include "agent/common/nodeactionbody.h"
+#include "agent/common/roles.h"
+#include "agent/node/actioncommand.h"
+#include "agent/node/agentstate.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

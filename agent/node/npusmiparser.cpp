@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "npusmiparser.h"
+#include "agent/node/npusmiparser.h"
 
-#include "smitext.h"
+#include "agent/node/smitext.h"
 
 namespace Meridian::Agent::NpuSmi {
 namespace {

@@ -5,7 +5,7 @@
 // columns, Ascend 310/310P with DDR "Memory-Usage" only). Fixtures of real
 // output live in tests/fixtures/npu-smi/.
 
-#include "acceleratorreading.h"
+#include "agent/node/acceleratorreading.h"
 
 #include <QByteArrayView>
 

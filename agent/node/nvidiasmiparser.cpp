@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "nvidiasmiparser.h"
+#include "agent/node/nvidiasmiparser.h"
 
-#include "smitext.h"
+#include "agent/node/smitext.h"
 
 namespace Meridian::Agent::NvidiaSmi {
 namespace {

@@ -4,7 +4,7 @@
 // Parses `nvidia-smi --query-gpu=<QueryFields> --format=csv,noheader,nounits`.
 // "[N/A]", "[Not Supported]" and friends mean "no data" (missing), never 0.
 
-#include "acceleratorreading.h"
+#include "agent/node/acceleratorreading.h"
 
 #include <QByteArrayView>
 #include <QStringList>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "probeconfig.h"
+#include "agent/node/probeconfig.h"
 
 #include <QRegularExpression>
 

@@ -7,8 +7,8 @@
 // finish within the timeout (or is refused) counts as lost. At the end of each
 // window (aligned to the wall clock) it publishes p50/p90/p99/max/loss/count per peer.
 
-#include "probeconfig.h"
-#include "protocoltypes.h"
+#include "agent/node/probeconfig.h"
+#include "core/protocol/protocoltypes.h"
 
 #include <QElapsedTimer>
 #include <QObject>

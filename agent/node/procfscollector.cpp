@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "procfscollector.h"
+#include "agent/node/procfscollector.h"
 
 #include <QFile>
 #include <QHostInfo>

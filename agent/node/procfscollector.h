@@ -6,7 +6,7 @@
 // thread-safe, so /metrics can read at scrape time while the collection timer
 // keeps the previous reading to turn counters into rates.
 
-#include "protocoltypes.h"
+#include "core/protocol/protocoltypes.h"
 
 #include <QByteArray>
 #include <QList>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "samplering.h"
+#include "agent/node/samplering.h"
 
 namespace Meridian::Agent {
 

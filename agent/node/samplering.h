@@ -5,7 +5,7 @@
 // first. Seq numbers start at 1 and increase by one per tick for the life of
 // the process; a console resumes with ?since=<last seq it has>.
 
-#include "protocoltypes.h"
+#include "core/protocol/protocoltypes.h"
 
 #include <vector>
 

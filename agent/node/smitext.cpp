@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "smitext.h"
+#include "agent/node/smitext.h"
 
 #include <charconv>
 #include <cmath>

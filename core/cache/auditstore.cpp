@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "auditstore.h"
+#include "core/cache/auditstore.h"
 
-#include "cachedatabase.h"
+#include "core/cache/cachedatabase.h"
 
 #include <QFileInfo>
 #include <QMutex>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "cachedatabase.h"
+#include "core/cache/cachedatabase.h"
 
-#include "jobhistory.h"
-#include "probehistory.h"
+#include "core/cache/jobhistory.h"
+#include "core/cache/probehistory.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -3,8 +3,8 @@
 // RAM. No transaction is opened here; the only SQL is the read that restores
 // a partially persisted window after a restart.
 
-#include "cacheserialize.h"
-#include "cachewriterworker.h"
+#include "core/cache/cacheserialize.h"
+#include "core/cache/cachewriterworker.h"
 
 #include <QDateTime>
 #include <QSqlDatabase>

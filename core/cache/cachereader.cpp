@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "cachereader.h"
+#include "core/cache/cachereader.h"
 
-#include "backgroundpriority.h"
-#include "cachedatabase.h"
-#include "cacheserialize.h"
-#include "capacityrollup.h"
-#include "historyquery.h"
-#include "jobhistory.h"
-#include "probehistory.h"
+#include "core/cache/cachedatabase.h"
+#include "core/cache/cacheserialize.h"
+#include "core/cache/capacityrollup.h"
+#include "core/cache/historyquery.h"
+#include "core/cache/jobhistory.h"
+#include "core/cache/probehistory.h"
+#include "core/util/backgroundpriority.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "cachetypes.h"
-#include "fleettypes.h"
-#include "latencytargets.h"
+#include "core/cache/cachetypes.h"
+#include "core/model/fleettypes.h"
+#include "core/model/latencytypes.h"
 
 #include <QFuture>
 #include <QObject>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "cacheserialize.h"
+#include "core/cache/cacheserialize.h"
 
 #include <QDataStream>
 #include <QIODevice>

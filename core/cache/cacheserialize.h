@@ -7,7 +7,7 @@
 // untrusted (a damaged or edited file): counts are capped, the stream status
 // and a format tag are checked, and a bad blob yields false, never a crash.
 
-#include "protocoltypes.h"
+#include "core/protocol/protocoltypes.h"
 
 #include <QByteArray>
 

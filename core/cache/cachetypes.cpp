@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "cachetypes.h"
+#include "core/cache/cachetypes.h"
 
 namespace Meridian {
 

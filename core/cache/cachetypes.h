@@ -4,7 +4,7 @@
 // Value types of the SQLite cache: history series, event filters and the
 // writer's tunables. The numeric metric ids are stored on disk: never renumber.
 
-#include "protocoltypes.h"
+#include "core/protocol/protocoltypes.h"
 
 #include <QHash>
 #include <QList>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "cachewriter.h"
+#include "core/cache/cachewriter.h"
 
-#include "backgroundpriority.h"
-#include "cachewriterworker.h"
+#include "core/cache/cachewriterworker.h"
+#include "core/util/backgroundpriority.h"
 
 #include <QThread>
 

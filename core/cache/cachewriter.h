@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "cachetypes.h"
-#include "sourceupdate.h"
+#include "core/cache/cachetypes.h"
+#include "core/model/sourceupdate.h"
 
 #include <QObject>
 

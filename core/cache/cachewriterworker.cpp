@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Storage half of CacheWriterWorker: opening, batched commits, retention.
 
-#include "cachewriterworker.h"
+#include "core/cache/cachewriterworker.h"
 
-#include "cachedatabase.h"
-#include "cacheserialize.h"
-#include "jobhistory.h"
+#include "core/cache/cachedatabase.h"
+#include "core/cache/cacheserialize.h"
+#include "core/cache/jobhistory.h"
 
 #include <QDateTime>
 #include <QDir>

@@ -5,11 +5,11 @@
 // (cacheingest.cpp) turns updates into pending rows in RAM; commit and
 // retention (cachewriterworker.cpp) write them in short transactions.
 
-#include "cachetypes.h"
-#include "capacityrollup.h"
-#include "historychunk.h"
-#include "probehistory.h"
-#include "sourceupdate.h"
+#include "core/cache/cachetypes.h"
+#include "core/cache/capacityrollup.h"
+#include "core/cache/historychunk.h"
+#include "core/cache/probehistory.h"
+#include "core/model/sourceupdate.h"
 
 #include <QHash>
 #include <QLockFile>

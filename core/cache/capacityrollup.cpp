@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "capacityrollup.h"
+#include "core/cache/capacityrollup.h"
 
-#include "fleettypes.h"
+#include "core/model/fleettypes.h"
 
 #include <QMap>
 

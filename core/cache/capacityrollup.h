@@ -8,7 +8,7 @@
 // and the same three with model * (all models; its `nodes` counts each node
 // once). Counts follow the capacity definitions in fleettypes.h (classify()).
 
-#include "protocoltypes.h"
+#include "core/protocol/protocoltypes.h"
 
 #include <QHash>
 #include <QList>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "historychunk.h"
+#include "core/cache/historychunk.h"
 
-#include "cachetypes.h"
+#include "core/cache/cachetypes.h"
 
 #include <QtEndian>
 

@@ -8,7 +8,7 @@
 // -1) holds the sample times as int32 offsets from t0; every other series holds
 // float32 values aligned with the timeline (NaN = missing). All little-endian.
 
-#include "protocoltypes.h"
+#include "core/protocol/protocoltypes.h"
 
 #include <QByteArray>
 #include <QList>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "historyquery.h"
+#include "core/cache/historyquery.h"
 
-#include "historychunk.h"
+#include "core/cache/historychunk.h"
 
 #include <QSqlQuery>
 #include <QStringList>

@@ -3,7 +3,7 @@
 
 // Reading one history series back out of metrics.db, on the reader thread.
 
-#include "cachetypes.h"
+#include "core/cache/cachetypes.h"
 
 #include <QSqlDatabase>
 

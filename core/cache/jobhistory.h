@@ -6,7 +6,7 @@
 // across restarts; and the append-only `audit` table of the console's actions
 // (triggers refuse UPDATE and DELETE: nothing in the console can edit it).
 
-#include "protocoltypes.h"
+#include "core/protocol/protocoltypes.h"
 
 #include <QHash>
 #include <QList>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "probehistory.h"
+#include "core/cache/probehistory.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

@@ -6,8 +6,8 @@
 // LatencyMatrix's aggregation). Both tables are time-major (t first in the
 // key) like the sample chunks, so each commit appends at the B-tree's right edge.
 
-#include "latencytargets.h"
-#include "protocoltypes.h"
+#include "core/model/latencytypes.h"
+#include "core/protocol/protocoltypes.h"
 
 #include <QHash>
 #include <QSqlDatabase>

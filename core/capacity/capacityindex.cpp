@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "capacityindex.h"
+#include "core/capacity/capacityindex.h"
 
-#include "fleetstore.h"
+#include "core/store/fleetstore.h"
 
 #include <algorithm>
 

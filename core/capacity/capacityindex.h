@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "fleetchangeset.h"
-#include "fleettypes.h"
+#include "core/model/fleetchangeset.h"
+#include "core/model/fleettypes.h"
 
 #include <QHash>
 #include <QList>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "idletracker.h"
+#include "core/capacity/idletracker.h"
 
-#include "cachereader.h"
-#include "fleetstore.h"
+#include "core/cache/cachereader.h"
+#include "core/store/fleetstore.h"
 
 #include <QFutureWatcher>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "fleetchangeset.h"
-#include "protocoltypes.h"
+#include "core/model/fleetchangeset.h"
+#include "core/protocol/protocoltypes.h"
 
 #include <QHash>
 #include <QList>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "blastradius.h"
+#include "core/faults/blastradius.h"
 
 #include <map>
 #include <set>

@@ -7,8 +7,8 @@
 // and jobs. A fault takes capacity when its rung is drain or above (the chip
 // or node is unusable); lower rungs only warn.
 
-#include "fleettypes.h"
-#include "incidentgrouper.h"
+#include "core/faults/incidentgrouper.h"
+#include "core/model/fleettypes.h"
 
 namespace Meridian::Faults {
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "counterfeed.h"
+#include "core/faults/counterfeed.h"
 
 #include <cmath>
 

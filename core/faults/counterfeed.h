@@ -10,7 +10,7 @@
 // above/below) or, for one-shot rises and Xid codes, until the counter has
 // been quiet for QuietMs. The tracker turns the open conditions into faults.
 
-#include "counterwatch.h"
+#include "core/faults/counterwatch.h"
 
 #include <QHash>
 
@@ -31,7 +31,7 @@ class CounterFeed
 public:
     static constexpr qint64 QuietMs = 10 * 60 * 1000;
 
-    explicit CounterFeed(const FaultModel& model)
+    explicit CounterFeed(const FaultMap& model)
         : m_model(model)
     { }
 
@@ -71,7 +71,7 @@ private:
     bool expireQuiet(NodeCounters* node, qint64 nowMs);
     const QList<const CounterRule*>& rulesOf(const QString& vendor); ///< aligned with countersOf(vendor, …)
 
-    const FaultModel& m_model;
+    const FaultMap& m_model;
     QHash<QString, NodeCounters> m_nodes;
     QHash<QString, QList<const CounterRule*>> m_rules; ///< vendor → rule per series (nullptr: none)
 };

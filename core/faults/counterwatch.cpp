@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "counterwatch.h"
+#include "core/faults/counterwatch.h"
 
 #include <cmath>
 

@@ -7,7 +7,7 @@
 // on sequences; the exporters' "no data" encodings (−1 on collection failure,
 // DCGM's BLANK/NOT_FOUND/NOT_SUPPORTED sentinels) are missing, never values.
 
-#include "faultmodel.h"
+#include "core/faults/faultmap.h"
 
 #include <QList>
 

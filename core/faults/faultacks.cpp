@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "faultacks.h"
+#include "core/faults/faultacks.h"
 
 namespace Meridian::Faults {
 

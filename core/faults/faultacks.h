@@ -6,8 +6,8 @@
 // key as the target and the note as the result. No schema change: the audit
 // is the store, and reading it back restores the acknowledgements at start.
 
-#include "auditstore.h"
-#include "faulttypes.h"
+#include "core/cache/auditstore.h"
+#include "core/faults/faulttypes.h"
 
 #include <QHash>
 

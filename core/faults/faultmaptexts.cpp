@@ -3,7 +3,7 @@
 // table below is generated from resources/faults/faultmap.json ("title" of
 // every rule, one line each, in the table's order); tst_faultmodel fails when the
 // two drift apart, naming the missing title.
-#include "faultmaptexts.h"
+#include "core/faults/faultmaptexts.h"
 
 #include <QCoreApplication>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "faulttracker.h"
+#include "core/faults/faulttracker.h"
 
-#include "fleetstore.h"
+#include "core/store/fleetstore.h"
 
 #include <algorithm>
 
@@ -29,10 +29,10 @@ QString modelOf(const FleetNode& node, int accelerator)
 } // namespace
 
 FaultTracker::FaultTracker(FleetStore* store, QObject* parent)
-    : FaultTracker(store, FaultModel::builtIn(), {}, parent)
+    : FaultTracker(store, FaultMap::builtIn(), {}, parent)
 { }
 
-FaultTracker::FaultTracker(FleetStore* store, const FaultModel& model, GroupingOptions options, QObject* parent)
+FaultTracker::FaultTracker(FleetStore* store, const FaultMap& model, GroupingOptions options, QObject* parent)
     : QObject(parent)
     , m_store(store)
     , m_model(model)

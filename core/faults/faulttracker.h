@@ -8,9 +8,9 @@
 // region are all lost open a site-link fault. Work per change set is
 // proportional to the nodes it names, never to the fleet.
 
-#include "counterfeed.h"
-#include "faultmodel.h"
-#include "incidentgrouper.h"
+#include "core/faults/counterfeed.h"
+#include "core/faults/faultmap.h"
+#include "core/faults/incidentgrouper.h"
 
 #include <QHash>
 #include <QObject>
@@ -28,10 +28,10 @@ class FaultTracker : public QObject
     Q_OBJECT
 public:
     explicit FaultTracker(FleetStore* store, QObject* parent = nullptr);
-    FaultTracker(FleetStore* store, const FaultModel& model, GroupingOptions options, QObject* parent = nullptr);
+    FaultTracker(FleetStore* store, const FaultMap& model, GroupingOptions options, QObject* parent = nullptr);
 
     const IncidentGrouper& grouper() const { return m_grouper; }
-    const FaultModel& model() const { return m_model; }
+    const FaultMap& model() const { return m_model; }
     const FleetStore* store() const { return m_store; }
     int incidentCount() const { return int(m_grouper.incidents().size()); }
 
@@ -50,7 +50,7 @@ private:
     void forgetNode(const QString& nodeId, qint64 atMs, QSet<int>* changed);
 
     FleetStore* m_store;
-    const FaultModel& m_model;
+    const FaultMap& m_model;
     IncidentGrouper m_grouper;
     CounterFeed m_counters; ///< the counter rules over the nodes' samples
     QHash<QString, QHash<QString, int>> m_open; ///< node → (fault key → observation index)

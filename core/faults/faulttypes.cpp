@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "faulttypes.h"
+#include "core/faults/faulttypes.h"
 
 #include <QCoreApplication>
 

@@ -5,7 +5,7 @@
 // signal hits (component), how bad it is (severity) and what to do about it
 // (one action ladder for every vendor). Value types only.
 
-#include "protocoltypes.h"
+#include "core/protocol/protocoltypes.h"
 
 #include <QList>
 #include <QString>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "incidentgrouper.h"
+#include "core/faults/incidentgrouper.h"
 
-#include "faultmodel.h"
+#include "core/faults/faultmap.h"
 
 namespace Meridian::Faults {
 namespace {
@@ -18,7 +18,7 @@ int severityRank(Protocol::Severity s)
 
 } // namespace
 
-IncidentGrouper::IncidentGrouper(const FaultModel* model, GroupingOptions options)
+IncidentGrouper::IncidentGrouper(const FaultMap* model, GroupingOptions options)
     : m_model(model)
     , m_options(options)
 { }

@@ -6,14 +6,14 @@
 // power domain), many links of one site. Each observation joins at most one
 // incident, at the moment it opens; incidents keep stable ids.
 
-#include "faulttypes.h"
+#include "core/faults/faulttypes.h"
 
 #include <QHash>
 #include <QSet>
 
 namespace Meridian::Faults {
 
-class FaultModel;
+class FaultMap;
 
 struct GroupingOptions
 {
@@ -26,7 +26,7 @@ struct GroupingOptions
 class IncidentGrouper
 {
 public:
-    explicit IncidentGrouper(const FaultModel* model = nullptr, GroupingOptions options = {});
+    explicit IncidentGrouper(const FaultMap* model = nullptr, GroupingOptions options = {});
 
     // Adds an open (or already cleared) fault; returns its incident's id. The
     // model, when given, escalates the action of a fault repeating on the same
@@ -59,7 +59,7 @@ private:
     void join(int id, int index);
     void refresh(Incident& incident, const Extent& extent) const;
 
-    const FaultModel* m_model;
+    const FaultMap* m_model;
     GroupingOptions m_options;
     QList<FaultObservation> m_observations;
     QList<Incident> m_incidents;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "recoverytimeline.h"
+#include "core/faults/recoverytimeline.h"
 
 #include <map>
 

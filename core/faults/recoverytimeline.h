@@ -5,7 +5,7 @@
 // restarted → hardware resumed, against the 10-minute target) and MTTR/MTBF
 // per pool over time. Pure functions over the grouper and a blast radius.
 
-#include "blastradius.h"
+#include "core/faults/blastradius.h"
 
 namespace Meridian::Faults {
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "reliabilityseries.h"
+#include "core/faults/reliabilityseries.h"
 
-#include "incidentgrouper.h"
+#include "core/faults/incidentgrouper.h"
 
 #include <QPromise>
 #include <QThreadPool>

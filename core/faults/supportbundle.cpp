@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "supportbundle.h"
+#include "core/faults/supportbundle.h"
 
-#include "protocoljson.h"
+#include "core/protocol/protocoljson.h"
 
 #include <QDateTime>
 #include <QJsonArray>

@@ -8,9 +8,9 @@
 // console's source settings without secrets (no tokens, token files or
 // keyring names). Pure: the caller gathers the cache answers first.
 
-#include "cachetypes.h"
-#include "consoleconfig.h"
-#include "recoverytimeline.h"
+#include "core/cache/cachetypes.h"
+#include "core/faults/recoverytimeline.h"
+#include "core/sources/sourceconfig.h"
 
 #include <QByteArray>
 #include <QList>

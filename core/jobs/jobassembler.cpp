@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "jobassembler.h"
+#include "core/jobs/jobassembler.h"
 
 #include <algorithm>
 

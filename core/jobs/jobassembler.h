@@ -6,7 +6,7 @@
 // directory); a job spans every node that names it. Called once per poll on the
 // store's nodes, so it is one pass with one hash lookup per placement.
 
-#include "fleettypes.h"
+#include "core/model/fleettypes.h"
 
 #include <QHash>
 #include <QList>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "jobfigures.h"
+#include "core/jobs/jobfigures.h"
 
 #include <algorithm>
 

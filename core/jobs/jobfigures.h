@@ -14,7 +14,7 @@
 //
 // Missing history (a source that reports no segments) gives NaN, never 0.
 
-#include "protocoltypes.h"
+#include "core/protocol/protocoltypes.h"
 
 #include <QList>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "geoprojection.h"
+#include "core/latency/geoprojection.h"
 
 #include <algorithm>
 #include <array>

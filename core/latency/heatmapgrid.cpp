@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "heatmapgrid.h"
+#include "core/latency/heatmapgrid.h"
 
 #include <algorithm>
 #include <cmath>

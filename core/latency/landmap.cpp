@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "landmap.h"
+#include "core/latency/landmap.h"
 
 #include <QFile>
 #include <QtEndian>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "latencyhistory.h"
+#include "core/latency/latencyhistory.h"
 
 #include <algorithm>
 

@@ -5,7 +5,7 @@
 // and pair (site and pool pairs always, node pairs bounded), fed from each new
 // LatencyMatrix. The pair-history view shows it; on restart it starts empty.
 
-#include "latencymatrix.h"
+#include "core/latency/latencymatrix.h"
 
 namespace Meridian {
 

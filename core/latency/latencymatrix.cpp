@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "latencymatrix.h"
+#include "core/latency/latencymatrix.h"
 
 #include <algorithm>
 

@@ -5,9 +5,9 @@
 // node × node statistics. The order is the topology's (site → pool → rack →
 // node), so racks and pools form blocks in the matrix views, Pingmesh style.
 
-#include "fleettypes.h"
-#include "latencytargets.h"
-#include "latencytypes.h"
+#include "core/latency/latencytargets.h"
+#include "core/model/fleettypes.h"
+#include "core/model/latencytypes.h"
 
 #include <QHash>
 #include <QStringList>

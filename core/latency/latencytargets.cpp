@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "latencytargets.h"
+#include "core/latency/latencytargets.h"
 
-#include "protocoljson.h"
+#include "core/protocol/protocoljson.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -4,7 +4,7 @@
 // Latency targets per pair class (settings), and the violations of a set of
 // pair statistics against them. Reports reuse violations() and countViolations().
 
-#include "latencytypes.h"
+#include "core/model/latencytypes.h"
 
 #include <QByteArray>
 
@@ -43,15 +43,6 @@ struct Violation
     PairClass pairClass = PairClass::CrossRegion;
     PairStats stats;
     LatencyTarget target;
-};
-
-// One sample of a pair over time (from the cache or the live history).
-struct PairPoint
-{
-    qint64 timestampMs = 0;
-    double p50Ms = Protocol::Missing;
-    double p99Ms = Protocol::Missing;
-    double loss = Protocol::Missing;
 };
 
 // Windows of one pair class's series that break the target, e.g. for a report's "violations per day".

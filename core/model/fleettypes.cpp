@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "fleettypes.h"
+#include "core/model/fleettypes.h"
 
-#include "fleetchangeset.h"
-#include "sourceupdate.h"
+#include "core/model/fleetchangeset.h"
+#include "core/model/sourceupdate.h"
 
 namespace Meridian {
 

@@ -5,7 +5,7 @@
 // the UI. Built from protocol types plus what the console knows about each
 // agent (its status, when it was last seen, whether the state came from cache).
 
-#include "protocoltypes.h"
+#include "core/protocol/protocoltypes.h"
 
 #include <QHash>
 #include <QList>

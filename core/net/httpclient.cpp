@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "httpclient.h"
+#include "core/net/httpclient.h"
 
-#include "tlsclient.h"
+#include "core/net/tlsclient.h"
 
 #include <QDateTime>
 #include <QFile>

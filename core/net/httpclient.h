@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "fleettypes.h"
+#include "core/model/fleettypes.h"
 
 #include <QByteArray>
 #include <QHash>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "tlsclient.h"
+#include "core/net/tlsclient.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The job(-history) codec of protocol v1: JobRecord with its segments,
 // interruptions and checkpoints, JobsPage and JobDetail.
-#include "jsonreader_p.h"
-#include "protocoljson.h"
+#include "core/protocol/jsonreader_p.h"
+#include "core/protocol/protocoljson.h"
 
 #include <QJsonArray>
 

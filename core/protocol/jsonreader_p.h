@@ -4,7 +4,7 @@
 // Private to the protocol library: the strict reader and the checks shared by
 // the codecs in protocoljson.cpp and jobjson.cpp. Not part of the API.
 
-#include "protocoljson.h"
+#include "core/protocol/protocoljson.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "jsonwriter.h"
+#include "core/protocol/jsonwriter.h"
 
 #include <charconv>
 #include <cmath>

@@ -16,7 +16,7 @@
 //   infinities as null;
 // - the caller writes object keys in QJsonObject's order (sorted by UTF-16 code units).
 
-#include "protocoltypes.h"
+#include "core/protocol/protocoltypes.h"
 
 #include <QByteArray>
 #include <QByteArrayView>

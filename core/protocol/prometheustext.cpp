@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "prometheustext.h"
+#include "core/protocol/prometheustext.h"
 
 #include <QHash>
 #include <QSet>

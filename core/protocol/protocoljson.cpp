@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "protocoljson.h"
+#include "core/protocol/protocoljson.h"
 
-#include "jsonreader_p.h"
+#include "core/protocol/jsonreader_p.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

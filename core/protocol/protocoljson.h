@@ -5,7 +5,7 @@
 // types, enums, string lengths and value ranges are checked, and any violation
 // rejects the whole document with a message naming the offending field.
 
-#include "protocoltypes.h"
+#include "core/protocol/protocoltypes.h"
 
 #include <QByteArray>
 #include <QJsonObject>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "protocoltypes.h"
+#include "core/protocol/protocoltypes.h"
 
 #include <array>
 #include <utility>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "availabilityreport.h"
+#include "core/reports/availabilityreport.h"
 
-#include "incidents.h"
-#include "reportsupport.h"
+#include "core/reports/incidents.h"
+#include "core/reports/reportsupport.h"
 
 #include <QMap>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "capacityreport.h"
+#include "core/reports/capacityreport.h"
 
-#include "idletracker.h"
-#include "reportsupport.h"
+#include "core/capacity/idletracker.h"
+#include "core/reports/reportsupport.h"
 
 #include <QMap>
 #include <QSet>

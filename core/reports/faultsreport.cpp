@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "faultsreport.h"
+#include "core/reports/faultsreport.h"
 
-#include "faultmodel.h"
-#include "incidents.h"
-#include "reportclock.h"
-#include "reportsupport.h"
+#include "core/faults/faultmap.h"
+#include "core/reports/incidents.h"
+#include "core/reports/reportclock.h"
+#include "core/reports/reportsupport.h"
 
 #include <QMap>
 #include <QSet>
@@ -109,7 +109,7 @@ std::optional<ReportData> FaultsReport::compute(const ReportParameters& p, const
     const QList<Incident> incidents = pairIncidents(*events);
     context.progress(88);
 
-    const Faults::FaultModel& model = Faults::FaultModel::builtIn();
+    const Faults::FaultMap& model = Faults::FaultMap::builtIn();
     Tally all;
     QMap<QString, Tally> byClass, byKind;
     QMap<QString, QString> classOfKind;

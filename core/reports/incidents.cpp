@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "incidents.h"
+#include "core/reports/incidents.h"
 
-#include "cachereader.h"
-#include "reportsupport.h"
+#include "core/cache/cachereader.h"
+#include "core/reports/reportsupport.h"
 
 #include <algorithm>
 

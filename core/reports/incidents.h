@@ -4,7 +4,7 @@
 // Fault incidents from the cached event log, and which minutes of a range
 // have data: what availability, MTBF and MTTR are computed from.
 
-#include "report.h"
+#include "core/reports/report.h"
 
 #include <QList>
 #include <QString>

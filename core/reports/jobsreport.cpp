@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "jobsreport.h"
+#include "core/reports/jobsreport.h"
 
-#include "faultmodel.h"
-#include "incidents.h"
-#include "jobfigures.h"
-#include "reportclock.h"
-#include "reportsupport.h"
+#include "core/faults/faultmap.h"
+#include "core/jobs/jobfigures.h"
+#include "core/reports/incidents.h"
+#include "core/reports/reportclock.h"
+#include "core/reports/reportsupport.h"
 
 #include <QMap>
 
@@ -177,7 +177,7 @@ std::optional<ReportData> JobsReport::compute(const ReportParameters& p, const R
                 if (e) {
                     cause = e->kind;
                     faultClass
-                        = Faults::toKey(Faults::FaultModel::builtIn()
+                        = Faults::toKey(Faults::FaultMap::builtIn()
                                             .classify(vendorOfNode.value(e->nodeId), e->kind, e->code, e->severity)
                                             .component);
                 } else {

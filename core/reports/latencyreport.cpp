@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "latencyreport.h"
+#include "core/reports/latencyreport.h"
 
-#include "latencymatrix.h"
-#include "reportsupport.h"
+#include "core/latency/latencymatrix.h"
+#include "core/reports/reportsupport.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "latencytargets.h"
-#include "report.h"
+#include "core/latency/latencytargets.h"
+#include "core/reports/report.h"
 
 namespace Meridian::Reports {
 

@@ -5,8 +5,8 @@
 // cleared yet): the sources' own clock — the newest sample any node of the
 // scope reported — never the console's, and never past the range's end.
 
-#include "cachereader.h"
-#include "reporttypes.h"
+#include "core/cache/cachereader.h"
+#include "core/reports/reporttypes.h"
 
 #include <algorithm>
 

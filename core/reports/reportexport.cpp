@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "reportexport.h"
+#include "core/reports/reportexport.h"
 
-#include "reportsupport.h"
+#include "core/reports/reportsupport.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -6,8 +6,8 @@
 // the "report" table (parameters, data range, gaps, version, generation time)
 // and the key figures, so every file says what it was computed from.
 
-#include "reporttext.h"
-#include "reporttypes.h"
+#include "core/reports/reporttext.h"
+#include "core/reports/reporttypes.h"
 
 #include <QStringList>
 

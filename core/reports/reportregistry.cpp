@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "availabilityreport.h"
-#include "capacityreport.h"
-#include "faultsreport.h"
-#include "jobsreport.h"
-#include "latencyreport.h"
-#include "report.h"
-#include "reportsupport.h"
+#include "core/reports/availabilityreport.h"
+#include "core/reports/capacityreport.h"
+#include "core/reports/faultsreport.h"
+#include "core/reports/jobsreport.h"
+#include "core/reports/latencyreport.h"
+#include "core/reports/report.h"
+#include "core/reports/reportsupport.h"
 
 #include <QDateTime>
 

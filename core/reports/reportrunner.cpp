@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "reportrunner.h"
+#include "core/reports/reportrunner.h"
 
-#include "cachereader.h"
-#include "report.h"
+#include "core/cache/cachereader.h"
+#include "core/reports/report.h"
 
 #include <QCoreApplication>
 #include <QThread>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "reportsupport.h"
+#include "core/reports/reportsupport.h"
 
 #include <QDateTime>
 

@@ -4,8 +4,8 @@
 // Pieces every report shares: the scope's capacity series, coverage and gaps,
 // time buckets for trends, the gaps table.
 
-#include "cachereader.h"
-#include "report.h"
+#include "core/cache/cachereader.h"
+#include "core/reports/report.h"
 
 #include <optional>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "reporttext.h"
+#include "core/reports/reporttext.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

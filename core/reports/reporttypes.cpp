@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "reporttypes.h"
+#include "core/reports/reporttypes.h"
 
 #include <QDateTime>
 #include <QRegularExpression>

@@ -7,7 +7,7 @@
 // "Meridian::Reports"): every output translates them into the report's own
 // language (ReportText), whatever language the console runs in.
 
-#include "fleettypes.h"
+#include "core/model/fleettypes.h"
 
 #include <QList>
 #include <QMetaType>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "credentialstore.h"
+#include "core/session/credentialstore.h"
 
 #include <QCoreApplication>
 #include <QTimer>

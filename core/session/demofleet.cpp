@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "demofleet.h"
+#include "core/session/demofleet.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "fleetsession.h"
+#include "core/session/fleetsession.h"
 
-#include "agentsource.h"
-#include "backgroundpriority.h"
-#include "cachereader.h"
-#include "cachewriter.h"
-#include "credentialstore.h"
-#include "fleetsource.h"
-#include "fleetstore.h"
-#include "whenready.h"
+#include "core/cache/cachereader.h"
+#include "core/cache/cachewriter.h"
+#include "core/session/credentialstore.h"
+#include "core/sources/agentsource.h"
+#include "core/sources/fleetsource.h"
+#include "core/store/fleetstore.h"
+#include "core/util/backgroundpriority.h"
+#include "core/util/whenready.h"
 
 #include <QDir>
 #include <QFuture>

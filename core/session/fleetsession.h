@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "consoleconfig.h"
+#include "core/session/consoleconfig.h"
 
 #include <QObject>
 

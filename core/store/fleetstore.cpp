@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "fleetstore.h"
+#include "core/store/fleetstore.h"
 
 #include <QLoggingCategory>
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "fleetchangeset.h"
-#include "fleettypes.h"
-#include "sourceupdate.h"
+#include "core/model/fleetchangeset.h"
+#include "core/model/fleettypes.h"
+#include "core/model/sourceupdate.h"
 
 #include <QElapsedTimer>
 #include <QHash>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "backgroundpriority.h"
+#include "core/util/backgroundpriority.h"
 
 #include <QLoggingCategory>
 #include <QThread>

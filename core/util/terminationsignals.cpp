@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "terminationsignals.h"
+#include "core/util/terminationsignals.h"
 
 #include <QSocketNotifier>
 

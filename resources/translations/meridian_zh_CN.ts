@@ -2902,6 +2902,85 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
     </message>
 </context>
 <context>
+    <name>Meridian::NodeFormat</name>
+    <message>
+        <source>up</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>degraded</source>
+        <translation>降级</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>宕机</translation>
+    </message>
+    <message>
+        <source>draining</source>
+        <translation>排空中</translation>
+    </message>
+    <message>
+        <source>not polled yet</source>
+        <translation>尚未轮询</translation>
+    </message>
+    <message>
+        <source>stale</source>
+        <translation>数据过期</translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation>无法连接</translation>
+    </message>
+    <message>
+        <source>unauthorized</source>
+        <translation>未授权</translation>
+    </message>
+    <message>
+        <source>bad payload</source>
+        <translation>数据无效</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>allocated</source>
+        <translation>已分配</translation>
+    </message>
+    <message>
+        <source>faulty</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>healthy</source>
+        <translation>健康</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 °C</source>
+        <translation>%1 °C</translation>
+    </message>
+    <message>
+        <source>%1 W</source>
+        <translation>%1 W</translation>
+    </message>
+    <message>
+        <source>%1 GiB</source>
+        <translation>%1 GiB</translation>
+    </message>
+    <message>
+        <source>%1 / %2 GiB</source>
+        <translation>%1 / %2 GiB</translation>
+    </message>
+</context>
+<context>
     <name>Meridian::NodeInventoryPanel</name>
     <message>
         <source>Host</source>
@@ -3146,85 +3225,6 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
     <message>
         <source>target</source>
         <translation>目标</translation>
-    </message>
-</context>
-<context>
-    <name>Meridian::PoolsFormat</name>
-    <message>
-        <source>up</source>
-        <translation>在线</translation>
-    </message>
-    <message>
-        <source>degraded</source>
-        <translation>降级</translation>
-    </message>
-    <message>
-        <source>down</source>
-        <translation>宕机</translation>
-    </message>
-    <message>
-        <source>draining</source>
-        <translation>排空中</translation>
-    </message>
-    <message>
-        <source>not polled yet</source>
-        <translation>尚未轮询</translation>
-    </message>
-    <message>
-        <source>stale</source>
-        <translation>数据过期</translation>
-    </message>
-    <message>
-        <source>unreachable</source>
-        <translation>无法连接</translation>
-    </message>
-    <message>
-        <source>unauthorized</source>
-        <translation>未授权</translation>
-    </message>
-    <message>
-        <source>bad payload</source>
-        <translation>数据无效</translation>
-    </message>
-    <message>
-        <source>free</source>
-        <translation>空闲</translation>
-    </message>
-    <message>
-        <source>allocated</source>
-        <translation>已分配</translation>
-    </message>
-    <message>
-        <source>faulty</source>
-        <translation>故障</translation>
-    </message>
-    <message>
-        <source>healthy</source>
-        <translation>健康</translation>
-    </message>
-    <message>
-        <source>warning</source>
-        <translation>告警</translation>
-    </message>
-    <message>
-        <source>%1 %</source>
-        <translation>%1 %</translation>
-    </message>
-    <message>
-        <source>%1 °C</source>
-        <translation>%1 °C</translation>
-    </message>
-    <message>
-        <source>%1 W</source>
-        <translation>%1 W</translation>
-    </message>
-    <message>
-        <source>%1 GiB</source>
-        <translation>%1 GiB</translation>
-    </message>
-    <message>
-        <source>%1 / %2 GiB</source>
-        <translation>%1 / %2 GiB</translation>
     </message>
 </context>
 <context>

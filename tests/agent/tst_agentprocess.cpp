@@ -2,8 +2,8 @@
 // End to end: the REAL meridian-agent on loopback, with a token, a fake
 // nvidia-smi that prints a recorded fixture, and a job-mapping directory.
 
-#include "prometheustext.h"
-#include "protocoljson.h"
+#include "core/protocol/prometheustext.h"
+#include "core/protocol/protocoljson.h"
 
 #include <QFile>
 #include <QNetworkAccessManager>

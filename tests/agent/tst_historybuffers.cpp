@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The sample ring and the event log: bounds, cursors and open faults.
 
-#include "eventlog.h"
-#include "samplering.h"
+#include "agent/node/nodeeventlog.h"
+#include "agent/node/samplering.h"
 
 #include <QTest>
 
@@ -66,7 +66,7 @@ private slots:
 
     void eventLog()
     {
-        EventLog log(3);
+        NodeEventLog log(3);
         auto make = [](const char* kind, Severity severity, int acc, bool cleared = false) {
             Event e;
             e.kind = QString::fromLatin1(kind);

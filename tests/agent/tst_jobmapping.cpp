@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The job-mapping directory: good layout, and oversized / garbage / hostile files.
 
-#include "jobmapping.h"
+#include "agent/node/jobmapping.h"
 
 #include <QDir>
 #include <QFile>

@@ -2,10 +2,10 @@
 // Latency probes: the statistics of a window, the peer list's parser, and a
 // real agent probing two real peer agents on loopback (one of which then dies).
 
-#include "probeconfig.h"
-#include "prober.h"
-#include "processharness.h"
-#include "protocoljson.h"
+#include "agent/node/probeconfig.h"
+#include "agent/node/prober.h"
+#include "core/protocol/protocoljson.h"
+#include "tests/support/processharness.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // /proc readings from a fake tree (exact values) and from the real /proc (sanity).
 
-#include "procfscollector.h"
+#include "agent/node/procfscollector.h"
 
 #include <QTest>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // npu-smi and nvidia-smi output, recorded from real tools, parsed into readings.
 
-#include "npusmiparser.h"
-#include "nvidiasmiparser.h"
+#include "agent/node/npusmiparser.h"
+#include "agent/node/nvidiasmiparser.h"
 
 #include <QFile>
 #include <QTest>

@@ -4,9 +4,9 @@
 // events K*10+0..4 and, for nodes n0..n3, the sample with seq K. On start it
 // resumes after the batch the cursors say is persisted.
 
-#include "cachereader.h"
-#include "cachetestdata.h"
-#include "cachewriter.h"
+#include "core/cache/cachereader.h"
+#include "core/cache/cachewriter.h"
+#include "tests/cache/cachetestdata.h"
 
 #include <QCoreApplication>
 #include <QTimer>

@@ -3,7 +3,7 @@
 
 // Builders for cache tests: small, explicit fleets with known capacity.
 
-#include "sourceupdate.h"
+#include "core/model/sourceupdate.h"
 
 namespace Meridian::CacheTest {
 

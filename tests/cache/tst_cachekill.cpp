@@ -4,7 +4,7 @@
 // half there, persisted history matches the cursors, and rollups never count a
 // node twice in one minute.
 
-#include "cachereader.h"
+#include "core/cache/cachereader.h"
 
 #include <QProcess>
 #include <QRandomGenerator>

@@ -2,8 +2,8 @@
 // Creating, reopening and refusing cache files (schema by user_version,
 // ownership by application_id). A refused file is never written to.
 
-#include "cachedatabase.h"
-#include "cachewriter.h"
+#include "core/cache/cachedatabase.h"
+#include "core/cache/cachewriter.h"
 
 #include <QCryptographicHash>
 #include <QFile>

@@ -2,9 +2,9 @@
 // Everything the writer stores comes back through the reader: inventory and
 // last state, jobs, events, cursors, history and capacity rollups.
 
-#include "cachereader.h"
-#include "cachetestdata.h"
-#include "cachewriter.h"
+#include "core/cache/cachereader.h"
+#include "core/cache/cachewriter.h"
+#include "tests/cache/cachetestdata.h"
 
 #include <QFuture>
 #include <QSignalSpy>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "hostilepeer.h"
+#include "tests/core/hostilepeer.h"
 
-#include "protocoljson.h"
+#include "core/protocol/protocoljson.h"
 
 #include <QJsonObject>
 #include <QRandomGenerator>

@@ -4,7 +4,7 @@
 // A fake agent / fleet front on 127.0.0.1:0 (cpp-httplib, own thread) that
 // answers correctly or misbehaves on demand, for the source tests.
 
-#include "protocoltypes.h"
+#include "core/protocol/protocoltypes.h"
 
 #include <QByteArray>
 #include <QString>

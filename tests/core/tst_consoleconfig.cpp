@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "consoleconfig.h"
+#include "core/session/consoleconfig.h"
 
 #include <QFile>
 #include <QTemporaryDir>

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // DemoFleet and FleetSession against the real meridian-fleetsim.
-#include "agentcheck.h"
-#include "coretestutil.h"
-#include "demofleet.h"
-#include "fleetsession.h"
-#include "fleetstore.h"
-#include "processharness.h"
+#include "core/session/demofleet.h"
+#include "core/session/fleetsession.h"
+#include "core/sources/agentcheck.h"
+#include "core/store/fleetstore.h"
+#include "tests/core/coretestutil.h"
+#include "tests/support/processharness.h"
 
 #include <QFileInfo>
 #include <QJsonArray>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "coretestutil.h"
-#include "fleetstore.h"
+#include "core/store/fleetstore.h"
+#include "tests/core/coretestutil.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // AgentSource against the real meridian-agent on loopback.
-#include "agentcheck.h"
-#include "agentsource.h"
-#include "coretestutil.h"
-#include "fleetstore.h"
-#include "linkproxy.h"
-#include "processharness.h"
+#include "core/sources/agentcheck.h"
+#include "core/sources/agentsource.h"
+#include "core/store/fleetstore.h"
+#include "tests/core/coretestutil.h"
+#include "tests/support/linkproxy.h"
+#include "tests/support/processharness.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // AgentSource and FleetSource against a hostile peer on loopback.
-#include "agentsource.h"
-#include "coretestutil.h"
-#include "fleetsource.h"
-#include "fleetstore.h"
-#include "hostilepeer.h"
+#include "core/sources/agentsource.h"
+#include "core/sources/fleetsource.h"
+#include "core/store/fleetstore.h"
+#include "tests/core/coretestutil.h"
+#include "tests/core/hostilepeer.h"
 
 #include <QFile>
 #include <QSignalSpy>

@@ -2,7 +2,7 @@
 // SIGTERM, SIGINT and SIGHUP reach the event loop as TerminationSignals::received, and the handlers that were
 // there before come back when it is destroyed. The console's end-to-end case is in tst_commandline.
 
-#include "terminationsignals.h"
+#include "core/util/terminationsignals.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Unit tests of the simulation pieces, linked directly (no process, no sockets).
-#include "fleetstate.h"
-#include "jsonwriter.h"
-#include "nodemodel.h"
-#include "options.h"
-#include "protocoljson.h"
-#include "scenario.h"
-#include "simulation.h"
-#include "topology.h"
+#include "agent/fleetsim/fleetstate.h"
+#include "agent/fleetsim/nodebehaviour.h"
+#include "agent/fleetsim/options.h"
+#include "agent/fleetsim/scenario.h"
+#include "agent/fleetsim/simulation.h"
+#include "agent/fleetsim/topology.h"
+#include "core/protocol/jsonwriter.h"
+#include "core/protocol/protocoljson.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The real meridian-fleetsim process on loopback: determinism, ground truth,
 // fault injection, history paging, authentication, scale and hostile scenarios.
-#include "processharness.h"
-#include "prometheustext.h"
-#include "protocoljson.h"
+#include "core/protocol/prometheustext.h"
+#include "core/protocol/protocoljson.h"
+#include "tests/support/processharness.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -3,7 +3,7 @@
 // into the files of a scratch directory: 0, 1, 2, 3 (one job id each), then
 // jobs/<first line of file 0>.json (the job description).
 
-#include "jobmapping.h"
+#include "agent/node/jobmapping.h"
 
 #include <QDir>
 #include <QFile>

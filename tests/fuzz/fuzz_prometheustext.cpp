@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // libFuzzer: the strict Prometheus 0.0.4 text parser, with small caps so that limits are reached too.
 
-#include "prometheustext.h"
+#include "core/protocol/prometheustext.h"
 
 #include <cstddef>
 #include <cstdint>

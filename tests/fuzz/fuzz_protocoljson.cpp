@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // libFuzzer: the console's protocol v1 decoder, every document type, on hostile bytes.
 
-#include "protocoljson.h"
+#include "core/protocol/protocoljson.h"
 
 #include <cstddef>
 #include <cstdint>

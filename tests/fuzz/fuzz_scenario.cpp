@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // libFuzzer: the fleet simulator's scenario reader (JSON with ranges and references).
 
-#include "scenario.h"
+#include "agent/fleetsim/scenario.h"
 
 #include <cstddef>
 #include <cstdint>

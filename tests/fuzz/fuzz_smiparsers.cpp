@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // libFuzzer: the npu-smi table parser and the nvidia-smi CSV parser, on the same bytes.
 
-#include "npusmiparser.h"
-#include "nvidiasmiparser.h"
+#include "agent/node/npusmiparser.h"
+#include "agent/node/nvidiasmiparser.h"
 
 #include <cstddef>
 #include <cstdint>

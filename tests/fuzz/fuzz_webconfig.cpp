@@ -2,7 +2,7 @@
 // libFuzzer: the exporter web-config reader (the basic-auth header check is left out:
 // an unknown user costs a deliberate bcrypt round, which would starve the fuzzer).
 
-#include "webconfig.h"
+#include "agent/common/webconfig.h"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "truthcompare.h"
+#include "tests/integration/truthcompare.h"
 
 #include <QJsonArray>
 

@@ -5,7 +5,7 @@
 // (FleetStore::summary) and as the simulator knows them (/sim/truth), so a
 // test can wait until they agree and then print any difference readably.
 
-#include "fleetstore.h"
+#include "core/store/fleetstore.h"
 
 #include <QJsonObject>
 #include <QStringList>

@@ -3,10 +3,10 @@
 // unauthorized, bad payload), recovery after a restart, and history without a
 // gap after a dropped link (filled from the agent's /samples ring buffer).
 
-#include "agentsource.h"
-#include "fleetstore.h"
-#include "linkproxy.h"
-#include "processharness.h"
+#include "core/sources/agentsource.h"
+#include "core/store/fleetstore.h"
+#include "tests/support/linkproxy.h"
+#include "tests/support/processharness.h"
 
 #include <QSignalSpy>
 #include <QTest>

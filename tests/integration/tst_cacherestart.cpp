@@ -3,11 +3,11 @@
 // writes the SQLite cache; a new session on the same cache, with no source
 // answering, restores the same fleet and shows the history it had backfilled.
 
-#include "cachereader.h"
-#include "fleetsession.h"
-#include "fleetstore.h"
-#include "processharness.h"
-#include "truthcompare.h"
+#include "core/cache/cachereader.h"
+#include "core/session/fleetsession.h"
+#include "core/store/fleetstore.h"
+#include "tests/integration/truthcompare.h"
+#include "tests/support/processharness.h"
 
 #include <QDateTime>
 #include <QJsonDocument>

@@ -3,10 +3,10 @@
 // (fleet source → store, cache writer) — what the core shows equals the
 // simulator's ground truth, before and after injected faults.
 
-#include "fleetsession.h"
-#include "fleetstore.h"
-#include "processharness.h"
-#include "truthcompare.h"
+#include "core/session/fleetsession.h"
+#include "core/store/fleetstore.h"
+#include "tests/integration/truthcompare.h"
+#include "tests/support/processharness.h"
 
 #include <QJsonDocument>
 #include <QTemporaryDir>

@@ -5,11 +5,11 @@
 // "unauthorized" reason when the keyring has no such credential. The token
 // never reaches the configuration file.
 
-#include "consoleconfig.h"
-#include "credentialstore.h"
-#include "fleetsession.h"
-#include "fleetstore.h"
-#include "processharness.h"
+#include "core/session/consoleconfig.h"
+#include "core/session/credentialstore.h"
+#include "core/session/fleetsession.h"
+#include "core/store/fleetstore.h"
+#include "tests/support/processharness.h"
 
 #include <QTemporaryDir>
 #include <QTest>

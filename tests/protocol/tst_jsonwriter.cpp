@@ -2,8 +2,8 @@
 // The streaming writer against Qt's own encoder: every document must be
 // byte-identical to Json::document(Json::toJson(value)), on hand-picked edge
 // cases and on randomly generated pages (fixed seed), and decode strictly.
-#include "jsonwriter.h"
-#include "protocoljson.h"
+#include "core/protocol/jsonwriter.h"
+#include "core/protocol/protocoljson.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

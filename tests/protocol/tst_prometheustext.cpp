@@ -3,7 +3,7 @@
 // violation rejects the whole exposition with "line N: reason"; and what the
 // Writer produces parses back to the same values.
 
-#include "prometheustext.h"
+#include "core/protocol/prometheustext.h"
 
 #include <QFile>
 #include <QTest>

@@ -3,7 +3,7 @@
 // in tests/fixtures/protocol decodes, and hostile documents are rejected with
 // an error that names the offending field.
 
-#include "protocoljson.h"
+#include "core/protocol/protocoljson.h"
 
 #include <QDir>
 #include <QFile>

@@ -9,9 +9,9 @@
 // if none). A line printed is durable. "nan NODE TS" names samples without a CPU value (a down node), which have no
 // point in the history.
 
-#include "cachereader.h"
-#include "cachewriter.h"
-#include "fleetsource.h"
+#include "core/cache/cachereader.h"
+#include "core/cache/cachewriter.h"
+#include "core/sources/fleetsource.h"
 
 #include <QCoreApplication>
 #include <QHash>

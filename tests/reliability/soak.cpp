@@ -9,11 +9,11 @@
 // BENCH lines at the end (fleet/start/peak/end RSS, fds, threads, stalls); exits 1
 // if memory, fds or threads grew beyond the tolerances below.
 
-#include "backgroundpriority.h"
-#include "cachewriter.h"
-#include "fleetsource.h"
-#include "fleetstore.h"
-#include "processharness.h"
+#include "core/cache/cachewriter.h"
+#include "core/sources/fleetsource.h"
+#include "core/store/fleetstore.h"
+#include "core/util/backgroundpriority.h"
+#include "tests/support/processharness.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -7,8 +7,8 @@
 // exactly after it. MERIDIAN_KILLS sets the number of kills (default 10; the
 // `long` label runs 100).
 
-#include "cachereader.h"
-#include "processharness.h"
+#include "core/cache/cachereader.h"
+#include "tests/support/processharness.h"
 
 #include <QProcess>
 #include <QRandomGenerator>

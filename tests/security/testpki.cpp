@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "testpki.h"
+#include "tests/security/testpki.h"
 
 #include <QFile>
 #include <QProcess>

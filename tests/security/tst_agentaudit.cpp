@@ -6,9 +6,9 @@
 // certificate it names) changes, and a broken new file keeps the old settings
 // with a clear error on stderr.
 
-#include "processharness.h"
-#include "testpki.h"
-#include "tlsclient.h"
+#include "core/net/tlsclient.h"
+#include "tests/security/testpki.h"
+#include "tests/support/processharness.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The agent's audit log rotates by size without losing or rewriting a line.
 
-#include "auditlog.h"
-#include "httpservice.h"
+#include "agent/common/auditlog.h"
+#include "agent/common/httpservice.h"
 
 #include <QDir>
 #include <QFile>

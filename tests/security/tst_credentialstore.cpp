@@ -3,8 +3,8 @@
 // backend, names and secrets validated, errors never carry the secret, and the
 // console configuration names a credential without ever holding it.
 
-#include "consoleconfig.h"
-#include "credentialstore.h"
+#include "core/session/consoleconfig.h"
+#include "core/session/credentialstore.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -4,14 +4,14 @@
 // host name, client certificates (mTLS) required / missing / not allowed, plain
 // HTTP to a TLS port, basic auth from the web-config, and check-agent --ca.
 
-#include "agentcheck.h"
-#include "httpclient.h"
-#include "jobactionclient.h"
-#include "nodeactionclient.h"
-#include "processharness.h"
-#include "sourceendpoint.h"
-#include "testpki.h"
-#include "tlsclient.h"
+#include "core/net/httpclient.h"
+#include "core/net/tlsclient.h"
+#include "core/sources/agentcheck.h"
+#include "core/sources/jobactionclient.h"
+#include "core/sources/nodeactionclient.h"
+#include "core/sources/sourceendpoint.h"
+#include "tests/security/testpki.h"
+#include "tests/support/processharness.h"
 
 #include <QFile>
 #include <QNetworkAccessManager>

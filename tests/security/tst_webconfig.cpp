@@ -2,7 +2,7 @@
 // The web-config reader: node_exporter's examples parse; every malformed or
 // unsupported input is an error naming the line, never a silent default.
 
-#include "webconfig.h"
+#include "agent/common/webconfig.h"
 
 #include <QTest>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "linkproxy.h"
+#include "tests/support/linkproxy.h"
 
 #include <QHostAddress>
 #include <QTcpSocket>

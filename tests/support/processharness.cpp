@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "processharness.h"
+#include "tests/support/processharness.h"
 
 #include <QDeadlineTimer>
 #include <QEventLoop>

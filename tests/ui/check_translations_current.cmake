@@ -8,7 +8,8 @@ set(copy "${WORK_DIR}/meridian_zh_CN.ts")
 configure_file("${TS}" "${copy}" COPYONLY)
 file(GLOB_RECURSE sources "${SOURCE_DIR}/ui/*.cpp" "${SOURCE_DIR}/ui/*.h" "${SOURCE_DIR}/app/*.cpp"
     "${SOURCE_DIR}/core/*.cpp")
-execute_process(COMMAND "${LUPDATE}" -silent -no-obsolete -locations none ${sources} -ts "${copy}"
+# Project headers are included by their path from the source root: lupdate needs it to resolve classes.
+execute_process(COMMAND "${LUPDATE}" -silent -no-obsolete -locations none -I "${SOURCE_DIR}" ${sources} -ts "${copy}"
     RESULT_VARIABLE result ERROR_VARIABLE errors)
 if(NOT result EQUAL 0)
     message(FATAL_ERROR "lupdate failed: ${errors}")

@@ -4,7 +4,7 @@
 // A small hand-made fleet for UI tests: every number the Overview should show
 // follows from these few nodes (see the expectations in tst_overviewpage.cpp).
 
-#include "sourceupdate.h"
+#include "core/model/sourceupdate.h"
 
 #include <QDateTime>
 

@@ -3,7 +3,7 @@
 // check-agent runs without a display and reports an agent's health in its exit status;
 // the console stopped by a signal closes its cache cleanly.
 
-#include "processharness.h"
+#include "tests/support/processharness.h"
 
 #include <QFile>
 #include <QProcess>

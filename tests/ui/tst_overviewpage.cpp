@@ -2,13 +2,13 @@
 // The Overview shows exactly what the store holds: per-region cards, the summary
 // row, narrowing by click, "—" for data nobody reported, one recompute per change set.
 
-#include "charts/capacitychart.h"
-#include "fleetfixture.h"
-#include "fleetstore.h"
-#include "pages/capacitypanel.h"
-#include "pages/overviewpage.h"
-#include "widgets/regioncard.h"
-#include "widgets/summarybar.h"
+#include "core/store/fleetstore.h"
+#include "tests/ui/fleetfixture.h"
+#include "ui/overview/capacitychart.h"
+#include "ui/overview/capacitypanel.h"
+#include "ui/overview/overviewpage.h"
+#include "ui/overview/regioncard.h"
+#include "ui/overview/summarybar.h"
 
 #include <QLabel>
 #include <QSignalSpy>

@@ -3,15 +3,15 @@
 // meridian-fleetsim: once the simulator is paused, every number on the Overview
 // (fleet summary and every region card, per accelerator model) equals /sim/truth.
 
-#include "fleetsession.h"
-#include "fleetstatuswidget.h"
-#include "fleetstore.h"
-#include "fleettypes.h"
-#include "mainwindow.h"
-#include "pages/overviewpage.h"
-#include "processharness.h"
-#include "widgets/regioncard.h"
-#include "widgets/summarybar.h"
+#include "core/model/fleettypes.h"
+#include "core/session/fleetsession.h"
+#include "core/store/fleetstore.h"
+#include "tests/support/processharness.h"
+#include "ui/overview/overviewpage.h"
+#include "ui/overview/regioncard.h"
+#include "ui/overview/summarybar.h"
+#include "ui/shell/fleetstatuswidget.h"
+#include "ui/shell/mainwindow.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The zh_CN catalogue is complete, and switching to it shows Chinese in the main window.
 
-#include "fleetsession.h"
-#include "fleettypes.h"
-#include "mainwindow.h"
-#include "regionnames.h"
-#include "translations.h"
+#include "core/model/fleettypes.h"
+#include "core/session/fleetsession.h"
+#include "ui/common/regionnames.h"
+#include "ui/common/translations.h"
+#include "ui/shell/mainwindow.h"
 
 #include <QFile>
 #include <QListWidget>

@@ -2,11 +2,11 @@
 // Every model of the console under QAbstractItemModelTester, plus the Sources
 // dialog's validation.
 
-#include "agentstatusmodel.h"
-#include "fleetfixture.h"
-#include "fleetstore.h"
-#include "sourceeditdialog.h"
-#include "sourcetablemodel.h"
+#include "core/store/fleetstore.h"
+#include "tests/ui/fleetfixture.h"
+#include "ui/sources/agentstatusmodel.h"
+#include "ui/sources/sourceeditdialog.h"
+#include "ui/sources/sourcetablemodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "timeplot.h"
+#include "ui/charts/timeplot.h"
 
 #include <QLabel>
 #include <QStackedLayout>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "blastradiuspanel.h"
+#include "ui/faults/blastradiuspanel.h"
 
-#include "displayformat.h"
-#include "regionnames.h"
+#include "ui/common/displayformat.h"
+#include "ui/common/regionnames.h"
 
 #include <QHeaderView>
 #include <QLabel>

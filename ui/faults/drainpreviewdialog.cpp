@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "drainpreviewdialog.h"
+#include "ui/faults/drainpreviewdialog.h"
 
-#include "displayformat.h"
+#include "ui/common/displayformat.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "incidentfiltermodel.h"
+#include "ui/faults/incidentfiltermodel.h"
 
 namespace Meridian::Faults {
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "incidenttablemodel.h"
+#include "ui/faults/incidenttablemodel.h"
 
 #include <QSet>
 #include <QSortFilterProxyModel>

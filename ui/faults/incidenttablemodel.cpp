@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "incidenttablemodel.h"
+#include "ui/faults/incidenttablemodel.h"
 
-#include "displayformat.h"
-#include "faultmaptexts.h"
-#include "faulttracker.h"
-#include "regionnames.h"
-#include "theme.h"
+#include "core/faults/faultmaptexts.h"
+#include "core/faults/faulttracker.h"
+#include "ui/common/displayformat.h"
+#include "ui/common/regionnames.h"
+#include "ui/common/theme.h"
 
 #include <QApplication>
 #include <QPalette>

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "nodeactioncontroller.h"
+#include "ui/faults/nodeactioncontroller.h"
 
-#include "auditstore.h"
-#include "drainpreviewdialog.h"
-#include "fleetsession.h"
-#include "fleetstore.h"
-#include "httpclient.h"
-#include "whenready.h"
+#include "core/cache/auditstore.h"
+#include "core/net/httpclient.h"
+#include "core/session/fleetsession.h"
+#include "core/store/fleetstore.h"
+#include "core/util/whenready.h"
+#include "ui/faults/drainpreviewdialog.h"
 
 #include <QDateTime>
 #include <QJsonDocument>

@@ -7,8 +7,8 @@
 // outcome and refusals to the console's audit table (state.db) — the same
 // table and the same way as the Jobs page's job actions.
 
-#include "drainpreviewdialog.h"
-#include "nodeactionclient.h"
+#include "core/sources/nodeactionclient.h"
+#include "ui/faults/drainpreviewdialog.h"
 
 #include <QObject>
 #include <QPointer>

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "nodefaultpanel.h"
+#include "ui/faults/nodefaultpanel.h"
 
-#include "cachereader.h"
-#include "displayformat.h"
-#include "faultmaptexts.h"
-#include "faulttracker.h"
-#include "whenready.h"
+#include "core/cache/cachereader.h"
+#include "core/faults/faultmaptexts.h"
+#include "core/faults/faulttracker.h"
+#include "core/util/whenready.h"
+#include "ui/common/displayformat.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

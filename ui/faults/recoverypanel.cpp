@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "recoverypanel.h"
+#include "ui/faults/recoverypanel.h"
 
-#include "displayformat.h"
-#include "regionnames.h"
-#include "reliabilitychart.h"
-#include "theme.h"
+#include "ui/common/displayformat.h"
+#include "ui/common/regionnames.h"
+#include "ui/common/theme.h"
+#include "ui/faults/reliabilitychart.h"
 
 #include <QHeaderView>
 #include <QLabel>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "reliabilitychart.h"
+#include "ui/faults/reliabilitychart.h"
 
-#include "charts/timeplot.h"
-#include "whenready.h"
+#include "core/util/whenready.h"
+#include "ui/charts/timeplot.h"
 
 #include <QComboBox>
 #include <QEvent>

@@ -7,7 +7,7 @@
 // request drops older answers; each answer costs one queued replot. Buckets
 // without a figure are gaps (NaN), never zero.
 
-#include "reliabilityseries.h"
+#include "core/faults/reliabilityseries.h"
 
 #include <QWidget>
 

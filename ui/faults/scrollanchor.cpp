@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "scrollanchor.h"
+#include "ui/faults/scrollanchor.h"
 
 #include <QAbstractItemView>
 #include <QItemSelectionModel>

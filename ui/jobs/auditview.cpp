@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "auditview.h"
+#include "ui/jobs/auditview.h"
 
-#include "auditstore.h"
-#include "displayformat.h"
-#include "whenready.h"
+#include "core/cache/auditstore.h"
+#include "core/util/whenready.h"
+#include "ui/common/displayformat.h"
 
 #include <QBoxLayout>
 #include <QDialogButtonBox>

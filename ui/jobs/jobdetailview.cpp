@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "jobdetailview.h"
+#include "ui/jobs/jobdetailview.h"
 
-#include "cachereader.h"
-#include "displayformat.h"
-#include "fleetstore.h"
-#include "jobfigures.h"
-#include "jobsformat.h"
-#include "jobtimeline.h"
-#include "jobutilizationchart.h"
-#include "regionnames.h"
-#include "whenready.h"
+#include "core/cache/cachereader.h"
+#include "core/jobs/jobfigures.h"
+#include "core/store/fleetstore.h"
+#include "core/util/whenready.h"
+#include "ui/common/displayformat.h"
+#include "ui/common/regionnames.h"
+#include "ui/jobs/jobsformat.h"
+#include "ui/jobs/jobtimeline.h"
+#include "ui/jobs/jobutilizationchart.h"
 
 #include <QBoxLayout>
 #include <QHeaderView>

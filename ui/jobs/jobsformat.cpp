@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "jobsformat.h"
+#include "ui/jobs/jobsformat.h"
 
-#include "displayformat.h"
+#include "ui/common/displayformat.h"
 
 #include <QCoreApplication>
 #include <QLocale>

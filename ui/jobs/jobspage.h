@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "permutedtablemodel.h"
-#include "protocoltypes.h"
-#include "sourceendpoint.h"
+#include "core/protocol/protocoltypes.h"
+#include "core/sources/sourceendpoint.h"
+#include "ui/common/permutedtablemodel.h"
 
 #include <QWidget>
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "jobtablemodel.h"
+#include "ui/jobs/jobtablemodel.h"
 
-#include "displayformat.h"
-#include "jobfigures.h"
-#include "jobsformat.h"
+#include "core/jobs/jobfigures.h"
+#include "ui/common/displayformat.h"
+#include "ui/jobs/jobsformat.h"
 
 #include <QHash>
 #include <QSet>

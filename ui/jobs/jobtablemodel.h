@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "permutedtablemodel.h"
-#include "protocoltypes.h"
+#include "core/protocol/protocoltypes.h"
+#include "ui/common/permutedtablemodel.h"
 
 #include <QHash>
 

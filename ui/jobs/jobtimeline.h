@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "protocoltypes.h"
+#include "core/protocol/protocoltypes.h"
 
 #include <QWidget>
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "jobutilizationchart.h"
+#include "ui/jobs/jobutilizationchart.h"
 
-#include "cachereader.h"
-#include "charts/timeplot.h"
-#include "whenready.h"
+#include "core/cache/cachereader.h"
+#include "core/util/whenready.h"
+#include "ui/charts/timeplot.h"
 
 #include <QLabel>
 #include <QStackedLayout>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "heatmapwidget.h"
+#include "ui/latency/heatmapwidget.h"
 
 #include <QHelpEvent>
 #include <QMouseEvent>

@@ -7,8 +7,8 @@
 // kept; a changed row re-renders only the pixel rows it covers. Not a stock
 // QCPColorMap: that recolours the whole grid on any change (performance-anchors.md §2).
 
-#include "dragpan.h"
-#include "heatmapgrid.h"
+#include "core/latency/heatmapgrid.h"
+#include "ui/latency/dragpan.h"
 
 #include <QImage>
 #include <QWidget>

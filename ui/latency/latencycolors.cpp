@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "latencycolors.h"
+#include "ui/latency/latencycolors.h"
 
 #include <cmath>
 

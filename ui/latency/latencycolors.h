@@ -4,7 +4,7 @@
 // Colours of the latency views: a 256-entry table for heatmap indexes (0 =
 // no data) and the colour of a pair against its target.
 
-#include "latencytargets.h"
+#include "core/latency/latencytargets.h"
 
 #include <QColor>
 #include <QList>

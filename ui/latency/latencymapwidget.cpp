@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "latencymapwidget.h"
+#include "ui/latency/latencymapwidget.h"
 
 #include <QHelpEvent>
 #include <QMouseEvent>

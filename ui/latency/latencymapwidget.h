@@ -7,9 +7,9 @@
 // p50/p99. Land is rendered once per view into a pixmap; a repaint draws that
 // pixmap, the edges and the sites.
 
-#include "dragpan.h"
-#include "geoprojection.h"
-#include "landmap.h"
+#include "core/latency/geoprojection.h"
+#include "core/latency/landmap.h"
+#include "ui/latency/dragpan.h"
 
 #include <QColor>
 #include <QPainterPath>

@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "latencypage.h"
+#include "ui/latency/latencypage.h"
 
-#include "cachereader.h"
-#include "fleetstore.h"
-#include "heatmapwidget.h"
-#include "latencycolors.h"
-#include "latencymapwidget.h"
-#include "pairhistoryview.h"
-#include "regionnames.h"
-#include "violationmodel.h"
-#include "whenready.h"
+#include "core/cache/cachereader.h"
+#include "core/store/fleetstore.h"
+#include "core/util/whenready.h"
+#include "ui/common/regionnames.h"
+#include "ui/latency/heatmapwidget.h"
+#include "ui/latency/latencycolors.h"
+#include "ui/latency/latencymapwidget.h"
+#include "ui/latency/pairhistoryview.h"
+#include "ui/latency/violationmodel.h"
 
 #include <QComboBox>
 #include <QDir>

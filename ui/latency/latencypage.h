@@ -6,10 +6,10 @@
 // break their targets. Everything is recomputed from the store's probe
 // results at most once per RecomputeMs.
 
-#include "fleetchangeset.h"
-#include "latencyhistory.h"
-#include "latencymatrix.h"
-#include "latencytargets.h"
+#include "core/latency/latencyhistory.h"
+#include "core/latency/latencymatrix.h"
+#include "core/latency/latencytargets.h"
+#include "core/model/fleetchangeset.h"
 
 #include <QTimer>
 #include <QWidget>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "pairhistoryview.h"
+#include "ui/latency/pairhistoryview.h"
 
-#include "charts/timeplot.h"
+#include "ui/charts/timeplot.h"
 
 #include <QButtonGroup>
 #include <QDateTime>

@@ -4,7 +4,7 @@
 // One pair's p50/p99 (ms, left axis) and loss (%, right axis) over a chosen
 // range, with the pair class's target as a line and violating windows marked.
 
-#include "latencytargets.h"
+#include "core/latency/latencytargets.h"
 
 #include <QWidget>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "violationmodel.h"
+#include "ui/latency/violationmodel.h"
 
 #include <cmath>
 

@@ -3,7 +3,7 @@
 
 // The pairs that break their latency target now, one row each.
 
-#include "latencytargets.h"
+#include "core/latency/latencytargets.h"
 
 #include <QAbstractTableModel>
 

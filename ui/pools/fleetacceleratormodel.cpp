@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "fleetacceleratormodel.h"
+#include "ui/pools/fleetacceleratormodel.h"
 
-#include "assignchanged.h"
-#include "displayformat.h"
-#include "fleetstore.h"
-#include "poolsformat.h"
+#include "core/store/fleetstore.h"
+#include "ui/common/assignchanged.h"
+#include "ui/common/displayformat.h"
+#include "ui/common/nodeformat.h"
 
 #include <cmath>
 
@@ -117,7 +117,7 @@ quint64 FleetAcceleratorModel::updateRow(Row& row, const FleetNode& node, int po
     field(row.uuid, info.uuid, Uuid, &mask);
     number(row.memoryTotal, info.memoryBytes > 0 ? double(info.memoryBytes) : qQNaN(), Memory, &mask);
     const Protocol::AcceleratorSample* s = sampleOf(sample, position, info.index);
-    field(row.state, s ? PoolsFormat::capacityKey(classify(*s, sample.state)) : QString(), State, &mask);
+    field(row.state, s ? NodeFormat::capacityKey(classify(*s, sample.state)) : QString(), State, &mask);
     field(row.health, s ? s->health : Protocol::AcceleratorHealth::Unknown, Health, &mask);
     if (s)
         field(row.job, s->jobId, Job, &mask);
@@ -346,17 +346,17 @@ QVariant FleetAcceleratorModel::sourceData(int src, int column, int role) const
         case Index:
             return QString::number(r.index);
         case State:
-            return r.state.isEmpty() ? Format::missing() : PoolsFormat::stateText(r.state);
+            return r.state.isEmpty() ? Format::missing() : NodeFormat::stateText(r.state);
         case Health:
-            return PoolsFormat::healthText(r.health);
+            return NodeFormat::healthText(r.health);
         case Utilization:
-            return PoolsFormat::percent(r.utilization);
+            return NodeFormat::percent(r.utilization);
         case Memory:
-            return PoolsFormat::gibPair(r.memoryUsed, r.memoryTotal);
+            return NodeFormat::gibPair(r.memoryUsed, r.memoryTotal);
         case Temperature:
-            return PoolsFormat::celsius(r.temperature);
+            return NodeFormat::celsius(r.temperature);
         case Power:
-            return PoolsFormat::watts(r.power);
+            return NodeFormat::watts(r.power);
         default: {
             const QVariant v = raw(src, column);
             return v.isValid() ? v.toString() : Format::missing();

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "fleettreemodel.h"
+#include "ui/pools/fleettreemodel.h"
 
-#include "displayformat.h"
-#include "fleetstore.h"
-#include "regionnames.h"
+#include "core/store/fleetstore.h"
+#include "ui/common/displayformat.h"
+#include "ui/common/regionnames.h"
 
 #include <algorithm>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "fleetchangeset.h"
+#include "core/model/fleetchangeset.h"
 
 #include <QAbstractItemModel>
 #include <QHash>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "nodetablemodel.h"
+#include "ui/pools/nodetablemodel.h"
 
-#include "assignchanged.h"
-#include "displayformat.h"
-#include "fleetstore.h"
-#include "poolsformat.h"
+#include "core/store/fleetstore.h"
+#include "ui/common/assignchanged.h"
+#include "ui/common/displayformat.h"
+#include "ui/common/nodeformat.h"
 
 #include <cmath>
 
@@ -95,7 +95,7 @@ quint64 NodeTableModel::updateRow(Row& row, const FleetNode& node)
     field(row.host, inv.hostname.isEmpty() ? inv.nodeId : inv.hostname, Host, &mask);
     field(row.status, node.status, Host, &mask);
     field(row.lastError, node.lastError, Host, &mask);
-    field(row.state, PoolsFormat::nodeStateKey(node), State, &mask);
+    field(row.state, NodeFormat::nodeStateKey(node), State, &mask);
     field(row.region, inv.region, Pool, &mask);
     field(row.pool, inv.pool, Pool, &mask);
     field(row.rack, inv.rack, Rack, &mask);
@@ -344,7 +344,7 @@ QVariant NodeTableModel::sourceData(int src, int column, int role) const
     case Qt::DisplayRole: {
         switch (column) {
         case State:
-            return PoolsFormat::stateText(r.state);
+            return NodeFormat::stateText(r.state);
         case Total:
         case Allocated:
         case Free:
@@ -353,11 +353,11 @@ QVariant NodeTableModel::sourceData(int src, int column, int role) const
             return std::isnan(v) ? Format::missing() : QString::number(qint64(v));
         }
         case Utilization:
-            return PoolsFormat::percent(r.utilization);
+            return NodeFormat::percent(r.utilization);
         case Temperature:
-            return PoolsFormat::celsius(r.temperature);
+            return NodeFormat::celsius(r.temperature);
         case Memory:
-            return PoolsFormat::gibPair(r.memoryUsed, r.memoryTotal);
+            return NodeFormat::gibPair(r.memoryUsed, r.memoryTotal);
         case LastSeen:
             return r.lastSeenMs > 0 ? Format::duration(qMax<qint64>(0, m_referenceMs - r.lastSeenMs))
                                     : Format::missing();

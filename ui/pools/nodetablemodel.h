@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "fleetchangeset.h"
-#include "fleettypes.h"
-#include "permutedtablemodel.h"
+#include "core/model/fleetchangeset.h"
+#include "core/model/fleettypes.h"
+#include "ui/common/permutedtablemodel.h"
 
 namespace Meridian {
 
@@ -46,7 +46,7 @@ public:
     {
         QString nodeId;
         QString host;
-        QString state; ///< key, see PoolsFormat::nodeStateKey
+        QString state; ///< key, see NodeFormat::nodeStateKey
         QString region;
         QString pool;
         QString rack;

@@ -1,16 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "poolspage.h"
+#include "ui/pools/poolspage.h"
 
-#include "acceleratorgrid.h"
-#include "capacityview.h"
-#include "fleetacceleratormodel.h"
-#include "fleetstore.h"
-#include "fleettreemodel.h"
-#include "nodedetailview.h"
-#include "nodetablemodel.h"
-#include "poolsformat.h"
-#include "quickjump.h"
-#include "regionnames.h"
+#include "core/store/fleetstore.h"
+#include "ui/common/nodeformat.h"
+#include "ui/common/regionnames.h"
+#include "ui/pools/accelerators/acceleratorgrid.h"
+#include "ui/pools/accelerators/nodedetailview.h"
+#include "ui/pools/capacity/capacityview.h"
+#include "ui/pools/fleetacceleratormodel.h"
+#include "ui/pools/fleettreemodel.h"
+#include "ui/pools/nodetablemodel.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -73,8 +72,6 @@ PoolsPage::PoolsPage(FleetStore* store, CacheReader* cache, QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
 
-    m_jump = new QuickJump(store, this);
-    connect(m_jump, &QuickJump::targetChosen, this, &PoolsPage::jumpTo);
     updateTexts();
 }
 
@@ -204,7 +201,7 @@ void PoolsPage::fillFacetMenu(QToolButton* button, PermutedTableModel::Facet fac
     for (const QString& value : std::as_const(values)) {
         QString shown = value.isEmpty() ? tr("(none)") : value;
         if (facet == PermutedTableModel::Facet::State)
-            shown = PoolsFormat::stateText(value);
+            shown = NodeFormat::stateText(value);
         else if (facet == PermutedTableModel::Facet::Region)
             shown = regionDisplayName(value);
         QAction* action = menu->addAction(tr("%1 (%2)").arg(shown).arg(counts.value(value)));
@@ -326,11 +323,6 @@ void PoolsPage::jumpTo(const JumpTarget& target)
         break;
     }
     }
-}
-
-void PoolsPage::openQuickJump()
-{
-    m_jump->popup(window());
 }
 
 void PoolsPage::changeEvent(QEvent* event)

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "permutedtablemodel.h"
-#include "quickjumpindex.h"
+#include "ui/common/navigator.h"
+#include "ui/common/permutedtablemodel.h"
 
 #include <QWidget>
 
@@ -24,7 +24,6 @@ class FleetStore;
 class FleetTreeModel;
 class NodeDetailView;
 class NodeTableModel;
-class QuickJump;
 
 // Region → pool → rack on the left; on the right the node table, the
 // accelerator table, the accelerator grid and the capacity view for the
@@ -48,7 +47,6 @@ public:
     QTableView* acceleratorTable() const { return m_accelTable; }
     QTabWidget* tabs() const { return m_tabs; }
     NodeDetailView* detailView() const { return m_detail; }
-    QuickJump* quickJump() const { return m_jump; }
     bool isShowingDetail() const;
 
 public Q_SLOTS:
@@ -57,7 +55,6 @@ public Q_SLOTS:
     void showAccelerator(const QString& nodeId, int index);
     void showTables(); ///< back from the detail
     void jumpTo(const Meridian::JumpTarget& target);
-    Q_INVOKABLE void openQuickJump();
 
 Q_SIGNALS:
     void scopeChanged(const QString& region, const QString& pool, const QString& rack);
@@ -90,7 +87,6 @@ private:
     AcceleratorGrid* m_grid = nullptr;
     CapacityView* m_capacity = nullptr;
     NodeDetailView* m_detail = nullptr;
-    QuickJump* m_jump = nullptr;
     QString m_region;
     QString m_pool;
     QString m_rack;

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "reportlinechart.h"
+#include "ui/reports/reportlinechart.h"
 
-#include "charts/timeplot.h"
-#include "reporttext.h"
-#include "stackedcapacitychart.h"
+#include "core/reports/reporttext.h"
+#include "ui/charts/stackedcapacitychart.h"
+#include "ui/charts/timeplot.h"
 
 #include <QLabel>
 #include <QPainter>

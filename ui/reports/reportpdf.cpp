@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "reportpdf.h"
+#include "ui/reports/reportpdf.h"
 
-#include "reportexport.h"
-#include "reportlinechart.h"
-#include "reporttext.h"
+#include "core/reports/reportexport.h"
+#include "core/reports/reporttext.h"
+#include "ui/reports/reportlinechart.h"
 
 #include <QBuffer>
 #include <QCoreApplication>

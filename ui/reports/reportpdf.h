@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "reporttypes.h"
+#include "core/reports/reporttypes.h"
 
 #include <QPicture>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "reportpreview.h"
+#include "ui/reports/reportpreview.h"
 
-#include "reporttext.h"
+#include "core/reports/reporttext.h"
 
 namespace Meridian::Reports {
 

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "reportspage.h"
+#include "ui/reports/reportspage.h"
 
-#include "fleetstore.h"
-#include "report.h"
-#include "reportpreview.h"
-#include "reportrunner.h"
-#include "reporttext.h"
-#include "reportwriter.h"
+#include "core/reports/report.h"
+#include "core/reports/reportrunner.h"
+#include "core/reports/reporttext.h"
+#include "core/store/fleetstore.h"
+#include "ui/reports/reportpreview.h"
+#include "ui/reports/reportwriter.h"
 
 #include <QAbstractItemView>
 #include <QComboBox>

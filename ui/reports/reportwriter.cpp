@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "reportwriter.h"
+#include "ui/reports/reportwriter.h"
 
-#include "reportexport.h"
-#include "reportpdf.h"
-#include "reporttext.h"
+#include "core/reports/reportexport.h"
+#include "core/reports/reporttext.h"
+#include "ui/reports/reportpdf.h"
 
 #include <QElapsedTimer>
 #include <QThread>

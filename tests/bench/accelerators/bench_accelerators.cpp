@@ -3,11 +3,11 @@
 // (16 ms) at 1600×900, and one accelerator's 24 h history (17,280 points)
 // reads from the cache within 5 ms.
 
-#include "acceleratorgrid.h"
-#include "cachereader.h"
-#include "cachewriter.h"
-#include "fleetstore.h"
-#include "gridfleet.h"
+#include "core/cache/cachereader.h"
+#include "core/cache/cachewriter.h"
+#include "core/store/fleetstore.h"
+#include "tests/ui/accelerators/gridfleet.h"
+#include "ui/pools/accelerators/acceleratorgrid.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

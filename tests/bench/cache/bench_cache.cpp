@@ -4,8 +4,8 @@
 // series-major table (WITHOUT ROWID PK(series, ts), one row per value) measured
 // in the same process. Usage: bench_cache [--nodes N] [--ticks T] [--naive-seconds S] [--dir D]
 
-#include "cachereader.h"
-#include "cachewriter.h"
+#include "core/cache/cachereader.h"
+#include "core/cache/cachewriter.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

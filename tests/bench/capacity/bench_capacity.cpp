@@ -3,9 +3,9 @@
 // rebuilt vs kept incrementally, the queries, and the idle tracker's cost per
 // fleet-wide tick. Prints BENCH lines.
 
-#include "capacityindex.h"
-#include "fleetstore.h"
-#include "idletracker.h"
+#include "core/capacity/capacityindex.h"
+#include "core/capacity/idletracker.h"
+#include "core/store/fleetstore.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

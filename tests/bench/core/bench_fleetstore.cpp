@@ -3,7 +3,7 @@
 // Prints BENCH lines: applyUpdate of the whole fleet, of a 1 % churn batch,
 // summary() per region and fleet-wide — beside a naive full scan measured in
 // the same process as the baseline.
-#include "fleetstore.h"
+#include "core/store/fleetstore.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

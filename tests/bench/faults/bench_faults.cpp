@@ -8,13 +8,13 @@
 //    polled at the default 5 s, until the incident is in the Faults page's
 //    table; in ms and in poll intervals (target ≤ 2).
 
-#include "faultspage.h"
-#include "faulttracker.h"
-#include "fleetsession.h"
-#include "fleetstore.h"
-#include "incidenttablemodel.h"
-#include "processharness.h"
-#include "syntheticfleet.h"
+#include "core/faults/faulttracker.h"
+#include "core/session/fleetsession.h"
+#include "core/store/fleetstore.h"
+#include "tests/support/processharness.h"
+#include "tests/ui/pools/syntheticfleet.h"
+#include "ui/faults/faultspage.h"
+#include "ui/faults/incidenttablemodel.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -2,7 +2,7 @@
 // Fleet-wide jobs from 25,000 node reports (no scheduler front): one assembly
 // per poll. Reported as ms per poll and as the share of one core at a 5 s poll
 // interval, beside a baseline pass that only walks the same placements.
-#include "jobassembler.h"
+#include "core/jobs/jobassembler.h"
 
 #include <QElapsedTimer>
 

@@ -2,11 +2,11 @@
 // Jobs page at 100,000 jobs of history + 5,000 running: sort, filter, facets,
 // time range and opening a job's detail (figures, timeline painted), beside a
 // QSortFilterProxyModel sorting the same rows.
-#include "fleetstore.h"
-#include "jobdetailview.h"
-#include "jobspage.h"
-#include "jobtablemodel.h"
-#include "syntheticjobs.h"
+#include "core/store/fleetstore.h"
+#include "tests/ui/jobs/syntheticjobs.h"
+#include "ui/jobs/jobdetailview.h"
+#include "ui/jobs/jobspage.h"
+#include "ui/jobs/jobtablemodel.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -6,11 +6,11 @@
 //
 //   bench_latency [--size N] [--skip-stock]
 
-#include "heatmapgrid.h"
-#include "heatmapwidget.h"
-#include "landmap.h"
-#include "latencycolors.h"
-#include "latencymapwidget.h"
+#include "core/latency/heatmapgrid.h"
+#include "core/latency/landmap.h"
+#include "ui/latency/heatmapwidget.h"
+#include "ui/latency/latencycolors.h"
+#include "ui/latency/latencymapwidget.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

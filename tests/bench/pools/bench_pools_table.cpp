@@ -5,11 +5,11 @@
 // every row, delivered in pages as the fleet source delivers them, with a
 // 5 ms lateness probe on the UI thread. Environment: MERIDIAN_BENCH_NODES.
 
-#include "fleetacceleratormodel.h"
-#include "fleetstore.h"
-#include "fleettreemodel.h"
-#include "nodetablemodel.h"
-#include "syntheticfleet.h"
+#include "core/store/fleetstore.h"
+#include "tests/ui/pools/syntheticfleet.h"
+#include "ui/pools/fleetacceleratormodel.h"
+#include "ui/pools/fleettreemodel.h"
+#include "ui/pools/nodetablemodel.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

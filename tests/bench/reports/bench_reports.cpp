@@ -11,13 +11,13 @@
 // would take hours and the report reads only the rollups.
 // Usage: bench_reports [--nodes N] [--days D] [--dir DIR]
 
-#include "cachereader.h"
-#include "cachewriter.h"
-#include "reportbenchrun.h"
-#include "reportpdf.h"
-#include "reportrunner.h"
-#include "reporttext.h"
-#include "reportwriter.h"
+#include "core/cache/cachereader.h"
+#include "core/cache/cachewriter.h"
+#include "core/reports/reportrunner.h"
+#include "core/reports/reporttext.h"
+#include "tests/bench/reports/reportbenchrun.h"
+#include "ui/reports/reportpdf.h"
+#include "ui/reports/reportwriter.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

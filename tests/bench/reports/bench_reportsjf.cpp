@@ -11,12 +11,12 @@
 // only for coverage).
 // Usage: bench_reportsjf [--nodes N] [--jobs J] [--days D]
 
-#include "cachereader.h"
-#include "cachewriter.h"
-#include "reportbenchrun.h"
-#include "reportpdf.h"
-#include "reportrunner.h"
-#include "reporttext.h"
+#include "core/cache/cachereader.h"
+#include "core/cache/cachewriter.h"
+#include "core/reports/reportrunner.h"
+#include "core/reports/reporttext.h"
+#include "tests/bench/reports/reportbenchrun.h"
+#include "ui/reports/reportpdf.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -5,7 +5,7 @@
 // UI thread, the longest gap between the ticks of a 5 ms timer: the stall a
 // user would feel while the report computes. Shared by the report benchmarks.
 
-#include "reportrunner.h"
+#include "core/reports/reportrunner.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>

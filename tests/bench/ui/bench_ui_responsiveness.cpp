@@ -5,12 +5,12 @@
 // shows cached numbers. Environment: MERIDIAN_BENCH_NODES (default 25000),
 // MERIDIAN_BENCH_SECONDS (default 60).
 
-#include "fleetsession.h"
-#include "fleetstore.h"
-#include "fleettypes.h"
-#include "mainwindow.h"
-#include "pages/overviewpage.h"
-#include "processharness.h"
+#include "core/model/fleettypes.h"
+#include "core/session/fleetsession.h"
+#include "core/store/fleetstore.h"
+#include "tests/support/processharness.h"
+#include "ui/overview/overviewpage.h"
+#include "ui/shell/mainwindow.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -2,9 +2,9 @@
 // Per-pool and per-model capacity from known nodes; incremental updates equal
 // a rebuild from scratch.
 
-#include "capacityindex.h"
-#include "fleetfixture.h"
-#include "fleetstore.h"
+#include "core/capacity/capacityindex.h"
+#include "core/store/fleetstore.h"
+#include "tests/ui/fleetfixture.h"
 
 #include <QSignalSpy>
 #include <QTest>

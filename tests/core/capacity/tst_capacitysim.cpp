@@ -4,14 +4,14 @@
 // simulator served equals an independent recomputation from them, and so
 // does the detection right after a "restart" seeded from the cache.
 
-#include "cachereader.h"
-#include "cachewriter.h"
-#include "capacityindex.h"
-#include "fleetsession.h"
-#include "fleetstore.h"
-#include "idletracker.h"
-#include "processharness.h"
-#include "protocoljson.h"
+#include "core/cache/cachereader.h"
+#include "core/cache/cachewriter.h"
+#include "core/capacity/capacityindex.h"
+#include "core/capacity/idletracker.h"
+#include "core/protocol/protocoljson.h"
+#include "core/session/fleetsession.h"
+#include "core/store/fleetstore.h"
+#include "tests/support/processharness.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -3,8 +3,8 @@
 // edges, missing values, job changes, faulty chips, gaps, and runs extended
 // back through cache history.
 
-#include "cachetypes.h"
-#include "idletracker.h"
+#include "core/cache/cachetypes.h"
+#include "core/capacity/idletracker.h"
 
 #include <QTest>
 

@@ -4,7 +4,7 @@
 // QCOMPARE for the fault enums: Qt Test prints their keys. (Protocol::Severity cannot have
 // one: ADL finds Protocol::toString(Severity), which returns a QString; compare it as int.)
 
-#include "faulttypes.h"
+#include "core/faults/faulttypes.h"
 
 #include <QTest>
 

@@ -4,8 +4,8 @@
 // Small hand-made fleets for the fault tests: nodes with inventories,
 // snapshots carrying open faults and job placements, and observations.
 
-#include "faultmodel.h"
-#include "sourceupdate.h"
+#include "core/faults/faultmap.h"
+#include "core/model/sourceupdate.h"
 
 namespace Meridian::FaultFixture {
 
@@ -81,7 +81,7 @@ inline Faults::FaultObservation observation(const QString& key, const QString& n
     o.accelerator = accelerator;
     o.openedMs = openedMs;
     o.vendor = QStringLiteral("huawei");
-    o.fault = Faults::FaultModel::builtIn().classify(o.vendor, kind, {}, Protocol::Severity::Critical);
+    o.fault = Faults::FaultMap::builtIn().classify(o.vendor, kind, {}, Protocol::Severity::Critical);
     return o;
 }
 

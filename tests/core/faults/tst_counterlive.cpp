@@ -6,11 +6,11 @@
 // and never reads missing values as zero. End to end: a real fleetsim's
 // "ecc-counter" injection (the counter rises, no fault event) reaches the
 // console's FaultTracker through a FleetSession as an hbm-ecc fault.
-#include "counterfeed.h"
-#include "faulttracker.h"
-#include "fleetsession.h"
-#include "fleetstore.h"
-#include "processharness.h"
+#include "core/faults/counterfeed.h"
+#include "core/faults/faulttracker.h"
+#include "core/session/fleetsession.h"
+#include "core/store/fleetstore.h"
+#include "tests/support/processharness.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -102,7 +102,7 @@ void TestCounterLive::feed()
     QFETCH(QString, vendor);
     QFETCH(QList<Protocol::Sample>, samples);
     QFETCH(QStringList, expected);
-    CounterFeed feed(FaultModel::builtIn());
+    CounterFeed feed(FaultMap::builtIn());
     for (const Protocol::Sample& s : samples)
         feed.step(QStringLiteral("n1"), s, [&vendor](int) { return vendor; });
     QCOMPARE(openKinds(feed), expected);
@@ -112,7 +112,7 @@ void TestCounterLive::feed()
 
 void TestCounterLive::eachSampleOnce()
 {
-    CounterFeed feed(FaultModel::builtIn());
+    CounterFeed feed(FaultMap::builtIn());
     auto huawei = [](int) { return QStringLiteral("huawei"); };
     QVERIFY(!feed.step(QStringLiteral("n1"), sample(1000, 10, 0, 50), huawei)); // baseline
     QVERIFY(feed.step(QStringLiteral("n1"), sample(2000, 20, 0, 50), huawei));

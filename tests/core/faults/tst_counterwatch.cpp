@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Counters become events only on meaningful change: sequences in, events out.
-#include "counterwatch.h"
-#include "faultcompare.h"
+#include "core/faults/counterwatch.h"
+#include "tests/core/faults/faultcompare.h"
 
 #include <QTest>
 
@@ -33,7 +33,7 @@ QList<CounterReading> readings(const QList<double>& values)
 
 const CounterRule& rule(const char* vendor, const char* metric)
 {
-    const CounterRule* r = FaultModel::builtIn().counter(QLatin1String(vendor), QLatin1String(metric));
+    const CounterRule* r = FaultMap::builtIn().counter(QLatin1String(vendor), QLatin1String(metric));
     if (!r)
         qFatal("no counter rule for %s", metric);
     return *r;

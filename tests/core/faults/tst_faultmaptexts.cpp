@@ -4,7 +4,7 @@
 // generated QT_TRANSLATE_NOOP table, both ways), and translatedFaultTitle()
 // asks the installed translators under the "FaultMap" context; unknown
 // titles (a site's own table) stay English.
-#include "faultmaptexts.h"
+#include "core/faults/faultmaptexts.h"
 
 #include <QCoreApplication>
 #include <QFile>

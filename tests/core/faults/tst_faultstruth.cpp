@@ -4,13 +4,13 @@
 // blast radius (jobs interrupted), the recovery stopwatch (detected, isolated,
 // jobs restarted, resumed) and the rack incident's size equal /sim/truth's
 // faultLog.
-#include "blastradius.h"
-#include "faultcompare.h"
-#include "faulttracker.h"
-#include "fleetsession.h"
-#include "fleetstore.h"
-#include "processharness.h"
-#include "recoverytimeline.h"
+#include "core/faults/blastradius.h"
+#include "core/faults/faulttracker.h"
+#include "core/faults/recoverytimeline.h"
+#include "core/session/fleetsession.h"
+#include "core/store/fleetstore.h"
+#include "tests/core/faults/faultcompare.h"
+#include "tests/support/processharness.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

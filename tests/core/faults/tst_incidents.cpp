@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Incident grouping, states and acknowledgements; the live tracker fed by the
 // store; blast radius, recovery stopwatch and MTTR/MTBF on hand-made fleets.
-#include "blastradius.h"
-#include "faultacks.h"
-#include "faultcompare.h"
-#include "faultfixture.h"
-#include "faulttracker.h"
-#include "fleetsession.h"
-#include "fleetstore.h"
-#include "recoverytimeline.h"
-#include "whenready.h"
+#include "core/faults/blastradius.h"
+#include "core/faults/faultacks.h"
+#include "core/faults/faulttracker.h"
+#include "core/faults/recoverytimeline.h"
+#include "core/session/fleetsession.h"
+#include "core/store/fleetstore.h"
+#include "core/util/whenready.h"
+#include "tests/core/faults/faultcompare.h"
+#include "tests/core/faults/faultfixture.h"
 
 #include <QFile>
 #include <QSignalSpy>
@@ -77,7 +77,7 @@ void TestIncidents::grouping_data()
 void TestIncidents::grouping()
 {
     QFETCH(QStringList, rows);
-    IncidentGrouper g(&FaultModel::builtIn());
+    IncidentGrouper g(&FaultMap::builtIn());
     for (const QString& row : rows) {
         const QStringList f = row.split(QLatin1Char(' '));
         g.add(observation(f[0], f[1], f[2], f[3], f[4].toInt(), T0 + f[5].toLongLong() * 1000));
@@ -89,7 +89,7 @@ void TestIncidents::grouping()
 
 void TestIncidents::powerDomainIsOneIncident()
 {
-    IncidentGrouper g(&FaultModel::builtIn());
+    IncidentGrouper g(&FaultMap::builtIn());
     for (int i = 0; i < 1000; ++i)
         g.add(observation(QStringLiteral("k%1").arg(i), QStringLiteral("n%1").arg(i), QStringLiteral("r%1").arg(i / 25),
             QStringLiteral("node-down"), -1, T0 + i * 3, QStringLiteral("East"), QStringLiteral("p%1").arg(i / 500)));
@@ -105,7 +105,7 @@ void TestIncidents::powerDomainIsOneIncident()
 
 void TestIncidents::siteLinksOfOneSite()
 {
-    IncidentGrouper g(&FaultModel::builtIn());
+    IncidentGrouper g(&FaultMap::builtIn());
     auto link = [](const QString& from, const QString& to, qint64 t) {
         FaultObservation o;
         o.key = QStringLiteral("site|") + from + QLatin1Char('|') + to;
@@ -114,7 +114,7 @@ void TestIncidents::siteLinksOfOneSite()
         o.toSite = to;
         o.region = from;
         o.openedMs = t;
-        o.fault = FaultModel::builtIn().classify({}, o.kind, {}, Protocol::Severity::Critical);
+        o.fault = FaultMap::builtIn().classify({}, o.kind, {}, Protocol::Severity::Critical);
         return o;
     };
     g.add(link(QStringLiteral("Wuhu"), QStringLiteral("Guian"), T0));
@@ -129,7 +129,7 @@ void TestIncidents::siteLinksOfOneSite()
 
 void TestIncidents::states()
 {
-    IncidentGrouper g(&FaultModel::builtIn());
+    IncidentGrouper g(&FaultMap::builtIn());
     const int id = g.add(observation(
         QStringLiteral("a"), QStringLiteral("n1"), QStringLiteral("r1"), QStringLiteral("node-down"), -1, T0));
     QCOMPARE(g.add(observation(QStringLiteral("b"), QStringLiteral("n2"), QStringLiteral("r1"),
@@ -156,7 +156,7 @@ void TestIncidents::states()
 
 void TestIncidents::acknowledgementRestoredByKey()
 {
-    IncidentGrouper g(&FaultModel::builtIn());
+    IncidentGrouper g(&FaultMap::builtIn());
     g.acknowledgeKey(QStringLiteral("src|n1|7"), QStringLiteral("known"));
     const int id = g.add(observation(
         QStringLiteral("src|n1|7"), QStringLiteral("n1"), QStringLiteral("r1"), QStringLiteral("chip-fault"), 2, T0));
@@ -166,7 +166,7 @@ void TestIncidents::acknowledgementRestoredByKey()
 
 void TestIncidents::repeatsEscalate()
 {
-    IncidentGrouper g(&FaultModel::builtIn());
+    IncidentGrouper g(&FaultMap::builtIn());
     QList<Action> actions;
     for (int i = 0; i < 4; ++i) {
         const int id = g.add(observation(QStringLiteral("k%1").arg(i), QStringLiteral("n1"), QStringLiteral("r1"),
@@ -353,7 +353,7 @@ void TestIncidents::blastRadiusAndTimeline()
 
 void TestIncidents::reliabilityPerPool()
 {
-    IncidentGrouper g(&FaultModel::builtIn());
+    IncidentGrouper g(&FaultMap::builtIn());
     // p1: two incidents repaired in 10 and 30 min; p2: one still open.
     g.add(observation(
         QStringLiteral("a"), QStringLiteral("n1"), QStringLiteral("r1"), QStringLiteral("chip-fault"), 1, T0));
@@ -391,7 +391,7 @@ void TestIncidents::acknowledgementsInTheAudit()
     QString error;
     QVERIFY2(session.open(dir.path(), &error), qPrintable(error));
     QTRY_VERIFY(restored.count() > 0);
-    IncidentGrouper g(&FaultModel::builtIn());
+    IncidentGrouper g(&FaultMap::builtIn());
     const int id = g.add(observation(
         QStringLiteral("sim|n1|5"), QStringLiteral("n1"), QStringLiteral("r1"), QStringLiteral("chip-fault"), 1, T0));
     {

@@ -7,7 +7,7 @@
 // ahead), audited, and resumed. The agent: a configured drain command runs
 // without a shell (%n, %r as single arguments); no resume command → 501; a
 // viewer → 403; another node's id → 404; every attempt in its audit log.
-#include "processharness.h"
+#include "tests/support/processharness.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The support bundle: a valid tar (read back by the system's tar), the files
 // the manifest lists, their contents, and no secrets.
-#include "faultfixture.h"
-#include "incidentgrouper.h"
-#include "supportbundle.h"
+#include "core/faults/incidentgrouper.h"
+#include "core/faults/supportbundle.h"
+#include "tests/core/faults/faultfixture.h"
 
 #include <QDir>
 #include <QFile>
@@ -41,7 +41,7 @@ QJsonObject readJson(const QString& path)
 
 void TestSupportBundle::contents()
 {
-    IncidentGrouper g(&FaultModel::builtIn());
+    IncidentGrouper g(&FaultMap::builtIn());
     FaultObservation o = observation(
         QStringLiteral("sim|n1|5"), QStringLiteral("n1"), QStringLiteral("r1"), QStringLiteral("chip-fault"), 3, T0);
     o.eventId = 5;

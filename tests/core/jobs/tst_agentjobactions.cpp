@@ -3,7 +3,7 @@
 // (no shell, %j replaced) for an operator, a viewer is refused, an action with
 // no command is refused with 501, a job not on the node with 409, and every
 // attempt is in the agent's audit log.
-#include "processharness.h"
+#include "tests/support/processharness.h"
 
 #include <QDir>
 #include <QFile>

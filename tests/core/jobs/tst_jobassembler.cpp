@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Fleet-wide jobs assembled from node reports (no scheduler front).
-#include "jobassembler.h"
+#include "core/jobs/jobassembler.h"
 
 #include <QTest>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Derived job figures (goodput, longest run, recovery, interruptions/day) and
 // their aggregate, on hand-built histories whose answers are worked out here.
-#include "jobfigures.h"
+#include "core/jobs/jobfigures.h"
 
 #include <QTest>
 

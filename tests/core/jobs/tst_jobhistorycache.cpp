@@ -2,10 +2,10 @@
 // Job history in the cache: segments and interruptions survive a console
 // restart (writer closed, a new reader over the same files); a source without
 // history does not erase it; the audit table is append-only even to raw SQL.
-#include "auditstore.h"
-#include "cachereader.h"
-#include "cachewriter.h"
-#include "syntheticjobs.h"
+#include "core/cache/auditstore.h"
+#include "core/cache/cachereader.h"
+#include "core/cache/cachewriter.h"
+#include "tests/ui/jobs/syntheticjobs.h"
 
 #include <QSignalSpy>
 #include <QSqlDatabase>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Job history on the wire: the detail fixture decodes, records round-trip,
 // and hostile history is rejected with the offending field named.
-#include "protocoljson.h"
+#include "core/protocol/protocoljson.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -4,10 +4,10 @@
 // core/jobs from /api/v1/jobs equal the scheduler's own account in /sim/truth;
 // interruptions link the injected fault events; actions check roles, preview,
 // act and are audited.
-#include "jobdetailclient.h"
-#include "jobfigures.h"
-#include "processharness.h"
-#include "protocoljson.h"
+#include "core/jobs/jobfigures.h"
+#include "core/protocol/protocoljson.h"
+#include "core/sources/jobdetailclient.h"
+#include "tests/support/processharness.h"
 
 #include <QFile>
 #include <QJsonArray>

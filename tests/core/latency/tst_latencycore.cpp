@@ -2,12 +2,12 @@
 // The latency core without processes: projection, the map resource and its
 // converter, the heatmap grid, probe aggregation by topology, targets and history.
 
-#include "geoprojection.h"
-#include "heatmapgrid.h"
-#include "landmap.h"
-#include "latencyhistory.h"
-#include "latencymatrix.h"
-#include "latencytargets.h"
+#include "core/latency/geoprojection.h"
+#include "core/latency/heatmapgrid.h"
+#include "core/latency/landmap.h"
+#include "core/latency/latencyhistory.h"
+#include "core/latency/latencymatrix.h"
+#include "core/latency/latencytargets.h"
 
 #include <QProcess>
 #include <QStandardPaths>

@@ -3,11 +3,11 @@
 // LatencyMatrix) against the simulator's ground truth, and an injected fibre
 // cut showing as loss within two probe intervals of simulated time.
 
-#include "cachereader.h"
-#include "fleetsession.h"
-#include "fleetstore.h"
-#include "latencymatrix.h"
-#include "processharness.h"
+#include "core/cache/cachereader.h"
+#include "core/latency/latencymatrix.h"
+#include "core/session/fleetsession.h"
+#include "core/store/fleetstore.h"
+#include "tests/support/processharness.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

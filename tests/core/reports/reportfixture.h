@@ -7,8 +7,8 @@
 // interrupted once. The expected figures are worked out by hand in
 // tst_reportcore.cpp from these definitions, not from the report's code.
 
-#include "cachewriter.h"
-#include "sourceupdate.h"
+#include "core/cache/cachewriter.h"
+#include "core/model/sourceupdate.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -4,11 +4,11 @@
 // reported; the same cache gives the same numbers; cancellation; CSV round
 // trip; XLSX read back by a second reader (python3 zipfile + XML).
 
-#include "cachereader.h"
-#include "report.h"
-#include "reportexport.h"
-#include "reportfixture.h"
-#include "reportrunner.h"
+#include "core/cache/cachereader.h"
+#include "core/reports/report.h"
+#include "core/reports/reportexport.h"
+#include "core/reports/reportrunner.h"
+#include "tests/core/reports/reportfixture.h"
 
 #include <QProcess>
 #include <QSignalSpy>

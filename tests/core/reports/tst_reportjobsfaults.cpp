@@ -4,13 +4,13 @@
 // fixture's definition, a range ending early cuts the job's history and leaves
 // a fault open, and every table survives a CSV round trip.
 
-#include "cachereader.h"
-#include "faultmodel.h"
-#include "jobsreport.h"
-#include "report.h"
-#include "reportexport.h"
-#include "reportfixture.h"
-#include "reporttext.h"
+#include "core/cache/cachereader.h"
+#include "core/faults/faultmap.h"
+#include "core/reports/jobsreport.h"
+#include "core/reports/report.h"
+#include "core/reports/reportexport.h"
+#include "core/reports/reporttext.h"
+#include "tests/core/reports/reportfixture.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -41,7 +41,7 @@ const ReportTable* table(const ReportData& d, const QString& id)
 
 QString classOf(const char* kind)
 {
-    return Faults::toKey(Faults::FaultModel::builtIn()
+    return Faults::toKey(Faults::FaultMap::builtIn()
                              .classify(QStringLiteral("huawei"), QLatin1String(kind), {}, Protocol::Severity::Critical)
                              .component);
 }

@@ -7,12 +7,12 @@
 // own account (jobHistory) and every figure of the faults report equals the
 // injected faults (faultLog).
 
-#include "cachereader.h"
-#include "fleetsession.h"
-#include "fleetstore.h"
-#include "processharness.h"
-#include "protocoljson.h"
-#include "report.h"
+#include "core/cache/cachereader.h"
+#include "core/protocol/protocoljson.h"
+#include "core/reports/report.h"
+#include "core/session/fleetsession.h"
+#include "core/store/fleetstore.h"
+#include "tests/support/processharness.h"
 
 #include <QDateTime>
 #include <QFile>

@@ -5,14 +5,14 @@
 // per-pair figure of the report equals the figures worked out here from the windows the
 // simulator serves (its ground truth for past windows), aggregated as docs/latency.md says.
 
-#include "cachereader.h"
-#include "fleetsession.h"
-#include "fleetstore.h"
-#include "latencymatrix.h"
-#include "latencyreport.h"
-#include "processharness.h"
-#include "protocoljson.h"
-#include "reportsupport.h"
+#include "core/cache/cachereader.h"
+#include "core/latency/latencymatrix.h"
+#include "core/protocol/protocoljson.h"
+#include "core/reports/latencyreport.h"
+#include "core/reports/reportsupport.h"
+#include "core/session/fleetsession.h"
+#include "core/store/fleetstore.h"
+#include "tests/support/processharness.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -4,11 +4,11 @@
 // figures per pool and model equal /sim/truth, and the availability report's
 // incident count equals a recount of the same cache's events.
 
-#include "cachereader.h"
-#include "fleetsession.h"
-#include "fleetstore.h"
-#include "processharness.h"
-#include "report.h"
+#include "core/cache/cachereader.h"
+#include "core/reports/report.h"
+#include "core/session/fleetsession.h"
+#include "core/store/fleetstore.h"
+#include "tests/support/processharness.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -3,7 +3,7 @@
 
 // Synthetic fleets for the accelerator grid's tests and benchmark.
 
-#include "sourceupdate.h"
+#include "core/model/sourceupdate.h"
 
 #include <QHash>
 

@@ -2,10 +2,10 @@
 // The accelerator grid: cell layout and aggregation at any size, missing
 // never coloured like zero, hit-testing and keyboard → signals, live updates.
 
-#include "acceleratorgrid.h"
-#include "fleetstore.h"
-#include "gridcolors.h"
-#include "gridfleet.h"
+#include "core/store/fleetstore.h"
+#include "tests/ui/accelerators/gridfleet.h"
+#include "ui/pools/accelerators/acceleratorgrid.h"
+#include "ui/pools/accelerators/gridcolors.h"
 
 #include <QSignalSpy>
 #include <QTest>

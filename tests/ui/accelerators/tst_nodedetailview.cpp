@@ -2,15 +2,15 @@
 // The node detail view on a known fleet: inventory, the accelerators table
 // (checked by QAbstractItemModelTester), jobs, events from the cache, "back".
 
-#include "acceleratortablemodel.h"
-#include "cachereader.h"
-#include "cachewriter.h"
-#include "fleetfixture.h"
-#include "fleetstore.h"
-#include "historychart.h"
-#include "nodedetailview.h"
-#include "nodeinventorypanel.h"
-#include "nodelistmodels.h"
+#include "core/cache/cachereader.h"
+#include "core/cache/cachewriter.h"
+#include "core/store/fleetstore.h"
+#include "tests/ui/fleetfixture.h"
+#include "ui/pools/accelerators/acceleratortablemodel.h"
+#include "ui/pools/accelerators/historychart.h"
+#include "ui/pools/accelerators/nodedetailview.h"
+#include "ui/pools/accelerators/nodeinventorypanel.h"
+#include "ui/pools/accelerators/nodelistmodels.h"
 
 #include <QAbstractItemModelTester>
 #include <QLocale>

@@ -3,13 +3,13 @@
 // agent served: a real meridian-fleetsim feeds a session's cache; the points
 // plotted for one accelerator's utilization equal /n/ID/api/v1/samples.
 
-#include "cachereader.h"
-#include "fleetsession.h"
-#include "fleetstore.h"
-#include "historychart.h"
-#include "nodedetailview.h"
-#include "processharness.h"
-#include "protocoljson.h"
+#include "core/cache/cachereader.h"
+#include "core/protocol/protocoljson.h"
+#include "core/session/fleetsession.h"
+#include "core/store/fleetstore.h"
+#include "tests/support/processharness.h"
+#include "ui/pools/accelerators/historychart.h"
+#include "ui/pools/accelerators/nodedetailview.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>

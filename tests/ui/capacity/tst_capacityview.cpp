@@ -3,16 +3,16 @@
 // passes QAbstractItemModelTester, the idle list follows the snapshots and
 // activating a row names the node; the plot shows the cache's pool rollups.
 
-#include "cachereader.h"
-#include "cachewriter.h"
-#include "capacitytablemodel.h"
-#include "capacityview.h"
-#include "displayformat.h"
-#include "fleetfixture.h"
-#include "fleetstore.h"
-#include "idletablemodel.h"
-#include "idletracker.h"
-#include "stackedcapacitychart.h"
+#include "core/cache/cachereader.h"
+#include "core/cache/cachewriter.h"
+#include "core/capacity/idletracker.h"
+#include "core/store/fleetstore.h"
+#include "tests/ui/fleetfixture.h"
+#include "ui/charts/stackedcapacitychart.h"
+#include "ui/common/displayformat.h"
+#include "ui/pools/capacity/capacitytablemodel.h"
+#include "ui/pools/capacity/capacityview.h"
+#include "ui/pools/capacity/idletablemodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>

@@ -5,7 +5,7 @@
 // jobs spread over the past 90 days and running ones, every few interrupted
 // with a checkpoint and a recovery (some over the 10-minute target).
 
-#include "protocoltypes.h"
+#include "core/protocol/protocoltypes.h"
 
 #include <QList>
 

@@ -6,16 +6,16 @@
 // source is gone the detail says why; "Show in Pools" opens the node on the
 // Pools page through the navigator.
 
-#include "fleetsession.h"
-#include "fleetstore.h"
-#include "jobdetailview.h"
-#include "jobspage.h"
-#include "jobtimeline.h"
-#include "mainwindow.h"
-#include "nodedetailview.h"
-#include "poolspage.h"
-#include "processharness.h"
-#include "protocoljson.h"
+#include "core/protocol/protocoljson.h"
+#include "core/session/fleetsession.h"
+#include "core/store/fleetstore.h"
+#include "tests/support/processharness.h"
+#include "ui/jobs/jobdetailview.h"
+#include "ui/jobs/jobspage.h"
+#include "ui/jobs/jobtimeline.h"
+#include "ui/pools/accelerators/nodedetailview.h"
+#include "ui/pools/poolspage.h"
+#include "ui/shell/mainwindow.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

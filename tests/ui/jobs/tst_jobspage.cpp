@@ -2,13 +2,13 @@
 // The jobs page offscreen: the table model under QAbstractItemModelTester
 // (sort, filter, facets, time range, live updates), and from the table to a
 // job's timeline with its interruptions and causes.
-#include "fleetstore.h"
-#include "jobdetailview.h"
-#include "jobfigures.h"
-#include "jobspage.h"
-#include "jobtablemodel.h"
-#include "jobtimeline.h"
-#include "syntheticjobs.h"
+#include "core/jobs/jobfigures.h"
+#include "core/store/fleetstore.h"
+#include "tests/ui/jobs/syntheticjobs.h"
+#include "ui/jobs/jobdetailview.h"
+#include "ui/jobs/jobspage.h"
+#include "ui/jobs/jobtablemodel.h"
+#include "ui/jobs/jobtimeline.h"
 
 #include <QAbstractItemModelTester>
 #include <QLineEdit>

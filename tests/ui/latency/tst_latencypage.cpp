@@ -3,14 +3,14 @@
 // edges coloured against targets, clicking an edge and clicking a matrix cell
 // open that pair's history; the models pass QAbstractItemModelTester.
 
-#include "dragpan.h"
-#include "fleetstore.h"
-#include "heatmapwidget.h"
-#include "latencycolors.h"
-#include "latencymapwidget.h"
-#include "latencypage.h"
-#include "pairhistoryview.h"
-#include "violationmodel.h"
+#include "core/store/fleetstore.h"
+#include "ui/latency/dragpan.h"
+#include "ui/latency/heatmapwidget.h"
+#include "ui/latency/latencycolors.h"
+#include "ui/latency/latencymapwidget.h"
+#include "ui/latency/latencypage.h"
+#include "ui/latency/pairhistoryview.h"
+#include "ui/latency/violationmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QLabel>

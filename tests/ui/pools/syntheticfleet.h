@@ -6,7 +6,7 @@
 // node, two vendors. Every 17th node has no utilization/temperature reported
 // (missing, not zero); every 97th never answered (no snapshot at all).
 
-#include "sourceupdate.h"
+#include "core/model/sourceupdate.h"
 
 namespace Meridian::TestFleet {
 

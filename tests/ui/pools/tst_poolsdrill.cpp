@@ -3,14 +3,14 @@
 // wired as `meridian --demo` wires it, against the real meridian-fleetsim
 // (paused, so the table can be held against /sim/truth).
 
-#include "fleetsession.h"
-#include "fleetstore.h"
-#include "fleettreemodel.h"
-#include "mainwindow.h"
-#include "nodedetailview.h"
-#include "nodetablemodel.h"
-#include "poolspage.h"
-#include "processharness.h"
+#include "core/session/fleetsession.h"
+#include "core/store/fleetstore.h"
+#include "tests/support/processharness.h"
+#include "ui/pools/accelerators/nodedetailview.h"
+#include "ui/pools/fleettreemodel.h"
+#include "ui/pools/nodetablemodel.h"
+#include "ui/pools/poolspage.h"
+#include "ui/shell/mainwindow.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -4,15 +4,15 @@
 // order with missing values last; filter and facets; a bounded number of
 // signals per change set; the tree's counts; quick jump.
 
-#include "fleetacceleratormodel.h"
-#include "fleetstore.h"
-#include "fleettreemodel.h"
-#include "nodedetailview.h"
-#include "nodetablemodel.h"
-#include "poolspage.h"
-#include "quickjump.h"
-#include "quickjumpindex.h"
-#include "syntheticfleet.h"
+#include "core/store/fleetstore.h"
+#include "tests/ui/pools/syntheticfleet.h"
+#include "ui/pools/accelerators/nodedetailview.h"
+#include "ui/pools/fleetacceleratormodel.h"
+#include "ui/pools/fleettreemodel.h"
+#include "ui/pools/nodetablemodel.h"
+#include "ui/pools/poolspage.h"
+#include "ui/shell/quickjump.h"
+#include "ui/shell/quickjumpindex.h"
 
 #include <QAbstractItemModelTester>
 #include <QLineEdit>
@@ -410,8 +410,10 @@ private Q_SLOTS:
         page.resize(1200, 800);
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));
-        page.openQuickJump();
-        QuickJump* jump = page.quickJump();
+        QuickJump box(store.get(), &page);
+        QuickJump* jump = &box;
+        connect(jump, &QuickJump::targetChosen, &page, &PoolsPage::jumpTo);
+        jump->popup(&page);
         QTRY_VERIFY(jump->isVisible());
         QTest::keyClicks(jump->lineEdit(), QStringLiteral("pool-01-r0"));
         QTRY_VERIFY(jump->matches().size() >= 2);
@@ -424,7 +426,7 @@ private Q_SLOTS:
         for (int row = 0; row < 25; ++row)
             QCOMPARE(page.nodeModel()->index(row, NodeTableModel::Rack).data().toString(), second.rack);
 
-        page.openQuickJump();
+        jump->popup(&page);
         QTest::keyClicks(jump->lineEdit(), QStringLiteral("h00742#3"));
         QTest::keyClick(jump->lineEdit(), Qt::Key_Return);
         QVERIFY(page.isShowingDetail());

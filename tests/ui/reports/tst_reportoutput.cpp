@@ -2,14 +2,14 @@
 // The PDF (poppler's pdfinfo/pdftotext/pdffonts as the second reader), the
 // Reports page generating a file offscreen, and the headless `meridian report`.
 
-#include "cachereader.h"
-#include "report.h"
-#include "reportexport.h"
-#include "reportfixture.h"
-#include "reportpdf.h"
-#include "reportspage.h"
-#include "reporttext.h"
-#include "reportwriter.h"
+#include "core/cache/cachereader.h"
+#include "core/reports/report.h"
+#include "core/reports/reportexport.h"
+#include "core/reports/reporttext.h"
+#include "tests/core/reports/reportfixture.h"
+#include "ui/reports/reportpdf.h"
+#include "ui/reports/reportspage.h"
+#include "ui/reports/reportwriter.h"
 
 #include <QComboBox>
 #include <QProcess>

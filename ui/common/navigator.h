@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QMetaType>
+#include <QObject>
+#include <QString>
+
+namespace Meridian {
+
+// A place in the fleet to go to: what Ctrl+K finds, and what pages ask the window to show.
+struct JumpTarget
+{
+    enum Kind { Region, Pool, Rack, Node, Accelerator };
+    Kind kind = Region;
+    QString region;
+    QString pool;
+    QString rack;
+    QString nodeId;
+    int accelerator = -1;
+    QString label; ///< what matched, as shown: "node-0001#3"
+    QString detail; ///< where it is: "East China / wuhu-train / r01"
+};
+
+// Requests to go to another page, made by pages and carried out by whoever
+// owns the pages (the main window). Pages never reach into the window's
+// widgets: they ask here, and the request is a no-op when nobody listens.
+class Navigator : public QObject
+{
+    Q_OBJECT
+public:
+    using QObject::QObject;
+
+    // Open a node on the Pools page.
+    void showNode(const QString& nodeId) { Q_EMIT nodeRequested(nodeId); }
+    // Open any place (region, pool, rack, node, accelerator) on the Pools page.
+    void showTarget(const JumpTarget& target) { Q_EMIT targetRequested(target); }
+
+Q_SIGNALS:
+    void nodeRequested(const QString& nodeId);
+    void targetRequested(const Meridian::JumpTarget& target);
+};
+
+} // namespace Meridian
+
+Q_DECLARE_METATYPE(Meridian::JumpTarget)

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/shell/pageregistry.h"
+
+#include "ui/faults/faultspage.h"
+#include "ui/jobs/jobspage.h"
+#include "ui/latency/latencypage.h"
+#include "ui/overview/overviewpage.h"
+#include "ui/pools/poolspage.h"
+#include "ui/reports/reportspage.h"
+
+#include <QCoreApplication>
+
+namespace Meridian {
+
+const QList<PageInfo>& pages()
+{
+    static const QList<PageInfo> list = {
+        { QStringLiteral("overview"), QStringLiteral(":/icons/overview.svg"),
+            QT_TRANSLATE_NOOP("Meridian::Pages", "Overview"),
+            [](const PageContext& c) { return new OverviewPage(c.store, c.cache); } },
+        { QStringLiteral("pools"), QStringLiteral(":/icons/pools.svg"), QT_TRANSLATE_NOOP("Meridian::Pages", "Pools"),
+            [](const PageContext& c) { return new PoolsPage(c.store, c.cache); } },
+        { QStringLiteral("jobs"), QStringLiteral(":/icons/jobs.svg"), QT_TRANSLATE_NOOP("Meridian::Pages", "Jobs"),
+            [](const PageContext& c) {
+                auto* page = new JobsPage(c.store, c.cache, c.session);
+                page->setNavigator(c.navigator);
+                return page;
+            } },
+        { QStringLiteral("latency"), QStringLiteral(":/icons/latency.svg"),
+            QT_TRANSLATE_NOOP("Meridian::Pages", "Latency"),
+            [](const PageContext& c) { return new LatencyPage(c.store, c.cache); } },
+        { QStringLiteral("reports"), QStringLiteral(":/icons/reports.svg"),
+            QT_TRANSLATE_NOOP("Meridian::Pages", "Reports"),
+            [](const PageContext& c) { return new Reports::ReportsPage(c.store, c.cache); } },
+        { QStringLiteral("faults"), QStringLiteral(":/icons/faults.svg"),
+            QT_TRANSLATE_NOOP("Meridian::Pages", "Faults"),
+            [](const PageContext& c) {
+                auto* page = new Faults::FaultsPage(c.store, c.cache, c.session);
+                page->setNavigator(c.navigator);
+                return page;
+            } },
+    };
+    return list;
+}
+
+QStringList pageIds()
+{
+    QStringList ids;
+    for (const PageInfo& page : pages())
+        ids.append(page.id);
+    return ids;
+}
+
+QString pageTitle(const PageInfo& page)
+{
+    return QCoreApplication::translate("Meridian::Pages", page.title);
+}
+
+} // namespace Meridian

@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/sources/sourceeditdialog.h"
+
+#include "ui/common/theme.h"
+#include "ui/sources/sourcetablemodel.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace Meridian {
+
+namespace {
+constexpr int MinIntervalS = 1;
+constexpr int MaxIntervalS = 3600;
+constexpr int MaxNameLength = 64;
+} // namespace
+
+SourceEditDialog::SourceEditDialog(const SourceConfig& source, const QStringList& takenNames, QWidget* parent)
+    : QDialog(parent)
+    , m_takenNames(takenNames)
+    , m_name(new QLineEdit(source.name, this))
+    , m_kind(new QComboBox(this))
+    , m_url(new QLineEdit(source.url.toString(), this))
+    , m_tokenFile(new QLineEdit(source.tokenFile, this))
+    , m_interval(new QSpinBox(this))
+    , m_problem(new QLabel(this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+{
+    setWindowTitle(source.name.isEmpty() ? tr("Add Source") : tr("Edit Source"));
+    m_name->setObjectName(QStringLiteral("name"));
+    m_url->setObjectName(QStringLiteral("url"));
+    m_tokenFile->setObjectName(QStringLiteral("tokenFile"));
+    m_interval->setObjectName(QStringLiteral("interval"));
+    m_name->setMaxLength(MaxNameLength);
+    m_url->setPlaceholderText(QStringLiteral("http://127.0.0.1:9464/"));
+    m_tokenFile->setPlaceholderText(tr("optional: file holding the bearer token"));
+    m_kind->addItem(SourceTableModel::kindName(SourceConfig::Kind::Agent), int(SourceConfig::Kind::Agent));
+    m_kind->addItem(SourceTableModel::kindName(SourceConfig::Kind::Fleet), int(SourceConfig::Kind::Fleet));
+    m_kind->setCurrentIndex(source.kind == SourceConfig::Kind::Fleet ? 1 : 0);
+    m_kind->setToolTip(tr("A single agent serves one node; a fleet front (simulator, gateway) serves many "
+                          "nodes through /api/v1/nodes"));
+    m_interval->setRange(MinIntervalS, MaxIntervalS);
+    m_interval->setSuffix(tr(" s"));
+    m_interval->setValue(qBound(MinIntervalS, source.intervalMs / 1000, MaxIntervalS));
+
+    auto* browse = new QToolButton(this);
+    browse->setText(tr("Browse…"));
+    connect(browse, &QToolButton::clicked, this, [this] {
+        const QString file = QFileDialog::getOpenFileName(this, tr("Token File"), m_tokenFile->text());
+        if (!file.isEmpty())
+            m_tokenFile->setText(file);
+    });
+    auto* tokenRow = new QHBoxLayout;
+    tokenRow->addWidget(m_tokenFile, 1);
+    tokenRow->addWidget(browse);
+
+    auto* form = new QFormLayout;
+    form->addRow(tr("&Name:"), m_name);
+    form->addRow(tr("&Kind:"), m_kind);
+    form->addRow(tr("&URL:"), m_url);
+    form->addRow(tr("&Token file:"), tokenRow);
+    form->addRow(tr("Poll &interval:"), m_interval);
+
+    m_problem->setObjectName(QStringLiteral("problem"));
+    m_problem->setWordWrap(true);
+    QPalette p = m_problem->palette();
+    p.setColor(QPalette::WindowText, Theme::color(Theme::Tone::Bad, palette()));
+    m_problem->setPalette(p);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_problem);
+    layout->addWidget(m_buttons);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    for (QLineEdit* edit : { m_name, m_url, m_tokenFile })
+        connect(edit, &QLineEdit::textChanged, this, &SourceEditDialog::revalidate);
+    connect(m_kind, &QComboBox::currentIndexChanged, this, &SourceEditDialog::revalidate);
+    connect(m_interval, &QSpinBox::valueChanged, this, &SourceEditDialog::revalidate);
+    resize(520, sizeHint().height());
+    revalidate();
+}
+
+SourceConfig SourceEditDialog::source() const
+{
+    SourceConfig s;
+    s.name = m_name->text().trimmed();
+    s.kind = SourceConfig::Kind(m_kind->currentData().toInt());
+    QUrl url = QUrl::fromUserInput(m_url->text().trimmed());
+    // The sources resolve endpoint paths against the base URL, so it must end in '/'.
+    if (url.isValid() && !url.path().endsWith(QLatin1Char('/')))
+        url.setPath(url.path() + QLatin1Char('/'));
+    s.url = m_url->text().trimmed().isEmpty() ? QUrl() : url;
+    s.tokenFile = m_tokenFile->text().trimmed();
+    s.intervalMs = m_interval->value() * 1000;
+    return s;
+}
+
+QString SourceEditDialog::validate(const SourceConfig& source, const QStringList& takenNames)
+{
+    if (source.name.isEmpty())
+        return tr("Give the source a name.");
+    if (takenNames.contains(source.name))
+        return tr("Another source is already called “%1”.").arg(source.name);
+    if (!source.url.isValid() || source.url.host().isEmpty())
+        return tr("Enter the agent's URL, e.g. http://127.0.0.1:9464/");
+    const QString scheme = source.url.scheme();
+    if (scheme != QLatin1String("http") && scheme != QLatin1String("https"))
+        return tr("The URL must start with http:// or https://");
+    if (!source.tokenFile.isEmpty()) {
+        const QFileInfo info(source.tokenFile);
+        if (!info.isFile() || !info.isReadable())
+            return tr("The token file does not exist or cannot be read.");
+    }
+    if (source.intervalMs < MinIntervalS * 1000 || source.intervalMs > MaxIntervalS * 1000)
+        return tr("The interval must be between %1 and %2 seconds.").arg(MinIntervalS).arg(MaxIntervalS);
+    return {};
+}
+
+void SourceEditDialog::revalidate()
+{
+    const QString problem = validate(source(), m_takenNames);
+    m_problem->setText(problem);
+    m_problem->setVisible(!problem.isEmpty());
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty());
+}
+
+} // namespace Meridian

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/session/consoleconfig.h"
+
+#include <QDialog>
+
+class QComboBox;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+
+namespace Meridian {
+
+// Adds or edits one source; OK stays disabled while the input is invalid and
+// a line under the form says why.
+class SourceEditDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    // takenNames: names of the other sources (names must be unique).
+    SourceEditDialog(const SourceConfig& source, const QStringList& takenNames, QWidget* parent = nullptr);
+
+    SourceConfig source() const;
+
+    // Empty when valid, else a translated reason. Checks what the strict config loader checks.
+    static QString validate(const SourceConfig& source, const QStringList& takenNames);
+
+private:
+    void revalidate();
+
+    QStringList m_takenNames;
+    QLineEdit* m_name;
+    QComboBox* m_kind;
+    QLineEdit* m_url;
+    QLineEdit* m_tokenFile;
+    QSpinBox* m_interval;
+    QLabel* m_problem;
+    QDialogButtonBox* m_buttons;
+};
+
+} // namespace Meridian
