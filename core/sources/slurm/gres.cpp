@@ -114,8 +114,12 @@ QString parseEntry(QStringView entry, Gres* gres)
             return Text::tr("\"%1\" is not name:type:count").arg(entry.left(60));
         gres->type = fields[1].toString();
     } else if (fields.size() == 2) {
-        // "gpu:4" is a count, "gpu:h100" a type with a count of one.
+        // "gpu:4" is a count, "gpu:h100" a type with a count of one; all digits is always a count.
+        const bool digits
+            = std::all_of(fields[1].cbegin(), fields[1].cend(), [](QChar c) { return c >= u'0' && c <= u'9'; });
         if (!parseCount(fields[1], &gres->count)) {
+            if (digits)
+                return Text::tr("\"%1\" is not a count").arg(fields[1].left(20));
             if (!isName(fields[1]))
                 return Text::tr("\"%1\" is not name:type or name:count").arg(entry.left(60));
             gres->type = fields[1].toString();

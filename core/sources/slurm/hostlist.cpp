@@ -204,19 +204,45 @@ QString padded(qint64 value, int width)
     return QStringLiteral("%1").arg(value, width, 10, QChar(u'0'));
 }
 
-// Folds the sorted numbers of one prefix into "[a-b,c]" groups, one group per width.
-QStringList foldPrefix(const QString& prefix, const QList<Numbered>& numbers)
+int paddedWidth(const QString& digits)
 {
+    return digits.size() > 1 && digits.front() == u'0' ? int(digits.size()) : 0;
+}
+
+// Folds the numbers of one prefix into "[a-b,c]" groups, one group per width. A number without a leading zero
+// joins a zero-padded group it prints the same in ("131" with "001": gpu[001-003,131]).
+QStringList foldPrefix(const QString& prefix, QList<Numbered> numbers)
+{
+    QList<int> widths;
+    for (const Numbered& n : std::as_const(numbers)) {
+        if (const int w = paddedWidth(n.digits); w > 0 && !widths.contains(w))
+            widths.append(w);
+    }
+    std::sort(widths.begin(), widths.end());
+    QList<std::pair<int, Numbered>> placed; // (width, number)
+    for (const Numbered& n : std::as_const(numbers)) {
+        int width = paddedWidth(n.digits);
+        if (width == 0) {
+            for (int w : std::as_const(widths)) {
+                if (w <= n.digits.size())
+                    width = w;
+            }
+        }
+        placed.append({ width, n });
+    }
+    std::sort(placed.begin(), placed.end(), [](const auto& a, const auto& b) {
+        return a.first != b.first ? a.first < b.first : a.second.value < b.second.value;
+    });
     QMap<int, QStringList> rangesByWidth; // width → "a-b" parts, in order
     qsizetype i = 0;
-    while (i < numbers.size()) {
-        const Numbered& first = numbers[i];
-        const int width = first.digits.size() > 1 && first.digits.front() == u'0' ? int(first.digits.size()) : 0;
+    while (i < placed.size()) {
+        const int width = placed[i].first;
+        const Numbered& first = placed[i].second;
         qsizetype j = i + 1;
-        while (j < numbers.size() && numbers[j].value == numbers[j - 1].value + 1
-            && padded(numbers[j].value, width) == numbers[j].digits)
+        while (
+            j < placed.size() && placed[j].first == width && placed[j].second.value == placed[j - 1].second.value + 1)
             ++j;
-        const qint64 last = numbers[j - 1].value;
+        const qint64 last = placed[j - 1].second.value;
         rangesByWidth[width].append(last == first.value ? first.digits : first.digits + u'-' + padded(last, width));
         i = j;
     }
@@ -255,7 +281,7 @@ QString compressHostlist(const QStringList& names)
         numbers.erase(std::unique(numbers.begin(), numbers.end(),
                           [](const Numbered& a, const Numbered& b) { return a.digits == b.digits; }),
             numbers.end());
-        parts += foldPrefix(it.key(), numbers);
+        parts += foldPrefix(it.key(), std::move(numbers));
     }
     return parts.join(u',');
 }

@@ -134,7 +134,7 @@ Opened openAnswer(ApiVersion expected, int httpStatus, const QByteArray& body, c
         && out.info.version != expected) {
         out.failure = Failure::WrongVersion;
         out.error = Text::tr("slurmrestd answered with API %1 where %2 was asked for")
-                        .arg(toString(out.info.version), toString(expected));
+                        .arg(apiVersionName(out.info.version), apiVersionName(expected));
     }
     if (out.failure != Failure::None)
         out.root = {};
@@ -180,7 +180,7 @@ Decoded<Discovery> decodeDiscovery(int httpStatus, const QByteArray& body, const
     std::sort(out.value.slurmdb.begin(), out.value.slurmdb.end(), newestFirst);
     out.value.unsupported.sort();
     if (const ApiVersion best = out.value.best(); best != ApiVersion::Unknown) {
-        const QString node = QStringLiteral("/slurm/%1/node/{node_name}").arg(toString(best));
+        const QString node = QStringLiteral("/slurm/%1/node/{node_name}").arg(apiVersionName(best));
         out.value.nodeUpdate = pathObject.value(node).toObject().contains(QStringLiteral("post"));
     }
     finish(top, &out);

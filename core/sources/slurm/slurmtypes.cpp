@@ -7,7 +7,7 @@
 
 namespace Meridian::Slurm {
 
-QString toString(ApiVersion version)
+QString apiVersionName(ApiVersion version)
 {
     switch (version) {
     case ApiVersion::V0038:
@@ -155,7 +155,7 @@ PartitionState partitionStateFromWords(const QStringList& words)
 
 } // namespace Detail
 
-QString toString(NodeState state)
+QString nodeStateName(NodeState state)
 {
     switch (state) {
     case NodeState::Idle:
@@ -176,7 +176,7 @@ QString toString(NodeState state)
     return QStringLiteral("unknown");
 }
 
-QString toString(PartitionState state)
+QString partitionStateName(PartitionState state)
 {
     switch (state) {
     case PartitionState::Up:
@@ -193,7 +193,7 @@ QString toString(PartitionState state)
     return QStringLiteral("UNKNOWN");
 }
 
-QString toString(JobState state)
+QString jobStateName(JobState state)
 {
     for (auto it = jobStates().cbegin(); it != jobStates().cend(); ++it) {
         if (it.value() == state)

@@ -16,7 +16,7 @@ namespace Meridian::Slurm {
 
 enum class ApiVersion : quint8 { Unknown, V0038, V0039, V0040, V0041 };
 
-QString toString(ApiVersion version); ///< "v0.0.38"; empty for Unknown
+QString apiVersionName(ApiVersion version); ///< "v0.0.38"; empty for Unknown
 ApiVersion apiVersionFromString(QStringView text); ///< "v0.0.38" or "0.0.38"; Unknown when not supported
 QList<ApiVersion> supportedVersions(); ///< newest first: the order to probe in
 
@@ -154,9 +154,9 @@ struct Job
     friend bool operator==(const Job&, const Job&) = default;
 };
 
-QString toString(NodeState state); ///< "idle", "mixed", … as sinfo prints them
-QString toString(PartitionState state); ///< "UP", "DOWN", …
-QString toString(JobState state); ///< "PENDING", "RUNNING", … as squeue prints them
+QString nodeStateName(NodeState state); ///< "idle", "mixed", … as sinfo prints them
+QString partitionStateName(PartitionState state); ///< "UP", "DOWN", …
+QString jobStateName(JobState state); ///< "PENDING", "RUNNING", … as squeue prints them
 QString nodeFlagName(NodeFlag flag); ///< "DRAIN", "NOT_RESPONDING", …
 
 } // namespace Meridian::Slurm
