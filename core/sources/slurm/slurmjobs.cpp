@@ -90,6 +90,7 @@ Job readControllerJob(ApiVersion version, Reader& r)
                                                            : r.strings(QStringLiteral("job_state"));
     applyJobStateWords(words, &job.state, &job.stateFlags);
     job.reason = r.string(QStringLiteral("state_reason"));
+    job.reasonDescription = r.string(QStringLiteral("state_description"));
     job.user = r.string(QStringLiteral("user_name"));
     job.account = r.string(QStringLiteral("account"));
     job.partition = r.string(QStringLiteral("partition"));

@@ -131,6 +131,8 @@ struct Job
     JobState state = JobState::Unknown;
     QStringList stateFlags; ///< upper case: REQUEUED, COMPLETING, CONFIGURING, …
     QString reason; ///< state_reason; "None" is kept as Slurm says it
+    QString reasonDescription; ///< state_description, what squeue prints instead when set ("ReqNodeNotAvail,
+                               ///< UnavailableNodes:n[1,4]")
     QString user;
     QString account;
     QString partition;

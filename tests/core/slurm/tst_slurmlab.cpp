@@ -32,6 +32,14 @@ struct Picture
     friend bool operator==(const Picture&, const Picture&) = default;
 };
 
+// "ReqNodeNotAvail, UnavailableNodes:n[1,4]": the node list is computed by whoever prints it, at its own moment
+// (squeue from its node query, slurmctld when it last scheduled); the reason is the word before it.
+QString withoutUnavailableNodes(QString text)
+{
+    static const QRegularExpression unavailable(u", UnavailableNodes:[^|]*"_s);
+    return text.remove(unavailable);
+}
+
 QString sortedWords(QStringList words)
 {
     words.removeAll(QString());
@@ -39,18 +47,18 @@ QString sortedWords(QStringList words)
     return words.join(u'+');
 }
 
-qint64 tresGpus(const QString& tres)
+// GPUs in a GRES text of `scontrol show node -d` (Gres=gpu:h100:4, GresUsed=gpu:h100:2(IDX:0-1)). The node's
+// TRES would be simpler, but it counts gres/gpu only with accounting (AccountingStorageTRES needs slurmdbd).
+qint64 gpus(const QString& gres)
 {
-    static const QRegularExpression gpu(u"(?:^|,)gres/gpu=(\\d+)"_s);
-    const QRegularExpressionMatch m = gpu.match(tres);
-    return m.hasMatch() ? m.captured(1).toLongLong() : 0;
+    return gresCount(parseGres(gres).gres);
 }
 
-// `scontrol show node -o`: one line per node, "Key=value" pairs; Reason= runs to the end ("text [user@time]").
+// `scontrol show node -d -o`: one line per node, "Key=value" pairs; Reason= runs to the end ("text [user@time]").
 QMap<QString, QHash<QString, QString>> scontrolNodes(const SlurmLab& lab)
 {
     QMap<QString, QHash<QString, QString>> nodes;
-    const SlurmLab::Run r = lab.scontrol({ u"show"_s, u"node"_s, u"-o"_s });
+    const SlurmLab::Run r = lab.scontrol({ u"show"_s, u"node"_s, u"-d"_s, u"-o"_s });
     for (const QString& line : QString::fromUtf8(r.out).split(u'\n', Qt::SkipEmptyParts)) {
         QHash<QString, QString> fields;
         QString rest = line;
@@ -82,8 +90,8 @@ Picture fromCommands(const SlurmLab& lab)
         const QStringList members = expandHostlist(f.value(1)).names;
         qint64 total = 0, used = 0;
         for (const QString& n : members) {
-            total += tresGpus(nodes.value(n).value(u"CfgTRES"_s));
-            used += tresGpus(nodes.value(n).value(u"AllocTRES"_s));
+            total += gpus(nodes.value(n).value(u"Gres"_s));
+            used += gpus(nodes.value(n).value(u"GresUsed"_s));
         }
         p.partitions.insert(f.value(0),
             QStringLiteral("%1|%2|%3").arg(members.join(u','), QString::number(total), QString::number(used)));
@@ -92,7 +100,8 @@ Picture fromCommands(const SlurmLab& lab)
         = lab.squeue({ u"-h"_s, u"-t"_s, u"all"_s, u"--array"_s, u"-o"_s, u"%A|%T|%r|%u|%a|%P|%N"_s });
     for (const QString& line : QString::fromUtf8(jobs.out).split(u'\n', Qt::SkipEmptyParts)) {
         const qsizetype bar = line.indexOf(u'|');
-        p.jobs.insert(line.left(bar), line.mid(bar + 1));
+        // squeue prints an unset account as "(null)".
+        p.jobs.insert(line.left(bar), withoutUnavailableNodes(line.mid(bar + 1).replace(u"|(null)|"_s, u"||"_s)));
         ++p.jobsByState[line.mid(bar + 1).section(u'|', 0, 0)];
     }
     return p;
