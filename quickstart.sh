@@ -29,6 +29,9 @@ packages=(
     libxlsxwriter-dev   # XLSX reports
     poppler-utils       # the report tests read PDFs back (pdfinfo, pdftotext, pdffonts)
     fonts-droid-fallback fonts-dejavu-core  # report PDFs: CJK text that stays searchable, Latin text
+    # The Slurm tests' private cluster (tests/support/labs/slurm-lab.sh): daemons started by the tests only.
+    slurmctld slurmd slurm-client slurmrestd slurm-wlm-jwt-plugin munge
+    slurmdbd mariadb-server-core mariadb-client-core  # its accounting database (--with-dbd)
 )
 
 say() { printf '\033[1m== %s\033[0m\n' "$*"; }
@@ -49,7 +52,8 @@ install_missing() {
         command -v sudo >/dev/null || { echo "need root or sudo to install: ${missing[*]}" >&2; exit 1; }
         sudo=(sudo)
     fi
-    # Services from these packages (prometheus) must not start on a build machine.
+    # Services from these packages (prometheus, munge, slurmctld, slurmd, slurmdbd) must not start on a build
+    # machine: the tests start their own on loopback.
     local policy_created=0
     if [[ ! -e /usr/sbin/policy-rc.d ]]; then
         printf '#!/bin/sh\nexit 101\n' | "${sudo[@]}" tee /usr/sbin/policy-rc.d >/dev/null

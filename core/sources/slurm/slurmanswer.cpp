@@ -1,0 +1,211 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/sources/slurm/slurmanswer_p.h"
+#include "core/sources/slurm/slurmtext_p.h"
+
+#include <QRegularExpression>
+
+namespace Meridian::Slurm::Detail {
+namespace {
+
+// SLURM_PROTOCOL_AUTHENTICATION_ERROR (slurm/slurm_errno.h): slurmctld refused the credential.
+constexpr int AuthenticationErrorNumber = 1007;
+
+ApiVersion versionIn(const QString& text)
+{
+    static const QRegularExpression pattern(QStringLiteral("v?0\\.0\\.(\\d{2})"));
+    const QRegularExpressionMatch m = pattern.match(text);
+    return m.hasMatch() ? apiVersionFromString(m.captured(0)) : ApiVersion::Unknown;
+}
+
+QList<Message> readMessages(Reader& top, const QString& key, bool warnings)
+{
+    const QJsonArray array = top.array(key, top.limits().maxListItems);
+    QList<Message> out;
+    for (qsizetype i = 0; i < array.size() && top.ok(); ++i) {
+        Reader r = top.element(key, array, i);
+        Message m;
+        m.error = r.string(warnings ? QStringLiteral("warning") : QStringLiteral("error"));
+        m.description = r.string(QStringLiteral("description"));
+        m.source = r.string(QStringLiteral("source"));
+        // v0.0.38 writes "errno" in some errors and "error_number" in others.
+        m.number = int(
+            r.integer(QStringLiteral("error_number"), -1, 1 << 30, r.integer(QStringLiteral("errno"), -1, 1 << 30, 0)));
+        out.append(std::move(m));
+    }
+    return out;
+}
+
+void readMeta(Reader& top, AnswerInfo* info)
+{
+    Reader meta = top.object(QStringLiteral("meta"));
+    Reader plugin = meta.object(QStringLiteral("plugin"));
+    // v0.0.40+: "data_parser/v0.0.41" beside "openapi/slurmctld"; before: "openapi/v0.0.38", "openapi/dbv0.0.38".
+    info->version = versionIn(plugin.string(QStringLiteral("data_parser")));
+    if (info->version == ApiVersion::Unknown)
+        info->version = versionIn(plugin.string(QStringLiteral("type")));
+    // "Slurm" up to v0.0.39, "slurm" from v0.0.40.
+    const QString slurmKey = meta.has(QStringLiteral("slurm")) ? QStringLiteral("slurm") : QStringLiteral("Slurm");
+    info->slurmRelease = meta.object(slurmKey).string(QStringLiteral("release"));
+}
+
+QString messagesText(const QList<Message>& messages)
+{
+    QStringList parts;
+    for (const Message& m : messages) {
+        QString text = m.error.isEmpty() ? m.description : m.error;
+        if (!m.description.isEmpty() && m.description != text)
+            text += QStringLiteral(" (") + m.description + u')';
+        if (m.number != 0)
+            text += QStringLiteral(" [%1]").arg(m.number);
+        parts.append(text);
+    }
+    return parts.join(QStringLiteral("; "));
+}
+
+// 22.05 answers a bad or expired JWT with HTTP 500 and only {"error":"Unspecified error","errno":-1}
+// (recorded, tests/fixtures/slurm/v0.0.38); later releases name the authentication error.
+bool isTokenRejection(int httpStatus, const QList<Message>& errors)
+{
+    bool allUnspecified = !errors.isEmpty();
+    for (const Message& m : errors) {
+        if (m.number == AuthenticationErrorNumber)
+            return true;
+        allUnspecified = allUnspecified && m.number == -1 && m.error == u"Unspecified error" && m.description.isEmpty();
+    }
+    return httpStatus == 500 && allUnspecified;
+}
+
+} // namespace
+
+QString missingArrayMessage()
+{
+    return Text::tr("missing or not an array");
+}
+
+QString malformedMessage(const Reader::Failure& failure)
+{
+    return Text::tr("slurmrestd's answer is not usable: %1: %2").arg(failure.path, failure.message);
+}
+
+Opened openAnswer(ApiVersion expected, int httpStatus, const QByteArray& body, const Limits& limits)
+{
+    Opened out;
+    out.info.httpStatus = httpStatus;
+    if (body.size() > limits.maxBodyBytes) {
+        out.failure = Failure::TooLarge;
+        out.error = Text::tr("slurmrestd's answer has %1 bytes, more than the limit of %2")
+                        .arg(body.size())
+                        .arg(limits.maxBodyBytes);
+        return out;
+    }
+    if (httpStatus == 401 || httpStatus == 403) {
+        out.failure = Failure::Unauthenticated;
+        out.error = Text::tr("slurmrestd refused the request (HTTP %1): no user name or token was sent, or the "
+                             "user is unknown")
+                        .arg(httpStatus);
+        return out;
+    }
+    const bool success = httpStatus >= 200 && httpStatus < 300;
+    QString parseError;
+    if (!parseObject(body, limits, &out.root, &parseError)) {
+        out.failure = success ? Failure::Malformed : Failure::HttpError;
+        out.error = success ? Text::tr("slurmrestd's answer is not usable: %1").arg(parseError)
+                            : Text::tr("slurmrestd answered HTTP %1").arg(httpStatus);
+        return out;
+    }
+    auto failure = std::make_shared<Reader::Failure>();
+    Reader top(out.root, QString(), failure, limits);
+    readMeta(top, &out.info);
+    out.info.errors = readMessages(top, QStringLiteral("errors"), false);
+    out.info.warnings = readMessages(top, QStringLiteral("warnings"), true);
+    if (!top.ok()) {
+        out.failure = Failure::Malformed;
+        out.error = malformedMessage(*failure);
+    } else if (isTokenRejection(httpStatus, out.info.errors)) {
+        out.failure = Failure::TokenRejected;
+        out.error = Text::tr("slurmrestd rejected the token: it is invalid or has expired — renew it");
+    } else if (!out.info.errors.isEmpty()) {
+        out.failure = Failure::SlurmError;
+        out.error = Text::tr("Slurm reported an error: %1").arg(messagesText(out.info.errors));
+    } else if (!success) {
+        out.failure = Failure::HttpError;
+        out.error = Text::tr("slurmrestd answered HTTP %1").arg(httpStatus);
+    } else if (expected != ApiVersion::Unknown && out.info.version != ApiVersion::Unknown
+        && out.info.version != expected) {
+        out.failure = Failure::WrongVersion;
+        out.error = Text::tr("slurmrestd answered with API %1 where %2 was asked for")
+                        .arg(apiVersionName(out.info.version), apiVersionName(expected));
+    }
+    if (out.failure != Failure::None)
+        out.root = {};
+    return out;
+}
+
+} // namespace Meridian::Slurm::Detail
+
+namespace Meridian::Slurm {
+
+using namespace Detail;
+
+Decoded<Discovery> decodeDiscovery(int httpStatus, const QByteArray& body, const Limits& limits)
+{
+    Decoded<Discovery> out;
+    QJsonObject root;
+    if (!open(ApiVersion::Unknown, httpStatus, body, limits, &out, &root))
+        return out;
+    auto failure = std::make_shared<Reader::Failure>();
+    Reader top(root, QString(), failure, limits);
+    if (!root.value(QStringLiteral("paths")).isObject())
+        top.fail(QStringLiteral("paths"), Text::tr("missing or not an object: not an OpenAPI document"));
+    static const QRegularExpression pattern(QStringLiteral("^/(slurm|slurmdb)/(v0\\.0\\.\\d+)/"));
+    const QJsonObject pathObject = root.value(QStringLiteral("paths")).toObject();
+    if (pathObject.size() > limits.maxItems)
+        top.fail(QStringLiteral("paths"), Text::tr("%1 entries exceed the limit").arg(pathObject.size()));
+    for (auto it = pathObject.begin(); it != pathObject.end() && top.ok(); ++it) {
+        const QRegularExpressionMatch m = pattern.match(it.key());
+        if (!m.hasMatch())
+            continue;
+        const ApiVersion v = apiVersionFromString(m.captured(2));
+        if (v == ApiVersion::Unknown) {
+            if (!out.value.unsupported.contains(m.captured(2)))
+                out.value.unsupported.append(m.captured(2));
+            continue;
+        }
+        QList<ApiVersion>& list = m.captured(1) == u"slurm" ? out.value.slurm : out.value.slurmdb;
+        if (!list.contains(v))
+            list.append(v);
+    }
+    const auto newestFirst = [](ApiVersion a, ApiVersion b) { return quint8(a) > quint8(b); };
+    std::sort(out.value.slurm.begin(), out.value.slurm.end(), newestFirst);
+    std::sort(out.value.slurmdb.begin(), out.value.slurmdb.end(), newestFirst);
+    out.value.unsupported.sort();
+    if (const ApiVersion best = out.value.best(); best != ApiVersion::Unknown) {
+        const QString node = QStringLiteral("/slurm/%1/node/{node_name}").arg(apiVersionName(best));
+        out.value.nodeUpdate = pathObject.value(node).toObject().contains(QStringLiteral("post"));
+    }
+    finish(top, &out);
+    return out;
+}
+
+ApiVersion versionFromAnswer(const QByteArray& body, const Limits& limits)
+{
+    QJsonObject root;
+    QString error;
+    if (!parseObject(body, limits, &root, &error))
+        return ApiVersion::Unknown;
+    AnswerInfo info;
+    auto failure = std::make_shared<Reader::Failure>();
+    Reader top(root, QString(), failure, limits);
+    readMeta(top, &info);
+    return top.ok() ? info.version : ApiVersion::Unknown;
+}
+
+Decoded<bool> decodeActionReply(ApiVersion version, int httpStatus, const QByteArray& body, const Limits& limits)
+{
+    Decoded<bool> out;
+    QJsonObject root;
+    out.value = open(version, httpStatus, body, limits, &out, &root);
+    return out;
+}
+
+} // namespace Meridian::Slurm
