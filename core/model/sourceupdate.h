@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/model/fleettypes.h"
+#include "core/model/nodefacts.h"
 
 #include <QList>
 #include <QMetaType>
@@ -37,6 +38,8 @@ struct SourceUpdate
     // (node id, probe window) from a front's probe history (/api/v1/probe-history): for the
     // cache only, ascending window end per node, whole minutes per update; the store ignores them.
     QList<std::pair<QString, Protocol::ProbeResult>> probeHistory;
+    // What this kind of source may say about its nodes: how the store merges them with other sources'.
+    SourceClaims claims = SourceClaims::nodeAgent();
 };
 
 } // namespace Meridian

@@ -41,15 +41,6 @@ void addToCounts(JobCounts* counts, int bucket, int delta)
         *fields[bucket] += delta;
 }
 
-void addCapacity(ModelCapacity* into, const ModelCapacity& from, int sign)
-{
-    into->total += sign * from.total;
-    into->allocated += sign * from.allocated;
-    into->free += sign * from.free;
-    into->faulty += sign * from.faulty;
-    into->unknown += sign * from.unknown;
-}
-
 } // namespace
 
 FleetStore::FleetStore(QObject* parent)
@@ -78,19 +69,29 @@ const FleetNode* FleetStore::node(const QString& nodeId) const
     return it == m_nodes.constEnd() ? nullptr : &*it;
 }
 
+std::span<const NodeFacts> FleetStore::facts(const QString& nodeId) const
+{
+    const auto it = m_facts.constFind(nodeId);
+    if (it == m_facts.constEnd())
+        return {};
+    return { it->constData(), size_t(it->size()) };
+}
+
+QString FleetStore::sourceFor(const QString& nodeId, NodeFacet facet) const
+{
+    return Meridian::sourceFor(facts(nodeId), facet);
+}
+
 QStringList FleetStore::regions() const
 {
-    QStringList list = m_regions.keys();
-    list.removeAll(QString());
-    std::sort(list.begin(), list.end());
-    return list;
+    return m_aggregate.regions();
 }
 
 void FleetStore::applyUpdate(const SourceUpdate& update)
 {
     applyRemovals(update);
     for (const NodeUpdate& u : update.nodes)
-        applyNode(update.source, u);
+        applyNode(update.source, update.claims, u);
     applyJobs(update);
     schedule();
 }
@@ -117,7 +118,7 @@ void FleetStore::drainInbox()
         while (m_inboxNext < count) {
             const qsizetype end = std::min(count, m_inboxNext + NodesPerCheck);
             for (; m_inboxNext < end; ++m_inboxNext)
-                applyNode(update.source, update.nodes.at(m_inboxNext));
+                applyNode(update.source, update.claims, update.nodes.at(m_inboxNext));
             if (m_inboxNext < count && slice.elapsed() >= ApplySliceMs) {
                 schedule();
                 m_inboxTimer.start();
@@ -137,67 +138,107 @@ void FleetStore::drainInbox()
 
 void FleetStore::applyRemovals(const SourceUpdate& update)
 {
-    for (const QString& id : update.removedNodes) {
-        if (m_nodes.contains(id))
-            removeNode(id);
-    }
+    for (const QString& id : update.removedNodes)
+        dropFacts(id, update.source);
 }
 
-void FleetStore::applyNode(const QString& source, const NodeUpdate& u)
+NodeFacts& FleetStore::factsOf(FactsList& list, const QString& source, const SourceClaims& claims)
+{
+    // The state kept in the cache stands in until a source speaks for the node.
+    for (qsizetype i = list.size() - 1; i >= 0; --i) {
+        if (list.at(i).restored)
+            list.remove(i);
+    }
+    for (NodeFacts& f : list) {
+        if (f.source == source) {
+            f.claims = claims;
+            return f;
+        }
+    }
+    NodeFacts& f = list.emplace_back();
+    f.source = source;
+    f.claims = claims;
+    return f;
+}
+
+void FleetStore::applyNode(const QString& source, const SourceClaims& claims, const NodeUpdate& u)
 {
     if (u.nodeId.isEmpty())
         return;
-    auto it = m_nodes.find(u.nodeId);
-    const bool added = it == m_nodes.end();
-    if (added) {
-        it = m_nodes.insert(u.nodeId, FleetNode {});
-        it->inventory.nodeId = u.nodeId;
-        setStatusCount(it->status, +1);
-        m_pending.addedNodes.insert(u.nodeId);
-        m_pending.removedNodes.remove(u.nodeId);
-        m_pending.inventoryChanged = true;
-    }
-    FleetNode& node = *it;
-    bool touched = false;
-    bool countsChanged = added;
-    if (u.hasInventory && !(node.inventory == u.inventory)) {
-        const bool placement = node.inventory.region != u.inventory.region || node.inventory.pool != u.inventory.pool
-            || node.inventory.rack != u.inventory.rack || node.inventory.accelerators != u.inventory.accelerators;
-        node.inventory = u.inventory;
-        ++node.inventoryRevision;
-        if (!u.inventory.pool.isEmpty())
-            m_poolRegion.insert(u.inventory.pool, u.inventory.region);
-        m_pending.inventoryChanged |= placement;
-        touched = countsChanged = true;
+    FactsList& list = m_facts[u.nodeId];
+    const bool replacesCache = std::any_of(list.cbegin(), list.cend(), [](const NodeFacts& x) { return x.restored; });
+    const qsizetype before = list.size();
+    NodeFacts& f = factsOf(list, source, claims);
+    bool changed = replacesCache || list.size() != before || f.status != u.status || f.error != u.error;
+    bool inventoryChanged = false;
+    if (u.hasInventory && !(f.hasInventory && f.inventory == u.inventory)) {
+        f.inventory = u.inventory;
+        f.hasInventory = true;
+        inventoryChanged = changed = true;
     }
     if (u.hasSnapshot) {
-        node.snapshot = u.snapshot;
-        node.lastSeenMs = u.snapshot.sample.timestampMs;
+        f.snapshot = u.snapshot;
+        f.hasSnapshot = true;
+        f.lastSeenMs = u.snapshot.sample.timestampMs;
         m_dataAgesDirty = true;
-        touched = countsChanged = true;
+        changed = true;
     }
     // A failed poll changes only status and error: the last good state stays.
-    if (node.status != u.status || node.lastError != u.error) {
-        if (node.status != u.status) {
-            setStatusCount(node.status, -1);
-            setStatusCount(u.status, +1);
-            countsChanged |= (node.status == AgentStatus::Up) != (u.status == AgentStatus::Up);
-            m_pending.statusChanged = true;
-        }
-        node.status = u.status;
-        node.lastError = u.error;
-        touched = true;
-    }
+    f.status = u.status;
+    f.error = u.error;
     if (u.polledAtMs > 0)
-        node.lastPollMs = u.polledAtMs;
-    if (node.source != source) {
-        node.source = source;
-        touched = true;
+        f.lastPollMs = u.polledAtMs;
+    if (changed) {
+        remerge(u.nodeId, inventoryChanged);
+    } else if (FleetNode* node = m_nodes.contains(u.nodeId) ? &m_nodes[u.nodeId] : nullptr) {
+        // Nothing the console shows changed; only the bookkeeping of when the source was last asked.
+        node->lastPollMs = std::max(node->lastPollMs, f.lastPollMs);
     }
-    if (countsChanged)
-        recount(u.nodeId, &node);
-    if (touched && !m_pending.addedNodes.contains(u.nodeId))
-        m_pending.updatedNodes.insert(u.nodeId);
+}
+
+void FleetStore::remerge(const QString& nodeId, bool inventoryChanged)
+{
+    const FactsList& list = m_facts[nodeId];
+    FleetNode merged = mergeNode(nodeId, { list.constData(), size_t(list.size()) });
+    auto it = m_nodes.find(nodeId);
+    if (it == m_nodes.end()) {
+        it = m_nodes.insert(nodeId, FleetNode {});
+        setStatusCount(it->status, +1);
+        m_pending.addedNodes.insert(nodeId);
+        m_pending.removedNodes.remove(nodeId);
+        m_pending.inventoryChanged = true;
+        inventoryChanged = true;
+    }
+    FleetNode& node = *it;
+    const Protocol::NodeInventory& was = node.inventory;
+    const bool placement = was.region != merged.inventory.region || was.pool != merged.inventory.pool
+        || was.rack != merged.inventory.rack || was.accelerators != merged.inventory.accelerators;
+    m_pending.inventoryChanged |= placement;
+    if (node.status != merged.status) {
+        setStatusCount(node.status, -1);
+        setStatusCount(merged.status, +1);
+        m_pending.statusChanged = true;
+    }
+    merged.inventoryRevision = node.inventoryRevision + ((inventoryChanged || placement) ? 1 : 0);
+    node = std::move(merged);
+    m_aggregate.put(nodeId, &node);
+    if (!m_pending.addedNodes.contains(nodeId))
+        m_pending.updatedNodes.insert(nodeId);
+}
+
+void FleetStore::dropFacts(const QString& nodeId, const QString& source)
+{
+    const auto it = m_facts.find(nodeId);
+    if (it == m_facts.end())
+        return;
+    for (qsizetype i = it->size() - 1; i >= 0; --i) {
+        if (it->at(i).source == source)
+            it->remove(i);
+    }
+    if (it->isEmpty())
+        removeNode(nodeId);
+    else
+        remerge(nodeId, true);
 }
 
 void FleetStore::applyJobs(const SourceUpdate& update)
@@ -227,23 +268,23 @@ void FleetStore::restore(const QList<FleetNode>& nodes, const QList<Protocol::Jo
         const QString id = cached.inventory.nodeId;
         if (id.isEmpty())
             continue;
-        const auto existing = m_nodes.constFind(id);
         // A live answer that arrived before the cache was read is newer: keep it.
-        if (existing != m_nodes.constEnd() && existing->status != AgentStatus::Unknown)
+        FactsList& list = m_facts[id];
+        if (!list.isEmpty())
             continue;
-        if (existing == m_nodes.constEnd()) {
-            setStatusCount(cached.status, +1);
-            m_pending.addedNodes.insert(id);
-        } else {
-            setStatusCount(existing->status, -1);
-            setStatusCount(cached.status, +1);
-            m_pending.updatedNodes.insert(id);
-        }
-        FleetNode& node = m_nodes[id];
-        node = cached;
-        if (!node.inventory.pool.isEmpty())
-            m_poolRegion.insert(node.inventory.pool, node.inventory.region);
-        recount(id, &node);
+        NodeFacts& f = list.emplace_back();
+        f.source = cached.source;
+        f.claims = SourceClaims::nodeAgent();
+        f.restored = true;
+        f.hasInventory = true;
+        f.inventory = cached.inventory;
+        f.hasSnapshot = cached.snapshot.sample.seq > 0;
+        f.snapshot = cached.snapshot;
+        f.status = cached.status;
+        f.error = cached.lastError;
+        f.lastSeenMs = cached.lastSeenMs;
+        f.lastPollMs = cached.lastPollMs;
+        remerge(id, true);
     }
     for (const Protocol::JobRecord& job : jobs) {
         if (!m_jobs.contains(job.jobId))
@@ -269,12 +310,14 @@ void FleetStore::removeSource(const QString& source)
         }
     }
     QStringList gone;
-    for (auto it = m_nodes.cbegin(); it != m_nodes.cend(); ++it) {
-        if (it->source == source)
-            gone.append(it.key());
+    for (auto it = m_facts.cbegin(); it != m_facts.cend(); ++it) {
+        for (const NodeFacts& f : *it) {
+            if (f.source == source)
+                gone.append(it.key());
+        }
     }
-    for (const QString& id : gone)
-        removeNode(id);
+    for (const QString& id : std::as_const(gone))
+        dropFacts(id, source);
     QStringList jobs;
     for (auto it = m_jobContributions.cbegin(); it != m_jobContributions.cend(); ++it) {
         if (it->source == source)
@@ -293,8 +336,9 @@ void FleetStore::removeNode(const QString& nodeId)
     if (it == m_nodes.end())
         return;
     setStatusCount(it->status, -1);
-    recount(nodeId, nullptr);
+    m_aggregate.put(nodeId, nullptr);
     m_nodes.erase(it);
+    m_facts.remove(nodeId);
     m_dataAgesDirty = true;
     if (!m_pending.addedNodes.remove(nodeId))
         m_pending.removedNodes.insert(nodeId);
@@ -328,63 +372,13 @@ void FleetStore::setStatusCount(AgentStatus status, int delta)
     }
 }
 
-FleetStore::Contribution FleetStore::contributionOf(const FleetNode& node)
-{
-    Contribution c;
-    c.region = node.inventory.region;
-    c.reporting = node.status == AgentStatus::Up ? 1 : 0;
-    const bool snapshot = hasSnapshot(node);
-    const NodeState state = node.snapshot.sample.state;
-    if (snapshot) {
-        c.up = state != NodeState::Down ? 1 : 0;
-        c.down = state == NodeState::Down ? 1 : 0;
-        c.faults = int(node.snapshot.faults.size());
-    }
-    c.models = capacityByModel(node);
-    return c;
-}
-
-void FleetStore::addContribution(const Contribution& c, int sign)
-{
-    RegionAggregate& agg = m_regions[c.region];
-    agg.nodesTotal += sign;
-    agg.nodesUp += sign * c.up;
-    agg.nodesDown += sign * c.down;
-    agg.nodesReporting += sign * c.reporting;
-    agg.openFaults += sign * c.faults;
-    for (const ModelCapacity& m : c.models) {
-        auto it = agg.models.find(m.model);
-        if (it == agg.models.end())
-            it = agg.models.insert(m.model, ModelCapacity { m.model, m.vendor });
-        addCapacity(&*it, m, sign);
-        if (it->total == 0)
-            agg.models.erase(it);
-    }
-    if (agg.nodesTotal == 0)
-        m_regions.remove(c.region);
-}
-
-void FleetStore::recount(const QString& nodeId, const FleetNode* node)
-{
-    const auto old = m_contributions.constFind(nodeId);
-    if (old != m_contributions.constEnd()) {
-        addContribution(*old, -1);
-        m_contributions.erase(old);
-    }
-    if (node) {
-        Contribution c = contributionOf(*node);
-        addContribution(c, +1);
-        m_contributions.insert(nodeId, std::move(c));
-    }
-}
-
 void FleetStore::putJob(const Protocol::JobRecord& job, const QString& source)
 {
     if (job.jobId.isEmpty())
         return;
     dropJob(job.jobId);
     JobContribution c;
-    c.region = job.region.isEmpty() ? m_poolRegion.value(job.pool) : job.region;
+    c.region = job.region.isEmpty() ? m_aggregate.regionOfPool(job.pool) : job.region;
     c.source = source;
     c.bucket = jobBucket(job.state);
     addToCounts(&m_jobCounts[c.region], c.bucket, +1);
@@ -431,41 +425,31 @@ RegionSummary FleetStore::summary(const QString& region) const
 {
     RegionSummary s;
     s.region = region;
-    QHash<QString, ModelCapacity> models;
-    auto fold = [&](const QString& key, const RegionAggregate& agg) {
-        s.nodesUp += agg.nodesUp;
-        s.nodesDown += agg.nodesDown;
-        s.nodesReporting += agg.nodesReporting;
-        s.nodesTotal += agg.nodesTotal;
-        s.openFaults += agg.openFaults;
-        for (const ModelCapacity& m : agg.models) {
-            auto it = models.find(m.model);
-            if (it == models.end())
-                it = models.insert(m.model, ModelCapacity { m.model, m.vendor });
-            addCapacity(&*it, m, +1);
-        }
-        const JobCounts jobs = m_jobCounts.value(key);
-        for (int b = 0; b < 6; ++b) {
-            const int* fields[]
-                = { &jobs.queued, &jobs.running, &jobs.recovering, &jobs.failed, &jobs.completed, &jobs.cancelled };
-            addToCounts(&s.jobs, b, *fields[b]);
-        }
-    };
-    if (region.isEmpty()) {
-        for (auto it = m_regions.cbegin(); it != m_regions.cend(); ++it)
-            fold(it.key(), *it);
-        // Jobs whose region is not known to any node still count fleet-wide.
-        for (auto it = m_jobCounts.cbegin(); it != m_jobCounts.cend(); ++it) {
-            if (!m_regions.contains(it.key()))
-                fold(it.key(), RegionAggregate {});
-        }
-    } else {
-        fold(region, m_regions.value(region));
+    const ScopeCounts* counts = m_aggregate.counts(region.isEmpty() ? ScopeKey::fleet() : ScopeKey::ofRegion(region));
+    if (counts) {
+        s.nodesUp = counts->nodesUp;
+        s.nodesDown = counts->nodesDown;
+        s.nodesReporting = counts->nodesReporting;
+        s.nodesTotal = counts->nodesTotal;
+        s.openFaults = counts->openFaults;
+        s.models = QList<ModelCapacity>(counts->models.cbegin(), counts->models.cend());
     }
-    s.models = models.values();
     std::sort(s.models.begin(), s.models.end(), [](const ModelCapacity& a, const ModelCapacity& b) {
         return a.total != b.total ? a.total > b.total : a.model < b.model;
     });
+    // Jobs of a region no node is in still count fleet-wide.
+    auto addJobs = [&s](const JobCounts& jobs) {
+        const int* fields[]
+            = { &jobs.queued, &jobs.running, &jobs.recovering, &jobs.failed, &jobs.completed, &jobs.cancelled };
+        for (int b = 0; b < 6; ++b)
+            addToCounts(&s.jobs, b, *fields[b]);
+    };
+    if (region.isEmpty()) {
+        for (const JobCounts& jobs : m_jobCounts)
+            addJobs(jobs);
+    } else {
+        addJobs(m_jobCounts.value(region));
+    }
     refreshDataAges();
     const auto ages = region.isEmpty() ? m_fleetAges : m_dataAges.value(region);
     s.oldestDataMs = ages.first;

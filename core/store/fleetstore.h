@@ -3,13 +3,17 @@
 
 #include "core/model/fleetchangeset.h"
 #include "core/model/fleettypes.h"
+#include "core/model/nodefacts.h"
 #include "core/model/sourceupdate.h"
+#include "core/store/fleetaggregate.h"
 
 #include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <QTimer>
 #include <QVarLengthArray>
+
+#include <span>
 
 namespace Meridian {
 
@@ -18,8 +22,10 @@ namespace Meridian {
 // publishes one coalesced FleetChangeSet per interval. Readers get values or
 // const references valid until the next change set.
 //
-// Capacity figures are kept as per-region aggregates, updated incrementally as
-// nodes change, so summary() costs the same at 25,000 nodes as at 10.
+// A node reported by several sources (its agent, a Prometheus, the scheduler)
+// is one node: the store keeps each source's facts and shows their merge
+// (nodefacts.h). Figures per region, pool and rack are kept incrementally in
+// one FleetAggregate, so summary() costs the same at 25,000 nodes as at 10.
 class FleetStore : public QObject
 {
     Q_OBJECT
@@ -35,6 +41,10 @@ public:
 
     const QHash<QString, FleetNode>& nodes() const { return m_nodes; }
     const FleetNode* node(const QString& nodeId) const;
+    // What each source says about a node (the node detail's "who said what"), and whom to ask for a facet.
+    std::span<const NodeFacts> facts(const QString& nodeId) const;
+    QString sourceFor(const QString& nodeId, NodeFacet facet) const;
+    const FleetAggregate& aggregate() const { return m_aggregate; }
     const QHash<QString, Protocol::JobRecord>& jobs() const { return m_jobs; }
     QString jobSource(const QString& jobId) const; ///< the source that reported the job; empty: unknown / cache
     // True once a source has delivered a job list (a scheduler's view), even an
@@ -68,25 +78,7 @@ Q_SIGNALS:
     void changed(const Meridian::FleetChangeSet& changes);
 
 private:
-    // What one node adds to its region's aggregate; subtracted again before it changes.
-    struct Contribution
-    {
-        QString region;
-        QVarLengthArray<ModelCapacity, 2> models;
-        int up = 0;
-        int down = 0;
-        int reporting = 0;
-        int faults = 0;
-    };
-    struct RegionAggregate
-    {
-        QHash<QString, ModelCapacity> models;
-        int nodesUp = 0;
-        int nodesDown = 0;
-        int nodesReporting = 0;
-        int nodesTotal = 0;
-        int openFaults = 0;
-    };
+    using FactsList = QVarLengthArray<NodeFacts, 1>;
     struct JobContribution
     {
         QString region;
@@ -95,28 +87,27 @@ private:
     };
 
     void applyRemovals(const SourceUpdate& update);
-    void applyNode(const QString& source, const NodeUpdate& u);
+    void applyNode(const QString& source, const SourceClaims& claims, const NodeUpdate& u);
+    NodeFacts& factsOf(FactsList& list, const QString& source, const SourceClaims& claims);
+    void remerge(const QString& nodeId, bool inventoryChanged);
     void applyJobs(const SourceUpdate& update);
     void drainInbox();
     void schedule();
     void flush();
     void setStatusCount(AgentStatus status, int delta);
-    void recount(const QString& nodeId, const FleetNode* node);
     void removeNode(const QString& nodeId);
+    void dropFacts(const QString& nodeId, const QString& source);
     void putJob(const Protocol::JobRecord& job, const QString& source);
     void dropJob(const QString& jobId);
-    static Contribution contributionOf(const FleetNode& node);
-    void addContribution(const Contribution& c, int sign);
     void refreshDataAges() const;
 
-    QHash<QString, FleetNode> m_nodes;
+    QHash<QString, FleetNode> m_nodes; ///< the merged view of each node
+    QHash<QString, FactsList> m_facts; ///< node id → what each source says about it
     QHash<QString, Protocol::JobRecord> m_jobs;
     bool m_hasJobList = false;
-    QHash<QString, Contribution> m_contributions;
-    QHash<QString, RegionAggregate> m_regions;
+    FleetAggregate m_aggregate;
     QHash<QString, JobContribution> m_jobContributions;
     QHash<QString, JobCounts> m_jobCounts; ///< per region; "" holds jobs of no known region
-    QHash<QString, QString> m_poolRegion;
     AgentStatusCounts m_statusCounts;
     // Oldest/newest data per region ("" = fleet): recomputed lazily after changes.
     mutable QHash<QString, std::pair<qint64, qint64>> m_dataAges;

@@ -4339,6 +4339,149 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
     </message>
 </context>
 <context>
+    <name>Meridian::Slurm</name>
+    <message>
+        <source>&quot;%1&quot; has an unclosed &apos;(&apos;</source>
+        <translation>“%1”中有未闭合的“(”</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not name[:type][:count]</source>
+        <translation>“%1”不是 名称[:类型][:数量] 格式</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not name:type:count</source>
+        <translation>“%1”不是 名称:类型:数量 格式</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a count</source>
+        <translation>“%1”不是数量</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not name:type or name:count</source>
+        <translation>“%1”不是 名称:类型 或 名称:数量 格式</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has bad device indexes</source>
+        <translation>“%1”的设备编号无效</translation>
+    </message>
+    <message>
+        <source>GRES &quot;%1&quot;: %2</source>
+        <translation>GRES“%1”：%2</translation>
+    </message>
+    <message>
+        <source>TRES &quot;%1&quot;: &quot;%2&quot; is not key=value</source>
+        <translation>TRES“%1”：“%2”不是 键=值 格式</translation>
+    </message>
+    <message>
+        <source>TRES &quot;%1&quot;: bad entry &quot;%2&quot;</source>
+        <translation>TRES“%1”：无效条目“%2”</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number or a range of numbers</source>
+        <translation>“%1”不是数字或数字范围</translation>
+    </message>
+    <message>
+        <source>the range &quot;%1&quot; runs backwards</source>
+        <translation>范围“%1”是倒序的</translation>
+    </message>
+    <message>
+        <source>a &apos;[&apos; is never closed</source>
+        <translation>“[”没有闭合</translation>
+    </message>
+    <message>
+        <source>brackets cannot nest</source>
+        <translation>方括号不能嵌套</translation>
+    </message>
+    <message>
+        <source>more than %1 bracket groups in one name</source>
+        <translation>一个名称中的方括号组超过 %1 个</translation>
+    </message>
+    <message>
+        <source>a &apos;]&apos; has no &apos;[&apos;</source>
+        <translation>“]”没有对应的“[”</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; cannot be part of a host name</source>
+        <translation>“%1”不能出现在主机名中</translation>
+    </message>
+    <message>
+        <source>hostlist &quot;%1&quot;: an empty name</source>
+        <translation>主机列表“%1”：名称为空</translation>
+    </message>
+    <message>
+        <source>hostlist &quot;%1&quot;: %2</source>
+        <translation>主机列表“%1”：%2</translation>
+    </message>
+    <message>
+        <source>hostlist &quot;%1&quot; names more than %2 hosts</source>
+        <translation>主机列表“%1”包含超过 %2 台主机</translation>
+    </message>
+    <message>
+        <source>missing or not an array</source>
+        <translation>缺失或不是数组</translation>
+    </message>
+    <message>
+        <source>slurmrestd&apos;s answer is not usable: %1: %2</source>
+        <translation>slurmrestd 的应答不可用：%1：%2</translation>
+    </message>
+    <message>
+        <source>slurmrestd&apos;s answer has %1 bytes, more than the limit of %2</source>
+        <translation>slurmrestd 的应答有 %1 字节，超过上限 %2</translation>
+    </message>
+    <message>
+        <source>slurmrestd refused the request (HTTP %1): no user name or token was sent, or the user is unknown</source>
+        <translation>slurmrestd 拒绝了请求（HTTP %1）：未发送用户名或令牌，或用户未知</translation>
+    </message>
+    <message>
+        <source>slurmrestd&apos;s answer is not usable: %1</source>
+        <translation>slurmrestd 的应答不可用：%1</translation>
+    </message>
+    <message>
+        <source>slurmrestd answered HTTP %1</source>
+        <translation>slurmrestd 返回 HTTP %1</translation>
+    </message>
+    <message>
+        <source>slurmrestd rejected the token: it is invalid or has expired — renew it</source>
+        <translation>slurmrestd 拒绝了令牌：令牌无效或已过期——请更新令牌</translation>
+    </message>
+    <message>
+        <source>Slurm reported an error: %1</source>
+        <translation>Slurm 报告错误：%1</translation>
+    </message>
+    <message>
+        <source>slurmrestd answered with API %1 where %2 was asked for</source>
+        <translation>请求的是 API %2，slurmrestd 却以 API %1 应答</translation>
+    </message>
+    <message>
+        <source>missing or not an object: not an OpenAPI document</source>
+        <translation>缺失或不是对象：不是 OpenAPI 文档</translation>
+    </message>
+    <message>
+        <source>%1 entries exceed the limit</source>
+        <translation>%1 个条目超出上限</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>slurmrestd&apos;s answer does not hold job %1</source>
+        <translation>slurmrestd 的应答中没有作业 %1</translation>
+    </message>
+    <message>
+        <source>the answer has %1 bytes, more than the limit of %2</source>
+        <translation>应答有 %1 字节，超过上限 %2</translation>
+    </message>
+    <message>
+        <source>not JSON (%1 at byte %2)</source>
+        <translation>不是 JSON（第 %2 字节处：%1）</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>不是 JSON 对象</translation>
+    </message>
+</context>
+<context>
     <name>Meridian::SourceEditDialog</name>
     <message>
         <source>Add Source</source>
@@ -4691,6 +4834,45 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
     <message>
         <source>cannot use the TLS files of %1: %2</source>
         <translation>无法使用 %1 的 TLS 文件：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Text</name>
+    <message>
+        <source>expected a string</source>
+        <translation>应为字符串</translation>
+    </message>
+    <message>
+        <source>%1 characters exceed the limit of %2</source>
+        <translation>%1 个字符超出上限 %2</translation>
+    </message>
+    <message>
+        <source>expected a number</source>
+        <translation>应为数字</translation>
+    </message>
+    <message>
+        <source>%1 is not an integer in %2…%3</source>
+        <translation>%1 不是 %2…%3 之间的整数</translation>
+    </message>
+    <message>
+        <source>expected true or false</source>
+        <translation>应为 true 或 false</translation>
+    </message>
+    <message>
+        <source>expected an array</source>
+        <translation>应为数组</translation>
+    </message>
+    <message>
+        <source>%1 entries exceed the limit of %2</source>
+        <translation>%1 个条目超出上限 %2</translation>
+    </message>
+    <message>
+        <source>string too long</source>
+        <translation>字符串过长</translation>
+    </message>
+    <message>
+        <source>expected an object</source>
+        <translation>应为对象</translation>
     </message>
 </context>
 </TS>

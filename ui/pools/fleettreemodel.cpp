@@ -17,134 +17,84 @@ FleetTreeModel::FleetTreeModel(const FleetStore* store, QObject* parent)
     connect(store, &FleetStore::changed, this, &FleetTreeModel::onChanged);
 }
 
-QString FleetTreeModel::path(const QString& region, const QString& pool, const QString& rack)
-{
-    return region + QLatin1Char('\n') + pool + QLatin1Char('\n') + rack;
-}
-
 FleetTreeModel::Built FleetTreeModel::build() const
 {
     Built b;
-    // Sorted names first, so the rows come out in a stable alphabetical order.
-    QMap<QString, QMap<QString, QMap<QString, bool>>> names;
-    for (const FleetNode& node : m_store->nodes()) {
-        const Protocol::NodeInventory& inv = node.inventory;
-        names[inv.region][inv.pool][inv.rack] = true;
-    }
-    auto add = [&b](int parent, Level level, const QString& region, const QString& pool, const QString& rack) {
+    auto add = [&b](int parent, Level level, const ScopeKey& scope) {
         Item item;
         item.parent = parent;
         item.level = level;
-        item.region = region;
-        item.pool = pool;
-        item.rack = rack;
+        item.scope = scope;
         const int id = int(b.items.size());
         QVector<int>& siblings = parent < 0 ? b.top : b.items[parent].children;
         item.row = int(siblings.size());
         siblings.append(id);
         b.items.append(item);
-        b.byPath.insert(path(region, level >= PoolLevel ? pool : QString(), level >= RackLevel ? rack : QString()), id);
+        b.byScope.insert(scope, id);
         return id;
     };
-    for (auto r = names.cbegin(); r != names.cend(); ++r) {
-        const int region = add(-1, RegionLevel, r.key(), {}, {});
-        for (auto p = r->cbegin(); p != r->cend(); ++p) {
-            const int pool = add(region, PoolLevel, r.key(), p.key(), {});
-            for (auto k = p->cbegin(); k != p->cend(); ++k)
-                add(pool, RackLevel, r.key(), p.key(), k.key());
+    // Sorted names (the aggregate's lists are), so the rows come out in a stable alphabetical order. Nodes
+    // with no region are shown first, under "(none)".
+    const FleetAggregate& fleet = m_store->aggregate();
+    QStringList regions = fleet.regions();
+    if (fleet.counts(ScopeKey::ofRegion({})))
+        regions.prepend(QString());
+    for (const QString& r : std::as_const(regions)) {
+        const int region = add(-1, RegionLevel, ScopeKey::ofRegion(r));
+        for (const QString& p : fleet.pools(r)) {
+            const int pool = add(region, PoolLevel, ScopeKey::ofPool(r, p));
+            for (const QString& k : fleet.racks(r, p))
+                add(pool, RackLevel, ScopeKey::ofRack(r, p, k));
         }
     }
-    count(b);
     return b;
-}
-
-FleetTreeModel::Contribution FleetTreeModel::contributionOf(const FleetNode& node, int item)
-{
-    Contribution c;
-    c.item = item;
-    c.accelerators = int(node.inventory.accelerators.size());
-    c.reporting = node.snapshot.sample.seq > 0;
-    if (c.reporting) {
-        for (const Protocol::AcceleratorSample& a : node.snapshot.sample.accelerators)
-            c.free += classify(a, node.snapshot.sample.state) == CapacityClass::Free ? 1 : 0;
-    }
-    return c;
-}
-
-void FleetTreeModel::apply(Built& b, const Contribution& c, int sign, QSet<int>* changedParents)
-{
-    for (int id = c.item; id >= 0; id = b.items[id].parent) {
-        Item& item = b.items[id];
-        item.nodes += sign;
-        item.accelerators += sign * c.accelerators;
-        item.free += sign * c.free;
-        item.reportingNodes += c.reporting ? sign : 0;
-        if (changedParents)
-            changedParents->insert(item.parent);
-    }
-}
-
-void FleetTreeModel::count(Built& b) const
-{
-    for (Item& item : b.items) {
-        item.nodes = item.accelerators = item.free = item.reportingNodes = 0;
-    }
-    b.contributions.clear();
-    b.contributions.reserve(m_store->nodes().size());
-    for (const FleetNode& node : m_store->nodes()) {
-        const Protocol::NodeInventory& inv = node.inventory;
-        const Contribution c = contributionOf(node, b.byPath.value(path(inv.region, inv.pool, inv.rack), -1));
-        b.contributions.insert(inv.nodeId, c);
-        apply(b, c, +1, nullptr);
-    }
 }
 
 void FleetTreeModel::onChanged(const FleetChangeSet& changes)
 {
     // Only an inventory change can move nodes between regions, pools and racks.
     if (!changes.inventoryChanged && !changes.restoredFromCache) {
-        onSnapshotsChanged(changes.updatedNodes);
+        onNodesChanged(changes.updatedNodes);
         return;
     }
     Built next = build();
-    const bool sameShape = next.byPath.size() == m_tree.byPath.size()
-        && std::all_of(next.byPath.keyValueBegin(), next.byPath.keyValueEnd(),
-            [this](const auto& kv) { return m_tree.byPath.value(kv.first, -1) == kv.second; });
+    const bool sameShape = next.byScope.size() == m_tree.byScope.size()
+        && std::all_of(next.byScope.keyValueBegin(), next.byScope.keyValueEnd(),
+            [this](const auto& kv) { return m_tree.byScope.value(kv.first, -1) == kv.second; });
     if (!sameShape || changes.restoredFromCache) {
         beginResetModel();
         m_tree = std::move(next);
         endResetModel();
         return;
     }
-    // Same items at the same places: only counts moved. One signal per sibling group.
-    QSet<int> changedParents;
-    for (int id = 0; id < next.items.size(); ++id) {
-        const Item& a = m_tree.items[id];
-        const Item& b = next.items[id];
-        if (a.nodes != b.nodes || a.accelerators != b.accelerators || a.free != b.free
-            || a.reportingNodes != b.reportingNodes)
-            changedParents.insert(b.parent);
+    // Same items at the same places: only counts may have moved, anywhere. One signal per sibling group.
+    QSet<int> parents { -1 };
+    for (const Item& item : std::as_const(m_tree.items)) {
+        if (!item.children.isEmpty())
+            parents.insert(int(&item - m_tree.items.constData()));
     }
-    m_tree = std::move(next);
-    emitCountsChanged(changedParents);
+    emitCountsChanged(parents);
 }
 
-void FleetTreeModel::onSnapshotsChanged(const QSet<QString>& nodes)
+void FleetTreeModel::onNodesChanged(const QSet<QString>& nodes)
 {
-    QSet<int> changedParents;
+    // The rows whose counts may have moved: each changed node's rack and its ancestors.
+    QSet<int> parents;
+    QSet<ScopeKey> racks;
     for (const QString& id : nodes) {
-        const FleetNode* node = m_store->node(id);
-        const auto it = m_tree.contributions.find(id);
-        if (!node || it == m_tree.contributions.end())
-            continue;
-        const Contribution c = contributionOf(*node, it->item);
-        if (c == *it)
-            continue;
-        apply(m_tree, *it, -1, &changedParents);
-        apply(m_tree, c, +1, &changedParents);
-        *it = c;
+        if (const FleetNode* node = m_store->node(id)) {
+            const Protocol::NodeInventory& inv = node->inventory;
+            racks.insert(ScopeKey::ofRack(inv.region, inv.pool, inv.rack));
+        }
     }
-    emitCountsChanged(changedParents);
+    for (const ScopeKey& rack : std::as_const(racks)) {
+        for (int id = m_tree.byScope.value(rack, -1); id >= 0; id = m_tree.items[id].parent) {
+            if (parents.contains(m_tree.items[id].parent))
+                break;
+            parents.insert(m_tree.items[id].parent);
+        }
+    }
+    emitCountsChanged(parents);
 }
 
 void FleetTreeModel::emitCountsChanged(const QSet<int>& parents)
@@ -161,6 +111,25 @@ const FleetTreeModel::Item* FleetTreeModel::itemOf(const QModelIndex& index) con
     if (!index.isValid() || index.model() != this || index.internalId() >= quintptr(m_tree.items.size()))
         return nullptr;
     return &m_tree.items[int(index.internalId())];
+}
+
+QVariant FleetTreeModel::count(const Item& item, int column) const
+{
+    const ScopeCounts* counts = m_store->aggregate().counts(item.scope);
+    if (!counts)
+        return {};
+    switch (column) {
+    case Nodes:
+        return counts->nodesTotal;
+    case Accelerators:
+        return counts->allModels().total;
+    case Free:
+        // Free is known once a node under it has reported a sample.
+        return counts->nodesUp + counts->nodesDown > 0 ? QVariant(counts->allModels().free) : QVariant();
+    default:
+        break;
+    }
+    return {};
 }
 
 QModelIndex FleetTreeModel::index(int row, int column, const QModelIndex& parent) const
@@ -203,25 +172,13 @@ QVariant FleetTreeModel::data(const QModelIndex& index, int role) const
     if (!item)
         return {};
     const int column = index.column();
-    auto raw = [item](int column) -> QVariant {
-        switch (column) {
-        case Nodes:
-            return item->nodes;
-        case Accelerators:
-            return item->accelerators;
-        case Free:
-            return item->reportingNodes > 0 ? QVariant(item->free) : QVariant();
-        default:
-            break;
-        }
-        return {};
-    };
+    auto raw = [this, item](int column) { return count(*item, column); };
     switch (role) {
     case Qt::DisplayRole:
         if (column == Name) {
-            const QString& name = item->level == RegionLevel ? item->region
-                : item->level == PoolLevel                   ? item->pool
-                                                             : item->rack;
+            const QString& name = item->level == RegionLevel ? item->scope.region
+                : item->level == PoolLevel                   ? item->scope.pool
+                                                             : item->scope.rack;
             if (name.isEmpty())
                 return tr("(none)");
             return item->level == RegionLevel ? regionDisplayName(name) : name;
@@ -235,11 +192,11 @@ QVariant FleetTreeModel::data(const QModelIndex& index, int role) const
     case LevelRole:
         return int(item->level);
     case RegionRole:
-        return item->region;
+        return item->scope.region;
     case PoolRole:
-        return item->pool;
+        return item->scope.pool;
     case RackRole:
-        return item->rack;
+        return item->scope.rack;
     case RawRole:
         return raw(column);
     default:
@@ -269,7 +226,10 @@ QVariant FleetTreeModel::headerData(int section, Qt::Orientation orientation, in
 
 QModelIndex FleetTreeModel::indexOf(const QString& region, const QString& pool, const QString& rack) const
 {
-    const int id = m_tree.byPath.value(path(region, pool, pool.isEmpty() ? QString() : rack), -1);
+    const ScopeKey scope = pool.isEmpty() ? ScopeKey::ofRegion(region)
+        : rack.isEmpty()                  ? ScopeKey::ofPool(region, pool)
+                                          : ScopeKey::ofRack(region, pool, rack);
+    const int id = m_tree.byScope.value(scope, -1);
     return id < 0 ? QModelIndex() : createIndex(m_tree.items[id].row, 0, quintptr(id));
 }
 

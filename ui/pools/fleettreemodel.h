@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/model/fleetchangeset.h"
+#include "core/store/fleetaggregate.h"
 
 #include <QAbstractItemModel>
 #include <QHash>
@@ -43,47 +44,28 @@ public:
     QModelIndex indexOf(const QString& region, const QString& pool = {}, const QString& rack = {}) const;
 
 private:
+    // One row of the tree: where it is and which scope of the store's aggregate it shows. The counts are
+    // the aggregate's (core/store/fleetaggregate.h), read when shown: the model keeps no figures of its own.
     struct Item
     {
         int parent = -1; ///< -1: top level
         int row = 0; ///< among its siblings
         Level level = RegionLevel;
-        QString region;
-        QString pool;
-        QString rack;
+        ScopeKey scope;
         QVector<int> children;
-        int nodes = 0;
-        int accelerators = 0;
-        int free = 0;
-        int reportingNodes = 0; ///< nodes under it that have reported a sample: free is known when > 0
-    };
-    // What one node adds to its rack and the rack's ancestors. Kept per node so
-    // that a snapshot update moves the counts by the difference, without a recount.
-    struct Contribution
-    {
-        int item = -1; ///< the node's rack
-        int accelerators = 0;
-        int free = 0;
-        bool reporting = false;
-        bool operator==(const Contribution&) const = default;
     };
     struct Built
     {
         QVector<Item> items;
         QVector<int> top;
-        QHash<QString, int> byPath; ///< "region\npool\nrack" → item
-        QHash<QString, Contribution> contributions; ///< node id → its share of the counts
+        QHash<ScopeKey, int> byScope;
     };
     void onChanged(const FleetChangeSet& changes);
-    void onSnapshotsChanged(const QSet<QString>& nodes);
+    void onNodesChanged(const QSet<QString>& nodes);
     void emitCountsChanged(const QSet<int>& parents); ///< one dataChanged per sibling group
     Built build() const;
-    void count(Built& b) const; ///< fills the counts of an already shaped tree
-    static Contribution contributionOf(const FleetNode& node, int item);
-    // Adds (sign +1) or takes away (-1) a node's share along its chain; collects the parents of changed items.
-    static void apply(Built& b, const Contribution& c, int sign, QSet<int>* changedParents);
-    static QString path(const QString& region, const QString& pool, const QString& rack);
     const Item* itemOf(const QModelIndex& index) const;
+    QVariant count(const Item& item, int column) const; ///< invalid when unknown
 
     const FleetStore* m_store;
     Built m_tree;

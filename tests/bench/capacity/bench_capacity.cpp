@@ -3,8 +3,8 @@
 // rebuilt vs kept incrementally, the queries, and the idle tracker's cost per
 // fleet-wide tick. Prints BENCH lines.
 
-#include "core/capacity/capacityindex.h"
 #include "core/capacity/idletracker.h"
+#include "core/capacity/poolcapacity.h"
 #include "core/store/fleetstore.h"
 
 #include <QCoreApplication>
@@ -49,14 +49,19 @@ NodeUpdate makeNode(int i, qint64 ts, qint64 seq)
     return u;
 }
 
-void applyAll(FleetStore& store, qint64 ts, qint64 seq, int every, QList<FleetChangeSet>* sets)
+SourceUpdate makeUpdate(qint64 ts, qint64 seq, int every)
 {
-    QSignalSpy spy(&store, &FleetStore::changed);
     SourceUpdate u;
     u.source = QStringLiteral("bench");
     for (int i = 0; i < Nodes; i += every)
         u.nodes.append(makeNode(i, ts, seq));
-    store.applyUpdate(u);
+    return u;
+}
+
+void applyAll(FleetStore& store, qint64 ts, qint64 seq, int every, QList<FleetChangeSet>* sets)
+{
+    QSignalSpy spy(&store, &FleetStore::changed);
+    store.applyUpdate(makeUpdate(ts, seq, every));
     spy.wait(30000);
     for (const auto& args : spy)
         sets->append(args.at(0).value<FleetChangeSet>());
@@ -83,39 +88,29 @@ int main(int argc, char** argv)
     QList<FleetChangeSet> sets;
     applyAll(store, T0, 1, 1, &sets);
 
-    CapacityIndex index;
+    // The store keeps the aggregate while it applies updates; the baseline counts it from scratch.
+    FleetAggregate rebuilt;
     QElapsedTimer t;
     t.start();
-    index.rebuild(store);
+    for (auto it = store.nodes().cbegin(); it != store.nodes().cend(); ++it)
+        rebuilt.put(it.key(), &*it);
     const double rebuild = ms(t);
-    bench("capacity.index.rebuild_25k_nodes", rebuild, "ms");
+    bench("capacity.aggregate.rebuild_25k_nodes", rebuild, "ms");
 
-    // Every node changes (one fleet-wide poll round).
-    sets.clear();
-    applyAll(store, T0 + 5000, 2, 1, &sets);
+    // Every node changes (one fleet-wide poll round): applying it keeps the aggregate up to date.
+    const SourceUpdate round = makeUpdate(T0 + 5000, 2, 1);
     t.restart();
-    for (const FleetChangeSet& c : std::as_const(sets))
-        index.apply(store, c);
+    store.applyUpdate(round);
     const double all = ms(t);
-    bench("capacity.index.apply_all_changed", all, "ms");
-    bench("capacity.index.apply_all_changed.ratio", rebuild / all, "x");
-
-    // 1 % of the nodes change.
-    sets.clear();
-    applyAll(store, T0 + 10000, 3, 100, &sets);
-    t.restart();
-    for (const FleetChangeSet& c : std::as_const(sets))
-        index.apply(store, c);
-    const double some = ms(t);
-    bench("capacity.index.apply_1pct_changed", some, "ms");
-    bench("capacity.index.apply_1pct_changed.ratio", rebuild / some, "x");
+    bench("capacity.store.apply_all_changed_with_aggregate", all, "ms");
+    bench("capacity.store.apply_all_changed_with_aggregate.ratio", all / rebuild, "x");
 
     t.restart();
-    const QList<PoolCapacity> pools = index.pools();
-    bench("capacity.index.pools_query", ms(t), "ms");
+    const QList<PoolCapacity> pools = poolCapacities(store.aggregate());
+    bench("capacity.pools_query", ms(t), "ms");
     t.restart();
-    const QList<ModelCapacity> models = index.byModel(QStringLiteral("region-3"));
-    bench("capacity.index.by_model_query", ms(t), "ms");
+    const QList<ModelCapacity> models = capacityByModel(store.aggregate(), QStringLiteral("region-3"));
+    bench("capacity.by_model_query", ms(t), "ms");
     t.restart();
     const RegionSummary summary = store.summary(QStringLiteral("region-3"));
     bench("capacity.store.summary_region_baseline", ms(t), "ms");

@@ -6,8 +6,8 @@
 
 #include "core/cache/cachereader.h"
 #include "core/cache/cachewriter.h"
-#include "core/capacity/capacityindex.h"
 #include "core/capacity/idletracker.h"
+#include "core/capacity/poolcapacity.h"
 #include "core/protocol/protocoljson.h"
 #include "core/session/fleetsession.h"
 #include "core/store/fleetstore.h"
@@ -28,10 +28,10 @@ constexpr double Threshold = 5.0;
 constexpr qint64 MinimumMs = 15 * 60 * 1000;
 constexpr qint64 MaxGapMs = 6 * 60 * 1000;
 
-QStringList canonicalPools(const CapacityIndex& index)
+QStringList canonicalPools(const FleetAggregate& fleet)
 {
     QStringList out;
-    for (const PoolCapacity& p : index.pools()) {
+    for (const PoolCapacity& p : poolCapacities(fleet)) {
         for (const ModelCapacity& m : p.models) {
             out << QStringLiteral("%1/%2 %3 %4/%5/%6/%7")
                        .arg(p.region, p.pool, m.model)
@@ -182,23 +182,21 @@ void TestCapacitySim::cleanupTestCase()
 void TestCapacitySim::poolsEqualTruth()
 {
     const FleetStore* store = m_session->store();
-    CapacityIndex index;
-    index.rebuild(*store);
-    QObject context; // the connection ends with this test function
-    connect(store, &FleetStore::changed, &context, [&](const FleetChangeSet& c) { index.apply(*store, c); });
+    const FleetAggregate& index = store->aggregate();
     const QStringList expected = canonicalTruthPools(truth());
     QVERIFY(expected.size() >= 10);
     QTRY_COMPARE_WITH_TIMEOUT(canonicalPools(index), expected, 60000);
     // Not trivially equal: there is work, spare and broken capacity in the fleet.
     int allocated = 0, free = 0;
-    for (const ModelCapacity& m : index.byModel()) {
+    for (const ModelCapacity& m : capacityByModel(index)) {
         allocated += m.allocated;
         free += m.free;
     }
     QVERIFY(allocated > 0);
     QVERIFY(free > 0);
-    CapacityIndex rebuilt;
-    rebuilt.rebuild(*store);
+    FleetAggregate rebuilt;
+    for (auto it = store->nodes().cbegin(); it != store->nodes().cend(); ++it)
+        rebuilt.put(it.key(), &*it);
     QCOMPARE(canonicalPools(rebuilt), expected);
 }
 

@@ -193,10 +193,12 @@ CapacityView::CapacityView(const FleetStore* store, CacheReader* cache, QWidget*
     m_historyTimer.start();
     connect(m_tracker, &IdleTracker::changed, &m_nowTimer, qOverload<>(&QTimer::start));
 
-    if (m_store) {
-        m_index.rebuild(*m_store);
-        connect(m_store, &FleetStore::changed, this, &CapacityView::onStoreChanged);
-    }
+    // The store keeps the figures per pool (its aggregate): a change set only asks for a refresh.
+    if (m_store)
+        connect(m_store, &FleetStore::changed, this, [this] {
+            if (!m_nowTimer.isActive())
+                m_nowTimer.start();
+        });
     m_tracker->attach(m_store, m_cache);
     updateTexts();
     refreshNow();
@@ -232,31 +234,20 @@ void CapacityView::setIdleThresholds(double percent, int minutes)
     m_minutes->setValue(minutes);
 }
 
-void CapacityView::onStoreChanged(const FleetChangeSet& changes)
-{
-    if (!m_store)
-        return;
-    m_index.apply(*m_store, changes);
-    if (!m_nowTimer.isActive())
-        m_nowTimer.start();
-}
-
 QString CapacityView::scopeRegion() const
 {
     if (!m_region.isEmpty() || m_pool.isEmpty())
         return m_region;
-    for (const PoolCapacity& p : m_index.pools()) {
-        if (p.pool == m_pool)
-            return p.region;
-    }
-    return {};
+    return m_store ? m_store->aggregate().regionOfPool(m_pool) : QString();
 }
 
 void CapacityView::refreshNow()
 {
     m_nowTimer.stop();
     const QString region = scopeRegion();
-    const QList<ModelCapacity> models = m_index.byModel(region, m_pool);
+    const FleetAggregate empty;
+    const FleetAggregate& fleet = m_store ? m_store->aggregate() : empty;
+    const QList<ModelCapacity> models = capacityByModel(fleet, region, m_pool);
     QList<CapacityTableModel::Row> free;
     for (const ModelCapacity& m : models)
         free.append({ region, m_pool, m });
@@ -264,7 +255,7 @@ void CapacityView::refreshNow()
     updateModelChoices(models);
 
     QList<CapacityTableModel::Row> rows;
-    for (const PoolCapacity& p : m_index.pools(region)) {
+    for (const PoolCapacity& p : poolCapacities(fleet, region)) {
         if (!m_pool.isEmpty() && p.pool != m_pool)
             continue;
         for (const ModelCapacity& m : p.models)

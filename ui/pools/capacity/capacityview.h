@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/capacity/capacityindex.h"
+#include "core/capacity/poolcapacity.h"
 #include "core/model/fleetchangeset.h"
 
 #include <QTimer>
@@ -60,7 +60,6 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
-    void onStoreChanged(const FleetChangeSet& changes);
     void refreshNow();
     void refreshIdle();
     void refreshHistory();
@@ -74,7 +73,6 @@ private:
     QString m_pool;
     int m_rangeHours = 24;
     quint64 m_generation = 0;
-    CapacityIndex m_index;
     IdleTracker* m_tracker;
 
     QLabel* m_title;

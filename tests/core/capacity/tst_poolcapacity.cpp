@@ -2,7 +2,7 @@
 // Per-pool and per-model capacity from known nodes; incremental updates equal
 // a rebuild from scratch.
 
-#include "core/capacity/capacityindex.h"
+#include "core/capacity/poolcapacity.h"
 #include "core/store/fleetstore.h"
 #include "tests/ui/fleetfixture.h"
 
@@ -26,20 +26,20 @@ QString line(const QString& scope, const ModelCapacity& m)
         .arg(m.unknown);
 }
 
-QStringList poolLines(const CapacityIndex& index, const QString& region = {})
+QStringList poolLines(const FleetAggregate& fleet, const QString& region = {})
 {
     QStringList out;
-    for (const PoolCapacity& p : index.pools(region)) {
+    for (const PoolCapacity& p : poolCapacities(fleet, region)) {
         for (const ModelCapacity& m : p.models)
             out << line(p.region + u'/' + p.pool + u'(' + QString::number(p.nodes) + u')', m);
     }
     return out;
 }
 
-QStringList modelLines(const CapacityIndex& index, const QString& region, const QString& pool)
+QStringList modelLines(const FleetAggregate& fleet, const QString& region, const QString& pool)
 {
     QStringList out;
-    for (const ModelCapacity& m : index.byModel(region, pool))
+    for (const ModelCapacity& m : capacityByModel(fleet, region, pool))
         out << line(QStringLiteral("*"), m);
     return out;
 }
@@ -54,9 +54,18 @@ void apply(FleetStore& store, const SourceUpdate& u, QList<FleetChangeSet>* sets
         sets->append(args.at(0).value<FleetChangeSet>());
 }
 
+// The same figures counted from scratch over the store's nodes.
+FleetAggregate rebuild(const FleetStore& store)
+{
+    FleetAggregate fleet;
+    for (auto it = store.nodes().cbegin(); it != store.nodes().cend(); ++it)
+        fleet.put(it.key(), &*it);
+    return fleet;
+}
+
 } // namespace
 
-class TestCapacityIndex : public QObject
+class TestPoolCapacity : public QObject
 {
     Q_OBJECT
 
@@ -67,7 +76,7 @@ private Q_SLOTS:
     void incrementalEqualsRebuild();
 };
 
-void TestCapacityIndex::pools_data()
+void TestPoolCapacity::pools_data()
 {
     QTest::addColumn<SourceUpdate>("update");
     QTest::addColumn<QString>("region");
@@ -114,7 +123,7 @@ void TestCapacityIndex::pools_data()
         << QStringList { QStringLiteral("* Ascend 910B 8/2/4/2/0"), QStringLiteral("* H20 4/4/0/0/0") };
 }
 
-void TestCapacityIndex::pools()
+void TestPoolCapacity::pools()
 {
     QFETCH(SourceUpdate, update);
     QFETCH(QString, region);
@@ -127,16 +136,13 @@ void TestCapacityIndex::pools()
     QList<FleetChangeSet> sets;
     apply(store, update, &sets);
 
-    CapacityIndex rebuilt;
-    rebuilt.rebuild(store);
+    const FleetAggregate rebuilt = rebuild(store);
     QCOMPARE(poolLines(rebuilt, region), expectedPools);
     QCOMPARE(modelLines(rebuilt, region, pool), expectedModels);
 
-    CapacityIndex incremental;
-    for (const FleetChangeSet& c : std::as_const(sets))
-        incremental.apply(store, c);
-    QCOMPARE(poolLines(incremental, region), expectedPools);
-    QCOMPARE(modelLines(incremental, region, pool), expectedModels);
+    // The store's own aggregate, kept incrementally as the update was applied.
+    QCOMPARE(poolLines(store.aggregate(), region), expectedPools);
+    QCOMPARE(modelLines(store.aggregate(), region, pool), expectedModels);
 
     // The store's own per-region figures agree with the sum over its pools.
     if (pool.isEmpty()) {
@@ -148,13 +154,12 @@ void TestCapacityIndex::pools()
 }
 
 // Nodes change class, move pool, go down and disappear; after every change set
-// the incrementally kept index equals one rebuilt from the store.
-void TestCapacityIndex::incrementalEqualsRebuild()
+// the store's incrementally kept aggregate equals one counted from scratch.
+void TestPoolCapacity::incrementalEqualsRebuild()
 {
     FleetStore store;
     store.setCoalescingInterval(0);
-    CapacityIndex index;
-    connect(&store, &FleetStore::changed, this, [&](const FleetChangeSet& c) { index.apply(store, c); });
+    const FleetAggregate& index = store.aggregate();
 
     const qint64 now = 1'700'000'000'000;
     QList<FleetChangeSet> ignored;
@@ -182,8 +187,7 @@ void TestCapacityIndex::incrementalEqualsRebuild()
     for (SourceUpdate& s : steps) {
         s.source = QStringLiteral("test");
         apply(store, s, &ignored);
-        CapacityIndex rebuilt;
-        rebuilt.rebuild(store);
+        const FleetAggregate rebuilt = rebuild(store);
         QCOMPARE(poolLines(index), poolLines(rebuilt));
         QCOMPARE(index.nodeCount(), int(store.nodes().size()));
     }
@@ -191,5 +195,5 @@ void TestCapacityIndex::incrementalEqualsRebuild()
     QVERIFY(poolLines(index).contains(QStringLiteral("North China/beijing-train(3) Ascend 910B 24/0/8/8/8")));
 }
 
-QTEST_GUILESS_MAIN(TestCapacityIndex)
-#include "tst_capacityindex.moc"
+QTEST_GUILESS_MAIN(TestPoolCapacity)
+#include "tst_poolcapacity.moc"

@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Counts over region → pool → rack, kept incrementally: what a node adds to its rack, pool, region and the
+// fleet is remembered, taken away before the node changes and added again after, so an update costs what
+// changed, never the fleet. The one place where nodes become figures per scope: the store's summaries, the
+// capacity per pool and model, and the Pools page's tree all read it.
+
+#include "core/model/fleettypes.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QVarLengthArray>
+
+namespace Meridian {
+
+// A scope of the fleet. The level says which of the names count: a node with no rack still has a rack scope
+// (of empty name), distinct from its pool's.
+struct ScopeKey
+{
+    enum Level : quint8 { Fleet, Region, Pool, Rack };
+    Level level = Fleet;
+    QString region;
+    QString pool;
+    QString rack;
+
+    static ScopeKey fleet() { return {}; }
+    static ScopeKey ofRegion(const QString& region) { return { Region, region, {}, {} }; }
+    static ScopeKey ofPool(const QString& region, const QString& pool) { return { Pool, region, pool, {} }; }
+    static ScopeKey ofRack(const QString& region, const QString& pool, const QString& rack)
+    {
+        return { Rack, region, pool, rack };
+    }
+    friend bool operator==(const ScopeKey&, const ScopeKey&) = default;
+    friend size_t qHash(const ScopeKey& k, size_t seed = 0)
+    {
+        return qHashMulti(seed, int(k.level), k.region, k.pool, k.rack);
+    }
+};
+
+// The figures of one scope.
+struct ScopeCounts
+{
+    int nodesTotal = 0;
+    int nodesUp = 0; ///< with a snapshot that is not down
+    int nodesDown = 0;
+    int nodesReporting = 0; ///< status Up: its source answers for it now
+    int openFaults = 0;
+    QVarLengthArray<ModelCapacity, 4> models; ///< per accelerator model, in the order first seen
+
+    ModelCapacity allModels() const; ///< the sum over models (model and vendor empty)
+};
+
+class FleetAggregate
+{
+public:
+    // Adds, replaces or (node == nullptr) takes away a node's share.
+    void put(const QString& nodeId, const FleetNode* node);
+    void clear();
+
+    const ScopeCounts* counts(const ScopeKey& scope) const; ///< nullptr: no node in it
+    QStringList regions() const; ///< sorted, without the empty region of unplaced nodes
+    QStringList pools(const QString& region) const; ///< sorted
+    QStringList racks(const QString& region, const QString& pool) const; ///< sorted
+    // The region a pool belongs to (the first seen, when a pool name repeats across regions).
+    QString regionOfPool(const QString& pool) const { return m_poolRegion.value(pool); }
+    int nodeCount() const { return int(m_shares.size()); }
+
+private:
+    // What one node adds to each scope it belongs to.
+    struct Share
+    {
+        ScopeKey rack;
+        QVarLengthArray<ModelCapacity, 2> models;
+        bool up = false;
+        bool down = false;
+        bool reporting = false;
+        int faults = 0;
+    };
+    static Share shareOf(const FleetNode& node);
+    void add(const Share& share, int sign);
+    void addTo(const ScopeKey& scope, const Share& share, int sign);
+
+    QHash<QString, Share> m_shares; ///< node id → its share
+    QHash<ScopeKey, ScopeCounts> m_scopes;
+    QHash<QString, QString> m_poolRegion;
+};
+
+} // namespace Meridian
