@@ -1,9 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/session/fleetsession.h"
 
+#include "core/cache/auditstore.h"
 #include "core/cache/cachereader.h"
 #include "core/cache/cachewriter.h"
+#include "core/capacity/idletracker.h"
+#include "core/faults/faultacks.h"
+#include "core/faults/faulttracker.h"
+#include "core/session/actionservice.h"
 #include "core/session/credentialstore.h"
+#include "core/session/fleethistory.h"
+#include "core/session/jobdetails.h"
 #include "core/sources/agentsource.h"
 #include "core/sources/fleetsource.h"
 #include "core/store/fleetstore.h"
@@ -37,6 +44,13 @@ struct FleetSession::Private
     FleetStore* store = nullptr;
     std::unique_ptr<CacheWriter> writer;
     CacheReader* reader = nullptr;
+    AuditStore* audit = nullptr;
+    FleetHistory* history = nullptr;
+    Faults::FaultTracker* faults = nullptr;
+    Faults::AcknowledgementLog* acknowledgements = nullptr;
+    IdleTracker* idle = nullptr;
+    ActionService* actions = nullptr;
+    JobDetails* jobDetails = nullptr;
     QList<SourceConfig> configs;
     QList<Running> running;
     quint64 generation = 0; ///< updates from sources of an older generation are dropped
@@ -60,12 +74,22 @@ FleetSession::FleetSession(QObject* parent)
 {
     registerCoreMetaTypes();
     d->store = new FleetStore(this);
+    d->history = new FleetHistory(nullptr, this);
+    d->faults = new Faults::FaultTracker(d->store, this);
+    d->acknowledgements = new Faults::AcknowledgementLog(d->faults, this);
+    d->idle = new IdleTracker(this);
+    d->idle->attach(d->store);
+    d->actions = new ActionService(d->store, this);
+    d->jobDetails = new JobDetails(d->store, this);
 }
 
 FleetSession::~FleetSession()
 {
     stopSources();
-    // The reader asks the writer for recent samples: it goes first.
+    // The services ask the reader; the reader asks the writer for recent samples: they go first, in that order.
+    delete d->idle;
+    d->idle = nullptr;
+    d->history->setReader(nullptr);
     delete d->reader;
     d->reader = nullptr;
     // The writer's destructor commits what is queued and joins its thread.
@@ -79,6 +103,30 @@ FleetStore* FleetSession::store() const
 CacheReader* FleetSession::cache() const
 {
     return d->reader;
+}
+FleetHistory* FleetSession::history() const
+{
+    return d->history;
+}
+Faults::FaultTracker* FleetSession::faults() const
+{
+    return d->faults;
+}
+Faults::AcknowledgementLog* FleetSession::acknowledgements() const
+{
+    return d->acknowledgements;
+}
+IdleTracker* FleetSession::idle() const
+{
+    return d->idle;
+}
+ActionService* FleetSession::actions() const
+{
+    return d->actions;
+}
+JobDetails* FleetSession::jobDetails() const
+{
+    return d->jobDetails;
 }
 QList<SourceConfig> FleetSession::sources() const
 {
@@ -106,8 +154,16 @@ bool FleetSession::open(const QString& cachePath, QString* error)
         return writer->recentPoints(nodeId, accelerator, metric);
     });
 
+    d->history->setReader(d->reader);
+    d->idle->attach(d->store, d->reader);
+    d->audit = new AuditStore(cachePath, this);
+    d->acknowledgements->setAuditStore(d->audit);
+    d->actions->setAuditStore(d->audit);
+
     whenReady(this, d->reader->lastState(), [this](const CacheReader::State& state) {
         d->store->restore(state.nodes, state.jobs);
+        // state.db may have been migrating until now: read the acknowledgements again.
+        d->acknowledgements->restore();
         Q_EMIT restored();
     });
 
@@ -196,6 +252,9 @@ void FleetSession::startSources()
     if (resolveCredentials())
         return;
     const quint64 generation = ++d->generation;
+    // Actions go to the same sources, with the credentials just resolved.
+    d->actions->setSources(d->configs);
+    d->jobDetails->setSources(d->configs);
     QList<SourceConfig> agents;
     QList<Source*> created;
     for (const SourceConfig& config : std::as_const(d->configs)) {

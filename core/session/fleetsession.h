@@ -12,11 +12,20 @@ namespace Meridian {
 class FleetStore;
 class CacheReader;
 class CredentialBackend;
+class FleetHistory;
+class ActionService;
+class JobDetails;
+class IdleTracker;
+namespace Faults {
+class FaultTracker;
+class AcknowledgementLog;
+} // namespace Faults
 
 // Everything the console's pages need, wired once: the store on the UI thread,
-// one worker thread per source, the cache writer thread and the cache reader.
-// Data flows agent → source → store (+ cache writer); pages read the store and
-// query the cache reader asynchronously.
+// one worker thread per source, the cache writer thread and the cache reader,
+// and the domain services. Data flows agent → source → store (+ cache writer)
+// → services → pages; pages query the past through history() and act through
+// actions(), never through the cache or the network themselves.
 class FleetSession : public QObject
 {
     Q_OBJECT
@@ -32,7 +41,16 @@ public:
     QList<SourceConfig> sources() const;
 
     FleetStore* store() const;
-    CacheReader* cache() const;
+    CacheReader* cache() const; ///< for reports and the command line; pages use history()
+
+    // The session's domain services: one of each, fed by the store and alive as long as the session,
+    // whatever pages are open, so that every page, report and command reads the same figures.
+    FleetHistory* history() const;
+    Faults::FaultTracker* faults() const;
+    Faults::AcknowledgementLog* acknowledgements() const;
+    IdleTracker* idle() const;
+    ActionService* actions() const;
+    JobDetails* jobDetails() const;
     QString cachePath() const; ///< the cache directory given to open(); empty before
 
     // Where sources' "credential" tokens come from; default: the system keyring

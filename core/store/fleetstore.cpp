@@ -391,6 +391,15 @@ QString FleetStore::jobSource(const QString& jobId) const
     return m_jobContributions.value(jobId).source;
 }
 
+QString FleetStore::sourceForJob(const QString& jobId) const
+{
+    QString source = jobSource(jobId);
+    const auto job = m_jobs.constFind(jobId);
+    if (source.isEmpty() && job != m_jobs.constEnd() && !job->nodes.isEmpty())
+        source = sourceFor(job->nodes.constFirst(), NodeFacet::Allocation);
+    return source;
+}
+
 void FleetStore::dropJob(const QString& jobId)
 {
     const auto it = m_jobContributions.constFind(jobId);

@@ -47,6 +47,8 @@ public:
     const FleetAggregate& aggregate() const { return m_aggregate; }
     const QHash<QString, Protocol::JobRecord>& jobs() const { return m_jobs; }
     QString jobSource(const QString& jobId) const; ///< the source that reported the job; empty: unknown / cache
+    // Whom to ask about a job: the source that reported it, else the one that allocates its first node.
+    QString sourceForJob(const QString& jobId) const;
     // True once a source has delivered a job list (a scheduler's view), even an
     // empty one: without it job counts are unknown, not zero.
     bool hasJobList() const { return m_hasJobList; }

@@ -486,6 +486,29 @@
     </message>
 </context>
 <context>
+    <name>Meridian::ActionService</name>
+    <message>
+        <source>No action possible: %1</source>
+        <translation>无法执行操作：%1</translation>
+    </message>
+    <message>
+        <source>No source can act on node %1</source>
+        <translation>没有数据源能对节点 %1 执行操作</translation>
+    </message>
+    <message>
+        <source>no source serves this job</source>
+        <translation>没有数据源提供此作业</translation>
+    </message>
+    <message>
+        <source>Another action is still being sent</source>
+        <translation>另一个操作仍在发送中</translation>
+    </message>
+    <message>
+        <source>no audit log</source>
+        <translation>没有审计日志</translation>
+    </message>
+</context>
+<context>
     <name>Meridian::AgentCheck</name>
     <message>
         <source>URL</source>
@@ -641,7 +664,7 @@
     </message>
 </context>
 <context>
-    <name>Meridian::AuditView</name>
+    <name>Meridian::AuditDialog</name>
     <message>
         <source>Audit log of job actions</source>
         <translation>作业操作审计日志</translation>
@@ -1571,18 +1594,6 @@ Subcommands:
         <translation>操作需要带有数据源的控制台会话</translation>
     </message>
     <message>
-        <source>No action possible: %1</source>
-        <translation>无法执行操作：%1</translation>
-    </message>
-    <message>
-        <source>No source can act on node %1</source>
-        <translation>没有数据源可以操作节点 %1</translation>
-    </message>
-    <message>
-        <source>Another action is still being sent</source>
-        <translation>另一个操作仍在发送中</translation>
-    </message>
-    <message>
         <source>Asking what draining %1 would do…</source>
         <translation>正在查询排空 %1 的影响…</translation>
     </message>
@@ -1621,10 +1632,6 @@ Subcommands:
     <message>
         <source>Sending %1 of %2…</source>
         <translation>正在发送 %2 的 %1…</translation>
-    </message>
-    <message>
-        <source>The action could not be written to the audit log: %1</source>
-        <translation>操作无法写入审计日志：%1</translation>
     </message>
 </context>
 <context>
@@ -2487,10 +2494,6 @@ Recovery: %3 (target 10 min)</source>
         <translation>审计日志保存在缓存中，但缓存未打开。</translation>
     </message>
     <message>
-        <source>Another action is still being sent</source>
-        <translation>另一个操作仍在发送中</translation>
-    </message>
-    <message>
         <source>Asking what %1 of %2 would do…</source>
         <translation>正在查询对 %2 执行 %1 的影响…</translation>
     </message>
@@ -2547,14 +2550,6 @@ Recovery: %3 (target 10 min)</source>
         <translation>由节点上报汇总（%1）：代理不保留作业历史，因此运行段和检查点为节点当前上报的内容。</translation>
     </message>
     <message>
-        <source>Full history not loaded from %1: %2</source>
-        <translation>未能从 %1 加载完整历史：%2</translation>
-    </message>
-    <message>
-        <source>Loading the full history from %1…</source>
-        <translation>正在从 %1 加载完整历史…</translation>
-    </message>
-    <message>
         <source>Full history not loaded from %1: %2. Showing the job list&apos;s view.</source>
         <translation>未能从 %1 加载完整历史：%2。显示作业列表中的视图。</translation>
     </message>
@@ -2569,12 +2564,12 @@ Recovery: %3 (target 10 min)</source>
         <translation>没有带数据源的控制台会话</translation>
     </message>
     <message>
-        <source>no source serves this job</source>
-        <translation>没有数据源提供此作业</translation>
+        <source>Loading the full history…</source>
+        <translation>正在加载完整历史…</translation>
     </message>
     <message>
-        <source>No action possible: %1</source>
-        <translation>无法执行操作：%1</translation>
+        <source>no source serves this job</source>
+        <translation>没有数据源提供此作业</translation>
     </message>
 </context>
 <context>

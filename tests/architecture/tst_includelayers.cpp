@@ -147,6 +147,7 @@ private Q_SLOTS:
     void everyProjectIncludeIsPathQualified();
     void includesFollowTheDataFlow();
     void foldersFormNoCycle();
+    void pagesReachNeitherCacheNorNetwork();
     void theRulesCatchAWrongArrow();
 
 private:
@@ -228,6 +229,28 @@ void TestIncludeLayers::foldersFormNoCycle()
             visit(folder);
     }
     QVERIFY2(cycle.isEmpty(), qPrintable(QStringLiteral("include cycle: ") + cycle));
+}
+
+// Pages observe the store and ask the session's services: they never hold the cache's reader or writer, the
+// audit store, an HTTP client or a source's endpoint (docs/architecture.md, "How a page asks").
+void TestIncludeLayers::pagesReachNeitherCacheNorNetwork()
+{
+    static const QStringList forbidden = { QStringLiteral("core/net/"), QStringLiteral("core/cache/cachereader.h"),
+        QStringLiteral("core/cache/cachewriter.h"), QStringLiteral("core/cache/auditstore.h"),
+        QStringLiteral("core/sources/sourceendpoint.h"), QStringLiteral("core/sources/jobdetailclient.h"),
+        QStringLiteral("core/sources/agentsource.h"), QStringLiteral("core/sources/fleetsource.h") };
+    QStringList wrong;
+    for (const QString& file : projectFiles(m_root)) {
+        if (!file.startsWith(QLatin1String("ui/")))
+            continue;
+        for (const Edge& e : includesOf(m_root, file)) {
+            for (const QString& f : forbidden) {
+                if (e.included.startsWith(f))
+                    wrong.append(QStringLiteral("%1:%2 includes %3").arg(e.file).arg(e.line).arg(e.included));
+            }
+        }
+    }
+    QVERIFY2(wrong.isEmpty(), qPrintable(wrong.join(u'\n')));
 }
 
 // The check itself: a store that included the session, or an agent that included the cache, is refused.

@@ -6,9 +6,8 @@
 
 #include "core/net/httpclient.h"
 #include "core/net/tlsclient.h"
+#include "core/sources/actionclient.h"
 #include "core/sources/agentcheck.h"
-#include "core/sources/jobactionclient.h"
-#include "core/sources/nodeactionclient.h"
 #include "core/sources/sourceendpoint.h"
 #include "tests/security/testpki.h"
 #include "tests/support/processharness.h"
@@ -351,25 +350,17 @@ void TestTls::actionsUseTheSourceTls()
     QVERIFY2(SourceEndpoints::resolve(config, &to, &why), qPrintable(why));
     QVERIFY(to.tls);
 
-    int gotStatus = -1;
-    QString gotError;
-    if (kind == QLatin1String("job")) {
-        JobActionClient client;
-        QSignalSpy done(&client, &JobActionClient::finished);
-        QVERIFY(client.send(to, QStringLiteral("job-1"), QStringLiteral("cancel"), true));
-        QVERIFY(done.wait(20000));
-        const auto reply = done.first().first().value<JobActionReply>();
-        gotStatus = reply.status;
-        gotError = reply.error;
-    } else {
-        Faults::NodeActionClient client;
-        QSignalSpy done(&client, &Faults::NodeActionClient::finished);
-        QVERIFY(client.send(to, QStringLiteral("tls-node"), QStringLiteral("drain"), {}, true));
-        QVERIFY(done.wait(20000));
-        const auto reply = done.first().first().value<Faults::NodeActionReply>();
-        gotStatus = reply.status;
-        gotError = reply.error;
-    }
+    // Job and node actions go through the one action client, with the source's TLS settings.
+    ProtocolActionClient client;
+    QSignalSpy done(&client, &ActionClient::finished);
+    const ActionRequest request = kind == QLatin1String("job")
+        ? ActionRequest { ActionKind::CancelJob, QStringLiteral("job-1"), {}, true }
+        : ActionRequest { ActionKind::DrainNode, QStringLiteral("tls-node"), {}, true };
+    QVERIFY(client.send(to, request));
+    QVERIFY(done.wait(20000));
+    const auto reply = done.first().first().value<ActionReply>();
+    const int gotStatus = reply.status;
+    const QString gotError = reply.error;
     QVERIFY2(gotStatus == status, qPrintable(QString::number(gotStatus) + u' ' + gotError));
     QVERIFY2(gotError.contains(errorContains), qPrintable(gotError));
     QVERIFY(!gotError.contains(QString::fromLatin1(Token)));

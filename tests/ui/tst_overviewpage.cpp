@@ -46,7 +46,7 @@ private Q_SLOTS:
     {
         m_store = std::make_unique<FleetStore>();
         m_store->setCoalescingInterval(0);
-        m_page = std::make_unique<OverviewPage>(m_store.get(), nullptr);
+        m_page = std::make_unique<OverviewPage>(PageContext { m_store.get() });
         m_page->resize(1400, 900);
         m_page->show();
         QSignalSpy recomputed(m_page.get(), &OverviewPage::recomputed);
@@ -230,7 +230,7 @@ private Q_SLOTS:
     void emptyStoreShowsMissing()
     {
         FleetStore store;
-        OverviewPage page(&store, nullptr);
+        OverviewPage page(PageContext { &store });
         const QStringList tiles
             = { QStringLiteral("nodesUp"), QStringLiteral("nodesDown"), QStringLiteral("jobsRunning"),
                   QStringLiteral("jobsQueued"), QStringLiteral("jobsRecovering"), QStringLiteral("openFaults") };

@@ -6,7 +6,7 @@
 // they hold, the capacity per pool and model), a reason for the audit log
 // (drain only), and an explicit confirm button; Cancel is the default.
 
-#include "core/sources/nodeactionclient.h"
+#include "core/sources/actionclient.h"
 
 #include <QDialog>
 

@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/faults/faultspage.h"
 
-#include "core/cache/auditstore.h"
-#include "core/cache/cachereader.h"
 #include "core/faults/faultacks.h"
 #include "core/faults/faulttracker.h"
 #include "core/faults/supportbundle.h"
+#include "core/session/fleethistory.h"
 #include "core/session/fleetsession.h"
 #include "core/store/fleetstore.h"
 #include "core/util/whenready.h"
@@ -45,12 +44,14 @@
 
 namespace Meridian::Faults {
 
-FaultsPage::FaultsPage(FleetStore* store, CacheReader* cache, FleetSession* session, QWidget* parent)
+FaultsPage::FaultsPage(const PageContext& context, QWidget* parent)
     : QWidget(parent)
-    , m_store(store)
-    , m_cache(cache)
-    , m_session(session)
-    , m_tracker(new FaultTracker(store, this))
+    , m_store(context.store)
+    , m_history(context.history)
+    , m_session(context.session)
+    , m_navigator(context.navigator)
+    , m_tracker(context.faults)
+    , m_acknowledgements(context.acknowledgements)
     , m_model(new IncidentTableModel(m_tracker, this))
     , m_filter(new IncidentFilterModel(this))
     , m_search(new QLineEdit(this))
@@ -60,8 +61,8 @@ FaultsPage::FaultsPage(FleetStore* store, CacheReader* cache, FleetSession* sess
     , m_tabs(new QTabWidget(this))
     , m_blast(new BlastRadiusPanel(this))
     , m_recovery(new RecoveryPanel(this))
-    , m_node(new NodeFaultPanel(m_tracker, cache, this))
-    , m_nodeActions(new NodeActionController(store, session, this))
+    , m_node(new NodeFaultPanel(m_tracker, context.history, this))
+    , m_nodeActions(new NodeActionController(context.actions, this))
     , m_ack(new QPushButton(this))
     , m_export(new QPushButton(this))
     , m_detailTimer(new QTimer(this))
@@ -179,7 +180,9 @@ FaultsPage::FaultsPage(FleetStore* store, CacheReader* cache, FleetSession* sess
             m_detailTimer->start();
         updateSummary();
     });
-    connect(store, &FleetStore::changed, this, [this](const FleetChangeSet& c) {
+    if (m_acknowledgements)
+        connect(m_acknowledgements, &AcknowledgementLog::acknowledged, this, &FaultsPage::acknowledged);
+    connect(m_store, &FleetStore::changed, this, [this](const FleetChangeSet& c) {
         if (c.jobsChanged && m_shownIncident > 0 && !m_detailTimer->isActive())
             m_detailTimer->start();
         updateNodeDrained();
@@ -192,32 +195,9 @@ FaultsPage::FaultsPage(FleetStore* store, CacheReader* cache, FleetSession* sess
             updateReliability(); // fresh figures when the user looks, not only every 10 s
     });
 
-    if (m_session && !m_session->cachePath().isEmpty()) {
-        setAuditDirectory(m_session->cachePath());
-        // state.db may still be migrating when the page is built: read the acknowledgements again once restored.
-        connect(m_session, &FleetSession::restored, this, &FaultsPage::restoreAcknowledgements);
-    }
     updateTexts();
     updateSummary();
     updateDetail();
-}
-
-void FaultsPage::setAuditDirectory(const QString& cacheDirectory)
-{
-    delete m_audit;
-    m_audit = new AuditStore(cacheDirectory, this);
-    m_nodeActions->setAuditStore(m_audit);
-    restoreAcknowledgements();
-}
-
-void FaultsPage::restoreAcknowledgements()
-{
-    whenReady(this, m_audit->entries(10000), [this](const QList<AuditEntry>& entries) {
-        m_tracker->restoreAcknowledgements(acknowledgementsFrom(entries));
-        // An empty answer while state.db is still being created: look again shortly (a few times).
-        if (entries.isEmpty() && !m_audit->lastError().isEmpty() && m_restoreAttempts++ < 10)
-            QTimer::singleShot(1000, this, &FaultsPage::restoreAcknowledgements);
-    });
 }
 
 void FaultsPage::addFacetButton(int facet, const QString& name, const QList<std::pair<QString, QString>>& values)
@@ -316,28 +296,14 @@ void FaultsPage::updateReliability()
 void FaultsPage::acknowledgeSelected(const QString& note)
 {
     const int id = selectedIncident();
-    const Incident* inc = m_tracker->grouper().incident(id);
-    if (!inc)
+    if (!m_tracker->grouper().incident(id))
         return;
-    const QString trimmed = note.trimmed().left(MaxNoteLength);
-    m_tracker->acknowledge(id, trimmed);
-    if (!m_audit) {
+    if (!m_acknowledgements) {
+        m_tracker->acknowledge(id, note.trimmed().left(MaxNoteLength));
         Q_EMIT acknowledged(id, false);
         return;
     }
-    const QString principal = qEnvironmentVariable("USER", QStringLiteral("console"));
-    appendAudit(acknowledgementEntry(*inc, trimmed, principal, QDateTime::currentMSecsSinceEpoch()), id, 5);
-}
-
-void FaultsPage::appendAudit(const AuditEntry& entry, int incidentId, int attemptsLeft)
-{
-    // The cache writer may still be creating state.db at start-up: try again a few times.
-    whenReady(this, m_audit->append(entry), [this, entry, incidentId, attemptsLeft](bool ok) {
-        if (ok || attemptsLeft <= 1)
-            Q_EMIT acknowledged(incidentId, ok);
-        else
-            QTimer::singleShot(500, this, [=, this] { appendAudit(entry, incidentId, attemptsLeft - 1); });
-    });
+    m_acknowledgements->acknowledge(id, note, qEnvironmentVariable("USER", QStringLiteral("console")));
 }
 
 void FaultsPage::onAcknowledge()
@@ -397,7 +363,7 @@ void FaultsPage::exportBundle(int incidentId, const QString& path)
         const bool ok = file.open(QIODevice::WriteOnly) && file.write(buildSupportBundle(*input)) >= 0 && file.commit();
         Q_EMIT bundleWritten(path, ok);
     };
-    if (m_cache) {
+    if (m_history) {
         const qint64 from = inc->firstSeenMs - NodeFaultPanel::WindowMs;
         const qint64 to = std::max(inc->lastSeenMs, inc->firstSeenMs) + NodeFaultPanel::WindowMs;
         for (const QString& n : nodes) {
@@ -408,7 +374,7 @@ void FaultsPage::exportBundle(int incidentId, const QString& path)
             f.limit = 200;
             ++*pending;
             whenReady(
-                this, m_cache->events(f),
+                this, m_history->events(f),
                 [input, finish](const QList<Protocol::Event>& events) {
                     input->events.append(events);
                     finish();
@@ -419,7 +385,7 @@ void FaultsPage::exportBundle(int incidentId, const QString& path)
             for (AcceleratorMetric metric : { AcceleratorMetric::TemperatureC, AcceleratorMetric::Utilization }) {
                 ++*pending;
                 whenReady(
-                    this, m_cache->acceleratorHistory(node, acc, metric, from, to, 240),
+                    this, m_history->accelerator(node, acc, metric, from, to, 240),
                     [input, finish](const MetricSeries& s) {
                         input->metrics.append(s);
                         finish();

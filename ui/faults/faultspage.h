@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "ui/common/pagecontext.h"
+
 #include <QWidget>
 
 class QLabel;
@@ -13,9 +15,8 @@ class QToolButton;
 
 namespace Meridian {
 
-class AuditStore;
-struct AuditEntry;
-class CacheReader;
+class ActionService;
+class FleetHistory;
 class FleetSession;
 class FleetStore;
 class Navigator;
@@ -23,6 +24,7 @@ class ScrollAnchor;
 
 namespace Faults {
 
+class AcknowledgementLog;
 class BlastRadiusPanel;
 class FaultTracker;
 class IncidentFilterModel;
@@ -39,10 +41,8 @@ class FaultsPage : public QWidget
 {
     Q_OBJECT
 public:
-    FaultsPage(FleetStore* store, CacheReader* cache, FleetSession* session, QWidget* parent = nullptr);
-    void setNavigator(Navigator* navigator) { m_navigator = navigator; } ///< where "Open in Pools" goes
-    // Tests without a session: acknowledgements go to the audit table under `cacheDirectory`.
-    void setAuditDirectory(const QString& cacheDirectory);
+    // Needs the context's fault tracker; acknowledgements, actions, history and the navigator are optional.
+    explicit FaultsPage(const PageContext& context, QWidget* parent = nullptr);
 
     FaultTracker* tracker() const { return m_tracker; }
     QTableView* table() const { return m_table; }
@@ -75,16 +75,14 @@ private:
     void onAcknowledge();
     void onExport();
     void showNodeInPools(const QString& nodeId);
-    void restoreAcknowledgements();
     void updateNodeDrained();
-    void appendAudit(const AuditEntry& entry, int incidentId, int attemptsLeft);
 
     FleetStore* m_store;
-    CacheReader* m_cache;
-    FleetSession* m_session;
-    Navigator* m_navigator = nullptr;
-    AuditStore* m_audit = nullptr;
+    FleetHistory* m_history;
+    const FleetSession* m_session;
+    Navigator* m_navigator;
     FaultTracker* m_tracker;
+    AcknowledgementLog* m_acknowledgements;
     IncidentTableModel* m_model;
     IncidentFilterModel* m_filter;
     QLineEdit* m_search;
@@ -103,7 +101,6 @@ private:
     QTimer* m_detailTimer;
     QTimer* m_reliabilityTimer;
     int m_shownIncident = 0;
-    int m_restoreAttempts = 0;
 };
 
 } // namespace Faults

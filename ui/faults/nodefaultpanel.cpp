@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/faults/nodefaultpanel.h"
 
-#include "core/cache/cachereader.h"
 #include "core/faults/faultmaptexts.h"
 #include "core/faults/faulttracker.h"
+#include "core/session/fleethistory.h"
 #include "core/util/whenready.h"
 #include "ui/common/displayformat.h"
 
@@ -18,10 +18,10 @@
 
 namespace Meridian::Faults {
 
-NodeFaultPanel::NodeFaultPanel(FaultTracker* tracker, CacheReader* cache, QWidget* parent)
+NodeFaultPanel::NodeFaultPanel(FaultTracker* tracker, FleetHistory* history, QWidget* parent)
     : QWidget(parent)
     , m_tracker(tracker)
-    , m_cache(cache)
+    , m_past(history)
     , m_title(new QLabel(this))
     , m_history(new QTableWidget(0, 5, this))
     , m_metrics(new QLabel(this))
@@ -131,7 +131,7 @@ void NodeFaultPanel::fillLive()
 
 void NodeFaultPanel::loadCached()
 {
-    if (!m_cache) {
+    if (!m_past) {
         Q_EMIT historyLoaded();
         return;
     }
@@ -141,7 +141,7 @@ void NodeFaultPanel::loadCached()
     filter.toMs = m_aroundMs + WindowMs;
     filter.limit = 500;
     const int generation = m_generation;
-    whenReady(this, m_cache->events(filter), [this, generation](const QList<Protocol::Event>& events) {
+    whenReady(this, m_past->events(filter), [this, generation](const QList<Protocol::Event>& events) {
         if (generation != m_generation)
             return;
         // Live faults are listed already; add the cached events that are not one of them.
@@ -166,12 +166,12 @@ void NodeFaultPanel::loadCached()
 
 void NodeFaultPanel::loadMetrics()
 {
-    if (!m_cache || m_accelerator < 0)
+    if (!m_past || m_accelerator < 0)
         return;
     const int generation = m_generation;
     const int acc = m_accelerator;
     whenReady(this,
-        m_cache->acceleratorHistory(
+        m_past->accelerator(
             m_nodeId, acc, AcceleratorMetric::TemperatureC, m_aroundMs - WindowMs, m_aroundMs + WindowMs, 60),
         [this, generation, acc](const MetricSeries& s) {
             if (generation != m_generation)

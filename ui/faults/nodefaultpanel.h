@@ -8,7 +8,7 @@ class QPushButton;
 class QTableWidget;
 
 namespace Meridian {
-class CacheReader;
+class FleetHistory;
 }
 
 namespace Meridian::Faults {
@@ -23,7 +23,7 @@ class NodeFaultPanel : public QWidget
 {
     Q_OBJECT
 public:
-    NodeFaultPanel(FaultTracker* tracker, CacheReader* cache, QWidget* parent = nullptr);
+    NodeFaultPanel(FaultTracker* tracker, FleetHistory* history, QWidget* parent = nullptr);
     // Shows `nodeId` around `aroundMs` (agent clock); accelerator -1: the node as a whole.
     void setNode(const QString& nodeId, qint64 aroundMs, int accelerator);
     QString nodeId() const { return m_nodeId; }
@@ -48,7 +48,7 @@ private:
     void loadMetrics();
 
     FaultTracker* m_tracker;
-    CacheReader* m_cache;
+    FleetHistory* m_past; ///< events and metrics of the past
     QString m_nodeId;
     qint64 m_aroundMs = 0;
     int m_accelerator = -1;

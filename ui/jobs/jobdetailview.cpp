@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/jobs/jobdetailview.h"
 
-#include "core/cache/cachereader.h"
 #include "core/jobs/jobfigures.h"
+#include "core/session/fleethistory.h"
 #include "core/store/fleetstore.h"
 #include "core/util/whenready.h"
 #include "ui/common/displayformat.h"
@@ -22,10 +22,10 @@
 
 namespace Meridian {
 
-JobDetailView::JobDetailView(const FleetStore* store, CacheReader* cache, QWidget* parent)
+JobDetailView::JobDetailView(const FleetStore* store, FleetHistory* history, QWidget* parent)
     : QWidget(parent)
     , m_store(store)
-    , m_cache(cache)
+    , m_history(history)
     , m_title(new QLabel(this))
     , m_facts(new QLabel(this))
     , m_figures(new QLabel(this))
@@ -34,7 +34,7 @@ JobDetailView::JobDetailView(const FleetStore* store, CacheReader* cache, QWidge
     , m_tabs(new QTabWidget(this))
     , m_interruptions(new QTreeWidget(this))
     , m_nodes(new QListWidget(this))
-    , m_utilization(new JobUtilizationChart(cache, this))
+    , m_utilization(new JobUtilizationChart(history, this))
     , m_events(new QTreeWidget(this))
     , m_cancel(new QPushButton(tr("Cancel job…"), this))
     , m_requeue(new QPushButton(tr("Requeue…"), this))
@@ -228,7 +228,7 @@ void JobDetailView::loadUtilization()
 
 void JobDetailView::loadEvents()
 {
-    if (!m_cache || m_job.startMs <= 0)
+    if (!m_history || m_job.startMs <= 0)
         return;
     const quint64 generation = ++m_eventsGeneration;
     EventFilter filter;
@@ -236,7 +236,7 @@ void JobDetailView::loadEvents()
     filter.toMs = m_job.endMs > 0 ? m_job.endMs + 60000 : std::numeric_limits<qint64>::max();
     filter.limit = 20000;
     const QString jobId = m_job.jobId;
-    whenReady(this, m_cache->events(filter), [this, generation, jobId](const QList<Protocol::Event>& events) {
+    whenReady(this, m_history->events(filter), [this, generation, jobId](const QList<Protocol::Event>& events) {
         if (generation != m_eventsGeneration)
             return;
         m_events->clear();

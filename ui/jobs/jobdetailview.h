@@ -13,7 +13,7 @@ class QTreeWidget;
 
 namespace Meridian {
 
-class CacheReader;
+class FleetHistory;
 class FleetStore;
 class JobTimeline;
 class JobUtilizationChart;
@@ -25,7 +25,7 @@ class JobDetailView : public QWidget
 {
     Q_OBJECT
 public:
-    JobDetailView(const FleetStore* store, CacheReader* cache, QWidget* parent = nullptr);
+    JobDetailView(const FleetStore* store, FleetHistory* history, QWidget* parent = nullptr);
 
     void setJob(const Protocol::JobRecord& job, qint64 nowMs);
     QString jobId() const { return m_job.jobId; }
@@ -52,7 +52,7 @@ private:
     void loadUtilization();
 
     const FleetStore* m_store;
-    CacheReader* m_cache;
+    FleetHistory* m_history;
     Protocol::JobRecord m_job;
     qint64 m_nowMs = 0;
     bool m_actionsAllowed = true;

@@ -1,18 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/jobs/jobspage.h"
 
-#include "core/cache/auditstore.h"
 #include "core/jobs/jobassembler.h"
 #include "core/jobs/jobfigures.h"
-#include "core/net/httpclient.h"
-#include "core/net/tlsclient.h"
-#include "core/session/fleetsession.h"
-#include "core/sources/jobactionclient.h"
-#include "core/sources/jobdetailclient.h"
+#include "core/session/actionservice.h"
+#include "core/session/jobdetails.h"
 #include "core/store/fleetstore.h"
 #include "ui/common/displayformat.h"
 #include "ui/common/navigator.h"
-#include "ui/jobs/auditview.h"
+#include "ui/jobs/auditdialog.h"
 #include "ui/jobs/jobdetailview.h"
 #include "ui/jobs/jobsformat.h"
 #include "ui/jobs/jobtablemodel.h"
@@ -37,17 +33,17 @@
 
 namespace Meridian {
 
-JobsPage::JobsPage(FleetStore* store, CacheReader* cache, FleetSession* session, QWidget* parent)
+JobsPage::JobsPage(const PageContext& context, QWidget* parent)
     : QWidget(parent)
-    , m_store(store)
-    , m_cache(cache)
-    , m_session(session)
-    , m_client(new JobActionClient(this))
-    , m_detailClient(new JobDetailClient(this))
+    , m_store(context.store)
+    , m_history(context.history)
+    , m_actions(context.actions)
+    , m_jobDetails(context.jobDetails)
+    , m_navigator(context.navigator)
     , m_model(new JobTableModel(this))
     , m_stack(new QStackedWidget(this))
     , m_table(new QTableView(this))
-    , m_detail(new JobDetailView(store, cache, this))
+    , m_detail(new JobDetailView(context.store, context.history, this))
     , m_filter(new QLineEdit(this))
     , m_range(new QComboBox(this))
     , m_auditButton(new QToolButton(this))
@@ -59,8 +55,6 @@ JobsPage::JobsPage(FleetStore* store, CacheReader* cache, FleetSession* session,
     m_aggregateTimer->setSingleShot(true);
     m_aggregateTimer->setInterval(1000);
     connect(m_aggregateTimer, &QTimer::timeout, this, &JobsPage::updateAggregate);
-    if (m_session && !m_session->cachePath().isEmpty())
-        m_audit = new AuditStore(m_session->cachePath(), this);
 
     m_filter->setObjectName(QStringLiteral("jobFilter"));
     m_filter->setClearButtonEnabled(true);
@@ -120,8 +114,10 @@ JobsPage::JobsPage(FleetStore* store, CacheReader* cache, FleetSession* session,
     connect(m_detail, &JobDetailView::backRequested, this, &JobsPage::showTable);
     connect(m_detail, &JobDetailView::nodeRequested, this, &JobsPage::showNodeInPools);
     connect(m_detail, &JobDetailView::actionRequested, this, &JobsPage::requestAction);
-    connect(m_client, &JobActionClient::finished, this, &JobsPage::onActionReply);
-    connect(m_detailClient, &JobDetailClient::finished, this, &JobsPage::onDetailFetched);
+    if (m_actions)
+        connect(m_actions, &ActionService::answered, this, &JobsPage::onActionReply);
+    if (m_jobDetails)
+        connect(m_jobDetails, &JobDetails::answered, this, &JobsPage::onDetailAnswer);
     connect(m_store, &FleetStore::changed, this, &JobsPage::onStoreChanged);
 
     updateTexts();
@@ -312,9 +308,9 @@ void JobsPage::showJob(const QString& jobId)
     if (job.jobId.isEmpty())
         return;
     m_detail->setJob(job, referenceNowMs());
-    SourceEndpoint target;
-    QString why;
-    m_detail->setActionsEnabled(actionTarget(jobId, &target, &why), why);
+    QString why = tr("no console session with sources");
+    const bool possible = m_actions && m_actions->canSend({ ActionKind::CancelJob, jobId, {}, true }, &why);
+    m_detail->setActionsEnabled(possible, why);
     m_stack->setCurrentWidget(m_detail);
     fetchDetail(jobId);
 }
@@ -324,50 +320,47 @@ void JobsPage::fetchDetail(const QString& jobId)
     // Meanwhile the view shows what the job list carries (e.g. only the newest checkpoint).
     m_fullDetail = {};
     m_detailRequest = 0;
-    SourceConfig source;
-    QString why;
-    if (!sourceFor(jobId, &source, &why)) {
-        m_detail->setDetailStatus(tr("Full history not loaded: %1. Showing the job list's view.").arg(why), true);
+    if (!m_jobDetails) {
+        m_detail->setDetailStatus(
+            tr("Full history not loaded: %1. Showing the job list's view.").arg(tr("no console session with sources")),
+            true);
         return;
     }
-    if (source.kind != SourceConfig::Kind::Fleet) {
+    m_detailRequest = m_jobDetails->request(jobId);
+    m_detail->setDetailStatus(tr("Loading the full history…"), false);
+}
+
+void JobsPage::onDetailAnswer(const JobDetailAnswer& answer)
+{
+    if (answer.requestId != m_detailRequest || m_detail->jobId() != answer.jobId)
+        return; // an answer for a job no longer shown
+    m_detailRequest = 0;
+    switch (answer.kind) {
+    case JobDetailAnswer::NoHistory:
         // An agent knows only which job its accelerators run now: it has no history to offer.
         m_detail->setDetailStatus(
             tr("Assembled from node reports (%1): agents keep no job history, so segments and checkpoints are "
                "those the nodes report now.")
-                .arg(source.name),
+                .arg(answer.source),
             false);
         return;
-    }
-    SourceEndpoint endpoint;
-    if (!SourceEndpoints::resolve(source, &endpoint, &why)) {
-        m_detail->setDetailStatus(tr("Full history not loaded from %1: %2").arg(source.name, why), true);
-        return;
-    }
-    HttpRequestOptions options;
-    options.token = endpoint.token;
-    options.timeoutMs = 15000;
-    options.tls = endpoint.tls;
-    m_detailSource = source.name;
-    m_detailRequest = m_detailClient->fetch(source.url, options, jobId);
-    m_detail->setDetailStatus(tr("Loading the full history from %1…").arg(source.name), false);
-}
-
-void JobsPage::onDetailFetched(
-    quint64 requestId, const QString& jobId, const Protocol::JobRecord& job, const QString& error)
-{
-    if (requestId != m_detailRequest || m_detail->jobId() != jobId)
-        return; // an answer for a job no longer shown
-    m_detailRequest = 0;
-    if (!error.isEmpty()) {
+    case JobDetailAnswer::NoSource:
         m_detail->setDetailStatus(
-            tr("Full history not loaded from %1: %2. Showing the job list's view.").arg(m_detailSource, error), true);
+            tr("Full history not loaded: %1. Showing the job list's view.").arg(tr("no source serves this job")), true);
         return;
+    case JobDetailAnswer::Failed:
+        m_detail->setDetailStatus(
+            tr("Full history not loaded from %1: %2. Showing the job list's view.").arg(answer.source, answer.error),
+            true);
+        return;
+    case JobDetailAnswer::Full:
+        break;
     }
-    m_fullDetail = job;
-    m_detail->setJob(job, referenceNowMs());
+    m_fullDetail = answer.job;
+    m_detail->setJob(answer.job, referenceNowMs());
     m_detail->setDetailStatus(
-        tr("Full history from %1: %n checkpoint(s)", nullptr, int(job.checkpoints.size())).arg(m_detailSource), false);
+        tr("Full history from %1: %n checkpoint(s)", nullptr, int(answer.job.checkpoints.size())).arg(answer.source),
+        false);
 }
 
 Protocol::JobRecord JobsPage::withFullDetail(Protocol::JobRecord job) const
@@ -389,11 +382,11 @@ void JobsPage::showTable()
 
 void JobsPage::showAudit()
 {
-    if (!m_audit) {
+    if (!m_actions || !m_actions->hasAuditLog()) {
         QMessageBox::information(this, tr("Audit log"), tr("The audit log lives in the cache, which is not open."));
         return;
     }
-    auto* view = new AuditView(m_audit, this);
+    auto* view = new AuditDialog(m_actions, this);
     view->setAttribute(Qt::WA_DeleteOnClose);
     view->open();
 }
@@ -405,131 +398,78 @@ void JobsPage::showNodeInPools(const QString& nodeId)
         m_navigator->showNode(nodeId);
 }
 
-bool JobsPage::sourceFor(const QString& jobId, SourceConfig* source, QString* why) const
-{
-    if (!m_session) {
-        *why = tr("no console session with sources");
-        return false;
-    }
-    const QList<SourceConfig> sources = m_session->sources();
-    // The source that reported the job; else the one of its first node; else a scheduler front,
-    // which serves every job it lists.
-    QString wanted = m_store->jobSource(jobId);
-    const auto job = m_store->jobs().constFind(jobId);
-    if (wanted.isEmpty() && job != m_store->jobs().constEnd() && !job->nodes.isEmpty())
-        if (const FleetNode* n = m_store->node(job->nodes.constFirst()))
-            wanted = n->source;
-    for (const SourceConfig& s : sources) {
-        if ((!wanted.isEmpty() && s.name == wanted) || (wanted.isEmpty() && s.kind == SourceConfig::Kind::Fleet)) {
-            *source = s;
-            why->clear();
-            return true;
-        }
-    }
-    *why = tr("no source serves this job");
-    return false;
-}
-
-bool JobsPage::actionTarget(const QString& jobId, SourceEndpoint* to, QString* why) const
-{
-    SourceConfig config;
-    if (!sourceFor(jobId, &config, why) || !SourceEndpoints::resolve(config, to, why)) {
-        *why = tr("No action possible: %1").arg(*why);
-        return false;
-    }
-    return true;
-}
-
 void JobsPage::requestAction(const QString& jobId, const QString& action)
 {
-    SourceEndpoint target;
-    QString why;
-    if (!actionTarget(jobId, &target, &why)) {
+    ActionKind kind;
+    if (!actionFromName(action, false, &kind))
+        return;
+    QString why = tr("no console session with sources");
+    if (!m_actions || !m_actions->send({ kind, jobId, {}, true }, {}, &why)) {
         m_result->setText(why);
         m_result->show();
         return;
     }
-    m_pendingPreview.clear();
-    m_pendingSource = target.source;
-    if (!m_client->send(target, jobId, action, true)) {
-        m_result->setText(tr("Another action is still being sent"));
-        m_result->show();
-        return;
-    }
+    m_sent.insert(jobId);
     m_result->setText(tr("Asking what %1 of %2 would do…").arg(action, jobId));
     m_result->show();
 }
 
-void JobsPage::onActionReply(const JobActionReply& reply)
+void JobsPage::onActionReply(const ActionReply& reply)
 {
+    const QString& jobId = reply.request.target;
+    if (isNodeAction(reply.request.kind) || !m_sent.contains(jobId))
+        return; // another page's action
+    if (!reply.request.dryRun || !reply.ok())
+        m_sent.remove(jobId);
     Q_EMIT actionFinished(reply);
+    const QString action = actionName(reply.request.kind);
     if (!reply.ok()) {
-        const QString text = reply.status == 403 ? tr("Refused: %1").arg(reply.error)
-            : reply.status == 0                  ? tr("No answer: %1").arg(reply.error)
-                                                 : tr("Failed (%1): %2").arg(reply.status).arg(reply.error);
-        m_result->setText(text);
-        audit(reply, m_pendingPreview);
+        m_result->setText(reply.status == 403 ? tr("Refused: %1").arg(reply.error)
+                : reply.status == 0           ? tr("No answer: %1").arg(reply.error)
+                                              : tr("Failed (%1): %2").arg(reply.status).arg(reply.error));
         return;
     }
-    if (!reply.dryRun) {
-        m_result->setText(tr("%1 of %2 done: the job is now %3")
-                              .arg(reply.action, reply.jobId,
-                                  JobsFormat::stateText(reply.body.value(QStringLiteral("stateAfter")).toString())));
-        audit(reply, m_pendingPreview);
+    const JobActionPreview preview = JobActionPreview::fromJson(reply.body);
+    if (!reply.request.dryRun) {
+        m_result->setText(
+            tr("%1 of %2 done: the job is now %3").arg(action, jobId, JobsFormat::stateText(preview.stateAfter)));
         return;
     }
-    // Preview → confirmation.
-    QStringList nodes;
-    for (const QJsonValue& v : reply.body.value(QStringLiteral("nodes")).toArray())
-        nodes.append(v.toString());
-    const QString nodesText = nodes.size() > 12
-        ? nodes.mid(0, 12).join(QStringLiteral(", ")) + tr(" and %1 more").arg(nodes.size() - 12)
-        : nodes.join(QStringLiteral(", "));
-    m_pendingPreview = tr("%1 %2 (%3): %4. Accelerators: %5. Nodes: %6")
-                           .arg(reply.action, reply.jobId,
-                               JobsFormat::stateText(reply.body.value(QStringLiteral("stateBefore")).toString()),
-                               reply.body.value(QStringLiteral("effect")).toString())
-                           .arg(reply.body.value(QStringLiteral("accelerators")).toInt())
-                           .arg(nodesText.isEmpty() ? tr("none") : nodesText);
-    JobActionReply previewed = reply;
-    audit(previewed, m_pendingPreview);
-    auto* box = new QMessageBox(
-        QMessageBox::Warning, tr("Confirm %1").arg(reply.action), m_pendingPreview, QMessageBox::Cancel, this);
-    box->setObjectName(QStringLiteral("confirmJobAction"));
-    QPushButton* confirm = box->addButton(tr("%1 %2").arg(reply.action, reply.jobId), QMessageBox::AcceptRole);
-    box->setDefaultButton(QMessageBox::Cancel);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QMessageBox::finished, this, [this, box, confirm, reply] {
-        if (box->clickedButton() != confirm) {
-            m_result->setText(tr("Not sent: %1 of %2 was not confirmed").arg(reply.action, reply.jobId));
-            return;
-        }
-        SourceEndpoint target;
-        QString why;
-        if (!actionTarget(reply.jobId, &target, &why) || !m_client->send(target, reply.jobId, reply.action, false))
-            m_result->setText(why.isEmpty() ? tr("Another action is still being sent") : why);
-        else {
-            m_pendingSource = target.source;
-            m_result->setText(tr("Sending %1 of %2…").arg(reply.action, reply.jobId));
-        }
-    });
-    box->open();
+    const QString nodesText = preview.nodes.size() > 12
+        ? preview.nodes.mid(0, 12).join(QStringLiteral(", ")) + tr(" and %1 more").arg(preview.nodes.size() - 12)
+        : preview.nodes.join(QStringLiteral(", "));
+    const QString text = tr("%1 %2 (%3): %4. Accelerators: %5. Nodes: %6")
+                             .arg(action, jobId, JobsFormat::stateText(preview.stateBefore), preview.effect)
+                             .arg(preview.accelerators)
+                             .arg(nodesText.isEmpty() ? tr("none") : nodesText);
+    confirmAction(reply, text);
 }
 
-void JobsPage::audit(const JobActionReply& reply, const QString& preview)
+void JobsPage::confirmAction(const ActionReply& preview, const QString& text)
 {
-    if (!m_audit)
-        return;
-    AuditEntry e;
-    e.timestampMs = QDateTime::currentMSecsSinceEpoch(); // the console's own action: its clock
-    e.principal = QString::fromLocal8Bit(qgetenv("USER"));
-    e.source = m_pendingSource;
-    e.action = reply.dryRun ? reply.action + QStringLiteral(" (preview)") : reply.action;
-    e.jobId = reply.jobId;
-    e.preview = preview;
-    e.result = reply.ok() ? QString::fromUtf8(QJsonDocument(reply.body).toJson(QJsonDocument::Compact)) : reply.error;
-    e.status = reply.status;
-    m_audit->append(e);
+    const QString action = actionName(preview.request.kind);
+    const QString jobId = preview.request.target;
+    auto* box = new QMessageBox(QMessageBox::Warning, tr("Confirm %1").arg(action), text, QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("confirmJobAction"));
+    QPushButton* confirm = box->addButton(tr("%1 %2").arg(action, jobId), QMessageBox::AcceptRole);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box, confirm, preview, text, action, jobId] {
+        if (box->clickedButton() != confirm) {
+            m_sent.remove(jobId);
+            m_result->setText(tr("Not sent: %1 of %2 was not confirmed").arg(action, jobId));
+            return;
+        }
+        ActionRequest request = preview.request;
+        request.dryRun = false;
+        QString why;
+        if (!m_actions->send(request, text, &why)) {
+            m_result->setText(why);
+            return;
+        }
+        m_result->setText(tr("Sending %1 of %2…").arg(action, jobId));
+    });
+    box->open();
 }
 
 } // namespace Meridian

@@ -2,9 +2,11 @@
 #pragma once
 
 #include "core/protocol/protocoltypes.h"
-#include "core/sources/sourceendpoint.h"
+#include "core/sources/actionclient.h"
+#include "ui/common/pagecontext.h"
 #include "ui/common/permutedtablemodel.h"
 
+#include <QSet>
 #include <QWidget>
 
 class QComboBox;
@@ -17,29 +19,23 @@ class QToolButton;
 
 namespace Meridian {
 
-class AuditStore;
-class CacheReader;
-class FleetSession;
+class FleetHistory;
 class FleetStore;
-class JobActionClient;
-class JobDetailClient;
 class JobDetailView;
-class Navigator;
-struct SourceConfig;
 class JobTableModel;
 struct FleetChangeSet;
-struct JobActionReply;
+struct JobDetailAnswer;
 
 // Live and past jobs: a table sorted and filtered in its model (free text,
 // facets for state, kind, pool, tenant and time range), aggregate figures
 // above it, and a job's detail in place (Back returns, sort and filter kept).
-// Actions go preview → confirm → send with the source's credentials →
-// result, and each step is written to the cache's audit log.
+// Actions go preview → confirm → send → result through the session's
+// ActionService, which sends them to the job's source and audits each step.
 class JobsPage : public QWidget
 {
     Q_OBJECT
 public:
-    JobsPage(FleetStore* store, CacheReader* cache, FleetSession* session = nullptr, QWidget* parent = nullptr);
+    explicit JobsPage(const PageContext& context, QWidget* parent = nullptr);
     ~JobsPage() override;
 
     JobTableModel* model() const { return m_model; }
@@ -47,8 +43,6 @@ public:
     JobDetailView* detailView() const { return m_detail; }
     bool isShowingDetail() const;
     QLabel* resultLabel() const { return m_result; }
-    // Where "Show in Pools" goes; without one the button does nothing (a page on its own in a test).
-    void setNavigator(Navigator* navigator) { m_navigator = navigator; }
 
 public Q_SLOTS:
     void showJob(const QString& jobId);
@@ -56,7 +50,7 @@ public Q_SLOTS:
     void showAudit();
 
 Q_SIGNALS:
-    void actionFinished(const Meridian::JobActionReply& reply); ///< for tests and the status bar
+    void actionFinished(const Meridian::ActionReply& reply); ///< for tests and the status bar
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -71,23 +65,18 @@ private:
     void updateAggregate();
     void showNodeInPools(const QString& nodeId);
     void fetchDetail(const QString& jobId);
-    void onDetailFetched(quint64 requestId, const QString& jobId, const Protocol::JobRecord& job, const QString& error);
+    void onDetailAnswer(const JobDetailAnswer& answer);
     Protocol::JobRecord withFullDetail(Protocol::JobRecord job) const;
-    bool sourceFor(const QString& jobId, SourceConfig* source, QString* why) const;
     void requestAction(const QString& jobId, const QString& action);
-    void onActionReply(const JobActionReply& reply);
-    bool actionTarget(const QString& jobId, SourceEndpoint* to, QString* why) const;
-    void audit(const JobActionReply& reply, const QString& preview);
+    void onActionReply(const ActionReply& reply);
+    void confirmAction(const ActionReply& preview, const QString& text);
 
     FleetStore* m_store;
-    CacheReader* m_cache;
-    FleetSession* m_session;
-    AuditStore* m_audit = nullptr;
-    JobActionClient* m_client;
-    JobDetailClient* m_detailClient;
-    Navigator* m_navigator = nullptr;
+    FleetHistory* m_history;
+    ActionService* m_actions;
+    JobDetails* m_jobDetails;
+    Navigator* m_navigator;
     quint64 m_detailRequest = 0; ///< the fetch whose answer the detail view waits for; 0: none
-    QString m_detailSource;
     Protocol::JobRecord m_fullDetail; ///< the source's full record of the job shown, once fetched
     JobTableModel* m_model;
     QStackedWidget* m_stack;
@@ -100,8 +89,7 @@ private:
     QLabel* m_result;
     QTimer* m_aggregateTimer = nullptr;
     QList<QPair<PermutedTableModel::Facet, QToolButton*>> m_facetButtons;
-    QString m_pendingPreview; ///< the preview text the operator confirmed
-    QString m_pendingSource;
+    QSet<QString> m_sent; ///< jobs whose action answers this page waits for
 };
 
 } // namespace Meridian

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/jobs/jobutilizationchart.h"
 
-#include "core/cache/cachereader.h"
+#include "core/session/fleethistory.h"
 #include "core/util/whenready.h"
 #include "ui/charts/timeplot.h"
 
@@ -14,9 +14,9 @@ namespace {
 constexpr int MaxPoints = 400;
 }
 
-JobUtilizationChart::JobUtilizationChart(CacheReader* cache, QWidget* parent)
+JobUtilizationChart::JobUtilizationChart(FleetHistory* history, QWidget* parent)
     : QWidget(parent)
-    , m_cache(cache)
+    , m_history(history)
     , m_plot(new QCustomPlot(this))
     , m_emptyLabel(new QLabel(this))
     , m_stack(new QStackedLayout(this))
@@ -44,14 +44,14 @@ void JobUtilizationChart::show(const QList<QPair<QString, int>>& accelerators, q
     m_stack->setCurrentWidget(m_emptyLabel);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
     m_pending = 0;
-    if (!m_cache || accelerators.isEmpty() || toMs <= fromMs)
+    if (!m_history || accelerators.isEmpty() || toMs <= fromMs)
         return;
     // One bucket grid for all series, so means line up.
     const qint64 bucket = std::max<qint64>(5000, (toMs - fromMs) / MaxPoints);
     for (const auto& [node, index] : accelerators.mid(0, MaxSeries)) {
         ++m_pending;
         whenReady(
-            this, m_cache->acceleratorHistory(node, index, AcceleratorMetric::Utilization, fromMs, toMs, MaxPoints),
+            this, m_history->accelerator(node, index, AcceleratorMetric::Utilization, fromMs, toMs, MaxPoints),
             [this, generation, bucket, fromMs](const MetricSeries& series) {
                 if (generation != m_generation)
                     return;

@@ -12,7 +12,7 @@ class QStackedLayout;
 
 namespace Meridian {
 
-class CacheReader;
+class FleetHistory;
 
 // Mean utilization of a job's accelerators over its life, from the cache's
 // history (agent clock). Up to MaxSeries accelerators are sampled: a
@@ -23,7 +23,7 @@ class JobUtilizationChart : public QWidget
 public:
     static constexpr int MaxSeries = 32;
 
-    explicit JobUtilizationChart(CacheReader* cache, QWidget* parent = nullptr);
+    explicit JobUtilizationChart(FleetHistory* history, QWidget* parent = nullptr);
 
     // (node, accelerator index) pairs; the time range is the job's life.
     void show(const QList<QPair<QString, int>>& accelerators, qint64 fromMs, qint64 toMs);
@@ -32,7 +32,7 @@ public:
 private:
     void finish();
 
-    CacheReader* m_cache;
+    FleetHistory* m_history;
     QCustomPlot* m_plot;
     QLabel* m_emptyLabel;
     QStackedLayout* m_stack;

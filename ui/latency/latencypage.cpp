@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/latency/latencypage.h"
 
-#include "core/cache/cachereader.h"
+#include "core/session/fleethistory.h"
 #include "core/store/fleetstore.h"
 #include "core/util/whenready.h"
 #include "ui/common/regionnames.h"
@@ -41,10 +41,10 @@ QString percent(double v)
 
 } // namespace
 
-LatencyPage::LatencyPage(FleetStore* store, CacheReader* cache, QWidget* parent)
+LatencyPage::LatencyPage(const PageContext& context, QWidget* parent)
     : QWidget(parent)
-    , m_store(store)
-    , m_cache(cache)
+    , m_store(context.store)
+    , m_past(context.history)
     , m_tabs(new QTabWidget)
     , m_map(new LatencyMapWidget)
     , m_heatmap(new HeatmapWidget)
@@ -335,9 +335,9 @@ void LatencyPage::openPair(LatencyLevel level, int from, int to)
     m_history->showPair(title, target, live);
     m_tabs->setCurrentWidget(m_history);
     const quint64 request = ++m_pairRequest;
-    if (!m_cache || level == LatencyLevel::Pool)
+    if (!m_past || level == LatencyLevel::Pool)
         return;
-    whenReady(this, m_cache->probeHistory(level == LatencyLevel::Site, a, b, 0, std::numeric_limits<qint64>::max()),
+    whenReady(this, m_past->probes(level == LatencyLevel::Site, a, b, 0, std::numeric_limits<qint64>::max()),
         [this, request, title, target, live](const QList<PairPoint>& cached) {
             if (request != m_pairRequest || cached.isEmpty())
                 return; // another pair was opened meanwhile, or nothing persisted yet

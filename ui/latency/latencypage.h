@@ -10,6 +10,7 @@
 #include "core/latency/latencymatrix.h"
 #include "core/latency/latencytargets.h"
 #include "core/model/fleetchangeset.h"
+#include "ui/common/pagecontext.h"
 
 #include <QTimer>
 #include <QWidget>
@@ -21,7 +22,7 @@ class QTableView;
 
 namespace Meridian {
 
-class CacheReader;
+class FleetHistory;
 class FleetStore;
 class HeatmapWidget;
 class LatencyMapWidget;
@@ -34,7 +35,7 @@ class LatencyPage : public QWidget
 public:
     enum Tab { MapTab, MatrixTab, HistoryTab, ViolationsTab };
 
-    LatencyPage(FleetStore* store, CacheReader* cache, QWidget* parent = nullptr);
+    explicit LatencyPage(const PageContext& context, QWidget* parent = nullptr);
     ~LatencyPage() override;
 
     LatencyMapWidget* mapWidget() const { return m_map; }
@@ -65,7 +66,7 @@ private:
     QString siteLabel(int site) const;
 
     FleetStore* m_store;
-    CacheReader* m_cache;
+    FleetHistory* m_past; ///< probe history of the pairs
     quint64 m_pairRequest = 0; ///< the newest pair asked of the cache; older answers are dropped
     QTabWidget* m_tabs;
     LatencyMapWidget* m_map;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/overview/capacitypanel.h"
 
-#include "core/cache/cachereader.h"
+#include "core/session/fleethistory.h"
 #include "core/store/fleetstore.h"
 #include "core/util/whenready.h"
 #include "ui/common/theme.h"
@@ -25,10 +25,10 @@ constexpr int RefreshIntervalMs = 10'000;
 constexpr int RangeHours[] = { 1, 6, 24, 168 };
 } // namespace
 
-CapacityPanel::CapacityPanel(FleetStore* store, CacheReader* cache, QWidget* parent)
+CapacityPanel::CapacityPanel(FleetStore* store, FleetHistory* history, QWidget* parent)
     : QWidget(parent)
     , m_store(store)
-    , m_cache(cache)
+    , m_history(history)
     , m_chart(new CapacityChart(this))
     , m_title(new QLabel(this))
     , m_model(new QComboBox(this))
@@ -83,7 +83,7 @@ void CapacityPanel::updateTexts()
         button->setText(hours >= 48 ? tr("%n d", nullptr, hours / 24) : tr("%n h", nullptr, hours));
         button->setToolTip(tr("Show the last %n hour(s)", nullptr, hours));
     }
-    m_chart->setEmptyText(m_cache ? tr("No history in the cache yet") : tr("No cache: history is not available"));
+    m_chart->setEmptyText(m_history ? tr("No history in the cache yet") : tr("No cache: history is not available"));
 }
 
 void CapacityPanel::setRegion(const QString& region)
@@ -126,7 +126,7 @@ void CapacityPanel::setRangeHours(int hours)
 void CapacityPanel::refresh()
 {
     const quint64 generation = ++m_generation;
-    if (!m_cache) {
+    if (!m_history) {
         m_chart->clear();
         Q_EMIT refreshed();
         return;
@@ -138,7 +138,7 @@ void CapacityPanel::refresh()
         to = QDateTime::currentMSecsSinceEpoch();
     const qint64 from = to - qint64(m_rangeHours) * 3600 * 1000;
     whenReady(
-        this, m_cache->capacityHistory(from, to, m_region, m_model->currentData().toString()),
+        this, m_history->capacity(from, to, m_region, m_model->currentData().toString()),
         [this, generation](const CapacitySeries& series) {
             if (generation != m_generation)
                 return; // a newer query is on its way

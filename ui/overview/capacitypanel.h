@@ -11,7 +11,7 @@ class QLabel;
 
 namespace Meridian {
 
-class CacheReader;
+class FleetHistory;
 class CapacityChart;
 class FleetStore;
 
@@ -21,7 +21,7 @@ class CapacityPanel : public QWidget
 {
     Q_OBJECT
 public:
-    CapacityPanel(FleetStore* store, CacheReader* cache, QWidget* parent = nullptr);
+    CapacityPanel(FleetStore* store, FleetHistory* history, QWidget* parent = nullptr);
 
     void setRegion(const QString& region);
     void setModels(const QStringList& models); ///< the model selector's choices
@@ -42,7 +42,7 @@ private:
     void updateTexts();
 
     FleetStore* m_store;
-    QPointer<CacheReader> m_cache;
+    QPointer<FleetHistory> m_history;
     CapacityChart* m_chart;
     QLabel* m_title;
     QComboBox* m_model;

@@ -21,12 +21,12 @@ namespace {
 constexpr int MinRecomputeMs = 250;
 } // namespace
 
-OverviewPage::OverviewPage(FleetStore* store, CacheReader* cache, QWidget* parent)
+OverviewPage::OverviewPage(const PageContext& context, QWidget* parent)
     : QWidget(parent)
-    , m_store(store)
+    , m_store(context.store)
     , m_summary(new SummaryBar(this))
     , m_grid(new CardGrid)
-    , m_capacity(new CapacityPanel(store, cache, this))
+    , m_capacity(new CapacityPanel(context.store, context.history, this))
 {
     setObjectName(QStringLiteral("overviewPage"));
 

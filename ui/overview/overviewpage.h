@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/model/fleetchangeset.h"
+#include "ui/common/pagecontext.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -10,7 +11,7 @@
 
 namespace Meridian {
 
-class CacheReader;
+class FleetHistory;
 class CapacityPanel;
 class CardGrid;
 class FleetStore;
@@ -26,7 +27,7 @@ class OverviewPage : public QWidget
 {
     Q_OBJECT
 public:
-    OverviewPage(FleetStore* store, CacheReader* cache, QWidget* parent = nullptr);
+    explicit OverviewPage(const PageContext& context, QWidget* parent = nullptr);
     ~OverviewPage() override;
 
     QString scope() const { return m_scope; } ///< empty: whole fleet

@@ -27,13 +27,14 @@
 
 namespace Meridian {
 
-PoolsPage::PoolsPage(FleetStore* store, CacheReader* cache, QWidget* parent)
+PoolsPage::PoolsPage(const PageContext& context, QWidget* parent)
     : QWidget(parent)
-    , m_store(store)
-    , m_cache(cache)
-    , m_treeModel(new FleetTreeModel(store, this))
-    , m_nodeModel(new NodeTableModel(store, this))
-    , m_accelModel(new FleetAcceleratorModel(store, this))
+    , m_store(context.store)
+    , m_history(context.history)
+    , m_idle(context.idle)
+    , m_treeModel(new FleetTreeModel(context.store, this))
+    , m_nodeModel(new NodeTableModel(context.store, this))
+    , m_accelModel(new FleetAcceleratorModel(context.store, this))
 {
     qRegisterMetaType<JumpTarget>();
     m_tree = new QTreeView(this);
@@ -55,7 +56,7 @@ PoolsPage::PoolsPage(FleetStore* store, CacheReader* cache, QWidget* parent)
     });
     m_tree->expandToDepth(0);
 
-    m_detail = new NodeDetailView(store, cache, this);
+    m_detail = new NodeDetailView(m_store, m_history, this);
     connect(m_detail, &NodeDetailView::closed, this, &PoolsPage::showTables);
 
     m_stack = new QStackedWidget(this);
@@ -126,7 +127,7 @@ QWidget* PoolsPage::createBrowser()
     connect(m_gridMetric, &QComboBox::currentIndexChanged, this,
         [this](int index) { m_grid->setMetric(GridMetric(qMax(0, index))); });
 
-    m_capacity = new CapacityView(m_store, m_cache, browser);
+    m_capacity = new CapacityView(m_store, m_history, m_idle, browser);
     connect(m_capacity, &CapacityView::nodeActivated, this, &PoolsPage::showNode);
 
     m_tabs = new QTabWidget(browser);

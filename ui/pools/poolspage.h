@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ui/common/navigator.h"
+#include "ui/common/pagecontext.h"
 #include "ui/common/permutedtablemodel.h"
 
 #include <QWidget>
@@ -17,7 +18,8 @@ class QComboBox;
 namespace Meridian {
 
 class AcceleratorGrid;
-class CacheReader;
+class FleetHistory;
+class IdleTracker;
 class CapacityView;
 class FleetAcceleratorModel;
 class FleetStore;
@@ -36,7 +38,7 @@ class PoolsPage : public QWidget
 public:
     enum Tab { NodesTab, AcceleratorsTab, GridTab, CapacityTab };
 
-    PoolsPage(FleetStore* store, CacheReader* cache, QWidget* parent = nullptr);
+    explicit PoolsPage(const PageContext& context, QWidget* parent = nullptr);
     ~PoolsPage() override;
 
     FleetTreeModel* treeModel() const { return m_treeModel; }
@@ -72,7 +74,8 @@ private:
     void updateTexts();
 
     FleetStore* m_store;
-    CacheReader* m_cache;
+    FleetHistory* m_history;
+    IdleTracker* m_idle;
     FleetTreeModel* m_treeModel;
     NodeTableModel* m_nodeModel;
     FleetAcceleratorModel* m_accelModel;

@@ -36,10 +36,10 @@ constexpr qint64 HourMs = 3600 * 1000;
 const QList<qint64> RangeSpans = { 24 * HourMs, 7 * 24 * HourMs, 30 * 24 * HourMs }; // then "custom"
 } // namespace
 
-ReportsPage::ReportsPage(FleetStore* store, CacheReader* cache, QWidget* parent)
+ReportsPage::ReportsPage(const PageContext& context, QWidget* parent)
     : QWidget(parent)
-    , m_store(store)
-    , m_runner(new ReportRunner(cache, this))
+    , m_store(context.store)
+    , m_runner(context.reports)
     , m_writer(new ReportWriter(this))
     , m_type(new QComboBox(this))
     , m_scope(new QComboBox(this))
@@ -145,17 +145,19 @@ ReportsPage::ReportsPage(FleetStore* store, CacheReader* cache, QWidget* parent)
             setOutputPath(path);
     });
     connect(m_generate, &QPushButton::clicked, this, &ReportsPage::generate);
-    connect(m_cancel, &QPushButton::clicked, m_runner, &ReportRunner::cancel);
     connect(m_cancel, &QPushButton::clicked, m_writer, &ReportWriter::cancel);
-    connect(m_runner, &ReportRunner::progress, m_progress, &QProgressBar::setValue);
-    connect(m_runner, &ReportRunner::finished, this, &ReportsPage::finished);
     auto onCancelled = [this] {
         setRunning(false);
         m_progress->setValue(0);
         m_status->setText(tr("Cancelled."));
         Q_EMIT reportCancelled();
     };
-    connect(m_runner, &ReportRunner::cancelled, this, onCancelled);
+    if (m_runner) {
+        connect(m_cancel, &QPushButton::clicked, m_runner, &ReportRunner::cancel);
+        connect(m_runner, &ReportRunner::progress, m_progress, &QProgressBar::setValue);
+        connect(m_runner, &ReportRunner::finished, this, &ReportsPage::finished);
+        connect(m_runner, &ReportRunner::cancelled, this, onCancelled);
+    }
     connect(m_writer, &ReportWriter::cancelled, this, onCancelled);
     connect(m_writer, &ReportWriter::progress, m_progress, &QProgressBar::setValue);
     connect(m_writer, &ReportWriter::written, this, &ReportsPage::written);
@@ -287,7 +289,7 @@ void ReportsPage::generate()
     m_openFile->setVisible(false);
     m_showFolder->setVisible(false);
     m_progress->setValue(0);
-    if (!m_runner->start(p)) {
+    if (!m_runner || !m_runner->start(p)) {
         m_status->setText(tr("The cache is not available."));
         return;
     }

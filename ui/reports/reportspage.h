@@ -2,7 +2,9 @@
 #pragma once
 
 #include "core/reports/reporttypes.h"
+#include "ui/common/pagecontext.h"
 
+#include <QPointer>
 #include <QWidget>
 
 class QComboBox;
@@ -14,7 +16,6 @@ class QPushButton;
 class QTextBrowser;
 
 namespace Meridian {
-class CacheReader;
 class FleetStore;
 } // namespace Meridian
 
@@ -30,7 +31,8 @@ class ReportsPage : public QWidget
 {
     Q_OBJECT
 public:
-    ReportsPage(FleetStore* store, CacheReader* cache, QWidget* parent = nullptr);
+    // Computes with the context's report runner; without one the page says the cache is not available.
+    explicit ReportsPage(const PageContext& context, QWidget* parent = nullptr);
     ~ReportsPage() override;
 
     ReportParameters parameters() const; ///< what the form says now
@@ -69,7 +71,7 @@ private:
     void suggestPath();
 
     FleetStore* m_store;
-    ReportRunner* m_runner;
+    QPointer<ReportRunner> m_runner;
     ReportWriter* m_writer;
     QComboBox* m_type;
     QComboBox* m_scope;

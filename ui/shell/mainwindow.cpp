@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/shell/mainwindow.h"
 
+#include "core/reports/reportrunner.h"
 #include "core/session/fleetsession.h"
 #include "ui/common/navigator.h"
 #include "ui/common/theme.h"
@@ -43,7 +44,9 @@ MainWindow::MainWindow(FleetSession* session, QWidget* parent)
 
     // Pages ask for cross-page moves here; the window carries them out.
     auto* navigator = new Navigator(this);
-    const PageContext context { session->store(), session->cache(), session, navigator };
+    // The report runner computes on its own thread from the session's cache; pages get it, never the cache.
+    auto* reports = new Reports::ReportRunner(session->cache(), this);
+    const PageContext context = PageContext::of(session, navigator, reports);
     for (const PageInfo& info : pages()) {
         QWidget* page = info.create(context);
         page->setParent(m_pages);

@@ -17,28 +17,19 @@ const QList<PageInfo>& pages()
     static const QList<PageInfo> list = {
         { QStringLiteral("overview"), QStringLiteral(":/icons/overview.svg"),
             QT_TRANSLATE_NOOP("Meridian::Pages", "Overview"),
-            [](const PageContext& c) { return new OverviewPage(c.store, c.cache); } },
+            [](const PageContext& c) { return new OverviewPage(c); } },
         { QStringLiteral("pools"), QStringLiteral(":/icons/pools.svg"), QT_TRANSLATE_NOOP("Meridian::Pages", "Pools"),
-            [](const PageContext& c) { return new PoolsPage(c.store, c.cache); } },
+            [](const PageContext& c) { return new PoolsPage(c); } },
         { QStringLiteral("jobs"), QStringLiteral(":/icons/jobs.svg"), QT_TRANSLATE_NOOP("Meridian::Pages", "Jobs"),
-            [](const PageContext& c) {
-                auto* page = new JobsPage(c.store, c.cache, c.session);
-                page->setNavigator(c.navigator);
-                return page;
-            } },
+            [](const PageContext& c) { return new JobsPage(c); } },
         { QStringLiteral("latency"), QStringLiteral(":/icons/latency.svg"),
-            QT_TRANSLATE_NOOP("Meridian::Pages", "Latency"),
-            [](const PageContext& c) { return new LatencyPage(c.store, c.cache); } },
+            QT_TRANSLATE_NOOP("Meridian::Pages", "Latency"), [](const PageContext& c) { return new LatencyPage(c); } },
         { QStringLiteral("reports"), QStringLiteral(":/icons/reports.svg"),
             QT_TRANSLATE_NOOP("Meridian::Pages", "Reports"),
-            [](const PageContext& c) { return new Reports::ReportsPage(c.store, c.cache); } },
+            [](const PageContext& c) { return new Reports::ReportsPage(c); } },
         { QStringLiteral("faults"), QStringLiteral(":/icons/faults.svg"),
             QT_TRANSLATE_NOOP("Meridian::Pages", "Faults"),
-            [](const PageContext& c) {
-                auto* page = new Faults::FaultsPage(c.store, c.cache, c.session);
-                page->setNavigator(c.navigator);
-                return page;
-            } },
+            [](const PageContext& c) { return new Faults::FaultsPage(c); } },
     };
     return list;
 }

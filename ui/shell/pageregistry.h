@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "ui/common/pagecontext.h"
+
 #include <QIcon>
 #include <QList>
 #include <QString>
@@ -10,21 +12,6 @@
 class QWidget;
 
 namespace Meridian {
-
-class FleetSession;
-class FleetStore;
-class CacheReader;
-class Navigator;
-
-// What a page gets to build itself. The session may be null in tests that
-// drive a bare store.
-struct PageContext
-{
-    FleetStore* store = nullptr;
-    CacheReader* cache = nullptr;
-    FleetSession* session = nullptr; ///< sources and credentials for actions (jobs page); may be null
-    Navigator* navigator = nullptr; ///< cross-page requests ("show this node in Pools"); may be null
-};
 
 struct PageInfo
 {

@@ -13,6 +13,7 @@
 #include "core/store/fleetstore.h"
 #include "tests/support/processharness.h"
 #include "tests/ui/pools/syntheticfleet.h"
+#include "ui/common/pagecontext.h"
 #include "ui/faults/faultspage.h"
 #include "ui/faults/incidenttablemodel.h"
 
@@ -119,13 +120,14 @@ void powerDomain(int nodes)
         spy.wait(10000);
         baseline = worstLateness(store, failure, [] { return true; });
     }
-    FleetStore store;
+    FleetSession services; // the page's services, without a cache
+    FleetStore& store = *services.store();
     {
         QSignalSpy spy(&store, &FleetStore::changed);
         store.applyUpdate(TestFleet::syntheticFleet(nodes));
         spy.wait(10000);
     }
-    FaultsPage page(&store, nullptr, nullptr);
+    FaultsPage page(PageContext::of(&services));
     page.resize(1600, 900);
     page.show();
     QCoreApplication::processEvents();
@@ -166,7 +168,7 @@ void detection()
     FleetSession session;
     QString error;
     session.open(cache.path(), &error);
-    FaultsPage page(session.store(), session.cache(), &session);
+    FaultsPage page(PageContext::of(&session));
     page.show();
     SourceConfig source;
     source.name = QStringLiteral("sim");

@@ -47,7 +47,7 @@ int main(int argc, char** argv)
     store.applyUpdate(update);
     QCoreApplication::processEvents();
 
-    JobsPage page(&store, nullptr, nullptr);
+    JobsPage page(PageContext { &store });
     page.resize(1500, 900);
     page.show();
     QCoreApplication::processEvents();

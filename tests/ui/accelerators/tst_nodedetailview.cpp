@@ -4,6 +4,7 @@
 
 #include "core/cache/cachereader.h"
 #include "core/cache/cachewriter.h"
+#include "core/session/fleethistory.h"
 #include "core/store/fleetstore.h"
 #include "tests/ui/fleetfixture.h"
 #include "ui/pools/accelerators/acceleratortablemodel.h"
@@ -106,7 +107,8 @@ void TestNodeDetailView::inventoryOfKnownNode()
     store.applyUpdate(update);
     QTemporaryDir dir;
     CacheReader cache(dir.path());
-    NodeDetailView view(&store, &cache);
+    FleetHistory past(&cache);
+    NodeDetailView view(&store, &past);
     view.resize(1200, 800);
     view.showNode(node);
     NodeInventoryPanel* inv = view.inventoryPanel();
@@ -157,7 +159,8 @@ void TestNodeDetailView::eventsAndBack()
     store.setCoalescingInterval(0);
     store.applyUpdate(TestFleet::update(now));
     CacheReader cache(dir.path());
-    NodeDetailView view(&store, &cache);
+    FleetHistory past(&cache);
+    NodeDetailView view(&store, &past);
     QSignalSpy events(&view, &NodeDetailView::eventsLoaded);
     view.showNode(QStringLiteral("e1"));
     QTRY_VERIFY_WITH_TIMEOUT(!events.isEmpty(), 10000);
@@ -184,7 +187,8 @@ void TestNodeDetailView::staleAnswersDropped()
         gate.acquire();
         gate.release();
     });
-    NodeDetailView view(&store, &cache);
+    FleetHistory past(&cache);
+    NodeDetailView view(&store, &past);
     QSignalSpy loaded(&view, &NodeDetailView::historyLoaded);
     // Three queries in a row: only the last one's answer is applied.
     view.showAccelerator(QStringLiteral("e1"), 1);

@@ -5,6 +5,7 @@
 
 #include "core/cache/cachereader.h"
 #include "core/protocol/protocoljson.h"
+#include "core/session/fleethistory.h"
 #include "core/session/fleetsession.h"
 #include "core/store/fleetstore.h"
 #include "tests/support/processharness.h"
@@ -102,7 +103,7 @@ void TestNodeHistory::plotEqualsServedSamples()
     };
     QTRY_VERIFY_WITH_TIMEOUT(persisted() >= expected.size(), 240000);
 
-    NodeDetailView view(session.store(), session.cache());
+    NodeDetailView view(session.store(), session.history());
     view.resize(1600, 1000);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));

@@ -6,6 +6,7 @@
 #include "core/cache/cachereader.h"
 #include "core/cache/cachewriter.h"
 #include "core/capacity/idletracker.h"
+#include "core/session/fleethistory.h"
 #include "core/store/fleetstore.h"
 #include "tests/ui/fleetfixture.h"
 #include "ui/charts/stackedcapacitychart.h"
@@ -77,7 +78,9 @@ void TestCapacityView::numbersEqualTheStore()
 {
     FleetStore store;
     store.setCoalescingInterval(0);
-    CapacityView view(&store, nullptr);
+    IdleTracker idle; // the session's, in a console
+    idle.attach(&store);
+    CapacityView view(&store, nullptr, &idle);
     QAbstractItemModelTester t1(view.poolModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     QAbstractItemModelTester t2(view.freeModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     QAbstractItemModelTester t3(view.idleModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -136,7 +139,9 @@ void TestCapacityView::idleListAndActivation()
 {
     FleetStore store;
     store.setCoalescingInterval(0);
-    CapacityView view(&store, nullptr);
+    IdleTracker tracker;
+    tracker.attach(&store);
+    CapacityView view(&store, nullptr, &tracker);
     QAbstractItemModelTester tester(view.idleProxy(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     view.setIdleThresholds(5, 15);
     view.show();
@@ -197,7 +202,10 @@ void TestCapacityView::historyFromThePoolRollups()
     store.applyUpdate(tick(T0 + 35 * 5000, 135));
     QVERIFY(changed.wait(5000));
     CacheReader reader(m_dir.path());
-    CapacityView view(&store, &reader);
+    FleetHistory past(&reader);
+    IdleTracker idle;
+    idle.attach(&store, &reader);
+    CapacityView view(&store, &past, &idle);
     QSignalSpy history(&view, &CapacityView::historyRefreshed);
     view.setScope(QStringLiteral("East China"), QStringLiteral("wuhu-train"));
     QVERIFY(history.wait(10000));

@@ -4,8 +4,10 @@
 // the Pools page's node detail; rows that stay put while new incidents
 // arrive; acknowledgement kept in the audit; the support bundle export.
 #include "core/cache/auditstore.h"
+#include "core/faults/faultacks.h"
 #include "core/faults/faultmaptexts.h"
 #include "core/faults/faulttracker.h"
+#include "core/session/actionservice.h"
 #include "core/session/fleetsession.h"
 #include "core/store/fleetstore.h"
 #include "tests/core/faults/faultcompare.h"
@@ -76,7 +78,9 @@ private:
     void addFleet(int nodes);
     void failChip(int node, int accelerator, qint64 eventId, qint64 ts, const QString& job = {});
 
-    std::unique_ptr<FleetStore> m_store;
+    // The pages' services, as a console has them: one session (its cache opened by the tests that need it).
+    std::unique_ptr<FleetSession> m_session;
+    FleetStore* m_store = nullptr;
     QStackedWidget* m_stack = nullptr;
     PoolsPage* m_pools = nullptr;
     FaultsPage* m_page = nullptr;
@@ -90,21 +94,22 @@ void TestFaultsPage::initTestCase()
 
 void TestFaultsPage::init()
 {
-    m_store = std::make_unique<FleetStore>();
+    m_session = std::make_unique<FleetSession>();
+    m_store = m_session->store();
     m_store->setCoalescingInterval(0);
     m_stack = new QStackedWidget;
-    m_pools = new PoolsPage(m_store.get(), nullptr);
-    m_page = new FaultsPage(m_store.get(), nullptr, nullptr);
+    // Wired as the main window wires it: the page asks, the owner of the pages opens the node.
+    auto* navigator = new Navigator(m_session.get());
+    const PageContext context = PageContext::of(m_session.get(), navigator);
+    m_pools = new PoolsPage(context);
+    m_page = new FaultsPage(context);
     m_stack->addWidget(m_pools);
     m_stack->addWidget(m_page);
     m_stack->setCurrentWidget(m_page);
-    // Wired as the main window wires it: the page asks, the owner of the pages opens the node.
-    auto* navigator = new Navigator(m_stack);
     connect(navigator, &Navigator::nodeRequested, m_stack, [this](const QString& nodeId) {
         m_stack->setCurrentWidget(m_pools);
         m_pools->showNode(nodeId);
     });
-    m_page->setNavigator(navigator);
     m_stack->resize(1400, 800);
     m_stack->show();
     m_nodes.clear();
@@ -114,7 +119,8 @@ void TestFaultsPage::cleanup()
 {
     delete m_stack;
     m_stack = nullptr;
-    m_store.reset();
+    m_session.reset();
+    m_store = nullptr;
 }
 
 void TestFaultsPage::addFleet(int nodes)
@@ -263,12 +269,11 @@ void TestFaultsPage::acknowledgeIsAudited()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    FleetSession session; // creates state.db (with its audit table) and restores from it once done
-    QSignalSpy restored(&session, &FleetSession::restored);
+    // The session's cache holds the audit table; acknowledgements go there.
+    QSignalSpy restored(m_session.get(), &FleetSession::restored);
     QString error;
-    QVERIFY2(session.open(dir.path(), &error), qPrintable(error));
+    QVERIFY2(m_session->open(dir.path(), &error), qPrintable(error));
     QTRY_VERIFY(restored.count() > 0);
-    m_page->setAuditDirectory(dir.path());
     addFleet(10);
     failChip(3, 4, 77, T0);
     QTRY_COMPARE(m_page->model()->rowCount(), 1);
@@ -281,10 +286,16 @@ void TestFaultsPage::acknowledgeIsAudited()
     QCOMPARE(m_page->model()->index(0, IncidentTableModel::State).data().toString(),
         displayName(IncidentState::Acknowledged));
 
-    // A later console session (new page, same cache) shows the acknowledgement again.
-    auto* again = new FaultsPage(m_store.get(), nullptr, nullptr);
+    // A later console session (new tracker and page, same cache) shows the acknowledgement again.
+    FaultTracker tracker(m_store);
+    AcknowledgementLog acknowledgements(&tracker);
+    AuditStore audit(dir.path());
+    acknowledgements.setAuditStore(&audit);
+    PageContext later { m_store };
+    later.faults = &tracker;
+    later.acknowledgements = &acknowledgements;
+    auto* again = new FaultsPage(later);
     m_stack->addWidget(again);
-    again->setAuditDirectory(dir.path());
     QTRY_COMPARE_WITH_TIMEOUT(again->tracker()->grouper().incident(1)->state, IncidentState::Acknowledged, 15000);
     QCOMPARE(again->tracker()->grouper().incident(1)->note, QStringLiteral("RMA opened with vendor"));
 }
@@ -343,12 +354,11 @@ void TestFaultsPage::drainPreviewConfirmAndAudit()
     }
     QVERIFY(!simNode.isEmpty());
 
-    FleetSession session;
-    QSignalSpy restored(&session, &FleetSession::restored);
+    QSignalSpy restored(m_session.get(), &FleetSession::restored);
     QString error;
-    QVERIFY2(session.open(dir.path(), &error), qPrintable(error));
+    QVERIFY2(m_session->open(dir.path(), &error), qPrintable(error));
     QTRY_VERIFY(restored.count() > 0);
-    m_page->setAuditDirectory(dir.path());
+    ActionService* service = m_session->actions();
     NodeActionController* actions = m_page->nodeActions();
 
     // The node as the console knows it, with a fault, selected; its drill-down offers Drain.
@@ -363,16 +373,16 @@ void TestFaultsPage::drainPreviewConfirmAndAudit()
     QVERIFY(!m_page->nodePanel()->resumeButton()->isEnabled());
 
     // A viewer is refused: nothing opens, the page says so, the console's audit keeps it.
-    actions->setFixedTarget({ QStringLiteral("sim"), sim.url(), viewer, {} });
+    service->setFixedTarget({ QStringLiteral("sim"), sim.url(), viewer, {} });
     QSignalSpy finished(actions, &NodeActionController::finished);
     QTest::mouseClick(m_page->nodePanel()->drainButton(), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 15000);
-    QCOMPARE(finished.last().at(0).value<NodeActionReply>().status, 403);
+    QCOMPARE(finished.last().at(0).value<ActionReply>().status, 403);
     QTRY_VERIFY(m_page->nodePanel()->actionStatus()->text().contains(QStringLiteral("Refused")));
     QVERIFY(!actions->dialog());
 
     // The operator: preview (jobs with accelerators, capacity per pool and model), confirm with a reason.
-    actions->setFixedTarget({ QStringLiteral("sim"), sim.url(), operatorToken, {} });
+    service->setFixedTarget({ QStringLiteral("sim"), sim.url(), operatorToken, {} });
     QSignalSpy shown(actions, &NodeActionController::previewShown);
     QTest::mouseClick(m_page->nodePanel()->drainButton(), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 15000);
@@ -392,8 +402,8 @@ void TestFaultsPage::drainPreviewConfirmAndAudit()
     dialog->findChild<QLineEdit*>(QStringLiteral("drainReason"))->setText(QStringLiteral("fan swap"));
     QTest::mouseClick(dialog->confirmButton(), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 3, 15000);
-    const NodeActionReply done = finished.last().at(0).value<NodeActionReply>();
-    QVERIFY(done.ok() && !done.dryRun);
+    const ActionReply done = finished.last().at(0).value<ActionReply>();
+    QVERIFY(done.ok() && !done.request.dryRun);
     const QJsonArray drained = QJsonDocument::fromJson(
         Test::httpGet(sim.url().resolved(QUrl(QStringLiteral("sim/truth"))), admin.token()).body)
                                    .object()
@@ -511,7 +521,7 @@ void TestFaultsPage::headersAreShownWhole()
     QFETCH(QString, locale);
     QVERIFY(installTranslations(QLocale(locale)));
     auto restoreEnglish = qScopeGuard([] { installTranslations(QLocale(QLocale::English)); });
-    FaultsPage page(m_store.get(), nullptr, nullptr);
+    FaultsPage page(PageContext::of(m_session.get()));
     page.resize(1400, 800);
     page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&page));

@@ -130,7 +130,7 @@ void TestJobsPage::tableToTimeline()
 {
     FleetStore store;
     store.setCoalescingInterval(0);
-    JobsPage page(&store, nullptr, nullptr);
+    JobsPage page(PageContext { &store });
     page.resize(1400, 900);
     page.show();
     SourceUpdate update;

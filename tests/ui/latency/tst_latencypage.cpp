@@ -96,7 +96,7 @@ private Q_SLOTS:
         const qint64 t0 = 1'800'000'000'000;
         for (int w = 0; w < 5; ++w)
             store.applyUpdate(fleet(t0 + w * 60000, w == 4));
-        LatencyPage page(&store, nullptr);
+        LatencyPage page(PageContext { &store });
         page.resize(1200, 800);
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));

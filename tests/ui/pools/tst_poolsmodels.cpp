@@ -406,7 +406,7 @@ private Q_SLOTS:
     void quickJumpKeyboard()
     {
         auto store = makeStore(1000);
-        PoolsPage page(store.get(), nullptr);
+        PoolsPage page(PageContext { store.get() });
         page.resize(1200, 800);
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));

@@ -5,6 +5,7 @@
 #include "core/cache/cachereader.h"
 #include "core/reports/report.h"
 #include "core/reports/reportexport.h"
+#include "core/reports/reportrunner.h"
 #include "core/reports/reporttext.h"
 #include "tests/core/reports/reportfixture.h"
 #include "ui/reports/reportpdf.h"
@@ -188,7 +189,10 @@ void TestReportOutput::pdf()
 
 void TestReportOutput::pageGeneratesReport()
 {
-    ReportsPage page(nullptr, m_reader.get());
+    ReportRunner runner(m_reader.get());
+    PageContext context;
+    context.reports = &runner;
+    ReportsPage page(context);
     page.resize(1200, 800);
     page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&page));
@@ -222,7 +226,10 @@ void TestReportOutput::pageGeneratesReport()
 void TestReportOutput::pageCancels()
 {
     CacheReader reader(m_dir.filePath(QStringLiteral("cache")));
-    ReportsPage page(nullptr, &reader);
+    ReportRunner runner(&reader);
+    PageContext context;
+    context.reports = &runner;
+    ReportsPage page(context);
     page.show();
     page.setOutputPath(m_dir.filePath(QStringLiteral("cancelled.pdf")));
     // Hold the reader's second query until the cancel click has happened.

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/pools/accelerators/nodedetailview.h"
 
-#include "core/cache/cachereader.h"
+#include "core/session/fleethistory.h"
 #include "core/store/fleetstore.h"
 #include "core/util/whenready.h"
 #include "ui/common/displayformat.h"
@@ -68,10 +68,10 @@ QTableView* makeTable(QAbstractItemModel* model, QWidget* parent)
 }
 } // namespace
 
-NodeDetailView::NodeDetailView(const FleetStore* store, CacheReader* cache, QWidget* parent)
+NodeDetailView::NodeDetailView(const FleetStore* store, FleetHistory* past, QWidget* parent)
     : QWidget(parent)
     , m_store(store)
-    , m_cache(cache)
+    , m_history(past)
 {
     auto* outer = new QVBoxLayout(this);
     outer->setContentsMargins(Theme::Margin, Theme::Margin, Theme::Margin, Theme::Margin);
@@ -295,7 +295,7 @@ void NodeDetailView::refreshLive()
 
 void NodeDetailView::requestHistory()
 {
-    if (m_nodeId.isEmpty() || !m_cache)
+    if (m_nodeId.isEmpty() || !m_history)
         return;
     const int generation = ++m_generation;
     qint64 from = m_customRange.first, to = m_customRange.second;
@@ -309,8 +309,7 @@ void NodeDetailView::requestHistory()
     const int maxPoints = m_maxPoints > 0 ? m_maxPoints : std::clamp(m_chart->width(), 200, 2000);
     const double scale = historyScale();
     const QString unit = m_metricCombo->currentText();
-    whenReady(this,
-        m_cache->acceleratorHistory(m_nodeId, m_accelerator, AcceleratorMetric(m_metric), from, to, maxPoints),
+    whenReady(this, m_history->accelerator(m_nodeId, m_accelerator, AcceleratorMetric(m_metric), from, to, maxPoints),
         [this, generation, scale, unit](const MetricSeries& series) {
             if (generation != m_generation)
                 return; // the user moved on: a newer query is in flight
@@ -322,7 +321,7 @@ void NodeDetailView::requestHistory()
 
 void NodeDetailView::requestEvents()
 {
-    if (m_nodeId.isEmpty() || !m_cache)
+    if (m_nodeId.isEmpty() || !m_history)
         return;
     const int generation = ++m_eventsGeneration;
     const FleetNode* node = m_store ? m_store->node(m_nodeId) : nullptr;
@@ -330,7 +329,7 @@ void NodeDetailView::requestEvents()
     EventFilter filter;
     filter.nodeId = m_nodeId;
     filter.limit = 500;
-    whenReady(this, m_cache->events(filter), [this, generation](const QList<Protocol::Event>& events) {
+    whenReady(this, m_history->events(filter), [this, generation](const QList<Protocol::Event>& events) {
         if (generation != m_eventsGeneration)
             return;
         m_eventsModel->setEvents(events);

@@ -15,7 +15,7 @@ class QTabWidget;
 namespace Meridian {
 
 class FleetStore;
-class CacheReader;
+class FleetHistory;
 class NodeInventoryPanel;
 class AcceleratorTableModel;
 class HistoryChart;
@@ -31,7 +31,7 @@ class NodeDetailView : public QWidget
 {
     Q_OBJECT
 public:
-    NodeDetailView(const FleetStore* store, CacheReader* cache, QWidget* parent = nullptr);
+    NodeDetailView(const FleetStore* store, FleetHistory* history, QWidget* parent = nullptr);
     ~NodeDetailView() override;
 
     void showNode(const QString& nodeId);
@@ -69,7 +69,7 @@ private:
     double historyScale() const;
 
     const FleetStore* m_store;
-    CacheReader* m_cache;
+    FleetHistory* m_history;
     QString m_nodeId;
     int m_accelerator = 0;
     int m_metric = 1;

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/pools/capacity/capacityview.h"
 
-#include "core/cache/cachereader.h"
 #include "core/capacity/idletracker.h"
+#include "core/session/fleethistory.h"
 #include "core/store/fleetstore.h"
 #include "ui/charts/stackedcapacitychart.h"
 #include "ui/common/displayformat.h"
@@ -61,11 +61,11 @@ QSortFilterProxyModel* sortProxy(QAbstractItemModel* source, int role, QObject* 
 }
 } // namespace
 
-CapacityView::CapacityView(const FleetStore* store, CacheReader* cache, QWidget* parent)
+CapacityView::CapacityView(const FleetStore* store, FleetHistory* history, IdleTracker* idle, QWidget* parent)
     : QWidget(parent)
     , m_store(store)
-    , m_cache(cache)
-    , m_tracker(new IdleTracker(this))
+    , m_history(history)
+    , m_tracker(idle)
     , m_title(new QLabel(this))
     , m_freeLabel(new QLabel(this))
     , m_poolsLabel(new QLabel(this))
@@ -132,15 +132,20 @@ CapacityView::CapacityView(const FleetStore* store, CacheReader* cache, QWidget*
     m_threshold->setValue(settings.value(ThresholdKey, IdleTracker::DefaultThreshold).toDouble());
     m_minutes->setRange(1, 24 * 60);
     m_minutes->setValue(settings.value(MinutesKey, int(IdleTracker::DefaultMinimumDurationMs / 60000)).toInt());
-    m_tracker->setThreshold(m_threshold->value());
-    m_tracker->setMinimumDuration(qint64(m_minutes->value()) * 60000);
+    // The thresholds are the user's: kept in the settings, applied to the session's one tracker.
+    if (m_tracker) {
+        m_tracker->setThreshold(m_threshold->value());
+        m_tracker->setMinimumDuration(qint64(m_minutes->value()) * 60000);
+    }
     connect(m_threshold, &QDoubleSpinBox::valueChanged, this, [this](double value) {
         QSettings().setValue(ThresholdKey, value);
-        m_tracker->setThreshold(value);
+        if (m_tracker)
+            m_tracker->setThreshold(value);
     });
     connect(m_minutes, &QSpinBox::valueChanged, this, [this](int value) {
         QSettings().setValue(MinutesKey, value);
-        m_tracker->setMinimumDuration(qint64(value) * 60000);
+        if (m_tracker)
+            m_tracker->setMinimumDuration(qint64(value) * 60000);
     });
     m_thresholdLabel->setBuddy(m_threshold);
     m_durationLabel->setBuddy(m_minutes);
@@ -191,7 +196,8 @@ CapacityView::CapacityView(const FleetStore* store, CacheReader* cache, QWidget*
     m_historyTimer.setInterval(HistoryRefreshMs);
     connect(&m_historyTimer, &QTimer::timeout, this, &CapacityView::refreshHistory);
     m_historyTimer.start();
-    connect(m_tracker, &IdleTracker::changed, &m_nowTimer, qOverload<>(&QTimer::start));
+    if (m_tracker)
+        connect(m_tracker, &IdleTracker::changed, &m_nowTimer, qOverload<>(&QTimer::start));
 
     // The store keeps the figures per pool (its aggregate): a change set only asks for a refresh.
     if (m_store)
@@ -199,7 +205,6 @@ CapacityView::CapacityView(const FleetStore* store, CacheReader* cache, QWidget*
             if (!m_nowTimer.isActive())
                 m_nowTimer.start();
         });
-    m_tracker->attach(m_store, m_cache);
     updateTexts();
     refreshNow();
     refreshHistory();
@@ -268,7 +273,7 @@ void CapacityView::refreshNow()
 
 void CapacityView::refreshIdle()
 {
-    QList<IdleAccelerator> idle = m_tracker->idle();
+    QList<IdleAccelerator> idle = m_tracker ? m_tracker->idle() : QList<IdleAccelerator>();
     if (m_store && (!m_region.isEmpty() || !m_pool.isEmpty())) {
         const QString region = scopeRegion();
         idle.removeIf([this, &region](const IdleAccelerator& a) {
@@ -309,7 +314,7 @@ void CapacityView::updateModelChoices(const QList<ModelCapacity>& models)
 void CapacityView::refreshHistory()
 {
     const quint64 generation = ++m_generation;
-    if (!m_cache) {
+    if (!m_history) {
         m_chart->clear();
         Q_EMIT historyRefreshed();
         return;
@@ -334,7 +339,7 @@ void CapacityView::refreshHistory()
         Q_EMIT historyRefreshed();
     });
     watcher->setFuture(
-        m_cache->poolCapacityHistory(from, to, scopeRegion(), m_pool, m_modelChoice->currentData().toString()));
+        m_history->poolCapacity(from, to, scopeRegion(), m_pool, m_modelChoice->currentData().toString()));
 }
 
 void CapacityView::updateTexts()

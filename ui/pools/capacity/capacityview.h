@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/capacity/idletracker.h"
 #include "core/capacity/poolcapacity.h"
 #include "core/model/fleetchangeset.h"
 
@@ -17,7 +18,7 @@ class QTableView;
 
 namespace Meridian {
 
-class CacheReader;
+class FleetHistory;
 class CapacityTableModel;
 class FleetStore;
 class IdleTableModel;
@@ -31,7 +32,8 @@ class CapacityView : public QWidget
 {
     Q_OBJECT
 public:
-    CapacityView(const FleetStore* store, CacheReader* cache, QWidget* parent = nullptr);
+    // `idle` is the session's tracker: the view shows it and sets its thresholds; null: no idle detection.
+    CapacityView(const FleetStore* store, FleetHistory* history, IdleTracker* idle, QWidget* parent = nullptr);
     ~CapacityView() override;
 
     void setScope(const QString& region, const QString& pool); ///< empty = fleet / whole region
@@ -68,12 +70,12 @@ private:
     QString scopeRegion() const; ///< the pool's region when only a pool is given
 
     const FleetStore* m_store;
-    CacheReader* m_cache;
+    FleetHistory* m_history;
     QString m_region;
     QString m_pool;
     int m_rangeHours = 24;
     quint64 m_generation = 0;
-    IdleTracker* m_tracker;
+    QPointer<IdleTracker> m_tracker; ///< the session's
 
     QLabel* m_title;
     QLabel* m_freeLabel;

@@ -7,15 +7,15 @@ class QTreeWidget;
 
 namespace Meridian {
 
-class AuditStore;
+class ActionService;
 
-// The cache's audit log of job actions, newest first. Read-only: nothing here
+// The console's audit log of actions, newest first. Read-only: nothing here
 // (or anywhere in the console) edits or removes an entry.
-class AuditView : public QDialog
+class AuditDialog : public QDialog
 {
     Q_OBJECT
 public:
-    explicit AuditView(AuditStore* store, QWidget* parent = nullptr);
+    explicit AuditDialog(ActionService* actions, QWidget* parent = nullptr);
     QTreeWidget* table() const { return m_table; }
     void reload();
 
@@ -23,7 +23,7 @@ Q_SIGNALS:
     void loaded(int entries);
 
 private:
-    AuditStore* m_store;
+    ActionService* m_actions;
     QTreeWidget* m_table;
 };
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/jobs/auditview.h"
+#include "ui/jobs/auditdialog.h"
 
-#include "core/cache/auditstore.h"
+#include "core/session/actionservice.h"
 #include "core/util/whenready.h"
 #include "ui/common/displayformat.h"
 
@@ -13,9 +13,9 @@
 
 namespace Meridian {
 
-AuditView::AuditView(AuditStore* store, QWidget* parent)
+AuditDialog::AuditDialog(ActionService* actions, QWidget* parent)
     : QDialog(parent)
-    , m_store(store)
+    , m_actions(actions)
     , m_table(new QTreeWidget(this))
 {
     setWindowTitle(tr("Audit log of job actions"));
@@ -26,7 +26,7 @@ AuditView::AuditView(AuditStore* store, QWidget* parent)
     m_table->header()->setStretchLastSection(true);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     QPushButton* refresh = buttons->addButton(tr("Refresh"), QDialogButtonBox::ActionRole);
-    connect(refresh, &QPushButton::clicked, this, &AuditView::reload);
+    connect(refresh, &QPushButton::clicked, this, &AuditDialog::reload);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_table);
@@ -35,9 +35,9 @@ AuditView::AuditView(AuditStore* store, QWidget* parent)
     reload();
 }
 
-void AuditView::reload()
+void AuditDialog::reload()
 {
-    whenReady(this, m_store->entries(), [this](const QList<AuditEntry>& entries) {
+    whenReady(this, m_actions->auditLog(), [this](const QList<AuditEntry>& entries) {
         m_table->clear();
         for (const AuditEntry& e : entries) {
             auto* item = new QTreeWidgetItem(m_table);

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/sources/nodeactionclient.h"
+#include "core/sources/actionclient.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -7,11 +7,13 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 
-namespace Meridian::Faults {
+namespace Meridian {
 namespace {
+
 constexpr qint64 MaxReplyBytes = 1024 * 1024;
 constexpr int TimeoutMs = 30000;
 constexpr qsizetype MaxText = 256;
+constexpr qsizetype MaxIdLength = 128;
 
 QString text(const QJsonObject& o, const char* key, qsizetype max = MaxText)
 {
@@ -23,7 +25,40 @@ int count(const QJsonObject& o, const char* key)
     const double v = o.value(QLatin1String(key)).toDouble(-1);
     return v >= 0 && v <= 1e6 ? int(v) : 0;
 }
+
 } // namespace
+
+QString actionName(ActionKind kind)
+{
+    switch (kind) {
+    case ActionKind::CancelJob:
+        return QStringLiteral("cancel");
+    case ActionKind::RequeueJob:
+        return QStringLiteral("requeue");
+    case ActionKind::DrainNode:
+        return QStringLiteral("drain");
+    case ActionKind::ResumeNode:
+        return QStringLiteral("resume");
+    }
+    return {};
+}
+
+bool isNodeAction(ActionKind kind)
+{
+    return kind == ActionKind::DrainNode || kind == ActionKind::ResumeNode;
+}
+
+bool actionFromName(const QString& name, bool onNode, ActionKind* kind)
+{
+    for (ActionKind k :
+        { ActionKind::CancelJob, ActionKind::RequeueJob, ActionKind::DrainNode, ActionKind::ResumeNode }) {
+        if (isNodeAction(k) == onNode && actionName(k) == name) {
+            *kind = k;
+            return true;
+        }
+    }
+    return false;
+}
 
 NodeActionPreview NodeActionPreview::fromJson(const QJsonObject& body)
 {
@@ -52,30 +87,44 @@ NodeActionPreview NodeActionPreview::fromJson(const QJsonObject& body)
     return p;
 }
 
-NodeActionClient::NodeActionClient(QObject* parent)
-    : QObject(parent)
+JobActionPreview JobActionPreview::fromJson(const QJsonObject& body)
+{
+    JobActionPreview p;
+    p.stateBefore = text(body, "stateBefore", 32);
+    p.stateAfter = text(body, "stateAfter", 32);
+    p.effect = text(body, "effect", 1024);
+    p.accelerators = count(body, "accelerators");
+    for (const QJsonValue& v : body.value(QLatin1String("nodes")).toArray()) {
+        if (v.isString() && p.nodes.size() < MaxNodes)
+            p.nodes.append(v.toString().left(MaxIdLength));
+    }
+    return p;
+}
+
+ProtocolActionClient::ProtocolActionClient(QObject* parent)
+    : ActionClient(parent)
     , m_manager(new QNetworkAccessManager(this))
 { }
 
-bool NodeActionClient::send(
-    const SourceEndpoint& to, const QString& nodeId, const QString& action, const QString& reason, bool dryRun)
+bool ProtocolActionClient::send(const SourceEndpoint& to, const ActionRequest& request)
 {
-    if (m_reply || !isValidAction(action) || nodeId.isEmpty() || nodeId.size() > 128)
+    if (m_reply || request.target.isEmpty() || request.target.size() > MaxIdLength)
         return false;
+    const QString collection = isNodeAction(request.kind) ? QStringLiteral("nodes") : QStringLiteral("jobs");
     const QString path
-        = QStringLiteral("api/v1/nodes/%1/%2").arg(QString::fromLatin1(QUrl::toPercentEncoding(nodeId)), action);
-    QJsonObject o { { QStringLiteral("dryRun"), dryRun } };
-    if (!reason.isEmpty())
-        o.insert(QStringLiteral("reason"), reason.left(MaxText));
+        = QStringLiteral("api/v1/%1/%2/%3")
+              .arg(collection, QString::fromLatin1(QUrl::toPercentEncoding(request.target)), actionName(request.kind));
+    QJsonObject o { { QStringLiteral("dryRun"), request.dryRun } };
+    if (isNodeAction(request.kind) && !request.reason.isEmpty())
+        o.insert(QStringLiteral("reason"), request.reason.left(MaxText));
     m_reply = SourceEndpoints::postJson(m_manager, to, path, o, MaxReplyBytes, TimeoutMs);
     QNetworkReply* reply = m_reply;
-    connect(reply, &QNetworkReply::finished, this, [this, reply, nodeId, action, dryRun] {
+    connect(reply, &QNetworkReply::finished, this, [this, reply, request, source = to.source] {
         reply->deleteLater();
         m_reply = nullptr;
-        NodeActionReply r;
-        r.nodeId = nodeId;
-        r.action = action;
-        r.dryRun = dryRun;
+        ActionReply r;
+        r.request = request;
+        r.source = source;
         r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QJsonObject body = QJsonDocument::fromJson(reply->read(MaxReplyBytes)).object();
         if (r.status == 200)
@@ -89,4 +138,4 @@ bool NodeActionClient::send(
     return true;
 }
 
-} // namespace Meridian::Faults
+} // namespace Meridian
