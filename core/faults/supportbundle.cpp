@@ -171,12 +171,11 @@ QByteArray buildSupportBundle(const SupportBundleInput& in)
     // Settings without secrets: where the console polls and how often, nothing that authenticates.
     QJsonArray sources;
     for (const SourceConfig& s : in.sources)
-        sources.append(QJsonObject { { QStringLiteral("name"), s.name },
-            { QStringLiteral("kind"),
-                s.kind == SourceConfig::Kind::Fleet ? QStringLiteral("fleet") : QStringLiteral("agent") },
-            { QStringLiteral("url"), s.url.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery).toString() },
-            { QStringLiteral("intervalMs"), s.intervalMs },
-            { QStringLiteral("tls"), s.url.scheme() == QLatin1String("https") } });
+        sources.append(
+            QJsonObject { { QStringLiteral("name"), s.name }, { QStringLiteral("kind"), sourceKindKey(s.kind) },
+                { QStringLiteral("url"), s.url.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery).toString() },
+                { QStringLiteral("intervalMs"), s.intervalMs },
+                { QStringLiteral("tls"), s.url.scheme() == QLatin1String("https") } });
     tar.addFile(dir + QStringLiteral("settings.json"), json({ { QStringLiteral("sources"), sources } }), mtime);
 
     for (const Protocol::NodeInventory& inv : in.inventories)

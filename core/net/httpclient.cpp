@@ -100,6 +100,12 @@ HttpClient::~HttpClient()
 
 void HttpClient::get(const QUrl& url, const HttpRequestOptions& options, Callback done)
 {
+    send(QByteArrayLiteral("GET"), url, options, {}, std::move(done));
+}
+
+void HttpClient::send(
+    const QByteArray& verb, const QUrl& url, const HttpRequestOptions& options, const QByteArray& body, Callback done)
+{
     QNetworkRequest request(url);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
@@ -116,8 +122,14 @@ void HttpClient::get(const QUrl& url, const HttpRequestOptions& options, Callbac
     }
     if (!options.token.isEmpty())
         request.setRawHeader(QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + options.token);
+    for (const auto& [name, value] : options.headers)
+        request.setRawHeader(name, value);
+    if (!body.isEmpty())
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
 
-    QNetworkReply* reply = m_manager->get(request);
+    QNetworkReply* reply = verb == "GET" ? m_manager->get(request)
+        : body.isEmpty()                 ? m_manager->sendCustomRequest(request, verb)
+                                         : m_manager->sendCustomRequest(request, verb, body);
     auto* p = new Pending;
     p->done = std::move(done);
     p->options = options;
@@ -232,6 +244,7 @@ void HttpClient::finish(QNetworkReply* reply)
         r.error = detail.isEmpty() ? tr("HTTP %1").arg(r.httpStatus) : tr("HTTP %1: %2").arg(r.httpStatus).arg(detail);
         if (r.httpStatus == 429 || r.httpStatus == 503)
             r.retryAfterMs = parseRetryAfter(reply->rawHeader(QByteArrayLiteral("Retry-After")));
+        r.body = std::move(p->body);
     } else {
         r.outcome = HttpResult::Outcome::Ok;
         r.body = std::move(p->body);

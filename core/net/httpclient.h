@@ -5,12 +5,14 @@
 
 #include <QByteArray>
 #include <QHash>
+#include <QList>
 #include <QObject>
 #include <QString>
 #include <QUrl>
 
 #include <functional>
 #include <memory>
+#include <utility>
 
 class QSslConfiguration;
 
@@ -34,7 +36,7 @@ struct HttpResult
     };
     Outcome outcome = Outcome::Aborted;
     int httpStatus = 0;
-    QByteArray body;
+    QByteArray body; ///< the answer (Ok), or the error answer within the cap (HttpError): engines explain in it
     QString error; ///< human-readable reason, never contains the token
     qint64 retryAfterMs = -1; ///< from Retry-After on 429/503; -1 if absent
 
@@ -46,6 +48,9 @@ struct HttpResult
 struct HttpRequestOptions
 {
     QByteArray token; ///< bearer token; empty: no Authorization header
+    /// Further request headers (e.g. slurmrestd's X-SLURM-USER-NAME and X-SLURM-USER-TOKEN); kept out of
+    /// every error text like the token.
+    QList<std::pair<QByteArray, QByteArray>> headers;
     qsizetype maxBodyBytes = 16 * 1024 * 1024;
     int timeoutMs = 5000; ///< no progress for this long → timed out / stalled
     int deadlineMs = 0; ///< whole request; 0: 4 × timeoutMs
@@ -66,6 +71,9 @@ public:
     using Callback = std::function<void(HttpResult)>;
     // `done` runs on this object's thread, once, unless the client is destroyed first.
     void get(const QUrl& url, const HttpRequestOptions& options, Callback done);
+    // Any other method (POST, DELETE) with the same rules; a non-empty body is sent as application/json.
+    void send(const QByteArray& verb, const QUrl& url, const HttpRequestOptions& options, const QByteArray& body,
+        Callback done);
     void abortAll(); ///< callbacks run with Outcome::Aborted
     int inFlight() const { return int(m_pending.size()); }
 

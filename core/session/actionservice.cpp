@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/session/actionservice.h"
 
+#include "core/sources/slurmactionclient.h"
 #include "core/store/fleetstore.h"
 #include "core/util/whenready.h"
 
@@ -56,11 +57,15 @@ bool ActionService::target(const ActionRequest& request, SourceEndpoint* to, QSt
     return false;
 }
 
-ActionClient* ActionService::clientFor(const QString& source)
+ActionClient* ActionService::clientFor(const SourceEndpoint& to)
 {
-    ActionClient*& client = m_clients[source];
+    ActionClient*& client = m_clients[to.source];
     if (!client) {
-        client = new ProtocolActionClient(this);
+        // The engine's own protocol: slurmrestd for a Slurm source, protocol v1 for agents and fleet fronts.
+        if (to.kind == SourceConfig::Kind::Slurm)
+            client = new SlurmActionClient(this);
+        else
+            client = new ProtocolActionClient(this);
         connect(client, &ActionClient::finished, this, &ActionService::onAnswer);
     }
     return client;
@@ -77,7 +82,7 @@ bool ActionService::send(const ActionRequest& request, const QString& preview, Q
     SourceEndpoint to;
     if (!target(request, &to, why))
         return false;
-    ActionClient* client = clientFor(to.source);
+    ActionClient* client = clientFor(to);
     if (client->isBusy() || !client->send(to, request)) {
         *why = tr("Another action is still being sent");
         return false;

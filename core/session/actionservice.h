@@ -48,7 +48,7 @@ Q_SIGNALS:
 private:
     bool target(const ActionRequest& request, SourceEndpoint* to, QString* why) const;
     QString sourceOf(const ActionRequest& request) const;
-    ActionClient* clientFor(const QString& source);
+    ActionClient* clientFor(const SourceEndpoint& to);
     void onAnswer(const ActionReply& reply);
     void audit(const ActionReply& reply, const QString& preview);
     void append(const AuditEntry& entry, int attemptsLeft);

@@ -36,6 +36,58 @@ bool unknownKeys(const QJsonObject& object, const QStringList& allowed, const QS
     return false;
 }
 
+// "user", "region" and "pools": what only a Slurm source has.
+bool parseSlurmKeys(const QJsonObject& o, const QString& where, SourceConfig* out, QString* error)
+{
+    const bool slurm = out->kind == SourceConfig::Kind::Slurm;
+    for (const char* key : { "user", "region", "pools" }) {
+        if (!slurm && o.contains(QLatin1String(key))) {
+            *error = tr("%1.%2: only a \"slurm\" source has it").arg(where, QLatin1String(key));
+            return false;
+        }
+    }
+    for (auto [key, target] : { std::pair { "user", &out->user }, std::pair { "region", &out->region } }) {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (!v.isUndefined()
+            && (!v.isString() || v.toString().trimmed().isEmpty() || v.toString().size() > MaxNameLength)) {
+            *error = tr("%1.%2: expected a non-empty string of at most %3 characters")
+                         .arg(where, QLatin1String(key))
+                         .arg(MaxNameLength);
+            return false;
+        }
+        *target = v.toString().trimmed();
+    }
+    const QJsonValue pools = o.value(QStringLiteral("pools"));
+    if (pools.isUndefined())
+        return true;
+    if (!pools.isArray() || pools.toArray().size() > MaxSources) {
+        *error = tr("%1.pools: expected an array of at most %2 rules").arg(where).arg(MaxSources);
+        return false;
+    }
+    const QJsonArray rules = pools.toArray();
+    for (qsizetype i = 0; i < rules.size(); ++i) {
+        const QString at = QStringLiteral("%1.pools[%2]").arg(where).arg(i);
+        const QJsonObject r = rules.at(i).toObject();
+        if (!rules.at(i).isObject()
+            || unknownKeys(
+                r, { QStringLiteral("pool"), QStringLiteral("nodePrefix"), QStringLiteral("feature") }, at, error)) {
+            if (!rules.at(i).isObject())
+                *error = tr("%1: expected an object").arg(at);
+            return false;
+        }
+        const auto text = [&r](const char* key) { return r.value(QLatin1String(key)).toString(); };
+        const bool prefix = r.contains(QStringLiteral("nodePrefix"));
+        const QString value = prefix ? text("nodePrefix") : text("feature");
+        if (text("pool").isEmpty() || text("pool").size() > MaxNameLength
+            || prefix == r.contains(QStringLiteral("feature")) || value.isEmpty() || value.size() > MaxNameLength) {
+            *error = tr("%1: expected \"pool\" and one of \"nodePrefix\" or \"feature\", non-empty strings").arg(at);
+            return false;
+        }
+        out->pools.append({ prefix ? PoolRule::Match::NamePrefix : PoolRule::Match::Feature, value, text("pool") });
+    }
+    return true;
+}
+
 bool parseSource(const QJsonValue& value, int index, SourceConfig* out, QString* error)
 {
     const QString where = QStringLiteral("sources[%1]").arg(index);
@@ -47,7 +99,8 @@ bool parseSource(const QJsonValue& value, int index, SourceConfig* out, QString*
     if (unknownKeys(o,
             { QStringLiteral("name"), QStringLiteral("kind"), QStringLiteral("url"), QStringLiteral("tokenFile"),
                 QStringLiteral("intervalSeconds"), QStringLiteral("ca"), QStringLiteral("clientCert"),
-                QStringLiteral("clientKey"), QStringLiteral("credential") },
+                QStringLiteral("clientKey"), QStringLiteral("credential"), QStringLiteral("user"),
+                QStringLiteral("region"), QStringLiteral("pools") },
             where, error))
         return false;
 
@@ -63,10 +116,14 @@ bool parseSource(const QJsonValue& value, int index, SourceConfig* out, QString*
         out->kind = SourceConfig::Kind::Agent;
     } else if (kind.toString() == QLatin1String("fleet")) {
         out->kind = SourceConfig::Kind::Fleet;
+    } else if (kind.toString() == QLatin1String("slurm")) {
+        out->kind = SourceConfig::Kind::Slurm;
     } else {
-        *error = tr("%1.kind: expected \"agent\" or \"fleet\"").arg(where);
+        *error = tr("%1.kind: expected \"agent\", \"fleet\" or \"slurm\"").arg(where);
         return false;
     }
+    if (!parseSlurmKeys(o, where, out, error))
+        return false;
 
     const QJsonValue url = o.value(QStringLiteral("url"));
     if (!url.isString() || url.toString().size() > MaxPathLength) {
@@ -198,17 +255,24 @@ bool ConsoleConfig::save(const QString& path, QString* error) const
         error = &ignored;
     QJsonArray list;
     for (const SourceConfig& s : sources) {
-        QJsonObject o { { QStringLiteral("name"), s.name },
-            { QStringLiteral("kind"),
-                s.kind == SourceConfig::Kind::Fleet ? QStringLiteral("fleet") : QStringLiteral("agent") },
+        QJsonObject o { { QStringLiteral("name"), s.name }, { QStringLiteral("kind"), sourceKindKey(s.kind) },
             { QStringLiteral("url"), s.url.toString() }, { QStringLiteral("intervalSeconds"), s.intervalMs / 1000.0 } };
         if (!s.tokenFile.isEmpty())
             o.insert(QStringLiteral("tokenFile"), s.tokenFile);
         for (auto [key, value] : { std::pair { "ca", s.tls.caFile }, std::pair { "clientCert", s.tls.certFile },
-                 std::pair { "clientKey", s.tls.keyFile }, std::pair { "credential", s.credential } }) {
+                 std::pair { "clientKey", s.tls.keyFile }, std::pair { "credential", s.credential },
+                 std::pair { "user", s.user }, std::pair { "region", s.region } }) {
             if (!value.isEmpty())
                 o.insert(QLatin1String(key), value);
         }
+        QJsonArray pools;
+        for (const PoolRule& rule : s.pools) {
+            pools.append(QJsonObject { { QStringLiteral("pool"), rule.pool },
+                { rule.match == PoolRule::Match::Feature ? QStringLiteral("feature") : QStringLiteral("nodePrefix"),
+                    rule.value } });
+        }
+        if (!pools.isEmpty())
+            o.insert(QStringLiteral("pools"), pools);
         list.append(o);
     }
     QJsonObject root { { QStringLiteral("version"), FormatVersion }, { QStringLiteral("sources"), list } };

@@ -10,11 +10,23 @@
 
 namespace Meridian {
 
-// One place the console polls: a single agent, or a fleet front (the simulator,
-// later an agent in gateway mode) that serves /api/v1/fleet and /api/v1/nodes.
+// How a scheduler source names the pool of a node (Slurm: default one pool per partition, the node's first).
+// The first rule that matches a node wins.
+struct PoolRule
+{
+    enum class Match : quint8 { NamePrefix, Feature };
+    Match match = Match::NamePrefix;
+    QString value; ///< the node name's prefix, or a feature the node has
+    QString pool;
+    friend bool operator==(const PoolRule&, const PoolRule&) = default;
+};
+
+// One place the console polls: a single agent, a fleet front (the simulator,
+// later an agent in gateway mode) that serves /api/v1/fleet and /api/v1/nodes,
+// or a Slurm cluster's slurmrestd.
 struct SourceConfig
 {
-    enum class Kind { Agent, Fleet };
+    enum class Kind { Agent, Fleet, Slurm };
     QString name;
     Kind kind = Kind::Agent;
     QUrl url; ///< base URL, ending in '/'
@@ -26,7 +38,25 @@ struct SourceConfig
     // only: save() never writes these, they are not part of the file format.
     QByteArray token;
     QString credentialError; ///< why the keyring gave no token; the source reports it as "unauthorized"
+    // Slurm only.
+    QString user; ///< X-SLURM-USER-NAME: whom the JWT was issued to
+    QString region; ///< the region of the cluster's nodes; empty: the source's name
+    QList<PoolRule> pools; ///< partition → pool mapping overrides; empty: one pool per partition
     friend bool operator==(const SourceConfig&, const SourceConfig&) = default;
 };
+
+// The kind's word in the configuration file and the support bundle: "agent", "fleet", "slurm".
+inline QString sourceKindKey(SourceConfig::Kind kind)
+{
+    switch (kind) {
+    case SourceConfig::Kind::Agent:
+        break;
+    case SourceConfig::Kind::Fleet:
+        return QStringLiteral("fleet");
+    case SourceConfig::Kind::Slurm:
+        return QStringLiteral("slurm");
+    }
+    return QStringLiteral("agent");
+}
 
 } // namespace Meridian

@@ -18,6 +18,8 @@ bool SourceEndpoints::resolve(const SourceConfig& config, SourceEndpoint* out, Q
 {
     SourceEndpoint e;
     e.source = config.name;
+    e.kind = config.kind;
+    e.user = config.user;
     e.base = config.url;
     if (!config.token.isEmpty()) {
         e.token = config.token; // from the keyring

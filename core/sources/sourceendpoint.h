@@ -27,6 +27,8 @@ struct SourceEndpoint
     QUrl base; ///< ends in '/'
     QByteArray token; ///< empty: no Authorization header
     std::shared_ptr<const QSslConfiguration> tls; ///< null: plain http or the system's roots
+    SourceConfig::Kind kind = SourceConfig::Kind::Agent; ///< which protocol it speaks
+    QString user; ///< Slurm: X-SLURM-USER-NAME
 };
 
 class SourceEndpoints

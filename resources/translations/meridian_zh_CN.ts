@@ -187,10 +187,6 @@
         <translation>%1.name：应为不超过 %2 个字符的非空字符串</translation>
     </message>
     <message>
-        <source>%1.kind: expected &quot;agent&quot; or &quot;fleet&quot;</source>
-        <translation>%1.kind：应为“agent”或“fleet”</translation>
-    </message>
-    <message>
         <source>%1.url: expected a string</source>
         <translation>%1.url：应为字符串</translation>
     </message>
@@ -277,6 +273,34 @@
     <message>
         <source>%1: clientCert and clientKey go together</source>
         <translation>%1：clientCert 与 clientKey 必须同时提供</translation>
+    </message>
+    <message>
+        <source>%1.%2: only a &quot;slurm&quot; source has it</source>
+        <translation>%1.%2：只有“slurm”数据源才有此项</translation>
+    </message>
+    <message>
+        <source>%1.%2: expected a non-empty string of at most %3 characters</source>
+        <translation>%1.%2：应为不超过 %3 个字符的非空字符串</translation>
+    </message>
+    <message>
+        <source>%1.pools: expected an array of at most %2 rules</source>
+        <translation>%1.pools：应为最多 %2 条规则的数组</translation>
+    </message>
+    <message>
+        <source>%1: expected &quot;pool&quot; and one of &quot;nodePrefix&quot; or &quot;feature&quot;, non-empty strings</source>
+        <translation>%1：应为“pool”以及“nodePrefix”或“feature”之一，均为非空字符串</translation>
+    </message>
+    <message>
+        <source>%1.kind: expected &quot;agent&quot;, &quot;fleet&quot; or &quot;slurm&quot;</source>
+        <translation>%1.kind：应为“agent”、“fleet”或“slurm”</translation>
+    </message>
+    <message>
+        <source>down in Slurm (%1)</source>
+        <translation>在 Slurm 中已宕机（%1）</translation>
+    </message>
+    <message>
+        <source>drained in Slurm (%1)</source>
+        <translation>在 Slurm 中已排空（%1）</translation>
     </message>
 </context>
 <context>
@@ -4477,6 +4501,90 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
     </message>
 </context>
 <context>
+    <name>Meridian::SlurmActionClient</name>
+    <message>
+        <source>%1 — run on a Slurm host: %2</source>
+        <translation>%1 — 请在 Slurm 主机上运行：%2</translation>
+    </message>
+    <message>
+        <source>Slurm ends job %1 (%2) and frees its nodes.</source>
+        <translation>Slurm 将结束作业 %1（%2）并释放其节点。</translation>
+    </message>
+    <message>
+        <source>Slurm stops job %1 (%2) and queues it again; slurmrestd has no requeue call, so the console gives the command to run: %3</source>
+        <translation>Slurm 将停止作业 %1（%2）并重新排队；slurmrestd 没有重新排队接口，控制台给出需要运行的命令：%3</translation>
+    </message>
+    <message>
+        <source>Slurm has no node %1</source>
+        <translation>Slurm 中没有节点 %1</translation>
+    </message>
+    <message>
+        <source>Slurm places no new jobs on %1; running jobs go on.</source>
+        <translation>Slurm 不再向 %1 分配新作业；正在运行的作业继续运行。</translation>
+    </message>
+    <message>
+        <source>Slurm places jobs on %1 again.</source>
+        <translation>Slurm 将重新向 %1 分配作业。</translation>
+    </message>
+    <message>
+        <source>slurmrestd %1 has no node update: the console cannot do this itself. Run on a Slurm host: %2</source>
+        <translation>slurmrestd %1 不支持更新节点：控制台无法自行完成此操作。请在 Slurm 主机上运行：%2</translation>
+    </message>
+    <message>
+        <source>slurmrestd has no requeue call</source>
+        <translation>slurmrestd 没有重新排队接口</translation>
+    </message>
+    <message>
+        <source>slurmrestd %1 has no node update</source>
+        <translation>slurmrestd %1 不支持更新节点</translation>
+    </message>
+    <message>
+        <source>Slurm cancelled job %1</source>
+        <translation>Slurm 已取消作业 %1</translation>
+    </message>
+    <message>
+        <source>Slurm drains %1</source>
+        <translation>Slurm 正在排空 %1</translation>
+    </message>
+    <message>
+        <source>Slurm resumed %1</source>
+        <translation>Slurm 已恢复 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::SlurmJobHistory</name>
+    <message>
+        <source>preempted and requeued by Slurm</source>
+        <translation>被 Slurm 抢占并重新排队</translation>
+    </message>
+    <message>
+        <source>requeued by Slurm (restart %1)</source>
+        <translation>被 Slurm 重新排队（第 %1 次重启）</translation>
+    </message>
+    <message>
+        <source>node failure (NODE_FAIL)</source>
+        <translation>节点故障（NODE_FAIL）</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::SlurmRest::VersionProbe</name>
+    <message>
+        <source>openapi/v3 names no API version Meridian reads (%1)</source>
+        <translation>openapi/v3 中没有 Meridian 可读取的 API 版本（%1）</translation>
+    </message>
+    <message>
+        <source>slurmrestd serves none of the API versions v0.0.38 to v0.0.41 (%1)</source>
+        <translation>slurmrestd 不提供 v0.0.38 至 v0.0.41 中的任何 API 版本（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::SlurmSource</name>
+    <message>
+        <source>slurmrestd has not answered for %1 s</source>
+        <translation>slurmrestd 已 %1 秒未响应</translation>
+    </message>
+</context>
+<context>
     <name>Meridian::SourceEditDialog</name>
     <message>
         <source>Add Source</source>
@@ -4489,10 +4597,6 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
     <message>
         <source>optional: file holding the bearer token</source>
         <translation>可选：保存持有者令牌的文件</translation>
-    </message>
-    <message>
-        <source>A single agent serves one node; a fleet front (simulator, gateway) serves many nodes through /api/v1/nodes</source>
-        <translation>单个代理对应一个节点；集群前端（模拟器、网关）通过 /api/v1/nodes 提供多个节点的数据</translation>
     </message>
     <message>
         <source> s</source>
@@ -4550,6 +4654,34 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
         <source>The interval must be between %1 and %2 seconds.</source>
         <translation>间隔必须在 %1 到 %2 秒之间。</translation>
     </message>
+    <message>
+        <source>A single agent serves one node; a fleet front (simulator, gateway) serves many nodes through /api/v1/nodes; Slurm&apos;s slurmrestd serves a cluster&apos;s nodes, partitions and jobs</source>
+        <translation>单个代理对应一个节点；集群前端（模拟器、网关）通过 /api/v1/nodes 提供多个节点的数据；Slurm 的 slurmrestd 提供一个集群的节点、分区和作业</translation>
+    </message>
+    <message>
+        <source>the user the JWT was issued to (scontrol token username=…)</source>
+        <translation>JWT 所签发给的用户（scontrol token username=…）</translation>
+    </message>
+    <message>
+        <source>optional: default is the source&apos;s name</source>
+        <translation>可选：默认为数据源名称</translation>
+    </message>
+    <message>
+        <source>Slurm us&amp;er:</source>
+        <translation>Slurm 用户(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Region:</source>
+        <translation>区域(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>file holding the JWT (scontrol token)</source>
+        <translation>保存 JWT 的文件（scontrol token）</translation>
+    </message>
+    <message>
+        <source>slurmrestd needs a JWT: give the file that holds it.</source>
+        <translation>slurmrestd 需要 JWT：请指定保存它的文件。</translation>
+    </message>
 </context>
 <context>
     <name>Meridian::SourceTableModel</name>
@@ -4592,6 +4724,10 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
     <message>
         <source>Interval</source>
         <translation>间隔</translation>
+    </message>
+    <message>
+        <source>Slurm (slurmrestd)</source>
+        <translation>Slurm（slurmrestd）</translation>
     </message>
 </context>
 <context>

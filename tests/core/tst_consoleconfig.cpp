@@ -65,6 +65,32 @@ private Q_SLOTS:
         QCOMPARE(again.cachePath, config.cachePath);
     }
 
+    void slurm()
+    {
+        const QString path
+            = write(json("{'version':1,'sources':[{'name':'cluster','kind':'slurm',"
+                         "'url':'https://slurm.example:6820','user':'meridian','tokenFile':'/etc/jwt',"
+                         "'region':'wuhu','intervalSeconds':10,"
+                         "'pools':[{'pool':'spare','nodePrefix':'gpu9'},{'pool':'h100','feature':'h100'}]}]}"));
+        ConsoleConfig config;
+        QString error;
+        QVERIFY2(ConsoleConfig::load(path, &config, &error), qPrintable(error));
+        const SourceConfig& s = config.sources.front();
+        QCOMPARE(s.kind, SourceConfig::Kind::Slurm);
+        QCOMPARE(s.user, QStringLiteral("meridian"));
+        QCOMPARE(s.region, QStringLiteral("wuhu"));
+        QCOMPARE(s.pools.size(), 2);
+        QCOMPARE(s.pools[0].match, PoolRule::Match::NamePrefix);
+        QCOMPARE(s.pools[0].value, QStringLiteral("gpu9"));
+        QCOMPARE(s.pools[1].match, PoolRule::Match::Feature);
+        QCOMPARE(s.pools[1].pool, QStringLiteral("h100"));
+        const QString saved = m_dir.filePath(QStringLiteral("saved-slurm.json"));
+        QVERIFY2(config.save(saved, &error), qPrintable(error));
+        ConsoleConfig again;
+        QVERIFY2(ConsoleConfig::load(saved, &again, &error), qPrintable(error));
+        QCOMPARE(again.sources, config.sources);
+    }
+
     void malformed_data()
     {
         QTest::addColumn<QByteArray>("content");
@@ -101,6 +127,17 @@ private Q_SLOTS:
             << src(json("'name':'a','url':'http://h/','tokenFile':true")) << QStringLiteral("tokenFile");
         QTest::addRow("token inline") << src(json("'name':'a','url':'http://h/','token':'secret'"))
                                       << QStringLiteral("unknown key");
+        QTest::addRow("user on an agent")
+            << src(json("'name':'a','url':'http://h/','user':'u'")) << QStringLiteral("only a \"slurm\" source");
+        QTest::addRow("pool rule without match")
+            << src(json("'name':'a','kind':'slurm','url':'http://h/','pools':[{'pool':'p'}]"))
+            << QStringLiteral("nodePrefix");
+        QTest::addRow("pool rule with both") << src(
+            json("'name':'a','kind':'slurm','url':'http://h/','pools':[{'pool':'p','nodePrefix':'n','feature':'f'}]"))
+                                             << QStringLiteral("nodePrefix");
+        QTest::addRow("pool rule unknown key")
+            << src(json("'name':'a','kind':'slurm','url':'http://h/','pools':[{'pool':'p','partition':'x'}]"))
+            << QStringLiteral("unknown key");
         QTest::addRow("duplicate names") << QByteArray(
             json("{'version':1,'sources':[{'name':'a','url':'http://h/'},{'name':'a','url':'http://g/'}]}"))
                                          << QStringLiteral("used twice");

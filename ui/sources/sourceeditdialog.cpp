@@ -27,12 +27,15 @@ constexpr int MaxNameLength = 64;
 
 SourceEditDialog::SourceEditDialog(const SourceConfig& source, const QStringList& takenNames, QWidget* parent)
     : QDialog(parent)
+    , m_original(source)
     , m_takenNames(takenNames)
     , m_name(new QLineEdit(source.name, this))
     , m_kind(new QComboBox(this))
     , m_url(new QLineEdit(source.url.toString(), this))
     , m_tokenFile(new QLineEdit(source.tokenFile, this))
     , m_interval(new QSpinBox(this))
+    , m_user(new QLineEdit(source.user, this))
+    , m_region(new QLineEdit(source.region, this))
     , m_problem(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
@@ -46,9 +49,17 @@ SourceEditDialog::SourceEditDialog(const SourceConfig& source, const QStringList
     m_tokenFile->setPlaceholderText(tr("optional: file holding the bearer token"));
     m_kind->addItem(SourceTableModel::kindName(SourceConfig::Kind::Agent), int(SourceConfig::Kind::Agent));
     m_kind->addItem(SourceTableModel::kindName(SourceConfig::Kind::Fleet), int(SourceConfig::Kind::Fleet));
-    m_kind->setCurrentIndex(source.kind == SourceConfig::Kind::Fleet ? 1 : 0);
+    m_kind->addItem(SourceTableModel::kindName(SourceConfig::Kind::Slurm), int(SourceConfig::Kind::Slurm));
+    m_kind->setCurrentIndex(m_kind->findData(int(source.kind)));
     m_kind->setToolTip(tr("A single agent serves one node; a fleet front (simulator, gateway) serves many "
-                          "nodes through /api/v1/nodes"));
+                          "nodes through /api/v1/nodes; Slurm's slurmrestd serves a cluster's nodes, "
+                          "partitions and jobs"));
+    m_user->setObjectName(QStringLiteral("user"));
+    m_user->setMaxLength(MaxNameLength);
+    m_user->setPlaceholderText(tr("the user the JWT was issued to (scontrol token username=…)"));
+    m_region->setObjectName(QStringLiteral("region"));
+    m_region->setMaxLength(MaxNameLength);
+    m_region->setPlaceholderText(tr("optional: default is the source's name"));
     m_interval->setRange(MinIntervalS, MaxIntervalS);
     m_interval->setSuffix(tr(" s"));
     m_interval->setValue(qBound(MinIntervalS, source.intervalMs / 1000, MaxIntervalS));
@@ -69,6 +80,8 @@ SourceEditDialog::SourceEditDialog(const SourceConfig& source, const QStringList
     form->addRow(tr("&Kind:"), m_kind);
     form->addRow(tr("&URL:"), m_url);
     form->addRow(tr("&Token file:"), tokenRow);
+    form->addRow(tr("Slurm us&er:"), m_user);
+    form->addRow(tr("&Region:"), m_region);
     form->addRow(tr("Poll &interval:"), m_interval);
 
     m_problem->setObjectName(QStringLiteral("problem"));
@@ -85,15 +98,29 @@ SourceEditDialog::SourceEditDialog(const SourceConfig& source, const QStringList
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     for (QLineEdit* edit : { m_name, m_url, m_tokenFile })
         connect(edit, &QLineEdit::textChanged, this, &SourceEditDialog::revalidate);
+    for (QLineEdit* edit : { m_user, m_region })
+        connect(edit, &QLineEdit::textChanged, this, &SourceEditDialog::revalidate);
     connect(m_kind, &QComboBox::currentIndexChanged, this, &SourceEditDialog::revalidate);
+    connect(m_kind, &QComboBox::currentIndexChanged, this, &SourceEditDialog::showKindFields);
+    m_form = form;
+    showKindFields();
     connect(m_interval, &QSpinBox::valueChanged, this, &SourceEditDialog::revalidate);
     resize(520, sizeHint().height());
     revalidate();
 }
 
+void SourceEditDialog::showKindFields()
+{
+    const bool slurm = SourceConfig::Kind(m_kind->currentData().toInt()) == SourceConfig::Kind::Slurm;
+    m_form->setRowVisible(m_user, slurm);
+    m_form->setRowVisible(m_region, slurm);
+    m_tokenFile->setPlaceholderText(
+        slurm ? tr("file holding the JWT (scontrol token)") : tr("optional: file holding the bearer token"));
+}
+
 SourceConfig SourceEditDialog::source() const
 {
-    SourceConfig s;
+    SourceConfig s = m_original;
     s.name = m_name->text().trimmed();
     s.kind = SourceConfig::Kind(m_kind->currentData().toInt());
     QUrl url = QUrl::fromUserInput(m_url->text().trimmed());
@@ -103,6 +130,11 @@ SourceConfig SourceEditDialog::source() const
     s.url = m_url->text().trimmed().isEmpty() ? QUrl() : url;
     s.tokenFile = m_tokenFile->text().trimmed();
     s.intervalMs = m_interval->value() * 1000;
+    const bool slurm = s.kind == SourceConfig::Kind::Slurm;
+    s.user = slurm ? m_user->text().trimmed() : QString();
+    s.region = slurm ? m_region->text().trimmed() : QString();
+    if (!slurm)
+        s.pools.clear();
     return s;
 }
 
@@ -122,6 +154,8 @@ QString SourceEditDialog::validate(const SourceConfig& source, const QStringList
         if (!info.isFile() || !info.isReadable())
             return tr("The token file does not exist or cannot be read.");
     }
+    if (source.kind == SourceConfig::Kind::Slurm && source.tokenFile.isEmpty() && source.credential.isEmpty())
+        return tr("slurmrestd needs a JWT: give the file that holds it.");
     if (source.intervalMs < MinIntervalS * 1000 || source.intervalMs > MaxIntervalS * 1000)
         return tr("The interval must be between %1 and %2 seconds.").arg(MinIntervalS).arg(MaxIntervalS);
     return {};

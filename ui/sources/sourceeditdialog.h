@@ -6,6 +6,7 @@
 #include <QDialog>
 
 class QComboBox;
+class QFormLayout;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
@@ -29,15 +30,20 @@ public:
 
 private:
     void revalidate();
+    void showKindFields();
 
+    SourceConfig m_original; ///< what the form does not edit (TLS files, credential, pool rules) is kept
     QStringList m_takenNames;
     QLineEdit* m_name;
     QComboBox* m_kind;
     QLineEdit* m_url;
     QLineEdit* m_tokenFile;
     QSpinBox* m_interval;
+    QLineEdit* m_user; ///< Slurm: X-SLURM-USER-NAME
+    QLineEdit* m_region; ///< Slurm: the cluster's region
     QLabel* m_problem;
     QDialogButtonBox* m_buttons;
+    QFormLayout* m_form = nullptr;
 };
 
 } // namespace Meridian
