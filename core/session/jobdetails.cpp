@@ -60,7 +60,7 @@ quint64 JobDetails::request(const QString& jobId)
     }
     a.source = source->name;
     if (source->kind != SourceConfig::Kind::Fleet) {
-        a.kind = JobDetailAnswer::NoHistory;
+        a.kind = source->kind == SourceConfig::Kind::Slurm ? JobDetailAnswer::Watched : JobDetailAnswer::NoHistory;
         answerLater(a);
         return a.requestId;
     }

@@ -3,7 +3,9 @@
 
 // One job's full history (every segment, interruption and checkpoint), from the source that reported the job:
 // a fleet front (GET /api/v1/jobs/ID, on a worker thread, strictly decoded); later a scheduler's accounting.
-// Agents keep no job history: for their jobs the answer says so instead of pretending.
+// Agents keep no job history: for their jobs the answer says so instead of pretending. A Slurm source's jobs
+// carry the history the source watched (its requeues and node failures between polls); the answer says that
+// this is all there is, since slurmctld forgets earlier runs.
 
 #include "core/protocol/protocoltypes.h"
 #include "core/sources/sourceconfig.h"
@@ -20,6 +22,7 @@ struct JobDetailAnswer
     enum Kind : quint8 {
         Full, ///< `job` is the source's whole record
         NoHistory, ///< the source keeps none (an agent): the job list's view is all there is
+        Watched, ///< a scheduler without accounting (Slurm, no slurmdbd): runs and interruptions seen while polled
         NoSource, ///< no configured source serves the job
         Failed, ///< `error` says why
     };

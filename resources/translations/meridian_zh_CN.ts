@@ -2595,6 +2595,10 @@ Recovery: %3 (target 10 min)</source>
         <source>no source serves this job</source>
         <translation>没有数据源提供此作业</translation>
     </message>
+    <message>
+        <source>History from Slurm (%1) as the console watched it: runs and interruptions seen while it polled. Earlier runs are not known without Slurm&apos;s accounting (slurmdbd).</source>
+        <translation>来自 Slurm（%1）的历史，为控制台观察所得：即轮询期间看到的运行段和中断。没有 Slurm 记账（slurmdbd）时，更早的运行段无从得知。</translation>
+    </message>
 </context>
 <context>
     <name>Meridian::LatencyMapWidget</name>

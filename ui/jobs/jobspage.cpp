@@ -344,6 +344,14 @@ void JobsPage::onDetailAnswer(const JobDetailAnswer& answer)
                 .arg(answer.source),
             false);
         return;
+    case JobDetailAnswer::Watched:
+        // slurmctld keeps only a job's latest start and its restart count; slurmdbd would keep every run.
+        m_detail->setDetailStatus(
+            tr("History from Slurm (%1) as the console watched it: runs and interruptions seen while it polled. "
+               "Earlier runs are not known without Slurm's accounting (slurmdbd).")
+                .arg(answer.source),
+            false);
+        return;
     case JobDetailAnswer::NoSource:
         m_detail->setDetailStatus(
             tr("Full history not loaded: %1. Showing the job list's view.").arg(tr("no source serves this job")), true);

@@ -8,6 +8,7 @@
 #include "core/model/fleettypes.h"
 #include "core/session/actionservice.h"
 #include "core/session/fleetsession.h"
+#include "core/session/jobdetails.h"
 #include "core/sources/slurm/hostlist.h"
 #include "core/sources/slurmsource.h"
 #include "core/store/fleetstore.h"
@@ -134,6 +135,14 @@ private Q_SLOTS:
             QTRY_COMPARE_WITH_TIMEOUT(held(), 2, WaitMs);
             QCOMPARE(store->node(node)->snapshot.jobs.size(), 1);
         }
+        // Its detail: the history the source watched, and the answer says that is all there is.
+        QSignalSpy detail(m_session->jobDetails(), &JobDetails::answered);
+        m_session->jobDetails()->request(jobId);
+        QVERIFY(detail.wait(WaitMs));
+        const auto answer = detail.front().front().value<JobDetailAnswer>();
+        QCOMPARE(int(answer.kind), int(JobDetailAnswer::Watched));
+        QCOMPARE(answer.source, u"lab"_s);
+
         QCOMPARE(m_lab->run(u"scancel"_s, { jobId }).exitCode, 0);
         QTRY_COMPARE_WITH_TIMEOUT(store->jobs().value(jobId).state, u"cancelled"_s, WaitMs);
     }
