@@ -2,6 +2,7 @@
 // meridian: the console, and `meridian check-agent` for support staff.
 
 #include "app/checkagentcommand.h"
+#include "app/checkslurmcommand.h"
 #include "app/commandline.h"
 #include "app/consolestartup.h"
 #include "app/reportcommand.h"
@@ -57,6 +58,13 @@ int main(int argc, char** argv)
         setApplicationInfo();
         Meridian::installTranslations(QLocale::system());
         return Meridian::runCheckAgent(QCoreApplication::arguments());
+    }
+
+    if (argc >= 2 && std::strcmp(argv[1], "check-slurm") == 0) {
+        QCoreApplication app(argc, argv);
+        setApplicationInfo();
+        Meridian::installTranslations(QLocale::system());
+        return Meridian::runCheckSlurm(QCoreApplication::arguments());
     }
 
     if (argc >= 2 && std::strcmp(argv[1], "report") == 0) {

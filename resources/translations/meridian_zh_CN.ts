@@ -1023,20 +1023,101 @@
     </message>
 </context>
 <context>
+    <name>Meridian::CheckSlurm</name>
+    <message>
+        <source>slurmrestd: %1</source>
+        <translation>slurmrestd：%1</translation>
+    </message>
+    <message>
+        <source>ERROR: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source>Drain and resume: over REST</source>
+        <translation>排空与恢复：通过 REST</translation>
+    </message>
+    <message>
+        <source>Drain and resume: no node update in this API version; the console gives the scontrol command instead</source>
+        <translation>排空与恢复：此 API 版本不支持更新节点；控制台改为给出 scontrol 命令</translation>
+    </message>
+    <message>
+        <source>Nodes by state:</source>
+        <translation>按状态统计的节点：</translation>
+    </message>
+    <message>
+        <source>Partitions (nodes, GPUs, GPUs allocated):</source>
+        <translation>分区（节点数、GPU 数、已分配 GPU 数）：</translation>
+    </message>
+    <message>
+        <source>Jobs by state:</source>
+        <translation>按状态统计的作业：</translation>
+    </message>
+    <message>
+        <source>WARNING %1</source>
+        <translation>警告 %1</translation>
+    </message>
+    <message>
+        <source>Checks a Slurm cluster&apos;s slurmrestd as a source would see it.</source>
+        <translation>按数据源的视角检查 Slurm 集群的 slurmrestd。</translation>
+    </message>
+    <message>
+        <source>Read the JWT (scontrol token) from FILE.</source>
+        <translation>从 FILE 读取 JWT（scontrol token）。</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>The user the JWT was issued to (X-SLURM-USER-NAME).</source>
+        <translation>JWT 所签发给的用户（X-SLURM-USER-NAME）。</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Give up on a request after SECONDS (default 10).</source>
+        <translation>单个请求超过 SECONDS 秒后放弃（默认 10）。</translation>
+    </message>
+    <message>
+        <source>SECONDS</source>
+        <translation>秒数</translation>
+    </message>
+    <message>
+        <source>Trust only the CA certificates in FILE (PEM) for an https URL.</source>
+        <translation>对 https URL 仅信任 FILE（PEM）中的 CA 证书。</translation>
+    </message>
+    <message>
+        <source>The subcommand.</source>
+        <translation>子命令。</translation>
+    </message>
+    <message>
+        <source>Base URL of slurmrestd, e.g. http://slurm-head:6820/</source>
+        <translation>slurmrestd 的基础 URL，例如 http://slurm-head:6820/</translation>
+    </message>
+    <message>
+        <source>Usage: meridian check-slurm URL --token-file FILE [--user NAME]</source>
+        <translation>用法：meridian check-slurm URL --token-file FILE [--user NAME]</translation>
+    </message>
+    <message>
+        <source>Not an http(s) URL: %1</source>
+        <translation>不是 http(s) URL：%1</translation>
+    </message>
+    <message>
+        <source>--timeout must be 1 to 600 seconds.</source>
+        <translation>--timeout 必须在 1 到 600 秒之间。</translation>
+    </message>
+    <message>
+        <source>--ca needs an https:// URL.</source>
+        <translation>--ca 需要 https:// 地址。</translation>
+    </message>
+</context>
+<context>
     <name>Meridian::CommandLine</name>
     <message>
         <source>Try &apos;meridian --help&apos;.</source>
         <translation>请尝试 “meridian --help”。</translation>
-    </message>
-    <message>
-        <source>Console for a multi-region AI compute network.
-
-Subcommands:
-  check-agent URL [--token-file FILE]   check one agent or fleet front and exit</source>
-        <translation>多区域 AI 算力网络控制台。
-
-子命令：
-  check-agent URL [--token-file FILE]   检查一个代理或集群前端后退出</translation>
     </message>
     <message>
         <source>Start a simulated fleet and show it.</source>
@@ -1097,6 +1178,18 @@ Subcommands:
     <message>
         <source>--cache needs a directory.</source>
         <translation>--cache 需要一个目录。</translation>
+    </message>
+    <message>
+        <source>Console for a multi-region AI compute network.
+
+Subcommands:
+  check-agent URL [--token-file FILE]   check one agent or fleet front and exit
+  check-slurm URL --token-file FILE [--user NAME]   check a Slurm cluster&apos;s slurmrestd and exit</source>
+        <translation>多区域 AI 算力网络控制台。
+
+子命令：
+  check-agent URL [--token-file FILE]   检查一个代理或集群前端后退出
+  check-slurm URL --token-file FILE [--user NAME]   检查 Slurm 集群的 slurmrestd 后退出</translation>
     </message>
 </context>
 <context>
@@ -4553,6 +4646,21 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
     <message>
         <source>Slurm resumed %1</source>
         <translation>Slurm 已恢复 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::SlurmCheck</name>
+    <message>
+        <source>no reason given</source>
+        <translation>未给出原因</translation>
+    </message>
+    <message>
+        <source>node %1 is %2: %3</source>
+        <translation>节点 %1 处于 %2：%3</translation>
+    </message>
+    <message>
+        <source>slurmrestd lists no nodes</source>
+        <translation>slurmrestd 未列出任何节点</translation>
     </message>
 </context>
 <context>

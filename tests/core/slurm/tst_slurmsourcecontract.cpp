@@ -7,6 +7,7 @@
 #include "core/model/fleettypes.h"
 #include "core/sources/slurm/slurmdecode.h"
 #include "core/sources/slurmactionclient.h"
+#include "core/sources/slurmcheck.h"
 #include "core/sources/slurmsource.h"
 #include "core/store/fleetstore.h"
 #include "tests/core/slurm/fakeslurmrestd.h"
@@ -210,6 +211,46 @@ private Q_SLOTS:
         serving = Mode::Good;
         QTRY_VERIFY_WITH_TIMEOUT(p.status(u"n1"_s) == AgentStatus::Up, 4 * WaitMs);
         QVERIFY(p.node(u"n1"_s)->lastError.isEmpty());
+    }
+
+    // check-slurm: what sinfo and squeue say of the recorded cluster (tests/fixtures/slurm/v0.0.38/cli.txt).
+    void checkReportsTheCluster()
+    {
+        const Mode mode = Mode::Good;
+        FakeSlurmrestd rest(slurmrestd(ApiVersion::V0040, &mode, true));
+        QVERIFY(rest.start());
+        QTemporaryDir dir;
+        QFile token(dir.filePath(u"jwt"_s));
+        QVERIFY(token.open(QIODevice::WriteOnly));
+        token.write(Token);
+        token.close();
+        SlurmCheck check;
+        QSignalSpy finished(&check, &SlurmCheck::finished);
+        check.start(rest.url(), u"meridian"_s, token.fileName());
+        QVERIFY(finished.wait(WaitMs));
+        const auto report = finished.front().front().value<SlurmCheckReport>();
+        QVERIFY2(report.healthy(), qPrintable(report.error));
+        QCOMPARE(report.version, u"Slurm 23.11.11, REST API v0.0.40"_s);
+        QVERIFY(report.nodeUpdate);
+        QCOMPARE(report.nodesByState.value(u"mixed+DRAIN"_s), 1);
+        QCOMPARE(report.nodesByState.value(u"mixed"_s), 1);
+        QCOMPARE(report.partitions.size(), 2);
+        QCOMPARE(report.partitions.front().name, u"gpu"_s);
+        QCOMPARE(report.partitions.front().nodes, 4);
+        QCOMPARE(report.partitions.front().gpus, 16);
+        QCOMPARE(report.jobsByState.value(u"RUNNING"_s), 6);
+        QCOMPARE(report.jobsByState.value(u"PENDING"_s), 2);
+        QVERIFY2(report.problems.join(u'\n').contains(u"node n1 is mixed+DRAIN: hbm ecc errors on gpu 3"_s),
+            qPrintable(report.problems.join(u'\n')));
+
+        const Mode rejected = Mode::TokenRejected;
+        rest.setHandler(slurmrestd(ApiVersion::V0040, &rejected, true));
+        SlurmCheck again;
+        QSignalSpy failed(&again, &SlurmCheck::finished);
+        again.start(rest.url(), u"meridian"_s, token.fileName());
+        QVERIFY(failed.wait(WaitMs));
+        QVERIFY2(failed.front().front().value<SlurmCheckReport>().error.contains(u"renew"_s),
+            qPrintable(failed.front().front().value<SlurmCheckReport>().error));
     }
 
     void nodeActionsGoOverRestFromV0039()
