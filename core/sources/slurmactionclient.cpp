@@ -240,7 +240,6 @@ void SlurmActionClient::previewNode()
                     { QStringLiteral("jobs"), list }, { QStringLiteral("capacity"), QJsonArray() } };
                 if (!m_nodeUpdate) {
                     r.manualCommand = scontrolCommand(m_request, m_to.user);
-                    body.insert(QStringLiteral("command"), QJsonArray { r.manualCommand });
                     body.insert(QStringLiteral("effect"),
                         tr("slurmrestd %1 has no node update: the console cannot do this itself. Run on a Slurm host: "
                            "%2")

@@ -1525,6 +1525,14 @@ Subcommands:
         <source>none</source>
         <translation>无</translation>
     </message>
+    <message>
+        <source>The scheduler&apos;s API cannot do this. Run the command below on a Slurm host; the console has changed nothing.</source>
+        <translation>调度器的 API 无法执行此操作。请在 Slurm 主机上运行下面的命令；控制台未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Copy command</source>
+        <translation>复制命令</translation>
+    </message>
 </context>
 <context>
     <name>Meridian::Faults::FaultsPage</name>
@@ -2691,6 +2699,22 @@ Recovery: %3 (target 10 min)</source>
     <message>
         <source>History from Slurm (%1) as the console watched it: runs and interruptions seen while it polled. Earlier runs are not known without Slurm&apos;s accounting (slurmdbd).</source>
         <translation>来自 Slurm（%1）的历史，为控制台观察所得：即轮询期间看到的运行段和中断。没有 Slurm 记账（slurmdbd）时，更早的运行段无从得知。</translation>
+    </message>
+    <message>
+        <source>Not sent: %1 of %2 needs a command on a Slurm host</source>
+        <translation>未发送：对 %2 执行 %1 需要在 Slurm 主机上运行命令</translation>
+    </message>
+    <message>
+        <source>The scheduler&apos;s API cannot %1 job %2. Run this command on a Slurm host; the console has changed nothing:
+
+%3</source>
+        <translation>调度器的 API 无法对作业 %2 执行 %1。请在 Slurm 主机上运行此命令；控制台未做任何更改：
+
+%3</translation>
+    </message>
+    <message>
+        <source>Copy command</source>
+        <translation>复制命令</translation>
     </message>
 </context>
 <context>

@@ -3,8 +3,11 @@
 
 #include "ui/common/displayformat.h"
 
+#include <QClipboard>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QGuiApplication>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -105,6 +108,29 @@ DrainPreviewDialog::DrainPreviewDialog(
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
     resize(720, 480);
+}
+
+void DrainPreviewDialog::setManualCommand(std::function<QString(const QString& reason)> command)
+{
+    if (m_command)
+        return;
+    m_effect->setText(tr("The scheduler's API cannot do this. Run the command below on a Slurm host; the console "
+                         "has changed nothing."));
+    m_command = new QLineEdit(this);
+    m_command->setObjectName(QStringLiteral("manualCommand"));
+    m_command->setReadOnly(true);
+    m_command->setText(command(reason()));
+    connect(m_reason, &QLineEdit::textChanged, this, [this, command] { m_command->setText(command(reason())); });
+    auto* copy = new QPushButton(tr("Copy command"), this);
+    copy->setObjectName(QStringLiteral("copyManualCommand"));
+    connect(copy, &QPushButton::clicked, this, [this] { QGuiApplication::clipboard()->setText(m_command->text()); });
+    auto* row = new QHBoxLayout;
+    row->addWidget(m_command, 1);
+    row->addWidget(copy);
+    // Above the buttons, where the confirmation would be: there is nothing to confirm.
+    auto* box = qobject_cast<QVBoxLayout*>(layout());
+    box->insertLayout(box->count() - 1, row);
+    m_confirm->hide();
 }
 
 QString DrainPreviewDialog::reason() const

@@ -10,6 +10,8 @@
 
 #include <QDialog>
 
+#include <functional>
+
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -27,6 +29,11 @@ public:
     QTableWidget* jobs() const { return m_jobs; }
     QTableWidget* capacity() const { return m_capacity; }
     QPushButton* confirmButton() const { return m_confirm; }
+    // The engine's API cannot do this (Slurm's v0.0.38 has no node update): the dialog says so, shows the command
+    // to run on a Slurm host instead (COMMAND makes it from the reason typed, which it follows) and offers to copy
+    // it. There is nothing to confirm: the console does not pretend to act.
+    void setManualCommand(std::function<QString(const QString& reason)> command);
+    QLineEdit* manualCommand() const { return m_command; }
     // The preview as one line of text: what the audit log keeps as "what the operator confirmed".
     static QString summary(const QString& nodeId, const QString& action, const NodeActionPreview& preview);
 
@@ -36,6 +43,7 @@ private:
     QTableWidget* m_capacity;
     QLineEdit* m_reason;
     QPushButton* m_confirm;
+    QLineEdit* m_command = nullptr;
 };
 
 } // namespace Meridian::Faults

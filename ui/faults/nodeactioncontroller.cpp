@@ -2,6 +2,7 @@
 #include "ui/faults/nodeactioncontroller.h"
 
 #include "core/session/actionservice.h"
+#include "core/sources/slurmactionclient.h"
 
 #include <QWidget>
 
@@ -62,6 +63,15 @@ void NodeActionController::showPreview(const ActionReply& reply)
         m_dialog->deleteLater();
     m_dialog = new DrainPreviewDialog(nodeId, action, NodeActionPreview::fromJson(reply.body), m_dialogParent);
     m_dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (!reply.manualCommand.isEmpty()) {
+        m_dialog->setManualCommand([request = reply.request, fallback = reply.manualCommand](const QString& reason) {
+            if (reason.isEmpty())
+                return fallback;
+            ActionRequest withReason = request;
+            withReason.reason = reason;
+            return SlurmActionClient::scontrolCommand(withReason, {});
+        });
+    }
     DrainPreviewDialog* dialog = m_dialog;
     connect(dialog, &QDialog::finished, this, [this, dialog, reply, action, nodeId](int result) {
         if (result == QDialog::Accepted) {

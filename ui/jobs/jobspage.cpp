@@ -13,9 +13,11 @@
 #include "ui/jobs/jobsformat.h"
 #include "ui/jobs/jobtablemodel.h"
 
+#include <QClipboard>
 #include <QComboBox>
 #include <QDateTime>
 #include <QEvent>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
@@ -437,6 +439,11 @@ void JobsPage::onActionReply(const ActionReply& reply)
                                               : tr("Failed (%1): %2").arg(reply.status).arg(reply.error));
         return;
     }
+    if (!reply.manualCommand.isEmpty()) {
+        m_sent.remove(jobId);
+        showManualCommand(reply);
+        return;
+    }
     const JobActionPreview preview = JobActionPreview::fromJson(reply.body);
     if (!reply.request.dryRun) {
         m_result->setText(
@@ -451,6 +458,26 @@ void JobsPage::onActionReply(const ActionReply& reply)
                              .arg(preview.accelerators)
                              .arg(nodesText.isEmpty() ? tr("none") : nodesText);
     confirmAction(reply, text);
+}
+
+void JobsPage::showManualCommand(const ActionReply& reply)
+{
+    // The scheduler's API has no call for this (Slurm: requeue): the command to run instead, nothing to confirm.
+    const QString action = actionName(reply.request.kind);
+    const QString jobId = reply.request.target;
+    m_result->setText(tr("Not sent: %1 of %2 needs a command on a Slurm host").arg(action, jobId));
+    auto* box = new QMessageBox(QMessageBox::Information, tr("%1 %2").arg(action, jobId),
+        tr("The scheduler's API cannot %1 job %2. Run this command on a Slurm host; the console has changed "
+           "nothing:\n\n%3")
+            .arg(action, jobId, reply.manualCommand),
+        QMessageBox::Close, this);
+    box->setObjectName(QStringLiteral("manualJobAction"));
+    box->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QPushButton* copy = box->addButton(tr("Copy command"), QMessageBox::ActionRole);
+    const QString command = reply.manualCommand;
+    connect(copy, &QPushButton::clicked, box, [command] { QGuiApplication::clipboard()->setText(command); });
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 void JobsPage::confirmAction(const ActionReply& preview, const QString& text)

@@ -70,6 +70,7 @@ private:
     void requestAction(const QString& jobId, const QString& action);
     void onActionReply(const ActionReply& reply);
     void confirmAction(const ActionReply& preview, const QString& text);
+    void showManualCommand(const ActionReply& reply);
 
     FleetStore* m_store;
     FleetHistory* m_history;
