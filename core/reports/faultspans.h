@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// Fault incidents from the cached event log, and which minutes of a range
+// Fault spans from the cached event log (one fault each, opened → cleared; the
+// Faults page's incidents group several faults), and which minutes of a range
 // have data: what availability, MTBF and MTTR are computed from.
 
 #include "core/reports/report.h"
@@ -12,7 +13,7 @@
 namespace Meridian::Reports {
 
 // One fault: its opening event and, when seen, the event that cleared it.
-struct Incident
+struct FaultSpan
 {
     QString nodeId;
     QString kind;
@@ -31,8 +32,8 @@ std::optional<QList<Protocol::Event>> readEvents(
 
 // Pairs openings (not cleared, warning or worse, not a "job-…" event) with the next clearing event of
 // the same node, kind and accelerator. A clearing without an opening is ignored
-// (it closed an incident older than the events read).
-QList<Incident> pairIncidents(const QList<Protocol::Event>& events);
+// (it closed a fault older than the events read).
+QList<FaultSpan> pairFaultSpans(const QList<Protocol::Event>& events);
 
 // Minutes of a range that have data (a rollup point), with prefix sums so
 // that the covered part of any interval costs O(1).

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/reports/incidents.h"
+#include "core/reports/faultspans.h"
 
 #include "core/cache/cachereader.h"
 #include "core/reports/reportsupport.h"
@@ -47,10 +47,10 @@ std::optional<QList<Protocol::Event>> readEvents(
     return all;
 }
 
-QList<Incident> pairIncidents(const QList<Protocol::Event>& events)
+QList<FaultSpan> pairFaultSpans(const QList<Protocol::Event>& events)
 {
-    QList<Incident> incidents;
-    QHash<QString, QList<qsizetype>> open; // node|kind|accelerator → open incidents, oldest first
+    QList<FaultSpan> spans;
+    QHash<QString, QList<qsizetype>> open; // node|kind|accelerator → open faults, oldest first
     auto keyOf = [](const Protocol::Event& e) -> QString {
         return e.nodeId + QLatin1Char('|') + e.kind + QLatin1Char('|') + QString::number(e.accelerator);
     };
@@ -58,15 +58,15 @@ QList<Incident> pairIncidents(const QList<Protocol::Event>& events)
         if (e.cleared) {
             auto it = open.find(keyOf(e));
             if (it != open.end() && !it->isEmpty())
-                incidents[it->takeFirst()].clearedMs = e.timestampMs;
+                spans[it->takeFirst()].clearedMs = e.timestampMs;
             continue;
         }
         if (e.severity < Protocol::Severity::Warning || e.kind.startsWith(QLatin1String("job-")))
             continue; // information, or a job's event (interrupted…): not a fault of the hardware
-        open[keyOf(e)].append(incidents.size());
-        incidents.append({ e.nodeId, e.kind, e.accelerator, e.timestampMs, 0, e.code, e.severity });
+        open[keyOf(e)].append(spans.size());
+        spans.append({ e.nodeId, e.kind, e.accelerator, e.timestampMs, 0, e.code, e.severity });
     }
-    return incidents;
+    return spans;
 }
 
 CoveredMinutes::CoveredMinutes(const CapacitySeries& series, qint64 fromMs, qint64 toMs)
