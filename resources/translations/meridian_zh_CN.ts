@@ -742,43 +742,6 @@
     </message>
 </context>
 <context>
-    <name>Meridian::CapacityPanel</name>
-    <message>
-        <source>Capacity over time</source>
-        <translation>容量趋势</translation>
-    </message>
-    <message>
-        <source>All accelerator models</source>
-        <translation>全部加速卡型号</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n d</source>
-        <translation>
-            <numerusform>%n 天</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n h</source>
-        <translation>
-            <numerusform>%n 小时</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Show the last %n hour(s)</source>
-        <translation>
-            <numerusform>显示最近 %n 小时</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>No history in the cache yet</source>
-        <translation>缓存中尚无历史数据</translation>
-    </message>
-    <message>
-        <source>No cache: history is not available</source>
-        <translation>无缓存：历史数据不可用</translation>
-    </message>
-</context>
-<context>
     <name>Meridian::CapacityTable</name>
     <message>
         <source>Accelerator</source>
@@ -841,66 +804,40 @@
     </message>
 </context>
 <context>
-    <name>Meridian::CapacityView</name>
+    <name>Meridian::CapacityTrendPanel</name>
     <message>
-        <source>Allocated but idle: %1</source>
-        <translation>已分配但闲置：%1</translation>
+        <source>Capacity over time</source>
+        <translation>容量趋势</translation>
     </message>
     <message>
-        <source>Pool %1</source>
-        <translation>资源池 %1</translation>
+        <source>All accelerator models</source>
+        <translation>全部加速卡型号</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n 小时</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Show the last %n hour(s)</source>
+        <translation>
+            <numerusform>显示最近 %n 小时</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Whole fleet</source>
-        <translation>整个集群</translation>
+        <source>No history in the cache yet</source>
+        <translation>缓存中尚无历史数据</translation>
     </message>
     <message>
-        <source>Capacity — %1</source>
-        <translation>容量 — %1</translation>
-    </message>
-    <message>
-        <source>Free right now, by model</source>
-        <translation>当前空闲（按型号）</translation>
-    </message>
-    <message>
-        <source>By pool and model</source>
-        <translation>按资源池和型号</translation>
-    </message>
-    <message>
-        <source>Over time</source>
-        <translation>随时间变化</translation>
-    </message>
-    <message>
-        <source>All models</source>
-        <translation>全部型号</translation>
-    </message>
-    <message>
-        <source>24 h</source>
-        <translation>24 小时</translation>
-    </message>
-    <message>
-        <source>7 d</source>
-        <translation>7 天</translation>
-    </message>
-    <message>
-        <source>30 d</source>
-        <translation>30 天</translation>
-    </message>
-    <message>
-        <source>Utilization under</source>
-        <translation>利用率低于</translation>
-    </message>
-    <message>
-        <source>for longer than</source>
-        <translation>持续超过</translation>
-    </message>
-    <message>
-        <source> min</source>
-        <translation> 分钟</translation>
-    </message>
-    <message>
-        <source>Accelerators allocated to a job whose utilization stayed under the threshold for longer than the duration (agent clock). Activate a row to open the node.</source>
-        <translation>已分配给作业、但利用率持续低于阈值超过设定时长的加速卡（以代理时钟计）。激活某一行可打开该节点。</translation>
+        <source>No cache: history is not available</source>
+        <translation>无缓存：历史数据不可用</translation>
     </message>
 </context>
 <context>
@@ -1740,16 +1677,8 @@ Subcommands:
         <translation>MTTR（7 天）</translation>
     </message>
     <message>
-        <source>MTBF (7 d)</source>
-        <translation>MTBF（7 天）</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Recovery stopwatch&lt;/b&gt; (target: 10 min from detection to jobs running again)</source>
         <translation>&lt;b&gt;恢复计时&lt;/b&gt;（目标：从检测到作业恢复运行不超过 10 分钟）</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;MTTR and MTBF per pool&lt;/b&gt;</source>
-        <translation>&lt;b&gt;各资源池 MTTR 与 MTBF&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Detected</source>
@@ -1783,6 +1712,14 @@ Subcommands:
         <source>Recovered in %1: %2 over the 10-minute target.</source>
         <translation>用时 %1 完成恢复：超出 10 分钟目标 %2。</translation>
     </message>
+    <message>
+        <source>Between incidents (7 d)</source>
+        <translation>事件间隔（7 天）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;MTTR and time between incidents per pool&lt;/b&gt;</source>
+        <translation>&lt;b&gt;各资源池的 MTTR 与事件间隔&lt;/b&gt;</translation>
+    </message>
 </context>
 <context>
     <name>Meridian::Faults::ReliabilityChart</name>
@@ -1791,16 +1728,8 @@ Subcommands:
         <translation>MTTR（小时）</translation>
     </message>
     <message>
-        <source>MTBF (hours)</source>
-        <translation>MTBF（小时）</translation>
-    </message>
-    <message>
         <source>MTTR per pool</source>
         <translation>各资源池 MTTR</translation>
-    </message>
-    <message>
-        <source>MTBF per pool</source>
-        <translation>各资源池 MTBF</translation>
     </message>
     <message>
         <source>Per day, 14 days</source>
@@ -1811,8 +1740,16 @@ Subcommands:
         <translation>按周，12 周</translation>
     </message>
     <message>
-        <source>No figures in this range (MTTR needs resolved incidents, MTBF any incident)</source>
-        <translation>此范围内没有数据（MTTR 需要已解决的事件，MTBF 需要任意事件）</translation>
+        <source>Between incidents (hours)</source>
+        <translation>事件间隔（小时）</translation>
+    </message>
+    <message>
+        <source>Time between incidents per pool</source>
+        <translation>各资源池的事件间隔</translation>
+    </message>
+    <message>
+        <source>No figures in this range (MTTR needs resolved incidents, time between incidents any incident)</source>
+        <translation>此范围内没有数据（MTTR 需要已解决的事件，事件间隔需要至少一个事件）</translation>
     </message>
 </context>
 <context>
@@ -1905,7 +1842,7 @@ Subcommands:
     </message>
 </context>
 <context>
-    <name>Meridian::FleetStatusWidget</name>
+    <name>Meridian::FleetStatusPanel</name>
     <message>
         <source>%1 %2</source>
         <translation>%2 %1</translation>
@@ -2007,13 +1944,6 @@ Subcommands:
     <message>
         <source>not polled yet</source>
         <translation>尚未轮询</translation>
-    </message>
-</context>
-<context>
-    <name>Meridian::HeatmapWidget</name>
-    <message>
-        <source>none</source>
-        <translation>无</translation>
     </message>
 </context>
 <context>
@@ -2573,10 +2503,17 @@ Recovery: %3 (target 10 min)</source>
     </message>
 </context>
 <context>
-    <name>Meridian::LatencyMapWidget</name>
+    <name>Meridian::LatencyMapView</name>
     <message>
         <source>Land: Natural Earth (public domain). No borders shown.</source>
         <translation>陆地：Natural Earth（公有领域）。不显示边界。</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::LatencyMatrixView</name>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
     </message>
 </context>
 <context>
@@ -3168,7 +3105,7 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
     </message>
 </context>
 <context>
-    <name>Meridian::PairHistoryView</name>
+    <name>Meridian::PairHistoryChart</name>
     <message>
         <source>Click an edge on the map or a cell of the matrix to see its history.</source>
         <translation>单击地图上的连线或矩阵中的单元格以查看其历史。</translation>
@@ -3220,6 +3157,69 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
     <message>
         <source>target</source>
         <translation>目标</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::PoolCapacityPanel</name>
+    <message>
+        <source>Allocated but idle: %1</source>
+        <translation>已分配但闲置：%1</translation>
+    </message>
+    <message>
+        <source>Pool %1</source>
+        <translation>资源池 %1</translation>
+    </message>
+    <message>
+        <source>Whole fleet</source>
+        <translation>整个集群</translation>
+    </message>
+    <message>
+        <source>Capacity — %1</source>
+        <translation>容量 — %1</translation>
+    </message>
+    <message>
+        <source>Free right now, by model</source>
+        <translation>当前空闲（按型号）</translation>
+    </message>
+    <message>
+        <source>By pool and model</source>
+        <translation>按资源池和型号</translation>
+    </message>
+    <message>
+        <source>Over time</source>
+        <translation>随时间变化</translation>
+    </message>
+    <message>
+        <source>All models</source>
+        <translation>全部型号</translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation>24 小时</translation>
+    </message>
+    <message>
+        <source>7 d</source>
+        <translation>7 天</translation>
+    </message>
+    <message>
+        <source>30 d</source>
+        <translation>30 天</translation>
+    </message>
+    <message>
+        <source>Utilization under</source>
+        <translation>利用率低于</translation>
+    </message>
+    <message>
+        <source>for longer than</source>
+        <translation>持续超过</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Accelerators allocated to a job whose utilization stayed under the threshold for longer than the duration (agent clock). Activate a row to open the node.</source>
+        <translation>已分配给作业、但利用率持续低于阈值超过设定时长的加速卡（以代理时钟计）。激活某一行可打开该节点。</translation>
     </message>
 </context>
 <context>
@@ -3620,10 +3620,6 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
         <translation>加速卡可用率</translation>
     </message>
     <message>
-        <source>Incidents</source>
-        <translation>故障数</translation>
-    </message>
-    <message>
         <source>MTBF (h)</source>
         <translation>MTBF（小时）</translation>
     </message>
@@ -3638,10 +3634,6 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
     <message>
         <source>Recovered within 10 min</source>
         <translation>10 分钟内恢复率</translation>
-    </message>
-    <message>
-        <source>Incidents by kind</source>
-        <translation>按类型统计故障</translation>
     </message>
     <message>
         <source>Kind</source>

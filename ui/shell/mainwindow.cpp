@@ -6,7 +6,7 @@
 #include "ui/common/navigator.h"
 #include "ui/common/theme.h"
 #include "ui/pools/poolspage.h"
-#include "ui/shell/fleetstatuswidget.h"
+#include "ui/shell/fleetstatuspanel.h"
 #include "ui/shell/pageregistry.h"
 #include "ui/shell/quickjump.h"
 #include "ui/sources/sourcesdialog.h"
@@ -30,7 +30,7 @@ MainWindow::MainWindow(FleetSession* session, QWidget* parent)
     , m_session(session)
     , m_nav(new QListWidget(this))
     , m_pages(new QStackedWidget(this))
-    , m_status(new FleetStatusWidget(session->store(), this))
+    , m_status(new FleetStatusPanel(session->store(), this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/meridian.svg")));

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// CapacityView offscreen: the numbers shown equal the store's, every model
+// PoolCapacityPanel offscreen: the numbers shown equal the store's, every model
 // passes QAbstractItemModelTester, the idle list follows the snapshots and
 // activating a row names the node; the plot shows the cache's pool rollups.
 
@@ -12,8 +12,8 @@
 #include "ui/charts/stackedcapacitychart.h"
 #include "ui/common/displayformat.h"
 #include "ui/pools/capacity/capacitytablemodel.h"
-#include "ui/pools/capacity/capacityview.h"
 #include "ui/pools/capacity/idletablemodel.h"
+#include "ui/pools/capacity/poolcapacitypanel.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -69,7 +69,7 @@ void TestCapacityView::initTestCase()
 {
     registerCoreMetaTypes();
     QCoreApplication::setOrganizationName(QStringLiteral("MeridianTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_capacityview"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_poolcapacitypanel"));
     QStandardPaths::setTestModeEnabled(true);
     QVERIFY(m_dir.isValid());
 }
@@ -80,7 +80,7 @@ void TestCapacityView::numbersEqualTheStore()
     store.setCoalescingInterval(0);
     IdleTracker idle; // the session's, in a console
     idle.attach(&store);
-    CapacityView view(&store, nullptr, &idle);
+    PoolCapacityPanel view(&store, nullptr, &idle);
     QAbstractItemModelTester t1(view.poolModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     QAbstractItemModelTester t2(view.freeModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     QAbstractItemModelTester t3(view.idleModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -89,7 +89,7 @@ void TestCapacityView::numbersEqualTheStore()
     view.resize(1200, 900);
     view.show();
 
-    QSignalSpy refreshed(&view, &CapacityView::nowRefreshed);
+    QSignalSpy refreshed(&view, &PoolCapacityPanel::nowRefreshed);
     store.applyUpdate(update(T0));
     QVERIFY(refreshed.wait(5000));
     QCOMPARE(view.poolModel()->rowCount(), 4);
@@ -141,7 +141,7 @@ void TestCapacityView::idleListAndActivation()
     store.setCoalescingInterval(0);
     IdleTracker tracker;
     tracker.attach(&store);
-    CapacityView view(&store, nullptr, &tracker);
+    PoolCapacityPanel view(&store, nullptr, &tracker);
     QAbstractItemModelTester tester(view.idleProxy(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     view.setIdleThresholds(5, 15);
     view.show();
@@ -170,7 +170,7 @@ void TestCapacityView::idleListAndActivation()
     view.setScope(QStringLiteral("East China"), QStringLiteral("wuhu-train"));
     QCOMPARE(view.idleModel()->rowCount(), 1);
 
-    QSignalSpy activated(&view, &CapacityView::nodeActivated);
+    QSignalSpy activated(&view, &PoolCapacityPanel::nodeActivated);
     Q_EMIT view.idleView()->activated(view.idleView()->model()->index(0, IdleTableModel::Job));
     QCOMPARE(activated.size(), 1);
     QCOMPARE(activated.first().first().toString(), QStringLiteral("e1"));
@@ -205,8 +205,8 @@ void TestCapacityView::historyFromThePoolRollups()
     FleetHistory past(&reader);
     IdleTracker idle;
     idle.attach(&store, &reader);
-    CapacityView view(&store, &past, &idle);
-    QSignalSpy history(&view, &CapacityView::historyRefreshed);
+    PoolCapacityPanel view(&store, &past, &idle);
+    QSignalSpy history(&view, &PoolCapacityPanel::historyRefreshed);
     view.setScope(QStringLiteral("East China"), QStringLiteral("wuhu-train"));
     QVERIFY(history.wait(10000));
     QVERIFY(!view.chart()->isEmpty());
@@ -225,4 +225,4 @@ void TestCapacityView::historyFromThePoolRollups()
 }
 
 QTEST_MAIN(TestCapacityView)
-#include "tst_capacityview.moc"
+#include "tst_poolcapacitypanel.moc"

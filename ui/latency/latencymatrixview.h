@@ -5,7 +5,7 @@
 // each pixel of the view looks up one byte in the pyramid level that has about
 // one cell per pixel and one colour in a 256-entry table. The rendered view is
 // kept; a changed row re-renders only the pixel rows it covers. Not a stock
-// QCPColorMap: that recolours the whole grid on any change (performance-anchors.md §2).
+// QCPColorMap: that recolours the whole grid on any change (docs/performance.md).
 
 #include "core/latency/heatmapgrid.h"
 #include "ui/latency/dragpan.h"
@@ -18,11 +18,11 @@
 
 namespace Meridian {
 
-class HeatmapWidget : public QWidget
+class LatencyMatrixView : public QWidget
 {
     Q_OBJECT
 public:
-    explicit HeatmapWidget(QWidget* parent = nullptr);
+    explicit LatencyMatrixView(QWidget* parent = nullptr);
 
     void setGrid(std::shared_ptr<const HeatmapGrid> grid); ///< keeps the view when the size is unchanged
     const HeatmapGrid* grid() const { return m_grid.get(); }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/latency/pairhistoryview.h"
+#include "ui/latency/pairhistorychart.h"
 
 #include "ui/charts/timeplot.h"
 
@@ -18,7 +18,7 @@ constexpr qint64 Hour = 3600 * 1000;
 
 } // namespace
 
-PairHistoryView::PairHistoryView(QWidget* parent)
+PairHistoryChart::PairHistoryChart(QWidget* parent)
     : QWidget(parent)
     , m_title(new QLabel(tr("Click an edge on the map or a cell of the matrix to see its history.")))
     , m_ranges(new QButtonGroup(this))
@@ -73,12 +73,12 @@ PairHistoryView::PairHistoryView(QWidget* parent)
     m_stack->setCurrentWidget(m_empty);
 }
 
-QString PairHistoryView::title() const
+QString PairHistoryChart::title() const
 {
     return m_title->text();
 }
 
-void PairHistoryView::showPair(const QString& title, const LatencyTarget& target, Source source)
+void PairHistoryChart::showPair(const QString& title, const LatencyTarget& target, Source source)
 {
     m_title->setText(title);
     m_target = target;
@@ -86,13 +86,13 @@ void PairHistoryView::showPair(const QString& title, const LatencyTarget& target
     refresh();
 }
 
-void PairHistoryView::setRange(qint64 rangeMs)
+void PairHistoryChart::setRange(qint64 rangeMs)
 {
     m_rangeMs = rangeMs;
     refresh();
 }
 
-void PairHistoryView::refresh()
+void PairHistoryChart::refresh()
 {
     if (!m_source)
         return;

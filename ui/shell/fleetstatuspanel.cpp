@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/shell/fleetstatuswidget.h"
+#include "ui/shell/fleetstatuspanel.h"
 
 #include "core/store/fleetstore.h"
 #include "ui/common/displayformat.h"
@@ -42,7 +42,7 @@ int countOf(const AgentStatusCounts& c, AgentStatus s)
 }
 } // namespace
 
-FleetStatusWidget::FleetStatusWidget(FleetStore* store, QWidget* parent)
+FleetStatusPanel::FleetStatusPanel(FleetStore* store, QWidget* parent)
     : QWidget(parent)
     , m_store(store)
     , m_age(new QLabel(this))
@@ -64,21 +64,21 @@ FleetStatusWidget::FleetStatusWidget(FleetStore* store, QWidget* parent)
     layout->addWidget(m_age);
 
     m_ageTimer.setInterval(1000);
-    connect(&m_ageTimer, &QTimer::timeout, this, &FleetStatusWidget::updateAge);
+    connect(&m_ageTimer, &QTimer::timeout, this, &FleetStatusPanel::updateAge);
     m_ageTimer.start();
     m_throttle.setSingleShot(true);
-    connect(&m_throttle, &QTimer::timeout, this, &FleetStatusWidget::refresh);
-    connect(m_store, &FleetStore::changed, this, &FleetStatusWidget::onStoreChanged);
+    connect(&m_throttle, &QTimer::timeout, this, &FleetStatusPanel::refresh);
+    connect(m_store, &FleetStore::changed, this, &FleetStatusPanel::onStoreChanged);
     refresh();
 }
 
-void FleetStatusWidget::setStaleThresholdMs(qint64 ms)
+void FleetStatusPanel::setStaleThresholdMs(qint64 ms)
 {
     m_staleThresholdMs = qMax<qint64>(1000, ms);
     updateAge();
 }
 
-void FleetStatusWidget::onStoreChanged(const FleetChangeSet& changes)
+void FleetStatusPanel::onStoreChanged(const FleetChangeSet& changes)
 {
     if (changes.isEmpty() || m_throttle.isActive())
         return;
@@ -86,14 +86,14 @@ void FleetStatusWidget::onStoreChanged(const FleetChangeSet& changes)
     m_throttle.start(int(qMax<qint64>(0, MinUpdateMs - elapsed)));
 }
 
-void FleetStatusWidget::refresh()
+void FleetStatusPanel::refresh()
 {
     m_sinceUpdate.start();
     updateCounts();
     updateAge();
 }
 
-void FleetStatusWidget::updateCounts()
+void FleetStatusPanel::updateCounts()
 {
     m_last = m_store->agentStatusCounts();
     const QLocale locale;
@@ -137,12 +137,12 @@ void FleetStatusWidget::updateCounts()
         label->setToolTip(tip);
 }
 
-QString FleetStatusWidget::dataAgeText() const
+QString FleetStatusPanel::dataAgeText() const
 {
     return m_age->text();
 }
 
-void FleetStatusWidget::updateAge()
+void FleetStatusPanel::updateAge()
 {
     const qint64 newest = m_store->newestDataMs();
     const bool noAnswerYet = m_last.total() > 0 && m_last.unknown == m_last.total();
@@ -168,10 +168,10 @@ void FleetStatusWidget::updateAge()
     m_age->setToolTip(newest > 0 ? tr("Newest agent timestamp: %1").arg(Format::timestamp(newest)) : QString());
 }
 
-void FleetStatusWidget::changeEvent(QEvent* event)
+void FleetStatusPanel::changeEvent(QEvent* event)
 {
     if (event->type() == QEvent::LanguageChange || event->type() == QEvent::PaletteChange)
-        QMetaObject::invokeMethod(this, &FleetStatusWidget::refresh, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(this, &FleetStatusPanel::refresh, Qt::QueuedConnection);
     QWidget::changeEvent(event);
 }
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/latency/heatmapwidget.h"
+#include "ui/latency/latencymatrixview.h"
 
 #include <QHelpEvent>
 #include <QMouseEvent>
@@ -17,7 +17,7 @@ constexpr int Margin = 4;
 
 } // namespace
 
-HeatmapWidget::HeatmapWidget(QWidget* parent)
+LatencyMatrixView::LatencyMatrixView(QWidget* parent)
     : QWidget(parent)
 {
     setMouseTracking(false);
@@ -26,7 +26,7 @@ HeatmapWidget::HeatmapWidget(QWidget* parent)
     m_table.fill(qRgb(128, 128, 128), 256);
 }
 
-void HeatmapWidget::setGrid(std::shared_ptr<const HeatmapGrid> grid)
+void LatencyMatrixView::setGrid(std::shared_ptr<const HeatmapGrid> grid)
 {
     const bool sameSize = m_grid && grid && m_grid->rows() == grid->rows() && m_grid->cols() == grid->cols();
     m_grid = std::move(grid);
@@ -35,27 +35,27 @@ void HeatmapWidget::setGrid(std::shared_ptr<const HeatmapGrid> grid)
     invalidate();
 }
 
-void HeatmapWidget::setColorTable(const QList<QRgb>& table)
+void LatencyMatrixView::setColorTable(const QList<QRgb>& table)
 {
     if (table.size() == 256)
         m_table = table;
     invalidate();
 }
 
-void HeatmapWidget::setBlockStarts(const QList<int>& starts)
+void LatencyMatrixView::setBlockStarts(const QList<int>& starts)
 {
     m_blockStarts = starts;
     update();
 }
 
-void HeatmapWidget::setLegendLabels(const QString& low, const QString& high)
+void LatencyMatrixView::setLegendLabels(const QString& low, const QString& high)
 {
     m_legendLow = low;
     m_legendHigh = high;
     update();
 }
 
-void HeatmapWidget::setAxisLabels(const QStringList& labels)
+void LatencyMatrixView::setAxisLabels(const QStringList& labels)
 {
     if (labels == m_labels)
         return;
@@ -65,7 +65,7 @@ void HeatmapWidget::setAxisLabels(const QStringList& labels)
     invalidate();
 }
 
-int HeatmapWidget::labelMargin() const
+int LatencyMatrixView::labelMargin() const
 {
     if (m_labels.isEmpty())
         return 0;
@@ -76,13 +76,13 @@ int HeatmapWidget::labelMargin() const
     return std::min(widest + 8, 160);
 }
 
-QRect HeatmapWidget::heatArea() const
+QRect LatencyMatrixView::heatArea() const
 {
     const int labels = labelMargin();
     return rect().adjusted(Margin + labels, Margin + labels, -LegendWidth - Margin, -Margin);
 }
 
-int HeatmapWidget::level() const
+int LatencyMatrixView::level() const
 {
     // The level with at most about one cell per pixel.
     if (!m_grid || m_scale >= 1.0)
@@ -90,7 +90,7 @@ int HeatmapWidget::level() const
     return std::min(m_grid->levelCount() - 1, int(std::floor(std::log2(1.0 / m_scale))));
 }
 
-void HeatmapWidget::fitAll()
+void LatencyMatrixView::fitAll()
 {
     const QRect area = heatArea();
     if (!m_grid || m_grid->rows() == 0 || m_grid->cols() == 0 || area.width() <= 0 || area.height() <= 0)
@@ -101,7 +101,7 @@ void HeatmapWidget::fitAll()
     invalidate();
 }
 
-void HeatmapWidget::zoomToCells(int firstRow, int rowCount, int firstCol, int colCount)
+void LatencyMatrixView::zoomToCells(int firstRow, int rowCount, int firstCol, int colCount)
 {
     const QRect area = heatArea();
     if (rowCount <= 0 || colCount <= 0 || area.isEmpty())
@@ -112,7 +112,7 @@ void HeatmapWidget::zoomToCells(int firstRow, int rowCount, int firstCol, int co
     invalidate();
 }
 
-QPoint HeatmapWidget::cellAt(const QPoint& pos) const
+QPoint LatencyMatrixView::cellAt(const QPoint& pos) const
 {
     const QRect area = heatArea();
     if (!m_grid || !area.contains(pos))
@@ -124,20 +124,20 @@ QPoint HeatmapWidget::cellAt(const QPoint& pos) const
     return { col, row };
 }
 
-QPoint HeatmapWidget::cellCenter(int row, int col) const
+QPoint LatencyMatrixView::cellCenter(int row, int col) const
 {
     const QRect area = heatArea();
     return QPoint(area.left() + int((col + 0.5 - m_origin.x()) * m_scale),
         area.top() + int((row + 0.5 - m_origin.y()) * m_scale));
 }
 
-void HeatmapWidget::invalidate()
+void LatencyMatrixView::invalidate()
 {
     m_cacheValid = false;
     update();
 }
 
-void HeatmapWidget::renderNow()
+void LatencyMatrixView::renderNow()
 {
     const QRect area = heatArea();
     if (m_cache.size() != area.size())
@@ -146,7 +146,7 @@ void HeatmapWidget::renderNow()
     m_cacheValid = true;
 }
 
-void HeatmapWidget::renderRows(int y0, int y1)
+void LatencyMatrixView::renderRows(int y0, int y1)
 {
     const QRect area = heatArea();
     const QRgb background = palette().color(QPalette::Base).rgb();
@@ -184,7 +184,7 @@ void HeatmapWidget::renderRows(int y0, int y1)
     }
 }
 
-void HeatmapWidget::rowChanged(int row)
+void LatencyMatrixView::rowChanged(int row)
 {
     if (!m_grid || !m_cacheValid) {
         update();
@@ -202,7 +202,7 @@ void HeatmapWidget::rowChanged(int row)
     update(QRect(area.left(), area.top() + std::max(0, y0), area.width(), y1 - std::max(0, y0)));
 }
 
-void HeatmapWidget::paintEvent(QPaintEvent*)
+void LatencyMatrixView::paintEvent(QPaintEvent*)
 {
     const QRect area = heatArea();
     if (!m_cacheValid || m_cache.size() != area.size())
@@ -264,14 +264,14 @@ void HeatmapWidget::paintEvent(QPaintEvent*)
     p.drawText(QRect(legend.left() + 18, legend.bottom() + 18, LegendWidth - 26, 14), Qt::AlignLeft, tr("none"));
 }
 
-void HeatmapWidget::resizeEvent(QResizeEvent*)
+void LatencyMatrixView::resizeEvent(QResizeEvent*)
 {
     if (!m_userMoved)
         fitAll();
     invalidate();
 }
 
-void HeatmapWidget::wheelEvent(QWheelEvent* event)
+void LatencyMatrixView::wheelEvent(QWheelEvent* event)
 {
     const QRect area = heatArea();
     const QPointF pos = event->position() - QPointF(area.topLeft());
@@ -284,12 +284,12 @@ void HeatmapWidget::wheelEvent(QWheelEvent* event)
     event->accept();
 }
 
-void HeatmapWidget::mousePressEvent(QMouseEvent* event)
+void LatencyMatrixView::mousePressEvent(QMouseEvent* event)
 {
     m_pan.press(event->position().toPoint(), m_origin);
 }
 
-void HeatmapWidget::mouseMoveEvent(QMouseEvent* event)
+void LatencyMatrixView::mouseMoveEvent(QMouseEvent* event)
 {
     const std::optional<QPointF> origin = m_pan.move(event->position().toPoint(), event->buttons(), m_scale);
     if (!origin)
@@ -299,7 +299,7 @@ void HeatmapWidget::mouseMoveEvent(QMouseEvent* event)
     invalidate();
 }
 
-void HeatmapWidget::mouseReleaseEvent(QMouseEvent* event)
+void LatencyMatrixView::mouseReleaseEvent(QMouseEvent* event)
 {
     if (!m_pan.isClick(event->button()))
         return;
@@ -308,14 +308,14 @@ void HeatmapWidget::mouseReleaseEvent(QMouseEvent* event)
         Q_EMIT cellClicked(cell.y(), cell.x());
 }
 
-void HeatmapWidget::mouseDoubleClickEvent(QMouseEvent* event)
+void LatencyMatrixView::mouseDoubleClickEvent(QMouseEvent* event)
 {
     const QPoint cell = cellAt(event->position().toPoint());
     if (cell.x() >= 0)
         Q_EMIT cellDoubleClicked(cell.y(), cell.x());
 }
 
-bool HeatmapWidget::event(QEvent* event)
+bool LatencyMatrixView::event(QEvent* event)
 {
     if (event->type() == QEvent::ToolTip) {
         auto* help = static_cast<QHelpEvent*>(event);

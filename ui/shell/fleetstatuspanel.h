@@ -16,11 +16,11 @@ class FleetStore;
 
 // The status bar's fleet part: agents per status (colour-coded, with the first
 // problem agents and their reasons in the tooltip) and the age of the data.
-class FleetStatusWidget : public QWidget
+class FleetStatusPanel : public QWidget
 {
     Q_OBJECT
 public:
-    explicit FleetStatusWidget(FleetStore* store, QWidget* parent = nullptr);
+    explicit FleetStatusPanel(FleetStore* store, QWidget* parent = nullptr);
 
     // Data older than this is shown as a warning (default 15 s: three 5 s polls).
     void setStaleThresholdMs(qint64 ms);

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/latency/latencymapwidget.h"
+#include "ui/latency/latencymapview.h"
 
 #include <QHelpEvent>
 #include <QMouseEvent>
@@ -27,14 +27,14 @@ double distanceToSegment(const QPointF& p, const QPointF& a, const QPointF& b)
 
 } // namespace
 
-LatencyMapWidget::LatencyMapWidget(QWidget* parent)
+LatencyMapView::LatencyMapView(QWidget* parent)
     : QWidget(parent)
 {
     setMinimumSize(300, 200);
     setAttribute(Qt::WA_OpaquePaintEvent);
 }
 
-void LatencyMapWidget::setLand(LandMap land)
+void LatencyMapView::setLand(LandMap land)
 {
     m_landPath = QPainterPath();
     m_landPath.setFillRule(Qt::OddEvenFill); // lakes are holes
@@ -49,7 +49,7 @@ void LatencyMapWidget::setLand(LandMap land)
     viewChanged();
 }
 
-void LatencyMapWidget::setSites(const QList<MapSite>& sites)
+void LatencyMapView::setSites(const QList<MapSite>& sites)
 {
     bool sameSites = sites.size() == m_sites.size();
     for (int i = 0; sameSites && i < sites.size(); ++i)
@@ -64,7 +64,7 @@ void LatencyMapWidget::setSites(const QList<MapSite>& sites)
     update();
 }
 
-void LatencyMapWidget::setEdges(const QList<MapEdge>& edges)
+void LatencyMapView::setEdges(const QList<MapEdge>& edges)
 {
     // Arcs depend on the endpoints only: keep them when the pairs are the same.
     bool same = edges.size() == m_edges.size();
@@ -83,7 +83,7 @@ void LatencyMapWidget::setEdges(const QList<MapEdge>& edges)
     update();
 }
 
-void LatencyMapWidget::fitSites()
+void LatencyMapView::fitSites()
 {
     if (m_sitePoints.isEmpty() || width() <= 0)
         return;
@@ -103,18 +103,18 @@ void LatencyMapWidget::fitSites()
     viewChanged();
 }
 
-QPointF LatencyMapWidget::toWidget(const QPointF& projected) const
+QPointF LatencyMapView::toWidget(const QPointF& projected) const
 {
     return (projected - m_center) * m_scale + QPointF(width() / 2.0, height() / 2.0);
 }
 
-void LatencyMapWidget::viewChanged()
+void LatencyMapView::viewChanged()
 {
     m_landValid = false;
     update();
 }
 
-void LatencyMapWidget::renderLand()
+void LatencyMapView::renderLand()
 {
     const qreal dpr = devicePixelRatioF();
     m_landCache = QPixmap(size() * dpr);
@@ -133,12 +133,12 @@ void LatencyMapWidget::renderLand()
     m_landValid = true;
 }
 
-double LatencyMapWidget::siteRadius(const MapSite& s) const
+double LatencyMapView::siteRadius(const MapSite& s) const
 {
     return 4.0 + 1.2 * std::sqrt(std::max(0, s.capacity) / 8.0);
 }
 
-void LatencyMapWidget::renderTo(QPainter* p)
+void LatencyMapView::renderTo(QPainter* p)
 {
     if (!m_landValid || m_landCache.size() != size() * devicePixelRatioF())
         renderLand();
@@ -189,7 +189,7 @@ void LatencyMapWidget::renderTo(QPainter* p)
     }
 }
 
-void LatencyMapWidget::paintEvent(QPaintEvent*)
+void LatencyMapView::paintEvent(QPaintEvent*)
 {
     QPainter p(this);
     renderTo(&p);
@@ -198,14 +198,14 @@ void LatencyMapWidget::paintEvent(QPaintEvent*)
         tr("Land: Natural Earth (public domain). No borders shown."));
 }
 
-void LatencyMapWidget::resizeEvent(QResizeEvent*)
+void LatencyMapView::resizeEvent(QResizeEvent*)
 {
     if (!m_userMoved)
         fitSites();
     viewChanged();
 }
 
-QPointF LatencyMapWidget::edgePoint(int edge) const
+QPointF LatencyMapView::edgePoint(int edge) const
 {
     const QPolygonF arc = m_edgeArcs.value(edge);
     if (arc.isEmpty())
@@ -214,7 +214,7 @@ QPointF LatencyMapWidget::edgePoint(int edge) const
     return toWidget(arc[arc.size() / 3]);
 }
 
-int LatencyMapWidget::edgeAt(const QPointF& pos) const
+int LatencyMapView::edgeAt(const QPointF& pos) const
 {
     int best = -1;
     double bestDistance = 5.0;
@@ -232,7 +232,7 @@ int LatencyMapWidget::edgeAt(const QPointF& pos) const
     return best;
 }
 
-int LatencyMapWidget::siteAt(const QPointF& pos) const
+int LatencyMapView::siteAt(const QPointF& pos) const
 {
     for (int i = 0; i < m_sites.size(); ++i) {
         const QPointF d = toWidget(m_sitePoints[i]) - pos;
@@ -242,7 +242,7 @@ int LatencyMapWidget::siteAt(const QPointF& pos) const
     return -1;
 }
 
-void LatencyMapWidget::wheelEvent(QWheelEvent* event)
+void LatencyMapView::wheelEvent(QWheelEvent* event)
 {
     const QPointF pos = event->position();
     const QPointF before = (pos - QPointF(width() / 2.0, height() / 2.0)) / m_scale + m_center;
@@ -253,12 +253,12 @@ void LatencyMapWidget::wheelEvent(QWheelEvent* event)
     event->accept();
 }
 
-void LatencyMapWidget::mousePressEvent(QMouseEvent* event)
+void LatencyMapView::mousePressEvent(QMouseEvent* event)
 {
     m_pan.press(event->position().toPoint(), m_center);
 }
 
-void LatencyMapWidget::mouseMoveEvent(QMouseEvent* event)
+void LatencyMapView::mouseMoveEvent(QMouseEvent* event)
 {
     const std::optional<QPointF> center = m_pan.move(event->position().toPoint(), event->buttons(), m_scale);
     if (!center)
@@ -268,7 +268,7 @@ void LatencyMapWidget::mouseMoveEvent(QMouseEvent* event)
     viewChanged();
 }
 
-void LatencyMapWidget::mouseReleaseEvent(QMouseEvent* event)
+void LatencyMapView::mouseReleaseEvent(QMouseEvent* event)
 {
     if (!m_pan.isClick(event->button()))
         return;
@@ -277,7 +277,7 @@ void LatencyMapWidget::mouseReleaseEvent(QMouseEvent* event)
         Q_EMIT edgeClicked(edge);
 }
 
-bool LatencyMapWidget::event(QEvent* event)
+bool LatencyMapView::event(QEvent* event)
 {
     if (event->type() == QEvent::ToolTip) {
         auto* help = static_cast<QHelpEvent*>(event);

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/pools/capacity/capacityview.h"
+#include "ui/pools/capacity/poolcapacitypanel.h"
 
 #include "core/capacity/idletracker.h"
 #include "core/session/fleethistory.h"
@@ -61,7 +61,7 @@ QSortFilterProxyModel* sortProxy(QAbstractItemModel* source, int role, QObject* 
 }
 } // namespace
 
-CapacityView::CapacityView(const FleetStore* store, FleetHistory* history, IdleTracker* idle, QWidget* parent)
+PoolCapacityPanel::PoolCapacityPanel(const FleetStore* store, FleetHistory* history, IdleTracker* idle, QWidget* parent)
     : QWidget(parent)
     , m_store(store)
     , m_history(history)
@@ -110,7 +110,7 @@ CapacityView::CapacityView(const FleetStore* store, FleetHistory* history, IdleT
     });
 
     m_modelChoice->addItem(QString(), QString()); // "all models"; text set in updateTexts()
-    connect(m_modelChoice, &QComboBox::currentIndexChanged, this, &CapacityView::refreshHistory);
+    connect(m_modelChoice, &QComboBox::currentIndexChanged, this, &PoolCapacityPanel::refreshHistory);
     auto* rangeRow = new QHBoxLayout;
     rangeRow->addWidget(m_historyLabel);
     rangeRow->addStretch(1);
@@ -122,7 +122,7 @@ CapacityView::CapacityView(const FleetStore* store, FleetHistory* history, IdleT
         m_ranges->addButton(button, hours);
         rangeRow->addWidget(button);
     }
-    connect(m_ranges, &QButtonGroup::idClicked, this, &CapacityView::setRangeHours);
+    connect(m_ranges, &QButtonGroup::idClicked, this, &PoolCapacityPanel::setRangeHours);
 
     QSettings settings;
     m_threshold->setRange(0.5, 100);
@@ -192,9 +192,9 @@ CapacityView::CapacityView(const FleetStore* store, FleetHistory* history, IdleT
 
     m_nowTimer.setSingleShot(true);
     m_nowTimer.setInterval(NowRefreshMs);
-    connect(&m_nowTimer, &QTimer::timeout, this, &CapacityView::refreshNow);
+    connect(&m_nowTimer, &QTimer::timeout, this, &PoolCapacityPanel::refreshNow);
     m_historyTimer.setInterval(HistoryRefreshMs);
-    connect(&m_historyTimer, &QTimer::timeout, this, &CapacityView::refreshHistory);
+    connect(&m_historyTimer, &QTimer::timeout, this, &PoolCapacityPanel::refreshHistory);
     m_historyTimer.start();
     if (m_tracker)
         connect(m_tracker, &IdleTracker::changed, &m_nowTimer, qOverload<>(&QTimer::start));
@@ -210,9 +210,9 @@ CapacityView::CapacityView(const FleetStore* store, FleetHistory* history, IdleT
     refreshHistory();
 }
 
-CapacityView::~CapacityView() = default;
+PoolCapacityPanel::~PoolCapacityPanel() = default;
 
-void CapacityView::setScope(const QString& region, const QString& pool)
+void PoolCapacityPanel::setScope(const QString& region, const QString& pool)
 {
     if (region == m_region && pool == m_pool)
         return;
@@ -223,7 +223,7 @@ void CapacityView::setScope(const QString& region, const QString& pool)
     refreshHistory();
 }
 
-void CapacityView::setRangeHours(int hours)
+void PoolCapacityPanel::setRangeHours(int hours)
 {
     if (QAbstractButton* button = m_ranges->button(hours))
         button->setChecked(true);
@@ -233,20 +233,20 @@ void CapacityView::setRangeHours(int hours)
     refreshHistory();
 }
 
-void CapacityView::setIdleThresholds(double percent, int minutes)
+void PoolCapacityPanel::setIdleThresholds(double percent, int minutes)
 {
     m_threshold->setValue(percent);
     m_minutes->setValue(minutes);
 }
 
-QString CapacityView::scopeRegion() const
+QString PoolCapacityPanel::scopeRegion() const
 {
     if (!m_region.isEmpty() || m_pool.isEmpty())
         return m_region;
     return m_store ? m_store->aggregate().regionOfPool(m_pool) : QString();
 }
 
-void CapacityView::refreshNow()
+void PoolCapacityPanel::refreshNow()
 {
     m_nowTimer.stop();
     const QString region = scopeRegion();
@@ -271,7 +271,7 @@ void CapacityView::refreshNow()
     Q_EMIT nowRefreshed();
 }
 
-void CapacityView::refreshIdle()
+void PoolCapacityPanel::refreshIdle()
 {
     QList<IdleAccelerator> idle = m_tracker ? m_tracker->idle() : QList<IdleAccelerator>();
     if (m_store && (!m_region.isEmpty() || !m_pool.isEmpty())) {
@@ -286,7 +286,7 @@ void CapacityView::refreshIdle()
     m_idleLabel->setText(tr("Allocated but idle: %1").arg(Format::count(qint64(idle.size()))));
 }
 
-void CapacityView::updateModelChoices(const QList<ModelCapacity>& models)
+void PoolCapacityPanel::updateModelChoices(const QList<ModelCapacity>& models)
 {
     QStringList names;
     for (const ModelCapacity& m : models)
@@ -311,7 +311,7 @@ void CapacityView::updateModelChoices(const QList<ModelCapacity>& models)
         refreshHistory();
 }
 
-void CapacityView::refreshHistory()
+void PoolCapacityPanel::refreshHistory()
 {
     const quint64 generation = ++m_generation;
     if (!m_history) {
@@ -319,7 +319,7 @@ void CapacityView::refreshHistory()
         Q_EMIT historyRefreshed();
         return;
     }
-    // Anchored at the agents' newest time, not the console clock (see CapacityPanel).
+    // Anchored at the agents' newest time, not the console clock (see CapacityTrendPanel).
     qint64 to = m_store ? m_store->newestDataMs() : 0;
     if (to <= 0)
         to = QDateTime::currentMSecsSinceEpoch();
@@ -342,7 +342,7 @@ void CapacityView::refreshHistory()
         m_history->poolCapacity(from, to, scopeRegion(), m_pool, m_modelChoice->currentData().toString()));
 }
 
-void CapacityView::updateTexts()
+void PoolCapacityPanel::updateTexts()
 {
     QString scope;
     if (!m_pool.isEmpty())
@@ -367,7 +367,7 @@ void CapacityView::updateTexts()
     refreshIdle();
 }
 
-void CapacityView::changeEvent(QEvent* event)
+void PoolCapacityPanel::changeEvent(QEvent* event)
 {
     if (event->type() == QEvent::LanguageChange)
         updateTexts();

@@ -28,13 +28,13 @@ class StackedCapacityChart;
 // Per region/pool and per model: total/allocated/free/faulty now and as
 // stacked plots over time; "free right now" by model; allocated-but-idle list
 // with their jobs (thresholds settable, persisted in QSettings).
-class CapacityView : public QWidget
+class PoolCapacityPanel : public QWidget
 {
     Q_OBJECT
 public:
     // `idle` is the session's tracker: the view shows it and sets its thresholds; null: no idle detection.
-    CapacityView(const FleetStore* store, FleetHistory* history, IdleTracker* idle, QWidget* parent = nullptr);
-    ~CapacityView() override;
+    PoolCapacityPanel(const FleetStore* store, FleetHistory* history, IdleTracker* idle, QWidget* parent = nullptr);
+    ~PoolCapacityPanel() override;
 
     void setScope(const QString& region, const QString& pool); ///< empty = fleet / whole region
     QString region() const { return m_region; }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/overview/capacitypanel.h"
+#include "ui/overview/capacitytrendpanel.h"
 
 #include "core/session/fleethistory.h"
 #include "core/store/fleetstore.h"
@@ -25,7 +25,7 @@ constexpr int RefreshIntervalMs = 10'000;
 constexpr int RangeHours[] = { 1, 6, 24, 168 };
 } // namespace
 
-CapacityPanel::CapacityPanel(FleetStore* store, FleetHistory* history, QWidget* parent)
+CapacityTrendPanel::CapacityTrendPanel(FleetStore* store, FleetHistory* history, QWidget* parent)
     : QWidget(parent)
     , m_store(store)
     , m_history(history)
@@ -64,17 +64,17 @@ CapacityPanel::CapacityPanel(FleetStore* store, FleetHistory* history, QWidget* 
     layout->addLayout(header);
     layout->addWidget(m_chart, 1);
 
-    connect(m_ranges, &QButtonGroup::idClicked, this, &CapacityPanel::setRangeHours);
-    connect(m_model, &QComboBox::currentIndexChanged, this, &CapacityPanel::refresh);
+    connect(m_ranges, &QButtonGroup::idClicked, this, &CapacityTrendPanel::setRangeHours);
+    connect(m_model, &QComboBox::currentIndexChanged, this, &CapacityTrendPanel::refresh);
     m_refreshTimer.setInterval(RefreshIntervalMs);
-    connect(&m_refreshTimer, &QTimer::timeout, this, &CapacityPanel::refresh);
+    connect(&m_refreshTimer, &QTimer::timeout, this, &CapacityTrendPanel::refresh);
     m_refreshTimer.start();
 
     updateTexts();
-    QMetaObject::invokeMethod(this, &CapacityPanel::refresh, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(this, &CapacityTrendPanel::refresh, Qt::QueuedConnection);
 }
 
-void CapacityPanel::updateTexts()
+void CapacityTrendPanel::updateTexts()
 {
     m_title->setText(tr("Capacity over time"));
     m_model->setItemText(0, tr("All accelerator models"));
@@ -86,7 +86,7 @@ void CapacityPanel::updateTexts()
     m_chart->setEmptyText(m_history ? tr("No history in the cache yet") : tr("No cache: history is not available"));
 }
 
-void CapacityPanel::setRegion(const QString& region)
+void CapacityTrendPanel::setRegion(const QString& region)
 {
     if (region == m_region)
         return;
@@ -94,7 +94,7 @@ void CapacityPanel::setRegion(const QString& region)
     refresh();
 }
 
-void CapacityPanel::setModels(const QStringList& models)
+void CapacityTrendPanel::setModels(const QStringList& models)
 {
     QStringList current;
     for (int i = 1; i < m_model->count(); ++i)
@@ -113,7 +113,7 @@ void CapacityPanel::setModels(const QStringList& models)
         refresh();
 }
 
-void CapacityPanel::setRangeHours(int hours)
+void CapacityTrendPanel::setRangeHours(int hours)
 {
     if (QAbstractButton* button = m_ranges->button(hours))
         button->setChecked(true);
@@ -123,7 +123,7 @@ void CapacityPanel::setRangeHours(int hours)
     refresh();
 }
 
-void CapacityPanel::refresh()
+void CapacityTrendPanel::refresh()
 {
     const quint64 generation = ++m_generation;
     if (!m_history) {
@@ -153,7 +153,7 @@ void CapacityPanel::refresh()
         });
 }
 
-void CapacityPanel::changeEvent(QEvent* event)
+void CapacityTrendPanel::changeEvent(QEvent* event)
 {
     if (event->type() == QEvent::LanguageChange)
         updateTexts();

@@ -40,11 +40,11 @@ struct MapEdge
     bool highlight = false; ///< near or over its target: labelled even on a crowded map
 };
 
-class LatencyMapWidget : public QWidget
+class LatencyMapView : public QWidget
 {
     Q_OBJECT
 public:
-    explicit LatencyMapWidget(QWidget* parent = nullptr);
+    explicit LatencyMapView(QWidget* parent = nullptr);
 
     void setLand(LandMap land);
     void setSites(const QList<MapSite>& sites);

@@ -17,13 +17,13 @@ class QStackedLayout;
 
 namespace Meridian {
 
-class PairHistoryView : public QWidget
+class PairHistoryChart : public QWidget
 {
     Q_OBJECT
 public:
     using Source = std::function<QList<PairPoint>(qint64 fromMs, qint64 toMs)>;
 
-    explicit PairHistoryView(QWidget* parent = nullptr);
+    explicit PairHistoryChart(QWidget* parent = nullptr);
 
     // `title` is translated already; `source` answers from the history at once.
     void showPair(const QString& title, const LatencyTarget& target, Source source);

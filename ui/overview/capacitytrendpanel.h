@@ -17,11 +17,11 @@ class FleetStore;
 
 // The Overview's capacity plot with its range and model selectors. Queries the
 // cache asynchronously; a generation counter drops answers to older queries.
-class CapacityPanel : public QWidget
+class CapacityTrendPanel : public QWidget
 {
     Q_OBJECT
 public:
-    CapacityPanel(FleetStore* store, FleetHistory* history, QWidget* parent = nullptr);
+    CapacityTrendPanel(FleetStore* store, FleetHistory* history, QWidget* parent = nullptr);
 
     void setRegion(const QString& region);
     void setModels(const QStringList& models); ///< the model selector's choices

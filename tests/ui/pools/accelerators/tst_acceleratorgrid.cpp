@@ -3,7 +3,7 @@
 // never coloured like zero, hit-testing and keyboard → signals, live updates.
 
 #include "core/store/fleetstore.h"
-#include "tests/ui/accelerators/gridfleet.h"
+#include "tests/ui/pools/accelerators/gridfleet.h"
 #include "ui/pools/accelerators/acceleratorgrid.h"
 #include "ui/pools/accelerators/gridcolors.h"
 
