@@ -211,14 +211,6 @@
         <translation>%1.intervalSeconds：应为 1 到 3600 之间的数字</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
-    </message>
-    <message>
-        <source>%1: larger than %2 bytes</source>
-        <translation>%1：超过 %2 字节</translation>
-    </message>
-    <message>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -277,6 +269,14 @@
     <message>
         <source>%1: clientCert and clientKey go together</source>
         <translation>%1：clientCert 与 clientKey 必须同时提供</translation>
+    </message>
+    <message>
+        <source>private key</source>
+        <translation>私钥</translation>
+    </message>
+    <message>
+        <source>certificate file</source>
+        <translation>证书文件</translation>
     </message>
 </context>
 <context>
@@ -712,6 +712,101 @@
     <message>
         <source>No actions recorded yet</source>
         <translation>尚无操作记录</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::CacheDamagePrompt</name>
+    <message>
+        <source>The damaged cache was kept as %1; a new cache has started.</source>
+        <translation>损坏的缓存已保留为 %1；新的缓存已启动。</translation>
+    </message>
+    <message>
+        <source>The cache is damaged; showing live data only.</source>
+        <translation>缓存已损坏；仅显示实时数据。</translation>
+    </message>
+    <message>
+        <source>Damaged Cache</source>
+        <translation>缓存已损坏</translation>
+    </message>
+    <message>
+        <source>The cache in %1 is damaged. Meridian does not read it, because its history and reports would be wrong.</source>
+        <translation>%1 中的缓存已损坏。Meridian 不会读取它，因为其中的历史和报表会是错误的。</translation>
+    </message>
+    <message>
+        <source>Move the damaged files aside (they are kept, renamed with today&apos;s date) and start a new, empty cache? The history in them is no longer shown.</source>
+        <translation>将损坏的文件移到一旁（文件会保留，并以当前日期重命名）并启动一个新的空缓存？其中的历史将不再显示。</translation>
+    </message>
+    <message>
+        <source>Move Aside and Start Fresh</source>
+        <translation>移到一旁并重新开始</translation>
+    </message>
+    <message>
+        <source>Continue Without History</source>
+        <translation>不使用历史继续</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::CacheGuard</name>
+    <message>
+        <source>%1: not an SQLite connection</source>
+        <translation>%1：不是 SQLite 连接</translation>
+    </message>
+    <message>
+        <source>%1: SQLite refused the setting %2</source>
+        <translation>%1：SQLite 拒绝了设置 %2</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::CacheReader</name>
+    <message>
+        <source>%1 fails PRAGMA quick_check: %2</source>
+        <translation>%1 未通过 PRAGMA quick_check：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::CacheRepair</name>
+    <message>
+        <source>cannot move %1 aside to %2</source>
+        <translation>无法将 %1 移到 %2</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::CacheSchema</name>
+    <message numerus="yes">
+        <source>more than %n schema object(s)</source>
+        <translation>
+            <numerusform>超过 %n 个结构对象</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the expected schema could not be made: %1</source>
+        <translation>无法生成预期的结构：%1</translation>
+    </message>
+    <message>
+        <source>its schema cannot be read: %1</source>
+        <translation>无法读取其结构：%1</translation>
+    </message>
+    <message>
+        <source>unexpected %1</source>
+        <translation>多出的 %1</translation>
+    </message>
+    <message>
+        <source>missing %1</source>
+        <translation>缺少的 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>its schema is not the one Meridian writes (%n difference(s)): </source>
+        <translation>
+            <numerusform>其结构与 Meridian 写入的不一致（%n 处差异）：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>table %1 holds a value larger than %2 bytes</source>
+        <translation>表 %1 含有大于 %2 字节的值</translation>
     </message>
 </context>
 <context>
@@ -3588,6 +3683,10 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
         <source>wrote %1 (%2 gaps in the data)</source>
         <translation>已写入 %1（数据中有 %2 处缺口）</translation>
     </message>
+    <message>
+        <source>the cache in %1 is damaged, no report was written: %2. Start the console to move it aside, or move its files away yourself.</source>
+        <translation>%1 中的缓存已损坏，未写出报表：%2。请启动控制台将其移到一旁，或自行移走其文件。</translation>
+    </message>
 </context>
 <context>
     <name>Meridian::Reports</name>
@@ -4324,6 +4423,57 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
         <source>Writing the file…</source>
         <translation>正在写入文件…</translation>
     </message>
+    <message>
+        <source>The cache is damaged; no report was made from it (a report from it would be wrong): %1</source>
+        <translation>缓存已损坏；未据此生成报表（据此生成的报表会是错误的）：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::SecretFile</name>
+    <message>
+        <source>a directory</source>
+        <translation>一个目录</translation>
+    </message>
+    <message>
+        <source>a FIFO</source>
+        <translation>一个 FIFO</translation>
+    </message>
+    <message>
+        <source>a device</source>
+        <translation>一个设备</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>一个套接字</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>不是普通文件</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2：%3</translation>
+    </message>
+    <message>
+        <source>%1 %2 is %3; it must be a regular file</source>
+        <translation>%1 %2 是%3；它必须是普通文件</translation>
+    </message>
+    <message>
+        <source>%1 %2 belongs to another user (uid %3); it must belong to you (uid %4) or to root</source>
+        <translation>%1 %2 属于另一个用户（uid %3）；它必须属于您（uid %4）或 root</translation>
+    </message>
+    <message>
+        <source>%1 %2 can be read or changed by other users (mode %3); run: chmod 600 %2</source>
+        <translation>%1 %2 可被其他用户读取或修改（权限 %3）；请运行：chmod 600 %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 is larger than %3 bytes</source>
+        <translation>%1 %2 大于 %3 字节</translation>
+    </message>
+    <message>
+        <source>%1 %2 holds a control character or binary data at byte %3; it must be text</source>
+        <translation>%1 %2 在第 %3 字节处含有控制字符或二进制数据；它必须是文本</translation>
+    </message>
 </context>
 <context>
     <name>Meridian::Slurm</name>
@@ -4535,12 +4685,12 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
         <translation>URL 必须以 http:// 或 https:// 开头</translation>
     </message>
     <message>
-        <source>The token file does not exist or cannot be read.</source>
-        <translation>令牌文件不存在或无法读取。</translation>
-    </message>
-    <message>
         <source>The interval must be between %1 and %2 seconds.</source>
         <translation>间隔必须在 %1 到 %2 秒之间。</translation>
+    </message>
+    <message>
+        <source>Token file</source>
+        <translation>令牌文件</translation>
     </message>
 </context>
 <context>
@@ -4796,20 +4946,16 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
 <context>
     <name>QObject</name>
     <message>
-        <source>token file %1: %2</source>
-        <translation>令牌文件 %1：%2</translation>
-    </message>
-    <message>
-        <source>token file %1: larger than %2 bytes</source>
-        <translation>令牌文件 %1：超过 %2 字节</translation>
-    </message>
-    <message>
         <source>token file %1: empty</source>
         <translation>令牌文件 %1：为空</translation>
     </message>
     <message>
         <source>token file %1: contains characters a bearer token cannot have</source>
         <translation>令牌文件 %1：包含持有者令牌不允许的字符</translation>
+    </message>
+    <message>
+        <source>token file</source>
+        <translation>令牌文件</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include "ui/common/navigator.h"
 #include "ui/common/theme.h"
 #include "ui/pools/poolspage.h"
+#include "ui/shell/cachedamageprompt.h"
 #include "ui/shell/fleetstatuspanel.h"
 #include "ui/shell/pageregistry.h"
 #include "ui/shell/quickjump.h"
@@ -81,6 +82,7 @@ MainWindow::MainWindow(FleetSession* session, QWidget* parent)
     connect(session, &FleetSession::cacheFailed, this, [this](const QString& message) {
         showMessage(tr("Cache unavailable, showing live data only: %1").arg(message));
     });
+    connect(new CacheDamagePrompt(session, this), &CacheDamagePrompt::message, this, &MainWindow::showMessage);
 
     createActions();
     updateTexts();

@@ -333,6 +333,7 @@ void TestFaultsPage::drainPreviewConfirmAndAudit()
     const QByteArray operatorToken = QByteArrayLiteral("operator-token-0123456789");
     QFile tokens(dir.filePath(QStringLiteral("tokens")));
     QVERIFY(tokens.open(QIODevice::WriteOnly));
+    QVERIFY(tokens.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
     tokens.write("viewer " + viewer + "\noperator " + operatorToken + "\n");
     tokens.close();
     Test::TokenFile admin;
