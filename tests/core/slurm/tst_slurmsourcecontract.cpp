@@ -97,6 +97,7 @@ struct Polled
     {
         QFile token(dir.filePath(u"jwt"_s));
         token.open(QIODevice::WriteOnly);
+        token.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner); // a secret, as ssh would have it
         token.write(Token + '\n');
         token.close();
         SourceConfig c;
@@ -222,6 +223,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QFile token(dir.filePath(u"jwt"_s));
         QVERIFY(token.open(QIODevice::WriteOnly));
+        QVERIFY(token.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
         token.write(Token);
         token.close();
         SlurmCheck check;
