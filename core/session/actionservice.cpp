@@ -59,7 +59,8 @@ bool ActionService::target(const ActionRequest& request, SourceEndpoint* to, QSt
 
 ActionClient* ActionService::clientFor(const SourceEndpoint& to)
 {
-    ActionClient*& client = m_clients[to.source];
+    // Per source and protocol: a source edited from one kind to another gets a client that speaks the new one.
+    ActionClient*& client = m_clients[to.source + u'\x1f' + sourceKindKey(to.kind)];
     if (!client) {
         // The engine's own protocol: slurmrestd for a Slurm source, protocol v1 for agents and fleet fronts.
         if (to.kind == SourceConfig::Kind::Slurm)

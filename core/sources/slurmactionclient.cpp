@@ -108,6 +108,9 @@ ActionReply SlurmActionClient::reply(int status) const
 
 void SlurmActionClient::finish(ActionReply r)
 {
+    // A path slurmrestd no longer serves (it was upgraded): find its version again next time.
+    if (r.status == 404)
+        m_version = Slurm::ApiVersion::Unknown;
     // Always from the event loop, never from inside send(): a caller connects and records its request after
     // send() returns, and an answer known at once (no REST call for it) must not overtake that.
     QMetaObject::invokeMethod(

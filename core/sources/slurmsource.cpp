@@ -52,6 +52,9 @@ void SlurmSource::stop()
     m_running = false;
     if (m_timer)
         m_timer->stop();
+    // The round on its way is dropped: its answers (aborted below) must not hold the next start's first poll.
+    m_round = 0;
+    ++m_roundId;
     if (m_client)
         m_client->abortAll();
 }

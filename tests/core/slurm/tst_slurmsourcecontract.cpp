@@ -170,6 +170,12 @@ private Q_SLOTS:
         }
         QCOMPARE(pings.last(), Slurm::apiVersionName(version));
         QCOMPARE(pings.first(), u"v0.0.41"_s);
+
+        // Stopped in the middle of a round and started again: it polls again.
+        p.source->stop();
+        const qsizetype before = rest.requests().size();
+        p.source->start();
+        QTRY_VERIFY_WITH_TIMEOUT(rest.requests().size() >= before + 6, WaitMs);
     }
 
     void hostileAnswerKeepsTheLastGoodState_data()
