@@ -14,7 +14,7 @@
 namespace Meridian {
 namespace {
 
-constexpr qsizetype MaxBodyBytes = qsizetype(64) * 1024 * 1024; ///< a whole cluster's jobs, for a node's preview
+constexpr qsizetype MaxBodyBytes = qsizetype(256) * 1024 * 1024; ///< a whole cluster's jobs, for a node's preview
 constexpr int TimeoutMs = 30000;
 constexpr qsizetype MaxReason = 256;
 
@@ -40,6 +40,13 @@ QString shellQuoted(const QString& text)
     QString quoted = text;
     quoted.replace(u'\'', QStringLiteral("'\\''"));
     return u'\'' + quoted + u'\'';
+}
+
+Slurm::Limits limits()
+{
+    Slurm::Limits l;
+    l.maxBodyBytes = MaxBodyBytes;
+    return l;
 }
 
 QString percent(const QString& text)
@@ -202,7 +209,7 @@ void SlurmActionClient::previewNode()
     m_client->get(nodesUrl, options(), [this, failed](HttpResult nodesHttp) {
         if (!SlurmRest::answered(nodesHttp))
             return failed(nodesHttp, {});
-        auto nodes = Slurm::decodeNodes(m_version, nodesHttp.httpStatus, nodesHttp.body);
+        auto nodes = Slurm::decodeNodes(m_version, nodesHttp.httpStatus, nodesHttp.body, limits());
         if (!nodes.ok())
             return failed(nodesHttp, nodes.error);
         const QUrl jobsUrl = endpointUrl(m_to.base, SlurmRest::path(m_version, QStringLiteral("jobs")));
@@ -210,7 +217,7 @@ void SlurmActionClient::previewNode()
             [this, failed, view = SlurmView { nodes.value, {}, {}, m_version, {} }](HttpResult jobsHttp) mutable {
                 if (!SlurmRest::answered(jobsHttp))
                     return failed(jobsHttp, {});
-                auto jobs = Slurm::decodeJobs(m_version, jobsHttp.httpStatus, jobsHttp.body);
+                auto jobs = Slurm::decodeJobs(m_version, jobsHttp.httpStatus, jobsHttp.body, limits());
                 if (!jobs.ok())
                     return failed(jobsHttp, jobs.error);
                 view.jobs = std::move(jobs.value);

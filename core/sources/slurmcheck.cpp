@@ -7,6 +7,17 @@
 #include <QHash>
 
 namespace Meridian {
+namespace {
+
+// As the source reads a cluster (SlurmSourceOptions): 50,000 jobs are ~110 MiB in v0.0.38.
+Slurm::Limits limits()
+{
+    Slurm::Limits l;
+    l.maxBodyBytes = qsizetype(256) * 1024 * 1024;
+    return l;
+}
+
+} // namespace
 
 SlurmCheckReport slurmCheckReport(const SlurmView& view)
 {
@@ -94,7 +105,7 @@ void SlurmCheck::fetch(int step)
     options.headers = SlurmRest::headers(m_user, m_token);
     options.tls = m_tls;
     options.timeoutMs = m_timeoutMs;
-    options.maxBodyBytes = Slurm::Limits().maxBodyBytes;
+    options.maxBodyBytes = limits().maxBodyBytes;
     const QUrl url = endpointUrl(m_url, SlurmRest::path(m_view.version, QLatin1String(what[step])));
     m_client->get(url, options, [this, step](HttpResult r) {
         if (!SlurmRest::answered(r))
@@ -102,16 +113,16 @@ void SlurmCheck::fetch(int step)
         const Slurm::ApiVersion v = m_view.version;
         QString error;
         if (step == 0) {
-            auto d = Slurm::decodeNodes(v, r.httpStatus, r.body);
+            auto d = Slurm::decodeNodes(v, r.httpStatus, r.body, limits());
             m_view.nodes = d.value;
             m_view.release = d.info.slurmRelease;
             error = d.error;
         } else if (step == 1) {
-            auto d = Slurm::decodePartitions(v, r.httpStatus, r.body);
+            auto d = Slurm::decodePartitions(v, r.httpStatus, r.body, limits());
             m_view.partitions = d.value;
             error = d.error;
         } else {
-            auto d = Slurm::decodeJobs(v, r.httpStatus, r.body);
+            auto d = Slurm::decodeJobs(v, r.httpStatus, r.body, limits());
             m_view.jobs = d.value;
             error = d.error;
         }

@@ -21,7 +21,9 @@ class VersionProbe;
 
 struct SlurmSourceOptions
 {
-    qsizetype maxBodyBytes = qsizetype(64) * 1024 * 1024; ///< one answer (Slurm::Limits' default)
+    // One answer. v0.0.38 writes ~2.3 KB per job: 50,000 jobs are ~110 MiB (bench_slurmpoll); decoding holds
+    // about three times the body.
+    qsizetype maxBodyBytes = qsizetype(256) * 1024 * 1024;
 };
 
 // Polls a Slurm cluster's slurmrestd: finds the API version it serves (openapi/v3, else probing), then every
