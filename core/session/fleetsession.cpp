@@ -182,7 +182,12 @@ void FleetSession::startWriter()
 {
     d->writer = std::make_unique<CacheWriter>(d->cachePath);
     connect(d->writer.get(), &CacheWriter::failed, this, &FleetSession::cacheFailed);
-    connect(d->writer.get(), &CacheWriter::damaged, this, &FleetSession::cacheDamaged);
+    connect(d->writer.get(), &CacheWriter::damaged, this, [this](const QString& detail) {
+        // The audit writes into state.db too: not into a damaged one.
+        if (d->audit)
+            d->audit->suspend(detail);
+        Q_EMIT cacheDamaged(detail);
+    });
     d->writer->start();
     d->reader->setRecentHistory([writer = d->writer.get()](const QString& nodeId, int accelerator, int metric) {
         return writer->recentPoints(nodeId, accelerator, metric);
@@ -203,6 +208,8 @@ void FleetSession::startFreshCache()
         const bool ok = CacheRepair::moveAside(d->cachePath, QDateTime::currentDateTimeUtc(), &moved, &error);
         d->cursors = {}; // a new cache has no history yet: sources fetch the agents' whole rings
         startWriter();
+        if (ok && d->audit)
+            d->audit->resume(); // into the new state.db, once the writer has made it
         startSources();
         if (ok)
             Q_EMIT cacheMovedAside(moved);
