@@ -2341,12 +2341,6 @@ Subcommands:
         <source>now</source>
         <translation>现在</translation>
     </message>
-    <message numerus="yes">
-        <source>%n segment(s), %1 interruption(s), %2 checkpoint(s)</source>
-        <translation>
-            <numerusform>%n 个运行段，%1 次中断，%2 个检查点</numerusform>
-        </translation>
-    </message>
     <message>
         <source>running</source>
         <translation>运行中</translation>
@@ -2384,6 +2378,24 @@ Recovery: %3 (target 10 min)</source>
     <message>
         <source>Ran %1 from %2 (%3)</source>
         <translation>自 %2 起运行 %1（%3）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n segment(s)</source>
+        <translation>
+            <numerusform>%n 个运行段</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n interruption(s)</source>
+        <translation>
+            <numerusform>%n 次中断</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n checkpoint(s)</source>
+        <translation>
+            <numerusform>%n 个检查点</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2578,12 +2590,6 @@ Recovery: %3 (target 10 min)</source>
         <source>Full history not loaded from %1: %2. Showing the job list&apos;s view.</source>
         <translation>未能从 %1 加载完整历史：%2。显示作业列表中的视图。</translation>
     </message>
-    <message numerus="yes">
-        <source>Full history from %1: %n checkpoint(s)</source>
-        <translation>
-            <numerusform>来自 %1 的完整历史：%n 个检查点</numerusform>
-        </translation>
-    </message>
     <message>
         <source>no console session with sources</source>
         <translation>没有带数据源的控制台会话</translation>
@@ -2595,6 +2601,10 @@ Recovery: %3 (target 10 min)</source>
     <message>
         <source>no source serves this job</source>
         <translation>没有数据源提供此作业</translation>
+    </message>
+    <message>
+        <source>Full history from %1.</source>
+        <translation>完整历史来自 %1。</translation>
     </message>
 </context>
 <context>
@@ -2697,12 +2707,6 @@ p50 %4 ms，p99 %5 ms，丢包率 %6
             <numerusform>已测量 %n 对站点； </numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%n break their target. Click an edge for its history.</source>
-        <translation>
-            <numerusform>其中 %n 对未达标。单击连线可查看其历史。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>0%</source>
         <translation>0%</translation>
@@ -2746,6 +2750,22 @@ p50 %3 ms, p99 %4 ms, loss %5 (%n probe(s))</source>
             <numerusform>%1 → %2
 p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n break their target</source>
+        <translation>
+            <numerusform>其中 %n 对超出目标</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n on the map; the others are within one site or between sites without coordinates)</source>
+        <translation>
+            <numerusform>（地图上显示 %n 对；其余为同一站点内部或无坐标站点之间的站点对）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>. Click an edge for its history.</source>
+        <translation>。点击连线查看其历史。</translation>
     </message>
 </context>
 <context>
