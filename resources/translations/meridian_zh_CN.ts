@@ -187,10 +187,6 @@
         <translation>%1.name：应为不超过 %2 个字符的非空字符串</translation>
     </message>
     <message>
-        <source>%1.kind: expected &quot;agent&quot; or &quot;fleet&quot;</source>
-        <translation>%1.kind：应为“agent”或“fleet”</translation>
-    </message>
-    <message>
         <source>%1.url: expected a string</source>
         <translation>%1.url：应为字符串</translation>
     </message>
@@ -277,6 +273,26 @@
     <message>
         <source>%1: clientCert and clientKey go together</source>
         <translation>%1：clientCert 与 clientKey 必须同时提供</translation>
+    </message>
+    <message>
+        <source>%1.%2: only a &quot;prometheus&quot; source has it</source>
+        <translation>%1.%2：只有“prometheus”数据源才有此项</translation>
+    </message>
+    <message>
+        <source>%1.basicAuthFile: expected a path</source>
+        <translation>%1.basicAuthFile：应为路径</translation>
+    </message>
+    <message>
+        <source>%1.labels: expected an object</source>
+        <translation>%1.labels：应为对象</translation>
+    </message>
+    <message>
+        <source>%1.labels.%2: expected a Prometheus label name</source>
+        <translation>%1.labels.%2：应为 Prometheus 标签名</translation>
+    </message>
+    <message>
+        <source>%1.kind: expected &quot;agent&quot;, &quot;fleet&quot; or &quot;prometheus&quot;</source>
+        <translation>%1.kind：应为“agent”“fleet”或“prometheus”</translation>
     </message>
 </context>
 <context>
@@ -3291,6 +3307,140 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
     <message>
         <source>Health</source>
         <translation>健康状态</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::Prometheus::VectorDecoder</name>
+    <message>
+        <source>more than %1 series</source>
+        <translation>序列超过 %1 条</translation>
+    </message>
+    <message>
+        <source>a series has more than %1 labels</source>
+        <translation>某条序列的标签超过 %1 个</translation>
+    </message>
+    <message>
+        <source>unexpected key</source>
+        <translation>意外的键</translation>
+    </message>
+    <message>
+        <source>a series without &quot;value&quot; (not a vector)</source>
+        <translation>序列缺少“value”（不是 vector）</translation>
+    </message>
+    <message>
+        <source>a series without &quot;value&quot;</source>
+        <translation>序列缺少“value”</translation>
+    </message>
+    <message>
+        <source>a series with two values</source>
+        <translation>序列有两个值</translation>
+    </message>
+    <message>
+        <source>a sample is not [time, &quot;value&quot;]</source>
+        <translation>样本不是 [时间, “值”]</translation>
+    </message>
+    <message>
+        <source>a string longer than %1 bytes</source>
+        <translation>字符串超过 %1 字节</translation>
+    </message>
+    <message>
+        <source>a sample value is not a number: &quot;%1&quot;</source>
+        <translation>样本值不是数字：“%1”</translation>
+    </message>
+    <message>
+        <source>nested deeper than %1 levels</source>
+        <translation>嵌套超过 %1 层</translation>
+    </message>
+    <message>
+        <source>unexpected %1</source>
+        <translation>意外的%1</translation>
+    </message>
+    <message>
+        <source>unexpected number</source>
+        <translation>意外的数字</translation>
+    </message>
+    <message>
+        <source>a sample time out of range</source>
+        <translation>样本时间超出范围</translation>
+    </message>
+    <message>
+        <source>%1 where none belongs</source>
+        <translation>此处不应出现%1</translation>
+    </message>
+    <message>
+        <source>the answer is larger than %1 bytes</source>
+        <translation>应答超过 %1 字节</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n more warning(s) not shown)</source>
+        <translation>
+            <numerusform>（另有 %n 条警告未显示）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>HTTP %1: %2</source>
+        <translation>HTTP %1：%2</translation>
+    </message>
+    <message>
+        <source>HTTP %1: the credentials were refused</source>
+        <translation>HTTP %1：凭据被拒绝</translation>
+    </message>
+    <message>
+        <source>Prometheus: %1</source>
+        <translation>Prometheus：%1</translation>
+    </message>
+    <message>
+        <source>Prometheus %1: %2</source>
+        <translation>Prometheus %1：%2</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>not valid JSON at offset %1: %2</source>
+        <translation>偏移 %1 处不是有效的 JSON：%2</translation>
+    </message>
+    <message>
+        <source>malformed answer at offset %1: %2</source>
+        <translation>偏移 %1 处应答格式错误：%2</translation>
+    </message>
+    <message>
+        <source>the answer has no &quot;status&quot;: &quot;success&quot;</source>
+        <translation>应答没有 “status”: “success”</translation>
+    </message>
+    <message>
+        <source>the answer has no &quot;resultType&quot;</source>
+        <translation>应答没有“resultType”</translation>
+    </message>
+    <message>
+        <source>expected a vector, got &quot;%1&quot;</source>
+        <translation>应为 vector，实际为“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::PrometheusSource</name>
+    <message>
+        <source>basic auth file %1: %2</source>
+        <translation>基本认证文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>basic auth file %1: expected one line &quot;user:password&quot;</source>
+        <translation>基本认证文件 %1：应为一行“用户:密码”</translation>
+    </message>
+    <message>
+        <source>Prometheus has not answered for %1 s</source>
+        <translation>Prometheus 已有 %1 秒未应答</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scrape target(s) down in Prometheus (up == 0)</source>
+        <translation>
+            <numerusform>Prometheus 中有 %n 个抓取目标宕机（up == 0）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no longer reported by Prometheus (its targets are gone)</source>
+        <translation>Prometheus 不再报告此节点（其抓取目标已消失）</translation>
     </message>
 </context>
 <context>

@@ -77,8 +77,8 @@ QJsonArray PrometheusLab::fleetTargets(const QUrl& fleetUrl, const QByteArray& t
         const QJsonObject n = v.toObject();
         groups.append(QJsonObject { { QStringLiteral("targets"), QJsonArray { target } },
             { QStringLiteral("labels"),
-                QJsonObject {
-                    { QStringLiteral("__metrics_path__"), QString(n.value(QStringLiteral("path")).toString() + QStringLiteral("metrics")) },
+                QJsonObject { { QStringLiteral("__metrics_path__"),
+                                  QString(n.value(QStringLiteral("path")).toString() + QStringLiteral("metrics")) },
                     { QStringLiteral("node"), n.value(QStringLiteral("id")) },
                     { QStringLiteral("region"), n.value(QStringLiteral("region")) },
                     { QStringLiteral("pool"), n.value(QStringLiteral("pool")) },
