@@ -258,6 +258,13 @@ void PrometheusSource::finishRound()
         } else {
             t.down = false;
             reading.sample.seq = m_roundMs; // the evaluation time: increasing across rounds and restarts
+            if (!reading.faultCounters.isEmpty()) {
+                ExporterCounters counters { it.key(), {}, m_roundMs, {} };
+                for (auto c = reading.faultCounters.cbegin(); c != reading.faultCounters.cend(); ++c)
+                    counters.accelerators.append(
+                        { c.key(), reading.inventory.accelerators.value(c.key()).vendor, c.value() });
+                u.faultCounters.append(std::move(counters));
+            }
             n.snapshot.sample = std::move(reading.sample);
             u.samples.append({ n.nodeId, n.snapshot.sample });
             n.status = AgentStatus::Up;
