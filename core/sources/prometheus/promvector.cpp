@@ -8,10 +8,12 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <iterator>
 #include <limits>
 #include <rapidjson/error/en.h>
 #include <rapidjson/memorystream.h>
 #include <rapidjson/reader.h>
+#include <string>
 #include <string_view>
 
 namespace Meridian::Prometheus {
@@ -47,6 +49,7 @@ public:
         for (qsizetype i = 0; i < wanted.size(); ++i)
             m_wanted.insert(wanted[i].toUtf8(), int(i));
         m_out->vector.labelNames = wanted;
+        m_valueCache.resize(wanted.size());
     }
 
     QString failure; ///< why the handler stopped the parse; empty: the parser's own error
@@ -112,8 +115,7 @@ public:
         case Where::Metric: {
             if (++m_labelCount > m_limits.maxLabelsPerSeries)
                 return fail(VectorDecoder::tr("a series has more than %1 labels").arg(m_limits.maxLabelsPerSeries));
-            const auto it = m_wanted.constFind(QByteArray::fromRawData(text, qsizetype(length)));
-            m_label = it == m_wanted.cend() ? -1 : *it;
+            m_label = wantedIndex(m_labelCount - 1, text, length);
             m_where = Where::LabelValue;
             return true;
         }
@@ -233,7 +235,7 @@ public:
             return true;
         case Where::LabelValue:
             if (m_label >= 0)
-                m_series.labels[m_label] = intern(text, length);
+                m_series.labels[m_label] = intern(m_label, text, length);
             m_where = Where::Metric;
             return true;
         case Where::Value:
@@ -327,16 +329,52 @@ private:
         m_wrongType = wrongType;
         return false;
     }
-    QString intern(const char* text, SizeType length)
+    // The wanted label a metric key names (-1: not wanted). Prometheus writes every series' labels sorted, and
+    // neighbouring series of a query share their label names: the answer for the key at the same position in
+    // the previous series is checked first, the hash only when it differs.
+    int wantedIndex(qsizetype position, const char* text, SizeType length)
     {
-        // Label values repeat across series (regions, pools, models, job names): one copy each.
-        const QByteArray key = QByteArray::fromRawData(text, qsizetype(length));
-        auto it = m_interned.constFind(key);
-        if (it != m_interned.cend())
-            return *it;
-        const QString value = QString::fromUtf8(text, qsizetype(length));
-        if (m_interned.size() < 1000000)
-            m_interned.insert(QByteArray(text, qsizetype(length)), value);
+        const std::string_view key(text, length);
+        if (position < qsizetype(std::size(m_keyCache))) {
+            KeyCache& c = m_keyCache[position];
+            if (c.key == key)
+                return c.index;
+            const auto it = m_wanted.constFind(QByteArray::fromRawData(text, qsizetype(length)));
+            c.key.assign(key);
+            c.index = it == m_wanted.cend() ? -1 : *it;
+            return c.index;
+        }
+        const auto it = m_wanted.constFind(QByteArray::fromRawData(text, qsizetype(length)));
+        return it == m_wanted.cend() ? -1 : *it;
+    }
+    QString intern(int label, const char* text, SizeType length)
+    {
+        // Label values repeat across series (a node's chips are neighbours; regions, pools and models repeat
+        // throughout): the previous value of the same label first, then one copy of each value.
+        const std::string_view raw(text, length);
+        ValueCache& last = m_valueCache[label];
+        if (last.valid && last.raw == raw)
+            return last.value;
+        // A label whose values hardly repeat (UUIDs, serials) is not worth a table: after 256 values, one
+        // that found fewer than one in four in the table only converts.
+        QString value;
+        if (last.seen < 256 || last.found * 4 >= last.seen) {
+            ++last.seen;
+            const QByteArray key = QByteArray::fromRawData(text, qsizetype(length));
+            if (auto it = m_interned.constFind(key); it != m_interned.cend()) {
+                ++last.found;
+                value = *it;
+            } else {
+                value = QString::fromUtf8(text, qsizetype(length));
+                if (m_interned.size() < 1000000)
+                    m_interned.insert(QByteArray(text, qsizetype(length)), value);
+            }
+        } else {
+            value = QString::fromUtf8(text, qsizetype(length));
+        }
+        last.valid = true;
+        last.raw.assign(raw);
+        last.value = value;
         return value;
     }
 
@@ -348,6 +386,21 @@ private:
     VectorAnswer* m_out;
     QHash<QByteArray, int> m_wanted;
     QHash<QByteArray, QString> m_interned;
+    struct KeyCache
+    {
+        std::string key;
+        int index = -1;
+    };
+    KeyCache m_keyCache[64];
+    struct ValueCache
+    {
+        bool valid = false;
+        qint64 seen = 0; ///< values looked up in the table
+        qint64 found = 0; ///< … and found there
+        std::string raw;
+        QString value;
+    };
+    QList<ValueCache> m_valueCache;
     Where m_where = Where::Start;
     Field m_key = Field::None;
     int m_skip = 0;
