@@ -4641,10 +4641,6 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
         <translation>可选：保存持有者令牌的文件</translation>
     </message>
     <message>
-        <source>A single agent serves one node; a fleet front (simulator, gateway) serves many nodes through /api/v1/nodes</source>
-        <translation>单个代理对应一个节点；集群前端（模拟器、网关）通过 /api/v1/nodes 提供多个节点的数据</translation>
-    </message>
-    <message>
         <source> s</source>
         <translation> 秒</translation>
     </message>
@@ -4700,6 +4696,22 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
         <source>The interval must be between %1 and %2 seconds.</source>
         <translation>间隔必须在 %1 到 %2 秒之间。</translation>
     </message>
+    <message>
+        <source>&amp;Basic auth file:</source>
+        <translation>基本认证文件(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>optional: file holding user:password</source>
+        <translation>可选：存放“用户:密码”的文件</translation>
+    </message>
+    <message>
+        <source>A single agent serves one node; a fleet front (simulator, gateway) serves many nodes through /api/v1/nodes; a Prometheus (or Thanos, VictoriaMetrics, Mimir) serves the metrics its exporters scrape</source>
+        <translation>单个代理对应一个节点；集群前端（模拟器、网关）通过 /api/v1/nodes 提供多个节点的数据；Prometheus（或 Thanos、VictoriaMetrics、Mimir）提供其导出器抓取的指标</translation>
+    </message>
+    <message>
+        <source>The basic auth file does not exist or cannot be read.</source>
+        <translation>基本认证文件不存在或无法读取。</translation>
+    </message>
 </context>
 <context>
     <name>Meridian::SourceTableModel</name>
@@ -4742,6 +4754,10 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
     <message>
         <source>Interval</source>
         <translation>间隔</translation>
+    </message>
+    <message>
+        <source>Prometheus</source>
+        <translation>Prometheus</translation>
     </message>
 </context>
 <context>
