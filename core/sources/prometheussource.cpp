@@ -21,25 +21,6 @@ qint64 nowMs()
     return QDateTime::currentMSecsSinceEpoch();
 }
 
-// "user:password" from the first line of a file: at most 4 KiB, printable, with a colon; empty + *error else.
-QByteArray readBasicAuth(const QString& path, QString* error)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = PrometheusSource::tr("basic auth file %1: %2").arg(path, file.errorString());
-        return {};
-    }
-    const QByteArray content = file.read(4097);
-    const qsizetype eol = content.indexOf('\n');
-    const QByteArray line = (eol < 0 ? content : content.left(eol)).trimmed();
-    const bool printable = std::all_of(line.cbegin(), line.cend(), [](char c) { return c >= 0x20 && c <= 0x7e; });
-    if (content.size() > 4096 || line.indexOf(':') <= 0 || !printable) {
-        *error = PrometheusSource::tr("basic auth file %1: expected one line \"user:password\"").arg(path);
-        return {};
-    }
-    return line;
-}
-
 AgentStatus statusOf(const Prometheus::VectorAnswer& a)
 {
     switch (a.failure) {
@@ -63,6 +44,25 @@ AgentStatus statusOf(const Prometheus::VectorAnswer& a)
 }
 
 } // namespace
+
+// "user:password" from the first line of a file: at most 4 KiB, printable, with a colon; empty + *error else.
+QByteArray PrometheusSource::readBasicAuth(const QString& path, QString* error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = tr("basic auth file %1: %2").arg(path, file.errorString());
+        return {};
+    }
+    const QByteArray content = file.read(4097);
+    const qsizetype eol = content.indexOf('\n');
+    const QByteArray line = (eol < 0 ? content : content.left(eol)).trimmed();
+    const bool printable = std::all_of(line.cbegin(), line.cend(), [](char c) { return c >= 0x20 && c <= 0x7e; });
+    if (content.size() > 4096 || line.indexOf(':') <= 0 || !printable) {
+        *error = tr("basic auth file %1: expected one line \"user:password\"").arg(path);
+        return {};
+    }
+    return line;
+}
 
 PrometheusSource::PrometheusSource(const SourceConfig& config, const PrometheusSourceOptions& options, QObject* parent)
     : Source(parent)

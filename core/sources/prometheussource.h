@@ -37,6 +37,9 @@ public:
         const SourceConfig& config, const PrometheusSourceOptions& options = {}, QObject* parent = nullptr);
     ~PrometheusSource() override;
 
+    // "user:password" from the first line of a file (at most 4 KiB, printable, with a colon); empty + *error else.
+    static QByteArray readBasicAuth(const QString& path, QString* error);
+
     // A round's outcome for whoever watches the source (check-source, tests): warnings of partial answers,
     // the queries that failed, unassigned nodes.
     struct RoundReport

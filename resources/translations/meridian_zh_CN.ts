@@ -1015,20 +1015,115 @@
     </message>
 </context>
 <context>
+    <name>Meridian::CheckSource</name>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1（%2）：%3</translation>
+    </message>
+    <message>
+        <source>usable</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <source>, version %1</source>
+        <translation>，版本 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>nodes: %n total</source>
+        <translation>
+            <numerusform>节点：共 %n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n up</source>
+        <translation>
+            <numerusform>%n 个在线</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n down</source>
+        <translation>
+            <numerusform>%n 个宕机</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unassigned</source>
+        <translation>
+            <numerusform>%n 个未分配</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>accelerators: %n</source>
+        <translation>
+            <numerusform>加速卡：%n 张</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>problem: %1</source>
+        <translation>问题：%1</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>Checks every source of a configuration end to end and reports what it sees and every problem.</source>
+        <translation>端到端检查配置中的每个数据源，报告所见内容和每个问题。</translation>
+    </message>
+    <message>
+        <source>Read the sources from FILE.</source>
+        <translation>从 FILE 读取数据源。</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>Check only the source called NAME.</source>
+        <translation>只检查名为 NAME 的数据源。</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>Print one JSON document.</source>
+        <translation>输出一个 JSON 文档。</translation>
+    </message>
+    <message>
+        <source>Give up on a source after SECONDS (default 30).</source>
+        <translation>SECONDS 秒后放弃一个数据源（默认 30）。</translation>
+    </message>
+    <message>
+        <source>SECONDS</source>
+        <translation>SECONDS</translation>
+    </message>
+    <message>
+        <source>The subcommand.</source>
+        <translation>子命令。</translation>
+    </message>
+    <message>
+        <source>Usage: meridian check-source --config FILE [--source NAME] [--json]</source>
+        <translation>用法：meridian check-source --config FILE [--source NAME] [--json]</translation>
+    </message>
+    <message>
+        <source>--timeout must be 1 to 600 seconds.</source>
+        <translation>--timeout 必须为 1 到 600 秒。</translation>
+    </message>
+    <message>
+        <source>No source called &quot;%1&quot;.</source>
+        <translation>没有名为“%1”的数据源。</translation>
+    </message>
+    <message>
+        <source>The configuration has no sources.</source>
+        <translation>配置中没有数据源。</translation>
+    </message>
+</context>
+<context>
     <name>Meridian::CommandLine</name>
     <message>
         <source>Try &apos;meridian --help&apos;.</source>
         <translation>请尝试 “meridian --help”。</translation>
-    </message>
-    <message>
-        <source>Console for a multi-region AI compute network.
-
-Subcommands:
-  check-agent URL [--token-file FILE]   check one agent or fleet front and exit</source>
-        <translation>多区域 AI 算力网络控制台。
-
-子命令：
-  check-agent URL [--token-file FILE]   检查一个代理或集群前端后退出</translation>
     </message>
     <message>
         <source>Start a simulated fleet and show it.</source>
@@ -1089,6 +1184,18 @@ Subcommands:
     <message>
         <source>--cache needs a directory.</source>
         <translation>--cache 需要一个目录。</translation>
+    </message>
+    <message>
+        <source>Console for a multi-region AI compute network.
+
+Subcommands:
+  check-agent URL [--token-file FILE]   check one agent or fleet front and exit
+  check-source --config FILE [--source NAME] [--json]   check every source and exit</source>
+        <translation>多区域 AI 算力网络控制台。
+
+子命令：
+  check-agent URL [--token-file FILE]   检查一个代理或集群前端后退出
+  check-source --config FILE [--source NAME] [--json]   检查每个数据源后退出</translation>
     </message>
 </context>
 <context>
@@ -3416,6 +3523,55 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
     <message>
         <source>expected a vector, got &quot;%1&quot;</source>
         <translation>应为 vector，实际为“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::PrometheusCheck</name>
+    <message>
+        <source>no complete answer within %1 s</source>
+        <translation>%1 秒内没有完整应答</translation>
+    </message>
+    <message>
+        <source>a query failed: %1</source>
+        <translation>一个查询失败：%1</translation>
+    </message>
+    <message>
+        <source>Prometheus reports no scrape targets (&quot;up&quot; is empty)</source>
+        <translation>Prometheus 没有报告任何抓取目标（“up”为空）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s) have no accelerator exporter (no DCGM, npu-exporter or meridian accelerator series)</source>
+        <translation>
+            <numerusform>%n 个节点没有加速卡导出器（没有 DCGM、npu-exporter 或 meridian 加速卡序列）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s) without a &quot;%1&quot; label are unassigned: %2</source>
+        <translation>
+            <numerusform>%n 个节点没有“%1”标签，未分配：%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(no model label)</source>
+        <translation>（无型号标签）</translation>
+    </message>
+    <message>
+        <source>no server version from /api/v1/status/buildinfo (%1)</source>
+        <translation>未能从 /api/v1/status/buildinfo 获得服务器版本（%1）</translation>
+    </message>
+    <message>
+        <source>not in the answer</source>
+        <translation>应答中没有</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of %1 scrape target(s) failing: %2</source>
+        <translation>
+            <numerusform>%1 个抓取目标中有 %n 个失败：%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no target list from /api/v1/targets (%1)</source>
+        <translation>未能从 /api/v1/targets 获得目标列表（%1）</translation>
     </message>
 </context>
 <context>

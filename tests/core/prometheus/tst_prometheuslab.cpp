@@ -7,6 +7,7 @@
 
 #include "core/protocol/protocoljson.h"
 #include "core/session/fleetsession.h"
+#include "core/sources/prometheuscheck.h"
 #include "core/sources/prometheussource.h"
 #include "core/store/fleetstore.h"
 #include "tests/support/processharness.h"
@@ -15,6 +16,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -33,6 +35,8 @@ private Q_SLOTS:
     void cleanupTestCase();
     void seesTheSimulatedFleet();
     void valuesAreTheSimulators();
+    void checkSourceSeesTheFleet();
+    void checkSourceCommand();
     void failingTargetGoesDown();
     void refusedCredentialsAreUnauthorized_data();
     void refusedCredentialsAreUnauthorized();
@@ -233,6 +237,87 @@ void TestPrometheusLab::valuesAreTheSimulators()
     }
     QVERIFY(compared > 0);
     qInfo("%d accelerators compared with the simulator's values", compared);
+}
+
+void TestPrometheusLab::checkSourceSeesTheFleet()
+{
+    auto check = [](const SourceConfig& config) {
+        PrometheusCheck check;
+        check.setTimeoutMs(20000);
+        QSignalSpy done(&check, &PrometheusCheck::finished);
+        check.start(config);
+        if (!done.wait(30000))
+            return SourceCheckReport();
+        return done.first().first().value<SourceCheckReport>();
+    };
+    const SourceCheckReport r = check(sourceConfig());
+    QVERIFY2(r.usable(), qPrintable(r.status + u' ' + r.problems.join(QStringLiteral("; "))));
+    QVERIFY2(r.problems.isEmpty(), qPrintable(r.problems.join(QStringLiteral("; "))));
+    QVERIFY2(r.serverVersion.startsWith(QLatin1String("2.")), qPrintable(r.serverVersion));
+    QCOMPARE(r.nodesTotal, m_targets);
+    QCOMPARE(r.nodesUnassigned, 0);
+    int truthUp = 0, truthChips = 0;
+    QMap<QString, int> truthModels;
+    for (const QJsonValue& v : simGet(QStringLiteral("sim/truth")).value(QStringLiteral("regions")).toArray()) {
+        truthUp += v.toObject().value(QStringLiteral("nodesUp")).toInt();
+        for (const QJsonValue& m : v.toObject().value(QStringLiteral("models")).toArray()) {
+            truthChips += m.toObject().value(QStringLiteral("total")).toInt();
+            truthModels[m.toObject().value(QStringLiteral("model")).toString()]
+                += m.toObject().value(QStringLiteral("total")).toInt();
+        }
+    }
+    QCOMPARE(r.nodesUp, truthUp);
+    QCOMPARE(r.acceleratorsTotal, truthChips);
+    QCOMPARE(r.acceleratorsByModel, truthModels);
+
+    SourceConfig wrong = sourceConfig();
+    wrong.basicAuthFile.clear();
+    const SourceCheckReport refused = check(wrong);
+    QVERIFY(!refused.usable());
+    QCOMPARE(refused.status, QStringLiteral("unauthorized"));
+    QVERIFY2(refused.problems.join(u' ').contains(QLatin1String("401")), qPrintable(refused.problems.join(u' ')));
+}
+
+void TestPrometheusLab::checkSourceCommand()
+{
+#ifndef MERIDIAN_CONSOLE_BIN
+    QSKIP("the console is not built here (UI-free build)");
+#else
+    const QString config = m_files.filePath(QStringLiteral("console.json"));
+    QFile file(config);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    const QJsonObject prom { { QStringLiteral("name"), QStringLiteral("prom") },
+        { QStringLiteral("kind"), QStringLiteral("prometheus") }, { QStringLiteral("url"), m_lab->url().toString() },
+        { QStringLiteral("basicAuthFile"), m_basicAuthFile } };
+    const QJsonObject refused { { QStringLiteral("name"), QStringLiteral("refused") },
+        { QStringLiteral("kind"), QStringLiteral("prometheus") }, { QStringLiteral("url"), m_lab->url().toString() } };
+    file.write(QJsonDocument(
+        QJsonObject { { QStringLiteral("version"), 1 }, { QStringLiteral("sources"), QJsonArray { prom, refused } } })
+                   .toJson());
+    file.close();
+    auto run = [&config](const QStringList& extra, QByteArray* out) {
+        QProcess p;
+        p.start(QStringLiteral(MERIDIAN_CONSOLE_BIN),
+            QStringList { QStringLiteral("check-source"), QStringLiteral("--config"), config } + extra);
+        if (!p.waitForFinished(90000))
+            return -1;
+        *out = p.readAllStandardOutput();
+        return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    };
+    QByteArray out;
+    // One source refuses the credentials: not every source is usable, exit 1; the JSON says who and why.
+    QCOMPARE(run({ QStringLiteral("--json") }, &out), 1);
+    const QJsonArray sources = QJsonDocument::fromJson(out).object().value(QStringLiteral("sources")).toArray();
+    QCOMPARE(sources.size(), 2);
+    const QJsonObject good = sources.at(0).toObject();
+    QCOMPARE(good.value(QStringLiteral("status")).toString(), QStringLiteral("up"));
+    QCOMPARE(good.value(QStringLiteral("nodes")).toObject().value(QStringLiteral("total")).toInt(), m_targets);
+    QVERIFY(good.value(QStringLiteral("accelerators")).toObject().value(QStringLiteral("total")).toInt() > 0);
+    QCOMPARE(sources.at(1).toObject().value(QStringLiteral("status")).toString(), QStringLiteral("unauthorized"));
+    // The good one alone: exit 0, a readable report.
+    QCOMPARE(run({ QStringLiteral("--source"), QStringLiteral("prom") }, &out), 0);
+    QVERIFY2(out.contains("prom (prometheus): usable"), out.constData());
+#endif
 }
 
 void TestPrometheusLab::failingTargetGoesDown()
