@@ -38,6 +38,7 @@ private Q_SLOTS:
     void checkSourceSeesTheFleet();
     void checkSourceCommand();
     void failingTargetGoesDown();
+    void onePrometheusPerRegion();
     void refusedCredentialsAreUnauthorized_data();
     void refusedCredentialsAreUnauthorized();
 
@@ -359,6 +360,53 @@ void TestPrometheusLab::failingTargetGoesDown()
     QTRY_VERIFY_WITH_TIMEOUT(m_session->store()->node(removed)->status == AgentStatus::Unreachable, 30000);
     QVERIFY2(m_session->store()->node(removed)->lastError.contains(QLatin1String("no longer reported")),
         qPrintable(m_session->store()->node(removed)->lastError));
+}
+
+void TestPrometheusLab::onePrometheusPerRegion()
+{
+    // The normal deployment: one Prometheus per region, all of them sources of one console.
+    QString error;
+    const QJsonArray all = PrometheusLab::fleetTargets(m_sim->url(), m_token.token(), &error);
+    QVERIFY2(!all.isEmpty(), qPrintable(error));
+    QMap<QString, QJsonArray> byRegion;
+    for (const QJsonValue& g : all)
+        byRegion[g.toObject().value(QStringLiteral("labels")).toObject().value(QStringLiteral("region")).toString()]
+            .append(g);
+    QVERIFY(byRegion.size() >= 2);
+    // Two labs: the first region alone, the others together.
+    const QString first = byRegion.firstKey();
+    QJsonArray rest;
+    for (auto it = std::next(byRegion.cbegin()); it != byRegion.cend(); ++it)
+        for (const QJsonValue& g : it.value())
+            rest.append(g);
+    PrometheusLab labA, labB;
+    QVERIFY2(labA.setTargets(QStringLiteral("sim"), byRegion.value(first), &error), qPrintable(error));
+    QVERIFY2(labB.setTargets(QStringLiteral("sim"), rest, &error), qPrintable(error));
+    // A node the simulator has down answers 503: count only what can come up.
+    int downA = 0, downB = 0;
+    for (const FleetNode& n : m_session->store()->nodes()) {
+        if (n.snapshot.sample.state == NodeState::Down)
+            (n.inventory.region == first ? downA : downB) += 1;
+    }
+    QVERIFY2(labA.start(int(byRegion.value(first).size()) - downA, &error), qPrintable(error));
+    QVERIFY2(labB.start(int(rest.size()) - downB, &error), qPrintable(error));
+
+    QTemporaryDir cache;
+    FleetSession session;
+    QVERIFY2(session.open(cache.path(), &error), qPrintable(error));
+    SourceConfig a;
+    a.name = QStringLiteral("prom-a");
+    a.kind = SourceConfig::Kind::Prometheus;
+    a.url = labA.url();
+    a.intervalMs = 1000;
+    SourceConfig b = a;
+    b.name = QStringLiteral("prom-b");
+    b.url = labB.url();
+    session.setSources({ a, b });
+    QTRY_COMPARE_WITH_TIMEOUT(int(session.store()->nodes().size()), int(all.size()), 60000);
+    for (const FleetNode& n : session.store()->nodes())
+        QCOMPARE(n.source, n.inventory.region == first ? QStringLiteral("prom-a") : QStringLiteral("prom-b"));
+    QCOMPARE(session.store()->regions().size(), byRegion.size());
 }
 
 void TestPrometheusLab::refusedCredentialsAreUnauthorized_data()
