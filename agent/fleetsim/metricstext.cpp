@@ -28,7 +28,7 @@ double healthValue(Protocol::AcceleratorHealth h)
 
 struct Chip
 {
-    QByteArray index, model, uuid;
+    QByteArray index, model, uuid, vendor;
     const Protocol::AcceleratorSample* sample;
     double totalMemory;
 };
@@ -80,7 +80,8 @@ QByteArray metricsText(const Protocol::NodeInventory& inv, const Protocol::Snaps
         if (a.index < 0 || a.index >= inv.accelerators.size())
             continue;
         const Protocol::AcceleratorInfo& info = inv.accelerators[a.index];
-        Chip c { QByteArray::number(a.index), info.model.toUtf8(), info.uuid.toUtf8(), &a, double(info.memoryBytes) };
+        Chip c { QByteArray::number(a.index), info.model.toUtf8(), info.uuid.toUtf8(), info.vendor.toUtf8(), &a,
+            double(info.memoryBytes) };
         if (info.vendor == QLatin1String("huawei"))
             ascend.append(c);
         else if (info.vendor == QLatin1String("nvidia"))
@@ -127,7 +128,9 @@ QByteArray metricsText(const Protocol::NodeInventory& inv, const Protocol::Snaps
             return;
         w.beginFamily(name, Type::Gauge, help);
         for (const Chip& c : other)
-            w.sample({ Label("index", c.index), Label("model", c.model), Label("uuid", c.uuid) }, value(c));
+            w.sample(
+                { Label("index", c.index), Label("model", c.model), Label("uuid", c.uuid), Label("vendor", c.vendor) },
+                value(c));
     };
     generic("meridian_accelerator_utilization_percent", "Accelerator busy percentage.",
         [](const Chip& c) { return c.sample->utilization; });
@@ -139,6 +142,8 @@ QByteArray metricsText(const Protocol::NodeInventory& inv, const Protocol::Snaps
         [](const Chip& c) { return c.sample->memoryUsedBytes; });
     generic("meridian_accelerator_health", "1 healthy or warning, 0 faulty, -1 unknown.",
         [](const Chip& c) { return healthValue(c.sample->health); });
+    generic("meridian_accelerator_memory_total_bytes", "Accelerator memory size.",
+        [](const Chip& c) { return c.totalMemory; });
     return w.take();
 }
 

@@ -209,6 +209,11 @@ void TestPrometheusLab::valuesAreTheSimulators()
                 [&simInfo](const Protocol::AcceleratorInfo& a) { return a.uuid == simInfo.uuid; });
             QVERIFY2(info != node->inventory.accelerators.cend(), qPrintable(record.nodeId + u' ' + simInfo.uuid));
             QCOMPARE(info->model, simInfo.model);
+            QCOMPARE(info->vendor, simInfo.vendor);
+            // Memory size from the exporters' MiB (DCGM: used + free): exact to the MiB.
+            QVERIFY2(std::abs(info->memoryBytes - simInfo.memoryBytes) <= 1024 * 1024,
+                qPrintable(
+                    QStringLiteral("%1: %2 vs %3").arg(simInfo.uuid).arg(info->memoryBytes).arg(simInfo.memoryBytes)));
             const auto sample
                 = std::find_if(node->snapshot.sample.accelerators.cbegin(), node->snapshot.sample.accelerators.cend(),
                     [&info](const Protocol::AcceleratorSample& a) { return a.index == info->index; });
