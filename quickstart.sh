@@ -23,7 +23,8 @@ packages=(
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     libqcustomplot-dev libcpp-httplib-dev libqt6svg6
     libjemalloc-dev     # the console's allocator (cmake/MeridianAllocator.cmake)
-    prometheus          # promtool: the tests check /metrics with it
+    prometheus          # promtool: the tests check /metrics with it; the Prometheus source's lab (tests/support/labs)
+    rapidjson-dev       # the Prometheus source's streaming (SAX) decoder of query answers
     fonts-noto-cjk      # the console's zh_CN text
     qtkeychain-qt6-dev  # agent credentials in the system keyring
     libssl-dev openssl  # TLS in the agents; the tests make certificates with openssl

@@ -21,7 +21,8 @@ ParseResult parseConsoleArguments(const QStringList& arguments, ConsoleOptions* 
     parser.setApplicationDescription(
         CommandLineText::tr("Console for a multi-region AI compute network.\n\n"
                             "Subcommands:\n"
-                            "  check-agent URL [--token-file FILE]   check one agent or fleet front and exit"));
+                            "  check-agent URL [--token-file FILE]   check one agent or fleet front and exit\n"
+                            "  check-source --config FILE [--source NAME] [--json]   check every source and exit"));
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
     const QCommandLineOption demo(QStringLiteral("demo"), CommandLineText::tr("Start a simulated fleet and show it."));

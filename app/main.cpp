@@ -2,6 +2,7 @@
 // meridian: the console, and `meridian check-agent` for support staff.
 
 #include "app/checkagentcommand.h"
+#include "app/checksourcecommand.h"
 #include "app/commandline.h"
 #include "app/consolestartup.h"
 #include "app/reportcommand.h"
@@ -57,6 +58,12 @@ int main(int argc, char** argv)
         setApplicationInfo();
         Meridian::installTranslations(QLocale::system());
         return Meridian::runCheckAgent(QCoreApplication::arguments());
+    }
+    if (argc >= 2 && std::strcmp(argv[1], "check-source") == 0) {
+        QCoreApplication app(argc, argv);
+        setApplicationInfo();
+        Meridian::installTranslations(QLocale::system());
+        return Meridian::runCheckSource(QCoreApplication::arguments());
     }
 
     if (argc >= 2 && std::strcmp(argv[1], "report") == 0) {

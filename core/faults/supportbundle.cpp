@@ -173,7 +173,9 @@ QByteArray buildSupportBundle(const SupportBundleInput& in)
     for (const SourceConfig& s : in.sources)
         sources.append(QJsonObject { { QStringLiteral("name"), s.name },
             { QStringLiteral("kind"),
-                s.kind == SourceConfig::Kind::Fleet ? QStringLiteral("fleet") : QStringLiteral("agent") },
+                s.kind == SourceConfig::Kind::Fleet            ? QStringLiteral("fleet")
+                    : s.kind == SourceConfig::Kind::Prometheus ? QStringLiteral("prometheus")
+                                                               : QStringLiteral("agent") },
             { QStringLiteral("url"), s.url.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery).toString() },
             { QStringLiteral("intervalMs"), s.intervalMs },
             { QStringLiteral("tls"), s.url.scheme() == QLatin1String("https") } });

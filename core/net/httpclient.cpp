@@ -116,6 +116,9 @@ void HttpClient::get(const QUrl& url, const HttpRequestOptions& options, Callbac
     }
     if (!options.token.isEmpty())
         request.setRawHeader(QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + options.token);
+    else if (!options.basicAuth.isEmpty())
+        request.setRawHeader(
+            QByteArrayLiteral("Authorization"), QByteArrayLiteral("Basic ") + options.basicAuth.toBase64());
 
     QNetworkReply* reply = m_manager->get(request);
     auto* p = new Pending;
@@ -232,6 +235,8 @@ void HttpClient::finish(QNetworkReply* reply)
         r.error = detail.isEmpty() ? tr("HTTP %1").arg(r.httpStatus) : tr("HTTP %1: %2").arg(r.httpStatus).arg(detail);
         if (r.httpStatus == 429 || r.httpStatus == 503)
             r.retryAfterMs = parseRetryAfter(reply->rawHeader(QByteArrayLiteral("Retry-After")));
+        if (p->body.size() <= 64 * 1024)
+            r.body = std::move(p->body); // a structured error (Prometheus' errorType) for the caller to decode
     } else {
         r.outcome = HttpResult::Outcome::Ok;
         r.body = std::move(p->body);

@@ -34,7 +34,7 @@ struct HttpResult
     };
     Outcome outcome = Outcome::Aborted;
     int httpStatus = 0;
-    QByteArray body;
+    QByteArray body; ///< Ok: the answer; HttpError: the error body when it is at most 64 KiB (e.g. Prometheus')
     QString error; ///< human-readable reason, never contains the token
     qint64 retryAfterMs = -1; ///< from Retry-After on 429/503; -1 if absent
 
@@ -46,6 +46,7 @@ struct HttpResult
 struct HttpRequestOptions
 {
     QByteArray token; ///< bearer token; empty: no Authorization header
+    QByteArray basicAuth; ///< "user:password" for HTTP Basic (when there is no token); never logged
     qsizetype maxBodyBytes = 16 * 1024 * 1024;
     int timeoutMs = 5000; ///< no progress for this long → timed out / stalled
     int deadlineMs = 0; ///< whole request; 0: 4 × timeoutMs

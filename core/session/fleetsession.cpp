@@ -14,6 +14,7 @@
 #include "core/session/jobdetails.h"
 #include "core/sources/agentsource.h"
 #include "core/sources/fleetsource.h"
+#include "core/sources/prometheussource.h"
 #include "core/store/fleetstore.h"
 #include "core/util/backgroundpriority.h"
 #include "core/util/whenready.h"
@@ -297,6 +298,8 @@ void FleetSession::startSources()
     for (const SourceConfig& config : std::as_const(d->configs)) {
         if (config.kind == SourceConfig::Kind::Fleet)
             created.append(new FleetSource(config));
+        else if (config.kind == SourceConfig::Kind::Prometheus)
+            created.append(new PrometheusSource(config));
         else
             agents.append(config);
     }

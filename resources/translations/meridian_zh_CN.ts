@@ -187,10 +187,6 @@
         <translation>%1.name：应为不超过 %2 个字符的非空字符串</translation>
     </message>
     <message>
-        <source>%1.kind: expected &quot;agent&quot; or &quot;fleet&quot;</source>
-        <translation>%1.kind：应为“agent”或“fleet”</translation>
-    </message>
-    <message>
         <source>%1.url: expected a string</source>
         <translation>%1.url：应为字符串</translation>
     </message>
@@ -277,6 +273,26 @@
     <message>
         <source>certificate file</source>
         <translation>证书文件</translation>
+    </message>
+    <message>
+        <source>%1.%2: only a &quot;prometheus&quot; source has it</source>
+        <translation>%1.%2：只有“prometheus”数据源才有此项</translation>
+    </message>
+    <message>
+        <source>%1.basicAuthFile: expected a path</source>
+        <translation>%1.basicAuthFile：应为路径</translation>
+    </message>
+    <message>
+        <source>%1.labels: expected an object</source>
+        <translation>%1.labels：应为对象</translation>
+    </message>
+    <message>
+        <source>%1.labels.%2: expected a Prometheus label name</source>
+        <translation>%1.labels.%2：应为 Prometheus 标签名</translation>
+    </message>
+    <message>
+        <source>%1.kind: expected &quot;agent&quot;, &quot;fleet&quot; or &quot;prometheus&quot;</source>
+        <translation>%1.kind：应为“agent”“fleet”或“prometheus”</translation>
     </message>
 </context>
 <context>
@@ -1031,20 +1047,115 @@
     </message>
 </context>
 <context>
+    <name>Meridian::CheckSource</name>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1（%2）：%3</translation>
+    </message>
+    <message>
+        <source>usable</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <source>, version %1</source>
+        <translation>，版本 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>nodes: %n total</source>
+        <translation>
+            <numerusform>节点：共 %n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n up</source>
+        <translation>
+            <numerusform>%n 个在线</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n down</source>
+        <translation>
+            <numerusform>%n 个宕机</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unassigned</source>
+        <translation>
+            <numerusform>%n 个未分配</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>accelerators: %n</source>
+        <translation>
+            <numerusform>加速卡：%n 张</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>problem: %1</source>
+        <translation>问题：%1</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>Checks every source of a configuration end to end and reports what it sees and every problem.</source>
+        <translation>端到端检查配置中的每个数据源，报告所见内容和每个问题。</translation>
+    </message>
+    <message>
+        <source>Read the sources from FILE.</source>
+        <translation>从 FILE 读取数据源。</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>Check only the source called NAME.</source>
+        <translation>只检查名为 NAME 的数据源。</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>Print one JSON document.</source>
+        <translation>输出一个 JSON 文档。</translation>
+    </message>
+    <message>
+        <source>Give up on a source after SECONDS (default 30).</source>
+        <translation>SECONDS 秒后放弃一个数据源（默认 30）。</translation>
+    </message>
+    <message>
+        <source>SECONDS</source>
+        <translation>SECONDS</translation>
+    </message>
+    <message>
+        <source>The subcommand.</source>
+        <translation>子命令。</translation>
+    </message>
+    <message>
+        <source>Usage: meridian check-source --config FILE [--source NAME] [--json]</source>
+        <translation>用法：meridian check-source --config FILE [--source NAME] [--json]</translation>
+    </message>
+    <message>
+        <source>--timeout must be 1 to 600 seconds.</source>
+        <translation>--timeout 必须为 1 到 600 秒。</translation>
+    </message>
+    <message>
+        <source>No source called &quot;%1&quot;.</source>
+        <translation>没有名为“%1”的数据源。</translation>
+    </message>
+    <message>
+        <source>The configuration has no sources.</source>
+        <translation>配置中没有数据源。</translation>
+    </message>
+</context>
+<context>
     <name>Meridian::CommandLine</name>
     <message>
         <source>Try &apos;meridian --help&apos;.</source>
         <translation>请尝试 “meridian --help”。</translation>
-    </message>
-    <message>
-        <source>Console for a multi-region AI compute network.
-
-Subcommands:
-  check-agent URL [--token-file FILE]   check one agent or fleet front and exit</source>
-        <translation>多区域 AI 算力网络控制台。
-
-子命令：
-  check-agent URL [--token-file FILE]   检查一个代理或集群前端后退出</translation>
     </message>
     <message>
         <source>Start a simulated fleet and show it.</source>
@@ -1105,6 +1216,18 @@ Subcommands:
     <message>
         <source>--cache needs a directory.</source>
         <translation>--cache 需要一个目录。</translation>
+    </message>
+    <message>
+        <source>Console for a multi-region AI compute network.
+
+Subcommands:
+  check-agent URL [--token-file FILE]   check one agent or fleet front and exit
+  check-source --config FILE [--source NAME] [--json]   check every source and exit</source>
+        <translation>多区域 AI 算力网络控制台。
+
+子命令：
+  check-agent URL [--token-file FILE]   检查一个代理或集群前端后退出
+  check-source --config FILE [--source NAME] [--json]   检查每个数据源后退出</translation>
     </message>
 </context>
 <context>
@@ -3409,6 +3532,189 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
     </message>
 </context>
 <context>
+    <name>Meridian::Prometheus::VectorDecoder</name>
+    <message>
+        <source>more than %1 series</source>
+        <translation>序列超过 %1 条</translation>
+    </message>
+    <message>
+        <source>a series has more than %1 labels</source>
+        <translation>某条序列的标签超过 %1 个</translation>
+    </message>
+    <message>
+        <source>unexpected key</source>
+        <translation>意外的键</translation>
+    </message>
+    <message>
+        <source>a series without &quot;value&quot; (not a vector)</source>
+        <translation>序列缺少“value”（不是 vector）</translation>
+    </message>
+    <message>
+        <source>a series without &quot;value&quot;</source>
+        <translation>序列缺少“value”</translation>
+    </message>
+    <message>
+        <source>a series with two values</source>
+        <translation>序列有两个值</translation>
+    </message>
+    <message>
+        <source>a sample is not [time, &quot;value&quot;]</source>
+        <translation>样本不是 [时间, “值”]</translation>
+    </message>
+    <message>
+        <source>a string longer than %1 bytes</source>
+        <translation>字符串超过 %1 字节</translation>
+    </message>
+    <message>
+        <source>a sample value is not a number: &quot;%1&quot;</source>
+        <translation>样本值不是数字：“%1”</translation>
+    </message>
+    <message>
+        <source>nested deeper than %1 levels</source>
+        <translation>嵌套超过 %1 层</translation>
+    </message>
+    <message>
+        <source>unexpected %1</source>
+        <translation>意外的%1</translation>
+    </message>
+    <message>
+        <source>unexpected number</source>
+        <translation>意外的数字</translation>
+    </message>
+    <message>
+        <source>a sample time out of range</source>
+        <translation>样本时间超出范围</translation>
+    </message>
+    <message>
+        <source>%1 where none belongs</source>
+        <translation>此处不应出现%1</translation>
+    </message>
+    <message>
+        <source>the answer is larger than %1 bytes</source>
+        <translation>应答超过 %1 字节</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n more warning(s) not shown)</source>
+        <translation>
+            <numerusform>（另有 %n 条警告未显示）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>HTTP %1: %2</source>
+        <translation>HTTP %1：%2</translation>
+    </message>
+    <message>
+        <source>HTTP %1: the credentials were refused</source>
+        <translation>HTTP %1：凭据被拒绝</translation>
+    </message>
+    <message>
+        <source>Prometheus: %1</source>
+        <translation>Prometheus：%1</translation>
+    </message>
+    <message>
+        <source>Prometheus %1: %2</source>
+        <translation>Prometheus %1：%2</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>not valid JSON at offset %1: %2</source>
+        <translation>偏移 %1 处不是有效的 JSON：%2</translation>
+    </message>
+    <message>
+        <source>malformed answer at offset %1: %2</source>
+        <translation>偏移 %1 处应答格式错误：%2</translation>
+    </message>
+    <message>
+        <source>the answer has no &quot;status&quot;: &quot;success&quot;</source>
+        <translation>应答没有 “status”: “success”</translation>
+    </message>
+    <message>
+        <source>the answer has no &quot;resultType&quot;</source>
+        <translation>应答没有“resultType”</translation>
+    </message>
+    <message>
+        <source>expected a vector, got &quot;%1&quot;</source>
+        <translation>应为 vector，实际为“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::PrometheusCheck</name>
+    <message>
+        <source>no complete answer within %1 s</source>
+        <translation>%1 秒内没有完整应答</translation>
+    </message>
+    <message>
+        <source>a query failed: %1</source>
+        <translation>一个查询失败：%1</translation>
+    </message>
+    <message>
+        <source>Prometheus reports no scrape targets (&quot;up&quot; is empty)</source>
+        <translation>Prometheus 没有报告任何抓取目标（“up”为空）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s) have no accelerator exporter (no DCGM, npu-exporter or meridian accelerator series)</source>
+        <translation>
+            <numerusform>%n 个节点没有加速卡导出器（没有 DCGM、npu-exporter 或 meridian 加速卡序列）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s) without a &quot;%1&quot; label are unassigned: %2</source>
+        <translation>
+            <numerusform>%n 个节点没有“%1”标签，未分配：%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(no model label)</source>
+        <translation>（无型号标签）</translation>
+    </message>
+    <message>
+        <source>no server version from /api/v1/status/buildinfo (%1)</source>
+        <translation>未能从 /api/v1/status/buildinfo 获得服务器版本（%1）</translation>
+    </message>
+    <message>
+        <source>not in the answer</source>
+        <translation>应答中没有</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of %1 scrape target(s) failing: %2</source>
+        <translation>
+            <numerusform>%1 个抓取目标中有 %n 个失败：%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no target list from /api/v1/targets (%1)</source>
+        <translation>未能从 /api/v1/targets 获得目标列表（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::PrometheusSource</name>
+    <message>
+        <source>basic auth file %1: %2</source>
+        <translation>基本认证文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>basic auth file %1: expected one line &quot;user:password&quot;</source>
+        <translation>基本认证文件 %1：应为一行“用户:密码”</translation>
+    </message>
+    <message>
+        <source>Prometheus has not answered for %1 s</source>
+        <translation>Prometheus 已有 %1 秒未应答</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scrape target(s) down in Prometheus (up == 0)</source>
+        <translation>
+            <numerusform>Prometheus 中有 %n 个抓取目标宕机（up == 0）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no longer reported by Prometheus (its targets are gone)</source>
+        <translation>Prometheus 不再报告此节点（其抓取目标已消失）</translation>
+    </message>
+</context>
+<context>
     <name>Meridian::QuickJump</name>
     <message>
         <source>Go to a region, pool, rack, node or accelerator (host#3, UUID)…</source>
@@ -4653,10 +4959,6 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
         <translation>可选：保存持有者令牌的文件</translation>
     </message>
     <message>
-        <source>A single agent serves one node; a fleet front (simulator, gateway) serves many nodes through /api/v1/nodes</source>
-        <translation>单个代理对应一个节点；集群前端（模拟器、网关）通过 /api/v1/nodes 提供多个节点的数据</translation>
-    </message>
-    <message>
         <source> s</source>
         <translation> 秒</translation>
     </message>
@@ -4712,6 +5014,22 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
         <source>Token file</source>
         <translation>令牌文件</translation>
     </message>
+    <message>
+        <source>&amp;Basic auth file:</source>
+        <translation>基本认证文件(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>optional: file holding user:password</source>
+        <translation>可选：存放“用户:密码”的文件</translation>
+    </message>
+    <message>
+        <source>A single agent serves one node; a fleet front (simulator, gateway) serves many nodes through /api/v1/nodes; a Prometheus (or Thanos, VictoriaMetrics, Mimir) serves the metrics its exporters scrape</source>
+        <translation>单个代理对应一个节点；集群前端（模拟器、网关）通过 /api/v1/nodes 提供多个节点的数据；Prometheus（或 Thanos、VictoriaMetrics、Mimir）提供其导出器抓取的指标</translation>
+    </message>
+    <message>
+        <source>The basic auth file does not exist or cannot be read.</source>
+        <translation>基本认证文件不存在或无法读取。</translation>
+    </message>
 </context>
 <context>
     <name>Meridian::SourceTableModel</name>
@@ -4754,6 +5072,10 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
     <message>
         <source>Interval</source>
         <translation>间隔</translation>
+    </message>
+    <message>
+        <source>Prometheus</source>
+        <translation>Prometheus</translation>
     </message>
 </context>
 <context>

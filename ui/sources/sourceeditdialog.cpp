@@ -17,6 +17,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace Meridian {
 
 namespace {
@@ -28,11 +30,14 @@ constexpr int MaxNameLength = 64;
 
 SourceEditDialog::SourceEditDialog(const SourceConfig& source, const QStringList& takenNames, QWidget* parent)
     : QDialog(parent)
+    , m_original(source)
     , m_takenNames(takenNames)
     , m_name(new QLineEdit(source.name, this))
     , m_kind(new QComboBox(this))
     , m_url(new QLineEdit(source.url.toString(), this))
     , m_tokenFile(new QLineEdit(source.tokenFile, this))
+    , m_basicAuthFile(new QLineEdit(source.basicAuthFile, this))
+    , m_basicAuthLabel(new QLabel(tr("&Basic auth file:"), this))
     , m_interval(new QSpinBox(this))
     , m_problem(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
@@ -41,15 +46,20 @@ SourceEditDialog::SourceEditDialog(const SourceConfig& source, const QStringList
     m_name->setObjectName(QStringLiteral("name"));
     m_url->setObjectName(QStringLiteral("url"));
     m_tokenFile->setObjectName(QStringLiteral("tokenFile"));
+    m_basicAuthFile->setObjectName(QStringLiteral("basicAuthFile"));
+    m_basicAuthFile->setPlaceholderText(tr("optional: file holding user:password"));
+    m_basicAuthLabel->setBuddy(m_basicAuthFile);
     m_interval->setObjectName(QStringLiteral("interval"));
     m_name->setMaxLength(MaxNameLength);
     m_url->setPlaceholderText(QStringLiteral("http://127.0.0.1:9464/"));
     m_tokenFile->setPlaceholderText(tr("optional: file holding the bearer token"));
     m_kind->addItem(SourceTableModel::kindName(SourceConfig::Kind::Agent), int(SourceConfig::Kind::Agent));
     m_kind->addItem(SourceTableModel::kindName(SourceConfig::Kind::Fleet), int(SourceConfig::Kind::Fleet));
-    m_kind->setCurrentIndex(source.kind == SourceConfig::Kind::Fleet ? 1 : 0);
+    m_kind->addItem(SourceTableModel::kindName(SourceConfig::Kind::Prometheus), int(SourceConfig::Kind::Prometheus));
+    m_kind->setCurrentIndex(std::max(0, m_kind->findData(int(source.kind))));
     m_kind->setToolTip(tr("A single agent serves one node; a fleet front (simulator, gateway) serves many "
-                          "nodes through /api/v1/nodes"));
+                          "nodes through /api/v1/nodes; a Prometheus (or Thanos, VictoriaMetrics, Mimir) "
+                          "serves the metrics its exporters scrape"));
     m_interval->setRange(MinIntervalS, MaxIntervalS);
     m_interval->setSuffix(tr(" s"));
     m_interval->setValue(qBound(MinIntervalS, source.intervalMs / 1000, MaxIntervalS));
@@ -70,6 +80,7 @@ SourceEditDialog::SourceEditDialog(const SourceConfig& source, const QStringList
     form->addRow(tr("&Kind:"), m_kind);
     form->addRow(tr("&URL:"), m_url);
     form->addRow(tr("&Token file:"), tokenRow);
+    form->addRow(m_basicAuthLabel, m_basicAuthFile);
     form->addRow(tr("Poll &interval:"), m_interval);
 
     m_problem->setObjectName(QStringLiteral("problem"));
@@ -84,11 +95,21 @@ SourceEditDialog::SourceEditDialog(const SourceConfig& source, const QStringList
     layout->addWidget(m_buttons);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    for (QLineEdit* edit : { m_name, m_url, m_tokenFile })
+    for (QLineEdit* edit : { m_name, m_url, m_tokenFile, m_basicAuthFile })
         connect(edit, &QLineEdit::textChanged, this, &SourceEditDialog::revalidate);
-    connect(m_kind, &QComboBox::currentIndexChanged, this, &SourceEditDialog::revalidate);
+    connect(m_kind, &QComboBox::currentIndexChanged, this, &SourceEditDialog::kindChanged);
     connect(m_interval, &QSpinBox::valueChanged, this, &SourceEditDialog::revalidate);
     resize(520, sizeHint().height());
+    kindChanged();
+}
+
+void SourceEditDialog::kindChanged()
+{
+    const bool prometheus = SourceConfig::Kind(m_kind->currentData().toInt()) == SourceConfig::Kind::Prometheus;
+    m_basicAuthLabel->setVisible(prometheus);
+    m_basicAuthFile->setVisible(prometheus);
+    m_url->setPlaceholderText(
+        prometheus ? QStringLiteral("http://127.0.0.1:9090/") : QStringLiteral("http://127.0.0.1:9464/"));
     revalidate();
 }
 
@@ -96,6 +117,7 @@ SourceConfig SourceEditDialog::source() const
 {
     SourceConfig s;
     s.name = m_name->text().trimmed();
+    s.labels = m_original.labels;
     s.kind = SourceConfig::Kind(m_kind->currentData().toInt());
     QUrl url = QUrl::fromUserInput(m_url->text().trimmed());
     // The sources resolve endpoint paths against the base URL, so it must end in '/'.
@@ -103,6 +125,8 @@ SourceConfig SourceEditDialog::source() const
         url.setPath(url.path() + QLatin1Char('/'));
     s.url = m_url->text().trimmed().isEmpty() ? QUrl() : url;
     s.tokenFile = m_tokenFile->text().trimmed();
+    if (s.kind == SourceConfig::Kind::Prometheus)
+        s.basicAuthFile = m_basicAuthFile->text().trimmed();
     s.intervalMs = m_interval->value() * 1000;
     return s;
 }
@@ -124,6 +148,11 @@ QString SourceEditDialog::validate(const SourceConfig& source, const QStringList
         const SecretFile::Result token = SecretFile::read(source.tokenFile, MaxTokenFileBytes, tr("Token file"));
         if (!token.ok())
             return token.error;
+    }
+    if (!source.basicAuthFile.isEmpty()) {
+        const QFileInfo info(source.basicAuthFile);
+        if (!info.isFile() || !info.isReadable())
+            return tr("The basic auth file does not exist or cannot be read.");
     }
     if (source.intervalMs < MinIntervalS * 1000 || source.intervalMs > MaxIntervalS * 1000)
         return tr("The interval must be between %1 and %2 seconds.").arg(MinIntervalS).arg(MaxIntervalS);

@@ -29,12 +29,16 @@ public:
 
 private:
     void revalidate();
+    void kindChanged();
 
+    SourceConfig m_original; ///< what the dialog does not edit (a Prometheus source's label names) is kept
     QStringList m_takenNames;
     QLineEdit* m_name;
     QComboBox* m_kind;
     QLineEdit* m_url;
     QLineEdit* m_tokenFile;
+    QLineEdit* m_basicAuthFile; ///< Prometheus only: "user:password" in a file
+    QLabel* m_basicAuthLabel;
     QSpinBox* m_interval;
     QLabel* m_problem;
     QDialogButtonBox* m_buttons;

@@ -53,7 +53,15 @@ int SourceTableModel::columnCount(const QModelIndex& parent) const
 
 QString SourceTableModel::kindName(SourceConfig::Kind kind)
 {
-    return kind == SourceConfig::Kind::Fleet ? tr("Fleet front") : tr("Single agent");
+    switch (kind) {
+    case SourceConfig::Kind::Agent:
+        break;
+    case SourceConfig::Kind::Fleet:
+        return tr("Fleet front");
+    case SourceConfig::Kind::Prometheus:
+        return tr("Prometheus");
+    }
+    return tr("Single agent");
 }
 
 QVariant SourceTableModel::data(const QModelIndex& index, int role) const
