@@ -20,7 +20,9 @@ packages=(
     build-essential cmake ninja-build pkg-config ccache git
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libgl-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
-    libqcustomplot-dev libcpp-httplib-dev libqt6svg6
+    libqcustomplot-dev libqt6svg6
+    libboost-dev        # Beast and Asio: the agents' HTTP front (header-only)
+    libcpp-httplib-dev  # the tests' hostile peer and a benchmark client
     libjemalloc-dev     # the console's allocator (cmake/MeridianAllocator.cmake)
     prometheus          # promtool: the tests check /metrics with it
     fonts-noto-cjk      # the console's zh_CN text
