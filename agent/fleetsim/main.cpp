@@ -92,16 +92,11 @@ int main(int argc, char** argv)
         return fail(error);
 
     // Intervals align to the interval grid so that seqs mean the same time across runs.
-    qint64 start = options.startMs.value_or(QDateTime::currentMSecsSinceEpoch());
-    start -= start % options.intervalMs;
-    Sim::SimOptions simOptions;
-    simOptions.seed = options.seed;
-    simOptions.startMs = start;
-    simOptions.historyMs = options.historyMs;
-    simOptions.intervalMs = options.intervalMs;
-    simOptions.speed = options.speed;
-    simOptions.paused = options.paused;
-    const auto topology = std::make_shared<const Sim::Topology>(scenario, options.seed, start - options.historyMs);
+    Sim::SimOptions simOptions = options.simulation;
+    simOptions.startMs = options.startTime.value_or(QDateTime::currentMSecsSinceEpoch());
+    simOptions.startMs -= simOptions.startMs % simOptions.intervalMs;
+    const auto topology
+        = std::make_shared<const Sim::Topology>(scenario, simOptions.seed, simOptions.startMs - simOptions.historyMs);
     Sim::Simulation simulation(topology, simOptions);
     Sim::registerRoutes(service, simulation, roles);
     Sim::registerJobRoutes(service, simulation, roles, &audit);
