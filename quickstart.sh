@@ -25,6 +25,7 @@ packages=(
     libcpp-httplib-dev  # the tests' hostile peer and a benchmark client
     libjemalloc-dev     # the console's allocator (cmake/MeridianAllocator.cmake)
     prometheus          # promtool: the tests check /metrics with it
+    prometheus-node-exporter  # the baseline of bench_agent_footprint's CPU-per-scrape ratio
     fonts-noto-cjk      # the console's zh_CN text
     qtkeychain-qt6-dev  # agent credentials in the system keyring
     libssl-dev openssl  # TLS in the agents; the tests make certificates with openssl

@@ -151,6 +151,7 @@ TimedAnswer timedGet(
     }
     ::close(fd);
     answer.elapsedMs = timer.elapsed();
+    answer.elapsedUs = timer.nsecsElapsed() / 1000;
     if (answer.status == 0 && answer.error.isEmpty())
         answer.error = QStringLiteral("no answer within %1 ms").arg(timeoutMs);
     return answer;

@@ -34,6 +34,7 @@ struct TimedAnswer
 {
     int status = 0; ///< 0: no HTTP answer
     qint64 elapsedMs = 0;
+    qint64 elapsedUs = 0;
     QByteArray body;
     QString error;
 };
