@@ -19,6 +19,7 @@ build_dir="build/${preset}"
 packages=(
     build-essential cmake ninja-build pkg-config ccache git
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libgl-dev
+    libsqlite3-dev      # the cache guards its connections through the sqlite3 handle (core/cache/cacheguard.h)
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     libqcustomplot-dev libqt6svg6
     libboost-dev        # Beast and Asio: the agents' HTTP front (header-only)

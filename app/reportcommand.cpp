@@ -204,8 +204,19 @@ int runReport(const QStringList& arguments)
         loop.quit();
     });
     QObject::connect(&runner, &Reports::ReportRunner::cancelled, &loop, &QEventLoop::quit);
+    std::optional<QString> damage;
+    QObject::connect(&runner, &Reports::ReportRunner::damaged, &loop, [&](const QString& detail) {
+        damage = detail;
+        loop.quit();
+    });
     runner.start(p);
     loop.exec();
+    // A report from a damaged cache would be wrong without saying so: refuse, with its own exit status.
+    if (damage)
+        return fail(CommandText::tr("the cache in %1 is damaged, no report was written: %2. Start the console to "
+                                    "move it aside, or move its files away yourself.")
+                        .arg(cacheDir, *damage),
+            3);
     if (!data)
         return fail(CommandText::tr("the report could not be computed"), 1);
     if (data->isEmpty())

@@ -2,8 +2,7 @@
 #include "agent/common/roles.h"
 
 #include "agent/common/httpservice.h"
-
-#include <QFile>
+#include "core/util/secretfile.h"
 
 namespace Meridian::Agent {
 
@@ -34,16 +33,13 @@ bool fromString(QStringView text, Role* out)
 
 std::shared_ptr<RoleTable> RoleTable::load(const QString& path, QString* error)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("cannot read tokens file %1: %2").arg(path, file.errorString());
+    // Tokens are secrets: the file is checked as ssh checks its keys (core/util/secretfile.h).
+    const SecretFile::Result file = SecretFile::read(path, MaxFileBytes, QStringLiteral("tokens file"));
+    if (!file.ok()) {
+        *error = file.error;
         return {};
     }
-    const QByteArray text = file.read(MaxFileBytes + 1);
-    if (text.size() > MaxFileBytes) {
-        *error = QStringLiteral("tokens file %1 is larger than %2 bytes").arg(path).arg(MaxFileBytes);
-        return {};
-    }
+    const QByteArray& text = file.content;
     auto table = std::make_shared<RoleTable>();
     QString why;
     if (!table->parse(text, &why)) {

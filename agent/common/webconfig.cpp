@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "agent/common/webconfig.h"
 
+#include "agent/common/tlspolicy.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -366,10 +368,19 @@ bool WebConfig::load(const QString& path, WebConfig* out, QString* error)
     }
     const QByteArray text = file.read(MaxFileBytes + 1);
     QString why;
-    if (!parse(text, QFileInfo(path).absolutePath(), out, &why)) {
+    WebConfig config;
+    if (!parse(text, QFileInfo(path).absolutePath(), &config, &why)) {
         *error = QStringLiteral("web config %1: %2").arg(path, why);
         return false;
     }
+    // The files it names are checked now, at start and at every re-read (agent/common/tlspolicy.h).
+    if (config.tlsEnabled
+        && (!checkServerCredentials(config.certFile, config.keyFile, &why)
+            || (!config.clientCaFile.isEmpty() && !checkCaFile(config.clientCaFile, &why)))) {
+        *error = QStringLiteral("web config %1: %2").arg(path, why);
+        return false;
+    }
+    *out = std::move(config);
     return true;
 }
 

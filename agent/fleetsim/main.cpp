@@ -3,6 +3,7 @@
 #include "agent/common/auditlog.h"
 #include "agent/common/httpservice.h"
 #include "agent/common/roles.h"
+#include "agent/common/tokenfile.h"
 #include "agent/fleetsim/options.h"
 #include "agent/fleetsim/scenario.h"
 #include "agent/fleetsim/simjobroutes.h"
@@ -51,7 +52,7 @@ int main(int argc, char** argv)
 
     QByteArray token;
     if (!options.tokenFile.isEmpty()) {
-        token = Agent::readTokenFile(options.tokenFile, &error);
+        token = Agent::readTokenSecret(options.tokenFile, &error);
         if (token.isEmpty())
             return fail(error);
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "agent/fleetsim/metricstext.h"
 
+#include "core/protocol/exportermetrics.h"
 #include "core/protocol/prometheustext.h"
 
 namespace Meridian::Sim {
@@ -9,46 +10,42 @@ namespace {
 using Protocol::Prometheus::Label;
 using Protocol::Prometheus::Writer;
 using Type = Writer::Type;
+namespace Exporter = Protocol::Exporter;
 
 constexpr double MiB = 1024.0 * 1024.0;
 
-double healthValue(Protocol::AcceleratorHealth h)
+// Every chip under its vendor's exporter names, with the values the simulator models.
+void writeAccelerators(
+    Writer& w, const Protocol::NodeInventory& inv, const Protocol::Sample& s, const QByteArray& hostname)
 {
-    switch (h) {
-    case Protocol::AcceleratorHealth::Healthy:
-    case Protocol::AcceleratorHealth::Warning:
-        return 1;
-    case Protocol::AcceleratorHealth::Faulty:
-        return 0;
-    case Protocol::AcceleratorHealth::Unknown:
-        break;
+    using enum Exporter::ChipField;
+    QList<Exporter::ChipRow> byDialect[3];
+    for (const Protocol::AcceleratorSample& a : s.accelerators) {
+        if (a.index < 0 || a.index >= inv.accelerators.size())
+            continue;
+        const Protocol::AcceleratorInfo& info = inv.accelerators[a.index];
+        const Exporter::Dialect dialect = Exporter::dialectOf(info.vendor);
+        Exporter::ChipRow row;
+        row.index = QByteArray::number(a.index);
+        row.model = info.model.toUtf8();
+        row.uuid = info.uuid.toUtf8();
+        row.host = hostname;
+        const double totalBytes = double(info.memoryBytes);
+        row.set(Utilization, a.utilization);
+        row.set(TemperatureC, a.temperatureC);
+        row.set(PowerW, a.powerW);
+        row.set(Health, Exporter::healthValue(a.health));
+        row.set(HbmUsedMiB, a.memoryUsedBytes / MiB);
+        row.set(HbmTotalMiB, totalBytes / MiB);
+        row.set(MemoryUsedMiB, a.memoryUsedBytes / MiB);
+        row.set(MemoryFreeMiB, (totalBytes - a.memoryUsedBytes) / MiB);
+        row.set(MemoryUsedBytes, a.memoryUsedBytes);
+        row.set(EccSingleBitTotal, a.eccSingleBitTotal);
+        row.set(EccDoubleBitTotal, a.eccDoubleBitTotal);
+        byDialect[int(dialect)].append(row);
     }
-    return -1;
-}
-
-struct Chip
-{
-    QByteArray index, model, uuid;
-    const Protocol::AcceleratorSample* sample;
-    double totalMemory;
-};
-
-// One family over every chip of a vendor, with that vendor's label names.
-template <typename Value>
-void family(Writer& w, const QList<Chip>& chips, bool nvidia, const QByteArray& hostname, QByteArrayView name,
-    Type type, QByteArrayView help, Value value)
-{
-    if (chips.isEmpty())
-        return;
-    w.beginFamily(name, type, help);
-    for (const Chip& c : chips) {
-        if (nvidia)
-            w.sample({ Label("gpu", c.index), Label("UUID", c.uuid), Label("modelName", c.model),
-                         Label("Hostname", hostname) },
-                value(c));
-        else
-            w.sample({ Label("id", c.index), Label("model_name", c.model), Label("vdie_id", c.uuid) }, value(c));
-    }
+    for (int d = 0; d < 3; ++d)
+        Exporter::writeChips(w, Exporter::Dialect(d), byDialect[d]);
 }
 
 } // namespace
@@ -75,70 +72,7 @@ QByteArray metricsText(const Protocol::NodeInventory& inv, const Protocol::Snaps
     w.beginFamily("meridian_node_network_transmit_bytes_per_second", Type::Gauge, "Host network transmit rate.");
     w.sample({}, m.netTxBytesPerSecond);
 
-    QList<Chip> ascend, nvidia, other;
-    for (const Protocol::AcceleratorSample& a : s.accelerators) {
-        if (a.index < 0 || a.index >= inv.accelerators.size())
-            continue;
-        const Protocol::AcceleratorInfo& info = inv.accelerators[a.index];
-        Chip c { QByteArray::number(a.index), info.model.toUtf8(), info.uuid.toUtf8(), &a, double(info.memoryBytes) };
-        if (info.vendor == QLatin1String("huawei"))
-            ascend.append(c);
-        else if (info.vendor == QLatin1String("nvidia"))
-            nvidia.append(c);
-        else
-            other.append(c);
-    }
-
-    family(w, ascend, false, hostname, "npu_chip_info_utilization", Type::Gauge, "the ai core utilization",
-        [](const Chip& c) { return c.sample->utilization; });
-    family(w, ascend, false, hostname, "npu_chip_info_temperature", Type::Gauge, "the npu temperature",
-        [](const Chip& c) { return c.sample->temperatureC; });
-    family(w, ascend, false, hostname, "npu_chip_info_power", Type::Gauge, "the npu power",
-        [](const Chip& c) { return c.sample->powerW; });
-    family(w, ascend, false, hostname, "npu_chip_info_health_status", Type::Gauge, "the npu health status",
-        [](const Chip& c) { return healthValue(c.sample->health); });
-    family(w, ascend, false, hostname, "npu_chip_info_hbm_used_memory", Type::Gauge, "the npu hbm used memory (MB)",
-        [](const Chip& c) { return c.sample->memoryUsedBytes / MiB; });
-    family(w, ascend, false, hostname, "npu_chip_info_hbm_total_memory", Type::Gauge, "the npu hbm total memory (MB)",
-        [](const Chip& c) { return c.totalMemory / MiB; });
-    family(w, ascend, false, hostname, "npu_chip_info_hbm_ecc_total_single_bit_error_cnt", Type::Gauge,
-        "the npu hbm lifetime single-bit ECC errors", [](const Chip& c) { return c.sample->eccSingleBitTotal; });
-    family(w, ascend, false, hostname, "npu_chip_info_hbm_ecc_total_double_bit_error_cnt", Type::Gauge,
-        "the npu hbm lifetime double-bit ECC errors", [](const Chip& c) { return c.sample->eccDoubleBitTotal; });
-
-    family(w, nvidia, true, hostname, "DCGM_FI_DEV_GPU_UTIL", Type::Gauge, "GPU utilization (in %).",
-        [](const Chip& c) { return c.sample->utilization; });
-    family(w, nvidia, true, hostname, "DCGM_FI_DEV_GPU_TEMP", Type::Gauge, "GPU temperature (in C).",
-        [](const Chip& c) { return c.sample->temperatureC; });
-    family(w, nvidia, true, hostname, "DCGM_FI_DEV_POWER_USAGE", Type::Gauge, "Power draw (in W).",
-        [](const Chip& c) { return c.sample->powerW; });
-    family(w, nvidia, true, hostname, "DCGM_FI_DEV_FB_USED", Type::Gauge, "Framebuffer memory used (in MiB).",
-        [](const Chip& c) { return c.sample->memoryUsedBytes / MiB; });
-    family(w, nvidia, true, hostname, "DCGM_FI_DEV_FB_FREE", Type::Gauge, "Framebuffer memory free (in MiB).",
-        [](const Chip& c) { return (c.totalMemory - c.sample->memoryUsedBytes) / MiB; });
-    family(w, nvidia, true, hostname, "DCGM_FI_DEV_ECC_SBE_AGG_TOTAL", Type::Counter,
-        "Total number of single-bit persistent ECC errors.", [](const Chip& c) { return c.sample->eccSingleBitTotal; });
-    family(w, nvidia, true, hostname, "DCGM_FI_DEV_ECC_DBE_AGG_TOTAL", Type::Counter,
-        "Total number of double-bit persistent ECC errors.", [](const Chip& c) { return c.sample->eccDoubleBitTotal; });
-
-    // Vendors without a de-facto exporter standard: Meridian's own names.
-    auto generic = [&](QByteArrayView name, QByteArrayView help, auto value) {
-        if (other.isEmpty())
-            return;
-        w.beginFamily(name, Type::Gauge, help);
-        for (const Chip& c : other)
-            w.sample({ Label("index", c.index), Label("model", c.model), Label("uuid", c.uuid) }, value(c));
-    };
-    generic("meridian_accelerator_utilization_percent", "Accelerator busy percentage.",
-        [](const Chip& c) { return c.sample->utilization; });
-    generic("meridian_accelerator_temperature_celsius", "Accelerator temperature.",
-        [](const Chip& c) { return c.sample->temperatureC; });
-    generic(
-        "meridian_accelerator_power_watts", "Accelerator power draw.", [](const Chip& c) { return c.sample->powerW; });
-    generic("meridian_accelerator_memory_used_bytes", "Accelerator memory in use.",
-        [](const Chip& c) { return c.sample->memoryUsedBytes; });
-    generic("meridian_accelerator_health", "1 healthy or warning, 0 faulty, -1 unknown.",
-        [](const Chip& c) { return healthValue(c.sample->health); });
+    writeAccelerators(w, inv, snap.sample, hostname);
     return w.take();
 }
 

@@ -4,6 +4,7 @@
 #include "agent/common/auditlog.h"
 #include "agent/common/httpservice.h"
 #include "agent/common/roles.h"
+#include "agent/common/tokenfile.h"
 #include "agent/node/agentconfig.h"
 #include "agent/node/agentserver.h"
 #include "agent/node/agentstate.h"
@@ -65,7 +66,7 @@ int main(int argc, char* argv[])
     options.workerThreads = 8;
     if (!config.tokenFile.isEmpty()) {
         QString error;
-        options.token = readTokenFile(config.tokenFile, &error);
+        options.token = readTokenSecret(config.tokenFile, &error);
         if (options.token.isEmpty()) {
             std::fprintf(stderr, "meridian-agent: %s\n", qPrintable(error));
             return 2;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "agent/node/metricsexposition.h"
 
+#include "core/protocol/exportermetrics.h"
 #include "core/protocol/prometheustext.h"
 
 #include <chrono>
@@ -11,6 +12,7 @@ namespace {
 using Protocol::Prometheus::Label;
 using Protocol::Prometheus::Writer;
 using Type = Writer::Type;
+namespace Exporter = Protocol::Exporter;
 
 constexpr const char* CpuModes[8] = { "user", "nice", "system", "idle", "iowait", "irq", "softirq", "steal" };
 
@@ -85,113 +87,44 @@ void writeNode(Writer& w, const ProcReading& p, const ScrapeView& view)
         1);
 }
 
-// One family over every accelerator of a vendor; skipped when no chip has the value.
-template <typename Value, typename Labels>
-void family(Writer& w, const QList<AcceleratorReading>& readings, AcceleratorVendor vendor, const char* name, Type type,
-    const char* help, Value value, Labels labels)
+// The chips of one exporter dialect, with the values that dialect carries.
+QList<Exporter::ChipRow> chipRows(const ScrapeView& view, Exporter::Dialect dialect)
 {
-    bool begun = false;
-    for (const AcceleratorReading& r : readings) {
-        if (r.vendor != vendor)
-            continue;
-        const double v = value(r);
-        if (Protocol::isMissing(v))
-            continue;
-        if (!begun) {
-            w.beginFamily(name, type, help);
-            begun = true;
-        }
-        labels(r, v);
-    }
-}
-
-void writeAscend(Writer& w, const ScrapeView& view)
-{
-    const auto& acc = view.accelerators;
-    int count = 0;
-    for (const AcceleratorReading& r : acc)
-        count += r.vendor == AcceleratorVendor::Huawei ? 1 : 0;
-    if (count == 0)
-        return;
-    gauge(w, "machine_npu_nums", "Amount of npu installed on the machine.", count);
-    auto labels = [&w](const AcceleratorReading& r, double v) {
-        const QByteArray id = r.deviceId.toUtf8(), model = r.info.model.toUtf8(), vdie = r.info.uuid.toUtf8(),
-                         bus = r.busId.toUtf8();
-        w.sample({ { "id", id }, { "model_name", model }, { "vdie_id", vdie }, { "pcie_bus_info", bus } }, v);
-    };
-    using R = const AcceleratorReading&;
-    using Protocol::AcceleratorHealth;
-    const auto h = Type::Gauge;
-    const auto V = AcceleratorVendor::Huawei;
-    family(
-        w, acc, V, "npu_chip_info_health_status", h, "the npu health status: 1 healthy, 0 unhealthy, -1 unknown",
-        [](R r) {
-            return r.sample.health == AcceleratorHealth::Healthy ? 1.0
-                : r.sample.health == AcceleratorHealth::Unknown  ? -1.0
-                                                                 : 0.0;
-        },
-        labels);
-    family(
-        w, acc, V, "npu_chip_info_utilization", h, "the ai core utilization", [](R r) { return r.sample.utilization; },
-        labels);
-    family(
-        w, acc, V, "npu_chip_info_temperature", h, "the npu temperature", [](R r) { return r.sample.temperatureC; },
-        labels);
-    family(
-        w, acc, V, "npu_chip_info_power", h, "the npu power", [](R r) { return r.sample.powerW; }, labels);
-    auto hbm = [](R r, double v) { return r.highBandwidthMemory ? v : Protocol::Missing; };
-    auto ddr = [](R r, double v) { return r.highBandwidthMemory ? Protocol::Missing : v; };
-    family(
-        w, acc, V, "npu_chip_info_hbm_used_memory", h, "the npu hbm used memory (MB)",
-        [&](R r) { return hbm(r, r.memoryUsedMiB); }, labels);
-    family(
-        w, acc, V, "npu_chip_info_hbm_total_memory", h, "the npu hbm total memory (MB)",
-        [&](R r) { return hbm(r, r.memoryTotalMiB); }, labels);
-    family(
-        w, acc, V, "npu_chip_info_used_memory", h, "the npu used memory (MB)",
-        [&](R r) { return ddr(r, r.memoryUsedMiB); }, labels);
-    family(
-        w, acc, V, "npu_chip_info_total_memory", h, "the npu total memory (MB)",
-        [&](R r) { return ddr(r, r.memoryTotalMiB); }, labels);
-    family(
-        w, acc, V, "npu_chip_info_hbm_ecc_total_single_bit_error_cnt", h, "the npu hbm total single bit error count",
-        [](R r) { return r.sample.eccSingleBitTotal; }, labels);
-    family(
-        w, acc, V, "npu_chip_info_hbm_ecc_total_double_bit_error_cnt", h, "the npu hbm total double bit error count",
-        [](R r) { return r.sample.eccDoubleBitTotal; }, labels);
-}
-
-void writeNvidia(Writer& w, const ScrapeView& view)
-{
+    using enum Exporter::ChipField;
+    QList<Exporter::ChipRow> rows;
     const QByteArray hostname = view.inventory.hostname.toUtf8();
-    auto labels = [&w, &hostname](const AcceleratorReading& r, double v) {
-        const QByteArray gpu = r.deviceId.toUtf8(), uuid = r.info.uuid.toUtf8(), model = r.rawName.toUtf8();
-        w.sample({ { "gpu", gpu }, { "UUID", uuid }, { "modelName", model }, { "Hostname", hostname } }, v);
-    };
-    using R = const AcceleratorReading&;
-    const auto& acc = view.accelerators;
-    const auto V = AcceleratorVendor::Nvidia;
-    family(
-        w, acc, V, "DCGM_FI_DEV_GPU_UTIL", Type::Gauge, "GPU utilization (in %).",
-        [](R r) { return r.sample.utilization; }, labels);
-    family(
-        w, acc, V, "DCGM_FI_DEV_GPU_TEMP", Type::Gauge, "GPU temperature (in C).",
-        [](R r) { return r.sample.temperatureC; }, labels);
-    family(
-        w, acc, V, "DCGM_FI_DEV_POWER_USAGE", Type::Gauge, "Power draw (in W).", [](R r) { return r.sample.powerW; },
-        labels);
-    family(
-        w, acc, V, "DCGM_FI_DEV_FB_USED", Type::Gauge, "Framebuffer memory used (in MiB).",
-        [](R r) { return r.memoryUsedMiB; }, labels);
-    family(
-        w, acc, V, "DCGM_FI_DEV_FB_FREE", Type::Gauge, "Framebuffer memory free (in MiB).",
-        [](R r) { return r.memoryTotalMiB - r.memoryUsedMiB; }, labels);
-    family(
-        w, acc, V, "DCGM_FI_DEV_ECC_SBE_AGG_TOTAL", Type::Counter, "Total number of single-bit persistent ECC errors.",
-        [](R r) { return r.sample.eccSingleBitTotal; }, labels);
-    family(
-        w, acc, V, "DCGM_FI_DEV_ECC_DBE_AGG_TOTAL", Type::Counter, "Total number of double-bit persistent ECC errors.",
-        [](R r) { return r.sample.eccDoubleBitTotal; }, labels);
+    for (const AcceleratorReading& r : view.accelerators) {
+        const bool huawei = r.vendor == AcceleratorVendor::Huawei;
+        if (dialect != (huawei ? Exporter::Dialect::NpuExporter : Exporter::Dialect::DcgmExporter))
+            continue;
+        Exporter::ChipRow row;
+        row.index = r.deviceId.toUtf8();
+        row.model = (dialect == Exporter::Dialect::DcgmExporter ? r.rawName : r.info.model).toUtf8();
+        row.uuid = r.info.uuid.toUtf8();
+        row.host = hostname;
+        row.bus = r.busId.toUtf8();
+        row.set(Utilization, r.sample.utilization);
+        row.set(TemperatureC, r.sample.temperatureC);
+        row.set(PowerW, r.sample.powerW);
+        row.set(Health, Exporter::healthValue(r.sample.health));
+        row.set(r.highBandwidthMemory ? HbmUsedMiB : DdrUsedMiB, r.memoryUsedMiB);
+        row.set(r.highBandwidthMemory ? HbmTotalMiB : DdrTotalMiB, r.memoryTotalMiB);
+        row.set(MemoryUsedMiB, r.memoryUsedMiB);
+        row.set(MemoryFreeMiB, r.memoryTotalMiB - r.memoryUsedMiB);
+        row.set(EccSingleBitTotal, r.sample.eccSingleBitTotal);
+        row.set(EccDoubleBitTotal, r.sample.eccDoubleBitTotal);
+        rows.append(row);
+    }
+    return rows;
+}
+
+void writeAccelerators(Writer& w, const ScrapeView& view)
+{
+    const QList<Exporter::ChipRow> ascend = chipRows(view, Exporter::Dialect::NpuExporter);
+    if (!ascend.isEmpty())
+        gauge(w, "machine_npu_nums", "Amount of npu installed on the machine.", double(ascend.size()));
+    Exporter::writeChips(w, Exporter::Dialect::NpuExporter, ascend);
+    Exporter::writeChips(w, Exporter::Dialect::DcgmExporter, chipRows(view, Exporter::Dialect::DcgmExporter));
 }
 
 void writeJobs(Writer& w, const ScrapeView& view)
@@ -217,8 +150,7 @@ QByteArray render(const ProcReading& proc, const ScrapeView& view, qint64 startN
 {
     Writer w;
     writeNode(w, proc, view);
-    writeAscend(w, view);
-    writeNvidia(w, view);
+    writeAccelerators(w, view);
     writeJobs(w, view);
     w.beginFamily("meridian_agent_info", Type::Gauge, "meridian-agent build; value is always 1.");
     w.sample({ { "version", MERIDIAN_VERSION } }, 1);

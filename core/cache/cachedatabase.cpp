@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/cache/cachedatabase.h"
 
+#include "core/cache/cacheguard.h"
+#include "core/cache/cacheschema.h"
 #include "core/cache/jobhistory.h"
 #include "core/cache/probehistory.h"
 
@@ -73,11 +75,17 @@ QStringList metricsMigration(int toVersion)
     return {};
 }
 
-qint64 pragmaInt(const QSqlDatabase& db, const QString& name, bool* ok)
+qint64 pragmaInt(const QSqlDatabase& db, const QString& name, bool* ok, QString* error = nullptr)
 {
     QSqlQuery q(db);
     if (!q.exec(QStringLiteral("PRAGMA ") + name) || !q.next()) {
         *ok = false;
+        if (error) {
+            // A truncated file fails on the statement, not the connection: its text is the reason.
+            *error = q.lastError().text().trimmed();
+            if (error->isEmpty())
+                *error = QStringLiteral("PRAGMA %1 gave no answer").arg(name);
+        }
         return 0;
     }
     *ok = true;
@@ -87,7 +95,7 @@ qint64 pragmaInt(const QSqlDatabase& db, const QString& name, bool* ok)
 }
 
 // Refuses what is visibly not an SQLite file before SQLite touches it.
-bool checkHeader(const QString& path, QString* error)
+bool checkHeader(const QString& path, QString* error, OpenFailure* failure)
 {
     QFile f(path);
     if (!f.exists() || f.size() == 0)
@@ -99,6 +107,7 @@ bool checkHeader(const QString& path, QString* error)
     const QByteArray header = f.read(16);
     if (header != QByteArray("SQLite format 3\0", 16)) {
         *error = QStringLiteral("%1 is not a Meridian cache (not an SQLite database); move it away").arg(path);
+        *failure = OpenFailure::Damaged;
         return false;
     }
     return true;
@@ -127,12 +136,15 @@ bool migrate(QSqlDatabase& db, File file, int from, QString* error)
     return true;
 }
 
-bool checkAndMigrate(QSqlDatabase& db, const QString& path, File file, const OpenOptions& options, QString* error)
+bool checkAndMigrate(
+    QSqlDatabase& db, const QString& path, File file, const OpenOptions& options, QString* error, OpenFailure* failure)
 {
     bool ok = false;
-    const qint64 appId = pragmaInt(db, QStringLiteral("application_id"), &ok);
+    QString why;
+    const qint64 appId = pragmaInt(db, QStringLiteral("application_id"), &ok, &why);
     if (!ok) {
-        *error = QStringLiteral("%1 cannot be read: %2").arg(path, db.lastError().text());
+        *error = QStringLiteral("%1 cannot be read: %2").arg(path, why);
+        *failure = OpenFailure::Damaged;
         return false;
     }
     const qint64 version = pragmaInt(db, QStringLiteral("user_version"), &ok);
@@ -147,6 +159,7 @@ bool checkAndMigrate(QSqlDatabase& db, const QString& path, File file, const Ope
     if (!fresh && appId != ourId) {
         *error = QStringLiteral("%1 is not a Meridian cache (application_id 0x%2); move it away")
                      .arg(path, QString::number(appId, 16));
+        *failure = OpenFailure::Damaged;
         return false;
     }
     if (version > known) {
@@ -154,6 +167,12 @@ bool checkAndMigrate(QSqlDatabase& db, const QString& path, File file, const Ope
                      .arg(path)
                      .arg(version)
                      .arg(known);
+        return false;
+    }
+    // Before any query reads a table: the file holds exactly what the writer made for its version.
+    if (!fresh && !verifySchema(db, file, int(version), &why)) {
+        *error = QStringLiteral("%1 is damaged: %2").arg(path, why);
+        *failure = OpenFailure::Damaged;
         return false;
     }
     if (options.readOnly || options.queryOnly) {
@@ -201,11 +220,20 @@ QString fileName(File file)
     return file == File::State ? QStringLiteral("state.db") : QStringLiteral("metrics.db");
 }
 
-bool open(
-    const QString& connectionName, const QString& directory, File file, const OpenOptions& options, QString* error)
+QStringList migration(File file, int toVersion)
 {
+    return file == File::State ? stateMigration(toVersion) : metricsMigration(toVersion);
+}
+
+bool open(const QString& connectionName, const QString& directory, File file, const OpenOptions& options,
+    QString* error, OpenFailure* failure)
+{
+    OpenFailure ignored = OpenFailure::None;
+    if (!failure)
+        failure = &ignored;
+    *failure = OpenFailure::Unavailable;
     const QString path = directory + QLatin1Char('/') + fileName(file);
-    if (!checkHeader(path, error))
+    if (!checkHeader(path, error, failure))
         return false;
     if ((options.readOnly || options.queryOnly) && !QFileInfo::exists(path)) {
         *error = QStringLiteral("%1 does not exist yet").arg(path);
@@ -222,12 +250,17 @@ bool open(
         if (!db.open())
             *error = QStringLiteral("cannot open %1: %2").arg(path, db.lastError().text());
         else
-            ok = checkAndMigrate(db, path, file, options, error);
+            ok = guard(db, options.readOnly || options.queryOnly, error)
+                && checkAndMigrate(db, path, file, options, error, failure);
         if (!ok)
             db.close();
     }
-    if (!ok)
+    if (!ok) {
         QSqlDatabase::removeDatabase(connectionName);
+        releaseGuard(connectionName);
+    } else {
+        *failure = OpenFailure::None;
+    }
     return ok;
 }
 
@@ -242,6 +275,7 @@ void close(const QString& connectionName)
         }
     }
     QSqlDatabase::removeDatabase(connectionName);
+    releaseGuard(connectionName); // after the close: SQLite calls the guard until then
 }
 
 bool exec(QSqlQuery& query, const QString& sql, QString* error)
@@ -272,11 +306,14 @@ static QString runCheck(const QSqlDatabase& db, const QString& pragma)
 
 QString quickCheck(const QSqlDatabase& db)
 {
-    return runCheck(db, QStringLiteral("PRAGMA quick_check"));
+    const LongStatements longer(db, QuickCheckLimitMs);
+    const QString result = runCheck(db, QStringLiteral("PRAGMA quick_check"));
+    return result.isEmpty() ? QStringLiteral("quick_check gave no answer") : result;
 }
 
 QString integrityCheck(const QSqlDatabase& db)
 {
+    const LongStatements longer(db, QuickCheckLimitMs);
     return runCheck(db, QStringLiteral("PRAGMA integrity_check"));
 }
 

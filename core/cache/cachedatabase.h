@@ -29,19 +29,29 @@ struct OpenOptions
     qint64 maxPageCount = 0; ///< >0: PRAGMA max_page_count (tests simulate a full disk)
 };
 
-// Opens `directory/fileName(file)` as connection `connectionName`, refuses a
-// foreign or newer file without writing to it, sets the per-open pragmas and
+// Why open() failed. Damaged: the file is not a sound Meridian cache (not SQLite, another program's, malformed,
+// a schema other than the writer's): it is never read, and the way out is to move it aside (cacherepair.h).
+// Unavailable: anything else (in use, written by a newer Meridian, permissions, a full disk).
+enum class OpenFailure { None, Unavailable, Damaged };
+
+// Opens `directory/fileName(file)` as connection `connectionName`, guards the
+// connection (cacheguard.h), refuses a foreign, newer or differently shaped file
+// (cacheschema.h) without writing to it, sets the per-open pragmas and
 // (writable connections only) creates or migrates the schema. On failure the
 // connection is removed and *error says why in words a user can act on.
-bool open(
-    const QString& connectionName, const QString& directory, File file, const OpenOptions& options, QString* error);
+bool open(const QString& connectionName, const QString& directory, File file, const OpenOptions& options,
+    QString* error, OpenFailure* failure = nullptr);
+
+// The statements that migrate `file` from schema toVersion-1 to toVersion.
+QStringList migration(File file, int toVersion);
 void close(const QString& connectionName); ///< PRAGMA optimize (writable), close, removeDatabase
 
 // Runs one statement; on failure fills *error with the statement and SQLite's message.
 bool exec(QSqlQuery& query, const QString& sql, QString* error);
 bool exec(const QSqlDatabase& db, const QString& sql, QString* error);
 
-QString quickCheck(const QSqlDatabase& db); ///< "ok" or the problems found
+// "ok" or the problems found; its time limit is QuickCheckLimitMs (cacheguard.h).
+QString quickCheck(const QSqlDatabase& db);
 QString integrityCheck(const QSqlDatabase& db); ///< "ok" or the problems found
 
 // True when the last error of `query` was SQLITE_FULL (disk or page cap full).

@@ -2,6 +2,8 @@
 #include "core/cache/cachereader.h"
 
 #include "core/cache/cachedatabase.h"
+#include "core/cache/cacherepair.h"
+#include "core/cache/cacheschema.h"
 #include "core/cache/cacheserialize.h"
 #include "core/cache/capacityrollup.h"
 #include "core/cache/historyquery.h"
@@ -9,6 +11,8 @@
 #include "core/cache/probehistory.h"
 #include "core/util/backgroundpriority.h"
 
+#include <QCoreApplication>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -41,27 +45,92 @@ struct CacheReader::Private
             + connTag;
     }
 
+    bool openFile(CacheDb::File file, QString* error, CacheDb::OpenFailure* failure)
+    {
+        CacheDb::OpenOptions options;
+        options.readOnly = true;
+        if (CacheDb::open(connection(file), directory, file, options, error, failure))
+            return true;
+        if (*failure == CacheDb::OpenFailure::Damaged)
+            return false;
+        // A read-only handle cannot create the WAL index when no writer has it open.
+        options.readOnly = false;
+        options.queryOnly = true;
+        return CacheDb::open(connection(file), directory, file, options, error, failure);
+    }
+
     // Opens lazily: before the writer created the files there is nothing to read.
     QSqlDatabase database(CacheDb::File file)
     {
         bool& open = file == CacheDb::File::State ? stateOpen : metricsOpen;
         if (!open) {
             QString error;
-            CacheDb::OpenOptions options;
-            options.readOnly = true;
-            open = CacheDb::open(connection(file), directory, file, options, &error);
-            if (!open) {
-                // A read-only handle cannot create the WAL index when no writer has it open.
-                options.readOnly = false;
-                options.queryOnly = true;
-                open = CacheDb::open(connection(file), directory, file, options, &error);
-            }
+            CacheDb::OpenFailure failure = CacheDb::OpenFailure::None;
+            open = openFile(file, &error, &failure);
             if (!open) {
                 qCInfo(lcCacheDb) << "reader:" << error;
                 return {};
             }
         }
         return QSqlDatabase::database(connection(file), false);
+    }
+
+    void closeFile(CacheDb::File file)
+    {
+        CacheDb::close(connection(file));
+        (file == CacheDb::File::State ? stateOpen : metricsOpen) = false;
+    }
+
+    // PRAGMA quick_check, then the size of every value; empty when both pass.
+    QString check(CacheDb::File file)
+    {
+        const QSqlDatabase db = QSqlDatabase::database(connection(file), false);
+        const QString result = CacheDb::quickCheck(db);
+        if (result != QLatin1String("ok"))
+            return QCoreApplication::translate("Meridian::CacheReader", "%1 fails PRAGMA quick_check: %2")
+                .arg(CacheDb::fileName(file), result.left(300));
+        QString why;
+        if (!CacheDb::checkValueSizes(db, &why))
+            return QCoreApplication::translate("Meridian::CacheReader", "%1: %2").arg(CacheDb::fileName(file), why);
+        return {};
+    }
+
+    // Both files opened afresh (the schema checked again) and PRAGMA quick_check on each.
+    CacheVerdict verify()
+    {
+        CacheVerdict verdict;
+        QStringList damaged;
+        QStringList unavailable;
+        int missing = 0;
+        for (const CacheDb::File file : { CacheDb::File::State, CacheDb::File::Metrics }) {
+            closeFile(file);
+            if (!QFileInfo::exists(directory + u'/' + CacheDb::fileName(file))) {
+                ++missing;
+                continue;
+            }
+            QString error;
+            CacheDb::OpenFailure failure = CacheDb::OpenFailure::None;
+            if (!openFile(file, &error, &failure)) {
+                (failure == CacheDb::OpenFailure::Damaged ? damaged : unavailable) << error;
+                continue;
+            }
+            (file == CacheDb::File::State ? stateOpen : metricsOpen) = true;
+            const QString problem = check(file);
+            if (!problem.isEmpty()) {
+                damaged << problem;
+                closeFile(file);
+            }
+        }
+        if (!damaged.isEmpty()) {
+            verdict.state = CacheVerdict::State::Damaged;
+            verdict.detail = damaged.join(QStringLiteral("; "));
+        } else if (!unavailable.isEmpty()) {
+            verdict.state = CacheVerdict::State::Unavailable;
+            verdict.detail = unavailable.join(QStringLiteral("; "));
+        } else {
+            verdict.state = missing > 0 ? CacheVerdict::State::Missing : CacheVerdict::State::Sound;
+        }
+        return verdict;
     }
 
     template <typename T, typename Fn> QFuture<T> run(Fn job)
@@ -108,6 +177,20 @@ CacheReader::~CacheReader()
     d->thread.quit();
     d->thread.wait();
     delete d->context;
+}
+
+QFuture<CacheVerdict> CacheReader::verify()
+{
+    return d->run<CacheVerdict>([this] { return d->verify(); });
+}
+
+QFuture<bool> CacheReader::closeFiles()
+{
+    return d->run<bool>([this] {
+        d->closeFile(CacheDb::File::State);
+        d->closeFile(CacheDb::File::Metrics);
+        return true;
+    });
 }
 
 void CacheReader::setRecentHistory(RecentPoints recent)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/cache/cacherepair.h"
 #include "core/cache/cachetypes.h"
 #include "core/model/fleettypes.h"
 #include "core/model/latencytypes.h"
@@ -58,6 +59,12 @@ public:
     // Probe history (probehistory.h): one node pair's windows, or (siteLevel) one site pair's minutes.
     QFuture<QList<PairPoint>> probeHistory(
         bool siteLevel, const QString& from, const QString& to, qint64 fromMs, qint64 toMs);
+
+    // Opens both files afresh (their schema checked again, cacheschema.h) and runs PRAGMA quick_check on each:
+    // `meridian report` and the console's reports ask before they believe the cache (cacherepair.h).
+    QFuture<CacheVerdict> verify();
+    // Closes the reader's connections; the next query opens the files again (after CacheRepair::moveAside).
+    QFuture<bool> closeFiles();
 
     // Tests: called on the reader thread at the start of every query job.
     void setJobObserver(std::function<void()> observer);

@@ -36,6 +36,7 @@ CacheWriter::CacheWriter(const QString& directory, const CacheOptions& options, 
     d->worker->moveToThread(&d->thread);
     connect(d->worker, &CacheWriterWorker::opened, this, &CacheWriter::opened);
     connect(d->worker, &CacheWriterWorker::failed, this, &CacheWriter::failed);
+    connect(d->worker, &CacheWriterWorker::damaged, this, &CacheWriter::damaged);
     connect(d->worker, &CacheWriterWorker::integrityChecked, this, &CacheWriter::integrityChecked);
     d->thread.start();
 }

@@ -41,8 +41,11 @@ public:
 Q_SIGNALS:
     void opened();
     void failed(const QString& message); ///< "disk full …", "… created by a newer Meridian …"
+    // The files were refused as damaged (not SQLite, another schema, a failed quick_check): nothing was
+    // opened and nothing is written. Moving them aside (cacherepair.h) and a new writer start afresh.
+    void damaged(const QString& detail);
     // Only after an unclean shutdown: the result of PRAGMA quick_check on both
-    // files. A damaged file is moved aside (name in `detail`) and recreated.
+    // files. A damaged file is then refused (damaged()), never repaired silently.
     void integrityChecked(bool ok, const QString& detail);
 
 private:

@@ -64,10 +64,14 @@ void CacheWriterWorker::open()
     });
 
     QString error;
-    if (!openFiles(&error)) {
+    bool damaged = false;
+    if (!openFiles(&error, &damaged)) {
         closeFiles();
-        qCWarning(lcCacheDb) << "cache unavailable:" << error;
-        Q_EMIT failed(error);
+        qCWarning(lcCacheDb) << (damaged ? "cache damaged:" : "cache unavailable:") << error;
+        if (damaged)
+            Q_EMIT this->damaged(error);
+        else
+            Q_EMIT failed(error);
         return;
     }
     m_open = true;
@@ -75,7 +79,7 @@ void CacheWriterWorker::open()
     drain(); // anything written before the files were open
 }
 
-bool CacheWriterWorker::openFiles(QString* error)
+bool CacheWriterWorker::openFiles(QString* error, bool* damaged)
 {
     if (!QDir().mkpath(m_directory)) {
         *error = QStringLiteral("cannot create the cache directory %1").arg(m_directory);
@@ -96,11 +100,16 @@ bool CacheWriterWorker::openFiles(QString* error)
     CacheDb::OpenOptions state;
     CacheDb::OpenOptions metrics;
     metrics.maxPageCount = m_options.maxPageCount;
-    if (!CacheDb::open(m_stateConn, m_directory, CacheDb::File::State, state, error)
-        || !CacheDb::open(m_metricsConn, m_directory, CacheDb::File::Metrics, metrics, error))
+    CacheDb::OpenFailure failure = CacheDb::OpenFailure::None;
+    if (!CacheDb::open(m_stateConn, m_directory, CacheDb::File::State, state, error, &failure)
+        || !CacheDb::open(m_metricsConn, m_directory, CacheDb::File::Metrics, metrics, error, &failure)) {
+        *damaged = failure == CacheDb::OpenFailure::Damaged;
         return false;
-    if (unclean)
-        checkAfterUncleanShutdown();
+    }
+    if (unclean && !checkAfterUncleanShutdown(error)) {
+        *damaged = true;
+        return false;
+    }
     QFile marker(m_directory + QLatin1Char('/') + MarkerName);
     if (!marker.open(QIODevice::WriteOnly)) {
         *error = QStringLiteral("cannot write in the cache directory %1").arg(m_directory);
@@ -109,31 +118,26 @@ bool CacheWriterWorker::openFiles(QString* error)
     return loadState(error);
 }
 
-void CacheWriterWorker::checkAfterUncleanShutdown()
+// A damaged file is refused, not repaired behind the user's back: the console asks whether to move it aside
+// (cacherepair.h), keeping it for support.
+bool CacheWriterWorker::checkAfterUncleanShutdown(QString* error)
 {
     QStringList problems;
     for (const auto& [conn, file] :
         { std::pair { m_stateConn, CacheDb::File::State }, std::pair { m_metricsConn, CacheDb::File::Metrics } }) {
         const QString result = CacheDb::quickCheck(QSqlDatabase::database(conn));
-        if (result == QLatin1String("ok"))
-            continue;
-        // Keep the damaged file for support, start that file afresh.
-        CacheDb::close(conn);
-        const QString path = m_directory + QLatin1Char('/') + CacheDb::fileName(file);
-        const QString aside = path + QStringLiteral(".damaged-") + QString::number(QDateTime::currentMSecsSinceEpoch());
-        QFile::rename(path, aside);
-        QFile::remove(path + QStringLiteral("-wal"));
-        QFile::remove(path + QStringLiteral("-shm"));
-        problems << QStringLiteral("%1: %2 (moved to %3)").arg(CacheDb::fileName(file), result.left(200), aside);
-        QString error;
-        CacheDb::OpenOptions options;
-        options.maxPageCount = file == CacheDb::File::Metrics ? m_options.maxPageCount : 0;
-        CacheDb::open(conn, m_directory, file, options, &error);
+        if (result != QLatin1String("ok"))
+            problems << QStringLiteral("%1: %2").arg(CacheDb::fileName(file), result.left(200));
     }
     qCInfo(lcCacheDb) << "unclean shutdown; quick_check:"
                       << (problems.isEmpty() ? QStringLiteral("ok") : problems.join(QStringLiteral("; ")));
     Q_EMIT integrityChecked(
         problems.isEmpty(), problems.isEmpty() ? QStringLiteral("ok") : problems.join(QLatin1Char('\n')));
+    if (problems.isEmpty())
+        return true;
+    *error = QStringLiteral("the cache in %1 is damaged (PRAGMA quick_check after an unclean shutdown): %2")
+                 .arg(m_directory, problems.join(QStringLiteral("; ")));
+    return false;
 }
 
 bool CacheWriterWorker::loadState(QString* error)

@@ -54,6 +54,7 @@ public:
 Q_SIGNALS:
     void opened();
     void failed(const QString& message);
+    void damaged(const QString& detail); ///< instead of failed(): refused, not opened (cacherepair.h)
     void integrityChecked(bool ok, const QString& detail);
 
 private:
@@ -116,9 +117,9 @@ private:
     int pendingRows() const;
 
     // storage (cachewriterworker.cpp)
-    bool openFiles(QString* error);
+    bool openFiles(QString* error, bool* damaged);
     bool loadState(QString* error);
-    void checkAfterUncleanShutdown();
+    bool checkAfterUncleanShutdown(QString* error);
     void scheduleCommit();
     void commit(bool force);
     bool commitMetrics(QString* error);

@@ -1,21 +1,30 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/faults/counterfeed.h"
 
+#include "core/protocol/exportermetrics.h"
+
 #include <cmath>
 
 namespace Meridian::Faults {
 
 QList<CounterSeries> countersOf(const QString& vendor, const Protocol::AcceleratorSample& a)
 {
-    // The protocol's per-accelerator fields under the exporter names the rules use (accelerator-metrics.md).
-    if (vendor == QLatin1String("huawei"))
-        return { { QStringLiteral("npu_chip_info_hbm_ecc_single_bit_error_cnt"), a.index, a.eccSingleBitTotal },
-            { QStringLiteral("npu_chip_info_hbm_ecc_double_bit_error_cnt"), a.index, a.eccDoubleBitTotal },
-            { QStringLiteral("npu_chip_info_temperature"), a.index, a.temperatureC } };
-    if (vendor == QLatin1String("nvidia"))
-        return { { QStringLiteral("DCGM_FI_DEV_ECC_SBE_VOL_TOTAL"), a.index, a.eccSingleBitTotal },
-            { QStringLiteral("DCGM_FI_DEV_ECC_DBE_VOL_TOTAL"), a.index, a.eccDoubleBitTotal } };
-    return {};
+    // The protocol's per-accelerator counters under the names the vendor's exporter gives them
+    // (core/protocol/exportermetrics.h): a Prometheus source reads the same names, so one rule covers both.
+    using Protocol::Exporter::ChipField;
+    const Protocol::Exporter::Dialect dialect = Protocol::Exporter::dialectOf(vendor);
+    QList<CounterSeries> series;
+    auto add = [&](ChipField field, double value) {
+        if (const Protocol::Exporter::ChipMetric* m = Protocol::Exporter::chipMetric(dialect, field))
+            series.append({ QString::fromLatin1(m->name), a.index, value });
+    };
+    if (dialect == Protocol::Exporter::Dialect::Meridian)
+        return series;
+    add(ChipField::EccSingleBitTotal, a.eccSingleBitTotal);
+    add(ChipField::EccDoubleBitTotal, a.eccDoubleBitTotal);
+    if (dialect == Protocol::Exporter::Dialect::NpuExporter)
+        add(ChipField::TemperatureC, a.temperatureC);
+    return series;
 }
 
 const QList<const CounterRule*>& CounterFeed::rulesOf(const QString& vendor)

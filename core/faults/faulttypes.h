@@ -15,7 +15,7 @@ namespace Meridian::Faults {
 
 enum class Component : quint8 { Accelerator, Memory, IntraNodeLink, Link, Node, Rack, SiteLink };
 
-// The action ladder, lowest rung first (accelerator-metrics.md §6).
+// The action ladder, lowest rung first (docs/faults.md, "One fault model across vendors").
 enum class Action : quint8 { Observe, PreIsolate, Drain, Reset, Isolate };
 
 QString toKey(Component component); ///< "accelerator", "memory", "intra-node-link", "link", "node", "rack", "site-link"

@@ -62,7 +62,7 @@ void accumulate(const IncidentGrouper& grouper, qint64 fromMs, qint64 toMs, cons
         }
     }
     for (auto& [key, r] : *out) {
-        r.mtbfMs = double(toMs - fromMs) / r.incidents;
+        r.betweenIncidentsMs = double(toMs - fromMs) / r.incidents;
         if (r.resolved > 0)
             r.mttrMs = repairSum[key] / r.resolved;
     }

@@ -2,7 +2,7 @@
 #pragma once
 
 // The recovery stopwatch of one incident (detected → isolated → affected jobs
-// restarted → hardware resumed, against the 10-minute target) and MTTR/MTBF
+// restarted → hardware resumed, against the 10-minute target) and MTTR and time between incidents
 // per pool over time. Pure functions over the grouper and a blast radius.
 
 #include "core/faults/blastradius.h"
@@ -33,7 +33,7 @@ struct PoolReliability
     int incidents = 0; ///< incidents that began in the window and touched the pool
     int resolved = 0;
     double mttrMs = Protocol::Missing; ///< mean first-seen → resolved, over the resolved ones
-    double mtbfMs = Protocol::Missing; ///< window length / incidents; missing without incidents
+    double betweenIncidentsMs = Protocol::Missing; ///< window length / incidents; missing without incidents
 };
 
 // One entry per pool touched by an incident beginning in [fromMs, toMs), sorted by region and pool.
@@ -44,7 +44,8 @@ struct ReliabilityPoint
     qint64 bucketStartMs = 0;
     PoolReliability figures;
 };
-// The same for one pool in consecutive buckets (MTTR/MTBF over time); empty buckets carry missing figures.
+// The same for one pool in consecutive buckets (MTTR and time between incidents over time); empty buckets carry missing
+// figures.
 QList<ReliabilityPoint> poolReliabilitySeries(
     const IncidentGrouper& grouper, const QString& pool, qint64 fromMs, qint64 toMs, qint64 bucketMs);
 

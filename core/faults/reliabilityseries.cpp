@@ -88,7 +88,7 @@ QList<PoolBuckets> reliabilityBuckets(const QList<IncidentSpan>& incidents, qint
             p.incidents.append(a.incidents[size_t(i)]);
             p.total += a.incidents[size_t(i)];
             p.mttrMs.append(a.resolved[size_t(i)] > 0 ? a.repairSum[size_t(i)] / a.resolved[size_t(i)] : NaN);
-            p.mtbfMs.append(a.incidents[size_t(i)] > 0 ? double(length) / a.incidents[size_t(i)] : NaN);
+            p.betweenIncidentsMs.append(a.incidents[size_t(i)] > 0 ? double(length) / a.incidents[size_t(i)] : NaN);
         }
         out.append(std::move(p));
     }

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// MTTR and MTBF per pool over time, for the Faults page's chart. The UI
+// MTTR and time between incidents per pool over time, for the Faults page's chart. The UI
 // thread takes a cheap value copy of the incidents (incidentSpans()); the
 // bucketing (reliabilityBuckets(), pure) runs on a worker. An incident counts
 // in the bucket its first fault opened in, for every pool it touched. A
-// bucket without incidents has no MTBF and one without resolved incidents no
+// bucket without incidents has no time between incidents and one without resolved incidents no
 // MTTR: NaN (a gap in the chart), never 0.
 
 #include <QFuture>
@@ -32,12 +32,12 @@ struct PoolBuckets
     QList<qint64> startMs; ///< bucket starts, ascending, consecutive
     QList<int> incidents;
     QList<double> mttrMs; ///< NaN: nothing resolved in the bucket
-    QList<double> mtbfMs; ///< NaN: no incident in the bucket
+    QList<double> betweenIncidentsMs; ///< NaN: no incident in the bucket
     int total = 0; ///< incidents over all buckets
 };
 
 // Buckets of `bucketMs` aligned to multiples of bucketMs since the epoch (UTC days/weeks), covering
-// [fromMs, toMs); the last one may be partial (its MTBF uses the covered length). Pools sorted by
+// [fromMs, toMs); the last one may be partial (its time between incidents uses the covered length). Pools sorted by
 // incidents (most first), at most `maxPools`; `onlyPool` non-empty: that pool only. Empty when the
 // range holds more than 10,000 buckets or is empty.
 QList<PoolBuckets> reliabilityBuckets(const QList<IncidentSpan>& incidents, qint64 fromMs, qint64 toMs, qint64 bucketMs,

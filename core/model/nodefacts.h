@@ -79,7 +79,7 @@ struct NodeFacts
 
 // Merges the sources' facts about one node into the node the console shows. Per facet the source with the
 // highest rank wins; between equal ranks the one whose name sorts first, so that the answer never depends on
-// which poll arrived last. The rules (docs/sources.md, "One node, several sources"):
+// which poll arrived last. The rules (docs/architecture.md, "One node, several sources"):
 // - placement, hardware and telemetry from their winners; accelerators without telemetry keep no sample;
 // - allocation: each accelerator's job and the node's job placements from the allocation winner;
 // - state: down when the telemetry says so or the scheduler has it down; else draining when the scheduler (or

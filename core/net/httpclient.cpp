@@ -2,9 +2,9 @@
 #include "core/net/httpclient.h"
 
 #include "core/net/tlsclient.h"
+#include "core/util/secretfile.h"
 
 #include <QDateTime>
-#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -277,16 +277,13 @@ void RequestQueue::drain()
 QByteArray readBearerToken(const QString& path, QString* error)
 {
     constexpr qint64 MaxTokenFileBytes = 4096;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = QObject::tr("token file %1: %2").arg(path, file.errorString());
+    // A token is a secret: the file is checked as ssh checks its keys (core/util/secretfile.h).
+    const SecretFile::Result file = SecretFile::read(path, MaxTokenFileBytes, QObject::tr("token file"));
+    if (!file.ok()) {
+        *error = file.error;
         return {};
     }
-    const QByteArray content = file.read(MaxTokenFileBytes + 1);
-    if (content.size() > MaxTokenFileBytes) {
-        *error = QObject::tr("token file %1: larger than %2 bytes").arg(path).arg(MaxTokenFileBytes);
-        return {};
-    }
+    const QByteArray& content = file.content;
     const qsizetype eol = content.indexOf('\n');
     const QByteArray token = (eol < 0 ? content : content.left(eol)).trimmed();
     if (token.isEmpty()) {

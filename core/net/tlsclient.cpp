@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/net/tlsclient.h"
 
+#include "core/util/secretfile.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QFile>
 #include <QFileInfo>
 #include <QHash>
 #include <QMutex>
@@ -21,18 +22,16 @@ QString tr(const char* text)
     return QCoreApplication::translate("Meridian::Tls", text);
 }
 
-bool readPem(const QString& path, QByteArray* out, QString* error)
+// Certificates are public; a private key is a secret and is checked as ssh checks its keys (secretfile.h).
+bool readPem(const QString& path, QByteArray* out, QString* error, bool secret = false)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = tr("%1: %2").arg(path, file.errorString());
+    const SecretFile::Result file = secret ? SecretFile::read(path, MaxPemBytes, tr("private key"))
+                                           : SecretFile::readPublic(path, MaxPemBytes, tr("certificate file"));
+    if (!file.ok()) {
+        *error = file.error;
         return false;
     }
-    *out = file.read(MaxPemBytes + 1);
-    if (out->size() > MaxPemBytes) {
-        *error = tr("%1: larger than %2 bytes").arg(path).arg(MaxPemBytes);
-        return false;
-    }
+    *out = file.content;
     return true;
 }
 
@@ -81,7 +80,7 @@ std::shared_ptr<const QSslConfiguration> makeTlsConfiguration(const TlsClientFil
     }
     if (!files.certFile.isEmpty()) {
         QByteArray certPem, keyPem;
-        if (!readPem(files.certFile, &certPem, error) || !readPem(files.keyFile, &keyPem, error))
+        if (!readPem(files.certFile, &certPem, error) || !readPem(files.keyFile, &keyPem, error, true))
             return {};
         const QList<QSslCertificate> chain = QSslCertificate::fromData(certPem, QSsl::Pem);
         if (chain.isEmpty()) {

@@ -2,8 +2,9 @@
 #pragma once
 
 // Prometheus text exposition format 0.0.4: a writer for the agents' /metrics
-// and a strict parser (for `meridian check-agent` and the tests). See
-// ../shared/reference/protocols.md §1 and §3 for the grammar and the traps.
+// and a strict parser (for `meridian check-agent` and the tests). The grammar is
+// Prometheus's "Exposition formats" document; docs/protocol.md (`GET /metrics`)
+// says what the agents write.
 
 #include <QByteArray>
 #include <QList>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/reports/availabilityreport.h"
 
-#include "core/reports/incidents.h"
+#include "core/reports/faultspans.h"
 #include "core/reports/reportsupport.h"
 
 #include <QMap>
@@ -19,8 +19,8 @@ struct PoolFigures
     int chips = 0; ///< installed accelerators (inventory)
     double chipMinutes = 0;
     double faultyChipMinutes = 0; ///< faulty, or not reported at all (its node down or silent)
-    int opened = 0; ///< incidents opened in the range
-    int repaired = 0; ///< incidents cleared in the range
+    int opened = 0; ///< faults opened in the range
+    int repaired = 0; ///< faults cleared in the range
     qint64 repairMsSum = 0;
     int interruptions = 0;
     int withinTarget = 0;
@@ -92,12 +92,12 @@ std::optional<ReportData> AvailabilityReport::compute(const ReportParameters& p,
         = readEvents(p.fromMs - LookbackMs, p.toMs - 1, context, [&](int pc) { context.progress(40 + pc * 4 / 10); });
     if (!events)
         return std::nullopt;
-    const QList<Incident> incidents = pairIncidents(*events);
+    const QList<FaultSpan> spans = pairFaultSpans(*events);
 
     QMap<QString, std::array<qint64, 3>> byKind; // kind → opened, repaired, repair ms
     const qint64 bucket = bucketFor(p.fromMs, p.toMs);
     QMap<qint64, qint64> downByBucket;
-    for (const Incident& i : incidents) {
+    for (const FaultSpan& i : spans) {
         const auto pool = poolOfNode.constFind(i.nodeId);
         if (pool == poolOfNode.constEnd())
             continue; // outside the scope (or a node the cache has no inventory for)
@@ -165,7 +165,7 @@ std::optional<ReportData> AvailabilityReport::compute(const ReportParameters& p,
               col(QT_TRANSLATE_NOOP("Meridian::Reports", "Nodes"), ValueKind::Integer),
               col(QT_TRANSLATE_NOOP("Meridian::Reports", "Node availability"), ValueKind::Percent),
               col(QT_TRANSLATE_NOOP("Meridian::Reports", "Accelerator availability"), ValueKind::Percent),
-              col(QT_TRANSLATE_NOOP("Meridian::Reports", "Incidents"), ValueKind::Integer),
+              col(QT_TRANSLATE_NOOP("Meridian::Reports", "Faults"), ValueKind::Integer),
               col(QT_TRANSLATE_NOOP("Meridian::Reports", "MTBF (h)"), ValueKind::Hours),
               col(QT_TRANSLATE_NOOP("Meridian::Reports", "MTTR (min)"), ValueKind::Minutes),
               col(QT_TRANSLATE_NOOP("Meridian::Reports", "Interruptions"), ValueKind::Integer),
@@ -193,9 +193,9 @@ std::optional<ReportData> AvailabilityReport::compute(const ReportParameters& p,
 
     ReportTable kinds;
     kinds.id = QStringLiteral("incidents_by_kind");
-    kinds.title = QT_TRANSLATE_NOOP("Meridian::Reports", "Incidents by kind");
+    kinds.title = QT_TRANSLATE_NOOP("Meridian::Reports", "Faults by kind");
     kinds.columns = { col(QT_TRANSLATE_NOOP("Meridian::Reports", "Kind")),
-        col(QT_TRANSLATE_NOOP("Meridian::Reports", "Incidents"), ValueKind::Integer),
+        col(QT_TRANSLATE_NOOP("Meridian::Reports", "Faults"), ValueKind::Integer),
         col(QT_TRANSLATE_NOOP("Meridian::Reports", "Repaired"), ValueKind::Integer),
         col(QT_TRANSLATE_NOOP("Meridian::Reports", "MTTR (min)"), ValueKind::Minutes) };
     for (auto it = byKind.cbegin(); it != byKind.cend(); ++it)
@@ -249,7 +249,7 @@ std::optional<ReportData> AvailabilityReport::compute(const ReportParameters& p,
         { QStringLiteral("accelerator_availability"),
             QT_TRANSLATE_NOOP("Meridian::Reports", "Accelerator availability"),
             (1 - ratio(all.faultyChipMinutes, all.chipMinutes)) * 100, ValueKind::Percent },
-        { QStringLiteral("incidents"), QT_TRANSLATE_NOOP("Meridian::Reports", "Incidents"), qint64(all.opened),
+        { QStringLiteral("incidents"), QT_TRANSLATE_NOOP("Meridian::Reports", "Faults"), qint64(all.opened),
             ValueKind::Integer },
         { QStringLiteral("mtbf"), QT_TRANSLATE_NOOP("Meridian::Reports", "MTBF (h)"),
             ratio((allNodeMs - double(all.downMs)) / HourMs, all.opened), ValueKind::Hours },

@@ -2,7 +2,7 @@
 #include "core/reports/faultsreport.h"
 
 #include "core/faults/faultmap.h"
-#include "core/reports/incidents.h"
+#include "core/reports/faultspans.h"
 #include "core/reports/reportclock.h"
 #include "core/reports/reportsupport.h"
 
@@ -29,7 +29,7 @@ struct Tally
     QSet<QString> nodes;
     QSet<QString> kinds;
 
-    void add(const Incident& i, qint64 nowMs)
+    void add(const FaultSpan& i, qint64 nowMs)
     {
         const bool closed = i.isClosed() && i.clearedMs <= nowMs;
         ++faults;
@@ -106,7 +106,7 @@ std::optional<ReportData> FaultsReport::compute(const ReportParameters& p, const
         = readEvents(p.fromMs - LookbackMs, p.toMs - 1, context, [&](int pc) { context.progress(15 + pc * 7 / 10); });
     if (!events)
         return std::nullopt;
-    const QList<Incident> incidents = pairIncidents(*events);
+    const QList<FaultSpan> spans = pairFaultSpans(*events);
     context.progress(88);
 
     const Faults::FaultMap& model = Faults::FaultMap::builtIn();
@@ -118,7 +118,7 @@ std::optional<ReportData> FaultsReport::compute(const ReportParameters& p, const
     QHash<std::pair<QString, int>, std::pair<QString, Tally>> byLink; // (node, port) → kind, tally
     const qint64 bucket = bucketFor(p.fromMs, p.toMs);
     QMap<qint64, std::pair<int, int>> perBucket; // opened, cleared
-    for (const Incident& i : incidents) {
+    for (const FaultSpan& i : spans) {
         const auto node = nodes.constFind(i.nodeId);
         if (node == nodes.constEnd())
             continue; // outside the scope (or a node the cache has no inventory for)

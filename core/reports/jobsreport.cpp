@@ -3,7 +3,7 @@
 
 #include "core/faults/faultmap.h"
 #include "core/jobs/jobfigures.h"
-#include "core/reports/incidents.h"
+#include "core/reports/faultspans.h"
 #include "core/reports/reportclock.h"
 #include "core/reports/reportsupport.h"
 

@@ -34,6 +34,18 @@ bool ReportRunner::start(const ReportParameters& parameters)
     CacheReader* cache = m_cache;
     auto cancel = m_cancel;
     m_thread = QThread::create([this, cache, cancel, parameters] {
+        // Waiting here is waiting on the report's own thread: the reader checks on its thread.
+        const CacheVerdict verdict = cache->verify().result();
+        if (verdict.state == CacheVerdict::State::Damaged) {
+            QMetaObject::invokeMethod(
+                this,
+                [this, detail = verdict.detail] {
+                    done();
+                    Q_EMIT damaged(detail);
+                },
+                Qt::QueuedConnection);
+            return;
+        }
         const ReportContext context(cache, cancel.get(), [this](int percent) {
             // One signal per percent step: the UI thread never queues thousands of updates.
             if (m_lastProgress.exchange(percent) != percent)

@@ -18,7 +18,8 @@ class CacheReader;
 namespace Meridian::Reports {
 
 // Computes one report at a time on its own thread; the caller's thread only
-// receives the signals (queued). cancel() returns at once; the run stops at
+// receives the signals (queued). The cache is verified first (schema and PRAGMA quick_check): a damaged
+// cache gives damaged(), never a report. cancel() returns at once; the run stops at
 // its next cache answer and emits cancelled().
 class ReportRunner : public QObject
 {
@@ -36,6 +37,9 @@ Q_SIGNALS:
     void finished(const Meridian::Reports::ReportData& data);
     void cancelled();
     void failed(const QString& message);
+    // The cache failed its check before the run (CacheReader::verify): nothing was computed, and a report
+    // from it would be wrong. Instead of finished().
+    void damaged(const QString& detail);
 
 private:
     void done();

@@ -3,6 +3,7 @@
 
 #include "core/cache/auditstore.h"
 #include "core/cache/cachereader.h"
+#include "core/cache/cacherepair.h"
 #include "core/cache/cachewriter.h"
 #include "core/capacity/idletracker.h"
 #include "core/faults/faultacks.h"
@@ -17,6 +18,7 @@
 #include "core/util/backgroundpriority.h"
 #include "core/util/whenready.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFuture>
 #include <QLoggingCategory>
@@ -146,13 +148,8 @@ bool FleetSession::open(const QString& cachePath, QString* error)
         return false;
     }
     d->cachePath = cachePath;
-    d->writer = std::make_unique<CacheWriter>(cachePath);
-    connect(d->writer.get(), &CacheWriter::failed, this, &FleetSession::cacheFailed);
-    d->writer->start();
     d->reader = new CacheReader(cachePath, this);
-    d->reader->setRecentHistory([writer = d->writer.get()](const QString& nodeId, int accelerator, int metric) {
-        return writer->recentPoints(nodeId, accelerator, metric);
-    });
+    startWriter();
 
     d->history->setReader(d->reader);
     d->idle->attach(d->store, d->reader);
@@ -179,6 +176,39 @@ bool FleetSession::open(const QString& cachePath, QString* error)
             startSources();
     });
     return true;
+}
+
+void FleetSession::startWriter()
+{
+    d->writer = std::make_unique<CacheWriter>(d->cachePath);
+    connect(d->writer.get(), &CacheWriter::failed, this, &FleetSession::cacheFailed);
+    connect(d->writer.get(), &CacheWriter::damaged, this, &FleetSession::cacheDamaged);
+    d->writer->start();
+    d->reader->setRecentHistory([writer = d->writer.get()](const QString& nodeId, int accelerator, int metric) {
+        return writer->recentPoints(nodeId, accelerator, metric);
+    });
+}
+
+void FleetSession::startFreshCache()
+{
+    if (!d->reader || !d->writer)
+        return;
+    // Sources and the reader hold the writer: they let go of it before it goes.
+    stopSources();
+    d->reader->setRecentHistory({});
+    d->writer.reset();
+    whenReady(this, d->reader->closeFiles(), [this](bool) {
+        QStringList moved;
+        QString error;
+        const bool ok = CacheRepair::moveAside(d->cachePath, QDateTime::currentDateTimeUtc(), &moved, &error);
+        d->cursors = {}; // a new cache has no history yet: sources fetch the agents' whole rings
+        startWriter();
+        startSources();
+        if (ok)
+            Q_EMIT cacheMovedAside(moved);
+        else
+            Q_EMIT cacheFailed(error);
+    });
 }
 
 void FleetSession::setCredentialBackend(std::unique_ptr<CredentialBackend> backend)

@@ -53,6 +53,11 @@ public:
     JobDetails* jobDetails() const;
     QString cachePath() const; ///< the cache directory given to open(); empty before
 
+    // After cacheDamaged(): moves the damaged files aside (kept, renamed with the time: cacherepair.h) and
+    // starts a new, empty cache; sources restart and fill it. cacheMovedAside() or cacheFailed() says how it
+    // went. No SQL on the caller's thread: the reader closes its files on its own thread first.
+    void startFreshCache();
+
     // Where sources' "credential" tokens come from; default: the system keyring
     // (none in a build without QtKeychain). Tests pass a MemoryCredentialBackend.
     void setCredentialBackend(std::unique_ptr<CredentialBackend> backend);
@@ -60,8 +65,13 @@ public:
 Q_SIGNALS:
     void restored(); ///< the cached state is in the store (possibly empty)
     void cacheFailed(const QString& message); ///< e.g. disk full; the console keeps running on live data
+    // The cache was refused as damaged (another schema, a failed quick_check): nothing is read from it or
+    // written to it. The console asks whether to startFreshCache(); until then it shows live data only.
+    void cacheDamaged(const QString& detail);
+    void cacheMovedAside(const QStringList& movedTo); ///< the new names of the damaged files
 
 private:
+    void startWriter();
     void startSources();
     bool resolveCredentials(); ///< true while keyring reads are pending (startSources() runs again after)
     void stopSources(); ///< quits and joins every source thread; their queued updates are dropped

@@ -211,14 +211,6 @@
         <translation>%1.intervalSeconds：应为 1 到 3600 之间的数字</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
-    </message>
-    <message>
-        <source>%1: larger than %2 bytes</source>
-        <translation>%1：超过 %2 字节</translation>
-    </message>
-    <message>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -277,6 +269,14 @@
     <message>
         <source>%1: clientCert and clientKey go together</source>
         <translation>%1：clientCert 与 clientKey 必须同时提供</translation>
+    </message>
+    <message>
+        <source>private key</source>
+        <translation>私钥</translation>
+    </message>
+    <message>
+        <source>certificate file</source>
+        <translation>证书文件</translation>
     </message>
 </context>
 <context>
@@ -715,6 +715,101 @@
     </message>
 </context>
 <context>
+    <name>Meridian::CacheDamagePrompt</name>
+    <message>
+        <source>The damaged cache was kept as %1; a new cache has started.</source>
+        <translation>损坏的缓存已保留为 %1；新的缓存已启动。</translation>
+    </message>
+    <message>
+        <source>The cache is damaged; showing live data only.</source>
+        <translation>缓存已损坏；仅显示实时数据。</translation>
+    </message>
+    <message>
+        <source>Damaged Cache</source>
+        <translation>缓存已损坏</translation>
+    </message>
+    <message>
+        <source>The cache in %1 is damaged. Meridian does not read it, because its history and reports would be wrong.</source>
+        <translation>%1 中的缓存已损坏。Meridian 不会读取它，因为其中的历史和报表会是错误的。</translation>
+    </message>
+    <message>
+        <source>Move the damaged files aside (they are kept, renamed with today&apos;s date) and start a new, empty cache? The history in them is no longer shown.</source>
+        <translation>将损坏的文件移到一旁（文件会保留，并以当前日期重命名）并启动一个新的空缓存？其中的历史将不再显示。</translation>
+    </message>
+    <message>
+        <source>Move Aside and Start Fresh</source>
+        <translation>移到一旁并重新开始</translation>
+    </message>
+    <message>
+        <source>Continue Without History</source>
+        <translation>不使用历史继续</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::CacheGuard</name>
+    <message>
+        <source>%1: not an SQLite connection</source>
+        <translation>%1：不是 SQLite 连接</translation>
+    </message>
+    <message>
+        <source>%1: SQLite refused the setting %2</source>
+        <translation>%1：SQLite 拒绝了设置 %2</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::CacheReader</name>
+    <message>
+        <source>%1 fails PRAGMA quick_check: %2</source>
+        <translation>%1 未通过 PRAGMA quick_check：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::CacheRepair</name>
+    <message>
+        <source>cannot move %1 aside to %2</source>
+        <translation>无法将 %1 移到 %2</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::CacheSchema</name>
+    <message numerus="yes">
+        <source>more than %n schema object(s)</source>
+        <translation>
+            <numerusform>超过 %n 个结构对象</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the expected schema could not be made: %1</source>
+        <translation>无法生成预期的结构：%1</translation>
+    </message>
+    <message>
+        <source>its schema cannot be read: %1</source>
+        <translation>无法读取其结构：%1</translation>
+    </message>
+    <message>
+        <source>unexpected %1</source>
+        <translation>多出的 %1</translation>
+    </message>
+    <message>
+        <source>missing %1</source>
+        <translation>缺少的 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>its schema is not the one Meridian writes (%n difference(s)): </source>
+        <translation>
+            <numerusform>其结构与 Meridian 写入的不一致（%n 处差异）：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>table %1 holds a value larger than %2 bytes</source>
+        <translation>表 %1 含有大于 %2 字节的值</translation>
+    </message>
+</context>
+<context>
     <name>Meridian::CapacityChart</name>
     <message>
         <source>Total</source>
@@ -739,43 +834,6 @@
     <message>
         <source>No history in the cache yet</source>
         <translation>缓存中尚无历史数据</translation>
-    </message>
-</context>
-<context>
-    <name>Meridian::CapacityPanel</name>
-    <message>
-        <source>Capacity over time</source>
-        <translation>容量趋势</translation>
-    </message>
-    <message>
-        <source>All accelerator models</source>
-        <translation>全部加速卡型号</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n d</source>
-        <translation>
-            <numerusform>%n 天</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n h</source>
-        <translation>
-            <numerusform>%n 小时</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Show the last %n hour(s)</source>
-        <translation>
-            <numerusform>显示最近 %n 小时</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>No history in the cache yet</source>
-        <translation>缓存中尚无历史数据</translation>
-    </message>
-    <message>
-        <source>No cache: history is not available</source>
-        <translation>无缓存：历史数据不可用</translation>
     </message>
 </context>
 <context>
@@ -841,66 +899,40 @@
     </message>
 </context>
 <context>
-    <name>Meridian::CapacityView</name>
+    <name>Meridian::CapacityTrendPanel</name>
     <message>
-        <source>Allocated but idle: %1</source>
-        <translation>已分配但闲置：%1</translation>
+        <source>Capacity over time</source>
+        <translation>容量趋势</translation>
     </message>
     <message>
-        <source>Pool %1</source>
-        <translation>资源池 %1</translation>
+        <source>All accelerator models</source>
+        <translation>全部加速卡型号</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n 小时</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Show the last %n hour(s)</source>
+        <translation>
+            <numerusform>显示最近 %n 小时</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Whole fleet</source>
-        <translation>整个集群</translation>
+        <source>No history in the cache yet</source>
+        <translation>缓存中尚无历史数据</translation>
     </message>
     <message>
-        <source>Capacity — %1</source>
-        <translation>容量 — %1</translation>
-    </message>
-    <message>
-        <source>Free right now, by model</source>
-        <translation>当前空闲（按型号）</translation>
-    </message>
-    <message>
-        <source>By pool and model</source>
-        <translation>按资源池和型号</translation>
-    </message>
-    <message>
-        <source>Over time</source>
-        <translation>随时间变化</translation>
-    </message>
-    <message>
-        <source>All models</source>
-        <translation>全部型号</translation>
-    </message>
-    <message>
-        <source>24 h</source>
-        <translation>24 小时</translation>
-    </message>
-    <message>
-        <source>7 d</source>
-        <translation>7 天</translation>
-    </message>
-    <message>
-        <source>30 d</source>
-        <translation>30 天</translation>
-    </message>
-    <message>
-        <source>Utilization under</source>
-        <translation>利用率低于</translation>
-    </message>
-    <message>
-        <source>for longer than</source>
-        <translation>持续超过</translation>
-    </message>
-    <message>
-        <source> min</source>
-        <translation> 分钟</translation>
-    </message>
-    <message>
-        <source>Accelerators allocated to a job whose utilization stayed under the threshold for longer than the duration (agent clock). Activate a row to open the node.</source>
-        <translation>已分配给作业、但利用率持续低于阈值超过设定时长的加速卡（以代理时钟计）。激活某一行可打开该节点。</translation>
+        <source>No cache: history is not available</source>
+        <translation>无缓存：历史数据不可用</translation>
     </message>
 </context>
 <context>
@@ -1740,16 +1772,8 @@ Subcommands:
         <translation>MTTR（7 天）</translation>
     </message>
     <message>
-        <source>MTBF (7 d)</source>
-        <translation>MTBF（7 天）</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Recovery stopwatch&lt;/b&gt; (target: 10 min from detection to jobs running again)</source>
         <translation>&lt;b&gt;恢复计时&lt;/b&gt;（目标：从检测到作业恢复运行不超过 10 分钟）</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;MTTR and MTBF per pool&lt;/b&gt;</source>
-        <translation>&lt;b&gt;各资源池 MTTR 与 MTBF&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Detected</source>
@@ -1783,6 +1807,14 @@ Subcommands:
         <source>Recovered in %1: %2 over the 10-minute target.</source>
         <translation>用时 %1 完成恢复：超出 10 分钟目标 %2。</translation>
     </message>
+    <message>
+        <source>Between incidents (7 d)</source>
+        <translation>事件间隔（7 天）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;MTTR and time between incidents per pool&lt;/b&gt;</source>
+        <translation>&lt;b&gt;各资源池的 MTTR 与事件间隔&lt;/b&gt;</translation>
+    </message>
 </context>
 <context>
     <name>Meridian::Faults::ReliabilityChart</name>
@@ -1791,16 +1823,8 @@ Subcommands:
         <translation>MTTR（小时）</translation>
     </message>
     <message>
-        <source>MTBF (hours)</source>
-        <translation>MTBF（小时）</translation>
-    </message>
-    <message>
         <source>MTTR per pool</source>
         <translation>各资源池 MTTR</translation>
-    </message>
-    <message>
-        <source>MTBF per pool</source>
-        <translation>各资源池 MTBF</translation>
     </message>
     <message>
         <source>Per day, 14 days</source>
@@ -1811,8 +1835,16 @@ Subcommands:
         <translation>按周，12 周</translation>
     </message>
     <message>
-        <source>No figures in this range (MTTR needs resolved incidents, MTBF any incident)</source>
-        <translation>此范围内没有数据（MTTR 需要已解决的事件，MTBF 需要任意事件）</translation>
+        <source>Between incidents (hours)</source>
+        <translation>事件间隔（小时）</translation>
+    </message>
+    <message>
+        <source>Time between incidents per pool</source>
+        <translation>各资源池的事件间隔</translation>
+    </message>
+    <message>
+        <source>No figures in this range (MTTR needs resolved incidents, time between incidents any incident)</source>
+        <translation>此范围内没有数据（MTTR 需要已解决的事件，事件间隔需要至少一个事件）</translation>
     </message>
 </context>
 <context>
@@ -1905,7 +1937,7 @@ Subcommands:
     </message>
 </context>
 <context>
-    <name>Meridian::FleetStatusWidget</name>
+    <name>Meridian::FleetStatusPanel</name>
     <message>
         <source>%1 %2</source>
         <translation>%2 %1</translation>
@@ -2007,13 +2039,6 @@ Subcommands:
     <message>
         <source>not polled yet</source>
         <translation>尚未轮询</translation>
-    </message>
-</context>
-<context>
-    <name>Meridian::HeatmapWidget</name>
-    <message>
-        <source>none</source>
-        <translation>无</translation>
     </message>
 </context>
 <context>
@@ -2573,10 +2598,17 @@ Recovery: %3 (target 10 min)</source>
     </message>
 </context>
 <context>
-    <name>Meridian::LatencyMapWidget</name>
+    <name>Meridian::LatencyMapView</name>
     <message>
         <source>Land: Natural Earth (public domain). No borders shown.</source>
         <translation>陆地：Natural Earth（公有领域）。不显示边界。</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::LatencyMatrixView</name>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
     </message>
 </context>
 <context>
@@ -3168,7 +3200,7 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
     </message>
 </context>
 <context>
-    <name>Meridian::PairHistoryView</name>
+    <name>Meridian::PairHistoryChart</name>
     <message>
         <source>Click an edge on the map or a cell of the matrix to see its history.</source>
         <translation>单击地图上的连线或矩阵中的单元格以查看其历史。</translation>
@@ -3220,6 +3252,69 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
     <message>
         <source>target</source>
         <translation>目标</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::PoolCapacityPanel</name>
+    <message>
+        <source>Allocated but idle: %1</source>
+        <translation>已分配但闲置：%1</translation>
+    </message>
+    <message>
+        <source>Pool %1</source>
+        <translation>资源池 %1</translation>
+    </message>
+    <message>
+        <source>Whole fleet</source>
+        <translation>整个集群</translation>
+    </message>
+    <message>
+        <source>Capacity — %1</source>
+        <translation>容量 — %1</translation>
+    </message>
+    <message>
+        <source>Free right now, by model</source>
+        <translation>当前空闲（按型号）</translation>
+    </message>
+    <message>
+        <source>By pool and model</source>
+        <translation>按资源池和型号</translation>
+    </message>
+    <message>
+        <source>Over time</source>
+        <translation>随时间变化</translation>
+    </message>
+    <message>
+        <source>All models</source>
+        <translation>全部型号</translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation>24 小时</translation>
+    </message>
+    <message>
+        <source>7 d</source>
+        <translation>7 天</translation>
+    </message>
+    <message>
+        <source>30 d</source>
+        <translation>30 天</translation>
+    </message>
+    <message>
+        <source>Utilization under</source>
+        <translation>利用率低于</translation>
+    </message>
+    <message>
+        <source>for longer than</source>
+        <translation>持续超过</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Accelerators allocated to a job whose utilization stayed under the threshold for longer than the duration (agent clock). Activate a row to open the node.</source>
+        <translation>已分配给作业、但利用率持续低于阈值超过设定时长的加速卡（以代理时钟计）。激活某一行可打开该节点。</translation>
     </message>
 </context>
 <context>
@@ -3588,6 +3683,10 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
         <source>wrote %1 (%2 gaps in the data)</source>
         <translation>已写入 %1（数据中有 %2 处缺口）</translation>
     </message>
+    <message>
+        <source>the cache in %1 is damaged, no report was written: %2. Start the console to move it aside, or move its files away yourself.</source>
+        <translation>%1 中的缓存已损坏，未写出报表：%2。请启动控制台将其移到一旁，或自行移走其文件。</translation>
+    </message>
 </context>
 <context>
     <name>Meridian::Reports</name>
@@ -3620,10 +3719,6 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
         <translation>加速卡可用率</translation>
     </message>
     <message>
-        <source>Incidents</source>
-        <translation>故障数</translation>
-    </message>
-    <message>
         <source>MTBF (h)</source>
         <translation>MTBF（小时）</translation>
     </message>
@@ -3638,10 +3733,6 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
     <message>
         <source>Recovered within 10 min</source>
         <translation>10 分钟内恢复率</translation>
-    </message>
-    <message>
-        <source>Incidents by kind</source>
-        <translation>按类型统计故障</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -4332,6 +4423,57 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
         <source>Writing the file…</source>
         <translation>正在写入文件…</translation>
     </message>
+    <message>
+        <source>The cache is damaged; no report was made from it (a report from it would be wrong): %1</source>
+        <translation>缓存已损坏；未据此生成报表（据此生成的报表会是错误的）：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::SecretFile</name>
+    <message>
+        <source>a directory</source>
+        <translation>一个目录</translation>
+    </message>
+    <message>
+        <source>a FIFO</source>
+        <translation>一个 FIFO</translation>
+    </message>
+    <message>
+        <source>a device</source>
+        <translation>一个设备</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>一个套接字</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>不是普通文件</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2：%3</translation>
+    </message>
+    <message>
+        <source>%1 %2 is %3; it must be a regular file</source>
+        <translation>%1 %2 是%3；它必须是普通文件</translation>
+    </message>
+    <message>
+        <source>%1 %2 belongs to another user (uid %3); it must belong to you (uid %4) or to root</source>
+        <translation>%1 %2 属于另一个用户（uid %3）；它必须属于您（uid %4）或 root</translation>
+    </message>
+    <message>
+        <source>%1 %2 can be read or changed by other users (mode %3); run: chmod 600 %2</source>
+        <translation>%1 %2 可被其他用户读取或修改（权限 %3）；请运行：chmod 600 %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 is larger than %3 bytes</source>
+        <translation>%1 %2 大于 %3 字节</translation>
+    </message>
+    <message>
+        <source>%1 %2 holds a control character or binary data at byte %3; it must be text</source>
+        <translation>%1 %2 在第 %3 字节处含有控制字符或二进制数据；它必须是文本</translation>
+    </message>
 </context>
 <context>
     <name>Meridian::Slurm</name>
@@ -4543,12 +4685,12 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
         <translation>URL 必须以 http:// 或 https:// 开头</translation>
     </message>
     <message>
-        <source>The token file does not exist or cannot be read.</source>
-        <translation>令牌文件不存在或无法读取。</translation>
-    </message>
-    <message>
         <source>The interval must be between %1 and %2 seconds.</source>
         <translation>间隔必须在 %1 到 %2 秒之间。</translation>
+    </message>
+    <message>
+        <source>Token file</source>
+        <translation>令牌文件</translation>
     </message>
 </context>
 <context>
@@ -4804,20 +4946,16 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
 <context>
     <name>QObject</name>
     <message>
-        <source>token file %1: %2</source>
-        <translation>令牌文件 %1：%2</translation>
-    </message>
-    <message>
-        <source>token file %1: larger than %2 bytes</source>
-        <translation>令牌文件 %1：超过 %2 字节</translation>
-    </message>
-    <message>
         <source>token file %1: empty</source>
         <translation>令牌文件 %1：为空</translation>
     </message>
     <message>
         <source>token file %1: contains characters a bearer token cannot have</source>
         <translation>令牌文件 %1：包含持有者令牌不允许的字符</translation>
+    </message>
+    <message>
+        <source>token file</source>
+        <translation>令牌文件</translation>
     </message>
 </context>
 <context>

@@ -137,6 +137,7 @@ private slots:
         m_tokenFile = m_dir.filePath(QStringLiteral("token"));
         QFile token(m_tokenFile);
         QVERIFY(token.open(QIODevice::WriteOnly));
+        QVERIFY(token.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
         token.write(Token + "\n");
         token.close();
         m_fakeNvidiaSmi = m_dir.filePath(QStringLiteral("nvidia-smi"));
@@ -283,7 +284,7 @@ private slots:
                                       << QStringLiteral("frobnicate");
         QTest::addRow("missing token file")
             << QStringList { QStringLiteral("--token-file"), QStringLiteral("/nonexistent/t") } << QByteArray()
-            << QStringLiteral("cannot read token file");
+            << QStringLiteral("token file /nonexistent/t: No such file");
         QTest::addRow("config unknown key") << QStringList {} << QByteArray("listen=127.0.0.1:0\ncolour=blue\n")
                                             << QStringLiteral("unknown key \"colour\"");
         QTest::addRow("config bad interval") << QStringList {} << QByteArray("interval=fast\n")

@@ -61,10 +61,10 @@ const QList<Part>& parts()
             { "ui/overview", "ui/pools", "ui/jobs", "ui/latency", "ui/faults", "ui/reports", "ui/sources", "ui/charts",
                 "ui/common", "core" } },
         { "app", { "ui", "core" } },
-        // The agents share the wire protocol with the console, and nothing else of it.
-        { "agent/common", { "core/protocol" } },
-        { "agent/node", { "agent/common", "core/protocol" } },
-        { "agent/fleetsim", { "agent/common", "core/protocol" } },
+        // The agents share the wire protocol and the small helpers (secret files) with the console, nothing else.
+        { "agent/common", { "core/protocol", "core/util" } },
+        { "agent/node", { "agent/common", "core/protocol", "core/util" } },
+        { "agent/fleetsim", { "agent/common", "core/protocol", "core/util" } },
     };
     return table;
 }

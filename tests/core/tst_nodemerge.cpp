@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // One node, several sources: the merge rules of core/model/nodefacts.h, and the store that keeps each
-// source's facts and shows their merge (docs/sources.md, "One node, several sources").
+// source's facts and shows their merge (docs/architecture.md, "One node, several sources").
 
 #include "core/model/nodefacts.h"
 #include "core/store/fleetstore.h"

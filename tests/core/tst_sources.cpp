@@ -158,7 +158,8 @@ private Q_SLOTS:
         const QString tokenPath = dir.filePath(QStringLiteral("token"));
         auto writeToken = [&](const QByteArray& token) {
             QFile f(tokenPath);
-            return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(token + '\n') > 0;
+            return f.open(QIODevice::WriteOnly | QIODevice::Truncate)
+                && f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) && f.write(token + '\n') > 0;
         };
         QVERIFY(writeToken("wrong-token"));
         AgentSource source({ agentConfig(peer.url(), tokenPath) });

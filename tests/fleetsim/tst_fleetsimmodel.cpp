@@ -189,7 +189,8 @@ private Q_SLOTS:
                     return i;
             return -1;
         };
-        // The brief's anchors: Wuhu→Shanghai 4–6 ms, Ulanqab→Guangzhou 25–30 ms (±10 % for the factor range).
+        // The product brief's latency anchors: Wuhu→Shanghai 4–6 ms, Ulanqab→Guangzhou 25–30 ms (±10 % for the factor
+        // range).
         const double wuhuShanghai = topo.siteRttMs(index("wuhu"), index("shanghai"));
         QVERIFY2(wuhuShanghai > 3.5 && wuhuShanghai < 7, qPrintable(QString::number(wuhuShanghai)));
         const double ulanqabGuangzhou = topo.siteRttMs(index("ulanqab"), index("guangzhou"));

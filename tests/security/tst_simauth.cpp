@@ -95,6 +95,8 @@ void TestSimAuth::initTestCase()
     QFile f(m_tokens);
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.write("viewer " + ViewerToken + "\noperator " + OperatorToken + "\n");
+    // Read as ssh reads its keys: the owner's only.
+    QVERIFY(f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
 }
 
 void TestSimAuth::everyRouteUnderEveryTokenOption_data()

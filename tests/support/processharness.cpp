@@ -111,6 +111,14 @@ bool ServerProcess::isRunning() const
     return m_process && m_process->state() == QProcess::Running;
 }
 
+bool writeSecretFile(const QString& path, const QByteArray& content)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate)
+        && file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+        && file.write(content) == content.size();
+}
+
 TokenFile::TokenFile(const QByteArray& token)
     : m_path(m_dir.filePath(QStringLiteral("token")))
     , m_token(token)

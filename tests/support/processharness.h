@@ -42,6 +42,9 @@ private:
     QByteArray m_output;
 };
 
+// Writes a secret file (tokens, roles) as the programs demand it (core/util/secretfile.h): mode 0600.
+bool writeSecretFile(const QString& path, const QByteArray& content);
+
 // A token file in a private temporary directory.
 class TokenFile
 {

@@ -163,6 +163,25 @@ private Q_SLOTS:
         const Run r = run(arguments, 60000);
         QVERIFY2(r.exitCode == exitCode, r.out.constData());
     }
+
+    // The console reads token files as the agents do (core/util/secretfile.h): one others can read is refused
+    // with the chmod to run, before anything is sent.
+    void checkAgentRefusesATokenOthersCanRead()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("token"));
+        QFile token(path);
+        QVERIFY(token.open(QIODevice::WriteOnly));
+        token.write("a-token-others-can-read-0123456789\n");
+        token.close();
+        QVERIFY(token.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther));
+        const Run r = run({ QStringLiteral("check-agent"), QStringLiteral("http://127.0.0.1:1/"),
+            QStringLiteral("--token-file"), path });
+        QCOMPARE(r.exitCode, 1);
+        const QByteArray all = r.out + r.err;
+        QVERIFY2(all.contains(QByteArray("chmod 600 " + path.toUtf8())), all.constData());
+        QVERIFY2(!all.contains("0123456789"), "the token leaked into the report");
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCommandLine)

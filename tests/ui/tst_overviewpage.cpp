@@ -5,7 +5,7 @@
 #include "core/store/fleetstore.h"
 #include "tests/ui/fleetfixture.h"
 #include "ui/overview/capacitychart.h"
-#include "ui/overview/capacitypanel.h"
+#include "ui/overview/capacitytrendpanel.h"
 #include "ui/overview/overviewpage.h"
 #include "ui/overview/regioncard.h"
 #include "ui/overview/summarybar.h"

@@ -10,7 +10,7 @@
 #include "ui/overview/overviewpage.h"
 #include "ui/overview/regioncard.h"
 #include "ui/overview/summarybar.h"
-#include "ui/shell/fleetstatuswidget.h"
+#include "ui/shell/fleetstatuspanel.h"
 #include "ui/shell/mainwindow.h"
 
 #include <QJsonArray>

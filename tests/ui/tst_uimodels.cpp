@@ -4,6 +4,7 @@
 
 #include "core/store/fleetstore.h"
 #include "tests/ui/fleetfixture.h"
+#include "ui/pools/accelerators/nodelistmodels.h"
 #include "ui/sources/agentstatusmodel.h"
 #include "ui/sources/sourceeditdialog.h"
 #include "ui/sources/sourcetablemodel.h"
@@ -131,6 +132,49 @@ private Q_SLOTS:
         const SourceConfig source { QStringLiteral("a"), SourceConfig::Kind::Agent,
             QUrl(QStringLiteral("http://127.0.0.1:1/")), token.fileName(), 5000 };
         QCOMPARE(SourceEditDialog::validate(source, {}), QString());
+    }
+
+    // A node's events and jobs: replaced whole each time the node or the range changes, down to none.
+    void nodeListModels()
+    {
+        NodeEventsModel events;
+        QAbstractItemModelTester eventsTester(&events, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        Protocol::Event e;
+        e.id = 7;
+        e.timestampMs = 1700000000000;
+        e.kind = QStringLiteral("hbm-ecc");
+        e.severity = Protocol::Severity::Critical;
+        e.nodeId = QStringLiteral("n1");
+        e.accelerator = 3;
+        e.message = QStringLiteral("double-bit error");
+        Protocol::Event cleared = e;
+        cleared.id = 8;
+        cleared.cleared = true;
+        Protocol::Event whole = e;
+        whole.id = 9;
+        whole.accelerator = -1;
+        events.setEvents({ e, cleared, whole });
+        QCOMPARE(events.rowCount(), 3);
+        for (int c = 0; c < events.columnCount(); ++c)
+            QVERIFY(events.headerData(c, Qt::Horizontal).isValid());
+        events.setEvents({ whole });
+        QCOMPARE(events.rowCount(), 1);
+        events.setEvents({});
+        QCOMPARE(events.rowCount(), 0);
+
+        NodeJobsModel jobs;
+        QAbstractItemModelTester jobsTester(&jobs, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        Protocol::JobPlacement j;
+        j.jobId = QStringLiteral("job-000072");
+        j.name = QStringLiteral("llm-pretrain");
+        j.kind = QStringLiteral("training");
+        j.state = QStringLiteral("running");
+        j.accelerators = { 0, 1, 2, 3 };
+        j.startedMs = 1700000000000;
+        jobs.setJobs({ j, j });
+        QCOMPARE(jobs.rowCount(), 2);
+        jobs.setJobs({});
+        QCOMPARE(jobs.rowCount(), 0);
     }
 };
 

@@ -9,8 +9,7 @@ namespace Meridian::TimePlot {
 
 // What every time-series chart here shares: the plot and its "nothing to show"
 // label in one stacked layout, dense-data settings (no antialiasing, cached
-// labels, fast polylines — cheap replots of days of minute data, see
-// performance-anchors.md §2) and a local-time date axis.
+// labels, fast polylines — cheap replots of days of minute data, docs/performance.md) and a local-time date axis.
 void setUp(QCustomPlot* plot, QLabel* emptyLabel, QStackedLayout* stack);
 
 } // namespace Meridian::TimePlot

@@ -34,7 +34,7 @@ class NodeFaultPanel;
 class RecoveryPanel;
 
 // The support staff's page: live incidents with facets, the selected one's
-// blast radius, recovery stopwatch and node drill-down, MTTR/MTBF per pool,
+// blast radius, recovery stopwatch and node drill-down, MTTR and time between incidents per pool,
 // acknowledgement with a note (kept in the cache's audit table) and the
 // support bundle export.
 class FaultsPage : public QWidget

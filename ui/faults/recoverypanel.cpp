@@ -39,7 +39,7 @@ RecoveryPanel::RecoveryPanel(QWidget* parent)
     m_total->setObjectName(QStringLiteral("recoveryTotal"));
     m_reliability->setObjectName(QStringLiteral("reliabilityTable"));
     m_reliability->setHorizontalHeaderLabels(
-        { tr("Pool"), tr("Incidents (24 h)"), tr("MTTR (24 h)"), tr("MTTR (7 d)"), tr("MTBF (7 d)") });
+        { tr("Pool"), tr("Incidents (24 h)"), tr("MTTR (24 h)"), tr("MTTR (7 d)"), tr("Between incidents (7 d)") });
     m_reliability->verticalHeader()->hide();
     m_reliability->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_reliability->horizontalHeader()->setStretchLastSection(true);
@@ -50,7 +50,7 @@ RecoveryPanel::RecoveryPanel(QWidget* parent)
         new QLabel(tr("<b>Recovery stopwatch</b> (target: 10 min from detection to jobs running again)"), this));
     layout->addWidget(m_steps);
     layout->addWidget(m_total);
-    layout->addWidget(new QLabel(tr("<b>MTTR and MTBF per pool</b>"), this));
+    layout->addWidget(new QLabel(tr("<b>MTTR and time between incidents per pool</b>"), this));
     layout->addWidget(m_reliability, 1);
     layout->addWidget(m_chart, 2);
     setTimeline({}, false);
@@ -103,7 +103,7 @@ void RecoveryPanel::setReliability(const QList<PoolReliability>& day, const QLis
         m_reliability->setItem(row, 1, new QTableWidgetItem(Format::count(d.incidents)));
         m_reliability->setItem(row, 2, new QTableWidgetItem(hours(d.mttrMs)));
         m_reliability->setItem(row, 3, new QTableWidgetItem(hours(w.mttrMs)));
-        m_reliability->setItem(row, 4, new QTableWidgetItem(hours(w.mtbfMs)));
+        m_reliability->setItem(row, 4, new QTableWidgetItem(hours(w.betweenIncidentsMs)));
     }
 }
 

@@ -11,7 +11,7 @@ class QTableWidget;
 namespace Meridian::Faults {
 
 // The recovery stopwatch of the selected incident (each step with its time
-// and duration, the total against the 10-minute target) and MTTR/MTBF per
+// and duration, the total against the 10-minute target) and MTTR and time between incidents per
 // pool over the last day and week.
 class RecoveryPanel : public QWidget
 {

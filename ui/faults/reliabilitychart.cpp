@@ -39,7 +39,7 @@ ReliabilityChart::ReliabilityChart(QWidget* parent)
     m_metricBox->setObjectName(QStringLiteral("reliabilityMetric"));
     m_rangeBox->setObjectName(QStringLiteral("reliabilityRange"));
     m_metricBox->addItem(QString(), int(Metric::Mttr));
-    m_metricBox->addItem(QString(), int(Metric::Mtbf));
+    m_metricBox->addItem(QString(), int(Metric::BetweenIncidents));
     m_rangeBox->addItem(QString(), int(Range::Days));
     m_rangeBox->addItem(QString(), int(Range::Weeks));
     auto* bar = new QHBoxLayout;
@@ -123,7 +123,7 @@ void ReliabilityChart::rebuild()
         g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, seriesColor(i), 6));
         QList<QCPGraphData> data;
         for (int b = 0; b < p.startMs.size(); ++b) {
-            const double v = (mttr ? p.mttrMs : p.mtbfMs).value(b) / HourMs; // NaN stays NaN: a gap
+            const double v = (mttr ? p.mttrMs : p.betweenIncidentsMs).value(b) / HourMs; // NaN stays NaN: a gap
             data.append(QCPGraphData((p.startMs[b] + m_bucketMs / 2) / 1000.0, v));
             if (!std::isnan(v)) {
                 maxValue = std::max(maxValue, v);
@@ -139,7 +139,7 @@ void ReliabilityChart::rebuild()
     if (auto ticker = m_plot->xAxis->ticker().dynamicCast<QCPAxisTickerDateTime>())
         ticker->setDateTimeFormat(QStringLiteral("MM-dd"));
     m_plot->yAxis->setRange(0, std::max(1.0, maxValue * 1.15));
-    m_plot->yAxis->setLabel(mttr ? tr("MTTR (hours)") : tr("MTBF (hours)"));
+    m_plot->yAxis->setLabel(mttr ? tr("MTTR (hours)") : tr("Between incidents (hours)"));
     m_stack->setCurrentWidget(any ? static_cast<QWidget*>(m_plot) : m_emptyLabel);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
@@ -154,10 +154,11 @@ void ReliabilityChart::changeEvent(QEvent* event)
 void ReliabilityChart::updateTexts()
 {
     m_metricBox->setItemText(0, tr("MTTR per pool"));
-    m_metricBox->setItemText(1, tr("MTBF per pool"));
+    m_metricBox->setItemText(1, tr("Time between incidents per pool"));
     m_rangeBox->setItemText(0, tr("Per day, 14 days"));
     m_rangeBox->setItemText(1, tr("Per week, 12 weeks"));
-    m_emptyLabel->setText(tr("No figures in this range (MTTR needs resolved incidents, MTBF any incident)"));
+    m_emptyLabel->setText(
+        tr("No figures in this range (MTTR needs resolved incidents, time between incidents any incident)"));
     if (!m_buckets.isEmpty())
         rebuild();
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// MTTR or MTBF per pool over time: per-day buckets over the last 14 days or
+// MTTR or time between incidents per pool over time: per-day buckets over the last 14 days or
 // per-week buckets over the last 12 weeks, one line per pool (the pools with
 // the most incidents, at most 8). Bucketing runs on the thread pool; a newer
 // request drops older answers; each answer costs one queued replot. Buckets
@@ -22,7 +22,7 @@ class ReliabilityChart : public QWidget
 {
     Q_OBJECT
 public:
-    enum class Metric { Mttr, Mtbf };
+    enum class Metric { Mttr, BetweenIncidents };
     enum class Range { Days, Weeks };
 
     explicit ReliabilityChart(QWidget* parent = nullptr);

@@ -5,10 +5,10 @@
 #include "core/store/fleetstore.h"
 #include "core/util/whenready.h"
 #include "ui/common/regionnames.h"
-#include "ui/latency/heatmapwidget.h"
 #include "ui/latency/latencycolors.h"
-#include "ui/latency/latencymapwidget.h"
-#include "ui/latency/pairhistoryview.h"
+#include "ui/latency/latencymapview.h"
+#include "ui/latency/latencymatrixview.h"
+#include "ui/latency/pairhistorychart.h"
 #include "ui/latency/violationmodel.h"
 
 #include <QComboBox>
@@ -46,11 +46,11 @@ LatencyPage::LatencyPage(const PageContext& context, QWidget* parent)
     , m_store(context.store)
     , m_past(context.history)
     , m_tabs(new QTabWidget)
-    , m_map(new LatencyMapWidget)
-    , m_heatmap(new HeatmapWidget)
+    , m_map(new LatencyMapView)
+    , m_heatmap(new LatencyMatrixView)
     , m_levelBox(new QComboBox)
     , m_statBox(new QComboBox)
-    , m_history(new PairHistoryView)
+    , m_history(new PairHistoryChart)
     , m_violations(new ViolationModel(this))
     , m_violationView(new QTableView)
     , m_violationSummary(new QLabel)
@@ -110,12 +110,13 @@ LatencyPage::LatencyPage(const PageContext& context, QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_tabs);
 
-    connect(m_map, &LatencyMapWidget::edgeClicked, this, [this](int edge) {
+    connect(m_map, &LatencyMapView::edgeClicked, this, [this](int edge) {
         if (edge >= 0 && edge < m_edgePairs.size())
             openPair(LatencyLevel::Site, m_edgePairs[edge].first, m_edgePairs[edge].second);
     });
-    connect(m_heatmap, &HeatmapWidget::cellClicked, this, [this](int row, int col) { openPair(level(), row, col); });
-    connect(m_heatmap, &HeatmapWidget::cellDoubleClicked, this, [this](int row, int) {
+    connect(
+        m_heatmap, &LatencyMatrixView::cellClicked, this, [this](int row, int col) { openPair(level(), row, col); });
+    connect(m_heatmap, &LatencyMatrixView::cellDoubleClicked, this, [this](int row, int) {
         // Zoom from a site or pool to its nodes: the node block of that row.
         const LatencyLevel from = level();
         if (from == LatencyLevel::Node)

@@ -24,9 +24,9 @@ namespace Meridian {
 
 class FleetHistory;
 class FleetStore;
-class HeatmapWidget;
-class LatencyMapWidget;
-class PairHistoryView;
+class LatencyMatrixView;
+class LatencyMapView;
+class PairHistoryChart;
 class ViolationModel;
 
 class LatencyPage : public QWidget
@@ -38,9 +38,9 @@ public:
     explicit LatencyPage(const PageContext& context, QWidget* parent = nullptr);
     ~LatencyPage() override;
 
-    LatencyMapWidget* mapWidget() const { return m_map; }
-    HeatmapWidget* heatmap() const { return m_heatmap; }
-    PairHistoryView* historyView() const { return m_history; }
+    LatencyMapView* mapWidget() const { return m_map; }
+    LatencyMatrixView* heatmap() const { return m_heatmap; }
+    PairHistoryChart* historyView() const { return m_history; }
     ViolationModel* violationModel() const { return m_violations; }
     QTabWidget* tabs() const { return m_tabs; }
     const LatencyMatrix& matrix() const { return m_matrix; }
@@ -69,11 +69,11 @@ private:
     FleetHistory* m_past; ///< probe history of the pairs
     quint64 m_pairRequest = 0; ///< the newest pair asked of the cache; older answers are dropped
     QTabWidget* m_tabs;
-    LatencyMapWidget* m_map;
-    HeatmapWidget* m_heatmap;
+    LatencyMapView* m_map;
+    LatencyMatrixView* m_heatmap;
     QComboBox* m_levelBox;
     QComboBox* m_statBox;
-    PairHistoryView* m_history;
+    PairHistoryChart* m_history;
     ViolationModel* m_violations;
     QTableView* m_violationView;
     QLabel* m_violationSummary;

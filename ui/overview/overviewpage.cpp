@@ -3,7 +3,7 @@
 
 #include "core/store/fleetstore.h"
 #include "ui/common/theme.h"
-#include "ui/overview/capacitypanel.h"
+#include "ui/overview/capacitytrendpanel.h"
 #include "ui/overview/cardgrid.h"
 #include "ui/overview/regioncard.h"
 #include "ui/overview/summarybar.h"
@@ -26,7 +26,7 @@ OverviewPage::OverviewPage(const PageContext& context, QWidget* parent)
     , m_store(context.store)
     , m_summary(new SummaryBar(this))
     , m_grid(new CardGrid)
-    , m_capacity(new CapacityPanel(context.store, context.history, this))
+    , m_capacity(new CapacityTrendPanel(context.store, context.history, this))
 {
     setObjectName(QStringLiteral("overviewPage"));
 

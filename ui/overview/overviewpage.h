@@ -12,7 +12,7 @@
 namespace Meridian {
 
 class FleetHistory;
-class CapacityPanel;
+class CapacityTrendPanel;
 class CardGrid;
 class FleetStore;
 class RegionCard;
@@ -33,7 +33,7 @@ public:
     QString scope() const { return m_scope; } ///< empty: whole fleet
     RegionCard* card(const QString& region) const { return m_cards.value(region); }
     SummaryBar* summaryBar() const { return m_summary; }
-    CapacityPanel* capacityPanel() const { return m_capacity; }
+    CapacityTrendPanel* capacityPanel() const { return m_capacity; }
     qint64 slowestRecomputeNs() const { return m_slowestRecomputeNs; } ///< benchmarks
 
 public Q_SLOTS:
@@ -52,7 +52,7 @@ private:
     FleetStore* m_store;
     SummaryBar* m_summary;
     CardGrid* m_grid;
-    CapacityPanel* m_capacity;
+    CapacityTrendPanel* m_capacity;
     QHash<QString, RegionCard*> m_cards;
     QStringList m_regionOrder;
     QString m_scope;

@@ -6,7 +6,7 @@
 #include "ui/common/regionnames.h"
 #include "ui/pools/accelerators/acceleratorgrid.h"
 #include "ui/pools/accelerators/nodedetailview.h"
-#include "ui/pools/capacity/capacityview.h"
+#include "ui/pools/capacity/poolcapacitypanel.h"
 #include "ui/pools/fleetacceleratormodel.h"
 #include "ui/pools/fleettreemodel.h"
 #include "ui/pools/nodetablemodel.h"
@@ -127,8 +127,8 @@ QWidget* PoolsPage::createBrowser()
     connect(m_gridMetric, &QComboBox::currentIndexChanged, this,
         [this](int index) { m_grid->setMetric(GridMetric(qMax(0, index))); });
 
-    m_capacity = new CapacityView(m_store, m_history, m_idle, browser);
-    connect(m_capacity, &CapacityView::nodeActivated, this, &PoolsPage::showNode);
+    m_capacity = new PoolCapacityPanel(m_store, m_history, m_idle, browser);
+    connect(m_capacity, &PoolCapacityPanel::nodeActivated, this, &PoolsPage::showNode);
 
     m_tabs = new QTabWidget(browser);
     m_tabs->setObjectName(QStringLiteral("poolsTabs"));

@@ -20,7 +20,7 @@ namespace Meridian {
 class AcceleratorGrid;
 class FleetHistory;
 class IdleTracker;
-class CapacityView;
+class PoolCapacityPanel;
 class FleetAcceleratorModel;
 class FleetStore;
 class FleetTreeModel;
@@ -88,7 +88,7 @@ private:
     QTableView* m_nodeTable = nullptr;
     QTableView* m_accelTable = nullptr;
     AcceleratorGrid* m_grid = nullptr;
-    CapacityView* m_capacity = nullptr;
+    PoolCapacityPanel* m_capacity = nullptr;
     NodeDetailView* m_detail = nullptr;
     QString m_region;
     QString m_pool;

@@ -157,6 +157,15 @@ ReportsPage::ReportsPage(const PageContext& context, QWidget* parent)
         connect(m_runner, &ReportRunner::progress, m_progress, &QProgressBar::setValue);
         connect(m_runner, &ReportRunner::finished, this, &ReportsPage::finished);
         connect(m_runner, &ReportRunner::cancelled, this, onCancelled);
+        connect(m_runner, &ReportRunner::damaged, this, [this](const QString& detail) {
+            setRunning(false);
+            m_progress->setValue(0);
+            const QString message
+                = tr("The cache is damaged; no report was made from it (a report from it would be wrong): %1")
+                      .arg(detail);
+            m_status->setText(message);
+            Q_EMIT reportFailed(message);
+        });
     }
     connect(m_writer, &ReportWriter::cancelled, this, onCancelled);
     connect(m_writer, &ReportWriter::progress, m_progress, &QProgressBar::setValue);

@@ -6,7 +6,8 @@
 #include "ui/common/navigator.h"
 #include "ui/common/theme.h"
 #include "ui/pools/poolspage.h"
-#include "ui/shell/fleetstatuswidget.h"
+#include "ui/shell/cachedamageprompt.h"
+#include "ui/shell/fleetstatuspanel.h"
 #include "ui/shell/pageregistry.h"
 #include "ui/shell/quickjump.h"
 #include "ui/sources/sourcesdialog.h"
@@ -30,7 +31,7 @@ MainWindow::MainWindow(FleetSession* session, QWidget* parent)
     , m_session(session)
     , m_nav(new QListWidget(this))
     , m_pages(new QStackedWidget(this))
-    , m_status(new FleetStatusWidget(session->store(), this))
+    , m_status(new FleetStatusPanel(session->store(), this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/meridian.svg")));
@@ -81,6 +82,7 @@ MainWindow::MainWindow(FleetSession* session, QWidget* parent)
     connect(session, &FleetSession::cacheFailed, this, [this](const QString& message) {
         showMessage(tr("Cache unavailable, showing live data only: %1").arg(message));
     });
+    connect(new CacheDamagePrompt(session, this), &CacheDamagePrompt::message, this, &MainWindow::showMessage);
 
     createActions();
     updateTexts();

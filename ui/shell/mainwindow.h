@@ -11,7 +11,7 @@ class QStackedWidget;
 namespace Meridian {
 
 class FleetSession;
-class FleetStatusWidget;
+class FleetStatusPanel;
 class Navigator;
 class QuickJump;
 
@@ -30,7 +30,7 @@ public:
     bool showPage(const QString& id); ///< false: no such page
     QString currentPageId() const;
     QWidget* page(const QString& id) const;
-    FleetStatusWidget* fleetStatus() const { return m_status; }
+    FleetStatusPanel* fleetStatus() const { return m_status; }
     QuickJump* quickJump() const { return m_jump; } ///< the Ctrl+K box
 
 public Q_SLOTS:
@@ -49,7 +49,7 @@ private:
     FleetSession* m_session;
     QListWidget* m_nav;
     QStackedWidget* m_pages;
-    FleetStatusWidget* m_status;
+    FleetStatusPanel* m_status;
     QStringList m_pageIds;
     QString m_configPath;
     ConsoleConfig m_config;

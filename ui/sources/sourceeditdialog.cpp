@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/sources/sourceeditdialog.h"
 
+#include "core/util/secretfile.h"
 #include "ui/common/theme.h"
 #include "ui/sources/sourcetablemodel.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFileDialog>
-#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -22,6 +22,7 @@ namespace Meridian {
 namespace {
 constexpr int MinIntervalS = 1;
 constexpr int MaxIntervalS = 3600;
+constexpr qsizetype MaxTokenFileBytes = 4096; // as core/net reads it
 constexpr int MaxNameLength = 64;
 } // namespace
 
@@ -118,9 +119,11 @@ QString SourceEditDialog::validate(const SourceConfig& source, const QStringList
     if (scheme != QLatin1String("http") && scheme != QLatin1String("https"))
         return tr("The URL must start with http:// or https://");
     if (!source.tokenFile.isEmpty()) {
-        const QFileInfo info(source.tokenFile);
-        if (!info.isFile() || !info.isReadable())
-            return tr("The token file does not exist or cannot be read.");
+        // The same checks the source makes when it reads the token (core/util/secretfile.h), said now:
+        // a token file others can read is refused with the chmod to run.
+        const SecretFile::Result token = SecretFile::read(source.tokenFile, MaxTokenFileBytes, tr("Token file"));
+        if (!token.ok())
+            return token.error;
     }
     if (source.intervalMs < MinIntervalS * 1000 || source.intervalMs > MaxIntervalS * 1000)
         return tr("The interval must be between %1 and %2 seconds.").arg(MinIntervalS).arg(MaxIntervalS);

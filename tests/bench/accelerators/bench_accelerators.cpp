@@ -6,7 +6,7 @@
 #include "core/cache/cachereader.h"
 #include "core/cache/cachewriter.h"
 #include "core/store/fleetstore.h"
-#include "tests/ui/accelerators/gridfleet.h"
+#include "tests/ui/pools/accelerators/gridfleet.h"
 #include "ui/pools/accelerators/acceleratorgrid.h"
 
 #include <QApplication>

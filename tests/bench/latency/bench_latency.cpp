@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Latency figures (performance-anchors.md G4 and the map): the node × node
+// Latency figures (docs/performance.md, latency: matrix and map): the node × node
 // matrix at 10,000² — first display, one-row update, resident memory — beside a
 // stock QCPColorMap on the same values in the same process; and the map with
 // 200 sites and 2,000 edges repainting, beside redrawing the land every frame.
@@ -8,9 +8,9 @@
 
 #include "core/latency/heatmapgrid.h"
 #include "core/latency/landmap.h"
-#include "ui/latency/heatmapwidget.h"
 #include "ui/latency/latencycolors.h"
-#include "ui/latency/latencymapwidget.h"
+#include "ui/latency/latencymapview.h"
+#include "ui/latency/latencymatrixview.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -89,7 +89,7 @@ struct MatrixFigures
 MatrixFigures meridianMatrix(int n, const std::vector<float>& values)
 {
     MatrixFigures f;
-    HeatmapWidget w;
+    LatencyMatrixView w;
     w.setColorTable(LatencyColors::heatmapTable());
     w.resize(1200, 1200);
     showExposed(&w);
@@ -167,7 +167,7 @@ void mapFigures()
     LandMap land = LandMap::load(QStringLiteral(MERIDIAN_SOURCE_DIR "/resources/map/land-cn.bin"), &error);
     if (!error.isEmpty())
         std::fprintf(stderr, "%s\n", qPrintable(error));
-    LatencyMapWidget w;
+    LatencyMapView w;
     w.resize(1400, 900);
     w.setLand(std::move(land));
     QRandomGenerator rng(42);

@@ -80,7 +80,8 @@ private:
 void TestNodeDrain::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    writeFile(m_dir.filePath(QStringLiteral("tokens")), "viewer " + ViewerToken + "\noperator " + OperatorToken + "\n");
+    writeSecretFile(
+        m_dir.filePath(QStringLiteral("tokens")), "viewer " + ViewerToken + "\noperator " + OperatorToken + "\n");
     m_sim = std::make_unique<ServerProcess>(QStringLiteral(MERIDIAN_FLEETSIM_BIN),
         QStringList { QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--seed"),
             QStringLiteral("5"), QStringLiteral("--history"), QStringLiteral("10m"), QStringLiteral("--paused"),

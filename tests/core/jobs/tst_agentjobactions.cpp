@@ -58,7 +58,8 @@ void TestAgentJobActions::initTestCase()
         R"({"name": "llm-pretrain-7b", "tenant": "acme", "kind": "training", "state": "running"})");
     const QString smi = m_dir.filePath(QStringLiteral("nvidia-smi"));
     writeFile(smi, "#!/bin/sh\nexec cat '" MERIDIAN_FIXTURES_DIR "/nvidia-smi/h800-8gpu.csv'\n", true);
-    writeFile(m_dir.filePath(QStringLiteral("tokens")), "viewer " + ViewerToken + "\noperator " + OperatorToken + "\n");
+    writeSecretFile(
+        m_dir.filePath(QStringLiteral("tokens")), "viewer " + ViewerToken + "\noperator " + OperatorToken + "\n");
     // The "scheduler": records its arguments, so the test sees exactly what ran.
     const QString scancel = m_dir.filePath(QStringLiteral("scancel"));
     writeFile(scancel,

@@ -56,6 +56,7 @@ void TestJobSim::initTestCase()
     QVERIFY(m_dir.isValid());
     QFile tokens(m_dir.filePath(QStringLiteral("tokens")));
     QVERIFY(tokens.open(QIODevice::WriteOnly));
+    QVERIFY(tokens.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
     tokens.write("# roles\nviewer " + ViewerToken + "\noperator " + OperatorToken + "\n");
     tokens.close();
     m_sim = std::make_unique<ServerProcess>(QStringLiteral(MERIDIAN_FLEETSIM_BIN),

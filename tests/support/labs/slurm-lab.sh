@@ -17,7 +17,7 @@
 # Needs (Debian 12): slurmctld slurmd slurm-client slurmrestd slurm-wlm-jwt-plugin munge, and for --with-dbd
 # slurmdbd mariadb-server-core mariadb-client-core. Runs as root (slurmd must; CI runs as root); slurmrestd
 # refuses root and runs as `nobody`, so DIR is made world-traversable (0755) and its parents must be too.
-# Facts behind the choices below: shared/reference/engines.md, section 1.
+# Why each choice below: tests/support/labs/README.md and the comments at each step.
 set -euo pipefail
 
 usage() {
@@ -301,7 +301,7 @@ start_slurmctld() {
     local rc=0
     start_slurmctld_once || rc=$?
     if ((rc == 2)) && grep -q "AuthType change requires restart" "$LAB/log/slurmctld.log" 2>/dev/null; then
-        # Seen about once in fifteen starts on Debian 12 (engines.md): a second start works.
+        # Seen about once in fifteen starts on Debian 12 (seen while building this lab): a second start works.
         log "slurmctld: 'AuthType change requires restart' at start; retrying once"
         rm -rf "${LAB:?}/state" && mkdir -p "$LAB/state"
         rc=0

@@ -333,6 +333,7 @@ void TestFaultsPage::drainPreviewConfirmAndAudit()
     const QByteArray operatorToken = QByteArrayLiteral("operator-token-0123456789");
     QFile tokens(dir.filePath(QStringLiteral("tokens")));
     QVERIFY(tokens.open(QIODevice::WriteOnly));
+    QVERIFY(tokens.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
     tokens.write("viewer " + viewer + "\noperator " + operatorToken + "\n");
     tokens.close();
     Test::TokenFile admin;
@@ -463,7 +464,7 @@ void TestFaultsPage::reliabilityChartHasGaps()
     int withMttr = 0, gaps = 0;
     for (int i = 0; i < b.startMs.size(); ++i) {
         withMttr += std::isnan(b.mttrMs[i]) ? 0 : 1;
-        gaps += std::isnan(b.mtbfMs[i]) ? 1 : 0;
+        gaps += std::isnan(b.betweenIncidentsMs[i]) ? 1 : 0;
     }
     QCOMPARE(withMttr, 1); // only the first incident is resolved
     QVERIFY(gaps >= 3);
@@ -474,8 +475,8 @@ void TestFaultsPage::reliabilityChartHasGaps()
          ++it)
         nanOnPlot = nanOnPlot || std::isnan(it->value);
     QVERIFY(nanOnPlot); // a gap, not a zero
-    chart->setMetric(ReliabilityChart::Metric::Mtbf);
-    QCOMPARE(chart->plot()->yAxis->label(), ReliabilityChart::tr("MTBF (hours)"));
+    chart->setMetric(ReliabilityChart::Metric::BetweenIncidents);
+    QCOMPARE(chart->plot()->yAxis->label(), ReliabilityChart::tr("Between incidents (hours)"));
 }
 
 namespace {

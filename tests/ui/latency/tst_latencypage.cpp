@@ -5,11 +5,11 @@
 
 #include "core/store/fleetstore.h"
 #include "ui/latency/dragpan.h"
-#include "ui/latency/heatmapwidget.h"
 #include "ui/latency/latencycolors.h"
-#include "ui/latency/latencymapwidget.h"
+#include "ui/latency/latencymapview.h"
+#include "ui/latency/latencymatrixview.h"
 #include "ui/latency/latencypage.h"
-#include "ui/latency/pairhistoryview.h"
+#include "ui/latency/pairhistorychart.h"
 #include "ui/latency/violationmodel.h"
 
 #include <QAbstractItemModelTester>
@@ -106,7 +106,7 @@ private Q_SLOTS:
         store.applyUpdate(fleet(t0 + 5 * 60000, true));
         QTRY_VERIFY(page.matrix().newestWindowMs() == t0 + 5 * 60000);
 
-        LatencyMapWidget* map = page.mapWidget();
+        LatencyMapView* map = page.mapWidget();
         QCOMPARE(map->sites().size(), 3);
         QCOMPARE(map->edges().size(), 4); // wuhu ↔ beijing and wuhu ↔ shanghai, each direction its own edge
 
@@ -130,7 +130,7 @@ private Q_SLOTS:
         QCOMPARE(map->edgeAt(onEdge), wb);
         QTest::mouseClick(map, Qt::LeftButton, {}, onEdge);
         QCOMPARE(page.tabs()->currentIndex(), int(LatencyPage::HistoryTab));
-        PairHistoryView* history = page.historyView();
+        PairHistoryChart* history = page.historyView();
         QVERIFY2(history->title().contains(QStringLiteral("Wuhu → Beijing")), qPrintable(history->title()));
         QVERIFY(history->pointCount() >= 2);
         QVERIFY(history->violationCount() >= 1); // the lost windows break the loss target
@@ -138,7 +138,7 @@ private Q_SLOTS:
         // Click a node cell in the matrix: wuhu-1 (row 0 in topology order) → beijing-1.
         page.tabs()->setCurrentIndex(LatencyPage::MatrixTab);
         page.setLevel(LatencyLevel::Node);
-        HeatmapWidget* heatmap = page.heatmap();
+        LatencyMatrixView* heatmap = page.heatmap();
         QTRY_COMPARE(heatmap->grid()->rows(), 4);
         const LatencyTopology& t = page.matrix().topology();
         const int row = int(t.nodeIndex.value(QStringLiteral("wuhu-1")));
@@ -191,7 +191,7 @@ private Q_SLOTS:
     {
         auto grid = std::make_shared<HeatmapGrid>(2000, 2000);
         grid->setScale(0, 1, HeatmapGrid::Scale::Linear);
-        HeatmapWidget w;
+        LatencyMatrixView w;
         w.setColorTable(LatencyColors::heatmapTable());
         w.resize(600, 500);
         w.setGrid(grid);

@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/latency/pairhistorychart.h"
+
+#include "ui/charts/timeplot.h"
+
+#include <QButtonGroup>
+#include <QDateTime>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QStackedLayout>
+#include <qcustomplot.h>
+
+namespace Meridian {
+namespace {
+
+constexpr qint64 Hour = 3600 * 1000;
+
+} // namespace
+
+PairHistoryChart::PairHistoryChart(QWidget* parent)
+    : QWidget(parent)
+    , m_title(new QLabel(tr("Click an edge on the map or a cell of the matrix to see its history.")))
+    , m_ranges(new QButtonGroup(this))
+    , m_plot(new QCustomPlot)
+    , m_empty(new QLabel(tr("No probe results for this pair in the chosen range yet.")))
+    , m_stack(new QStackedLayout)
+{
+    m_title->setObjectName(QStringLiteral("pairTitle"));
+    m_title->setWordWrap(true);
+    auto* bar = new QHBoxLayout;
+    bar->addWidget(m_title, 1);
+    const std::pair<const char*, qint64> ranges[] = { { QT_TR_NOOP("1 h"), Hour }, { QT_TR_NOOP("24 h"), 24 * Hour },
+        { QT_TR_NOOP("7 d"), 7 * 24 * Hour }, { QT_TR_NOOP("30 d"), 30 * 24 * Hour } };
+    for (const auto& [label, ms] : ranges) {
+        auto* b = new QPushButton(tr(label));
+        b->setCheckable(true);
+        b->setChecked(ms == m_rangeMs);
+        m_ranges->addButton(b);
+        bar->addWidget(b);
+        connect(b, &QPushButton::clicked, this, [this, ms = ms] { setRange(ms); });
+    }
+    TimePlot::setUp(m_plot, m_empty, m_stack);
+    m_plot->yAxis->setLabel(tr("RTT (ms)"));
+    m_plot->yAxis2->setVisible(true);
+    m_plot->yAxis2->setLabel(tr("Loss (%)"));
+    m_plot->legend->setVisible(true);
+    const struct
+    {
+        QString name;
+        QColor color;
+        QCPAxis* axis;
+    } series[] = { { tr("p50"), QColor(0x19, 0x76, 0xd2), m_plot->yAxis },
+        { tr("p99"), QColor(0x7b, 0x1f, 0xa2), m_plot->yAxis },
+        { tr("loss"), QColor(0xef, 0x6c, 0x00), m_plot->yAxis2 },
+        { tr("violation"), QColor(0xd3, 0x2f, 0x2f), m_plot->yAxis },
+        { tr("target"), QColor(0x38, 0x8e, 0x3c), m_plot->yAxis } };
+    for (const auto& s : series) {
+        QCPGraph* g = m_plot->addGraph(m_plot->xAxis, s.axis);
+        g->setName(s.name);
+        g->setPen(QPen(s.color, 1.5));
+    }
+    // Dots on the lines: a pair seen for one window only still shows.
+    for (int g = 0; g < 3; ++g)
+        m_plot->graph(g)->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 4));
+    m_plot->graph(3)->setLineStyle(QCPGraph::lsNone);
+    m_plot->graph(3)->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QColor(0xd3, 0x2f, 0x2f), 7));
+    m_plot->graph(4)->setPen(QPen(QColor(0x38, 0x8e, 0x3c), 1.5, Qt::DashLine));
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
+    layout->addLayout(m_stack, 1);
+    m_stack->setCurrentWidget(m_empty);
+}
+
+QString PairHistoryChart::title() const
+{
+    return m_title->text();
+}
+
+void PairHistoryChart::showPair(const QString& title, const LatencyTarget& target, Source source)
+{
+    m_title->setText(title);
+    m_target = target;
+    m_source = std::move(source);
+    refresh();
+}
+
+void PairHistoryChart::setRange(qint64 rangeMs)
+{
+    m_rangeMs = rangeMs;
+    refresh();
+}
+
+void PairHistoryChart::refresh()
+{
+    if (!m_source)
+        return;
+    // The range ends at the newest data, not the console's clock: agent time only.
+    const QList<PairPoint> all = m_source(0, std::numeric_limits<qint64>::max());
+    const qint64 to = all.isEmpty() ? 0 : all.last().timestampMs;
+    QVector<double> t, p50, p99, loss, vt, vv;
+    m_violations = 0;
+    for (const PairPoint& p : all) {
+        if (p.timestampMs < to - m_rangeMs)
+            continue;
+        const double x = p.timestampMs / 1000.0;
+        t.append(x);
+        p50.append(p.p50Ms);
+        p99.append(p.p99Ms);
+        loss.append(std::isnan(p.loss) ? p.loss : p.loss * 100);
+        if (violates(p, m_target)) {
+            ++m_violations;
+            vt.append(x);
+            vv.append(std::isnan(p.p50Ms) ? 0.0 : p.p50Ms); // a lost window sits on the axis
+        }
+    }
+    m_points = int(t.size());
+    m_plot->graph(0)->setData(t, p50, true);
+    m_plot->graph(1)->setData(t, p99, true);
+    m_plot->graph(2)->setData(t, loss, true);
+    m_plot->graph(3)->setData(vt, vv, true);
+    if (!std::isnan(m_target.p50Ms) && !t.isEmpty())
+        m_plot->graph(4)->setData({ t.first(), t.last() }, { m_target.p50Ms, m_target.p50Ms }, true);
+    else
+        m_plot->graph(4)->data()->clear();
+    m_stack->setCurrentWidget(t.isEmpty() ? static_cast<QWidget*>(m_empty) : m_plot);
+    if (!t.isEmpty()) {
+        m_plot->xAxis->setRange(to / 1000.0 - m_rangeMs / 1000.0, to / 1000.0);
+        bool found = false;
+        QCPRange r = m_plot->graph(1)->getValueRange(found);
+        const double top = std::max({ found ? r.upper : 1.0, std::isnan(m_target.p50Ms) ? 0.0 : m_target.p50Ms });
+        m_plot->yAxis->setRange(0, top * 1.15);
+        m_plot->yAxis2->setRange(0, 100);
+    }
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+} // namespace Meridian
