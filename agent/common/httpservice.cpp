@@ -16,30 +16,6 @@
 #include <thread>
 
 namespace Meridian::Agent {
-namespace {
-constexpr qsizetype MaxTokenFileBytes = 4096;
-}
-
-QByteArray readTokenFile(const QString& path, QString* error)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("cannot read token file %1: %2").arg(path, file.errorString());
-        return {};
-    }
-    const QByteArray content = file.read(MaxTokenFileBytes + 1);
-    if (content.size() > MaxTokenFileBytes) {
-        *error = QStringLiteral("token file %1 is larger than %2 bytes").arg(path).arg(MaxTokenFileBytes);
-        return {};
-    }
-    const QByteArray token = content.split('\n').value(0).trimmed();
-    if (token.size() < 16) {
-        *error = QStringLiteral("token in %1 is shorter than 16 characters").arg(path);
-        return {};
-    }
-    return token;
-}
-
 bool tokensEqual(QByteArrayView a, QByteArrayView b)
 {
     // Length is not secret (tokens have a fixed format); content is.

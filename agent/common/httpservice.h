@@ -57,10 +57,6 @@ struct AuthFailure
 };
 using AuthFailureHook = std::function<void(const AuthFailure&)>;
 
-// Reads a bearer token from a file: the first line, trimmed. Empty on error,
-// with the reason in *error.
-QByteArray readTokenFile(const QString& path, QString* error);
-
 // Reads --web-config FILE; the shared pointer is empty with *error set on failure.
 std::shared_ptr<const WebConfig> loadWebConfig(const QString& path, QString* error);
 

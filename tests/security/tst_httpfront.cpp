@@ -47,6 +47,7 @@ private Q_SLOTS:
     void floodsKeepMemoryBounded();
     void framing_data();
     void framing();
+    void tls12SuitesAreAeadWithForwardSecrecy();
 
 private:
     ServerProcess* agent(const QString& flavour);
@@ -275,6 +276,19 @@ void TestHttpFront::framing()
     if (expected.size() == 2) // in order: the exposition text first, then the JSON
         QVERIFY(raw.indexOf("text/plain") < raw.indexOf("application/json"));
     QVERIFY(server->isRunning());
+}
+
+// The cipher policy (agent/common/tlspolicy.h) on the real listener: a client offering only CBC-SHA1 or
+// static-RSA suites over TLS 1.2 gets no answer; one offering an ECDHE AEAD suite does.
+void TestHttpFront::tls12SuitesAreAeadWithForwardSecrecy()
+{
+    ServerProcess* server = agent(QStringLiteral("tls"));
+    QVERIFY2(server->isRunning(), qPrintable(server->error()));
+    TlsClientSetup tls = clientSetup(QStringLiteral("tls"));
+    tls.tls12Ciphers = "ECDHE-ECDSA-AES128-SHA:ECDHE-ECDSA-AES256-SHA:AES128-SHA:AES128-GCM-SHA256";
+    QCOMPARE(timedGet(server->port(), "/metrics", {}, tls).status, 0);
+    tls.tls12Ciphers = "ECDHE-ECDSA-AES128-GCM-SHA256";
+    QCOMPARE(timedGet(server->port(), "/metrics", {}, tls).status, 200);
 }
 
 QTEST_GUILESS_MAIN(TestHttpFront)

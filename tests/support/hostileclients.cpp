@@ -66,6 +66,10 @@ TimedAnswer tlsGet(
     SSL_CTX* ctx = SSL_CTX_new(TLS_client_method());
     SSL_CTX_load_verify_locations(ctx, QFile::encodeName(tls.caFile).constData(), nullptr);
     SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, nullptr);
+    if (!tls.tls12Ciphers.isEmpty()) {
+        SSL_CTX_set_max_proto_version(ctx, TLS1_2_VERSION);
+        SSL_CTX_set_cipher_list(ctx, tls.tls12Ciphers.constData());
+    }
     if (!tls.certFile.isEmpty()) {
         SSL_CTX_use_certificate_chain_file(ctx, QFile::encodeName(tls.certFile).constData());
         SSL_CTX_use_PrivateKey_file(ctx, QFile::encodeName(tls.keyFile).constData(), SSL_FILETYPE_PEM);

@@ -28,6 +28,7 @@ struct TlsClientSetup
     QString caFile; ///< empty: plain HTTP
     QString certFile; ///< client certificate (mutual TLS); empty: none
     QString keyFile;
+    QByteArray tls12Ciphers; ///< not empty: TLS 1.2 at most, offering only these suites (OpenSSL names)
 };
 
 struct TimedAnswer
