@@ -21,9 +21,13 @@ packages=(
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libgl-dev
     libsqlite3-dev      # the cache guards its connections through the sqlite3 handle (core/cache/cacheguard.h)
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
-    libqcustomplot-dev libcpp-httplib-dev libqt6svg6
+    libqcustomplot-dev libqt6svg6
+    libboost-dev        # Beast and Asio: the agents' HTTP front (header-only)
+    libcpp-httplib-dev  # the tests' hostile peer and a benchmark client
     libjemalloc-dev     # the console's allocator (cmake/MeridianAllocator.cmake)
-    prometheus          # promtool: the tests check /metrics with it
+    prometheus          # promtool: the tests check /metrics with it; the Prometheus source's lab (tests/support/labs)
+    rapidjson-dev       # the Prometheus source's streaming (SAX) decoder of query answers
+    prometheus-node-exporter  # the baseline of bench_agent_footprint's CPU-per-scrape ratio
     fonts-noto-cjk      # the console's zh_CN text
     qtkeychain-qt6-dev  # agent credentials in the system keyring
     libssl-dev openssl  # TLS in the agents; the tests make certificates with openssl

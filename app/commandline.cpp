@@ -23,7 +23,10 @@ ParseResult parseConsoleArguments(const QStringList& arguments, ConsoleOptions* 
                             "Subcommands:\n"
                             "  check-agent URL [--token-file FILE]   check one agent or fleet front and exit\n"
                             "  check-slurm URL --token-file FILE [--user NAME]   check a Slurm cluster's slurmrestd "
-                            "and exit"));
+                            "and exit\n"
+                            "  check-source --config FILE [--source NAME] [--json]   check every source and exit\n"
+                            "  report --type TYPE --range RANGE --format pdf|csv|xlsx -o FILE   write a report from "
+                            "the cache and exit (meridian report --help)"));
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
     const QCommandLineOption demo(QStringLiteral("demo"), CommandLineText::tr("Start a simulated fleet and show it."));

@@ -3,6 +3,7 @@
 
 #include "app/checkagentcommand.h"
 #include "app/checkslurmcommand.h"
+#include "app/checksourcecommand.h"
 #include "app/commandline.h"
 #include "app/consolestartup.h"
 #include "app/reportcommand.h"
@@ -58,6 +59,12 @@ int main(int argc, char** argv)
         setApplicationInfo();
         Meridian::installTranslations(QLocale::system());
         return Meridian::runCheckAgent(QCoreApplication::arguments());
+    }
+    if (argc >= 2 && std::strcmp(argv[1], "check-source") == 0) {
+        QCoreApplication app(argc, argv);
+        setApplicationInfo();
+        Meridian::installTranslations(QLocale::system());
+        return Meridian::runCheckSource(QCoreApplication::arguments());
     }
 
     if (argc >= 2 && std::strcmp(argv[1], "check-slurm") == 0) {

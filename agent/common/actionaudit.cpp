@@ -7,21 +7,19 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-#include <httplib.h>
-
 namespace Meridian::Agent {
 
-ActionAudit::ActionAudit(const httplib::Request& request, const Caller& caller, AuditLog* log)
+ActionAudit::ActionAudit(const HttpRequest& request, const Caller& caller, AuditLog* log)
     : m_log(log)
 {
     m_record.timestampMs = QDateTime::currentMSecsSinceEpoch();
     m_record.principal = caller.principal;
     m_record.role = toString(caller.role);
-    m_record.target = QString::fromStdString(request.matches[1].str());
-    m_record.action = QString::fromStdString(request.matches[2].str());
+    m_record.target = QString::fromStdString(request.matches.at(1));
+    m_record.action = QString::fromStdString(request.matches.at(2));
 }
 
-void ActionAudit::finish(const httplib::Response& response, const QString& outcome, const QString& detail)
+void ActionAudit::finish(const HttpResponse& response, const QString& outcome, const QString& detail)
 {
     m_record.outcome = outcome;
     m_record.detail = detail;
@@ -30,9 +28,9 @@ void ActionAudit::finish(const httplib::Response& response, const QString& outco
         m_log->append(m_record);
 }
 
-void ActionAudit::refused(const httplib::Response& response)
+void ActionAudit::refused(const HttpResponse& response)
 {
-    const QJsonObject answer = QJsonDocument::fromJson(QByteArray::fromStdString(response.body)).object();
+    const QJsonObject answer = QJsonDocument::fromJson(response.body).object();
     finish(response, QStringLiteral("refused"), answer.value(QStringLiteral("error")).toString());
 }
 

@@ -6,11 +6,7 @@
 // that both write the same trail for the same request.
 
 #include "agent/common/auditlog.h"
-
-namespace httplib {
-struct Request;
-struct Response;
-} // namespace httplib
+#include "agent/common/httpmessage.h"
 
 namespace Meridian::Agent {
 
@@ -21,14 +17,14 @@ struct Caller;
 class ActionAudit
 {
 public:
-    ActionAudit(const httplib::Request& request, const Caller& caller, AuditLog* log);
+    ActionAudit(const HttpRequest& request, const Caller& caller, AuditLog* log);
 
     const QString& target() const { return m_record.target; }
     const QString& action() const { return m_record.action; }
     // Appends the record with the status already set on `response`.
-    void finish(const httplib::Response& response, const QString& outcome, const QString& detail);
+    void finish(const HttpResponse& response, const QString& outcome, const QString& detail);
     // A refusal already answered (a bad body, requireRole() & co.): the reason is the answer's {"error"}.
-    void refused(const httplib::Response& response);
+    void refused(const HttpResponse& response);
 
 private:
     AuditRecord m_record;

@@ -66,11 +66,15 @@ AuditRecord authFailureRecord(const AuthFailure& f)
 {
     AuditRecord r;
     r.timestampMs = QDateTime::currentMSecsSinceEpoch();
-    r.principal = QStringLiteral("unauthenticated@") + QString::fromStdString(f.remoteAddress).left(64);
-    r.action = QStringLiteral("authenticate");
+    const QString from = QString::fromStdString(f.remoteAddress).left(64);
+    const QString who
+        = f.principal.empty() ? QStringLiteral("unauthenticated") : QString::fromStdString(f.principal).left(64);
+    r.principal = who + u'@' + from;
+    r.role = QString::fromStdString(f.role).left(16);
+    r.action = f.status == 403 ? QStringLiteral("authorize") : QStringLiteral("authenticate");
     r.target = QString::fromStdString(f.method).left(16) + u' ' + QString::fromStdString(f.path).left(256);
     r.outcome = QStringLiteral("refused");
-    r.status = 401;
+    r.status = f.status;
     r.detail = QString::fromStdString(f.reason).left(256);
     return r;
 }

@@ -11,36 +11,11 @@
 
 #include <charconv>
 #include <condition_variable>
-#include <httplib.h>
 #include <mutex>
 #include <sys/stat.h>
 #include <thread>
 
 namespace Meridian::Agent {
-namespace {
-constexpr qsizetype MaxTokenFileBytes = 4096;
-}
-
-QByteArray readTokenFile(const QString& path, QString* error)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("cannot read token file %1: %2").arg(path, file.errorString());
-        return {};
-    }
-    const QByteArray content = file.read(MaxTokenFileBytes + 1);
-    if (content.size() > MaxTokenFileBytes) {
-        *error = QStringLiteral("token file %1 is larger than %2 bytes").arg(path).arg(MaxTokenFileBytes);
-        return {};
-    }
-    const QByteArray token = content.split('\n').value(0).trimmed();
-    if (token.size() < 16) {
-        *error = QStringLiteral("token in %1 is shorter than 16 characters").arg(path);
-        return {};
-    }
-    return token;
-}
-
 bool tokensEqual(QByteArrayView a, QByteArrayView b)
 {
     // Length is not secret (tokens have a fixed format); content is.
@@ -104,25 +79,9 @@ struct HttpService::Watcher
 };
 
 namespace {
-constexpr std::string_view RefusalHeader = "X-Meridian-Refusal"; ///< pre-routing → post-routing, never sent
-
-// `tls` lives as long as the service, which owns the server.
-std::unique_ptr<httplib::Server> makeServer(
-    const std::shared_ptr<const WebConfig>& config, TlsContextSwitch* tls, QString* error)
-{
-    if (!config || !config->tlsEnabled)
-        return std::make_unique<httplib::Server>();
-    const WebConfig* c = config.get();
-    auto server = std::make_unique<httplib::SSLServer>([c, tls, error](SSL_CTX& ctx) {
-        if (!configureTlsServer(&ctx, c, error))
-            return false;
-        tls->install(&ctx);
-        return true;
-    });
-    if (!server->is_valid() && error->isEmpty())
-        *error = QStringLiteral("cannot set up TLS");
-    return server;
-}
+constexpr std::string_view RefusalHeader = "X-Meridian-Refusal"; ///< route → audit hook, never sent
+constexpr std::string_view RefusalRoleHeader = "X-Meridian-Refusal-Role";
+constexpr std::string_view RefusalPrincipalHeader = "X-Meridian-Refusal-Principal";
 
 QByteArray fileSignature(const QString& path)
 {
@@ -147,80 +106,100 @@ QByteArray configSignature(const QString& path, const WebConfig* config)
 HttpService::HttpService(ServiceOptions options)
     : m_options(std::move(options))
     , m_live(std::make_shared<Live>())
-    , m_server(makeServer(m_options.webConfig, &m_live->tls, &m_setupError))
 {
     m_live->config = m_options.webConfig;
     m_live->basic = std::make_shared<BasicAuth>(
         m_options.webConfig ? m_options.webConfig->basicAuthUsers : QMap<QString, QByteArray>());
-    auto& s = *m_server;
-    // Without TCP_NODELAY every keep-alive response stalls ~40 ms on Nagle +
-    // delayed ACK (measured with Debian 12's cpp-httplib 0.11).
-    s.set_tcp_nodelay(true);
-    s.set_payload_max_length(size_t(m_options.maxRequestBodyBytes));
-    s.set_read_timeout(m_options.readTimeoutSeconds, 0);
-    s.set_write_timeout(m_options.writeTimeoutSeconds, 0);
-    s.set_keep_alive_timeout(m_options.keepAliveSeconds);
-    s.set_keep_alive_max_count(10000);
-    const int threads = std::max(1, m_options.workerThreads);
-    s.new_task_queue = [threads] { return new httplib::ThreadPool(size_t(threads)); };
+    for (const std::string& pattern : m_options.openPaths)
+        m_openPaths.emplace_back(pattern);
+    m_server = std::make_unique<HttpServer>(m_options.limits, m_options.ioThreads, m_options.workerThreads,
+        [this](HttpRequest& request, HttpResponse& response) { handle(request, response); });
+    if (tlsEnabled()) {
+        const WebConfig* c = m_options.webConfig.get();
+        Live* live = m_live.get();
+        QString* error = &m_setupError;
+        if (!m_server->enableTls([c, live, error](SSL_CTX* ctx) {
+                if (!configureTlsServer(ctx, c, error))
+                    return false;
+                live->tls.install(ctx);
+                return true;
+            })
+            && m_setupError.isEmpty())
+            m_setupError = QStringLiteral("cannot set up TLS");
+    }
+}
 
-    const QByteArray token = m_options.token;
-    const std::shared_ptr<const RoleTable> roles = m_options.roles;
-    // Basic auth (web-config) guards what the bearer token does not: /metrics and the rest outside /api/*.
-    auto live = m_live;
-    auto hook = m_authFailureHook;
-    s.set_pre_routing_handler([token, roles, live](const httplib::Request& req, httplib::Response& res) {
-        auto reject = [&](const char* challenge, const std::string& reason) {
-            res.set_header(std::string(RefusalHeader), reason); // the post-routing handler audits it
-            res.set_header("WWW-Authenticate", challenge);
-            replyError(res, 401,
-                QStringLiteral("missing or wrong %1")
-                    .arg(QLatin1String(
-                        std::string_view(challenge).substr(0, 5) == "Basic" ? "credentials" : "bearer token")));
-            return httplib::Server::HandlerResponse::Handled;
-        };
-        const std::string header = req.get_header_value("Authorization");
-        if (req.path.rfind("/api/", 0) != 0) {
-            const std::shared_ptr<BasicAuth> basic = live->basicAuth();
-            if (!basic->enabled())
-                return httplib::Server::HandlerResponse::Unhandled;
-            QString user;
-            if (basic->check(QByteArray::fromStdString(header), &user))
-                return httplib::Server::HandlerResponse::Unhandled;
-            return reject("Basic realm=\"meridian\"",
-                header.empty() ? std::string("missing basic auth")
-                               : "wrong basic auth for user \"" + user.toStdString() + '"');
-        }
-        if (token.isEmpty() && (!roles || roles->isEmpty()))
-            return httplib::Server::HandlerResponse::Unhandled;
+bool HttpService::needsBearer(const std::string& path) const
+{
+    if (m_options.token.isEmpty() && (!m_options.roles || m_options.roles->isEmpty()))
+        return false;
+    for (const std::regex& open : m_openPaths)
+        if (std::regex_match(path, open))
+            return false;
+    return true;
+}
+
+// Bearer token on every route but the open ones once any token is configured; basic auth (web-config)
+// on what needs no bearer token outside /api/*: /metrics, and everything but /api/* with no token.
+bool HttpService::admitted(const HttpRequest& req, HttpResponse& res)
+{
+    auto reject = [&](const char* challenge, const std::string& reason) {
+        res.setHeader(std::string(RefusalHeader), reason);
+        res.setHeader("WWW-Authenticate", challenge);
+        replyError(res, 401,
+            QStringLiteral("missing or wrong %1")
+                .arg(QLatin1String(
+                    std::string_view(challenge).substr(0, 5) == "Basic" ? "credentials" : "bearer token")));
+        return false;
+    };
+    const std::string header = req.header("Authorization");
+    if (needsBearer(req.path)) {
+        const QByteArray& token = m_options.token;
+        const RoleTable* roles = m_options.roles.get();
         constexpr std::string_view prefix = "Bearer ";
         if (header.size() > prefix.size() && std::string_view(header).substr(0, prefix.size()) == prefix
             && ((!token.isEmpty() && tokensEqual(QByteArrayView(header).sliced(qsizetype(prefix.size())), token))
                 || (roles && roles->roleOf(QByteArrayView(header).sliced(qsizetype(prefix.size()))) != Role::None)))
-            return httplib::Server::HandlerResponse::Unhandled;
+            return true;
         return reject("Bearer", header.empty() ? "missing bearer token" : "wrong bearer token");
-    });
-    // Every 401, whoever answered it: the checks above, or a route's own (the simulator checks
-    // /sim/* and /n/*/api/* itself). Runs before the answer is written, so the line is there first.
-    s.set_post_routing_handler([hook](const httplib::Request& req, httplib::Response& res) {
-        if (res.status != 401)
-            return;
-        std::string reason = res.get_header_value(std::string(RefusalHeader).c_str());
-        res.headers.erase(std::string(RefusalHeader));
-        if (reason.empty())
-            reason = req.get_header_value("Authorization").empty() ? "missing bearer token" : "wrong bearer token";
-        if (*hook)
-            (*hook)(AuthFailure { req.remote_addr, req.method, req.path.substr(0, 256), reason });
-    });
-    s.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
-        replyError(res, 500, QStringLiteral("internal error"));
-    });
+    }
+    if (req.path.rfind("/api/", 0) == 0)
+        return true;
+    const std::shared_ptr<BasicAuth> basic = m_live->basicAuth();
+    if (!basic->enabled())
+        return true;
+    QString user;
+    if (basic->check(QByteArray::fromStdString(header), &user))
+        return true;
+    return reject("Basic realm=\"meridian\"",
+        header.empty() ? std::string("missing basic auth") : "wrong basic auth for user \"" + user.toStdString() + '"');
+}
+
+void HttpService::handle(HttpRequest& req, HttpResponse& res)
+{
+    if (admitted(req, res) && !m_router.route(req, res))
+        replyError(res, 404, QStringLiteral("no such endpoint or method"));
+    // Every 401, whoever answered it, and every 403 a route marked: audited before the answer is sent.
+    const std::string reason = res.header(RefusalHeader);
+    const std::string role = res.header(RefusalRoleHeader);
+    const std::string principal = res.header(RefusalPrincipalHeader);
+    res.removeHeader(RefusalHeader);
+    res.removeHeader(RefusalRoleHeader);
+    res.removeHeader(RefusalPrincipalHeader);
+    if (res.status != 401 && !(res.status == 403 && !reason.empty()))
+        return;
+    AuthFailure failure { req.remoteAddress, req.method, req.path.substr(0, 256), reason, res.status, role, principal };
+    if (failure.reason.empty())
+        failure.reason = req.header("Authorization").empty() ? "missing bearer token" : "wrong bearer token";
+    if (*m_authFailureHook)
+        (*m_authFailureHook)(failure);
 }
 
 HttpService::~HttpService()
 {
     m_watcher.reset();
     stop();
+    m_server.reset(); // joins the workers while the routes and the audit hook they use still exist
 }
 
 bool HttpService::reloadWebConfig(const QString& path, QString* error)
@@ -281,11 +260,6 @@ void HttpService::watchWebConfig(const QString& path, int intervalMs)
     });
 }
 
-httplib::Server& HttpService::server()
-{
-    return *m_server;
-}
-
 void HttpService::setAuthFailureHook(AuthFailureHook hook)
 {
     *m_authFailureHook = std::move(hook);
@@ -298,7 +272,7 @@ bool HttpService::tlsEnabled() const
 
 bool HttpService::bind(QString* error)
 {
-    if (!m_setupError.isEmpty() || !m_server->is_valid()) {
+    if (!m_setupError.isEmpty()) {
         *error = QStringLiteral("TLS: %1").arg(m_setupError);
         return false;
     }
@@ -308,21 +282,17 @@ bool HttpService::bind(QString* error)
                      .arg(m_options.host);
         return false;
     }
-    const std::string host = m_options.host.toStdString();
-    if (m_options.port == 0) {
-        const int port = m_server->bind_to_any_port(host);
-        if (port <= 0) {
-            *error = QStringLiteral("cannot bind %1").arg(m_options.host);
-            return false;
-        }
-        m_port = quint16(port);
-    } else {
-        if (!m_server->bind_to_port(host, m_options.port)) {
-            *error = QStringLiteral("cannot bind %1:%2 (in use?)").arg(m_options.host).arg(m_options.port);
-            return false;
-        }
-        m_port = m_options.port;
+    std::string why;
+    if (!m_server->bind(m_options.host.toStdString(), m_options.port, &why)) {
+        *error = m_options.port == 0
+            ? QStringLiteral("cannot bind %1: %2").arg(m_options.host, QString::fromStdString(why))
+            : QStringLiteral("cannot bind %1:%2 (in use?): %3")
+                  .arg(m_options.host)
+                  .arg(m_options.port)
+                  .arg(QString::fromStdString(why));
+        return false;
     }
+    m_port = m_server->port();
     return true;
 }
 
@@ -337,43 +307,51 @@ QString HttpService::baseUrl() const
 
 void HttpService::run()
 {
-    m_server->listen_after_bind();
+    m_server->run();
 }
 
 void HttpService::stop()
 {
-    if (m_server && m_server->is_running())
-        m_server->stop();
+    m_server->stop();
 }
 
-void replyJson(httplib::Response& response, const QByteArray& body, int status)
+void HttpService::stopOnSignals()
+{
+    m_server->stopOnSignals();
+}
+
+void replyJson(HttpResponse& response, const QByteArray& body, int status)
 {
     response.status = status;
-    // cpp-httplib compresses "application/json" on its own whenever the client
-    // accepts it, and prefers brotli: at fleet scale that cost ~90 % of the
-    // simulator's CPU. With the charset parameter it sends the body as is.
-    response.set_content(body.constData(), size_t(body.size()), "application/json; charset=utf-8");
+    response.setContent(body, "application/json; charset=utf-8");
 }
 
-void replyError(httplib::Response& response, int status, const QString& message)
+void replyError(HttpResponse& response, int status, const QString& message)
 {
     const QByteArray body
         = QJsonDocument(QJsonObject { { QStringLiteral("error"), message } }).toJson(QJsonDocument::Compact);
     replyJson(response, body, status);
 }
 
-void replyMetrics(httplib::Response& response, const QByteArray& text)
+void replyMetrics(HttpResponse& response, const QByteArray& text)
 {
     response.status = 200;
-    response.set_content(text.constData(), size_t(text.size()), "text/plain; version=0.0.4; charset=utf-8");
+    response.setContent(text, "text/plain; version=0.0.4; charset=utf-8");
+}
+
+void markRefusal(HttpResponse& response, const QString& principal, const QString& role, const QString& reason)
+{
+    response.setHeader(std::string(RefusalHeader), reason.toStdString());
+    response.setHeader(std::string(RefusalRoleHeader), role.toStdString());
+    response.setHeader(std::string(RefusalPrincipalHeader), principal.toStdString());
 }
 
 bool queryInteger(
-    const httplib::Request& request, httplib::Response& response, const char* name, qint64 min, qint64 max, qint64* out)
+    const HttpRequest& request, HttpResponse& response, const char* name, qint64 min, qint64 max, qint64* out)
 {
-    if (!request.has_param(name))
+    if (!request.hasParam(name))
         return true;
-    const std::string value = request.get_param_value(name);
+    const std::string value = request.param(name);
     qint64 parsed = 0;
     const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), parsed);
     if (ec != std::errc() || end != value.data() + value.size() || parsed < min || parsed > max) {

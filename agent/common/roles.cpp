@@ -4,8 +4,6 @@
 #include "agent/common/httpservice.h"
 #include "core/util/secretfile.h"
 
-#include <httplib.h>
-
 namespace Meridian::Agent {
 
 QString toString(Role role)
@@ -104,11 +102,11 @@ QString RoleTable::principalOf(QByteArrayView token) const
     return found;
 }
 
-Caller callerOf(const httplib::Request& request, const RoleTable* roles)
+Caller callerOf(const HttpRequest& request, const RoleTable* roles)
 {
     if (!roles || roles->isEmpty())
         return { Role::Admin, QStringLiteral("anonymous") };
-    const std::string header = request.get_header_value("Authorization");
+    const std::string header = request.header("Authorization");
     constexpr std::string_view prefix = "Bearer ";
     if (header.size() <= prefix.size() || std::string_view(header).substr(0, prefix.size()) != prefix)
         return {};
@@ -116,12 +114,12 @@ Caller callerOf(const httplib::Request& request, const RoleTable* roles)
     return { roles->roleOf(token), roles->principalOf(token) };
 }
 
-bool requireRole(const Caller& caller, Role needed, httplib::Response& response)
+bool requireRole(const Caller& caller, Role needed, HttpResponse& response)
 {
     if (caller.role >= needed)
         return true;
     if (caller.role == Role::None) {
-        response.set_header("WWW-Authenticate", "Bearer");
+        response.setHeader("WWW-Authenticate", "Bearer");
         replyError(response, 401, QStringLiteral("missing or wrong bearer token"));
         return false;
     }

@@ -7,16 +7,13 @@
 // Routes that change something call requireRole(), which answers 401/403 with
 // a clear reason when the caller may not.
 
+#include "agent/common/httpmessage.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QString>
 
 #include <memory>
-
-namespace httplib {
-struct Request;
-struct Response;
-} // namespace httplib
 
 namespace Meridian::Agent {
 
@@ -61,9 +58,9 @@ struct Caller
 
 // Who sent `request`. No table or an empty one: authentication is off
 // (loopback-only service), the caller is an anonymous admin.
-Caller callerOf(const httplib::Request& request, const RoleTable* roles);
+Caller callerOf(const HttpRequest& request, const RoleTable* roles);
 
 // False (and a 401/403 JSON reply naming the role needed) when the caller's role is below `needed`.
-bool requireRole(const Caller& caller, Role needed, httplib::Response& response);
+bool requireRole(const Caller& caller, Role needed, HttpResponse& response);
 
 } // namespace Meridian::Agent

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "agent/common/tlsserver.h"
 
+#include "agent/common/tlspolicy.h"
+
 #include <QFile>
 
 #include <openssl/err.h>
@@ -95,6 +97,9 @@ bool configureTlsServer(SSL_CTX* ctx, const WebConfig* config, QString* error)
         *error = QStringLiteral("TLS versions: ") + lastTlsError();
         return false;
     }
+    // TLS 1.2: AEAD suites with forward secrecy only, as exporter-toolkit's defaults (tlspolicy.h).
+    if (!applyCipherPolicy(ctx, error))
+        return false;
     const QByteArray cert = QFile::encodeName(config->certFile);
     const QByteArray key = QFile::encodeName(config->keyFile);
     if (SSL_CTX_use_certificate_chain_file(ctx, cert.constData()) != 1) {

@@ -35,7 +35,7 @@ public:
     TlsContextSwitch(const TlsContextSwitch&) = delete;
     TlsContextSwitch& operator=(const TlsContextSwitch&) = delete;
 
-    void install(SSL_CTX* serverContext); ///< on the context cpp-httplib accepts with
+    void install(SSL_CTX* serverContext); ///< on the context the server accepts with
     // Takes over `ctx`; `config` is its app data (kept alive: handshakes in flight may read it).
     void replace(SSL_CTX* ctx, std::shared_ptr<const WebConfig> config);
 

@@ -15,19 +15,10 @@
 #include <QCoreApplication>
 #include <QDateTime>
 
-#include <csignal>
 #include <cstdio>
 #include <thread>
 
 namespace {
-
-Meridian::Agent::HttpService* g_service = nullptr;
-
-void onSignal(int)
-{
-    if (g_service)
-        g_service->stop();
-}
 
 int fail(const QString& message)
 {
@@ -91,25 +82,24 @@ int main(int argc, char** argv)
             return fail(error);
     }
     serviceOptions.workerThreads = options.threads;
-    serviceOptions.writeTimeoutSeconds = 60; // a full 25k-node answer is large
+    serviceOptions.ioThreads = 2;
+    serviceOptions.limits.writeDeadline = std::chrono::seconds(60); // a full 25k-node answer is large
+    serviceOptions.openPaths = { "/n/[A-Za-z0-9._-]{1,128}/metrics" }; // the exposition text, as an agent's /metrics
+    // One console polls every virtual node from one address: room for its parallel connections.
+    serviceOptions.limits.maxConnectionsPerPeer = 512;
     Agent::HttpService service(serviceOptions);
     // Refuse a bad address before spending seconds on the simulation.
     if (!service.bind(&error))
         return fail(error);
 
     // Intervals align to the interval grid so that seqs mean the same time across runs.
-    qint64 start = options.startMs.value_or(QDateTime::currentMSecsSinceEpoch());
-    start -= start % options.intervalMs;
-    Sim::SimOptions simOptions;
-    simOptions.seed = options.seed;
-    simOptions.startMs = start;
-    simOptions.historyMs = options.historyMs;
-    simOptions.intervalMs = options.intervalMs;
-    simOptions.speed = options.speed;
-    simOptions.paused = options.paused;
-    const auto topology = std::make_shared<const Sim::Topology>(scenario, options.seed, start - options.historyMs);
+    Sim::SimOptions simOptions = options.simulation;
+    simOptions.startMs = options.startTime.value_or(QDateTime::currentMSecsSinceEpoch());
+    simOptions.startMs -= simOptions.startMs % simOptions.intervalMs;
+    const auto topology
+        = std::make_shared<const Sim::Topology>(scenario, simOptions.seed, simOptions.startMs - simOptions.historyMs);
     Sim::Simulation simulation(topology, simOptions);
-    Sim::registerRoutes(service, simulation, token);
+    Sim::registerRoutes(service, simulation, roles);
     Sim::registerJobRoutes(service, simulation, roles, &audit);
     Sim::registerNodeRoutes(service, simulation, roles, &audit);
     service.setAuthFailureHook([&audit](const Agent::AuthFailure& f) { audit.append(Agent::authFailureRecord(f)); });
@@ -117,15 +107,12 @@ int main(int argc, char** argv)
         service.watchWebConfig(options.webConfigFile);
     simulation.start();
 
-    g_service = &service;
-    std::signal(SIGTERM, onSignal);
-    std::signal(SIGINT, onSignal);
+    service.stopOnSignals();
     std::thread server([&service] { service.run(); });
     // The socket listens since bind(); connections wait in the backlog until run() accepts them.
     std::fprintf(stdout, "listening on %s\n", qPrintable(service.baseUrl()));
     std::fflush(stdout);
     server.join();
-    g_service = nullptr;
     simulation.stop();
     return 0;
 }

@@ -30,6 +30,7 @@ void writeAccelerators(
         row.model = info.model.toUtf8();
         row.uuid = info.uuid.toUtf8();
         row.host = hostname;
+        row.vendor = info.vendor.toUtf8();
         const double totalBytes = double(info.memoryBytes);
         row.set(Utilization, a.utilization);
         row.set(TemperatureC, a.temperatureC);
@@ -40,6 +41,7 @@ void writeAccelerators(
         row.set(MemoryUsedMiB, a.memoryUsedBytes / MiB);
         row.set(MemoryFreeMiB, (totalBytes - a.memoryUsedBytes) / MiB);
         row.set(MemoryUsedBytes, a.memoryUsedBytes);
+        row.set(MemoryTotalBytes, totalBytes);
         row.set(EccSingleBitTotal, a.eccSingleBitTotal);
         row.set(EccDoubleBitTotal, a.eccDoubleBitTotal);
         byDialect[int(dialect)].append(row);

@@ -64,7 +64,7 @@ bool parseOptions(const QStringList& args, Options* out, QString* error)
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString& flag = args[i];
         if (flag == QLatin1String("--paused")) {
-            o.paused = true;
+            o.simulation.paused = true;
             continue;
         }
         static const QStringList valued = { QStringLiteral("--listen"), QStringLiteral("--scenario"),
@@ -107,7 +107,7 @@ bool parseOptions(const QStringList& args, Options* out, QString* error)
         } else if (name == QLatin1String("--scenario")) {
             o.scenarioPath = value;
         } else if (name == QLatin1String("--seed")) {
-            o.seed = value.toULongLong(&ok);
+            o.simulation.seed = value.toULongLong(&ok);
             if (!ok) {
                 *error = QStringLiteral("--seed expects a non-negative integer");
                 return false;
@@ -119,8 +119,8 @@ bool parseOptions(const QStringList& args, Options* out, QString* error)
                 return false;
             }
         } else if (name == QLatin1String("--speed")) {
-            o.speed = value.toDouble(&ok);
-            if (!ok || !(o.speed > 0) || o.speed > 100000) {
+            o.simulation.speed = value.toDouble(&ok);
+            if (!ok || !(o.simulation.speed > 0) || o.simulation.speed > 100000) {
                 *error = QStringLiteral("--speed expects a number in (0, 100000]");
                 return false;
             }
@@ -150,21 +150,21 @@ bool parseOptions(const QStringList& args, Options* out, QString* error)
                 *error = QStringLiteral("--history expects a duration such as 90m, 2h or 1d (at most 30d)");
                 return false;
             }
-            o.historyMs = *d;
+            o.simulation.historyMs = *d;
         } else if (name == QLatin1String("--interval")) {
             const double s = value.toDouble(&ok);
             if (!ok || !(s >= 0.1) || s > 3600) {
                 *error = QStringLiteral("--interval expects seconds in 0.1…3600");
                 return false;
             }
-            o.intervalMs = qint64(std::llround(s * 1000));
+            o.simulation.intervalMs = qint64(std::llround(s * 1000));
         } else if (name == QLatin1String("--start-time")) {
             const qint64 ms = value.toLongLong(&ok);
             if (!ok || ms < MinTimestampMs || ms > MaxTimestampMs) {
                 *error = QStringLiteral("--start-time expects ms since the epoch between 2000 and 2100");
                 return false;
             }
-            o.startMs = ms;
+            o.startTime = ms;
         } else if (name == QLatin1String("--threads")) {
             o.threads = value.toInt(&ok);
             if (!ok || o.threads < 1 || o.threads > 64) {

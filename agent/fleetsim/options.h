@@ -11,24 +11,32 @@
 
 namespace Meridian::Sim {
 
+// How the simulation runs: what the command line says, and what Simulation takes.
+struct SimOptions
+{
+    quint64 seed = 1;
+    qint64 startMs = 0; ///< simulated "now" when serving begins (from --start-time, else now, on the grid)
+    qint64 historyMs = 0; ///< simulated past before startMs
+    qint64 intervalMs = 5000;
+    double speed = 1;
+    bool paused = false;
+};
+
+// The whole command line: where and how to serve, and the simulation.
 struct Options
 {
     QString host = QStringLiteral("127.0.0.1");
     quint16 port = 0;
     QString scenarioPath; ///< empty: the built-in default scenario
-    quint64 seed = 1;
     int nodes = 0; ///< 0: as the scenario says
-    double speed = 1;
+    SimOptions simulation; ///< startMs is set from startTime when serving begins
     QString tokenFile;
     QString tokensFile; ///< roles per token (agent/common/roles.h)
     QString auditLogFile; ///< JSON lines of job actions
     qint64 auditLogMaxBytes = 64 * 1024 * 1024; ///< rotation size (auditlog.h)
     int auditLogKeep = 5; ///< rotated files kept
     QString webConfigFile; ///< exporter web-config: TLS, client certificates, basic auth
-    qint64 historyMs = 0;
-    qint64 intervalMs = 5000;
-    std::optional<qint64> startMs; ///< absent: now
-    bool paused = false;
+    std::optional<qint64> startTime; ///< --start-time; absent: now
     int threads = 32;
 };
 

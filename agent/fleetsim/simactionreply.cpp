@@ -6,12 +6,12 @@
 
 #include <QJsonDocument>
 
-#include <httplib.h>
-
 namespace Meridian::Sim {
+using Agent::HttpRequest;
+using Agent::HttpResponse;
 
 void answerSimAction(
-    const Simulation::JobActionResult& result, bool dryRun, httplib::Response& response, Agent::ActionAudit& audit)
+    const Simulation::JobActionResult& result, bool dryRun, HttpResponse& response, Agent::ActionAudit& audit)
 {
     if (result.status != 200) {
         Agent::replyError(response, result.status, result.error);

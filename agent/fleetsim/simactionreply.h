@@ -5,11 +5,8 @@
 // and requeue, node drain and resume): one reply and one audit outcome for
 // both kinds, as a real agent's actions give.
 
+#include "agent/common/httpmessage.h"
 #include "agent/fleetsim/simulation.h"
-
-namespace httplib {
-struct Response;
-} // namespace httplib
 
 namespace Meridian::Agent {
 class ActionAudit;
@@ -20,6 +17,6 @@ namespace Meridian::Sim {
 // 200 with the simulation's JSON (outcome "performed", or "previewed" for a dry
 // run), else the simulation's status and error (outcome "failed").
 void answerSimAction(
-    const Simulation::JobActionResult& result, bool dryRun, httplib::Response& response, Agent::ActionAudit& audit);
+    const Simulation::JobActionResult& result, bool dryRun, Agent::HttpResponse& response, Agent::ActionAudit& audit);
 
 } // namespace Meridian::Sim

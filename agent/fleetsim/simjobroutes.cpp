@@ -9,9 +9,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-#include <httplib.h>
-
 namespace Meridian::Sim {
+using Agent::HttpRequest;
+using Agent::HttpResponse;
 namespace {
 
 // An action body is {} or {"dryRun": true|false}; anything else is refused.
@@ -41,16 +41,16 @@ bool parseActionBody(const std::string& body, bool* dryRun, QString* error)
 void registerJobRoutes(
     Agent::HttpService& service, Simulation& sim, std::shared_ptr<const Agent::RoleTable> roles, Agent::AuditLog* audit)
 {
-    httplib::Server& s = service.server();
-    s.Get(R"(/api/v1/jobs/([A-Za-z0-9._:@+-]{1,128}))", [&sim](const httplib::Request& req, httplib::Response& res) {
-        const QByteArray body = sim.state()->jobDetailDocument(QString::fromStdString(req.matches[1].str()));
+    Agent::Router& s = service.router();
+    s.get(R"(/api/v1/jobs/([A-Za-z0-9._:@+-]{1,128}))", [&sim](const HttpRequest& req, HttpResponse& res) {
+        const QByteArray body = sim.state()->jobDetailDocument(QString::fromStdString(req.matches.at(1)));
         if (body.isEmpty())
             Agent::replyError(res, 404, QStringLiteral("no such job"));
         else
             Agent::replyJson(res, body);
     });
-    s.Post(R"(/api/v1/jobs/([A-Za-z0-9._:@+-]{1,128})/(cancel|requeue))",
-        [&sim, roles, audit](const httplib::Request& req, httplib::Response& res) {
+    s.post(R"(/api/v1/jobs/([A-Za-z0-9._:@+-]{1,128})/(cancel|requeue))",
+        [&sim, roles, audit](const HttpRequest& req, HttpResponse& res) {
             const Agent::Caller caller = Agent::callerOf(req, roles.get());
             Agent::ActionAudit record(req, caller, audit);
             bool dryRun = false;

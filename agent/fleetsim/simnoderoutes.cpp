@@ -7,15 +7,15 @@
 #include "agent/common/roles.h"
 #include "agent/fleetsim/simactionreply.h"
 
-#include <httplib.h>
-
 namespace Meridian::Sim {
+using Agent::HttpRequest;
+using Agent::HttpResponse;
 
 void registerNodeRoutes(
     Agent::HttpService& service, Simulation& sim, std::shared_ptr<const Agent::RoleTable> roles, Agent::AuditLog* audit)
 {
-    service.server().Post(R"(/api/v1/nodes/([A-Za-z0-9._:@+-]{1,128})/(drain|resume))",
-        [&sim, roles, audit](const httplib::Request& req, httplib::Response& res) {
+    service.router().post(R"(/api/v1/nodes/([A-Za-z0-9._:@+-]{1,128})/(drain|resume))",
+        [&sim, roles, audit](const HttpRequest& req, HttpResponse& res) {
             const Agent::Caller caller = Agent::callerOf(req, roles.get());
             Agent::ActionAudit record(req, caller, audit);
             Agent::NodeActionBody body;

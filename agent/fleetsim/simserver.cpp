@@ -2,6 +2,7 @@
 #include "agent/fleetsim/simserver.h"
 
 #include "agent/common/httpservice.h"
+#include "agent/common/roles.h"
 #include "agent/fleetsim/metricstext.h"
 #include "agent/fleetsim/simulation.h"
 #include "core/protocol/jsonwriter.h"
@@ -11,9 +12,10 @@
 #include <QJsonObject>
 
 #include <cmath>
-#include <httplib.h>
 
 namespace Meridian::Sim {
+using Agent::HttpRequest;
+using Agent::HttpResponse;
 namespace {
 
 using Agent::replyError;
@@ -23,38 +25,21 @@ constexpr qint64 MaxPageLimit = 20000;
 constexpr qint64 DefaultPageLimit = 1000;
 constexpr double MaxStepSeconds = 7 * 86400;
 
-// /n/*/api/* and /sim/* need the token too; HttpService checks only /api/*.
-bool authorized(const httplib::Request& req, httplib::Response& res, const QByteArray& token)
+// A role check on /sim/* (HttpService has checked the token): a refusal is audited with the caller's role.
+bool allowed(const HttpRequest& req, HttpResponse& res, const Agent::RoleTable* roles, Agent::Role needed)
 {
-    if (token.isEmpty())
+    const Agent::Caller caller = Agent::callerOf(req, roles);
+    if (Agent::requireRole(caller, needed, res))
         return true;
-    const std::string header = req.get_header_value("Authorization");
-    constexpr std::string_view prefix = "Bearer ";
-    if (header.size() > prefix.size() && std::string_view(header).substr(0, prefix.size()) == prefix
-        && Agent::tokensEqual(QByteArrayView(header).sliced(qsizetype(prefix.size())), token))
-        return true;
-    res.set_header("WWW-Authenticate", "Bearer");
-    replyError(res, 401, QStringLiteral("missing or wrong bearer token"));
+    Agent::markRefusal(res, caller.principal, Agent::toString(caller.role),
+        QStringLiteral("the %1 role may not do this").arg(Agent::toString(caller.role)));
     return false;
 }
 
-// Large cached bodies are streamed from the shared buffer instead of copied.
-void replyShared(httplib::Response& res, const QByteArray& body)
+// Large cached bodies are shared with the state's cache (QByteArray), never copied.
+void replyShared(HttpResponse& res, const QByteArray& body)
 {
-    if (body.size() < 256 * 1024) {
-        replyJson(res, body);
-        return;
-    }
-    res.status = 200;
-    const auto data = std::make_shared<QByteArray>(body);
-    res.set_content_provider(size_t(data->size()), "application/json; charset=utf-8",
-        [data](size_t offset, size_t length, httplib::DataSink& sink) {
-            const size_t size = size_t(data->size());
-            if (offset >= size)
-                return false;
-            sink.write(data->constData() + offset, std::min(length, size - offset));
-            return true;
-        });
+    replyJson(res, body);
 }
 
 QByteArray jsonDocument(const QJsonObject& object)
@@ -62,7 +47,7 @@ QByteArray jsonDocument(const QJsonObject& object)
     return Protocol::Json::document(object);
 }
 
-bool parseBody(const httplib::Request& req, httplib::Response& res, QJsonObject* out)
+bool parseBody(const HttpRequest& req, HttpResponse& res, QJsonObject* out)
 {
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(req.body), &error);
@@ -74,7 +59,7 @@ bool parseBody(const httplib::Request& req, httplib::Response& res, QJsonObject*
     return true;
 }
 
-bool optionalInt(const QJsonObject& o, const QString& key, int min, int max, int* out, httplib::Response& res)
+bool optionalInt(const QJsonObject& o, const QString& key, int min, int max, int* out, HttpResponse& res)
 {
     const QJsonValue v = o.value(key);
     if (v.isUndefined())
@@ -88,7 +73,7 @@ bool optionalInt(const QJsonObject& o, const QString& key, int min, int max, int
     return true;
 }
 
-void replyResult(httplib::Response& res, const ApiResult& r, const QJsonObject& ok)
+void replyResult(HttpResponse& res, const ApiResult& r, const QJsonObject& ok)
 {
     if (r.status != 200)
         replyError(res, r.status, r.error);
@@ -97,7 +82,7 @@ void replyResult(httplib::Response& res, const ApiResult& r, const QJsonObject& 
 }
 
 // POST /sim/faults for links: {"kind":"link-degrade"|"link-cut","from":SITE,"to":SITE,"factor":3}.
-void replyLinkFault(Simulation& sim, httplib::Response& res, const QJsonObject& body)
+void replyLinkFault(Simulation& sim, HttpResponse& res, const QJsonObject& body)
 {
     const QJsonValue from = body.value(QStringLiteral("from")), to = body.value(QStringLiteral("to"));
     const QJsonValue factor = body.value(QStringLiteral("factor"));
@@ -124,15 +109,14 @@ QByteArray withProbeTruth(const FleetState& state)
 
 } // namespace
 
-void registerRoutes(Agent::HttpService& service, Simulation& sim, const QByteArray& token)
+void registerRoutes(Agent::HttpService& service, Simulation& sim, std::shared_ptr<const Agent::RoleTable> roles)
 {
-    httplib::Server& s = service.server();
+    Agent::Router& s = service.router();
 
     // Resolves /n/NODE-ID/…: 404 for an unknown node, 503 for one that is down.
-    auto node
-        = [&sim](const httplib::Request& req, httplib::Response& res, std::shared_ptr<const FleetState>* state) -> int {
+    auto node = [&sim](const HttpRequest& req, HttpResponse& res, std::shared_ptr<const FleetState>* state) -> int {
         *state = sim.state();
-        const int index = (*state)->topology().find(req.matches[1].str());
+        const int index = (*state)->topology().find(req.matches.at(1));
         if (index < 0) {
             replyError(res, 404, QStringLiteral("no such node"));
             return -1;
@@ -144,75 +128,63 @@ void registerRoutes(Agent::HttpService& service, Simulation& sim, const QByteArr
         return index;
     };
 
-    s.Get(R"(/n/([A-Za-z0-9._-]{1,128})/metrics)", [node](const httplib::Request& req, httplib::Response& res) {
+    s.get(R"(/n/([A-Za-z0-9._-]{1,128})/metrics)", [node](const HttpRequest& req, HttpResponse& res) {
         std::shared_ptr<const FleetState> st;
         const int n = node(req, res, &st);
         if (n >= 0)
             Agent::replyMetrics(res, metricsText(st->inventory(n), st->snapshot(n)));
     });
-    s.Get(R"(/n/([A-Za-z0-9._-]{1,128})/api/v1/node)",
-        [node, token](const httplib::Request& req, httplib::Response& res) {
-            std::shared_ptr<const FleetState> st;
-            if (!authorized(req, res, token))
-                return;
-            if (const int n = node(req, res, &st); n >= 0)
-                replyJson(res, Protocol::Json::writeInventory(st->inventory(n)));
-        });
-    s.Get(R"(/n/([A-Za-z0-9._-]{1,128})/api/v1/snapshot)",
-        [node, token](const httplib::Request& req, httplib::Response& res) {
-            std::shared_ptr<const FleetState> st;
-            if (!authorized(req, res, token))
-                return;
-            if (const int n = node(req, res, &st); n >= 0)
-                replyJson(res, st->snapshotDocument(n));
-        });
-    s.Get(R"(/n/([A-Za-z0-9._-]{1,128})/api/v1/samples)",
-        [node, token](const httplib::Request& req, httplib::Response& res) {
-            std::shared_ptr<const FleetState> st;
-            if (!authorized(req, res, token))
-                return;
-            qint64 since = 0, limit = DefaultPageLimit;
-            if (!Agent::queryInteger(req, res, "since", 0, qint64(1) << 53, &since)
-                || !Agent::queryInteger(req, res, "limit", 1, MaxPageLimit, &limit))
-                return;
-            if (const int n = node(req, res, &st); n >= 0)
-                replyShared(res, st->samplesDocument(n, since, int(limit)));
-        });
-    s.Get(R"(/n/([A-Za-z0-9._-]{1,128})/api/v1/events)",
-        [node, token](const httplib::Request& req, httplib::Response& res) {
-            std::shared_ptr<const FleetState> st;
-            if (!authorized(req, res, token))
-                return;
-            qint64 since = 0, limit = DefaultPageLimit;
-            if (!Agent::queryInteger(req, res, "since", 0, qint64(1) << 53, &since)
-                || !Agent::queryInteger(req, res, "limit", 1, MaxPageLimit, &limit))
-                return;
-            if (const int n = node(req, res, &st); n >= 0)
-                replyJson(res, jsonDocument(Protocol::Json::toJson(st->nodeEvents(n, since, int(limit)))));
-        });
+    s.get(R"(/n/([A-Za-z0-9._-]{1,128})/api/v1/node)", [node](const HttpRequest& req, HttpResponse& res) {
+        std::shared_ptr<const FleetState> st;
+        if (const int n = node(req, res, &st); n >= 0)
+            replyJson(res, Protocol::Json::writeInventory(st->inventory(n)));
+    });
+    s.get(R"(/n/([A-Za-z0-9._-]{1,128})/api/v1/snapshot)", [node](const HttpRequest& req, HttpResponse& res) {
+        std::shared_ptr<const FleetState> st;
+        if (const int n = node(req, res, &st); n >= 0)
+            replyJson(res, st->snapshotDocument(n));
+    });
+    s.get(R"(/n/([A-Za-z0-9._-]{1,128})/api/v1/samples)", [node](const HttpRequest& req, HttpResponse& res) {
+        std::shared_ptr<const FleetState> st;
+        qint64 since = 0, limit = DefaultPageLimit;
+        if (!Agent::queryInteger(req, res, "since", 0, qint64(1) << 53, &since)
+            || !Agent::queryInteger(req, res, "limit", 1, MaxPageLimit, &limit))
+            return;
+        if (const int n = node(req, res, &st); n >= 0)
+            replyShared(res, st->samplesDocument(n, since, int(limit)));
+    });
+    s.get(R"(/n/([A-Za-z0-9._-]{1,128})/api/v1/events)", [node](const HttpRequest& req, HttpResponse& res) {
+        std::shared_ptr<const FleetState> st;
+        qint64 since = 0, limit = DefaultPageLimit;
+        if (!Agent::queryInteger(req, res, "since", 0, qint64(1) << 53, &since)
+            || !Agent::queryInteger(req, res, "limit", 1, MaxPageLimit, &limit))
+            return;
+        if (const int n = node(req, res, &st); n >= 0)
+            replyJson(res, jsonDocument(Protocol::Json::toJson(st->nodeEvents(n, since, int(limit)))));
+    });
 
     // Fleet level (HttpService has checked the token on /api/*).
     const auto fleet
         = std::make_shared<QByteArray>(jsonDocument(Protocol::Json::fleetToJson(sim.topology().fleetEntries())));
-    s.Get("/api/v1/fleet", [fleet](const httplib::Request&, httplib::Response& res) { replyShared(res, *fleet); });
-    s.Get("/api/v1/nodes", [&sim](const httplib::Request& req, httplib::Response& res) {
+    s.get("/api/v1/fleet", [fleet](const HttpRequest&, HttpResponse& res) { replyShared(res, *fleet); });
+    s.get("/api/v1/nodes", [&sim](const HttpRequest& req, HttpResponse& res) {
         qint64 limit = std::numeric_limits<qint64>::max();
         if (!Agent::queryInteger(req, res, "limit", 1, std::numeric_limits<qint64>::max(), &limit))
             return;
-        const QString since = QString::fromStdString(req.get_param_value("since")).left(256);
+        const QString since = QString::fromStdString(req.param("since")).left(256);
         replyShared(res, sim.state()->nodesDocument(since, limit));
     });
-    s.Get("/api/v1/probe-history", [&sim](const httplib::Request& req, httplib::Response& res) {
+    s.get("/api/v1/probe-history", [&sim](const HttpRequest& req, HttpResponse& res) {
         qint64 since = 0, limit = 60;
         if (!Agent::queryInteger(req, res, "since", 0, qint64(1) << 53, &since)
             || !Agent::queryInteger(req, res, "limit", 1, 1440, &limit))
             return;
         replyJson(res, jsonDocument(Protocol::Json::toJson(probeHistoryPage(*sim.state(), since, int(limit)))));
     });
-    s.Get("/api/v1/jobs", [&sim](const httplib::Request& req, httplib::Response& res) {
-        replyShared(res, sim.state()->jobsDocument(QString::fromStdString(req.get_param_value("since")).left(256)));
+    s.get("/api/v1/jobs", [&sim](const HttpRequest& req, HttpResponse& res) {
+        replyShared(res, sim.state()->jobsDocument(QString::fromStdString(req.param("since")).left(256)));
     });
-    s.Get("/api/v1/events", [&sim](const httplib::Request& req, httplib::Response& res) {
+    s.get("/api/v1/events", [&sim](const HttpRequest& req, HttpResponse& res) {
         qint64 since = 0, limit = DefaultPageLimit;
         if (!Agent::queryInteger(req, res, "since", 0, qint64(1) << 53, &since)
             || !Agent::queryInteger(req, res, "limit", 1, MaxPageLimit, &limit))
@@ -221,14 +193,13 @@ void registerRoutes(Agent::HttpService& service, Simulation& sim, const QByteArr
     });
 
     // Simulator control and ground truth.
-    s.Get("/sim/truth", [&sim, token](const httplib::Request& req, httplib::Response& res) {
-        if (authorized(req, res, token))
-            replyShared(res,
-                req.get_param_value("probes") == "1" ? withProbeTruth(*sim.state()) : sim.state()->truthDocument());
+    s.get("/sim/truth", [&sim, roles](const HttpRequest& req, HttpResponse& res) {
+        if (allowed(req, res, roles.get(), Agent::Role::Viewer))
+            replyShared(res, req.param("probes") == "1" ? withProbeTruth(*sim.state()) : sim.state()->truthDocument());
     });
-    s.Post("/sim/faults", [&sim, token](const httplib::Request& req, httplib::Response& res) {
+    s.post("/sim/faults", [&sim, roles](const HttpRequest& req, HttpResponse& res) {
         QJsonObject body;
-        if (!authorized(req, res, token) || !parseBody(req, res, &body))
+        if (!allowed(req, res, roles.get(), Agent::Role::Admin) || !parseBody(req, res, &body))
             return;
         const QJsonValue nodeId = body.value(QStringLiteral("node"));
         const QJsonValue kind = body.value(QStringLiteral("kind"));
@@ -253,7 +224,7 @@ void registerRoutes(Agent::HttpService& service, Simulation& sim, const QByteArr
         const ApiResult r = sim.injectFault(nodeId.toString(), kind.toString(), accelerator, bits);
         replyResult(res, r, { { QStringLiteral("id"), r.id }, { QStringLiteral("nodes"), r.count } });
     });
-    auto clear = [&sim](httplib::Response& res, const QJsonObject& body) {
+    auto clear = [&sim](HttpResponse& res, const QJsonObject& body) {
         const QJsonValue id = body.value(QStringLiteral("id"));
         const QJsonValue nodeId = body.value(QStringLiteral("node"));
         ApiResult r;
@@ -265,18 +236,18 @@ void registerRoutes(Agent::HttpService& service, Simulation& sim, const QByteArr
             r = { 400, QStringLiteral("give {\"id\": FAULT-ID} or {\"node\": NODE-ID}") };
         replyResult(res, r, { { QStringLiteral("cleared"), r.count } });
     };
-    s.Post("/sim/faults/clear", [clear, token](const httplib::Request& req, httplib::Response& res) {
+    s.post("/sim/faults/clear", [clear, roles](const HttpRequest& req, HttpResponse& res) {
         QJsonObject body;
-        if (authorized(req, res, token) && parseBody(req, res, &body))
+        if (allowed(req, res, roles.get(), Agent::Role::Admin) && parseBody(req, res, &body))
             clear(res, body);
     });
-    s.Delete(R"(/sim/faults/(\d{1,15}))", [clear, token](const httplib::Request& req, httplib::Response& res) {
-        if (authorized(req, res, token))
-            clear(res, { { QStringLiteral("id"), double(std::stoll(req.matches[1].str())) } });
+    s.del(R"(/sim/faults/(\d{1,15}))", [clear, roles](const HttpRequest& req, HttpResponse& res) {
+        if (allowed(req, res, roles.get(), Agent::Role::Admin))
+            clear(res, { { QStringLiteral("id"), double(std::stoll(req.matches.at(1))) } });
     });
-    s.Post("/sim/control", [&sim, token](const httplib::Request& req, httplib::Response& res) {
+    s.post("/sim/control", [&sim, roles](const HttpRequest& req, HttpResponse& res) {
         QJsonObject body;
-        if (!authorized(req, res, token) || !parseBody(req, res, &body))
+        if (!allowed(req, res, roles.get(), Agent::Role::Admin) || !parseBody(req, res, &body))
             return;
         std::optional<bool> paused;
         std::optional<qint64> step;
@@ -304,10 +275,6 @@ void registerRoutes(Agent::HttpService& service, Simulation& sim, const QByteArr
         replyResult(res, r,
             { { QStringLiteral("paused"), st->paused }, { QStringLiteral("ts"), st->timeMs },
                 { QStringLiteral("seq"), st->seq } });
-    });
-    s.set_error_handler([](const httplib::Request&, httplib::Response& res) {
-        if (res.body.empty())
-            replyError(res, res.status, QStringLiteral("no such endpoint"));
     });
 }
 

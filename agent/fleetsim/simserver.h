@@ -8,15 +8,20 @@
 
 #include <QByteArray>
 
+#include <memory>
+
 namespace Meridian::Agent {
 class HttpService;
-}
+class RoleTable;
+} // namespace Meridian::Agent
 
 namespace Meridian::Sim {
 
 class Simulation;
 
-// Registers the routes on `service` (before it starts). `token` empty: no authentication.
-void registerRoutes(Agent::HttpService& service, Simulation& simulation, const QByteArray& token);
+// Registers the routes on `service` (before it starts). HttpService asks every route but the
+// exposition text for a bearer token once any is configured; here the role: reading ground truth
+// needs a viewer, changing the simulation (faults, clock) an admin. No roles: no authentication.
+void registerRoutes(Agent::HttpService& service, Simulation& simulation, std::shared_ptr<const Agent::RoleTable> roles);
 
 } // namespace Meridian::Sim

@@ -8,6 +8,7 @@
 
 #include "agent/fleetsim/fleeteventlog.h"
 #include "agent/fleetsim/fleetstate.h"
+#include "agent/fleetsim/options.h"
 #include "agent/fleetsim/simjobhistory.h"
 #include "agent/fleetsim/simlinks.h"
 #include "agent/fleetsim/simrandom.h"
@@ -28,16 +29,6 @@
 #include <vector>
 
 namespace Meridian::Sim {
-
-struct SimOptions
-{
-    quint64 seed = 1;
-    qint64 startMs = 0; ///< simulated "now" when serving begins
-    qint64 historyMs = 0; ///< simulated past before startMs
-    qint64 intervalMs = 5000;
-    double speed = 1;
-    bool paused = false;
-};
 
 struct ApiResult
 {

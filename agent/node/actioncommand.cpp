@@ -6,15 +6,13 @@
 #include <QJsonDocument>
 #include <QProcess>
 
-#include <httplib.h>
-
 namespace Meridian::Agent {
 namespace {
 constexpr qsizetype MaxOutputBytes = 4096;
 } // namespace
 
 void runActionCommand(const QStringList& args, int timeoutMs, QJsonObject reply,
-    const std::function<void(QJsonObject*)>& performed, httplib::Response& response, ActionAudit* audit)
+    const std::function<void(QJsonObject*)>& performed, HttpResponse& response, ActionAudit* audit)
 {
     QProcess process;
     process.setProcessChannelMode(QProcess::MergedChannels);

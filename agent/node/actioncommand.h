@@ -13,16 +13,12 @@
 
 #include <functional>
 
-namespace httplib {
-struct Response;
-} // namespace httplib
-
 namespace Meridian::Agent {
 
 // Runs `args` (the program first) and answers: 502 with the reason when it
 // does not finish within `timeoutMs` or fails, else `reply` with its exit code
 // and output, completed by `performed`. The outcome goes to `audit`.
 void runActionCommand(const QStringList& args, int timeoutMs, QJsonObject reply,
-    const std::function<void(QJsonObject*)>& performed, httplib::Response& response, ActionAudit* audit);
+    const std::function<void(QJsonObject*)>& performed, HttpResponse& response, ActionAudit* audit);
 
 } // namespace Meridian::Agent

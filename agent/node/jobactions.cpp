@@ -12,8 +12,6 @@
 #include <QJsonObject>
 #include <QProcess>
 
-#include <httplib.h>
-
 namespace Meridian::Agent {
 
 QStringList JobActions::expand(const QString& commandLine, const QString& jobId)
@@ -31,8 +29,8 @@ JobActions::JobActions(HttpService* service, const AgentState* state, JobActionC
     , m_roles(std::move(roles))
     , m_audit(audit)
 {
-    service->server().Post(R"(/api/v1/jobs/([A-Za-z0-9._:@+-]{1,128})/(cancel|requeue))",
-        [this](const httplib::Request& req, httplib::Response& res) {
+    service->router().post(R"(/api/v1/jobs/([A-Za-z0-9._:@+-]{1,128})/(cancel|requeue))",
+        [this](const HttpRequest& req, HttpResponse& res) {
             const Caller caller = callerOf(req, m_roles.get());
             ActionAudit audit(req, caller, m_audit);
             const QString& jobId = audit.target();

@@ -62,8 +62,7 @@ int main(int argc, char* argv[])
     ServiceOptions options;
     options.host = config.host;
     options.port = config.port;
-    // cpp-httplib serves one connection per worker thread for the connection's
-    // lifetime: room for a console's parallel keep-alive requests plus a scraper.
+    // Workers run handlers only (a request read in full): action commands may take their timeout.
     options.workerThreads = 8;
     if (!config.tokenFile.isEmpty()) {
         QString error;
@@ -139,8 +138,7 @@ int main(int argc, char* argv[])
     std::fflush(stdout);
     const int rc = QCoreApplication::exec();
     service.stop();
-    // Open keep-alive connections would hold the worker pool for up to the
-    // keep-alive timeout; nothing here needs an orderly teardown.
+    // A handler may still run an action command; nothing here needs an orderly teardown.
     http.detach();
     std::fflush(nullptr);
     std::_Exit(rc);

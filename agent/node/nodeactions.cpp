@@ -12,8 +12,6 @@
 #include <QJsonObject>
 #include <QProcess>
 
-#include <httplib.h>
-
 namespace Meridian::Agent {
 namespace {
 
@@ -85,8 +83,8 @@ NodeActions::NodeActions(HttpService* service, const AgentState* state, NodeActi
     , m_roles(std::move(roles))
     , m_audit(audit)
 {
-    service->server().Post(R"(/api/v1/nodes/([A-Za-z0-9._:@+-]{1,128})/(drain|resume))",
-        [this](const httplib::Request& req, httplib::Response& res) {
+    service->router().post(R"(/api/v1/nodes/([A-Za-z0-9._:@+-]{1,128})/(drain|resume))",
+        [this](const HttpRequest& req, HttpResponse& res) {
             const Caller caller = callerOf(req, m_roles.get());
             ActionAudit audit(req, caller, m_audit);
             const QString& nodeId = audit.target();

@@ -13,6 +13,7 @@
 #include <QVariant>
 
 #include <atomic>
+#include <utility>
 
 namespace Meridian {
 
@@ -25,6 +26,7 @@ struct AuditStore::Private
     bool opened = false; ///< touched on the worker thread only
     mutable QMutex errorMutex;
     QString error;
+    QString suspended; ///< under errorMutex: why nothing may be opened; empty when it may
 
     void setError(const QString& e)
     {
@@ -35,6 +37,13 @@ struct AuditStore::Private
     // Worker thread: the state.db connection, opened (and retried) on demand.
     bool ensureOpen()
     {
+        {
+            QMutexLocker lock(&errorMutex);
+            if (!suspended.isEmpty()) {
+                error = suspended;
+                return false;
+            }
+        }
         if (opened)
             return true;
         QString why;
@@ -99,6 +108,24 @@ QString AuditStore::lastError() const
 {
     QMutexLocker lock(&d->errorMutex);
     return d->error;
+}
+
+void AuditStore::suspend(const QString& reason)
+{
+    {
+        QMutexLocker lock(&d->errorMutex);
+        d->suspended = reason.isEmpty() ? QStringLiteral("the cache is damaged") : reason;
+    }
+    QMetaObject::invokeMethod(d->worker, [this] {
+        if (std::exchange(d->opened, false))
+            CacheDb::close(d->connection);
+    });
+}
+
+void AuditStore::resume()
+{
+    QMutexLocker lock(&d->errorMutex);
+    d->suspended.clear();
 }
 
 QFuture<bool> AuditStore::append(const AuditEntry& e)

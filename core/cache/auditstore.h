@@ -40,6 +40,12 @@ public:
     QFuture<QList<AuditEntry>> entries(int limit = 1000); ///< newest first
     QString lastError() const;
 
+    // While the cache is refused as damaged (CacheWriter::damaged): the connection is closed and nothing is
+    // read or written, every call failing with `reason`, until resume() (after the files were moved aside,
+    // the audit goes on in the new cache). Returns at once; the close runs on the store's thread.
+    void suspend(const QString& reason);
+    void resume();
+
 private:
     struct Private;
     std::unique_ptr<Private> d;

@@ -47,48 +47,81 @@ bool CounterFeed::stepAccelerator(const QString& nodeId, NodeCounters* node, con
         return false;
     const QList<CounterSeries> series = countersOf(vendor, accelerator);
     bool changed = false;
-    QList<CounterEvent> events;
     for (qsizetype i = 0; i < series.size() && i < rules.size(); ++i) {
-        const CounterRule* rule = rules[i];
-        if (!rule)
-            continue;
-        const CounterSeries& s = series[i];
-        events.clear();
-        stepCounter(*rule, &node->states[s.accelerator * 8 + int(i)], { ts, s.value }, &events);
-        for (const CounterEvent& e : events) {
-            // counter-missing has its own key: a series going missing must not close (or open) its condition.
-            const QString key = QStringLiteral("ctr|") + nodeId + QLatin1Char('|') + QString::number(s.accelerator)
-                + QLatin1Char('|') + rule->id
-                + (e.kind == QLatin1String("counter-missing") ? QStringLiteral("|missing") : QString());
-            const bool oneShot = rule->mode == CounterRule::Mode::Rise || rule->mode == CounterRule::Mode::LastValue;
-            if (e.cleared) {
-                changed |= node->open.remove(key) > 0;
-                continue;
-            }
-            if (auto it = node->open.find(key); it != node->open.end()) {
-                it->lastRiseMs = oneShot ? ts : 0; // still rising: the condition stays open, no new fault
-                continue;
-            }
-            Open o;
-            o.event.timestampMs = e.timestampMs;
-            o.event.kind = e.kind;
-            o.event.code = e.code;
-            o.event.severity = e.severity;
-            o.event.nodeId = nodeId;
-            o.event.accelerator = s.accelerator;
-            o.event.message = e.kind == QLatin1String("counter-missing")
-                ? QStringLiteral("%1 of accelerator %2 no longer reported").arg(s.metric).arg(s.accelerator)
-                : std::isnan(e.delta)
-                ? QStringLiteral("%1 of accelerator %2 is %3").arg(s.metric).arg(s.accelerator).arg(e.value)
-                : QStringLiteral("%1 of accelerator %2 rose by %3 to %4")
-                      .arg(s.metric)
-                      .arg(s.accelerator)
-                      .arg(e.delta)
-                      .arg(e.value);
-            o.lastRiseMs = oneShot ? ts : 0;
-            node->open.insert(key, o);
-            changed = true;
+        if (const CounterRule* rule = rules[i]) {
+            const CounterSeries& s = series[i];
+            changed
+                |= stepSeries(nodeId, node, *rule, s.metric, s.accelerator, s.accelerator * 8 + int(i), s.value, ts);
         }
+    }
+    return changed;
+}
+
+bool CounterFeed::stepExporter(const ExporterCounters& counters)
+{
+    NodeCounters& node = m_nodes[counters.nodeId];
+    if (counters.timestampMs <= node.lastExporterMs)
+        return false;
+    node.lastExporterMs = counters.timestampMs;
+    // Their series' memory lives apart from the samples' (accelerator * 8 + i): above ExporterStates, one slot per
+    // accelerator and rule.
+    constexpr int ExporterStates = 1 << 24;
+    const CounterRule* first = m_model.counters().constData();
+    bool changed = false;
+    for (const AcceleratorCounters& a : counters.accelerators) {
+        if (a.accelerator < 0 || a.accelerator >= 4096)
+            continue;
+        for (auto it = a.values.cbegin(); it != a.values.cend(); ++it) {
+            const CounterRule* rule = m_model.counter(a.vendor, it.key());
+            if (!rule)
+                continue;
+            const int state = ExporterStates + a.accelerator * 2048 + int(rule - first);
+            changed |= stepSeries(
+                counters.nodeId, &node, *rule, it.key(), a.accelerator, state, it.value(), counters.timestampMs);
+        }
+    }
+    return changed;
+}
+
+bool CounterFeed::stepSeries(const QString& nodeId, NodeCounters* node, const CounterRule& rule, const QString& metric,
+    int accelerator, int state, double value, qint64 ts)
+{
+    QList<CounterEvent> events;
+    stepCounter(rule, &node->states[state], { ts, value }, &events);
+    bool changed = false;
+    for (const CounterEvent& e : std::as_const(events)) {
+        // counter-missing has its own key: a series going missing must not close (or open) its condition.
+        const QString key = QStringLiteral("ctr|") + nodeId + QLatin1Char('|') + QString::number(accelerator)
+            + QLatin1Char('|') + rule.id
+            + (e.kind == QLatin1String("counter-missing") ? QStringLiteral("|missing") : QString());
+        const bool oneShot = rule.mode == CounterRule::Mode::Rise || rule.mode == CounterRule::Mode::LastValue;
+        if (e.cleared) {
+            changed |= node->open.remove(key) > 0;
+            continue;
+        }
+        if (auto it = node->open.find(key); it != node->open.end()) {
+            it->lastRiseMs = oneShot ? ts : 0; // still rising: the condition stays open, no new fault
+            continue;
+        }
+        Open o;
+        o.event.timestampMs = e.timestampMs;
+        o.event.kind = e.kind;
+        o.event.code = e.code;
+        o.event.severity = e.severity;
+        o.event.nodeId = nodeId;
+        o.event.accelerator = accelerator;
+        o.event.message = e.kind == QLatin1String("counter-missing")
+            ? QStringLiteral("%1 of accelerator %2 no longer reported").arg(metric).arg(accelerator)
+            : std::isnan(e.delta)
+            ? QStringLiteral("%1 of accelerator %2 is %3").arg(metric).arg(accelerator).arg(e.value)
+            : QStringLiteral("%1 of accelerator %2 rose by %3 to %4")
+                  .arg(metric)
+                  .arg(accelerator)
+                  .arg(e.delta)
+                  .arg(e.value);
+        o.lastRiseMs = oneShot ? ts : 0;
+        node->open.insert(key, o);
+        changed = true;
     }
     return changed;
 }

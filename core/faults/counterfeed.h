@@ -11,6 +11,7 @@
 // been quiet for QuietMs. The tracker turns the open conditions into faults.
 
 #include "core/faults/counterwatch.h"
+#include "core/model/sourceupdate.h"
 
 #include <QHash>
 
@@ -49,6 +50,9 @@ public:
         changed |= expireQuiet(&n, sample.timestampMs);
         return changed;
     }
+    // Steps a metrics source's exporter-only counters (SourceUpdate::faultCounters) through the rules named by
+    // their metrics, once per reading time. Returns true when the node's open conditions changed.
+    bool stepExporter(const ExporterCounters& counters);
     // Open conditions of a node: key ("ctr|NODE|ACC|RULE") → the event that opened it (agent clock).
     QList<std::pair<QString, Protocol::Event>> open(const QString& nodeId) const;
     void forget(const QString& nodeId) { m_nodes.remove(nodeId); }
@@ -62,12 +66,16 @@ private:
     struct NodeCounters
     {
         qint64 lastMs = 0; ///< newest sample stepped
+        qint64 lastExporterMs = 0; ///< newest exporter counters stepped
         QHash<int, CounterState> states; ///< accelerator * 8 + series index
         QHash<QString, Open> open;
     };
     // Per sample and accelerator: no string building unless an event happens (a tick names every node).
     bool stepAccelerator(const QString& nodeId, NodeCounters* node, const QString& vendor,
         const Protocol::AcceleratorSample& accelerator, qint64 timestampMs);
+    // One reading of one series through its rule; `state` keys the series' memory in node->states.
+    bool stepSeries(const QString& nodeId, NodeCounters* node, const CounterRule& rule, const QString& metric,
+        int accelerator, int state, double value, qint64 timestampMs);
     bool expireQuiet(NodeCounters* node, qint64 nowMs);
     const QList<const CounterRule*>& rulesOf(const QString& vendor); ///< aligned with countersOf(vendor, …)
 

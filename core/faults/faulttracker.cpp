@@ -123,8 +123,13 @@ void FaultTracker::scanNode(const QString& nodeId, QSet<int>* changed)
     // that is its own fault, not a counter going missing. The agent's own fault of the same kind on the
     // same chip already says it: no second fault from its counter.
     const bool reporting = node->status == AgentStatus::Up && node->snapshot.sample.state != Protocol::NodeState::Down;
-    if (reporting)
+    if (reporting) {
         m_counters.step(nodeId, node->snapshot.sample, [node](int index) { return vendorOf(*node, index); });
+        // A metrics source's exporter-only counters, while that source is the one whose telemetry is shown
+        // (its accelerator indexes are the node's).
+        if (const ExporterCounters* c = m_store->faultCounters(nodeId); c && c->source == node->source)
+            m_counters.stepExporter(*c);
+    }
     for (const auto& [key, e] : m_counters.open(nodeId)) {
         const bool said = std::any_of(node->snapshot.faults.cbegin(), node->snapshot.faults.cend(),
             [&e](const Protocol::Event& f) { return f.kind == e.kind && f.accelerator == e.accelerator; });

@@ -16,6 +16,14 @@ bool isRunning(const QString& state)
     return state == QLatin1String("running") || state == QLatin1String("checkpointing");
 }
 
+QList<qint64> checkpointsOf(const Protocol::JobRecord& job)
+{
+    QList<qint64> checkpoints = job.checkpoints;
+    if (job.lastCheckpointMs > 0 && (checkpoints.isEmpty() || job.lastCheckpointMs > checkpoints.constLast()))
+        checkpoints.append(job.lastCheckpointMs);
+    return checkpoints;
+}
+
 JobFigures figures(const Protocol::JobRecord& job, qint64 nowMs)
 {
     JobFigures f;

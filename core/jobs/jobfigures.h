@@ -51,6 +51,11 @@ struct JobFigures
 bool isActive(const QString& state); ///< queued, running, checkpointing, recovering
 bool isRunning(const QString& state); ///< running, checkpointing
 
+// A job's completed checkpoints, ascending: its detail document's list, plus the newest one
+// (`lastCheckpointMs`) when a later list update reports one the detail did not have yet — a job
+// list carries only the newest. The one count of checkpoints every view shows.
+QList<qint64> checkpointsOf(const Protocol::JobRecord& job);
+
 // Figures of one job at `nowMs` (the source's clock).
 JobFigures figures(const Protocol::JobRecord& job, qint64 nowMs);
 

@@ -5,6 +5,7 @@
 #include "core/model/nodefacts.h"
 
 #include <QList>
+#include <QMap>
 #include <QMetaType>
 #include <QStringList>
 
@@ -24,6 +25,25 @@ struct NodeUpdate
     qint64 polledAtMs = 0; ///< console clock; for staleness bookkeeping only
 };
 
+// Exporter-only fault counters of one accelerator (Xid, NVLink/HCCS CRC, RoCE errors, optical power, retired
+// pages, row remap …) as a metrics source reads them: metric name → value (NaN: no data), named as the fault
+// map's counter rules name them (resources/faults/faultmap.json). Not sample fields: agents do not report them,
+// nothing persists them; the store keeps each node's newest set for the fault tracker.
+struct AcceleratorCounters
+{
+    int accelerator = -1; ///< index in the node's inventory as this source reports it
+    QString vendor;
+    QMap<QString, double> values;
+};
+
+struct ExporterCounters
+{
+    QString nodeId;
+    QString source; ///< filled by the store: counters count only while this source reports the node's telemetry
+    qint64 timestampMs = 0; ///< when they were read (the source's evaluation time)
+    QList<AcceleratorCounters> accelerators;
+};
+
 struct SourceUpdate
 {
     QString source;
@@ -38,6 +58,7 @@ struct SourceUpdate
     // (node id, probe window) from a front's probe history (/api/v1/probe-history): for the
     // cache only, ascending window end per node, whole minutes per update; the store ignores them.
     QList<std::pair<QString, Protocol::ProbeResult>> probeHistory;
+    QList<ExporterCounters> faultCounters; ///< per node, from a metrics source; for the fault tracker only
     // What this kind of source may say about its nodes: how the store merges them with other sources'.
     SourceClaims claims = SourceClaims::nodeAgent();
 };

@@ -122,6 +122,9 @@ void HttpClient::send(
     }
     if (!options.token.isEmpty())
         request.setRawHeader(QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + options.token);
+    else if (!options.basicAuth.isEmpty())
+        request.setRawHeader(
+            QByteArrayLiteral("Authorization"), QByteArrayLiteral("Basic ") + options.basicAuth.toBase64());
     for (const auto& [name, value] : options.headers)
         request.setRawHeader(name, value);
     if (!body.isEmpty())
@@ -244,7 +247,8 @@ void HttpClient::finish(QNetworkReply* reply)
         r.error = detail.isEmpty() ? tr("HTTP %1").arg(r.httpStatus) : tr("HTTP %1: %2").arg(r.httpStatus).arg(detail);
         if (r.httpStatus == 429 || r.httpStatus == 503)
             r.retryAfterMs = parseRetryAfter(reply->rawHeader(QByteArrayLiteral("Retry-After")));
-        r.body = std::move(p->body);
+        if (p->body.size() <= 64 * 1024)
+            r.body = std::move(p->body); // a structured error (Prometheus' errorType) for the caller to decode
     } else {
         r.outcome = HttpResult::Outcome::Ok;
         r.body = std::move(p->body);

@@ -36,7 +36,7 @@ struct HttpResult
     };
     Outcome outcome = Outcome::Aborted;
     int httpStatus = 0;
-    QByteArray body; ///< the answer (Ok), or the error answer within the cap (HttpError): engines explain in it
+    QByteArray body; ///< Ok: the answer; HttpError: the error body when it is at most 64 KiB (engines explain in it)
     QString error; ///< human-readable reason, never contains the token
     qint64 retryAfterMs = -1; ///< from Retry-After on 429/503; -1 if absent
 
@@ -51,6 +51,7 @@ struct HttpRequestOptions
     /// Further request headers (e.g. slurmrestd's X-SLURM-USER-NAME and X-SLURM-USER-TOKEN); kept out of
     /// every error text like the token.
     QList<std::pair<QByteArray, QByteArray>> headers;
+    QByteArray basicAuth; ///< "user:password" for HTTP Basic (when there is no token); never logged
     qsizetype maxBodyBytes = 16 * 1024 * 1024;
     int timeoutMs = 5000; ///< no progress for this long → timed out / stalled
     int deadlineMs = 0; ///< whole request; 0: 4 × timeoutMs

@@ -39,6 +39,7 @@ constexpr ChipMetric Table[] = {
     { Meridian, PowerW, "meridian_accelerator_power_watts", Type::Gauge, "Accelerator power draw." },
     { Meridian, MemoryUsedBytes, "meridian_accelerator_memory_used_bytes", Type::Gauge, "Accelerator memory in use." },
     { Meridian, Health, "meridian_accelerator_health", Type::Gauge, "1 healthy or warning, 0 faulty, -1 unknown." },
+    { Meridian, MemoryTotalBytes, "meridian_accelerator_memory_total_bytes", Type::Gauge, "Accelerator memory size." },
 };
 
 } // namespace
@@ -61,13 +62,13 @@ ChipLabelNames labelNames(Dialect dialect)
 {
     switch (dialect) {
     case NpuExporter:
-        return { "id", "model_name", "vdie_id", nullptr, "pcie_bus_info" };
+        return { "id", "model_name", "vdie_id", nullptr, "pcie_bus_info", nullptr };
     case DcgmExporter:
-        return { "gpu", "modelName", "UUID", "Hostname", nullptr };
+        return { "gpu", "modelName", "UUID", "Hostname", nullptr, nullptr };
     case Meridian:
         break;
     }
-    return { "index", "model", "uuid", nullptr, nullptr };
+    return { "index", "model", "uuid", nullptr, nullptr, "vendor" };
 }
 
 Dialect dialectOf(QStringView vendor)
@@ -84,7 +85,7 @@ void writeChips(Prometheus::Writer& writer, Dialect dialect, std::span<const Chi
     const ChipLabelNames names = labelNames(dialect);
     const std::pair<const char*, QByteArray ChipRow::*> labelOf[]
         = { { names.index, &ChipRow::index }, { names.model, &ChipRow::model }, { names.uuid, &ChipRow::uuid },
-              { names.host, &ChipRow::host }, { names.bus, &ChipRow::bus } };
+              { names.host, &ChipRow::host }, { names.bus, &ChipRow::bus }, { names.vendor, &ChipRow::vendor } };
     QList<Prometheus::Label> labels;
     for (const ChipMetric& m : Table) {
         if (m.dialect != dialect)

@@ -38,6 +38,7 @@ enum class ChipField : quint8 {
     MemoryUsedMiB, ///< dcgm-exporter framebuffer
     MemoryFreeMiB,
     MemoryUsedBytes, ///< Meridian's names carry bytes
+    MemoryTotalBytes,
     EccSingleBitTotal, ///< lifetime correctable errors
     EccDoubleBitTotal, ///< lifetime uncorrectable errors
     Health, ///< 1 healthy, 0 unhealthy, -1 unknown
@@ -62,6 +63,7 @@ struct ChipLabelNames
     const char* uuid;
     const char* host;
     const char* bus;
+    const char* vendor; ///< Meridian's names: which vendor's chip, for a reader that sees only the text
 };
 
 std::span<const ChipMetric> chipMetrics();
@@ -72,7 +74,7 @@ Dialect dialectOf(QStringView vendor); ///< "huawei", "nvidia", anything else
 // One chip as an agent knows it; values are Missing where the agent has none.
 struct ChipRow
 {
-    QByteArray index, model, uuid, host, bus;
+    QByteArray index, model, uuid, host, bus, vendor;
     std::array<double, ChipFieldCount> values;
 
     ChipRow() { values.fill(Missing); }

@@ -26,56 +26,40 @@ struct PoolFigures
     int withinTarget = 0;
 };
 
-ReportColumn col(const char* title, ValueKind kind = ValueKind::Text)
+// The scope's pools and which pool each node is in (sorted: the same row order every run).
+struct ScopePools
 {
-    return { title, kind };
-}
-
-} // namespace
-
-const char* AvailabilityReport::title() const
-{
-    return QT_TRANSLATE_NOOP("Meridian::Reports", "Availability");
-}
-
-std::optional<ReportData> AvailabilityReport::compute(const ReportParameters& p, const ReportContext& context) const
-{
-    ReportData data;
-    const auto scope = scopeCapacity(p, context);
-    if (!scope)
-        return std::nullopt;
-    coverage(*scope, p.fromMs, p.toMs, &data);
-    context.progress(5);
-    if (data.isEmpty())
-        return data;
-    const CoveredMinutes covered(*scope, p.fromMs, p.toMs);
-    const qint64 coveredMs = covered.totalMs();
-
-    const auto state = context.wait(context.cache()->lastState());
-    if (!state)
-        return std::nullopt;
-    context.progress(15);
     QHash<QString, PoolKey> poolOfNode;
-    QMap<PoolKey, PoolFigures> pools; // sorted: the same row order every run
-    for (const FleetNode& n : state->nodes) {
-        if (!p.scope.contains(n.inventory.region, n.inventory.pool))
+    QMap<PoolKey, PoolFigures> pools;
+};
+
+ScopePools scopePools(const ReportRun& run)
+{
+    ScopePools s;
+    for (const FleetNode& n : run.state.nodes) {
+        if (!run.inScope(n))
             continue;
         const PoolKey key { n.inventory.region, n.inventory.pool };
-        poolOfNode.insert(n.inventory.nodeId, key);
-        ++pools[key].nodes;
-        pools[key].chips += int(n.inventory.accelerators.size());
+        s.poolOfNode.insert(n.inventory.nodeId, key);
+        ++s.pools[key].nodes;
+        s.pools[key].chips += int(n.inventory.accelerators.size());
     }
+    return s;
+}
 
-    // Accelerator availability per pool: chip-minutes from each pool's rollup.
+// Accelerator availability per pool: chip-minutes from each pool's rollup. False: cancelled.
+bool addChipMinutes(const ReportRun& run, const CoveredMinutes& covered, QMap<PoolKey, PoolFigures>* pools)
+{
+    const ReportParameters& p = run.p;
     int done = 0;
-    for (auto it = pools.begin(); it != pools.end(); ++it) {
-        const auto s
-            = context.wait(context.cache()->poolCapacityHistory(p.fromMs, p.toMs - 1, it.key().first, it.key().second));
+    for (auto it = pools->begin(); it != pools->end(); ++it) {
+        const auto s = run.context.wait(
+            run.context.cache()->poolCapacityHistory(p.fromMs, p.toMs - 1, it.key().first, it.key().second));
         if (!s)
-            return std::nullopt;
+            return false;
         // Over the scope's minutes with data, every installed chip counts: one the rollup
         // does not have (its node did not report, e.g. down) is unavailable, not absent.
-        const double scopeMinutes = double(scope->points.size());
+        const double scopeMinutes = double(run.scope.points.size());
         double reportedMinutes = 0;
         for (const CapacityPoint& pt : s->points) {
             if (covered.coveredMs(pt.timestampMs, pt.timestampMs + MinuteMs) == 0)
@@ -85,151 +69,169 @@ std::optional<ReportData> AvailabilityReport::compute(const ReportParameters& p,
         }
         it->chipMinutes = double(it->chips) * scopeMinutes;
         it->faultyChipMinutes += double(it->chips) * (scopeMinutes - reportedMinutes);
-        context.progress(15 + 25 * ++done / int(pools.size()));
+        run.context.progress(15 + 25 * ++done / int(pools->size()));
     }
+    return true;
+}
 
-    const auto events
-        = readEvents(p.fromMs - LookbackMs, p.toMs - 1, context, [&](int pc) { context.progress(40 + pc * 4 / 10); });
-    if (!events)
-        return std::nullopt;
-    const QList<FaultSpan> spans = pairFaultSpans(*events);
+struct FaultCounts
+{
+    QMap<QString, std::array<qint64, 3>> byKind; ///< kind → opened, repaired, repair ms
+    QMap<qint64, qint64> downByBucket; ///< node-down ms inside minutes with data
+};
 
-    QMap<QString, std::array<qint64, 3>> byKind; // kind → opened, repaired, repair ms
-    const qint64 bucket = bucketFor(p.fromMs, p.toMs);
-    QMap<qint64, qint64> downByBucket;
+// Faults opened and repaired in the range, and node-down time, per pool and per kind.
+FaultCounts countFaults(
+    const ReportRun& run, const CoveredMinutes& covered, const QList<FaultSpan>& spans, ScopePools* scope)
+{
+    const ReportParameters& p = run.p;
+    FaultCounts counts;
     for (const FaultSpan& i : spans) {
-        const auto pool = poolOfNode.constFind(i.nodeId);
-        if (pool == poolOfNode.constEnd())
+        const auto pool = scope->poolOfNode.constFind(i.nodeId);
+        if (pool == scope->poolOfNode.constEnd())
             continue; // outside the scope (or a node the cache has no inventory for)
-        PoolFigures& f = pools[*pool];
+        PoolFigures& f = scope->pools[*pool];
         const bool openedIn = i.openedMs >= p.fromMs && i.openedMs < p.toMs;
         const bool repairedIn = i.isClosed() && i.clearedMs >= p.fromMs && i.clearedMs < p.toMs;
         if (openedIn) {
             ++f.opened;
-            ++byKind[i.kind][0];
+            ++counts.byKind[i.kind][0];
         }
         if (repairedIn) {
             ++f.repaired;
             f.repairMsSum += i.clearedMs - i.openedMs;
-            ++byKind[i.kind][1];
-            byKind[i.kind][2] += i.clearedMs - i.openedMs;
+            ++counts.byKind[i.kind][1];
+            counts.byKind[i.kind][2] += i.clearedMs - i.openedMs;
         }
         if (i.kind == QLatin1String("node-down")) {
             // Still open: down until the end of the data, not beyond (what came after is unknown).
-            const qint64 end = i.isClosed() ? i.clearedMs : data.coveredToMs;
+            const qint64 end = i.isClosed() ? i.clearedMs : run.data.coveredToMs;
             f.downMs += covered.coveredMs(i.openedMs, end);
-            for (qint64 b = bucketStart(std::max(i.openedMs, p.fromMs), p.fromMs, bucket); b < std::min(end, p.toMs);
-                 b += bucket)
-                downByBucket[b] += covered.coveredMs(std::max(i.openedMs, b), std::min(end, b + bucket));
+            for (qint64 b = bucketStart(std::max(i.openedMs, p.fromMs), p.fromMs, run.bucket);
+                 b < std::min(end, p.toMs); b += run.bucket)
+                counts.downByBucket[b] += covered.coveredMs(std::max(i.openedMs, b), std::min(end, b + run.bucket));
         }
     }
-    context.progress(85);
+    return counts;
+}
 
-    // Job interruptions and uninterrupted runs from the job history (absent: no rows, not zeros).
-    struct Run
-    {
-        const Protocol::JobRecord* job;
-        Protocol::JobSegment segment;
-        qint64 durationMs;
-    };
-    QList<Run> runs;
-    for (const Protocol::JobRecord& j : state->jobs) {
-        const auto pool = pools.find({ j.region, j.pool });
-        if (pool == pools.end())
+// Job interruptions per pool, and the uninterrupted training runs, longest first, from the
+// job history (absent: no rows, not zeros).
+QList<JobRun> countJobs(const ReportRun& run, QMap<PoolKey, PoolFigures>* pools)
+{
+    const ReportParameters& p = run.p;
+    QList<JobRun> runs;
+    for (const Protocol::JobRecord& j : run.state.jobs) {
+        const auto pool = pools->find({ j.region, j.pool });
+        if (pool == pools->end())
             continue;
         for (const Protocol::JobInterruption& x : j.interruptionLog) {
             if (x.atMs < p.fromMs || x.atMs >= p.toMs)
                 continue;
             ++pool->interruptions;
-            if (x.recoveredMs > 0 && x.recoveredMs - x.atMs <= RecoveryTargetMs)
+            if (x.recoveredMs > 0 && x.recoveredMs - x.atMs <= AvailabilityReport::RecoveryTargetMs)
                 ++pool->withinTarget;
         }
         if (j.kind != QLatin1String("training"))
             continue;
         for (const Protocol::JobSegment& s : j.segments) {
-            const qint64 end = s.endMs > 0 ? s.endMs : data.coveredToMs;
+            const qint64 end = s.endMs > 0 ? s.endMs : run.data.coveredToMs;
             if (end <= p.fromMs || s.startMs >= p.toMs || end <= s.startMs)
                 continue;
             runs.append({ &j, s, end - s.startMs });
         }
     }
-    std::sort(runs.begin(), runs.end(), [](const Run& a, const Run& b) {
-        return std::tie(b.durationMs, a.job->jobId) < std::tie(a.durationMs, b.job->jobId);
-    });
+    sortLongestFirst(&runs);
+    return runs;
+}
 
-    ReportTable byPool;
-    byPool.id = QStringLiteral("availability_by_pool");
-    byPool.title = QT_TRANSLATE_NOOP("Meridian::Reports", "Availability by pool");
-    byPool.columns
-        = { col(QT_TRANSLATE_NOOP("Meridian::Reports", "Region")), col(QT_TRANSLATE_NOOP("Meridian::Reports", "Pool")),
-              col(QT_TRANSLATE_NOOP("Meridian::Reports", "Nodes"), ValueKind::Integer),
-              col(QT_TRANSLATE_NOOP("Meridian::Reports", "Node availability"), ValueKind::Percent),
-              col(QT_TRANSLATE_NOOP("Meridian::Reports", "Accelerator availability"), ValueKind::Percent),
-              col(QT_TRANSLATE_NOOP("Meridian::Reports", "Faults"), ValueKind::Integer),
-              col(QT_TRANSLATE_NOOP("Meridian::Reports", "MTBF (h)"), ValueKind::Hours),
-              col(QT_TRANSLATE_NOOP("Meridian::Reports", "MTTR (min)"), ValueKind::Minutes),
-              col(QT_TRANSLATE_NOOP("Meridian::Reports", "Interruptions"), ValueKind::Integer),
-              col(QT_TRANSLATE_NOOP("Meridian::Reports", "Recovered within 10 min"), ValueKind::Percent) };
-    PoolFigures all;
+PoolFigures& operator+=(PoolFigures& all, const PoolFigures& f)
+{
+    all.nodes += f.nodes;
+    all.chips += f.chips;
+    all.downMs += f.downMs;
+    all.chipMinutes += f.chipMinutes;
+    all.faultyChipMinutes += f.faultyChipMinutes;
+    all.opened += f.opened;
+    all.repaired += f.repaired;
+    all.repairMsSum += f.repairMsSum;
+    all.interruptions += f.interruptions;
+    all.withinTarget += f.withinTarget;
+    return all;
+}
+
+ReportTable byPoolTable(const QMap<PoolKey, PoolFigures>& pools, qint64 coveredMs)
+{
+    ReportTable t = table(QStringLiteral("availability_by_pool"),
+        QT_TRANSLATE_NOOP("Meridian::Reports", "Availability by pool"),
+        { col(QT_TRANSLATE_NOOP("Meridian::Reports", "Region")), col(QT_TRANSLATE_NOOP("Meridian::Reports", "Pool")),
+            col(QT_TRANSLATE_NOOP("Meridian::Reports", "Nodes"), ValueKind::Integer),
+            col(QT_TRANSLATE_NOOP("Meridian::Reports", "Node availability"), ValueKind::Percent),
+            col(QT_TRANSLATE_NOOP("Meridian::Reports", "Accelerator availability"), ValueKind::Percent),
+            col(QT_TRANSLATE_NOOP("Meridian::Reports", "Faults"), ValueKind::Integer),
+            col(QT_TRANSLATE_NOOP("Meridian::Reports", "MTBF (h)"), ValueKind::Hours),
+            col(QT_TRANSLATE_NOOP("Meridian::Reports", "MTTR (min)"), ValueKind::Minutes),
+            col(QT_TRANSLATE_NOOP("Meridian::Reports", "Interruptions"), ValueKind::Integer),
+            col(QT_TRANSLATE_NOOP("Meridian::Reports", "Recovered within 10 min"), ValueKind::Percent) });
     for (auto it = pools.cbegin(); it != pools.cend(); ++it) {
         const PoolFigures& f = it.value();
         const double nodeMs = double(f.nodes) * double(coveredMs);
         const double upHours = (nodeMs - double(f.downMs)) / HourMs;
-        byPool.rows.append({ it.key().first, it.key().second, qint64(f.nodes), (1 - ratio(f.downMs, nodeMs)) * 100,
+        t.rows.append({ it.key().first, it.key().second, qint64(f.nodes), (1 - ratio(f.downMs, nodeMs)) * 100,
             (1 - ratio(f.faultyChipMinutes, f.chipMinutes)) * 100, qint64(f.opened), ratio(upHours, f.opened),
             ratio(double(f.repairMsSum) / MinuteMs, f.repaired), qint64(f.interruptions),
             ratio(f.withinTarget, f.interruptions) * 100 });
-        all.nodes += f.nodes;
-        all.chips += f.chips;
-        all.downMs += f.downMs;
-        all.chipMinutes += f.chipMinutes;
-        all.faultyChipMinutes += f.faultyChipMinutes;
-        all.opened += f.opened;
-        all.repaired += f.repaired;
-        all.repairMsSum += f.repairMsSum;
-        all.interruptions += f.interruptions;
-        all.withinTarget += f.withinTarget;
     }
+    return t;
+}
 
-    ReportTable kinds;
-    kinds.id = QStringLiteral("incidents_by_kind");
-    kinds.title = QT_TRANSLATE_NOOP("Meridian::Reports", "Faults by kind");
-    kinds.columns = { col(QT_TRANSLATE_NOOP("Meridian::Reports", "Kind")),
-        col(QT_TRANSLATE_NOOP("Meridian::Reports", "Faults"), ValueKind::Integer),
-        col(QT_TRANSLATE_NOOP("Meridian::Reports", "Repaired"), ValueKind::Integer),
-        col(QT_TRANSLATE_NOOP("Meridian::Reports", "MTTR (min)"), ValueKind::Minutes) };
+ReportTable kindsTable(const QMap<QString, std::array<qint64, 3>>& byKind)
+{
+    ReportTable t = table(QStringLiteral("incidents_by_kind"), QT_TRANSLATE_NOOP("Meridian::Reports", "Faults by kind"),
+        { col(QT_TRANSLATE_NOOP("Meridian::Reports", "Kind")),
+            col(QT_TRANSLATE_NOOP("Meridian::Reports", "Faults"), ValueKind::Integer),
+            col(QT_TRANSLATE_NOOP("Meridian::Reports", "Repaired"), ValueKind::Integer),
+            col(QT_TRANSLATE_NOOP("Meridian::Reports", "MTTR (min)"), ValueKind::Minutes) });
     for (auto it = byKind.cbegin(); it != byKind.cend(); ++it)
-        kinds.rows.append(
+        t.rows.append(
             { it.key(), it.value()[0], it.value()[1], ratio(double(it.value()[2]) / MinuteMs, double(it.value()[1])) });
+    return t;
+}
 
-    ReportTable longest;
-    longest.id = QStringLiteral("longest_runs");
-    longest.title = QT_TRANSLATE_NOOP("Meridian::Reports", "Longest uninterrupted training runs");
-    longest.columns = { col(QT_TRANSLATE_NOOP("Meridian::Reports", "Job")),
-        col(QT_TRANSLATE_NOOP("Meridian::Reports", "Name")), col(QT_TRANSLATE_NOOP("Meridian::Reports", "Pool")),
-        col(QT_TRANSLATE_NOOP("Meridian::Reports", "Start"), ValueKind::Timestamp),
-        col(QT_TRANSLATE_NOOP("Meridian::Reports", "End"), ValueKind::Timestamp),
-        col(QT_TRANSLATE_NOOP("Meridian::Reports", "Duration (h)"), ValueKind::Hours),
-        col(QT_TRANSLATE_NOOP("Meridian::Reports", "Ended by")) };
+ReportTable longestTable(const QList<JobRun>& runs)
+{
+    ReportTable t = table(QStringLiteral("longest_runs"),
+        QT_TRANSLATE_NOOP("Meridian::Reports", "Longest uninterrupted training runs"),
+        { col(QT_TRANSLATE_NOOP("Meridian::Reports", "Job")), col(QT_TRANSLATE_NOOP("Meridian::Reports", "Name")),
+            col(QT_TRANSLATE_NOOP("Meridian::Reports", "Pool")),
+            col(QT_TRANSLATE_NOOP("Meridian::Reports", "Start"), ValueKind::Timestamp),
+            col(QT_TRANSLATE_NOOP("Meridian::Reports", "End"), ValueKind::Timestamp),
+            col(QT_TRANSLATE_NOOP("Meridian::Reports", "Duration (h)"), ValueKind::Hours),
+            col(QT_TRANSLATE_NOOP("Meridian::Reports", "Ended by")) });
     for (qsizetype i = 0; i < std::min<qsizetype>(runs.size(), 10); ++i) {
-        const Run& r = runs[i];
-        longest.rows.append({ r.job->jobId, r.job->name, r.job->pool, r.segment.startMs,
+        const JobRun& r = runs[i];
+        t.rows.append({ r.job->jobId, r.job->name, r.job->pool, r.segment.startMs,
             r.segment.endMs > 0 ? QVariant(r.segment.endMs) : QVariant(), double(r.durationMs) / HourMs,
             r.segment.endReason });
     }
+    return t;
+}
 
-    // Trend: availability per bucket over the minutes with data in it.
+// Availability per bucket over the minutes with data in it.
+ReportChart availabilityChart(
+    const ReportRun& run, const CoveredMinutes& covered, const PoolFigures& all, const FaultCounts& faults)
+{
     ReportLine nodeLine { QT_TRANSLATE_NOOP("Meridian::Reports", "Node availability"), {} };
     ReportLine chipLine { QT_TRANSLATE_NOOP("Meridian::Reports", "Accelerator availability"), {} };
     QMap<qint64, std::pair<double, double>> chips;
-    for (const CapacityPoint& pt : scope->points) {
-        auto& c = chips[bucketStart(pt.timestampMs, p.fromMs, bucket)];
+    for (const CapacityPoint& pt : run.scope.points) {
+        auto& c = chips[bucketStart(pt.timestampMs, run.p.fromMs, run.bucket)];
         c.first += all.chips;
         c.second += pt.faulty + std::max(0, all.chips - pt.total);
     }
-    for (qint64 b = bucketStart(p.fromMs, p.fromMs, bucket); b < p.toMs; b += bucket) {
-        const double nodeMs = double(all.nodes) * double(covered.coveredMs(b, b + bucket));
-        nodeLine.points.append({ b, (1 - ratio(double(downByBucket.value(b)), nodeMs)) * 100 });
+    for (qint64 b : run.buckets()) {
+        const double nodeMs = double(all.nodes) * double(covered.coveredMs(b, b + run.bucket));
+        nodeLine.points.append({ b, (1 - ratio(double(faults.downByBucket.value(b)), nodeMs)) * 100 });
         const auto c = chips.value(b, { 0.0, 0.0 });
         chipLine.points.append({ b, (1 - ratio(c.second, c.first)) * 100 });
     }
@@ -238,10 +240,13 @@ std::optional<ReportData> AvailabilityReport::compute(const ReportParameters& p,
     chart.title = QT_TRANSLATE_NOOP("Meridian::Reports", "Availability over the range");
     chart.lines = { nodeLine, chipLine };
     chart.yLabel = QT_TRANSLATE_NOOP("Meridian::Reports", "Availability (%)");
-    data.charts.append(chart);
+    return chart;
+}
 
+QList<ReportFigure> keyFigures(const PoolFigures& all, qint64 coveredMs, const QList<JobRun>& runs)
+{
     const double allNodeMs = double(all.nodes) * double(coveredMs);
-    data.figures = {
+    return {
         { QStringLiteral("nodes"), QT_TRANSLATE_NOOP("Meridian::Reports", "Nodes"), qint64(all.nodes),
             ValueKind::Integer },
         { QStringLiteral("node_availability"), QT_TRANSLATE_NOOP("Meridian::Reports", "Node availability"),
@@ -258,10 +263,45 @@ std::optional<ReportData> AvailabilityReport::compute(const ReportParameters& p,
         { QStringLiteral("recovered_within_target"), QT_TRANSLATE_NOOP("Meridian::Reports", "Recovered within 10 min"),
             ratio(all.withinTarget, all.interruptions) * 100, ValueKind::Percent },
         { QStringLiteral("longest_run"), QT_TRANSLATE_NOOP("Meridian::Reports", "Longest uninterrupted run (h)"),
-            runs.isEmpty() ? QVariant() : QVariant(double(runs.first().durationMs) / HourMs), ValueKind::Hours },
+            longestRunHours(runs), ValueKind::Hours },
     };
-    data.tables = { byPool, kinds, longest, gapsTable(data.gaps) };
-    return data;
+}
+
+} // namespace
+
+const char* AvailabilityReport::title() const
+{
+    return QT_TRANSLATE_NOOP("Meridian::Reports", "Availability");
+}
+
+std::optional<ReportData> AvailabilityReport::compute(const ReportParameters& p, const ReportContext& context) const
+{
+    auto run = startRun(p, context, { 5, 15 });
+    if (!run)
+        return std::nullopt;
+    if (run->data.isEmpty())
+        return run->data;
+    const CoveredMinutes covered(run->scope, p.fromMs, p.toMs);
+    ScopePools scope = scopePools(*run);
+    if (!addChipMinutes(*run, covered, &scope.pools))
+        return std::nullopt;
+    const auto events
+        = readEvents(p.fromMs - LookbackMs, p.toMs - 1, context, [&](int pc) { context.progress(40 + pc * 4 / 10); });
+    if (!events)
+        return std::nullopt;
+    const FaultCounts faults = countFaults(*run, covered, pairFaultSpans(*events), &scope);
+    context.progress(85);
+    const QList<JobRun> runs = countJobs(*run, &scope.pools);
+
+    PoolFigures all;
+    for (const PoolFigures& f : std::as_const(scope.pools))
+        all += f;
+    ReportData& data = run->data;
+    data.charts.append(availabilityChart(*run, covered, all, faults));
+    data.figures = keyFigures(all, covered.totalMs(), runs);
+    data.tables = { byPoolTable(scope.pools, covered.totalMs()), kindsTable(faults.byKind), longestTable(runs),
+        gapsTable(data.gaps) };
+    return std::move(data);
 }
 
 } // namespace Meridian::Reports

@@ -91,54 +91,35 @@ std::optional<IdleResult> detectIdle(
     return r;
 }
 
-} // namespace
+using PoolKey = std::pair<QString, QString>;
+using PoolModelFigures = std::tuple<QString, QString, QString, KeyFigures>; ///< region, pool, model
 
-const char* CapacityReport::title() const
+// The scope's nodes, and the models each pool has installed (sorted: the same order every run).
+struct ScopeNodes
 {
-    return QT_TRANSLATE_NOOP("Meridian::Reports", "Capacity and utilization");
+    QList<FleetNode> nodes;
+    QMap<PoolKey, QSet<QString>> modelsByPool;
+};
+
+ScopeNodes scopeNodes(const ReportRun& run)
+{
+    ScopeNodes s;
+    for (const FleetNode& n : run.state.nodes) {
+        if (!run.inScope(n))
+            continue;
+        s.nodes.append(n);
+        for (const Protocol::AcceleratorInfo& a : n.inventory.accelerators)
+            s.modelsByPool[{ n.inventory.region, n.inventory.pool }].insert(a.model);
+    }
+    return s;
 }
 
-std::optional<ReportData> CapacityReport::compute(const ReportParameters& p, const ReportContext& context) const
+// Per (region, pool, model) from its own rollup key. nullopt: cancelled.
+std::optional<QList<PoolModelFigures>> poolModelFigures(
+    const ReportRun& run, const QMap<PoolKey, QSet<QString>>& modelsByPool, qint64 lastMinute)
 {
-    ReportData data;
-    const auto scope = scopeCapacity(p, context);
-    if (!scope)
-        return std::nullopt;
-    coverage(*scope, p.fromMs, p.toMs, &data);
-    context.progress(10);
-    if (data.isEmpty())
-        return data;
-
-    const auto state = context.wait(context.cache()->lastState());
-    if (!state)
-        return std::nullopt;
-    QList<FleetNode> nodes;
-    QMap<std::pair<QString, QString>, QSet<QString>> modelsByPool; // sorted: same order every run
-    for (const FleetNode& n : state->nodes) {
-        if (!p.scope.contains(n.inventory.region, n.inventory.pool))
-            continue;
-        nodes.append(n);
-        for (const Protocol::AcceleratorInfo& a : n.inventory.accelerators)
-            modelsByPool[{ n.inventory.region, n.inventory.pool }].insert(a.model);
-    }
-    const qint64 lastMinute = scope->points.last().timestampMs;
-
-    // Per (region, pool, model) from its own rollup key.
-    ReportTable byPool;
-    byPool.id = QStringLiteral("capacity_by_pool_model");
-    byPool.title = QT_TRANSLATE_NOOP("Meridian::Reports", "Capacity by pool and model");
-    byPool.columns = { { QT_TRANSLATE_NOOP("Meridian::Reports", "Region") },
-        { QT_TRANSLATE_NOOP("Meridian::Reports", "Pool") }, { QT_TRANSLATE_NOOP("Meridian::Reports", "Model") },
-        { QT_TRANSLATE_NOOP("Meridian::Reports", "Total"), ValueKind::Integer },
-        { QT_TRANSLATE_NOOP("Meridian::Reports", "Allocated"), ValueKind::Integer },
-        { QT_TRANSLATE_NOOP("Meridian::Reports", "Used"), ValueKind::Integer },
-        { QT_TRANSLATE_NOOP("Meridian::Reports", "Allocated but idle"), ValueKind::Integer },
-        { QT_TRANSLATE_NOOP("Meridian::Reports", "Free"), ValueKind::Integer },
-        { QT_TRANSLATE_NOOP("Meridian::Reports", "Faulty"), ValueKind::Integer },
-        { QT_TRANSLATE_NOOP("Meridian::Reports", "Mean allocated"), ValueKind::Percent },
-        { QT_TRANSLATE_NOOP("Meridian::Reports", "Peak allocated"), ValueKind::Integer },
-        { QT_TRANSLATE_NOOP("Meridian::Reports", "Mean faulty"), ValueKind::Percent } };
-    QList<std::tuple<QString, QString, QString, KeyFigures>> keys;
+    const ReportParameters& p = run.p;
+    QList<PoolModelFigures> keys;
     int done = 0;
     const int keyCount = std::max<int>(1, [&] {
         int n = 0;
@@ -150,26 +131,54 @@ std::optional<ReportData> CapacityReport::compute(const ReportParameters& p, con
         QStringList models = it.value().values();
         models.sort();
         for (const QString& model : models) {
-            const auto s = context.wait(
-                context.cache()->poolCapacityHistory(p.fromMs, p.toMs - 1, it.key().first, it.key().second, model));
+            const auto s = run.context.wait(
+                run.context.cache()->poolCapacityHistory(p.fromMs, p.toMs - 1, it.key().first, it.key().second, model));
             if (!s)
                 return std::nullopt;
             keys.append({ it.key().first, it.key().second, model, figuresOf(*s, lastMinute) });
-            context.progress(10 + 50 * ++done / keyCount);
+            run.context.progress(10 + 50 * ++done / keyCount);
         }
     }
+    return keys;
+}
 
-    const auto idle = detectIdle(nodes, context, [&](int pc) { context.progress(60 + pc * 3 / 10); });
-    if (!idle)
-        return std::nullopt;
+QList<ReportColumn> byPoolColumns()
+{
+    return { col(QT_TRANSLATE_NOOP("Meridian::Reports", "Region")), col(QT_TRANSLATE_NOOP("Meridian::Reports", "Pool")),
+        col(QT_TRANSLATE_NOOP("Meridian::Reports", "Model")),
+        col(QT_TRANSLATE_NOOP("Meridian::Reports", "Total"), ValueKind::Integer),
+        col(QT_TRANSLATE_NOOP("Meridian::Reports", "Allocated"), ValueKind::Integer),
+        col(QT_TRANSLATE_NOOP("Meridian::Reports", "Used"), ValueKind::Integer),
+        col(QT_TRANSLATE_NOOP("Meridian::Reports", "Allocated but idle"), ValueKind::Integer),
+        col(QT_TRANSLATE_NOOP("Meridian::Reports", "Free"), ValueKind::Integer),
+        col(QT_TRANSLATE_NOOP("Meridian::Reports", "Faulty"), ValueKind::Integer),
+        col(QT_TRANSLATE_NOOP("Meridian::Reports", "Mean allocated"), ValueKind::Percent),
+        col(QT_TRANSLATE_NOOP("Meridian::Reports", "Peak allocated"), ValueKind::Integer),
+        col(QT_TRANSLATE_NOOP("Meridian::Reports", "Mean faulty"), ValueKind::Percent) };
+}
 
+QVariant usedOr(const KeyFigures& f, int idleChips)
+{
+    return f.hasLast ? QVariant(qint64(f.last.allocated - idleChips)) : QVariant();
+}
+
+ReportTable byPoolTable(const QList<PoolModelFigures>& keys, const IdleResult& idle)
+{
+    ReportTable t = table(QStringLiteral("capacity_by_pool_model"),
+        QT_TRANSLATE_NOOP("Meridian::Reports", "Capacity by pool and model"), byPoolColumns());
+    for (const auto& [region, pool, model, f] : keys) {
+        const int idleChips = idle.perKey.value(region + QLatin1Char('/') + pool + QLatin1Char('/') + model);
+        t.rows.append({ region, pool, model, lastOr(f, f.last.total), lastOr(f, f.last.allocated), usedOr(f, idleChips),
+            qint64(idleChips), lastOr(f, f.last.free), lastOr(f, f.last.faulty),
+            ratio(f.allocatedSum, f.totalSum) * 100, qint64(f.peakAllocated), ratio(f.faultySum, f.totalSum) * 100 });
+    }
+    return t;
+}
+
+ReportTable byModelTable(const QList<PoolModelFigures>& keys, const IdleResult& idle)
+{
     QMap<QString, std::pair<KeyFigures, int>> byModelSum; // model → summed figures, idle
     for (const auto& [region, pool, model, f] : keys) {
-        const int idleChips = idle->perKey.value(region + QLatin1Char('/') + pool + QLatin1Char('/') + model);
-        byPool.rows.append({ region, pool, model, lastOr(f, f.last.total), lastOr(f, f.last.allocated),
-            f.hasLast ? QVariant(qint64(f.last.allocated - idleChips)) : QVariant(), qint64(idleChips),
-            lastOr(f, f.last.free), lastOr(f, f.last.faulty), ratio(f.allocatedSum, f.totalSum) * 100,
-            qint64(f.peakAllocated), ratio(f.faultySum, f.totalSum) * 100 });
         auto& [sum, idleSum] = byModelSum[model];
         sum.hasLast = sum.hasLast || f.hasLast;
         sum.last.total += f.last.total;
@@ -179,37 +188,36 @@ std::optional<ReportData> CapacityReport::compute(const ReportParameters& p, con
         sum.allocatedSum += f.allocatedSum;
         sum.totalSum += f.totalSum;
         sum.faultySum += f.faultySum;
-        idleSum += idleChips;
+        idleSum += idle.perKey.value(region + QLatin1Char('/') + pool + QLatin1Char('/') + model);
     }
-    ReportTable byModel;
-    byModel.id = QStringLiteral("capacity_by_model");
-    byModel.title = QT_TRANSLATE_NOOP("Meridian::Reports", "Capacity by model");
-    byModel.columns = { byPool.columns[2], byPool.columns[3], byPool.columns[4], byPool.columns[5], byPool.columns[6],
-        byPool.columns[7], byPool.columns[8], byPool.columns[9], byPool.columns[11] };
+    const QList<ReportColumn> c = byPoolColumns();
+    ReportTable t
+        = table(QStringLiteral("capacity_by_model"), QT_TRANSLATE_NOOP("Meridian::Reports", "Capacity by model"),
+            { c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[11] });
     for (auto it = byModelSum.cbegin(); it != byModelSum.cend(); ++it) {
         const KeyFigures& f = it->first;
-        byModel.rows.append({ it.key(), lastOr(f, f.last.total), lastOr(f, f.last.allocated),
-            f.hasLast ? QVariant(qint64(f.last.allocated - it->second)) : QVariant(), qint64(it->second),
-            lastOr(f, f.last.free), lastOr(f, f.last.faulty), ratio(f.allocatedSum, f.totalSum) * 100,
-            ratio(f.faultySum, f.totalSum) * 100 });
+        t.rows.append({ it.key(), lastOr(f, f.last.total), lastOr(f, f.last.allocated), usedOr(f, it->second),
+            qint64(it->second), lastOr(f, f.last.free), lastOr(f, f.last.faulty),
+            ratio(f.allocatedSum, f.totalSum) * 100, ratio(f.faultySum, f.totalSum) * 100 });
     }
+    return t;
+}
 
-    // Trend: means per bucket; a bucket without a minute of data is a row of missing values.
-    ReportTable trend;
-    trend.id = QStringLiteral("capacity_trend");
-    trend.title = QT_TRANSLATE_NOOP("Meridian::Reports", "Capacity trend");
-    trend.columns = { { QT_TRANSLATE_NOOP("Meridian::Reports", "From"), ValueKind::Timestamp },
-        { QT_TRANSLATE_NOOP("Meridian::Reports", "Mean total"), ValueKind::Number },
-        { QT_TRANSLATE_NOOP("Meridian::Reports", "Mean allocated"), ValueKind::Number },
-        { QT_TRANSLATE_NOOP("Meridian::Reports", "Mean free"), ValueKind::Number },
-        { QT_TRANSLATE_NOOP("Meridian::Reports", "Mean faulty"), ValueKind::Number },
-        { QT_TRANSLATE_NOOP("Meridian::Reports", "Minutes with data"), ValueKind::Integer } };
-    const qint64 bucket = bucketFor(p.fromMs, p.toMs);
+// Means per bucket; a bucket without a minute of data is a row of missing values.
+ReportTable trendTable(const ReportRun& run)
+{
+    ReportTable t = table(QStringLiteral("capacity_trend"), QT_TRANSLATE_NOOP("Meridian::Reports", "Capacity trend"),
+        { col(QT_TRANSLATE_NOOP("Meridian::Reports", "From"), ValueKind::Timestamp),
+            col(QT_TRANSLATE_NOOP("Meridian::Reports", "Mean total"), ValueKind::Number),
+            col(QT_TRANSLATE_NOOP("Meridian::Reports", "Mean allocated"), ValueKind::Number),
+            col(QT_TRANSLATE_NOOP("Meridian::Reports", "Mean free"), ValueKind::Number),
+            col(QT_TRANSLATE_NOOP("Meridian::Reports", "Mean faulty"), ValueKind::Number),
+            col(QT_TRANSLATE_NOOP("Meridian::Reports", "Minutes with data"), ValueKind::Integer) });
     QMap<qint64, std::array<double, 5>> sums;
-    for (qint64 b = bucketStart(p.fromMs, p.fromMs, bucket); b < p.toMs; b += bucket)
+    for (qint64 b : run.buckets())
         sums.insert(b, { 0, 0, 0, 0, 0 });
-    for (const CapacityPoint& pt : scope->points) {
-        auto& s = sums[bucketStart(pt.timestampMs, p.fromMs, bucket)];
+    for (const CapacityPoint& pt : run.scope.points) {
+        auto& s = sums[bucketStart(pt.timestampMs, run.p.fromMs, run.bucket)];
         s[0] += pt.total;
         s[1] += pt.allocated;
         s[2] += pt.free;
@@ -219,23 +227,29 @@ std::optional<ReportData> CapacityReport::compute(const ReportParameters& p, con
     for (auto it = sums.cbegin(); it != sums.cend(); ++it) {
         const auto& s = it.value();
         const double n = s[4];
-        trend.rows.append({ it.key(), ratio(s[0], n), ratio(s[1], n), ratio(s[2], n), ratio(s[3], n), qint64(n) });
+        t.rows.append({ it.key(), ratio(s[0], n), ratio(s[1], n), ratio(s[2], n), ratio(s[3], n), qint64(n) });
     }
+    return t;
+}
 
-    ReportTable idleTable;
-    idleTable.id = QStringLiteral("allocated_idle");
-    idleTable.title = QT_TRANSLATE_NOOP("Meridian::Reports", "Allocated but idle accelerators");
-    idleTable.columns = { { QT_TRANSLATE_NOOP("Meridian::Reports", "Node") },
-        { QT_TRANSLATE_NOOP("Meridian::Reports", "Accelerator"), ValueKind::Integer },
-        { QT_TRANSLATE_NOOP("Meridian::Reports", "Model") }, { QT_TRANSLATE_NOOP("Meridian::Reports", "Job") },
-        { QT_TRANSLATE_NOOP("Meridian::Reports", "Idle since"), ValueKind::Timestamp },
-        { QT_TRANSLATE_NOOP("Meridian::Reports", "Mean utilization"), ValueKind::Percent } };
-    for (const IdleAccelerator& a : idle->idle)
-        idleTable.rows.append({ a.nodeId, qint64(a.accelerator), a.model, a.jobId, a.idleSinceMs, a.meanUtilization });
+ReportTable idleTable(const IdleResult& idle)
+{
+    ReportTable t = table(QStringLiteral("allocated_idle"),
+        QT_TRANSLATE_NOOP("Meridian::Reports", "Allocated but idle accelerators"),
+        { col(QT_TRANSLATE_NOOP("Meridian::Reports", "Node")),
+            col(QT_TRANSLATE_NOOP("Meridian::Reports", "Accelerator"), ValueKind::Integer),
+            col(QT_TRANSLATE_NOOP("Meridian::Reports", "Model")), col(QT_TRANSLATE_NOOP("Meridian::Reports", "Job")),
+            col(QT_TRANSLATE_NOOP("Meridian::Reports", "Idle since"), ValueKind::Timestamp),
+            col(QT_TRANSLATE_NOOP("Meridian::Reports", "Mean utilization"), ValueKind::Percent) });
+    for (const IdleAccelerator& a : idle.idle)
+        t.rows.append({ a.nodeId, qint64(a.accelerator), a.model, a.jobId, a.idleSinceMs, a.meanUtilization });
+    return t;
+}
 
-    // Key figures: the end of the data, and means over the minutes that have data.
-    const KeyFigures all = figuresOf(*scope, lastMinute);
-    data.figures = {
+// The end of the data, and means over the minutes that have data.
+QList<ReportFigure> keyFigures(const ReportRun& run, const KeyFigures& all, const IdleResult& idle)
+{
+    return {
         { QStringLiteral("total"), QT_TRANSLATE_NOOP("Meridian::Reports", "Accelerators"), qint64(all.last.total),
             ValueKind::Integer },
         { QStringLiteral("allocated"), QT_TRANSLATE_NOOP("Meridian::Reports", "Allocated"), qint64(all.last.allocated),
@@ -245,23 +259,55 @@ std::optional<ReportData> CapacityReport::compute(const ReportParameters& p, con
         { QStringLiteral("faulty"), QT_TRANSLATE_NOOP("Meridian::Reports", "Faulty"), qint64(all.last.faulty),
             ValueKind::Integer },
         { QStringLiteral("idle"), QT_TRANSLATE_NOOP("Meridian::Reports", "Allocated but idle"),
-            qint64(idle->idle.size()), ValueKind::Integer },
+            qint64(idle.idle.size()), ValueKind::Integer },
         { QStringLiteral("mean_allocated"), QT_TRANSLATE_NOOP("Meridian::Reports", "Mean allocated"),
             ratio(all.allocatedSum, all.totalSum) * 100, ValueKind::Percent },
         { QStringLiteral("peak_allocated"), QT_TRANSLATE_NOOP("Meridian::Reports", "Peak allocated"),
             qint64(all.peakAllocated), ValueKind::Integer },
         { QStringLiteral("coverage"), QT_TRANSLATE_NOOP("Meridian::Reports", "Minutes with data"),
-            ratio(all.minutes, double(p.toMs - p.fromMs) / MinuteMs) * 100, ValueKind::Percent },
+            ratio(all.minutes, double(run.p.toMs - run.p.fromMs) / MinuteMs) * 100, ValueKind::Percent },
     };
+}
 
+ReportChart capacityChart(const CapacitySeries& scope)
+{
     ReportChart chart;
     chart.id = QStringLiteral("capacity");
     chart.title = QT_TRANSLATE_NOOP("Meridian::Reports", "Capacity over the range");
     chart.kind = ReportChart::Kind::StackedCapacity;
-    chart.capacity = *scope;
-    data.charts.append(chart);
-    data.tables = { byPool, byModel, trend, idleTable, gapsTable(data.gaps) };
-    return data;
+    chart.capacity = scope;
+    return chart;
+}
+
+} // namespace
+
+const char* CapacityReport::title() const
+{
+    return QT_TRANSLATE_NOOP("Meridian::Reports", "Capacity and utilization");
+}
+
+std::optional<ReportData> CapacityReport::compute(const ReportParameters& p, const ReportContext& context) const
+{
+    auto run = startRun(p, context, { 10, 10 });
+    if (!run)
+        return std::nullopt;
+    if (run->data.isEmpty())
+        return run->data;
+    const ScopeNodes scope = scopeNodes(*run);
+    const qint64 lastMinute = run->scope.points.last().timestampMs;
+    const auto keys = poolModelFigures(*run, scope.modelsByPool, lastMinute);
+    if (!keys)
+        return std::nullopt;
+    const auto idle = detectIdle(scope.nodes, context, [&](int pc) { context.progress(60 + pc * 3 / 10); });
+    if (!idle)
+        return std::nullopt;
+
+    ReportData& data = run->data;
+    data.figures = keyFigures(*run, figuresOf(run->scope, lastMinute), *idle);
+    data.charts.append(capacityChart(run->scope));
+    data.tables = { byPoolTable(*keys, *idle), byModelTable(*keys, *idle), trendTable(*run), idleTable(*idle),
+        gapsTable(data.gaps) };
+    return std::move(data);
 }
 
 } // namespace Meridian::Reports

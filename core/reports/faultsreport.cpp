@@ -13,11 +13,6 @@ namespace Meridian::Reports {
 
 namespace {
 
-ReportColumn col(const char* title, ValueKind kind = ValueKind::Text)
-{
-    return { title, kind };
-}
-
 // What every breakdown counts for its faults.
 struct Tally
 {
@@ -44,7 +39,16 @@ struct Tally
     }
     QVariant meanClearMinutes() const { return ratio(double(clearMsSum) / MinuteMs, cleared); }
     double openHours() const { return double(openMs) / HourMs; }
+    QVariantList cells() const { return { qint64(faults), qint64(open), openHours() }; } ///< tallyColumns()
 };
+
+// The columns every breakdown has, in the order of Tally::cells().
+QList<ReportColumn> tallyColumns()
+{
+    return { col(QT_TRANSLATE_NOOP("Meridian::Reports", "Faults"), ValueKind::Integer),
+        col(QT_TRANSLATE_NOOP("Meridian::Reports", "Open at end"), ValueKind::Integer),
+        col(QT_TRANSLATE_NOOP("Meridian::Reports", "Time open (h)"), ValueKind::Hours) };
+}
 
 struct NodeInfo
 {
@@ -59,33 +63,18 @@ QStringList sorted(const QSet<QString>& set)
     return list;
 }
 
-} // namespace
-
-const char* FaultsReport::title() const
+// The scope's nodes with what their faults are classified by, and the node count per pool.
+struct ScopeNodes
 {
-    return QT_TRANSLATE_NOOP("Meridian::Reports", "Faults");
-}
-
-std::optional<ReportData> FaultsReport::compute(const ReportParameters& p, const ReportContext& context) const
-{
-    ReportData data;
-    const auto scope = scopeCapacity(p, context);
-    if (!scope)
-        return std::nullopt;
-    coverage(*scope, p.fromMs, p.toMs, &data);
-    context.progress(5);
-    if (data.isEmpty())
-        return data;
-
-    const auto state = context.wait(context.cache()->lastState());
-    if (!state)
-        return std::nullopt;
-    context.progress(15);
-    const qint64 nowMs = sourceNowMs(*state, p, data.coveredToMs);
     QHash<QString, NodeInfo> nodes;
     QMap<std::pair<QString, QString>, int> nodesPerPool;
-    for (const FleetNode& n : state->nodes) {
-        if (!p.scope.contains(n.inventory.region, n.inventory.pool))
+};
+
+ScopeNodes scopeNodes(const ReportRun& run)
+{
+    ScopeNodes s;
+    for (const FleetNode& n : run.state.nodes) {
+        if (!run.inScope(n))
             continue;
         NodeInfo info { n.inventory.region, n.inventory.pool, {}, {}, {} };
         for (const Protocol::AcceleratorInfo& a : n.inventory.accelerators) {
@@ -98,176 +87,186 @@ std::optional<ReportData> FaultsReport::compute(const ReportParameters& p, const
                 info.model = a.model;
             }
         }
-        nodes.insert(n.inventory.nodeId, info);
-        ++nodesPerPool[{ info.region, info.pool }];
+        s.nodes.insert(n.inventory.nodeId, info);
+        ++s.nodesPerPool[{ info.region, info.pool }];
     }
+    return s;
+}
 
-    const auto events
-        = readEvents(p.fromMs - LookbackMs, p.toMs - 1, context, [&](int pc) { context.progress(15 + pc * 7 / 10); });
-    if (!events)
-        return std::nullopt;
-    const QList<FaultSpan> spans = pairFaultSpans(*events);
-    context.progress(88);
-
-    const Faults::FaultMap& model = Faults::FaultMap::builtIn();
+// Every breakdown of the faults opened in the range; opened and cleared per bucket.
+struct Tallies
+{
     Tally all;
     QMap<QString, Tally> byClass, byKind;
     QMap<QString, QString> classOfKind;
     QMap<std::pair<QString, QString>, Tally> byVendorModel, byPool;
     QHash<QString, Tally> byNode;
-    QHash<std::pair<QString, int>, std::pair<QString, Tally>> byLink; // (node, port) → kind, tally
-    const qint64 bucket = bucketFor(p.fromMs, p.toMs);
-    QMap<qint64, std::pair<int, int>> perBucket; // opened, cleared
+    QHash<std::pair<QString, int>, std::pair<QString, Tally>> byLink; ///< (node, port) → kind, tally
+    QMap<qint64, std::pair<int, int>> perBucket; ///< opened, cleared
+};
+
+Tallies tally(const ReportRun& run, const QHash<QString, NodeInfo>& nodes, const QList<FaultSpan>& spans)
+{
+    const ReportParameters& p = run.p;
+    const qint64 nowMs = sourceNowMs(run.state, p, run.data.coveredToMs);
+    const Faults::FaultMap& model = Faults::FaultMap::builtIn();
+    Tallies t;
     for (const FaultSpan& i : spans) {
         const auto node = nodes.constFind(i.nodeId);
         if (node == nodes.constEnd())
             continue; // outside the scope (or a node the cache has no inventory for)
         if (i.isClosed() && i.clearedMs >= p.fromMs && i.clearedMs < p.toMs)
-            ++perBucket[bucketStart(i.clearedMs, p.fromMs, bucket)].second;
+            ++t.perBucket[bucketStart(i.clearedMs, p.fromMs, run.bucket)].second;
         if (i.openedMs < p.fromMs || i.openedMs >= p.toMs)
             continue;
-        ++perBucket[bucketStart(i.openedMs, p.fromMs, bucket)].first;
+        ++t.perBucket[bucketStart(i.openedMs, p.fromMs, run.bucket)].first;
         const bool onChip = i.accelerator >= 0 && i.accelerator < node->accelerators.size();
         const QString vendor = onChip ? node->accelerators[i.accelerator].first : node->vendor;
         const QString chipModel = onChip ? node->accelerators[i.accelerator].second : node->model;
         const Faults::Component component = model.classify(vendor, i.kind, i.code, i.severity).component;
         const QString faultClass = Faults::toKey(component);
-        all.add(i, nowMs);
-        byClass[faultClass].add(i, nowMs);
-        byKind[i.kind].add(i, nowMs);
-        classOfKind.insert(i.kind, faultClass);
-        byVendorModel[{ vendor, chipModel }].add(i, nowMs);
-        byPool[{ node->region, node->pool }].add(i, nowMs);
-        byNode[i.nodeId].add(i, nowMs);
+        t.all.add(i, nowMs);
+        t.byClass[faultClass].add(i, nowMs);
+        t.byKind[i.kind].add(i, nowMs);
+        t.classOfKind.insert(i.kind, faultClass);
+        t.byVendorModel[{ vendor, chipModel }].add(i, nowMs);
+        t.byPool[{ node->region, node->pool }].add(i, nowMs);
+        t.byNode[i.nodeId].add(i, nowMs);
         if (component == Faults::Component::Link || component == Faults::Component::IntraNodeLink) {
-            auto& link = byLink[{ i.nodeId, i.accelerator }];
+            auto& link = t.byLink[{ i.nodeId, i.accelerator }];
             link.first = i.kind;
             link.second.add(i, nowMs);
         }
     }
-    context.progress(95);
+    return t;
+}
 
-    ReportTable classes;
-    classes.id = QStringLiteral("faults_by_class");
-    classes.title = QT_TRANSLATE_NOOP("Meridian::Reports", "Faults by class");
-    classes.columns = { col(QT_TRANSLATE_NOOP("Meridian::Reports", "Class")),
-        col(QT_TRANSLATE_NOOP("Meridian::Reports", "Faults"), ValueKind::Integer),
-        col(QT_TRANSLATE_NOOP("Meridian::Reports", "Open at end"), ValueKind::Integer),
-        col(QT_TRANSLATE_NOOP("Meridian::Reports", "Time open (h)"), ValueKind::Hours),
-        col(QT_TRANSLATE_NOOP("Meridian::Reports", "Mean time to clear (min)"), ValueKind::Minutes),
-        col(QT_TRANSLATE_NOOP("Meridian::Reports", "Nodes"), ValueKind::Integer) };
-    for (auto it = byClass.cbegin(); it != byClass.cend(); ++it)
-        classes.rows.append({ it.key(), qint64(it->faults), qint64(it->open), it->openHours(), it->meanClearMinutes(),
-            qint64(it->nodes.size()) });
+ReportTable classesTable(const Tallies& tallies)
+{
+    ReportTable t = table(QStringLiteral("faults_by_class"), QT_TRANSLATE_NOOP("Meridian::Reports", "Faults by class"),
+        QList { col(QT_TRANSLATE_NOOP("Meridian::Reports", "Class")) } + tallyColumns()
+            + QList { col(QT_TRANSLATE_NOOP("Meridian::Reports", "Mean time to clear (min)"), ValueKind::Minutes),
+                col(QT_TRANSLATE_NOOP("Meridian::Reports", "Nodes"), ValueKind::Integer) });
+    for (auto it = tallies.byClass.cbegin(); it != tallies.byClass.cend(); ++it)
+        t.rows.append(QVariantList { it.key() } + it->cells()
+            + QVariantList { it->meanClearMinutes(), qint64(it->nodes.size()) });
+    return t;
+}
 
-    ReportTable kinds;
-    kinds.id = QStringLiteral("faults_by_kind");
-    kinds.title = QT_TRANSLATE_NOOP("Meridian::Reports", "Faults by kind");
-    kinds.columns
-        = { col(QT_TRANSLATE_NOOP("Meridian::Reports", "Kind")), col(QT_TRANSLATE_NOOP("Meridian::Reports", "Class")),
-              col(QT_TRANSLATE_NOOP("Meridian::Reports", "Faults"), ValueKind::Integer),
-              col(QT_TRANSLATE_NOOP("Meridian::Reports", "Open at end"), ValueKind::Integer),
-              col(QT_TRANSLATE_NOOP("Meridian::Reports", "Time open (h)"), ValueKind::Hours),
-              col(QT_TRANSLATE_NOOP("Meridian::Reports", "Mean time to clear (min)"), ValueKind::Minutes) };
-    for (auto it = byKind.cbegin(); it != byKind.cend(); ++it)
-        kinds.rows.append({ it.key(), classOfKind.value(it.key()), qint64(it->faults), qint64(it->open),
-            it->openHours(), it->meanClearMinutes() });
+ReportTable kindsTable(const Tallies& tallies)
+{
+    ReportTable t = table(QStringLiteral("faults_by_kind"), QT_TRANSLATE_NOOP("Meridian::Reports", "Faults by kind"),
+        QList {
+            col(QT_TRANSLATE_NOOP("Meridian::Reports", "Kind")), col(QT_TRANSLATE_NOOP("Meridian::Reports", "Class")) }
+            + tallyColumns()
+            + QList { col(QT_TRANSLATE_NOOP("Meridian::Reports", "Mean time to clear (min)"), ValueKind::Minutes) });
+    for (auto it = tallies.byKind.cbegin(); it != tallies.byKind.cend(); ++it)
+        t.rows.append(QVariantList { it.key(), tallies.classOfKind.value(it.key()) } + it->cells()
+            + QVariantList { it->meanClearMinutes() });
+    return t;
+}
 
-    ReportTable vendors;
-    vendors.id = QStringLiteral("faults_by_vendor_model");
-    vendors.title = QT_TRANSLATE_NOOP("Meridian::Reports", "Faults by vendor and model");
-    vendors.columns
-        = { col(QT_TRANSLATE_NOOP("Meridian::Reports", "Vendor")), col(QT_TRANSLATE_NOOP("Meridian::Reports", "Model")),
-              col(QT_TRANSLATE_NOOP("Meridian::Reports", "Faults"), ValueKind::Integer),
-              col(QT_TRANSLATE_NOOP("Meridian::Reports", "Open at end"), ValueKind::Integer),
-              col(QT_TRANSLATE_NOOP("Meridian::Reports", "Time open (h)"), ValueKind::Hours),
-              col(QT_TRANSLATE_NOOP("Meridian::Reports", "Nodes"), ValueKind::Integer) };
-    for (auto it = byVendorModel.cbegin(); it != byVendorModel.cend(); ++it)
-        vendors.rows.append({ it.key().first, it.key().second, qint64(it->faults), qint64(it->open), it->openHours(),
-            qint64(it->nodes.size()) });
+ReportTable vendorsTable(const Tallies& tallies)
+{
+    ReportTable t = table(QStringLiteral("faults_by_vendor_model"),
+        QT_TRANSLATE_NOOP("Meridian::Reports", "Faults by vendor and model"),
+        QList { col(QT_TRANSLATE_NOOP("Meridian::Reports", "Vendor")),
+            col(QT_TRANSLATE_NOOP("Meridian::Reports", "Model")) }
+            + tallyColumns() + QList { col(QT_TRANSLATE_NOOP("Meridian::Reports", "Nodes"), ValueKind::Integer) });
+    for (auto it = tallies.byVendorModel.cbegin(); it != tallies.byVendorModel.cend(); ++it)
+        t.rows.append(
+            QVariantList { it.key().first, it.key().second } + it->cells() + QVariantList { qint64(it->nodes.size()) });
+    return t;
+}
 
-    ReportTable pools;
-    pools.id = QStringLiteral("faults_by_pool");
-    pools.title = QT_TRANSLATE_NOOP("Meridian::Reports", "Faults by pool");
-    pools.columns
-        = { col(QT_TRANSLATE_NOOP("Meridian::Reports", "Region")), col(QT_TRANSLATE_NOOP("Meridian::Reports", "Pool")),
-              col(QT_TRANSLATE_NOOP("Meridian::Reports", "Nodes"), ValueKind::Integer),
-              col(QT_TRANSLATE_NOOP("Meridian::Reports", "Faults"), ValueKind::Integer),
-              col(QT_TRANSLATE_NOOP("Meridian::Reports", "Open at end"), ValueKind::Integer),
-              col(QT_TRANSLATE_NOOP("Meridian::Reports", "Time open (h)"), ValueKind::Hours),
-              col(QT_TRANSLATE_NOOP("Meridian::Reports", "Nodes with faults"), ValueKind::Integer) };
+ReportTable poolsTable(const Tallies& tallies, const QMap<std::pair<QString, QString>, int>& nodesPerPool)
+{
+    ReportTable t = table(QStringLiteral("faults_by_pool"), QT_TRANSLATE_NOOP("Meridian::Reports", "Faults by pool"),
+        QList { col(QT_TRANSLATE_NOOP("Meridian::Reports", "Region")),
+            col(QT_TRANSLATE_NOOP("Meridian::Reports", "Pool")),
+            col(QT_TRANSLATE_NOOP("Meridian::Reports", "Nodes"), ValueKind::Integer) }
+            + tallyColumns()
+            + QList { col(QT_TRANSLATE_NOOP("Meridian::Reports", "Nodes with faults"), ValueKind::Integer) });
     for (auto it = nodesPerPool.cbegin(); it != nodesPerPool.cend(); ++it) {
-        const Tally t = byPool.value(it.key());
-        pools.rows.append({ it.key().first, it.key().second, qint64(it.value()), qint64(t.faults), qint64(t.open),
-            t.openHours(), qint64(t.nodes.size()) });
+        const Tally pool = tallies.byPool.value(it.key());
+        t.rows.append(QVariantList { it.key().first, it.key().second, qint64(it.value()) } + pool.cells()
+            + QVariantList { qint64(pool.nodes.size()) });
     }
+    return t;
+}
 
-    // Worst first: most faults, then longest open, then by name (a stable order).
-    QList<QString> nodeIds = byNode.keys();
-    std::sort(nodeIds.begin(), nodeIds.end(), [&](const QString& a, const QString& b) {
-        const Tally& x = byNode[a];
-        const Tally& y = byNode[b];
+// The keys, worst first: most faults, then longest open, then by key (a stable order).
+template <typename Key> QList<Key> worstFirst(QList<Key> keys, const std::function<const Tally&(const Key&)>& tallyOf)
+{
+    std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
+        const Tally& x = tallyOf(a);
+        const Tally& y = tallyOf(b);
         return std::tie(y.faults, y.openMs, a) < std::tie(x.faults, x.openMs, b);
     });
-    ReportTable topNodes;
-    topNodes.id = QStringLiteral("top_nodes");
-    topNodes.title = QT_TRANSLATE_NOOP("Meridian::Reports", "Top offending nodes");
-    topNodes.columns
-        = { col(QT_TRANSLATE_NOOP("Meridian::Reports", "Node")), col(QT_TRANSLATE_NOOP("Meridian::Reports", "Region")),
-              col(QT_TRANSLATE_NOOP("Meridian::Reports", "Pool")), col(QT_TRANSLATE_NOOP("Meridian::Reports", "Model")),
-              col(QT_TRANSLATE_NOOP("Meridian::Reports", "Faults"), ValueKind::Integer),
-              col(QT_TRANSLATE_NOOP("Meridian::Reports", "Open at end"), ValueKind::Integer),
-              col(QT_TRANSLATE_NOOP("Meridian::Reports", "Time open (h)"), ValueKind::Hours),
-              col(QT_TRANSLATE_NOOP("Meridian::Reports", "Kinds")) };
-    for (qsizetype n = 0; n < std::min<qsizetype>(nodeIds.size(), TopCount); ++n) {
-        const Tally& t = byNode[nodeIds[n]];
-        const NodeInfo& info = nodes[nodeIds[n]];
-        topNodes.rows.append({ nodeIds[n], info.region, info.pool, info.model, qint64(t.faults), qint64(t.open),
-            t.openHours(), sorted(t.kinds).join(QLatin1Char(' ')) });
-    }
+    return keys;
+}
 
-    QList<std::pair<QString, int>> linkIds = byLink.keys();
-    std::sort(linkIds.begin(), linkIds.end(), [&](const auto& a, const auto& b) {
-        const Tally& x = byLink[a].second;
-        const Tally& y = byLink[b].second;
-        return std::tie(y.faults, y.openMs, a) < std::tie(x.faults, x.openMs, b);
-    });
-    ReportTable topLinks;
-    topLinks.id = QStringLiteral("top_links");
-    topLinks.title = QT_TRANSLATE_NOOP("Meridian::Reports", "Top offending links");
-    topLinks.columns = { col(QT_TRANSLATE_NOOP("Meridian::Reports", "Node")),
-        col(QT_TRANSLATE_NOOP("Meridian::Reports", "Port"), ValueKind::Integer),
-        col(QT_TRANSLATE_NOOP("Meridian::Reports", "Kind")),
-        col(QT_TRANSLATE_NOOP("Meridian::Reports", "Faults"), ValueKind::Integer),
-        col(QT_TRANSLATE_NOOP("Meridian::Reports", "Open at end"), ValueKind::Integer),
-        col(QT_TRANSLATE_NOOP("Meridian::Reports", "Time open (h)"), ValueKind::Hours) };
-    for (qsizetype n = 0; n < std::min<qsizetype>(linkIds.size(), TopCount); ++n) {
-        const auto& [kind, t] = byLink[linkIds[n]];
-        topLinks.rows.append(
-            { linkIds[n].first, linkIds[n].second >= 0 ? QVariant(qint64(linkIds[n].second)) : QVariant(), kind,
-                qint64(t.faults), qint64(t.open), t.openHours() });
+ReportTable topNodesTable(const Tallies& tallies, const QHash<QString, NodeInfo>& nodes)
+{
+    ReportTable t = table(QStringLiteral("top_nodes"), QT_TRANSLATE_NOOP("Meridian::Reports", "Top offending nodes"),
+        QList { col(QT_TRANSLATE_NOOP("Meridian::Reports", "Node")),
+            col(QT_TRANSLATE_NOOP("Meridian::Reports", "Region")), col(QT_TRANSLATE_NOOP("Meridian::Reports", "Pool")),
+            col(QT_TRANSLATE_NOOP("Meridian::Reports", "Model")) }
+            + tallyColumns() + QList { col(QT_TRANSLATE_NOOP("Meridian::Reports", "Kinds")) });
+    const QList<QString> ids = worstFirst<QString>(
+        tallies.byNode.keys(), [&](const QString& id) -> const Tally& { return *tallies.byNode.constFind(id); });
+    for (qsizetype n = 0; n < std::min<qsizetype>(ids.size(), FaultsReport::TopCount); ++n) {
+        const Tally& node = *tallies.byNode.constFind(ids[n]);
+        const NodeInfo& info = *nodes.constFind(ids[n]);
+        t.rows.append(QVariantList { ids[n], info.region, info.pool, info.model } + node.cells()
+            + QVariantList { sorted(node.kinds).join(QLatin1Char(' ')) });
     }
+    return t;
+}
 
-    // Per bucket over the whole range: the job history (the scheduler's account) and the
-    // event log are read by cursor, so they span the console's own gaps in the samples.
+ReportTable topLinksTable(const Tallies& tallies)
+{
+    using LinkId = std::pair<QString, int>;
+    ReportTable t = table(QStringLiteral("top_links"), QT_TRANSLATE_NOOP("Meridian::Reports", "Top offending links"),
+        QList { col(QT_TRANSLATE_NOOP("Meridian::Reports", "Node")),
+            col(QT_TRANSLATE_NOOP("Meridian::Reports", "Port"), ValueKind::Integer),
+            col(QT_TRANSLATE_NOOP("Meridian::Reports", "Kind")) }
+            + tallyColumns());
+    const QList<LinkId> ids = worstFirst<LinkId>(
+        tallies.byLink.keys(), [&](const LinkId& id) -> const Tally& { return tallies.byLink.constFind(id)->second; });
+    for (qsizetype n = 0; n < std::min<qsizetype>(ids.size(), FaultsReport::TopCount); ++n) {
+        const auto& [kind, link] = *tallies.byLink.constFind(ids[n]);
+        t.rows.append(
+            QVariantList { ids[n].first, ids[n].second >= 0 ? QVariant(qint64(ids[n].second)) : QVariant(), kind }
+            + link.cells());
+    }
+    return t;
+}
+
+// Opened and cleared per bucket over the whole range: the event log is read by cursor,
+// so it spans the console's own gaps in the samples.
+ReportChart faultsChart(const ReportRun& run, const Tallies& tallies)
+{
     ReportLine openedLine { QT_TRANSLATE_NOOP("Meridian::Reports", "Faults opened"), {} };
     ReportLine clearedLine { QT_TRANSLATE_NOOP("Meridian::Reports", "Faults cleared"), {} };
-    for (qint64 b = bucketStart(p.fromMs, p.fromMs, bucket); b < p.toMs; b += bucket) {
-        const auto v = perBucket.value(b, { 0, 0 });
+    for (qint64 b : run.buckets()) {
+        const auto v = tallies.perBucket.value(b, { 0, 0 });
         openedLine.points.append({ b, double(v.first) });
         clearedLine.points.append({ b, double(v.second) });
     }
     ReportChart chart;
     chart.id = QStringLiteral("faults");
-    chart.title = bucket == DayMs ? QT_TRANSLATE_NOOP("Meridian::Reports", "Faults per day")
-                                  : QT_TRANSLATE_NOOP("Meridian::Reports", "Faults per hour");
+    chart.title = run.bucket == DayMs ? QT_TRANSLATE_NOOP("Meridian::Reports", "Faults per day")
+                                      : QT_TRANSLATE_NOOP("Meridian::Reports", "Faults per hour");
     chart.lines = { openedLine, clearedLine };
     chart.yLabel = QT_TRANSLATE_NOOP("Meridian::Reports", "Faults");
-    data.charts = { chart };
+    return chart;
+}
 
-    data.figures = {
-        { QStringLiteral("nodes"), QT_TRANSLATE_NOOP("Meridian::Reports", "Nodes"), qint64(nodes.size()),
-            ValueKind::Integer },
+QList<ReportFigure> keyFigures(const Tally& all, qsizetype nodes)
+{
+    return {
+        { QStringLiteral("nodes"), QT_TRANSLATE_NOOP("Meridian::Reports", "Nodes"), qint64(nodes), ValueKind::Integer },
         { QStringLiteral("faults"), QT_TRANSLATE_NOOP("Meridian::Reports", "Faults"), qint64(all.faults),
             ValueKind::Integer },
         { QStringLiteral("cleared"), QT_TRANSLATE_NOOP("Meridian::Reports", "Cleared"), qint64(all.cleared),
@@ -281,10 +280,40 @@ std::optional<ReportData> FaultsReport::compute(const ReportParameters& p, const
         { QStringLiteral("nodes_with_faults"), QT_TRANSLATE_NOOP("Meridian::Reports", "Nodes with faults"),
             qint64(all.nodes.size()), ValueKind::Integer },
         { QStringLiteral("faults_per_100_nodes"), QT_TRANSLATE_NOOP("Meridian::Reports", "Faults per 100 nodes"),
-            ratio(100.0 * all.faults, double(nodes.size())), ValueKind::Number },
+            ratio(100.0 * all.faults, double(nodes)), ValueKind::Number },
     };
-    data.tables = { classes, kinds, vendors, pools, topNodes, topLinks, gapsTable(data.gaps) };
-    return data;
+}
+
+} // namespace
+
+const char* FaultsReport::title() const
+{
+    return QT_TRANSLATE_NOOP("Meridian::Reports", "Faults");
+}
+
+std::optional<ReportData> FaultsReport::compute(const ReportParameters& p, const ReportContext& context) const
+{
+    auto run = startRun(p, context, { 5, 15 });
+    if (!run)
+        return std::nullopt;
+    if (run->data.isEmpty())
+        return run->data;
+    const ScopeNodes scope = scopeNodes(*run);
+    const auto events
+        = readEvents(p.fromMs - LookbackMs, p.toMs - 1, context, [&](int pc) { context.progress(15 + pc * 7 / 10); });
+    if (!events)
+        return std::nullopt;
+    context.progress(88);
+    const Tallies tallies = tally(*run, scope.nodes, pairFaultSpans(*events));
+    context.progress(95);
+
+    ReportData& data = run->data;
+    data.charts = { faultsChart(*run, tallies) };
+    data.figures = keyFigures(tallies.all, scope.nodes.size());
+    data.tables
+        = { classesTable(tallies), kindsTable(tallies), vendorsTable(tallies), poolsTable(tallies, scope.nodesPerPool),
+              topNodesTable(tallies, scope.nodes), topLinksTable(tallies), gapsTable(data.gaps) };
+    return std::move(data);
 }
 
 } // namespace Meridian::Reports

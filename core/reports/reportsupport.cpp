@@ -3,7 +3,9 @@
 
 #include <QDateTime>
 
+#include <algorithm>
 #include <limits>
+#include <tuple>
 
 namespace Meridian::Reports {
 
@@ -62,14 +64,55 @@ qint64 bucketFor(qint64 fromMs, qint64 toMs)
     return toMs - fromMs <= 2 * DayMs ? HourMs : DayMs;
 }
 
-ReportTable gapsTable(const QList<ReportGap>& gaps)
+QList<qint64> bucketStarts(qint64 fromMs, qint64 toMs, qint64 bucket)
+{
+    QList<qint64> starts;
+    for (qint64 b = bucketStart(fromMs, fromMs, bucket); b < toMs; b += bucket)
+        starts.append(b);
+    return starts;
+}
+
+std::optional<ReportRun> startRun(const ReportParameters& p, const ReportContext& context, RunProgress progress)
+{
+    auto scope = scopeCapacity(p, context);
+    if (!scope)
+        return std::nullopt;
+    ReportRun run { p, context, {}, std::move(*scope), {}, bucketFor(p.fromMs, p.toMs) };
+    coverage(run.scope, p.fromMs, p.toMs, &run.data);
+    context.progress(progress.coverage);
+    if (run.data.isEmpty())
+        return run;
+    auto state = context.wait(context.cache()->lastState());
+    if (!state)
+        return std::nullopt;
+    run.state = std::move(*state);
+    context.progress(progress.state);
+    return run;
+}
+
+ReportTable table(const QString& id, const char* title, QList<ReportColumn> columns)
 {
     ReportTable t;
-    t.id = QStringLiteral("gaps");
-    t.title = QT_TRANSLATE_NOOP("Meridian::Reports", "Gaps in the data");
-    t.columns = { { QT_TRANSLATE_NOOP("Meridian::Reports", "From"), ValueKind::Timestamp },
-        { QT_TRANSLATE_NOOP("Meridian::Reports", "To"), ValueKind::Timestamp },
-        { QT_TRANSLATE_NOOP("Meridian::Reports", "Duration (h)"), ValueKind::Hours } };
+    t.id = id;
+    t.title = title;
+    t.columns = std::move(columns);
+    return t;
+}
+
+void sortLongestFirst(QList<JobRun>* runs)
+{
+    std::sort(runs->begin(), runs->end(), [](const JobRun& a, const JobRun& b) {
+        return std::tie(b.durationMs, a.job->jobId, a.segment.startMs)
+            < std::tie(a.durationMs, b.job->jobId, b.segment.startMs);
+    });
+}
+
+ReportTable gapsTable(const QList<ReportGap>& gaps)
+{
+    ReportTable t = table(QStringLiteral("gaps"), QT_TRANSLATE_NOOP("Meridian::Reports", "Gaps in the data"),
+        { col(QT_TRANSLATE_NOOP("Meridian::Reports", "From"), ValueKind::Timestamp),
+            col(QT_TRANSLATE_NOOP("Meridian::Reports", "To"), ValueKind::Timestamp),
+            col(QT_TRANSLATE_NOOP("Meridian::Reports", "Duration (h)"), ValueKind::Hours) });
     for (const ReportGap& g : gaps)
         t.rows.append({ g.fromMs, g.toMs, double(g.toMs - g.fromMs) / HourMs });
     return t;
@@ -79,11 +122,8 @@ ReportTable parametersTable(const ReportData& data)
 {
     auto iso
         = [](qint64 ms) { return ms ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate) : QString(); };
-    ReportTable t;
-    t.id = QStringLiteral("report");
-    t.title = QT_TRANSLATE_NOOP("Meridian::Reports", "Report parameters");
-    t.columns = { { QT_TRANSLATE_NOOP("Meridian::Reports", "Key"), ValueKind::Text },
-        { QT_TRANSLATE_NOOP("Meridian::Reports", "Value"), ValueKind::Text } };
+    ReportTable t = table(QStringLiteral("report"), QT_TRANSLATE_NOOP("Meridian::Reports", "Report parameters"),
+        { col(QT_TRANSLATE_NOOP("Meridian::Reports", "Key")), col(QT_TRANSLATE_NOOP("Meridian::Reports", "Value")) });
     // Keys are machine-readable and stay English: scripts read this table.
     const QList<std::pair<const char*, QString>> rows = {
         { "type", data.parameters.type },

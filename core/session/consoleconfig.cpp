@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QSet>
 
@@ -88,6 +89,51 @@ bool parseSlurmKeys(const QJsonObject& o, const QString& where, SourceConfig* ou
     return true;
 }
 
+// "basicAuthFile" and "labels": a Prometheus source's own keys.
+bool parsePrometheusKeys(const QJsonObject& o, const QString& where, SourceConfig* out, QString* error)
+{
+    const bool prometheus = out->kind == SourceConfig::Kind::Prometheus;
+    for (const char* key : { "basicAuthFile", "labels" }) {
+        if (!prometheus && o.contains(QLatin1String(key))) {
+            *error = tr("%1.%2: only a \"prometheus\" source has it").arg(where, QLatin1String(key));
+            return false;
+        }
+    }
+    const QJsonValue auth = o.value(QStringLiteral("basicAuthFile"));
+    if (!auth.isUndefined()
+        && (!auth.isString() || auth.toString().isEmpty() || auth.toString().size() > MaxPathLength)) {
+        *error = tr("%1.basicAuthFile: expected a path").arg(where);
+        return false;
+    }
+    out->basicAuthFile = auth.toString();
+    const QJsonValue labels = o.value(QStringLiteral("labels"));
+    if (labels.isUndefined())
+        return true;
+    if (!labels.isObject()) {
+        *error = tr("%1.labels: expected an object").arg(where);
+        return false;
+    }
+    const QJsonObject map = labels.toObject();
+    if (unknownKeys(map,
+            { QStringLiteral("node"), QStringLiteral("region"), QStringLiteral("pool"), QStringLiteral("rack") },
+            where + QStringLiteral(".labels"), error))
+        return false;
+    // Prometheus label names: [a-zA-Z_][a-zA-Z0-9_]*.
+    static const QRegularExpression name(QStringLiteral("^[a-zA-Z_][a-zA-Z0-9_]{0,127}$"));
+    for (auto [key, target] : { std::pair { "node", &out->labels.node }, std::pair { "region", &out->labels.region },
+             std::pair { "pool", &out->labels.pool }, std::pair { "rack", &out->labels.rack } }) {
+        const QJsonValue v = map.value(QLatin1String(key));
+        if (v.isUndefined())
+            continue;
+        if (!v.isString() || !name.match(v.toString()).hasMatch()) {
+            *error = tr("%1.labels.%2: expected a Prometheus label name").arg(where, QLatin1String(key));
+            return false;
+        }
+        *target = v.toString();
+    }
+    return true;
+}
+
 bool parseSource(const QJsonValue& value, int index, SourceConfig* out, QString* error)
 {
     const QString where = QStringLiteral("sources[%1]").arg(index);
@@ -100,7 +146,8 @@ bool parseSource(const QJsonValue& value, int index, SourceConfig* out, QString*
             { QStringLiteral("name"), QStringLiteral("kind"), QStringLiteral("url"), QStringLiteral("tokenFile"),
                 QStringLiteral("intervalSeconds"), QStringLiteral("ca"), QStringLiteral("clientCert"),
                 QStringLiteral("clientKey"), QStringLiteral("credential"), QStringLiteral("user"),
-                QStringLiteral("region"), QStringLiteral("pools") },
+                QStringLiteral("region"), QStringLiteral("pools"), QStringLiteral("basicAuthFile"),
+                QStringLiteral("labels") },
             where, error))
         return false;
 
@@ -116,13 +163,15 @@ bool parseSource(const QJsonValue& value, int index, SourceConfig* out, QString*
         out->kind = SourceConfig::Kind::Agent;
     } else if (kind.toString() == QLatin1String("fleet")) {
         out->kind = SourceConfig::Kind::Fleet;
+    } else if (kind.toString() == QLatin1String("prometheus")) {
+        out->kind = SourceConfig::Kind::Prometheus;
     } else if (kind.toString() == QLatin1String("slurm")) {
         out->kind = SourceConfig::Kind::Slurm;
     } else {
-        *error = tr("%1.kind: expected \"agent\", \"fleet\" or \"slurm\"").arg(where);
+        *error = tr("%1.kind: expected \"agent\", \"fleet\", \"prometheus\" or \"slurm\"").arg(where);
         return false;
     }
-    if (!parseSlurmKeys(o, where, out, error))
+    if (!parsePrometheusKeys(o, where, out, error) || !parseSlurmKeys(o, where, out, error))
         return false;
 
     const QJsonValue url = o.value(QStringLiteral("url"));
@@ -273,6 +322,14 @@ bool ConsoleConfig::save(const QString& path, QString* error) const
         }
         if (!pools.isEmpty())
             o.insert(QStringLiteral("pools"), pools);
+        if (!s.basicAuthFile.isEmpty())
+            o.insert(QStringLiteral("basicAuthFile"), s.basicAuthFile);
+        if (s.kind == SourceConfig::Kind::Prometheus && s.labels != Prometheus::TopologyLabels()) {
+            const Prometheus::TopologyLabels& l = s.labels;
+            o.insert(QStringLiteral("labels"),
+                QJsonObject { { QStringLiteral("node"), l.node }, { QStringLiteral("region"), l.region },
+                    { QStringLiteral("pool"), l.pool }, { QStringLiteral("rack"), l.rack } });
+        }
         list.append(o);
     }
     QJsonObject root { { QStringLiteral("version"), FormatVersion }, { QStringLiteral("sources"), list } };

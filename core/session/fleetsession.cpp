@@ -14,6 +14,7 @@
 #include "core/session/jobdetails.h"
 #include "core/sources/agentsource.h"
 #include "core/sources/fleetsource.h"
+#include "core/sources/prometheussource.h"
 #include "core/sources/slurmsource.h"
 #include "core/store/fleetstore.h"
 #include "core/util/backgroundpriority.h"
@@ -183,7 +184,12 @@ void FleetSession::startWriter()
 {
     d->writer = std::make_unique<CacheWriter>(d->cachePath);
     connect(d->writer.get(), &CacheWriter::failed, this, &FleetSession::cacheFailed);
-    connect(d->writer.get(), &CacheWriter::damaged, this, &FleetSession::cacheDamaged);
+    connect(d->writer.get(), &CacheWriter::damaged, this, [this](const QString& detail) {
+        // The audit writes into state.db too: not into a damaged one.
+        if (d->audit)
+            d->audit->suspend(detail);
+        Q_EMIT cacheDamaged(detail);
+    });
     d->writer->start();
     d->reader->setRecentHistory([writer = d->writer.get()](const QString& nodeId, int accelerator, int metric) {
         return writer->recentPoints(nodeId, accelerator, metric);
@@ -204,6 +210,8 @@ void FleetSession::startFreshCache()
         const bool ok = CacheRepair::moveAside(d->cachePath, QDateTime::currentDateTimeUtc(), &moved, &error);
         d->cursors = {}; // a new cache has no history yet: sources fetch the agents' whole rings
         startWriter();
+        if (ok && d->audit)
+            d->audit->resume(); // into the new state.db, once the writer has made it
         startSources();
         if (ok)
             Q_EMIT cacheMovedAside(moved);
@@ -291,6 +299,8 @@ void FleetSession::startSources()
     for (const SourceConfig& config : std::as_const(d->configs)) {
         if (config.kind == SourceConfig::Kind::Fleet)
             created.append(new FleetSource(config));
+        else if (config.kind == SourceConfig::Kind::Prometheus)
+            created.append(new PrometheusSource(config));
         else if (config.kind == SourceConfig::Kind::Slurm)
             created.append(new SlurmSource(config));
         else

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/net/tlsclient.h"
+#include "core/sources/prometheus/topologylabels.h"
 
 #include <QByteArray>
 #include <QList>
@@ -26,13 +27,15 @@ struct PoolRule
 // or a Slurm cluster's slurmrestd.
 struct SourceConfig
 {
-    enum class Kind { Agent, Fleet, Slurm };
+    enum class Kind { Agent, Fleet, Prometheus, Slurm };
     QString name;
     Kind kind = Kind::Agent;
     QUrl url; ///< base URL, ending in '/'
     QString tokenFile; ///< path; the token itself never goes into the config
     int intervalMs = 5000;
     TlsClientFiles tls; ///< "ca", "clientCert", "clientKey": https only
+    QString basicAuthFile; ///< prometheus: "user:password" on the first line; never in the config itself
+    Prometheus::TopologyLabels labels; ///< prometheus: the label names of node, region, pool and rack
     QString credential; ///< name of the token in the keyring (CredentialStore); never the token itself
     // Resolved from the keyring by FleetSession before the source starts; memory
     // only: save() never writes these, they are not part of the file format.
@@ -45,7 +48,8 @@ struct SourceConfig
     friend bool operator==(const SourceConfig&, const SourceConfig&) = default;
 };
 
-// The kind's word in the configuration file and the support bundle: "agent", "fleet", "slurm".
+// The kind's word in the configuration file, the support bundle and check-source: "agent", "fleet",
+// "prometheus", "slurm".
 inline QString sourceKindKey(SourceConfig::Kind kind)
 {
     switch (kind) {
@@ -53,6 +57,8 @@ inline QString sourceKindKey(SourceConfig::Kind kind)
         break;
     case SourceConfig::Kind::Fleet:
         return QStringLiteral("fleet");
+    case SourceConfig::Kind::Prometheus:
+        return QStringLiteral("prometheus");
     case SourceConfig::Kind::Slurm:
         return QStringLiteral("slurm");
     }

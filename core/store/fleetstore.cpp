@@ -87,6 +87,12 @@ QStringList FleetStore::regions() const
     return m_aggregate.regions();
 }
 
+const ExporterCounters* FleetStore::faultCounters(const QString& nodeId) const
+{
+    const auto it = m_faultCounters.constFind(nodeId);
+    return it == m_faultCounters.cend() ? nullptr : &*it;
+}
+
 void FleetStore::applyUpdate(const SourceUpdate& update)
 {
     applyRemovals(update);
@@ -140,6 +146,12 @@ void FleetStore::applyRemovals(const SourceUpdate& update)
 {
     for (const QString& id : update.removedNodes)
         dropFacts(id, update.source);
+    // Before the nodes: the change set that names them finds their counters in place.
+    for (const ExporterCounters& c : update.faultCounters) {
+        ExporterCounters& kept = m_faultCounters[c.nodeId];
+        kept = c;
+        kept.source = update.source;
+    }
 }
 
 NodeFacts& FleetStore::factsOf(FactsList& list, const QString& source, const SourceClaims& claims)
@@ -235,6 +247,8 @@ void FleetStore::dropFacts(const QString& nodeId, const QString& source)
         if (it->at(i).source == source)
             it->remove(i);
     }
+    if (const auto c = m_faultCounters.constFind(nodeId); c != m_faultCounters.cend() && c->source == source)
+        m_faultCounters.erase(c);
     if (it->isEmpty())
         removeNode(nodeId);
     else

@@ -53,6 +53,8 @@ public:
     // empty one: without it job counts are unknown, not zero.
     bool hasJobList() const { return m_hasJobList; }
     QStringList regions() const; ///< sorted
+    // A node's newest exporter-only fault counters (SourceUpdate::faultCounters); null: none.
+    const ExporterCounters* faultCounters(const QString& nodeId) const;
 
     RegionSummary summary(const QString& region = {}) const; ///< empty region: whole fleet
     AgentStatusCounts agentStatusCounts() const;
@@ -115,6 +117,7 @@ private:
     mutable QHash<QString, std::pair<qint64, qint64>> m_dataAges;
     mutable std::pair<qint64, qint64> m_fleetAges { 0, 0 };
     mutable bool m_dataAgesDirty = true;
+    QHash<QString, ExporterCounters> m_faultCounters;
     QList<SourceUpdate> m_inbox; ///< queued by enqueueUpdate(), oldest first
     qsizetype m_inboxNext = 0; ///< next node of m_inbox.first(); 0: its removals are still to do
     QTimer m_inboxTimer; ///< the next slice, after the event loop has had its turn

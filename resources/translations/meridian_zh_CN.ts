@@ -291,16 +291,32 @@
         <translation>%1：应为“pool”以及“nodePrefix”或“feature”之一，均为非空字符串</translation>
     </message>
     <message>
-        <source>%1.kind: expected &quot;agent&quot;, &quot;fleet&quot; or &quot;slurm&quot;</source>
-        <translation>%1.kind：应为“agent”、“fleet”或“slurm”</translation>
-    </message>
-    <message>
         <source>down in Slurm (%1)</source>
         <translation>在 Slurm 中已宕机（%1）</translation>
     </message>
     <message>
         <source>drained in Slurm (%1)</source>
         <translation>在 Slurm 中已排空（%1）</translation>
+    </message>
+    <message>
+        <source>%1.%2: only a &quot;prometheus&quot; source has it</source>
+        <translation>%1.%2：只有“prometheus”数据源才有此项</translation>
+    </message>
+    <message>
+        <source>%1.basicAuthFile: expected a path</source>
+        <translation>%1.basicAuthFile：应为路径</translation>
+    </message>
+    <message>
+        <source>%1.labels: expected an object</source>
+        <translation>%1.labels：应为对象</translation>
+    </message>
+    <message>
+        <source>%1.labels.%2: expected a Prometheus label name</source>
+        <translation>%1.labels.%2：应为 Prometheus 标签名</translation>
+    </message>
+    <message>
+        <source>%1.kind: expected &quot;agent&quot;, &quot;fleet&quot;, &quot;prometheus&quot; or &quot;slurm&quot;</source>
+        <translation>%1.kind：应为“agent”“fleet”“prometheus”或“slurm”</translation>
     </message>
 </context>
 <context>
@@ -1146,6 +1162,115 @@
     </message>
 </context>
 <context>
+    <name>Meridian::CheckSource</name>
+    <message>
+        <source>a Slurm source is checked by: meridian check-slurm %1 --token-file FILE</source>
+        <translation>Slurm 数据源请用以下命令检查：meridian check-slurm %1 --token-file FILE</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1（%2）：%3</translation>
+    </message>
+    <message>
+        <source>usable</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <source>, version %1</source>
+        <translation>，版本 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>nodes: %n total</source>
+        <translation>
+            <numerusform>节点：共 %n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n up</source>
+        <translation>
+            <numerusform>%n 个在线</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n down</source>
+        <translation>
+            <numerusform>%n 个宕机</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unassigned</source>
+        <translation>
+            <numerusform>%n 个未分配</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>accelerators: %n</source>
+        <translation>
+            <numerusform>加速卡：%n 张</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>problem: %1</source>
+        <translation>问题：%1</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>Checks every source of a configuration end to end and reports what it sees and every problem.</source>
+        <translation>端到端检查配置中的每个数据源，报告所见内容和每个问题。</translation>
+    </message>
+    <message>
+        <source>Read the sources from FILE.</source>
+        <translation>从 FILE 读取数据源。</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>Check only the source called NAME.</source>
+        <translation>只检查名为 NAME 的数据源。</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>Print one JSON document.</source>
+        <translation>输出一个 JSON 文档。</translation>
+    </message>
+    <message>
+        <source>Give up on a source after SECONDS (default 30).</source>
+        <translation>SECONDS 秒后放弃一个数据源（默认 30）。</translation>
+    </message>
+    <message>
+        <source>SECONDS</source>
+        <translation>SECONDS</translation>
+    </message>
+    <message>
+        <source>The subcommand.</source>
+        <translation>子命令。</translation>
+    </message>
+    <message>
+        <source>Usage: meridian check-source --config FILE [--source NAME] [--json]</source>
+        <translation>用法：meridian check-source --config FILE [--source NAME] [--json]</translation>
+    </message>
+    <message>
+        <source>--timeout must be 1 to 600 seconds.</source>
+        <translation>--timeout 必须为 1 到 600 秒。</translation>
+    </message>
+    <message>
+        <source>No source called &quot;%1&quot;.</source>
+        <translation>没有名为“%1”的数据源。</translation>
+    </message>
+    <message>
+        <source>The configuration has no sources.</source>
+        <translation>配置中没有数据源。</translation>
+    </message>
+</context>
+<context>
     <name>Meridian::CommandLine</name>
     <message>
         <source>Try &apos;meridian --help&apos;.</source>
@@ -1216,12 +1341,16 @@
 
 Subcommands:
   check-agent URL [--token-file FILE]   check one agent or fleet front and exit
-  check-slurm URL --token-file FILE [--user NAME]   check a Slurm cluster&apos;s slurmrestd and exit</source>
+  check-slurm URL --token-file FILE [--user NAME]   check a Slurm cluster&apos;s slurmrestd and exit
+  check-source --config FILE [--source NAME] [--json]   check every source and exit
+  report --type TYPE --range RANGE --format pdf|csv|xlsx -o FILE   write a report from the cache and exit (meridian report --help)</source>
         <translation>多区域 AI 算力网络控制台。
 
 子命令：
   check-agent URL [--token-file FILE]   检查一个代理或集群前端后退出
-  check-slurm URL --token-file FILE [--user NAME]   检查 Slurm 集群的 slurmrestd 后退出</translation>
+  check-slurm URL --token-file FILE [--user NAME]   检查 Slurm 集群的 slurmrestd 后退出
+  check-source --config FILE [--source NAME] [--json]   检查全部数据源后退出
+  report --type TYPE --range RANGE --format pdf|csv|xlsx -o FILE   根据缓存生成报表后退出（meridian report --help）</translation>
     </message>
 </context>
 <context>
@@ -2466,12 +2595,6 @@ Subcommands:
         <source>now</source>
         <translation>现在</translation>
     </message>
-    <message numerus="yes">
-        <source>%n segment(s), %1 interruption(s), %2 checkpoint(s)</source>
-        <translation>
-            <numerusform>%n 个运行段，%1 次中断，%2 个检查点</numerusform>
-        </translation>
-    </message>
     <message>
         <source>running</source>
         <translation>运行中</translation>
@@ -2509,6 +2632,24 @@ Recovery: %3 (target 10 min)</source>
     <message>
         <source>Ran %1 from %2 (%3)</source>
         <translation>自 %2 起运行 %1（%3）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n segment(s)</source>
+        <translation>
+            <numerusform>%n 个运行段</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n interruption(s)</source>
+        <translation>
+            <numerusform>%n 次中断</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n checkpoint(s)</source>
+        <translation>
+            <numerusform>%n 个检查点</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2703,12 +2844,6 @@ Recovery: %3 (target 10 min)</source>
         <source>Full history not loaded from %1: %2. Showing the job list&apos;s view.</source>
         <translation>未能从 %1 加载完整历史：%2。显示作业列表中的视图。</translation>
     </message>
-    <message numerus="yes">
-        <source>Full history from %1: %n checkpoint(s)</source>
-        <translation>
-            <numerusform>来自 %1 的完整历史：%n 个检查点</numerusform>
-        </translation>
-    </message>
     <message>
         <source>no console session with sources</source>
         <translation>没有带数据源的控制台会话</translation>
@@ -2740,6 +2875,10 @@ Recovery: %3 (target 10 min)</source>
     <message>
         <source>Copy command</source>
         <translation>复制命令</translation>
+    </message>
+    <message>
+        <source>Full history from %1.</source>
+        <translation>完整历史来自 %1。</translation>
     </message>
 </context>
 <context>
@@ -2842,12 +2981,6 @@ p50 %4 ms，p99 %5 ms，丢包率 %6
             <numerusform>已测量 %n 对站点； </numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%n break their target. Click an edge for its history.</source>
-        <translation>
-            <numerusform>其中 %n 对未达标。单击连线可查看其历史。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>0%</source>
         <translation>0%</translation>
@@ -2891,6 +3024,22 @@ p50 %3 ms, p99 %4 ms, loss %5 (%n probe(s))</source>
             <numerusform>%1 → %2
 p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n break their target</source>
+        <translation>
+            <numerusform>其中 %n 对超出目标</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n on the map; the others are within one site or between sites without coordinates)</source>
+        <translation>
+            <numerusform>（地图上显示 %n 对；其余为同一站点内部或无坐标站点之间的站点对）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>. Click an edge for its history.</source>
+        <translation>。点击连线查看其历史。</translation>
     </message>
 </context>
 <context>
@@ -3531,6 +3680,189 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
     <message>
         <source>Health</source>
         <translation>健康状态</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::Prometheus::VectorDecoder</name>
+    <message>
+        <source>more than %1 series</source>
+        <translation>序列超过 %1 条</translation>
+    </message>
+    <message>
+        <source>a series has more than %1 labels</source>
+        <translation>某条序列的标签超过 %1 个</translation>
+    </message>
+    <message>
+        <source>unexpected key</source>
+        <translation>意外的键</translation>
+    </message>
+    <message>
+        <source>a series without &quot;value&quot; (not a vector)</source>
+        <translation>序列缺少“value”（不是 vector）</translation>
+    </message>
+    <message>
+        <source>a series without &quot;value&quot;</source>
+        <translation>序列缺少“value”</translation>
+    </message>
+    <message>
+        <source>a series with two values</source>
+        <translation>序列有两个值</translation>
+    </message>
+    <message>
+        <source>a sample is not [time, &quot;value&quot;]</source>
+        <translation>样本不是 [时间, “值”]</translation>
+    </message>
+    <message>
+        <source>a string longer than %1 bytes</source>
+        <translation>字符串超过 %1 字节</translation>
+    </message>
+    <message>
+        <source>a sample value is not a number: &quot;%1&quot;</source>
+        <translation>样本值不是数字：“%1”</translation>
+    </message>
+    <message>
+        <source>nested deeper than %1 levels</source>
+        <translation>嵌套超过 %1 层</translation>
+    </message>
+    <message>
+        <source>unexpected %1</source>
+        <translation>意外的%1</translation>
+    </message>
+    <message>
+        <source>unexpected number</source>
+        <translation>意外的数字</translation>
+    </message>
+    <message>
+        <source>a sample time out of range</source>
+        <translation>样本时间超出范围</translation>
+    </message>
+    <message>
+        <source>%1 where none belongs</source>
+        <translation>此处不应出现%1</translation>
+    </message>
+    <message>
+        <source>the answer is larger than %1 bytes</source>
+        <translation>应答超过 %1 字节</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n more warning(s) not shown)</source>
+        <translation>
+            <numerusform>（另有 %n 条警告未显示）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>HTTP %1: %2</source>
+        <translation>HTTP %1：%2</translation>
+    </message>
+    <message>
+        <source>HTTP %1: the credentials were refused</source>
+        <translation>HTTP %1：凭据被拒绝</translation>
+    </message>
+    <message>
+        <source>Prometheus: %1</source>
+        <translation>Prometheus：%1</translation>
+    </message>
+    <message>
+        <source>Prometheus %1: %2</source>
+        <translation>Prometheus %1：%2</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>not valid JSON at offset %1: %2</source>
+        <translation>偏移 %1 处不是有效的 JSON：%2</translation>
+    </message>
+    <message>
+        <source>malformed answer at offset %1: %2</source>
+        <translation>偏移 %1 处应答格式错误：%2</translation>
+    </message>
+    <message>
+        <source>the answer has no &quot;status&quot;: &quot;success&quot;</source>
+        <translation>应答没有 “status”: “success”</translation>
+    </message>
+    <message>
+        <source>the answer has no &quot;resultType&quot;</source>
+        <translation>应答没有“resultType”</translation>
+    </message>
+    <message>
+        <source>expected a vector, got &quot;%1&quot;</source>
+        <translation>应为 vector，实际为“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::PrometheusCheck</name>
+    <message>
+        <source>no complete answer within %1 s</source>
+        <translation>%1 秒内没有完整应答</translation>
+    </message>
+    <message>
+        <source>a query failed: %1</source>
+        <translation>一个查询失败：%1</translation>
+    </message>
+    <message>
+        <source>Prometheus reports no scrape targets (&quot;up&quot; is empty)</source>
+        <translation>Prometheus 没有报告任何抓取目标（“up”为空）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s) have no accelerator exporter (no DCGM, npu-exporter or meridian accelerator series)</source>
+        <translation>
+            <numerusform>%n 个节点没有加速卡导出器（没有 DCGM、npu-exporter 或 meridian 加速卡序列）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s) without a &quot;%1&quot; label are unassigned: %2</source>
+        <translation>
+            <numerusform>%n 个节点没有“%1”标签，未分配：%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(no model label)</source>
+        <translation>（无型号标签）</translation>
+    </message>
+    <message>
+        <source>no server version from /api/v1/status/buildinfo (%1)</source>
+        <translation>未能从 /api/v1/status/buildinfo 获得服务器版本（%1）</translation>
+    </message>
+    <message>
+        <source>not in the answer</source>
+        <translation>应答中没有</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of %1 scrape target(s) failing: %2</source>
+        <translation>
+            <numerusform>%1 个抓取目标中有 %n 个失败：%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no target list from /api/v1/targets (%1)</source>
+        <translation>未能从 /api/v1/targets 获得目标列表（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::PrometheusSource</name>
+    <message>
+        <source>basic auth file %1: %2</source>
+        <translation>基本认证文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>basic auth file %1: expected one line &quot;user:password&quot;</source>
+        <translation>基本认证文件 %1：应为一行“用户:密码”</translation>
+    </message>
+    <message>
+        <source>Prometheus has not answered for %1 s</source>
+        <translation>Prometheus 已有 %1 秒未应答</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scrape target(s) down in Prometheus (up == 0)</source>
+        <translation>
+            <numerusform>Prometheus 中有 %n 个抓取目标宕机（up == 0）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no longer reported by Prometheus (its targets are gone)</source>
+        <translation>Prometheus 不再报告此节点（其抓取目标已消失）</translation>
     </message>
 </context>
 <context>
@@ -4933,10 +5265,6 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
         <translation>令牌文件</translation>
     </message>
     <message>
-        <source>A single agent serves one node; a fleet front (simulator, gateway) serves many nodes through /api/v1/nodes; Slurm&apos;s slurmrestd serves a cluster&apos;s nodes, partitions and jobs</source>
-        <translation>单个代理对应一个节点；集群前端（模拟器、网关）通过 /api/v1/nodes 提供多个节点的数据；Slurm 的 slurmrestd 提供一个集群的节点、分区和作业</translation>
-    </message>
-    <message>
         <source>the user the JWT was issued to (scontrol token username=…)</source>
         <translation>JWT 所签发给的用户（scontrol token username=…）</translation>
     </message>
@@ -4959,6 +5287,22 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
     <message>
         <source>slurmrestd needs a JWT: give the file that holds it.</source>
         <translation>slurmrestd 需要 JWT：请指定保存它的文件。</translation>
+    </message>
+    <message>
+        <source>&amp;Basic auth file:</source>
+        <translation>基本认证文件(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>optional: file holding user:password</source>
+        <translation>可选：存放“用户:密码”的文件</translation>
+    </message>
+    <message>
+        <source>A single agent serves one node; a fleet front (simulator, gateway) serves many nodes through /api/v1/nodes; a Prometheus (or Thanos, VictoriaMetrics, Mimir) serves the metrics its exporters scrape; Slurm&apos;s slurmrestd serves a cluster&apos;s nodes, partitions and jobs</source>
+        <translation>单个代理服务一个节点；集群前端（模拟器、网关）通过 /api/v1/nodes 服务多个节点；Prometheus（或 Thanos、VictoriaMetrics、Mimir）提供其导出器采集的指标；Slurm 的 slurmrestd 提供集群的节点、分区和作业</translation>
+    </message>
+    <message>
+        <source>The basic auth file does not exist or cannot be read.</source>
+        <translation>基本认证文件不存在或无法读取。</translation>
     </message>
 </context>
 <context>
@@ -5006,6 +5350,10 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
     <message>
         <source>Slurm (slurmrestd)</source>
         <translation>Slurm（slurmrestd）</translation>
+    </message>
+    <message>
+        <source>Prometheus</source>
+        <translation>Prometheus</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 // by `meridian report` (exit 3, no file) and by the console's session, which on request moves the files
 // aside and starts afresh. Every query is bounded in time and every value in size.
 
+#include "core/cache/auditstore.h"
 #include "core/cache/cachedatabase.h"
 #include "core/cache/cacheguard.h"
 #include "core/cache/cachereader.h"
@@ -124,6 +125,7 @@ private Q_SLOTS:
     void statementsAreTimeBounded();
     void valuesAreSizeBounded();
     void sessionMovesTheDamagedCacheAside();
+    void auditWritesNothingWhileSuspended();
     void reportRefusesADamagedCache_data();
     void reportRefusesADamagedCache();
 
@@ -335,6 +337,32 @@ void TestCacheTrust::sessionMovesTheDamagedCacheAside()
     QTRY_VERIFY2_WITH_TIMEOUT(
         (v = verify(dir.path())).state == CacheVerdict::State::Sound, qPrintable(v.detail), 10000);
     QCOMPARE(damaged.count(), 1);
+}
+
+// The audit lives in state.db: while the cache is refused it writes nowhere, then into the new cache.
+void TestCacheTrust::auditWritesNothingWhileSuspended()
+{
+    QTemporaryDir dir;
+    copyOfPristine(&dir);
+    AuditStore audit(dir.path());
+    AuditEntry entry;
+    entry.action = QStringLiteral("cancel");
+    entry.jobId = QStringLiteral("j1");
+    QFuture<bool> first = audit.append(entry);
+    first.waitForFinished();
+    QVERIFY2(first.result(), qPrintable(audit.lastError()));
+    audit.suspend(QStringLiteral("state.db is damaged: test"));
+    QFuture<bool> refused = audit.append(entry);
+    refused.waitForFinished();
+    QVERIFY(!refused.result());
+    QVERIFY2(audit.lastError().contains(QLatin1String("damaged: test")), qPrintable(audit.lastError()));
+    audit.resume();
+    QFuture<bool> again = audit.append(entry);
+    again.waitForFinished();
+    QVERIFY2(again.result(), qPrintable(audit.lastError()));
+    QFuture<QList<AuditEntry>> all = audit.entries();
+    all.waitForFinished();
+    QCOMPARE(all.result().size(), 2);
 }
 
 void TestCacheTrust::reportRefusesADamagedCache_data()

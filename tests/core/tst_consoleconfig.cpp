@@ -91,6 +91,32 @@ private Q_SLOTS:
         QCOMPARE(again.sources, config.sources);
     }
 
+    void prometheus()
+    {
+        const QString path = write(json("{'version': 1, 'sources': ["
+                                        "{ 'name': 'east', 'kind': 'prometheus', 'url': 'http://prom:9090',"
+                                        "  'basicAuthFile': '/etc/meridian/east.auth',"
+                                        "  'labels': { 'region': 'cluster', 'rack': 'rack_id' } },"
+                                        "{ 'name': 'west', 'kind': 'prometheus', 'url': 'http://prom2:9090/' } ]}"));
+        ConsoleConfig config;
+        QString error;
+        QVERIFY2(ConsoleConfig::load(path, &config, &error), qPrintable(error));
+        QCOMPARE(config.sources.size(), 2);
+        const SourceConfig& east = config.sources[0];
+        QCOMPARE(east.kind, SourceConfig::Kind::Prometheus);
+        QCOMPARE(east.basicAuthFile, QStringLiteral("/etc/meridian/east.auth"));
+        QCOMPARE(east.labels.region, QStringLiteral("cluster"));
+        QCOMPARE(east.labels.rack, QStringLiteral("rack_id"));
+        QCOMPARE(east.labels.node, QStringLiteral("node")); // the defaults for what is not named
+        QCOMPARE(east.labels.pool, QStringLiteral("pool"));
+        QVERIFY(config.sources[1].labels == Prometheus::TopologyLabels());
+        const QString saved = m_dir.filePath(QStringLiteral("saved-prometheus.json"));
+        QVERIFY2(config.save(saved, &error), qPrintable(error));
+        ConsoleConfig again;
+        QVERIFY2(ConsoleConfig::load(saved, &again, &error), qPrintable(error));
+        QCOMPARE(again.sources, config.sources);
+    }
+
     void malformed_data()
     {
         QTest::addColumn<QByteArray>("content");
@@ -111,6 +137,26 @@ private Q_SLOTS:
         QTest::addRow("name wrong type") << src(json("'name':5,'url':'http://h/'")) << QStringLiteral("name");
         QTest::addRow("unknown kind") << src(json("'name':'a','kind':'prom','url':'http://h/'"))
                                       << QStringLiteral("kind");
+        QTest::addRow("labels on an agent")
+            << src(json("'name':'a','url':'http://h/','labels':{'region':'zone'}")) << QStringLiteral("prometheus");
+        QTest::addRow("basic auth on a fleet")
+            << src(json("'name':'a','kind':'fleet','url':'http://h/','basicAuthFile':'/x'"))
+            << QStringLiteral("prometheus");
+        QTest::addRow("labels not object")
+            << src(json("'name':'a','kind':'prometheus','url':'http://h/','labels':['zone']"))
+            << QStringLiteral("labels");
+        QTest::addRow("unknown label role")
+            << src(json("'name':'a','kind':'prometheus','url':'http://h/','labels':{'site':'dc'}"))
+            << QStringLiteral("unknown key");
+        QTest::addRow("bad label name") << src(
+            json("'name':'a','kind':'prometheus','url':'http://h/','labels':{'region':'my-zone'}"))
+                                        << QStringLiteral("labels.region");
+        QTest::addRow("empty label name")
+            << src(json("'name':'a','kind':'prometheus','url':'http://h/','labels':{'node':''}"))
+            << QStringLiteral("labels.node");
+        QTest::addRow("basic auth empty")
+            << src(json("'name':'a','kind':'prometheus','url':'http://h/','basicAuthFile':''"))
+            << QStringLiteral("basicAuthFile");
         QTest::addRow("ftp url") << src(json("'name':'a','url':'ftp://h/'")) << QStringLiteral("url");
         QTest::addRow("file url") << src(json("'name':'a','url':'file:///etc/passwd'")) << QStringLiteral("url");
         QTest::addRow("no host") << src(json("'name':'a','url':'http:///x'")) << QStringLiteral("url");

@@ -10,6 +10,8 @@
 #include "ui/sources/sourcetablemodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QLineEdit>
 #include <QSignalSpy>
 #include <QTemporaryFile>
 #include <QTest>
@@ -175,6 +177,41 @@ private Q_SLOTS:
         QCOMPARE(jobs.rowCount(), 2);
         jobs.setJobs({});
         QCOMPARE(jobs.rowCount(), 0);
+    }
+
+    void sourceDialogEditsPrometheus()
+    {
+        QTemporaryFile auth;
+        QVERIFY(auth.open());
+        auth.write("user:password\n");
+        auth.flush();
+        SourceConfig original;
+        original.name = QStringLiteral("east");
+        original.kind = SourceConfig::Kind::Prometheus;
+        original.url = QUrl(QStringLiteral("http://127.0.0.1:9090/"));
+        original.basicAuthFile = auth.fileName();
+        original.labels.region = QStringLiteral("cluster");
+        original.intervalMs = 15000;
+        SourceEditDialog dialog(original, {});
+        // Kind, basic auth file and the label names the dialog does not show all survive an edit.
+        const SourceConfig edited = dialog.source();
+        QVERIFY(edited.kind == SourceConfig::Kind::Prometheus);
+        QCOMPARE(edited.basicAuthFile, auth.fileName());
+        QCOMPARE(edited.labels.region, QStringLiteral("cluster"));
+        QCOMPARE(SourceEditDialog::validate(edited, {}), QString());
+        auto* basicAuth = dialog.findChild<QLineEdit*>(QStringLiteral("basicAuthFile"));
+        QVERIFY(basicAuth && !basicAuth->isHidden());
+        // Another kind has no basic auth: the field is hidden and not saved.
+        auto* kind = dialog.findChild<QComboBox*>();
+        QVERIFY(kind);
+        kind->setCurrentIndex(kind->findData(int(SourceConfig::Kind::Agent)));
+        QVERIFY(basicAuth->isHidden());
+        QVERIFY(dialog.source().basicAuthFile.isEmpty());
+        // An unreadable basic auth file is refused, as the token file is.
+        SourceConfig missing = original;
+        missing.basicAuthFile = QStringLiteral("/nonexistent/auth");
+        QVERIFY(!SourceEditDialog::validate(missing, {}).isEmpty());
+        QCOMPARE(SourceTableModel::kindName(SourceConfig::Kind::Prometheus), QStringLiteral("Prometheus"));
     }
 };
 

@@ -1,12 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/charts/stackedcapacitychart.h"
 
-#include "ui/charts/timeplot.h"
 #include "ui/common/theme.h"
 
-#include <QEvent>
-#include <QLabel>
-#include <QStackedLayout>
 #include <qcustomplot.h>
 
 #include <limits>
@@ -29,68 +25,57 @@ QColor bandColor(const QColor& series, const QColor& background)
 } // namespace
 
 StackedCapacityChart::StackedCapacityChart(QWidget* parent)
-    : QWidget(parent)
-    , m_plot(new QCustomPlot(this))
-    , m_emptyLabel(new QLabel(this))
-    , m_stack(new QStackedLayout(this))
+    : Chart(parent)
 {
-    TimePlot::setUp(m_plot, m_emptyLabel, m_stack);
     setMinimumHeight(200);
-    m_plot->yAxis->setNumberFormat(QStringLiteral("f"));
-    m_plot->yAxis->setNumberPrecision(0);
+    plot()->yAxis->setNumberFormat(QStringLiteral("f"));
+    plot()->yAxis->setNumberPrecision(0);
 
     // Drawing order bottom-up; each band fills down to the edge below it.
-    m_faulty = m_plot->addGraph();
-    m_allocated = m_plot->addGraph();
-    m_free = m_plot->addGraph();
+    m_faulty = plot()->addGraph();
+    m_allocated = plot()->addGraph();
+    m_free = plot()->addGraph();
     m_allocated->setChannelFillGraph(m_faulty);
     m_free->setChannelFillGraph(m_allocated);
     for (QCPGraph* graph : { m_faulty, m_allocated, m_free })
         graph->setLineStyle(QCPGraph::lsStepLeft);
 
-    m_plot->legend->setVisible(true);
-    m_plot->legend->setBorderPen(Qt::NoPen);
-    m_plot->legend->setBrush(Qt::NoBrush);
-    m_plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
-    m_plot->legend->setWrap(3);
-    m_plot->plotLayout()->insertRow(0);
+    plot()->legend->setVisible(true);
+    plot()->legend->setBorderPen(Qt::NoPen);
+    plot()->legend->setBrush(Qt::NoBrush);
+    plot()->legend->setFillOrder(QCPLegend::foColumnsFirst);
+    plot()->legend->setWrap(3);
+    plot()->plotLayout()->insertRow(0);
     auto* legendCell = new QCPLayoutGrid;
-    m_plot->plotLayout()->addElement(0, 0, legendCell);
-    legendCell->addElement(0, 0, m_plot->legend);
-    legendCell->addElement(0, 1, new QCPLayoutElement(m_plot));
+    plot()->plotLayout()->addElement(0, 0, legendCell);
+    legendCell->addElement(0, 0, plot()->legend);
+    legendCell->addElement(0, 1, new QCPLayoutElement(plot()));
     legendCell->setColumnStretchFactor(0, 0.01);
     legendCell->setMargins(QMargins(0, 0, 0, 0));
-    m_plot->plotLayout()->setRowStretchFactor(0, 0.001);
+    plot()->plotLayout()->setRowStretchFactor(0, 0.001);
 
-    updateTexts();
-    updateColors();
-    showEmpty(true);
+    retranslate();
+    restyle();
 }
 
 StackedCapacityChart::~StackedCapacityChart() = default;
 
-void StackedCapacityChart::updateTexts()
+void StackedCapacityChart::retranslate()
 {
     m_faulty->setName(tr("Faulty"));
     m_allocated->setName(tr("Allocated"));
     m_free->setName(tr("Free"));
-    m_plot->yAxis->setLabel(tr("Accelerators"));
-    m_plot->legend->setMaximumSize(m_plot->legend->minimumOuterSizeHint());
-    m_emptyLabel->setText(tr("No capacity history for this scope in the cache yet"));
-}
-
-void StackedCapacityChart::showEmpty(bool empty)
-{
-    m_empty = empty;
-    m_stack->setCurrentWidget(empty ? static_cast<QWidget*>(m_emptyLabel) : m_plot);
+    plot()->yAxis->setLabel(tr("Accelerators"));
+    plot()->legend->setMaximumSize(plot()->legend->minimumOuterSizeHint());
+    setEmptyText(tr("No capacity history for this scope in the cache yet"));
 }
 
 void StackedCapacityChart::clear()
 {
     for (QCPGraph* graph : { m_faulty, m_allocated, m_free })
         graph->data()->clear();
-    showEmpty(true);
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    showEmpty();
+    requestReplot();
 }
 
 void StackedCapacityChart::setSeries(const CapacitySeries& series)
@@ -124,48 +109,26 @@ void StackedCapacityChart::setSeries(const CapacitySeries& series)
 
     const double from = (series.fromMs > 0 ? series.fromMs : series.points.first().timestampMs) / 1000.0;
     const double to = (series.toMs > 0 ? series.toMs : series.points.last().timestampMs) / 1000.0;
-    m_plot->xAxis->setRange(from, std::max(to, from + 60));
-    if (auto ticker = m_plot->xAxis->ticker().dynamicCast<QCPAxisTickerDateTime>())
+    plot()->xAxis->setRange(from, std::max(to, from + 60));
+    if (auto ticker = plot()->xAxis->ticker().dynamicCast<QCPAxisTickerDateTime>())
         ticker->setDateTimeFormat(to - from > 86400 * 1.5 ? QStringLiteral("MM-dd HH:mm") : QStringLiteral("HH:mm"));
-    m_plot->yAxis->setRange(0, std::max(1.0, maxValue * 1.08));
-    showEmpty(false);
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    plot()->yAxis->setRange(0, std::max(1.0, maxValue * 1.08));
+    showPlot();
+    requestReplot();
 }
 
-void StackedCapacityChart::updateColors()
+void StackedCapacityChart::restyle()
 {
+    applyPaletteToPlot();
     const QPalette pal = palette();
     const QColor base = pal.color(QPalette::Base);
-    m_plot->setBackground(base);
-    m_plot->axisRect()->setBackground(base);
-    const QColor text = pal.color(QPalette::Text);
-    QColor grid = text;
-    grid.setAlpha(40);
-    for (QCPAxis* axis : { m_plot->xAxis, m_plot->yAxis }) {
-        axis->setBasePen(QPen(pal.color(QPalette::Mid), 1));
-        axis->setTickPen(QPen(pal.color(QPalette::Mid), 1));
-        axis->setSubTickPen(QPen(pal.color(QPalette::Mid), 1));
-        axis->setTickLabelColor(text);
-        axis->setLabelColor(text);
-        axis->grid()->setPen(QPen(grid, 1, Qt::DotLine));
-    }
-    m_plot->legend->setTextColor(text);
     const std::pair<QCPGraph*, QColor> bands[] = { { m_faulty, Theme::faultyColor(pal) },
         { m_allocated, Theme::allocatedColor(pal) }, { m_free, Theme::freeColor(pal) } };
     for (const auto& [graph, color] : bands) {
         graph->setPen(QPen(color, 1));
         graph->setBrush(bandColor(color, base));
     }
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
-}
-
-void StackedCapacityChart::changeEvent(QEvent* event)
-{
-    if (event->type() == QEvent::PaletteChange)
-        updateColors();
-    else if (event->type() == QEvent::LanguageChange)
-        updateTexts();
-    QWidget::changeEvent(event);
+    requestReplot();
 }
 
 } // namespace Meridian

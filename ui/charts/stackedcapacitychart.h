@@ -2,13 +2,9 @@
 #pragma once
 
 #include "core/model/fleettypes.h"
+#include "ui/charts/chart.h"
 
-#include <QWidget>
-
-class QCustomPlot;
 class QCPGraph;
-class QLabel;
-class QStackedLayout;
 
 namespace Meridian {
 
@@ -16,7 +12,7 @@ namespace Meridian {
 // of it, free on top of that (the upper edge is the total). Each band is a
 // QCPGraph filled to the graph below it (channel fill), opaque, 1 px pens.
 // Owns its plot; a missing minute breaks the bands instead of dropping to zero.
-class StackedCapacityChart : public QWidget
+class StackedCapacityChart : public Chart
 {
     Q_OBJECT
 public:
@@ -25,29 +21,20 @@ public:
 
     void setSeries(const CapacitySeries& series);
     void clear();
-    bool isEmpty() const { return m_empty; }
 
-    QCustomPlot* plot() const { return m_plot; } ///< tests and grabbing only
     // Tests: upper edges of the bands (faulty, faulty+allocated, total) at their points.
     QCPGraph* faultyGraph() const { return m_faulty; }
     QCPGraph* allocatedGraph() const { return m_allocated; }
     QCPGraph* freeGraph() const { return m_free; }
 
 protected:
-    void changeEvent(QEvent* event) override;
+    void restyle() override;
+    void retranslate() override;
 
 private:
-    void updateColors();
-    void updateTexts();
-    void showEmpty(bool empty);
-
-    QCustomPlot* m_plot;
-    QLabel* m_emptyLabel;
-    QStackedLayout* m_stack;
     QCPGraph* m_faulty = nullptr;
     QCPGraph* m_allocated = nullptr;
     QCPGraph* m_free = nullptr;
-    bool m_empty = true;
 };
 
 } // namespace Meridian

@@ -30,10 +30,18 @@ bool installTranslations(const QLocale& locale)
 {
     removeInstalled();
     QLocale::setDefault(locale);
-    if (locale.language() == QLocale::English || locale.language() == QLocale::C)
-        return true;
-
     auto* meridian = new QTranslator(QCoreApplication::instance());
+    if (locale.language() == QLocale::English || locale.language() == QLocale::C) {
+        // English has a catalogue of plural forms only: "1 node", "2 nodes".
+        if (meridian->load(QStringLiteral(":/i18n/meridian_en.qm"))) {
+            QCoreApplication::installTranslator(meridian);
+            s_meridian = meridian;
+        } else {
+            delete meridian;
+        }
+        return true;
+    }
+
     if (!meridian->load(locale, QStringLiteral("meridian"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
         delete meridian;
         return false;

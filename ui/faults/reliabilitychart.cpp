@@ -2,14 +2,9 @@
 #include "ui/faults/reliabilitychart.h"
 
 #include "core/util/whenready.h"
-#include "ui/charts/timeplot.h"
 
 #include <QComboBox>
-#include <QEvent>
 #include <QHBoxLayout>
-#include <QLabel>
-#include <QStackedLayout>
-#include <QVBoxLayout>
 #include <qcustomplot.h>
 
 #include <cmath>
@@ -29,11 +24,9 @@ QColor seriesColor(int i)
 } // namespace
 
 ReliabilityChart::ReliabilityChart(QWidget* parent)
-    : QWidget(parent)
+    : Chart(parent)
     , m_metricBox(new QComboBox(this))
     , m_rangeBox(new QComboBox(this))
-    , m_plot(new QCustomPlot)
-    , m_emptyLabel(new QLabel)
 {
     setObjectName(QStringLiteral("reliabilityChart"));
     m_metricBox->setObjectName(QStringLiteral("reliabilityMetric"));
@@ -47,24 +40,17 @@ ReliabilityChart::ReliabilityChart(QWidget* parent)
     bar->addWidget(m_metricBox);
     bar->addWidget(m_rangeBox);
     bar->addStretch(1);
-    auto* plotHost = new QWidget(this);
-    m_stack = new QStackedLayout(plotHost);
-    TimePlot::setUp(m_plot, m_emptyLabel, m_stack);
-    m_plot->legend->setVisible(true);
-    m_plot->legend->setBrush(Qt::NoBrush);
-    m_plot->legend->setBorderPen(Qt::NoPen);
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
-    m_plot->yAxis->setNumberFormat(QStringLiteral("f"));
-    m_plot->yAxis->setNumberPrecision(1);
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(bar);
-    layout->addWidget(plotHost, 1);
+    addBar(bar);
+    plot()->legend->setVisible(true);
+    plot()->legend->setBrush(Qt::NoBrush);
+    plot()->legend->setBorderPen(Qt::NoPen);
+    plot()->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    plot()->yAxis->setNumberFormat(QStringLiteral("f"));
+    plot()->yAxis->setNumberPrecision(1);
     setMinimumHeight(200);
     connect(m_metricBox, &QComboBox::currentIndexChanged, this, &ReliabilityChart::rebuild);
     connect(m_rangeBox, &QComboBox::currentIndexChanged, this, &ReliabilityChart::recompute);
-    updateTexts();
-    m_stack->setCurrentWidget(m_emptyLabel);
+    retranslate();
 }
 
 void ReliabilityChart::setIncidents(const QList<IncidentSpan>& incidents, qint64 nowMs)
@@ -82,11 +68,6 @@ void ReliabilityChart::setMetric(Metric metric)
 void ReliabilityChart::setRange(Range range)
 {
     m_rangeBox->setCurrentIndex(m_rangeBox->findData(int(range)));
-}
-
-bool ReliabilityChart::isEmptyShown() const
-{
-    return m_stack->currentWidget() == m_emptyLabel;
 }
 
 void ReliabilityChart::recompute()
@@ -111,12 +92,12 @@ void ReliabilityChart::recompute()
 void ReliabilityChart::rebuild()
 {
     const bool mttr = Metric(m_metricBox->currentData().toInt()) == Metric::Mttr;
-    m_plot->clearGraphs();
+    plot()->clearGraphs();
     double maxValue = 0;
     bool any = false;
     for (int i = 0; i < m_buckets.size(); ++i) {
         const PoolBuckets& p = m_buckets[i];
-        QCPGraph* g = m_plot->addGraph();
+        QCPGraph* g = plot()->addGraph();
         g->setName(p.pool);
         g->setPen(QPen(seriesColor(i), 2));
         // Points as well as lines: a bucket between two gaps still shows.
@@ -134,31 +115,26 @@ void ReliabilityChart::rebuild()
     }
     if (!m_buckets.isEmpty()) {
         const PoolBuckets& p = m_buckets.first();
-        m_plot->xAxis->setRange(p.startMs.first() / 1000.0, (p.startMs.last() + m_bucketMs) / 1000.0);
+        plot()->xAxis->setRange(p.startMs.first() / 1000.0, (p.startMs.last() + m_bucketMs) / 1000.0);
     }
-    if (auto ticker = m_plot->xAxis->ticker().dynamicCast<QCPAxisTickerDateTime>())
+    if (auto ticker = plot()->xAxis->ticker().dynamicCast<QCPAxisTickerDateTime>())
         ticker->setDateTimeFormat(QStringLiteral("MM-dd"));
-    m_plot->yAxis->setRange(0, std::max(1.0, maxValue * 1.15));
-    m_plot->yAxis->setLabel(mttr ? tr("MTTR (hours)") : tr("Between incidents (hours)"));
-    m_stack->setCurrentWidget(any ? static_cast<QWidget*>(m_plot) : m_emptyLabel);
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    plot()->yAxis->setRange(0, std::max(1.0, maxValue * 1.15));
+    plot()->yAxis->setLabel(mttr ? tr("MTTR (hours)") : tr("Between incidents (hours)"));
+    if (any)
+        showPlot();
+    else
+        showEmpty();
+    requestReplot();
 }
 
-void ReliabilityChart::changeEvent(QEvent* event)
-{
-    if (event->type() == QEvent::LanguageChange)
-        updateTexts();
-    QWidget::changeEvent(event);
-}
-
-void ReliabilityChart::updateTexts()
+void ReliabilityChart::retranslate()
 {
     m_metricBox->setItemText(0, tr("MTTR per pool"));
     m_metricBox->setItemText(1, tr("Time between incidents per pool"));
     m_rangeBox->setItemText(0, tr("Per day, 14 days"));
     m_rangeBox->setItemText(1, tr("Per week, 12 weeks"));
-    m_emptyLabel->setText(
-        tr("No figures in this range (MTTR needs resolved incidents, time between incidents any incident)"));
+    setEmptyText(tr("No figures in this range (MTTR needs resolved incidents, time between incidents any incident)"));
     if (!m_buckets.isEmpty())
         rebuild();
 }

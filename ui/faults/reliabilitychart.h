@@ -8,17 +8,13 @@
 // without a figure are gaps (NaN), never zero.
 
 #include "core/faults/reliabilityseries.h"
-
-#include <QWidget>
+#include "ui/charts/chart.h"
 
 class QComboBox;
-class QCustomPlot;
-class QLabel;
-class QStackedLayout;
 
 namespace Meridian::Faults {
 
-class ReliabilityChart : public QWidget
+class ReliabilityChart : public Chart
 {
     Q_OBJECT
 public:
@@ -31,25 +27,19 @@ public:
     void setMetric(Metric metric);
     void setRange(Range range);
     const QList<PoolBuckets>& shown() const { return m_buckets; }
-    QCustomPlot* plot() const { return m_plot; }
-    bool isEmptyShown() const;
 
 Q_SIGNALS:
     void updated(); ///< new buckets are on the plot (tests)
 
 protected:
-    void changeEvent(QEvent* event) override;
+    void retranslate() override;
 
 private:
     void recompute();
     void rebuild();
-    void updateTexts();
 
     QComboBox* m_metricBox;
     QComboBox* m_rangeBox;
-    QCustomPlot* m_plot;
-    QLabel* m_emptyLabel;
-    QStackedLayout* m_stack;
     QList<IncidentSpan> m_incidents;
     qint64 m_nowMs = 0;
     QList<PoolBuckets> m_buckets;

@@ -368,9 +368,7 @@ void JobsPage::onDetailAnswer(const JobDetailAnswer& answer)
     }
     m_fullDetail = answer.job;
     m_detail->setJob(answer.job, referenceNowMs());
-    m_detail->setDetailStatus(
-        tr("Full history from %1: %n checkpoint(s)", nullptr, int(answer.job.checkpoints.size())).arg(answer.source),
-        false);
+    m_detail->setDetailStatus(tr("Full history from %1.").arg(answer.source), false);
 }
 
 Protocol::JobRecord JobsPage::withFullDetail(Protocol::JobRecord job) const
@@ -379,8 +377,7 @@ Protocol::JobRecord JobsPage::withFullDetail(Protocol::JobRecord job) const
     if (m_fullDetail.jobId != job.jobId)
         return job;
     job.checkpoints = m_fullDetail.checkpoints;
-    if (job.lastCheckpointMs > 0 && (job.checkpoints.isEmpty() || job.lastCheckpointMs > job.checkpoints.constLast()))
-        job.checkpoints.append(job.lastCheckpointMs);
+    job.checkpoints = Jobs::checkpointsOf(job);
     return job;
 }
 

@@ -117,9 +117,7 @@ void JobTimeline::paintEvent(QPaintEvent*)
     }
     p.setPen(QPen(CheckpointColor, 1));
     // A job list carries only the newest checkpoint; the detail document carries them all.
-    QList<qint64> checkpoints = m_job.checkpoints;
-    if (checkpoints.isEmpty() && m_job.lastCheckpointMs > 0)
-        checkpoints.append(m_job.lastCheckpointMs);
+    const QList<qint64> checkpoints = Jobs::checkpointsOf(m_job);
     for (qint64 c : std::as_const(checkpoints)) {
         const double x = xOf(c, area);
         p.drawLine(QPointF(x, area.top()), QPointF(x, area.top() + 6));
@@ -131,9 +129,9 @@ void JobTimeline::paintEvent(QPaintEvent*)
     const QString endText = m_job.endMs > 0 ? Format::timestamp(m_job.endMs) : tr("now");
     p.drawText(area.right() - fm.horizontalAdvance(endText), axisY, endText);
     p.drawText(area.left(), Margin + fm.ascent(),
-        tr("%n segment(s), %1 interruption(s), %2 checkpoint(s)", nullptr, int(m_job.segments.size()))
-            .arg(m_job.interruptionLog.size())
-            .arg(m_job.checkpoints.size()));
+        tr("%n segment(s)", nullptr, int(m_job.segments.size())) + QStringLiteral(" · ")
+            + tr("%n interruption(s)", nullptr, int(m_job.interruptionLog.size())) + QStringLiteral(" · ")
+            + tr("%n checkpoint(s)", nullptr, int(checkpoints.size())));
     int x = area.left();
     const int legendY = axisY + fm.height() + 2;
     for (const auto& [color, text] : { std::pair { RunColor, tr("running") }, std::pair { LostColor, tr("work lost") },

@@ -3,10 +3,7 @@
 
 #include "core/session/fleethistory.h"
 #include "core/util/whenready.h"
-#include "ui/charts/timeplot.h"
 
-#include <QLabel>
-#include <QStackedLayout>
 #include <qcustomplot.h>
 
 namespace Meridian {
@@ -15,20 +12,15 @@ constexpr int MaxPoints = 400;
 }
 
 JobUtilizationChart::JobUtilizationChart(FleetHistory* history, QWidget* parent)
-    : QWidget(parent)
+    : Chart(parent)
     , m_history(history)
-    , m_plot(new QCustomPlot(this))
-    , m_emptyLabel(new QLabel(this))
-    , m_stack(new QStackedLayout(this))
 {
-    TimePlot::setUp(m_plot, m_emptyLabel, m_stack);
-    m_graph = m_plot->addGraph();
+    m_graph = plot()->addGraph();
     m_graph->setLineStyle(QCPGraph::lsLine);
     m_graph->setPen(QPen(QColor(0x43, 0xa0, 0x47), 1.5));
-    m_plot->yAxis->setRange(0, 100);
-    m_plot->yAxis->setLabel(tr("Utilization (%)"));
-    m_emptyLabel->setText(tr("No cached utilization for this job's accelerators"));
-    m_stack->setCurrentWidget(m_emptyLabel);
+    plot()->yAxis->setRange(0, 100);
+    plot()->yAxis->setLabel(tr("Utilization (%)"));
+    setEmptyText(tr("No cached utilization for this job's accelerators"));
 }
 
 int JobUtilizationChart::pointCount() const
@@ -41,8 +33,8 @@ void JobUtilizationChart::show(const QList<QPair<QString, int>>& accelerators, q
     const quint64 generation = ++m_generation;
     m_sums.clear();
     m_graph->data()->clear();
-    m_stack->setCurrentWidget(m_emptyLabel);
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    showEmpty();
+    requestReplot();
     m_pending = 0;
     if (!m_history || accelerators.isEmpty() || toMs <= fromMs)
         return;
@@ -81,10 +73,10 @@ void JobUtilizationChart::finish()
     }
     m_graph->setData(keys, values, true);
     if (!keys.isEmpty()) {
-        m_plot->xAxis->setRange(keys.first(), std::max(keys.last(), keys.first() + 60));
-        m_stack->setCurrentWidget(m_plot);
+        plot()->xAxis->setRange(keys.first(), std::max(keys.last(), keys.first() + 60));
+        showPlot();
     }
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    requestReplot();
 }
 
 } // namespace Meridian

@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QList>
-#include <QPair>
-#include <QWidget>
+#include "ui/charts/chart.h"
 
-class QCustomPlot;
+#include <QList>
+#include <QMap>
+#include <QPair>
+
 class QCPGraph;
-class QLabel;
-class QStackedLayout;
 
 namespace Meridian {
 
@@ -17,7 +16,7 @@ class FleetHistory;
 // Mean utilization of a job's accelerators over its life, from the cache's
 // history (agent clock). Up to MaxSeries accelerators are sampled: a
 // 1,024-accelerator job is summarised, not queried chip by chip.
-class JobUtilizationChart : public QWidget
+class JobUtilizationChart : public Chart
 {
     Q_OBJECT
 public:
@@ -33,9 +32,6 @@ private:
     void finish();
 
     FleetHistory* m_history;
-    QCustomPlot* m_plot;
-    QLabel* m_emptyLabel;
-    QStackedLayout* m_stack;
     QCPGraph* m_graph;
     quint64 m_generation = 0;
     int m_pending = 0;

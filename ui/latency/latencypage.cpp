@@ -254,10 +254,22 @@ void LatencyPage::updateMap()
     }
     m_map->setSites(sites);
     m_map->setEdges(edges);
+    // The count of violations is the Violations tab's (LatencyMatrix::violations); the map draws only
+    // pairs between two sites with coordinates, so it says how many of them it shows.
+    const int violations = int(m_matrix.violations(LatencyLevel::Site, m_targets).size());
+    QString summary = tr("%n site pair(s) measured; ", nullptr, int(edges.size()))
+        + tr("%n break their target", nullptr, violations);
+    if (violating < violations)
+        summary += tr(" (%n on the map; the others are within one site or between sites without coordinates)", nullptr,
+            violating);
     m_mapSummary->setText(sites.isEmpty()
             ? tr("No site coordinates yet: sites appear once their agents report a location (labels lat/lon).")
-            : tr("%n site pair(s) measured; ", nullptr, int(edges.size()))
-                + tr("%n break their target. Click an edge for its history.", nullptr, violating));
+            : summary + tr(". Click an edge for its history."));
+}
+
+QString LatencyPage::mapSummary() const
+{
+    return m_mapSummary->text();
 }
 
 void LatencyPage::updateMatrix()

@@ -44,6 +44,7 @@ public:
     ViolationModel* violationModel() const { return m_violations; }
     QTabWidget* tabs() const { return m_tabs; }
     const LatencyMatrix& matrix() const { return m_matrix; }
+    QString mapSummary() const;
     LatencyLevel level() const;
     void setLevel(LatencyLevel level);
     void setTargets(const LatencyTargets& targets);

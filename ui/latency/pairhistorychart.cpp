@@ -1,14 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/latency/pairhistorychart.h"
 
-#include "ui/charts/timeplot.h"
-
 #include <QButtonGroup>
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
-#include <QStackedLayout>
+#include <QVBoxLayout>
 #include <qcustomplot.h>
 
 namespace Meridian {
@@ -19,13 +17,11 @@ constexpr qint64 Hour = 3600 * 1000;
 } // namespace
 
 PairHistoryChart::PairHistoryChart(QWidget* parent)
-    : QWidget(parent)
+    : Chart(parent)
     , m_title(new QLabel(tr("Click an edge on the map or a cell of the matrix to see its history.")))
     , m_ranges(new QButtonGroup(this))
-    , m_plot(new QCustomPlot)
-    , m_empty(new QLabel(tr("No probe results for this pair in the chosen range yet.")))
-    , m_stack(new QStackedLayout)
 {
+    setEmptyText(tr("No probe results for this pair in the chosen range yet."));
     m_title->setObjectName(QStringLiteral("pairTitle"));
     m_title->setWordWrap(true);
     auto* bar = new QHBoxLayout;
@@ -40,37 +36,33 @@ PairHistoryChart::PairHistoryChart(QWidget* parent)
         bar->addWidget(b);
         connect(b, &QPushButton::clicked, this, [this, ms = ms] { setRange(ms); });
     }
-    TimePlot::setUp(m_plot, m_empty, m_stack);
-    m_plot->yAxis->setLabel(tr("RTT (ms)"));
-    m_plot->yAxis2->setVisible(true);
-    m_plot->yAxis2->setLabel(tr("Loss (%)"));
-    m_plot->legend->setVisible(true);
+    addBar(bar);
+    chartLayout()->setContentsMargins(-1, -1, -1, -1); // the style's margins around bar and plot
+    plot()->yAxis->setLabel(tr("RTT (ms)"));
+    plot()->yAxis2->setVisible(true);
+    plot()->yAxis2->setLabel(tr("Loss (%)"));
+    plot()->legend->setVisible(true);
     const struct
     {
         QString name;
         QColor color;
         QCPAxis* axis;
-    } series[] = { { tr("p50"), QColor(0x19, 0x76, 0xd2), m_plot->yAxis },
-        { tr("p99"), QColor(0x7b, 0x1f, 0xa2), m_plot->yAxis },
-        { tr("loss"), QColor(0xef, 0x6c, 0x00), m_plot->yAxis2 },
-        { tr("violation"), QColor(0xd3, 0x2f, 0x2f), m_plot->yAxis },
-        { tr("target"), QColor(0x38, 0x8e, 0x3c), m_plot->yAxis } };
+    } series[] = { { tr("p50"), QColor(0x19, 0x76, 0xd2), plot()->yAxis },
+        { tr("p99"), QColor(0x7b, 0x1f, 0xa2), plot()->yAxis },
+        { tr("loss"), QColor(0xef, 0x6c, 0x00), plot()->yAxis2 },
+        { tr("violation"), QColor(0xd3, 0x2f, 0x2f), plot()->yAxis },
+        { tr("target"), QColor(0x38, 0x8e, 0x3c), plot()->yAxis } };
     for (const auto& s : series) {
-        QCPGraph* g = m_plot->addGraph(m_plot->xAxis, s.axis);
+        QCPGraph* g = plot()->addGraph(plot()->xAxis, s.axis);
         g->setName(s.name);
         g->setPen(QPen(s.color, 1.5));
     }
     // Dots on the lines: a pair seen for one window only still shows.
     for (int g = 0; g < 3; ++g)
-        m_plot->graph(g)->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 4));
-    m_plot->graph(3)->setLineStyle(QCPGraph::lsNone);
-    m_plot->graph(3)->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QColor(0xd3, 0x2f, 0x2f), 7));
-    m_plot->graph(4)->setPen(QPen(QColor(0x38, 0x8e, 0x3c), 1.5, Qt::DashLine));
-
-    auto* layout = new QVBoxLayout(this);
-    layout->addLayout(bar);
-    layout->addLayout(m_stack, 1);
-    m_stack->setCurrentWidget(m_empty);
+        plot()->graph(g)->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 4));
+    plot()->graph(3)->setLineStyle(QCPGraph::lsNone);
+    plot()->graph(3)->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QColor(0xd3, 0x2f, 0x2f), 7));
+    plot()->graph(4)->setPen(QPen(QColor(0x38, 0x8e, 0x3c), 1.5, Qt::DashLine));
 }
 
 QString PairHistoryChart::title() const
@@ -116,24 +108,27 @@ void PairHistoryChart::refresh()
         }
     }
     m_points = int(t.size());
-    m_plot->graph(0)->setData(t, p50, true);
-    m_plot->graph(1)->setData(t, p99, true);
-    m_plot->graph(2)->setData(t, loss, true);
-    m_plot->graph(3)->setData(vt, vv, true);
+    plot()->graph(0)->setData(t, p50, true);
+    plot()->graph(1)->setData(t, p99, true);
+    plot()->graph(2)->setData(t, loss, true);
+    plot()->graph(3)->setData(vt, vv, true);
     if (!std::isnan(m_target.p50Ms) && !t.isEmpty())
-        m_plot->graph(4)->setData({ t.first(), t.last() }, { m_target.p50Ms, m_target.p50Ms }, true);
+        plot()->graph(4)->setData({ t.first(), t.last() }, { m_target.p50Ms, m_target.p50Ms }, true);
     else
-        m_plot->graph(4)->data()->clear();
-    m_stack->setCurrentWidget(t.isEmpty() ? static_cast<QWidget*>(m_empty) : m_plot);
+        plot()->graph(4)->data()->clear();
+    if (t.isEmpty())
+        showEmpty();
+    else
+        showPlot();
     if (!t.isEmpty()) {
-        m_plot->xAxis->setRange(to / 1000.0 - m_rangeMs / 1000.0, to / 1000.0);
+        plot()->xAxis->setRange(to / 1000.0 - m_rangeMs / 1000.0, to / 1000.0);
         bool found = false;
-        QCPRange r = m_plot->graph(1)->getValueRange(found);
+        QCPRange r = plot()->graph(1)->getValueRange(found);
         const double top = std::max({ found ? r.upper : 1.0, std::isnan(m_target.p50Ms) ? 0.0 : m_target.p50Ms });
-        m_plot->yAxis->setRange(0, top * 1.15);
-        m_plot->yAxis2->setRange(0, 100);
+        plot()->yAxis->setRange(0, top * 1.15);
+        plot()->yAxis2->setRange(0, 100);
     }
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    requestReplot();
 }
 
 } // namespace Meridian

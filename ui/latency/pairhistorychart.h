@@ -5,19 +5,16 @@
 // range, with the pair class's target as a line and violating windows marked.
 
 #include "core/latency/latencytargets.h"
-
-#include <QWidget>
+#include "ui/charts/chart.h"
 
 #include <functional>
 
 class QButtonGroup;
-class QCustomPlot;
 class QLabel;
-class QStackedLayout;
 
 namespace Meridian {
 
-class PairHistoryChart : public QWidget
+class PairHistoryChart : public Chart
 {
     Q_OBJECT
 public:
@@ -31,16 +28,12 @@ public:
     QString title() const;
     int pointCount() const { return m_points; }
     int violationCount() const { return m_violations; }
-    QCustomPlot* plot() const { return m_plot; }
 
 private:
     void setRange(qint64 rangeMs);
 
     QLabel* m_title;
     QButtonGroup* m_ranges;
-    QCustomPlot* m_plot;
-    QLabel* m_empty;
-    QStackedLayout* m_stack;
     LatencyTarget m_target;
     Source m_source;
     qint64 m_rangeMs = 3600 * 1000;

@@ -3,11 +3,8 @@
 
 #include "core/reports/reporttext.h"
 #include "ui/charts/stackedcapacitychart.h"
-#include "ui/charts/timeplot.h"
 
-#include <QLabel>
 #include <QPainter>
-#include <QStackedLayout>
 #include <qcustomplot.h>
 
 namespace Meridian::Reports {
@@ -31,24 +28,20 @@ const QList<QColor>& lineColors()
 } // namespace
 
 ReportLineChart::ReportLineChart(QWidget* parent)
-    : QWidget(parent)
-    , m_plot(new QCustomPlot(this))
-    , m_emptyLabel(new QLabel(this))
-    , m_stack(new QStackedLayout(this))
+    : Chart(parent)
 {
-    TimePlot::setUp(m_plot, m_emptyLabel, m_stack);
-    useUtcAxis(m_plot);
-    m_plot->legend->setVisible(true);
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignLeft);
+    useUtcAxis(plot());
+    plot()->legend->setVisible(true);
+    plot()->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignLeft);
 }
 
 void ReportLineChart::setChart(const ReportChart& chart, const ReportText& text)
 {
-    m_plot->clearGraphs();
+    plot()->clearGraphs();
     double low = 100, high = 0;
     for (qsizetype i = 0; i < chart.lines.size(); ++i) {
         const ReportLine& line = chart.lines[i];
-        QCPGraph* g = m_plot->addGraph();
+        QCPGraph* g = plot()->addGraph();
         g->setName(text.localized(line.name));
         g->setPen(QPen(lineColors()[i % lineColors().size()], 1.5));
         g->setLineStyle(QCPGraph::lsStepLeft);
@@ -65,18 +58,18 @@ void ReportLineChart::setChart(const ReportChart& chart, const ReportText& text)
         }
         g->setData(x, y, true);
     }
-    m_plot->yAxis->setLabel(text.localized(chart.yLabel));
-    m_plot->rescaleAxes();
-    if (m_plot->xAxis->range().size() < 60) { // one bucket: give the axis an hour around it
-        const double centre = m_plot->xAxis->range().center();
-        m_plot->xAxis->setRange(centre - 1800, centre + 1800);
+    plot()->yAxis->setLabel(text.localized(chart.yLabel));
+    plot()->rescaleAxes();
+    if (plot()->xAxis->range().size() < 60) { // one bucket: give the axis an hour around it
+        const double centre = plot()->xAxis->range().center();
+        plot()->xAxis->setRange(centre - 1800, centre + 1800);
     }
     if (high >= low)
-        m_plot->yAxis->setRange(std::max(0.0, low - (high - low) * 0.1 - 0.5), std::min(100.5, high + 0.5));
-    m_stack->setCurrentWidget(m_plot);
+        plot()->yAxis->setRange(std::max(0.0, low - (high - low) * 0.1 - 0.5), std::min(100.5, high + 0.5));
+    showPlot();
 }
 
-std::unique_ptr<QWidget> createChartWidget(const ReportChart& chart, const ReportText& text)
+std::unique_ptr<Chart> createChartWidget(const ReportChart& chart, const ReportText& text)
 {
     if (chart.kind == ReportChart::Kind::StackedCapacity) {
         auto w = std::make_unique<StackedCapacityChart>();
@@ -94,15 +87,11 @@ std::unique_ptr<QWidget> createChartWidget(const ReportChart& chart, const Repor
     return w;
 }
 
-void paintChart(QWidget* chartWidget, QCPPainter* painter, const QRectF& rect)
+void paintChart(Chart* chart, QCPPainter* painter, const QRectF& rect)
 {
-    QCustomPlot* plot = nullptr;
-    if (auto* s = qobject_cast<StackedCapacityChart*>(chartWidget))
-        plot = s->plot();
-    else if (auto* l = qobject_cast<ReportLineChart*>(chartWidget))
-        plot = l->plot();
-    if (!plot)
+    if (!chart)
         return;
+    QCustomPlot* plot = chart->plot();
     // Pixels, not points: the PDF runs at 72 dpi (a pixel is a point), and a chart recorded
     // into a QPicture (recordCharts) keeps the same size whatever the screen's dpi.
     QFont font = painter->font();

@@ -211,7 +211,7 @@ public:
                 m_p->restore();
             }
         } else {
-            const std::unique_ptr<QWidget> w = createChartWidget(c, m_text);
+            const std::unique_ptr<Chart> w = createChartWidget(c, m_text);
             w->resize(int(m_body.width()), int(h));
             paintChart(w.get(), m_p, QRectF(m_body.left(), m_y, m_body.width(), h));
         }
@@ -433,7 +433,7 @@ QList<QPicture> recordCharts(const ReportData& data, const ReportText& text)
     font.setFamilies(fontFamilies());
     QList<QPicture> out;
     for (const ReportChart& c : data.charts) {
-        const std::unique_ptr<QWidget> w = createChartWidget(c, text);
+        const std::unique_ptr<Chart> w = createChartWidget(c, text);
         w->resize(int(width), int(ChartHeight));
         QPicture picture;
         QCPPainter painter(&picture);

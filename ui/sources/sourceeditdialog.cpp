@@ -17,6 +17,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace Meridian {
 
 namespace {
@@ -34,6 +36,8 @@ SourceEditDialog::SourceEditDialog(const SourceConfig& source, const QStringList
     , m_kind(new QComboBox(this))
     , m_url(new QLineEdit(source.url.toString(), this))
     , m_tokenFile(new QLineEdit(source.tokenFile, this))
+    , m_basicAuthFile(new QLineEdit(source.basicAuthFile, this))
+    , m_basicAuthLabel(new QLabel(tr("&Basic auth file:"), this))
     , m_interval(new QSpinBox(this))
     , m_user(new QLineEdit(source.user, this))
     , m_region(new QLineEdit(source.region, this))
@@ -44,16 +48,21 @@ SourceEditDialog::SourceEditDialog(const SourceConfig& source, const QStringList
     m_name->setObjectName(QStringLiteral("name"));
     m_url->setObjectName(QStringLiteral("url"));
     m_tokenFile->setObjectName(QStringLiteral("tokenFile"));
+    m_basicAuthFile->setObjectName(QStringLiteral("basicAuthFile"));
+    m_basicAuthFile->setPlaceholderText(tr("optional: file holding user:password"));
+    m_basicAuthLabel->setBuddy(m_basicAuthFile);
     m_interval->setObjectName(QStringLiteral("interval"));
     m_name->setMaxLength(MaxNameLength);
     m_url->setPlaceholderText(QStringLiteral("http://127.0.0.1:9464/"));
     m_tokenFile->setPlaceholderText(tr("optional: file holding the bearer token"));
     m_kind->addItem(SourceTableModel::kindName(SourceConfig::Kind::Agent), int(SourceConfig::Kind::Agent));
     m_kind->addItem(SourceTableModel::kindName(SourceConfig::Kind::Fleet), int(SourceConfig::Kind::Fleet));
+    m_kind->addItem(SourceTableModel::kindName(SourceConfig::Kind::Prometheus), int(SourceConfig::Kind::Prometheus));
     m_kind->addItem(SourceTableModel::kindName(SourceConfig::Kind::Slurm), int(SourceConfig::Kind::Slurm));
-    m_kind->setCurrentIndex(m_kind->findData(int(source.kind)));
+    m_kind->setCurrentIndex(std::max(0, m_kind->findData(int(source.kind))));
     m_kind->setToolTip(tr("A single agent serves one node; a fleet front (simulator, gateway) serves many "
-                          "nodes through /api/v1/nodes; Slurm's slurmrestd serves a cluster's nodes, "
+                          "nodes through /api/v1/nodes; a Prometheus (or Thanos, VictoriaMetrics, Mimir) "
+                          "serves the metrics its exporters scrape; Slurm's slurmrestd serves a cluster's nodes, "
                           "partitions and jobs"));
     m_user->setObjectName(QStringLiteral("user"));
     m_user->setMaxLength(MaxNameLength);
@@ -81,6 +90,7 @@ SourceEditDialog::SourceEditDialog(const SourceConfig& source, const QStringList
     form->addRow(tr("&Kind:"), m_kind);
     form->addRow(tr("&URL:"), m_url);
     form->addRow(tr("&Token file:"), tokenRow);
+    form->addRow(m_basicAuthLabel, m_basicAuthFile);
     form->addRow(tr("Slurm us&er:"), m_user);
     form->addRow(tr("&Region:"), m_region);
     form->addRow(tr("Poll &interval:"), m_interval);
@@ -97,32 +107,39 @@ SourceEditDialog::SourceEditDialog(const SourceConfig& source, const QStringList
     layout->addWidget(m_buttons);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    for (QLineEdit* edit : { m_name, m_url, m_tokenFile })
+    for (QLineEdit* edit : { m_name, m_url, m_tokenFile, m_basicAuthFile })
         connect(edit, &QLineEdit::textChanged, this, &SourceEditDialog::revalidate);
     for (QLineEdit* edit : { m_user, m_region })
         connect(edit, &QLineEdit::textChanged, this, &SourceEditDialog::revalidate);
-    connect(m_kind, &QComboBox::currentIndexChanged, this, &SourceEditDialog::revalidate);
-    connect(m_kind, &QComboBox::currentIndexChanged, this, &SourceEditDialog::showKindFields);
+    connect(m_kind, &QComboBox::currentIndexChanged, this, &SourceEditDialog::kindChanged);
     m_form = form;
-    showKindFields();
     connect(m_interval, &QSpinBox::valueChanged, this, &SourceEditDialog::revalidate);
     resize(520, sizeHint().height());
-    revalidate();
+    kindChanged();
 }
 
-void SourceEditDialog::showKindFields()
+void SourceEditDialog::kindChanged()
 {
-    const bool slurm = SourceConfig::Kind(m_kind->currentData().toInt()) == SourceConfig::Kind::Slurm;
+    const SourceConfig::Kind kind = SourceConfig::Kind(m_kind->currentData().toInt());
+    const bool prometheus = kind == SourceConfig::Kind::Prometheus;
+    const bool slurm = kind == SourceConfig::Kind::Slurm;
+    m_basicAuthLabel->setVisible(prometheus);
+    m_basicAuthFile->setVisible(prometheus);
     m_form->setRowVisible(m_user, slurm);
     m_form->setRowVisible(m_region, slurm);
+    m_url->setPlaceholderText(prometheus ? QStringLiteral("http://127.0.0.1:9090/")
+            : slurm                      ? QStringLiteral("http://127.0.0.1:6820/")
+                                         : QStringLiteral("http://127.0.0.1:9464/"));
     m_tokenFile->setPlaceholderText(
         slurm ? tr("file holding the JWT (scontrol token)") : tr("optional: file holding the bearer token"));
+    revalidate();
 }
 
 SourceConfig SourceEditDialog::source() const
 {
     SourceConfig s = m_original;
     s.name = m_name->text().trimmed();
+    s.labels = m_original.labels;
     s.kind = SourceConfig::Kind(m_kind->currentData().toInt());
     QUrl url = QUrl::fromUserInput(m_url->text().trimmed());
     // The sources resolve endpoint paths against the base URL, so it must end in '/'.
@@ -130,6 +147,8 @@ SourceConfig SourceEditDialog::source() const
         url.setPath(url.path() + QLatin1Char('/'));
     s.url = m_url->text().trimmed().isEmpty() ? QUrl() : url;
     s.tokenFile = m_tokenFile->text().trimmed();
+    if (s.kind == SourceConfig::Kind::Prometheus)
+        s.basicAuthFile = m_basicAuthFile->text().trimmed();
     s.intervalMs = m_interval->value() * 1000;
     const bool slurm = s.kind == SourceConfig::Kind::Slurm;
     s.user = slurm ? m_user->text().trimmed() : QString();
@@ -159,6 +178,11 @@ QString SourceEditDialog::validate(const SourceConfig& source, const QStringList
     }
     if (source.kind == SourceConfig::Kind::Slurm && source.tokenFile.isEmpty() && source.credential.isEmpty())
         return tr("slurmrestd needs a JWT: give the file that holds it.");
+    if (!source.basicAuthFile.isEmpty()) {
+        const QFileInfo info(source.basicAuthFile);
+        if (!info.isFile() || !info.isReadable())
+            return tr("The basic auth file does not exist or cannot be read.");
+    }
     if (source.intervalMs < MinIntervalS * 1000 || source.intervalMs > MaxIntervalS * 1000)
         return tr("The interval must be between %1 and %2 seconds.").arg(MinIntervalS).arg(MaxIntervalS);
     return {};

@@ -30,14 +30,16 @@ public:
 
 private:
     void revalidate();
-    void showKindFields();
+    void kindChanged();
 
-    SourceConfig m_original; ///< what the form does not edit (TLS files, credential, pool rules) is kept
+    SourceConfig m_original; ///< what the form does not edit (TLS files, credential, pool rules, label names) is kept
     QStringList m_takenNames;
     QLineEdit* m_name;
     QComboBox* m_kind;
     QLineEdit* m_url;
     QLineEdit* m_tokenFile;
+    QLineEdit* m_basicAuthFile; ///< Prometheus only: "user:password" in a file
+    QLabel* m_basicAuthLabel;
     QSpinBox* m_interval;
     QLineEdit* m_user; ///< Slurm: X-SLURM-USER-NAME
     QLineEdit* m_region; ///< Slurm: the cluster's region

@@ -58,6 +58,8 @@ QString SourceTableModel::kindName(SourceConfig::Kind kind)
         break;
     case SourceConfig::Kind::Fleet:
         return tr("Fleet front");
+    case SourceConfig::Kind::Prometheus:
+        return tr("Prometheus");
     case SourceConfig::Kind::Slurm:
         return tr("Slurm (slurmrestd)");
     }

@@ -55,6 +55,8 @@ private Q_SLOTS:
     void feed_data();
     void feed();
     void eachSampleOnce();
+    void exporterCounters();
+    void exporterCountersReachTheTracker();
     void simulatorEccRiseBecomesFault();
 };
 
@@ -119,6 +121,84 @@ void TestCounterLive::eachSampleOnce()
     QVERIFY(!feed.step(QStringLiteral("n1"), sample(2000, 99, 0, 50), huawei)); // the same sample again
     QCOMPARE(feed.open(QStringLiteral("n1")).size(), 1);
     QCOMPARE(feed.open(QStringLiteral("n1")).first().second.timestampMs, 2000); // the agent's clock
+}
+
+namespace {
+
+// A metrics source's exporter-only counters: an NVIDIA chip 0 and an Ascend chip 1 of node n1.
+ExporterCounters exporterReading(qint64 t, double xid, double opticalRx, double hccsCrc)
+{
+    ExporterCounters c;
+    c.nodeId = QStringLiteral("n1");
+    c.timestampMs = t;
+    c.accelerators.append({ 0, QStringLiteral("nvidia"), { { QStringLiteral("DCGM_FI_DEV_XID_ERRORS"), xid } } });
+    c.accelerators.append({ 1, QStringLiteral("huawei"),
+        { { QStringLiteral("npu_chip_optical_rx_power"), opticalRx },
+            { QStringLiteral("npu_chip_info_hccs_statistic_info_crc_err_cnt"), hccsCrc } } });
+    return c;
+}
+
+} // namespace
+
+void TestCounterLive::exporterCounters()
+{
+    CounterFeed feed(FaultMap::builtIn());
+    QVERIFY(!feed.stepExporter(exporterReading(1000, 0, 0.8, 100))); // baselines
+    QVERIFY(feed.stepExporter(exporterReading(2000, 79, 0.02, 150)));
+    QCOMPARE(openKinds(feed),
+        QStringList(
+            { QStringLiteral("hccs-crc//1"), QStringLiteral("optical-rx-power//1"), QStringLiteral("xid/Xid 79/0") }));
+    QVERIFY(!feed.stepExporter(exporterReading(2000, 0, 0.9, 0))); // the same reading time again: ignored
+    // Light back above the clearing level closes the optical condition; a counter that goes missing is no
+    // value (no rise, no fall) but a visibility warning of its own.
+    feed.stepExporter(exporterReading(3000, 79, 0.5, NaN));
+    QCOMPARE(openKinds(feed),
+        QStringList({ QStringLiteral("counter-missing/npu_chip_info_hccs_statistic_info_crc_err_cnt/1"),
+            QStringLiteral("hccs-crc//1"), QStringLiteral("xid/Xid 79/0") }));
+}
+
+void TestCounterLive::exporterCountersReachTheTracker()
+{
+    registerCoreMetaTypes();
+    FleetStore store;
+    FaultTracker tracker(&store);
+    auto update = [](qint64 t, double xid) {
+        SourceUpdate u;
+        u.source = QStringLiteral("prom");
+        u.claims = SourceClaims::metrics(false);
+        NodeUpdate n;
+        n.nodeId = QStringLiteral("n1");
+        n.hasInventory = true;
+        n.inventory.nodeId = n.nodeId;
+        n.inventory.region = QStringLiteral("East");
+        n.inventory.accelerators.append(
+            { 0, QStringLiteral("nvidia"), QStringLiteral("H100"), QStringLiteral("GPU-0"), 0 });
+        n.hasSnapshot = true;
+        n.snapshot.instanceId = QStringLiteral("prometheus:prom");
+        n.snapshot.sample.seq = t;
+        n.snapshot.sample.timestampMs = t;
+        n.snapshot.sample.accelerators.append(Protocol::AcceleratorSample());
+        n.status = AgentStatus::Up;
+        u.nodes.append(n);
+        ExporterCounters c;
+        c.nodeId = n.nodeId;
+        c.timestampMs = t;
+        c.accelerators.append({ 0, QStringLiteral("nvidia"), { { QStringLiteral("DCGM_FI_DEV_XID_ERRORS"), xid } } });
+        u.faultCounters.append(c);
+        return u;
+    };
+    auto hasXid = [&tracker] {
+        for (const FaultObservation& o : tracker.grouper().observations())
+            if (o.nodeId == QLatin1String("n1") && o.kind == QLatin1String("xid") && o.code == QLatin1String("Xid 48"))
+                return true;
+        return false;
+    };
+    store.applyUpdate(update(1000, 0));
+    QTRY_VERIFY(!store.hasPendingChanges());
+    QVERIFY(!hasXid());
+    store.applyUpdate(update(2000, 48));
+    QTRY_VERIFY(hasXid());
+    QCOMPARE(store.faultCounters(QStringLiteral("n1"))->source, QStringLiteral("prom"));
 }
 
 void TestCounterLive::simulatorEccRiseBecomesFault()

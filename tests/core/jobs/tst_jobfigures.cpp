@@ -152,6 +152,21 @@ private slots:
         QCOMPARE(a.longestRunMs, 10 * Hour);
         QVERIFY(qAbs(a.interruptionsPerDay - 1.0 / (20.0 / 24.0)) < 1e-12);
     }
+
+    // One count of checkpoints: the detail's list, and the newest from a later list update once.
+    void checkpointsOfAJob()
+    {
+        Protocol::JobRecord j;
+        QVERIFY(Jobs::checkpointsOf(j).isEmpty());
+        j.lastCheckpointMs = 500; // a list entry: only the newest
+        QCOMPARE(Jobs::checkpointsOf(j), (QList<qint64> { 500 }));
+        j.checkpoints = { 100, 300, 500 }; // a detail that already has it
+        QCOMPARE(Jobs::checkpointsOf(j), (QList<qint64> { 100, 300, 500 }));
+        j.lastCheckpointMs = 700; // a list update after the detail was fetched
+        QCOMPARE(Jobs::checkpointsOf(j), (QList<qint64> { 100, 300, 500, 700 }));
+        j.lastCheckpointMs = 200; // older than the detail's newest: nothing new
+        QCOMPARE(Jobs::checkpointsOf(j), (QList<qint64> { 100, 300, 500 }));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestJobFigures)

@@ -5,7 +5,7 @@
 // in two pools, one sample per minute for 3 hours with a 30-minute hole, one
 // node down for 20 minutes, one chip faulty for 15, one training job
 // interrupted once. The expected figures are worked out by hand in
-// tst_reportcore.cpp from these definitions, not from the report's code.
+// tst_capacityavailabilitylatencyreports.cpp from these definitions, not from the report's code.
 
 #include "core/cache/cachewriter.h"
 #include "core/model/sourceupdate.h"

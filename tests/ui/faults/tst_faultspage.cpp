@@ -468,7 +468,7 @@ void TestFaultsPage::reliabilityChartHasGaps()
     }
     QCOMPARE(withMttr, 1); // only the first incident is resolved
     QVERIFY(gaps >= 3);
-    QVERIFY(!chart->isEmptyShown());
+    QVERIFY(!chart->isEmpty());
     QCOMPARE(chart->plot()->graphCount(), 1);
     bool nanOnPlot = false;
     for (auto it = chart->plot()->graph(0)->data()->constBegin(); it != chart->plot()->graph(0)->data()->constEnd();

@@ -120,6 +120,7 @@ private Q_SLOTS:
         QVERIFY(wb >= 0);
         QVERIFY(map->edges()[wb].cut);
         QCOMPARE(page.violationModel()->rowCount(), 1);
+        QVERIFY2(page.mapSummary().contains(QStringLiteral("1 break their target")), qPrintable(page.mapSummary()));
         QAbstractItemModelTester tester(page.violationModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(page.violationModel()->index(0, ViolationModel::From).data().toString(), QStringLiteral("wuhu"));
         QCOMPARE(page.violationModel()->index(0, ViolationModel::Loss).data().toString(), QStringLiteral("100.0%"));
@@ -159,6 +160,23 @@ private Q_SLOTS:
         QTRY_COMPARE(heatmap->grid()->rows(), 3);
         QTest::mouseDClick(heatmap, Qt::LeftButton, {}, heatmap->cellCenter(0, 0));
         QCOMPARE(page.level(), LatencyLevel::Node);
+    }
+
+    // One count of violations: a slow pair inside one site is not drawn on the map, but the map's
+    // caption counts it as the Violations tab does, and says how many of them the map shows.
+    void mapCaptionCountsWhatTheViolationsTabLists()
+    {
+        FleetStore store;
+        const qint64 t0 = 1'800'000'000'000;
+        SourceUpdate u = fleet(t0, true);
+        u.nodes[1].snapshot.probes = { probe(QStringLiteral("wuhu-1"), 40, 0, t0) }; // wuhu-2 → wuhu-1: 40 ms
+        store.applyUpdate(u);
+        LatencyPage page(PageContext { &store });
+        QTRY_VERIFY(page.matrix().newestWindowMs() == t0);
+        QCOMPARE(page.violationModel()->rowCount(), 2);
+        const QString caption = page.mapSummary();
+        QVERIFY2(caption.contains(QStringLiteral("2 break their target")), qPrintable(caption));
+        QVERIFY2(caption.contains(QStringLiteral("1 on the map")), qPrintable(caption));
     }
 
     // Map and heatmap share the press-drag-release rule: under 4 pixels a click, past it a pan.

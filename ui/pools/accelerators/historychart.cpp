@@ -1,12 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/pools/accelerators/historychart.h"
 
-#include "ui/charts/timeplot.h"
 #include "ui/common/theme.h"
 
-#include <QEvent>
-#include <QLabel>
-#include <QStackedLayout>
 #include <qcustomplot.h>
 
 #include <algorithm>
@@ -36,37 +32,33 @@ qint64 typicalStep(const MetricSeries& series)
 } // namespace
 
 HistoryChart::HistoryChart(QWidget* parent)
-    : QWidget(parent)
-    , m_plot(new QCustomPlot(this))
-    , m_emptyLabel(new QLabel(this))
-    , m_stack(new QStackedLayout(this))
+    : Chart(parent)
 {
-    TimePlot::setUp(m_plot, m_emptyLabel, m_stack);
     setMinimumHeight(180);
-    m_plot->axisRect()->setAutoMargins(QCP::msLeft | QCP::msBottom | QCP::msTop);
-    m_plot->axisRect()->setMargins(QMargins(0, 0, 12, 0));
-    m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
-    m_plot->axisRect()->setRangeDrag(Qt::Horizontal);
-    m_plot->axisRect()->setRangeZoom(Qt::Horizontal);
+    plot()->axisRect()->setAutoMargins(QCP::msLeft | QCP::msBottom | QCP::msTop);
+    plot()->axisRect()->setMargins(QMargins(0, 0, 12, 0));
+    plot()->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    plot()->axisRect()->setRangeDrag(Qt::Horizontal);
+    plot()->axisRect()->setRangeZoom(Qt::Horizontal);
 
     // Band first so the line is drawn over it.
-    m_min = m_plot->addGraph();
-    m_max = m_plot->addGraph();
+    m_min = plot()->addGraph();
+    m_max = plot()->addGraph();
     m_max->setChannelFillGraph(m_min);
-    m_line = m_plot->addGraph();
-    m_live = m_plot->addGraph();
+    m_line = plot()->addGraph();
+    m_live = plot()->addGraph();
     m_live->setLineStyle(QCPGraph::lsNone);
     m_live->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 6));
 
     m_rangeTimer.setSingleShot(true);
     m_rangeTimer.setInterval(300);
     connect(&m_rangeTimer, &QTimer::timeout, this, [this] {
-        const QCPRange r = m_plot->xAxis->range();
+        const QCPRange r = plot()->xAxis->range();
         Q_EMIT viewRangeChanged(qint64(r.lower * 1000), qint64(r.upper * 1000));
     });
-    connect(m_plot->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, &HistoryChart::onRangeChanged);
+    connect(plot()->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, &HistoryChart::onRangeChanged);
 
-    updateColors();
+    restyle();
     clear();
 }
 
@@ -78,19 +70,12 @@ void HistoryChart::onRangeChanged()
         m_rangeTimer.start(); // the user is dragging or zooming: ask once they pause
 }
 
-void HistoryChart::showEmpty(bool empty)
-{
-    m_empty = empty;
-    m_stack->setCurrentWidget(empty ? static_cast<QWidget*>(m_emptyLabel) : m_plot);
-}
-
 void HistoryChart::clear(const QString& emptyText)
 {
     for (QCPGraph* g : { m_line, m_min, m_max, m_live })
         g->data()->clear();
-    m_emptyLabel->setText(emptyText.isEmpty() ? tr("No history in the cache for this range") : emptyText);
-    showEmpty(true);
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    showEmpty(emptyText.isEmpty() ? tr("No history in the cache for this range") : emptyText);
+    requestReplot();
 }
 
 void HistoryChart::setSeries(const MetricSeries& series, double scale, const QString& unit)
@@ -131,24 +116,25 @@ void HistoryChart::setSeries(const MetricSeries& series, double scale, const QSt
     m_line->data()->set(line, true);
     m_min->data()->set(lo, true);
     m_max->data()->set(hi, true);
-    m_plot->yAxis->setLabel(unit);
+    plot()->yAxis->setLabel(unit);
 
     m_settingRange = true;
     const double from = series.fromMs / 1000.0;
     const double to = std::max(series.toMs / 1000.0, from + 60);
-    m_plot->xAxis->setRange(from, to);
-    auto ticker = m_plot->xAxis->ticker().dynamicCast<QCPAxisTickerDateTime>();
+    plot()->xAxis->setRange(from, to);
+    auto ticker = plot()->xAxis->ticker().dynamicCast<QCPAxisTickerDateTime>();
     if (ticker)
         ticker->setDateTimeFormat(to - from > 86400 * 1.5 ? QStringLiteral("MM-dd HH:mm") : QStringLiteral("HH:mm"));
     if (n > 0) {
         const double pad = std::max(1e-9, (maxValue - minValue) * 0.08);
-        m_plot->yAxis->setRange(std::min(0.0, minValue - pad), maxValue + pad);
+        plot()->yAxis->setRange(std::min(0.0, minValue - pad), maxValue + pad);
     }
     m_settingRange = false;
     if (n == 0 && m_live->data()->isEmpty())
-        m_emptyLabel->setText(tr("No history in the cache for this range"));
-    showEmpty(n == 0 && m_live->data()->isEmpty());
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+        showEmpty(tr("No history in the cache for this range"));
+    else
+        showPlot();
+    requestReplot();
 }
 
 void HistoryChart::setLivePoint(qint64 timestampMs, double value)
@@ -156,15 +142,15 @@ void HistoryChart::setLivePoint(qint64 timestampMs, double value)
     m_live->data()->clear();
     if (timestampMs > 0 && !std::isnan(value)) {
         m_live->addData(timestampMs / 1000.0, value * m_scale);
-        if (m_empty) {
+        if (isEmpty()) {
             m_settingRange = true;
-            m_plot->xAxis->setRange(timestampMs / 1000.0 - 300, timestampMs / 1000.0 + 30);
-            m_plot->yAxis->setRange(std::min(0.0, value * m_scale), std::max(1.0, value * m_scale * 1.1));
+            plot()->xAxis->setRange(timestampMs / 1000.0 - 300, timestampMs / 1000.0 + 30);
+            plot()->yAxis->setRange(std::min(0.0, value * m_scale), std::max(1.0, value * m_scale * 1.1));
             m_settingRange = false;
-            showEmpty(false);
+            showPlot();
         }
     }
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    requestReplot();
 }
 
 QList<QPointF> HistoryChart::plottedPoints() const
@@ -182,22 +168,10 @@ bool HistoryChart::hasBand() const
     return !m_max->data()->isEmpty();
 }
 
-void HistoryChart::updateColors()
+void HistoryChart::restyle()
 {
+    applyPaletteToPlot();
     const QPalette pal = palette();
-    m_plot->setBackground(pal.color(QPalette::Base));
-    m_plot->axisRect()->setBackground(pal.color(QPalette::Base));
-    const QColor text = pal.color(QPalette::Text);
-    QColor grid = text;
-    grid.setAlpha(40);
-    for (QCPAxis* axis : { m_plot->xAxis, m_plot->yAxis }) {
-        axis->setBasePen(QPen(pal.color(QPalette::Mid), 1));
-        axis->setTickPen(QPen(pal.color(QPalette::Mid), 1));
-        axis->setSubTickPen(QPen(pal.color(QPalette::Mid), 1));
-        axis->setTickLabelColor(text);
-        axis->setLabelColor(text);
-        axis->grid()->setPen(QPen(grid, 1, Qt::DotLine));
-    }
     const QColor lineColor = Theme::color(Theme::Tone::Info, pal);
     m_line->setPen(QPen(lineColor, 1));
     QColor band = lineColor;
@@ -206,14 +180,7 @@ void HistoryChart::updateColors()
     m_max->setPen(Qt::NoPen);
     m_max->setBrush(band);
     m_live->setPen(QPen(Theme::color(Theme::Tone::Good, pal), 1));
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
-}
-
-void HistoryChart::changeEvent(QEvent* event)
-{
-    if (event->type() == QEvent::PaletteChange)
-        updateColors();
-    QWidget::changeEvent(event);
+    requestReplot();
 }
 
 } // namespace Meridian

@@ -2,15 +2,12 @@
 #pragma once
 
 #include "core/cache/cachetypes.h"
+#include "ui/charts/chart.h"
 
 #include <QPointF>
 #include <QTimer>
-#include <QWidget>
 
-class QCustomPlot;
 class QCPGraph;
-class QLabel;
-class QStackedLayout;
 
 namespace Meridian {
 
@@ -19,7 +16,7 @@ namespace Meridian {
 // bucket's last value. Gaps (no samples) break the line, never drop to 0.
 // The user pans (drag) and zooms (wheel) horizontally; once they stop,
 // viewRangeChanged asks the owner for data at the new range's resolution.
-class HistoryChart : public QWidget
+class HistoryChart : public Chart
 {
     Q_OBJECT
 public:
@@ -31,26 +28,19 @@ public:
     // The newest live sample (from the store), drawn as a marker past the cache's end.
     void setLivePoint(qint64 timestampMs, double value);
     void clear(const QString& emptyText = {});
-    bool isEmpty() const { return m_empty; }
 
     QList<QPointF> plottedPoints() const; ///< (ms, value) of the main line, gaps left out (tests)
     bool hasBand() const;
-    QCustomPlot* plot() const { return m_plot; } ///< tests and grabbing only
 
 Q_SIGNALS:
     void viewRangeChanged(qint64 fromMs, qint64 toMs);
 
 protected:
-    void changeEvent(QEvent* event) override;
+    void restyle() override;
 
 private:
-    void updateColors();
-    void showEmpty(bool empty);
     void onRangeChanged();
 
-    QCustomPlot* m_plot;
-    QLabel* m_emptyLabel;
-    QStackedLayout* m_stack;
     QCPGraph* m_line = nullptr;
     QCPGraph* m_min = nullptr;
     QCPGraph* m_max = nullptr;
@@ -58,7 +48,6 @@ private:
     QTimer m_rangeTimer;
     double m_scale = 1;
     bool m_settingRange = false;
-    bool m_empty = true;
 };
 
 } // namespace Meridian

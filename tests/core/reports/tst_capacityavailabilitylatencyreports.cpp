@@ -58,7 +58,7 @@ QStringList canonical(const ReportData& d)
 
 } // namespace
 
-class TestReportCore : public QObject
+class TestCapacityAvailabilityLatencyReports : public QObject
 {
     Q_OBJECT
 
@@ -88,7 +88,7 @@ private:
     std::unique_ptr<CacheReader> m_reader;
 };
 
-void TestReportCore::initTestCase()
+void TestCapacityAvailabilityLatencyReports::initTestCase()
 {
     registerCoreMetaTypes();
     QVERIFY(m_dir.isValid());
@@ -96,7 +96,7 @@ void TestReportCore::initTestCase()
     m_reader = std::make_unique<CacheReader>(m_dir.path());
 }
 
-ReportData TestReportCore::run(const QString& type, ReportScope scope)
+ReportData TestCapacityAvailabilityLatencyReports::run(const QString& type, ReportScope scope)
 {
     ReportParameters p;
     p.type = type;
@@ -109,7 +109,7 @@ ReportData TestReportCore::run(const QString& type, ReportScope scope)
     return d.value_or(ReportData {});
 }
 
-void TestReportCore::scopeAndRange_data()
+void TestCapacityAvailabilityLatencyReports::scopeAndRange_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<bool>("scopeOk");
@@ -128,7 +128,7 @@ void TestReportCore::scopeAndRange_data()
     QTest::addRow("garbage") << QStringLiteral("last week") << false << false;
 }
 
-void TestReportCore::scopeAndRange()
+void TestCapacityAvailabilityLatencyReports::scopeAndRange()
 {
     QFETCH(QString, text);
     QFETCH(bool, scopeOk);
@@ -141,7 +141,7 @@ void TestReportCore::scopeAndRange()
     QCOMPARE(parseRange(text, &p), rangeOk);
 }
 
-void TestReportCore::availabilityFigures()
+void TestCapacityAvailabilityLatencyReports::availabilityFigures()
 {
     const ReportData d = run(QStringLiteral("availability"));
     QVERIFY(!d.isEmpty());
@@ -173,7 +173,7 @@ void TestReportCore::availabilityFigures()
     QVERIFY(ReportText::isMissing(runs->rows[1][4])); // still running: no end, not 0
 }
 
-void TestReportCore::availabilityPerPool()
+void TestCapacityAvailabilityLatencyReports::availabilityPerPool()
 {
     const ReportData d = run(QStringLiteral("availability"), *ReportScope::parse(QStringLiteral("pool:north/north-b")));
     const ReportTable* pools = table(d, QStringLiteral("availability_by_pool"));
@@ -188,7 +188,7 @@ void TestReportCore::availabilityPerPool()
     QVERIFY(ReportText::isMissing(r[9])); // no job interruptions in this pool: unknown share, not 0 %
 }
 
-void TestReportCore::capacityFigures()
+void TestCapacityAvailabilityLatencyReports::capacityFigures()
 {
     const ReportData d = run(QStringLiteral("capacity"));
     QVERIFY(!d.isEmpty());
@@ -223,7 +223,7 @@ void TestReportCore::capacityFigures()
 // Worked out from reportfixture.h's probe windows (see probeUpdates()):
 // east → north: 180 − 30 (hole) − 20 (n1 down) − 10 (silent) = 120 minutes probed, 10 slow + 5 lossy
 // violating; north → east: 150 minutes probed, the 20 while n1 is down all lost (violating).
-void TestReportCore::latencyFigures()
+void TestCapacityAvailabilityLatencyReports::latencyFigures()
 {
     const ReportData d = run(QStringLiteral("latency"));
     QCOMPARE(figure(d, QStringLiteral("pairs")).toLongLong(), 2);
@@ -270,7 +270,7 @@ void TestReportCore::latencyFigures()
     QCOMPARE(d.gaps[0], (ReportGap { T0 + GapFrom * Min, T0 + GapTo * Min }));
 }
 
-void TestReportCore::latencyPairs_data()
+void TestCapacityAvailabilityLatencyReports::latencyPairs_data()
 {
     QTest::addColumn<QString>("from");
     QTest::addColumn<double>("within");
@@ -291,7 +291,7 @@ void TestReportCore::latencyPairs_data()
                                 << qint64(150);
 }
 
-void TestReportCore::latencyPairs()
+void TestCapacityAvailabilityLatencyReports::latencyPairs()
 {
     QFETCH(QString, from);
     const ReportData d = run(QStringLiteral("latency"));
@@ -336,7 +336,7 @@ void TestReportCore::latencyPairs()
     QCOMPARE((*day)[5].toLongLong(), dayMinutes);
 }
 
-void TestReportCore::latencyScope()
+void TestCapacityAvailabilityLatencyReports::latencyScope()
 {
     // Pairs touching the scope: a pool of "east" still sees both directions to "north".
     QCOMPARE(figure(run(QStringLiteral("latency"), *ReportScope::parse(QStringLiteral("pool:east/east-a"))),
@@ -346,7 +346,7 @@ void TestReportCore::latencyScope()
     QVERIFY(run(QStringLiteral("latency"), *ReportScope::parse(QStringLiteral("region:nowhere"))).isEmpty());
 }
 
-void TestReportCore::gapsReported()
+void TestCapacityAvailabilityLatencyReports::gapsReported()
 {
     for (const QString& type : Registry::types()) {
         const ReportData d = run(type);
@@ -370,7 +370,7 @@ void TestReportCore::gapsReported()
     QCOMPARE(d->gaps[0], (ReportGap { T0 - 60 * Min, T0 }));
 }
 
-void TestReportCore::sameCacheSameNumbers()
+void TestCapacityAvailabilityLatencyReports::sameCacheSameNumbers()
 {
     for (const QString& type : Registry::types()) {
         const QStringList first = canonical(run(type));
@@ -386,7 +386,7 @@ void TestReportCore::sameCacheSameNumbers()
     }
 }
 
-void TestReportCore::relativeRangeEndsAtData()
+void TestCapacityAvailabilityLatencyReports::relativeRangeEndsAtData()
 {
     ReportParameters p;
     p.type = QStringLiteral("availability");
@@ -397,7 +397,7 @@ void TestReportCore::relativeRangeEndsAtData()
     QCOMPARE(d->parameters.fromMs, T0 + (Minutes - 120) * Min);
 }
 
-void TestReportCore::emptyRange()
+void TestCapacityAvailabilityLatencyReports::emptyRange()
 {
     ReportParameters p;
     p.type = QStringLiteral("capacity");
@@ -415,7 +415,7 @@ void TestReportCore::emptyRange()
     QVERIFY(none && none->isEmpty());
 }
 
-void TestReportCore::cancellation()
+void TestCapacityAvailabilityLatencyReports::cancellation()
 {
     std::atomic<bool> cancel { true };
     ReportParameters p;
@@ -444,7 +444,7 @@ void TestReportCore::cancellation()
     QVERIFY(finished.wait(10000));
 }
 
-void TestReportCore::csvRoundTrip()
+void TestCapacityAvailabilityLatencyReports::csvRoundTrip()
 {
     ReportTable t;
     t.id = QStringLiteral("t");
@@ -496,7 +496,7 @@ void TestReportCore::csvRoundTrip()
     }
 }
 
-void TestReportCore::xlsxSecondReader()
+void TestCapacityAvailabilityLatencyReports::xlsxSecondReader()
 {
     const ReportData d = run(QStringLiteral("availability"));
     QTemporaryDir out;
@@ -540,5 +540,5 @@ for row in sheet.find('m:sheetData', ns):
     QVERIFY2(found, qPrintable(lines.join(QLatin1Char('\n'))));
 }
 
-QTEST_GUILESS_MAIN(TestReportCore)
-#include "tst_reportcore.moc"
+QTEST_GUILESS_MAIN(TestCapacityAvailabilityLatencyReports)
+#include "tst_capacityavailabilitylatencyreports.moc"

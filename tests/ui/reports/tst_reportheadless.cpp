@@ -9,7 +9,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-class TestReportHeadlessJobsFaults : public QObject
+class TestReportHeadless : public QObject
 {
     Q_OBJECT
 
@@ -22,14 +22,14 @@ private:
     QTemporaryDir m_dir;
 };
 
-void TestReportHeadlessJobsFaults::initTestCase()
+void TestReportHeadless::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
         QFAIL("poppler-utils (pdftotext) is needed: apt-get install poppler-utils");
 }
 
-void TestReportHeadlessJobsFaults::fromDemo_data()
+void TestReportHeadless::fromDemo_data()
 {
     QTest::addColumn<QString>("type");
     QTest::addColumn<QString>("format");
@@ -51,7 +51,7 @@ void TestReportHeadlessJobsFaults::fromDemo_data()
                                        QStringLiteral("top_links.csv"), QStringLiteral("gaps.csv") };
 }
 
-void TestReportHeadlessJobsFaults::fromDemo()
+void TestReportHeadless::fromDemo()
 {
     QFETCH(QString, type);
     QFETCH(QString, format);
@@ -86,5 +86,5 @@ void TestReportHeadlessJobsFaults::fromDemo()
     }
 }
 
-QTEST_GUILESS_MAIN(TestReportHeadlessJobsFaults)
-#include "tst_reportheadlessjf.moc"
+QTEST_GUILESS_MAIN(TestReportHeadless)
+#include "tst_reportheadless.moc"

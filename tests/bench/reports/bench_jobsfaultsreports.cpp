@@ -9,7 +9,7 @@
 // scope's per-minute capacity rollups inserted with SQL (as bench_reports does:
 // ingesting 30 days of samples would take hours; these reports read the rollups
 // only for coverage).
-// Usage: bench_reportsjf [--nodes N] [--jobs J] [--days D]
+// Usage: bench_jobsfaultsreports [--nodes N] [--jobs J] [--days D]
 
 #include "core/cache/cachereader.h"
 #include "core/cache/cachewriter.h"
