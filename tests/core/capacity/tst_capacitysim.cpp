@@ -11,7 +11,7 @@
 #include "core/protocol/protocoljson.h"
 #include "core/session/fleetsession.h"
 #include "core/store/fleetstore.h"
-#include "tests/support/processharness.h"
+#include "tests/support/simfixture.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -133,8 +133,7 @@ private:
     void writeHistory(const QString& cacheDir, bool withSamples);
     void loadLiveSnapshots(FleetStore* store, qint64 shiftMs = 0);
 
-    TokenFile m_token;
-    std::unique_ptr<ServerProcess> m_sim;
+    SimulatorFixture m_sim;
     QTemporaryDir m_cacheDir;
     std::unique_ptr<FleetSession> m_session;
     QHash<QString, QList<Protocol::Sample>> m_samples; ///< what the simulator served, per node
@@ -143,7 +142,7 @@ private:
 
 QJsonObject TestCapacitySim::truth()
 {
-    const HttpResult r = httpGet(m_sim->url().resolved(QUrl(QStringLiteral("sim/truth"))), m_token.token());
+    const HttpResult r = m_sim.get(QStringLiteral("sim/truth"));
     if (r.status != 200)
         qWarning() << "truth:" << r.status << r.error;
     return QJsonDocument::fromJson(r.body).object();
@@ -154,29 +153,21 @@ void TestCapacitySim::initTestCase()
     registerCoreMetaTypes();
     QVERIFY(m_cacheDir.isValid());
     // Paused from the start: every poll sees the same instant, so figures must agree exactly.
-    m_sim = std::make_unique<ServerProcess>(QStringLiteral(MERIDIAN_FLEETSIM_BIN),
-        QStringList { QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--seed"),
-            QStringLiteral("5"), QStringLiteral("--nodes"), QStringLiteral("240"), QStringLiteral("--history"),
-            QStringLiteral("50m"), QStringLiteral("--paused"), QStringLiteral("--token-file"), m_token.path() });
-    QVERIFY2(m_sim->start(), qPrintable(m_sim->error()));
+    QVERIFY2(
+        m_sim.start({ QStringLiteral("--seed"), QStringLiteral("5"), QStringLiteral("--nodes"), QStringLiteral("240"),
+            QStringLiteral("--history"), QStringLiteral("50m"), QStringLiteral("--paused") }),
+        qPrintable(m_sim.error()));
 
     m_session = std::make_unique<FleetSession>();
     QString error;
-    QVERIFY2(m_session->open(m_cacheDir.path(), &error), qPrintable(error));
-    SourceConfig source;
-    source.name = QStringLiteral("sim");
-    source.kind = SourceConfig::Kind::Fleet;
-    source.url = m_sim->url();
-    source.tokenFile = m_token.path();
-    source.intervalMs = 1000;
-    m_session->setSources({ source });
+    QVERIFY2(m_sim.openSession(*m_session, m_cacheDir.path(), &error), qPrintable(error));
     QTRY_VERIFY_WITH_TIMEOUT(m_session->store()->nodes().size() >= 240, 60000);
 }
 
 void TestCapacitySim::cleanupTestCase()
 {
     m_session.reset();
-    m_sim.reset();
+    m_sim.stop();
 }
 
 void TestCapacitySim::poolsEqualTruth()
@@ -206,10 +197,10 @@ void TestCapacitySim::idleOnServedSamples()
     IdleTracker tracker;
     for (auto it = store->nodes().cbegin(); it != store->nodes().cend(); ++it) {
         const QString id = it.key();
-        QUrl url = m_sim->url().resolved(QUrl(QStringLiteral("n/") + QString::fromLatin1(QUrl::toPercentEncoding(id))
-            + QStringLiteral("/api/v1/samples")));
+        QUrl url = m_sim.url(QStringLiteral("n/") + QString::fromLatin1(QUrl::toPercentEncoding(id))
+            + QStringLiteral("/api/v1/samples"));
         url.setQuery(QStringLiteral("since=0&limit=20000"));
-        const HttpResult r = httpGet(url, m_token.token());
+        const HttpResult r = httpGet(url, m_sim.token());
         QVERIFY2(r.status == 200, qPrintable(id + u' ' + r.error));
         Protocol::SamplesPage page;
         Protocol::Limits limits;
