@@ -49,9 +49,9 @@ bool SimulatorFixture::openSession(
     return true;
 }
 
-QJsonObject SimulatorFixture::truth() const
+QJsonObject SimulatorFixture::truth(int timeoutMs) const
 {
-    const HttpResult r = get(QStringLiteral("sim/truth"));
+    const HttpResult r = get(QStringLiteral("sim/truth"), timeoutMs);
     return r.status == 200 ? QJsonDocument::fromJson(r.body).object() : QJsonObject();
 }
 

@@ -49,7 +49,7 @@ public:
     {
         return httpPost(url(path), body, token(), timeoutMs);
     }
-    QJsonObject truth() const; ///< GET /sim/truth; empty when it does not answer 200
+    QJsonObject truth(int timeoutMs = 30000) const; ///< GET /sim/truth; empty when it does not answer 200
 
 private:
     TokenFile m_token;
