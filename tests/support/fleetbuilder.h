@@ -71,6 +71,8 @@ public:
             m_node.snapshot.sample.accelerators.append(healthy(a.index));
         return *this;
     }
+    // A whole snapshot made elsewhere, as it is.
+    NodeBuilder& snapshot(const Protocol::Snapshot& v) { return set(m_node.snapshot, v); }
     NodeBuilder& withoutInventory() { return set(m_node.hasInventory, false); }
 
     // Snapshot.
