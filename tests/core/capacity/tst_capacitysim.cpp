@@ -11,6 +11,7 @@
 #include "core/protocol/protocoljson.h"
 #include "core/session/fleetsession.h"
 #include "core/store/fleetstore.h"
+#include "tests/support/fleetbuilder.h"
 #include "tests/support/simfixture.h"
 
 #include <QJsonArray>
@@ -307,13 +308,7 @@ void TestCapacitySim::writeHistory(const QString& cacheDir, bool withSamples)
         QVERIFY(node);
         SourceUpdate u;
         u.source = QStringLiteral("sim");
-        NodeUpdate n;
-        n.nodeId = it.key();
-        n.hasInventory = true;
-        n.inventory = node->inventory;
-        n.hasSnapshot = true;
-        n.snapshot = node->snapshot;
-        u.nodes.append(n);
+        u.nodes.append(FleetBuilder::node(it.key()).inventory(node->inventory).snapshot(node->snapshot));
         if (withSamples) {
             for (const Protocol::Sample& s : *it)
                 u.samples.append({ it.key(), s });
@@ -332,15 +327,11 @@ void TestCapacitySim::loadLiveSnapshots(FleetStore* store, qint64 shiftMs)
     SourceUpdate u;
     u.source = QStringLiteral("sim");
     for (auto it = live->nodes().cbegin(); it != live->nodes().cend(); ++it) {
-        NodeUpdate n;
-        n.nodeId = it.key();
-        n.hasInventory = true;
-        n.inventory = it->inventory;
-        n.hasSnapshot = true;
-        n.snapshot = it->snapshot;
-        n.snapshot.sample.timestampMs += shiftMs;
-        n.snapshot.sample.seq += shiftMs; // a later sequence number too
-        u.nodes.append(n);
+        u.nodes.append(FleetBuilder::node(it.key())
+                           .inventory(it->inventory)
+                           .snapshot(it->snapshot)
+                           .sampledAt(it->snapshot.sample.timestampMs + shiftMs)
+                           .seq(it->snapshot.sample.seq + shiftMs)); // a later sequence number too
     }
     QSignalSpy changed(store, &FleetStore::changed);
     store->applyUpdate(u);
