@@ -4,6 +4,7 @@
 // Builders for cache tests: small, explicit fleets with known capacity.
 
 #include "core/model/sourceupdate.h"
+#include "tests/support/fleetbuilder.h"
 
 namespace Meridian::CacheTest {
 
@@ -72,15 +73,7 @@ inline Protocol::Snapshot snapshot(const QString& instance, const Protocol::Samp
 
 inline NodeUpdate nodeUpdate(const Protocol::NodeInventory& inv, const Protocol::Snapshot& snap)
 {
-    NodeUpdate u;
-    u.nodeId = inv.nodeId;
-    u.hasInventory = true;
-    u.inventory = inv;
-    u.hasSnapshot = true;
-    u.snapshot = snap;
-    u.status = AgentStatus::Up;
-    u.polledAtMs = 1000;
-    return u;
+    return Test::FleetBuilder::node(inv.nodeId).inventory(inv).snapshot(snap).polledAt(1000);
 }
 
 inline Protocol::JobRecord job(const QString& id, const QString& state)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/store/fleetstore.h"
 #include "tests/core/coretestutil.h"
+#include "tests/support/fleetbuilder.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -24,29 +25,14 @@ struct Chip
 NodeUpdate makeNode(
     const QString& id, const QString& region, NodeState state, const QList<Chip>& chips, qint64 seq = 1, int faults = 0)
 {
-    NodeUpdate u;
-    u.nodeId = id;
-    u.hasInventory = true;
-    u.inventory.nodeId = id;
-    u.inventory.region = region;
-    u.inventory.pool = region + QStringLiteral("-pool");
-    u.hasSnapshot = true;
-    u.snapshot.instanceId = QStringLiteral("i1");
-    u.snapshot.sample.seq = seq;
-    u.snapshot.sample.timestampMs = 1700000000000LL + seq * 1000;
-    u.snapshot.sample.state = state;
-    for (int i = 0; i < chips.size(); ++i) {
-        u.inventory.accelerators.append(Protocol::AcceleratorInfo { i, QStringLiteral("huawei"), chips[i].model });
-        Protocol::AcceleratorSample s;
-        s.index = i;
-        s.health = chips[i].health;
-        s.jobId = chips[i].job;
-        u.snapshot.sample.accelerators.append(s);
-    }
+    Test::NodeBuilder b = Test::FleetBuilder::node(id);
+    b.region(region).pool(region + QStringLiteral("-pool")).instance(QStringLiteral("i1")).seq(seq);
+    b.sampledAt(1700000000000LL + seq * 1000).state(state);
+    for (int i = 0; i < chips.size(); ++i)
+        b.accelerators(1, chips[i].model, QStringLiteral("huawei"), 0).health(i, chips[i].health).job(i, chips[i].job);
     for (int f = 0; f < faults; ++f)
-        u.snapshot.faults.append(Protocol::Event { f + 1, 1700000000000LL, QStringLiteral("hbm-ecc") });
-    u.status = AgentStatus::Up;
-    return u;
+        b.fault(Protocol::Event { f + 1, 1700000000000LL, QStringLiteral("hbm-ecc") });
+    return b;
 }
 
 SourceUpdate batch(const QList<NodeUpdate>& nodes, const QString& source = QStringLiteral("src"))

@@ -4,6 +4,7 @@
 
 #include "core/model/nodefacts.h"
 #include "core/store/fleetstore.h"
+#include "tests/support/fleetbuilder.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -93,14 +94,8 @@ SourceUpdate updateFrom(const NodeFacts& f)
     SourceUpdate u;
     u.source = f.source;
     u.claims = f.claims;
-    NodeUpdate n;
-    n.nodeId = f.inventory.nodeId;
-    n.hasInventory = true;
-    n.inventory = f.inventory;
-    n.hasSnapshot = true;
-    n.snapshot = f.snapshot;
-    n.status = f.status;
-    u.nodes.append(n);
+    u.nodes.append(
+        Test::FleetBuilder::node(f.inventory.nodeId).inventory(f.inventory).snapshot(f.snapshot).status(f.status));
     return u;
 }
 

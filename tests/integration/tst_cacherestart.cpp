@@ -7,7 +7,7 @@
 #include "core/session/fleetsession.h"
 #include "core/store/fleetstore.h"
 #include "tests/integration/truthcompare.h"
-#include "tests/support/processharness.h"
+#include "tests/support/simfixture.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -28,11 +28,10 @@ private Q_SLOTS:
 
 void TestCacheRestart::restartShowsCachedFleetAndHistory()
 {
-    TokenFile token;
-    ServerProcess sim(QStringLiteral(MERIDIAN_FLEETSIM_BIN),
-        { QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--seed"), QStringLiteral("5"),
-            QStringLiteral("--history"), QStringLiteral("30m"), QStringLiteral("--token-file"), token.path() });
-    QVERIFY2(sim.start(), qPrintable(sim.error()));
+    SimulatorFixture sim;
+    QVERIFY2(sim.start(
+                 { QStringLiteral("--seed"), QStringLiteral("5"), QStringLiteral("--history"), QStringLiteral("30m") }),
+        qPrintable(sim.error()));
     QTemporaryDir cacheDir;
     QVERIFY(cacheDir.isValid());
 
@@ -44,24 +43,13 @@ void TestCacheRestart::restartShowsCachedFleetAndHistory()
     {
         FleetSession live;
         QString error;
-        QVERIFY2(live.open(cacheDir.path(), &error), qPrintable(error));
-        SourceConfig source;
-        source.name = QStringLiteral("sim");
-        source.kind = SourceConfig::Kind::Fleet;
-        source.url = sim.url();
-        source.tokenFile = token.path();
-        source.intervalMs = 1000;
-        live.setSources({ source });
+        QVERIFY2(sim.openSession(live, cacheDir.path(), &error), qPrintable(error));
         QTRY_VERIFY_WITH_TIMEOUT(
             live.store()->nodes().size() >= 100 && live.store()->agentStatusCounts().up >= 100, 60000);
         // Freeze the fleet so the last state the cache keeps is the one compared.
-        QVERIFY(httpPost(sim.url().resolved(QUrl(QStringLiteral("sim/control"))),
-                    { { QStringLiteral("paused"), true } }, token.token())
-                    .status
-            == 200);
-        const QStringList truth = canonicalTruth(
-            QJsonDocument::fromJson(httpGet(sim.url().resolved(QUrl(QStringLiteral("sim/truth"))), token.token()).body)
-                .object());
+        QVERIFY(sim.post(QStringLiteral("sim/control"), { { QStringLiteral("paused"), true } }).status == 200);
+        const QStringList truth
+            = canonicalTruth(QJsonDocument::fromJson(sim.get(QStringLiteral("sim/truth")).body).object());
         QTRY_COMPARE_WITH_TIMEOUT(canonicalSummary(*live.store()), truth, 60000);
         // Wait until the pre-generated history has been backfilled into the
         // cache: the minute 25 minutes back counts (nearly) every node.
@@ -83,7 +71,7 @@ void TestCacheRestart::restartShowsCachedFleetAndHistory()
         nodesSeen = int(live.store()->nodes().size());
         // Closing the session flushes the writer: nothing that was received is lost.
     }
-    sim.terminate();
+    sim.process().terminate();
 
     FleetSession offline;
     QSignalSpy restored(&offline, &FleetSession::restored);

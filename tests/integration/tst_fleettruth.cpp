@@ -6,7 +6,7 @@
 #include "core/session/fleetsession.h"
 #include "core/store/fleetstore.h"
 #include "tests/integration/truthcompare.h"
-#include "tests/support/processharness.h"
+#include "tests/support/simfixture.h"
 
 #include <QJsonDocument>
 #include <QTemporaryDir>
@@ -31,15 +31,14 @@ private:
     void control(const QJsonObject& body);
     void waitForAgreement();
 
-    TokenFile m_token;
-    std::unique_ptr<ServerProcess> m_sim;
+    SimulatorFixture m_sim;
     QTemporaryDir m_cacheDir;
     std::unique_ptr<FleetSession> m_session;
 };
 
 QJsonObject TestFleetTruth::truth()
 {
-    const HttpResult r = httpGet(m_sim->url().resolved(QUrl(QStringLiteral("sim/truth"))), m_token.token());
+    const HttpResult r = m_sim.get(QStringLiteral("sim/truth"));
     if (r.status != 200)
         qWarning() << "truth:" << r.status << r.error;
     return QJsonDocument::fromJson(r.body).object();
@@ -47,7 +46,7 @@ QJsonObject TestFleetTruth::truth()
 
 void TestFleetTruth::control(const QJsonObject& body)
 {
-    const HttpResult r = httpPost(m_sim->url().resolved(QUrl(QStringLiteral("sim/control"))), body, m_token.token());
+    const HttpResult r = m_sim.post(QStringLiteral("sim/control"), body);
     QVERIFY2(r.status == 200, qPrintable(QString::fromUtf8(r.body)));
 }
 
@@ -63,29 +62,20 @@ void TestFleetTruth::waitForAgreement()
 void TestFleetTruth::initTestCase()
 {
     QVERIFY(m_cacheDir.isValid());
-    m_sim = std::make_unique<ServerProcess>(QStringLiteral(MERIDIAN_FLEETSIM_BIN),
-        QStringList { QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--seed"),
-            QStringLiteral("11"), QStringLiteral("--history"), QStringLiteral("20m"), QStringLiteral("--token-file"),
-            m_token.path() });
-    QVERIFY2(m_sim->start(), qPrintable(m_sim->error()));
+    QVERIFY2(m_sim.start({ QStringLiteral("--seed"), QStringLiteral("11"), QStringLiteral("--history"),
+                 QStringLiteral("20m") }),
+        qPrintable(m_sim.error()));
 
     m_session = std::make_unique<FleetSession>();
     QString error;
-    QVERIFY2(m_session->open(m_cacheDir.path(), &error), qPrintable(error));
-    SourceConfig source;
-    source.name = QStringLiteral("sim");
-    source.kind = SourceConfig::Kind::Fleet;
-    source.url = m_sim->url();
-    source.tokenFile = m_token.path();
-    source.intervalMs = 1000;
-    m_session->setSources({ source });
+    QVERIFY2(m_sim.openSession(*m_session, m_cacheDir.path(), &error), qPrintable(error));
     QTRY_VERIFY_WITH_TIMEOUT(m_session->store()->nodes().size() >= 100, 60000);
 }
 
 void TestFleetTruth::cleanupTestCase()
 {
     m_session.reset();
-    m_sim.reset();
+    m_sim.stop();
 }
 
 void TestFleetTruth::summaryEqualsTruth()
@@ -131,8 +121,8 @@ void TestFleetTruth::injectedFaultsReachTheConsole()
     QVERIFY(!target.isEmpty());
     const int faultsBefore = m_session->store()->summary().openFaults;
 
-    const HttpResult injected = httpPost(m_sim->url().resolved(QUrl(QStringLiteral("sim/faults"))),
-        { { QStringLiteral("node"), target }, { QStringLiteral("kind"), kind } }, m_token.token());
+    const HttpResult injected = m_sim.post(
+        QStringLiteral("sim/faults"), { { QStringLiteral("node"), target }, { QStringLiteral("kind"), kind } });
     QVERIFY2(injected.status == 200, qPrintable(QString::fromUtf8(injected.body)));
     control({ { QStringLiteral("step"), 5 } });
     waitForAgreement();
@@ -150,8 +140,7 @@ void TestFleetTruth::injectedFaultsReachTheConsole()
 
     const QByteArray id
         = QJsonDocument::fromJson(injected.body).object().value(QStringLiteral("id")).toVariant().toByteArray();
-    const HttpResult cleared = httpPost(m_sim->url().resolved(QUrl(QStringLiteral("sim/faults/clear"))),
-        { { QStringLiteral("node"), target } }, m_token.token());
+    const HttpResult cleared = m_sim.post(QStringLiteral("sim/faults/clear"), { { QStringLiteral("node"), target } });
     QVERIFY2(cleared.status == 200, qPrintable(QString::fromUtf8(cleared.body) + u' ' + QString::fromLatin1(id)));
     control({ { QStringLiteral("step"), 5 } });
     waitForAgreement();

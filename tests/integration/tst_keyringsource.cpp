@@ -9,7 +9,7 @@
 #include "core/session/credentialstore.h"
 #include "core/session/fleetsession.h"
 #include "core/store/fleetstore.h"
-#include "tests/support/processharness.h"
+#include "tests/support/simfixture.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -34,11 +34,8 @@ private Q_SLOTS:
     {
         QFETCH(QString, credential);
         QFETCH(bool, reaches);
-        TokenFile token;
-        ServerProcess sim(QStringLiteral(MERIDIAN_FLEETSIM_BIN),
-            { QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--seed"), QStringLiteral("3"),
-                QStringLiteral("--token-file"), token.path() });
-        QVERIFY2(sim.start(), qPrintable(sim.error()));
+        SimulatorFixture sim;
+        QVERIFY2(sim.start({ QStringLiteral("--seed"), QStringLiteral("3") }), qPrintable(sim.error()));
         QTemporaryDir cacheDir;
         QVERIFY(cacheDir.isValid());
 
@@ -47,17 +44,13 @@ private Q_SLOTS:
         QVERIFY2(session.open(cacheDir.path(), &error), qPrintable(error));
         auto backend = std::make_unique<MemoryCredentialBackend>();
         bool stored = false;
-        backend->write(
-            QStringLiteral("sim-token"), token.token(), [&stored](const QString& e) { stored = e.isEmpty(); });
+        backend->write(QStringLiteral("sim-token"), sim.token(), [&stored](const QString& e) { stored = e.isEmpty(); });
         QTRY_VERIFY(stored); // backends answer on a later event-loop pass
         session.setCredentialBackend(std::move(backend));
 
-        SourceConfig source;
-        source.name = QStringLiteral("sim");
-        source.kind = SourceConfig::Kind::Fleet;
-        source.url = sim.url();
-        source.credential = credential; // no tokenFile: the keyring is the only way in
-        source.intervalMs = 1000;
+        SourceConfig source = sim.source();
+        source.tokenFile.clear(); // the keyring is the only way in
+        source.credential = credential;
         session.setSources({ source });
 
         if (reaches) {
@@ -84,7 +77,7 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QByteArray saved = file.readAll();
         QVERIFY(saved.contains(credential.toUtf8()));
-        QVERIFY(!saved.contains(token.token()));
+        QVERIFY(!saved.contains(sim.token()));
     }
 };
 

@@ -5,6 +5,7 @@
 // follows from these few nodes (see the expectations in tst_overviewpage.cpp).
 
 #include "core/model/sourceupdate.h"
+#include "tests/support/fleetbuilder.h"
 
 #include <QDateTime>
 
@@ -31,23 +32,12 @@ inline Protocol::NodeInventory inventory(const QString& id, const QString& regio
 inline NodeUpdate node(const Protocol::NodeInventory& inv, Protocol::NodeState state, const QStringList& jobs,
     const QList<int>& faulty, int openFaults, qint64 nowMs)
 {
-    NodeUpdate u;
-    u.nodeId = inv.nodeId;
-    u.hasInventory = true;
-    u.inventory = inv;
-    u.hasSnapshot = true;
-    u.snapshot.instanceId = QStringLiteral("instance-") + inv.nodeId;
-    u.snapshot.sample.seq = 42;
-    u.snapshot.sample.timestampMs = nowMs;
-    u.snapshot.sample.state = state;
+    Test::NodeBuilder b = Test::FleetBuilder::node(inv.nodeId);
+    b.inventory(inv).instance(QStringLiteral("instance-") + inv.nodeId).seq(42).at(nowMs).state(state).utilization(50);
     for (const Protocol::AcceleratorInfo& info : inv.accelerators) {
-        Protocol::AcceleratorSample s;
-        s.index = info.index;
-        s.health
-            = faulty.contains(info.index) ? Protocol::AcceleratorHealth::Faulty : Protocol::AcceleratorHealth::Healthy;
-        s.utilization = 50;
-        s.jobId = jobs.value(info.index);
-        u.snapshot.sample.accelerators.append(s);
+        b.job(info.index, jobs.value(info.index));
+        if (faulty.contains(info.index))
+            b.faulty(info.index);
     }
     for (int i = 0; i < openFaults; ++i) {
         Protocol::Event e;
@@ -55,11 +45,9 @@ inline NodeUpdate node(const Protocol::NodeInventory& inv, Protocol::NodeState s
         e.timestampMs = nowMs;
         e.kind = state == Protocol::NodeState::Down ? QStringLiteral("node-down") : QStringLiteral("hbm-ecc");
         e.nodeId = inv.nodeId;
-        u.snapshot.faults.append(e);
+        b.fault(e);
     }
-    u.status = AgentStatus::Up;
-    u.polledAtMs = nowMs;
-    return u;
+    return b;
 }
 
 inline Protocol::JobRecord job(const QString& id, const QString& state, const QString& region, const QString& pool)

@@ -3,7 +3,7 @@
 // check-agent runs without a display and reports an agent's health in its exit status;
 // the console stopped by a signal closes its cache cleanly.
 
-#include "tests/support/processharness.h"
+#include "tests/support/simfixture.h"
 
 #include <QFile>
 #include <QProcess>
@@ -152,14 +152,13 @@ private Q_SLOTS:
     {
         QFETCH(bool, withToken);
         QFETCH(int, exitCode);
-        Meridian::Test::TokenFile token;
-        Meridian::Test::ServerProcess sim(QStringLiteral(MERIDIAN_FLEETSIM_BIN),
-            { QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--token-file"), token.path(),
-                QStringLiteral("--nodes"), QStringLiteral("20"), QStringLiteral("--history"), QStringLiteral("2h") });
-        QVERIFY2(sim.start(), qPrintable(sim.error()));
+        Meridian::Test::SimulatorFixture sim;
+        QVERIFY2(sim.start({ QStringLiteral("--nodes"), QStringLiteral("20"), QStringLiteral("--history"),
+                     QStringLiteral("2h") }),
+            qPrintable(sim.error()));
         QStringList arguments { QStringLiteral("check-agent"), sim.url().toString() };
         if (withToken)
-            arguments << QStringLiteral("--token-file") << token.path();
+            arguments << QStringLiteral("--token-file") << sim.tokenFile();
         const Run r = run(arguments, 60000);
         QVERIFY2(r.exitCode == exitCode, r.out.constData());
     }

@@ -6,7 +6,7 @@
 #include "core/model/fleettypes.h"
 #include "core/session/fleetsession.h"
 #include "core/store/fleetstore.h"
-#include "tests/support/processharness.h"
+#include "tests/support/simfixture.h"
 #include "ui/overview/overviewpage.h"
 #include "ui/overview/regioncard.h"
 #include "ui/overview/summarybar.h"
@@ -74,18 +74,15 @@ private Q_SLOTS:
 
     void overviewEqualsTruth()
     {
-        Test::TokenFile token;
-        Test::ServerProcess sim(QStringLiteral(MERIDIAN_FLEETSIM_BIN),
-            { QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--token-file"), token.path(),
-                QStringLiteral("--history"), QStringLiteral("30m"), QStringLiteral("--seed"), QStringLiteral("7") });
-        QVERIFY2(sim.start(), qPrintable(sim.error()));
+        Test::SimulatorFixture sim;
+        QVERIFY2(sim.start({ QStringLiteral("--history"), QStringLiteral("30m"), QStringLiteral("--seed"),
+                     QStringLiteral("7") }),
+            qPrintable(sim.error()));
 
         QTemporaryDir cache;
         FleetSession session;
         QString error;
-        QVERIFY2(session.open(cache.path(), &error), qPrintable(error));
-        session.setSources(
-            { { QStringLiteral("Demo fleet"), SourceConfig::Kind::Fleet, sim.url(), token.path(), 1000 } });
+        QVERIFY2(sim.openSession(session, cache.path(), &error, QStringLiteral("Demo fleet")), qPrintable(error));
         MainWindow window(&session);
         window.show();
         QVERIFY(window.showPage(QStringLiteral("overview")));
@@ -98,11 +95,10 @@ private Q_SLOTS:
             store->nodes().size() > 0 && store->agentStatusCounts().up == store->nodes().size(), 60000);
 
         // Freeze the simulation, then let the console catch up with the last changes.
-        const Test::HttpResult paused = Test::httpPost(sim.url().resolved(QUrl(QStringLiteral("sim/control"))),
-            QJsonObject { { QStringLiteral("paused"), true } }, token.token(), 180000);
+        const Test::HttpResult paused
+            = sim.post(QStringLiteral("sim/control"), QJsonObject { { QStringLiteral("paused"), true } }, 180000);
         QVERIFY2(paused.status == 200, qPrintable(paused.error + QString::fromUtf8(paused.body)));
-        const Test::HttpResult truthAnswer
-            = Test::httpGet(sim.url().resolved(QUrl(QStringLiteral("sim/truth"))), token.token(), 180000);
+        const Test::HttpResult truthAnswer = sim.get(QStringLiteral("sim/truth"), 180000);
         QVERIFY2(truthAnswer.status == 200, qPrintable(truthAnswer.error + QString::fromUtf8(truthAnswer.body)));
         const QJsonObject truth = QJsonDocument::fromJson(truthAnswer.body).object();
         QVERIFY(truth.value(QLatin1String("paused")).toBool());

@@ -6,6 +6,7 @@
 #include "core/capacity/idletracker.h"
 #include "core/capacity/poolcapacity.h"
 #include "core/store/fleetstore.h"
+#include "tests/support/fleetbuilder.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -23,30 +24,21 @@ constexpr qint64 T0 = 1'700'000'000'000;
 
 NodeUpdate makeNode(int i, qint64 ts, qint64 seq)
 {
-    NodeUpdate u;
-    u.nodeId = QStringLiteral("node-%1").arg(i, 5, 10, QLatin1Char('0'));
-    u.hasInventory = true;
-    u.inventory.nodeId = u.nodeId;
-    u.inventory.region = QStringLiteral("region-%1").arg(i % 11);
-    u.inventory.pool = QStringLiteral("pool-%1").arg(i % 120);
-    const QString model = QStringLiteral("model-%1").arg(i % 8);
-    for (int a = 0; a < PerNode; ++a)
-        u.inventory.accelerators.append({ a, QStringLiteral("vendor"), model, {}, 0 });
-    u.hasSnapshot = true;
-    u.snapshot.instanceId = QStringLiteral("i");
-    u.snapshot.sample.seq = seq;
-    u.snapshot.sample.timestampMs = ts;
-    for (int a = 0; a < PerNode; ++a) {
-        Protocol::AcceleratorSample s;
-        s.index = a;
-        s.health = (i * 7 + a) % 97 == 0 ? Protocol::AcceleratorHealth::Faulty : Protocol::AcceleratorHealth::Healthy;
-        const bool allocated = (i + a + seq) % 4 != 0;
-        s.jobId = allocated ? QStringLiteral("job-%1").arg(i / 4) : QString();
-        s.utilization = allocated && i % 25 == 0 ? 1.0 : 70.0;
-        u.snapshot.sample.accelerators.append(s);
-    }
-    u.polledAtMs = ts;
-    return u;
+    return Test::FleetBuilder::node(QStringLiteral("node-%1").arg(i, 5, 10, QLatin1Char('0')))
+        .region(QStringLiteral("region-%1").arg(i % 11))
+        .pool(QStringLiteral("pool-%1").arg(i % 120))
+        .accelerators(PerNode, QStringLiteral("model-%1").arg(i % 8), QStringLiteral("vendor"), 0)
+        .instance(QStringLiteral("i"))
+        .seq(seq)
+        .at(ts)
+        .eachAccelerator([i, seq](Protocol::AcceleratorSample& s) {
+            const int a = s.index;
+            s.health
+                = (i * 7 + a) % 97 == 0 ? Protocol::AcceleratorHealth::Faulty : Protocol::AcceleratorHealth::Healthy;
+            const bool allocated = (i + a + seq) % 4 != 0;
+            s.jobId = allocated ? QStringLiteral("job-%1").arg(i / 4) : QString();
+            s.utilization = allocated && i % 25 == 0 ? 1.0 : 70.0;
+        });
 }
 
 SourceUpdate makeUpdate(qint64 ts, qint64 seq, int every)

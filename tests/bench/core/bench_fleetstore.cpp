@@ -4,6 +4,7 @@
 // summary() per region and fleet-wide — beside a naive full scan measured in
 // the same process as the baseline.
 #include "core/store/fleetstore.h"
+#include "tests/support/fleetbuilder.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -24,31 +25,26 @@ const QStringList Models { QStringLiteral("Ascend 910B"), QStringLiteral("Ascend
 
 NodeUpdate node(int i, qint64 seq)
 {
-    NodeUpdate u;
-    u.nodeId = QStringLiteral("node-%1").arg(i, 5, 10, QLatin1Char('0'));
-    u.hasInventory = seq == 1;
-    u.inventory.nodeId = u.nodeId;
-    u.inventory.region = Regions[i % Regions.size()];
-    u.inventory.pool = u.inventory.region + QStringLiteral("-pool-%1").arg(i % 7);
-    for (int c = 0; c < Chips; ++c)
-        u.inventory.accelerators.append(
-            Protocol::AcceleratorInfo { c, QStringLiteral("vendor"), Models[(i / 100) % Models.size()] });
-    u.hasSnapshot = true;
-    u.snapshot.instanceId = QStringLiteral("i");
-    u.snapshot.sample.seq = seq;
-    u.snapshot.sample.timestampMs = 1700000000000LL + seq * 5000;
-    u.snapshot.sample.state = (i + seq) % 97 == 0 ? Protocol::NodeState::Down : Protocol::NodeState::Up;
-    for (int c = 0; c < Chips; ++c) {
-        Protocol::AcceleratorSample s;
-        s.index = c;
-        s.health = (i * Chips + c + seq) % 211 == 0 ? Protocol::AcceleratorHealth::Faulty
-                                                    : Protocol::AcceleratorHealth::Healthy;
-        s.utilization = 50;
-        if ((i + c) % 3 != 0)
-            s.jobId = QStringLiteral("job-%1").arg(i % 5000);
-        u.snapshot.sample.accelerators.append(s);
-    }
-    return u;
+    Test::NodeBuilder b = Test::FleetBuilder::node(QStringLiteral("node-%1").arg(i, 5, 10, QLatin1Char('0')));
+    const QString region = Regions[i % Regions.size()];
+    b.region(region)
+        .pool(region + QStringLiteral("-pool-%1").arg(i % 7))
+        .accelerators(Chips, Models[(i / 100) % Models.size()], QStringLiteral("vendor"), 0)
+        .instance(QStringLiteral("i"))
+        .seq(seq)
+        .sampledAt(1700000000000LL + seq * 5000)
+        .state((i + seq) % 97 == 0 ? Protocol::NodeState::Down : Protocol::NodeState::Up)
+        .eachAccelerator([i, seq](Protocol::AcceleratorSample& s) {
+            const int c = s.index;
+            s.health = (i * Chips + c + seq) % 211 == 0 ? Protocol::AcceleratorHealth::Faulty
+                                                        : Protocol::AcceleratorHealth::Healthy;
+            s.utilization = 50;
+            if ((i + c) % 3 != 0)
+                s.jobId = QStringLiteral("job-%1").arg(i % 5000);
+        });
+    if (seq != 1)
+        b.withoutInventory(); // the store keeps the inventory it was first given
+    return b;
 }
 
 // What summary() would cost without the incremental aggregates: one pass over every chip.

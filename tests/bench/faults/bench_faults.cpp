@@ -11,7 +11,7 @@
 #include "core/faults/faulttracker.h"
 #include "core/session/fleetsession.h"
 #include "core/store/fleetstore.h"
-#include "tests/support/processharness.h"
+#include "tests/support/simfixture.h"
 #include "tests/ui/pools/syntheticfleet.h"
 #include "ui/common/pagecontext.h"
 #include "ui/faults/faultspage.h"
@@ -156,11 +156,9 @@ void powerDomain(int nodes)
 void detection()
 {
     using namespace Meridian::Test;
-    TokenFile token;
-    ServerProcess sim(QStringLiteral(MERIDIAN_FLEETSIM_BIN),
-        { QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--seed"), QStringLiteral("5"),
-            QStringLiteral("--history"), QStringLiteral("10m"), QStringLiteral("--token-file"), token.path() });
-    if (!sim.start()) {
+    SimulatorFixture sim;
+    if (!sim.start(
+            { QStringLiteral("--seed"), QStringLiteral("5"), QStringLiteral("--history"), QStringLiteral("10m") })) {
         std::printf("fleetsim did not start: %s\n", qPrintable(sim.error()));
         return;
     }
@@ -170,13 +168,7 @@ void detection()
     session.open(cache.path(), &error);
     FaultsPage page(PageContext::of(&session));
     page.show();
-    SourceConfig source;
-    source.name = QStringLiteral("sim");
-    source.kind = SourceConfig::Kind::Fleet;
-    source.url = sim.url();
-    source.tokenFile = token.path();
-    source.intervalMs = 5000;
-    session.setSources({ source });
+    session.setSources({ sim.source(QStringLiteral("sim"), 5000) });
     if (!QTest::qWaitFor([&] { return session.store()->nodes().size() >= 100; }, 60000)) {
         std::printf("the console never saw the simulated fleet\n");
         return;
@@ -196,8 +188,8 @@ void detection()
             QTest::qWait(1000 + round * 1700);
             QElapsedTimer t;
             t.start();
-            const HttpResult r = httpPost(sim.url().resolved(QUrl(QStringLiteral("sim/faults"))),
-                { { QStringLiteral("node"), target }, { QStringLiteral("kind"), kind } }, token.token());
+            const HttpResult r = sim.post(
+                QStringLiteral("sim/faults"), { { QStringLiteral("node"), target }, { QStringLiteral("kind"), kind } });
             const qint64 id = QJsonDocument::fromJson(r.body).object().value(QLatin1String("id")).toInteger();
             const bool seen = QTest::qWaitFor(
                 [&] {

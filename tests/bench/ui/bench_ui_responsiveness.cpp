@@ -8,7 +8,7 @@
 #include "core/model/fleettypes.h"
 #include "core/session/fleetsession.h"
 #include "core/store/fleetstore.h"
-#include "tests/support/processharness.h"
+#include "tests/support/simfixture.h"
 #include "ui/overview/overviewpage.h"
 #include "ui/shell/mainwindow.h"
 
@@ -73,16 +73,15 @@ int main(int argc, char** argv)
     const int nodes = envInt("MERIDIAN_BENCH_NODES", 25000);
     const int seconds = envInt("MERIDIAN_BENCH_SECONDS", 60);
 
-    Test::TokenFile token;
-    Test::ServerProcess sim(QStringLiteral(MERIDIAN_FLEETSIM_BIN),
-        { QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--token-file"), token.path(),
-            QStringLiteral("--nodes"), QString::number(nodes), QStringLiteral("--history"), QStringLiteral("10m") });
-    if (!sim.start(600'000)) {
+    Test::SimulatorFixture sim;
+    if (!sim.start(
+            { QStringLiteral("--nodes"), QString::number(nodes), QStringLiteral("--history"), QStringLiteral("10m") },
+            600'000)) {
         std::fprintf(stderr, "fleetsim did not start: %s\n", qPrintable(sim.error()));
         return 1;
     }
     QTemporaryDir cache;
-    const SourceConfig source { QStringLiteral("bench"), SourceConfig::Kind::Fleet, sim.url(), token.path(), 5000 };
+    const SourceConfig source = sim.source(QStringLiteral("bench"), 5000);
 
     // Run 1: live streaming with the whole window up.
     {

@@ -11,7 +11,8 @@
 #include "core/protocol/protocoljson.h"
 #include "core/session/fleetsession.h"
 #include "core/store/fleetstore.h"
-#include "tests/support/processharness.h"
+#include "tests/support/fleetbuilder.h"
+#include "tests/support/simfixture.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -133,8 +134,7 @@ private:
     void writeHistory(const QString& cacheDir, bool withSamples);
     void loadLiveSnapshots(FleetStore* store, qint64 shiftMs = 0);
 
-    TokenFile m_token;
-    std::unique_ptr<ServerProcess> m_sim;
+    SimulatorFixture m_sim;
     QTemporaryDir m_cacheDir;
     std::unique_ptr<FleetSession> m_session;
     QHash<QString, QList<Protocol::Sample>> m_samples; ///< what the simulator served, per node
@@ -143,7 +143,7 @@ private:
 
 QJsonObject TestCapacitySim::truth()
 {
-    const HttpResult r = httpGet(m_sim->url().resolved(QUrl(QStringLiteral("sim/truth"))), m_token.token());
+    const HttpResult r = m_sim.get(QStringLiteral("sim/truth"));
     if (r.status != 200)
         qWarning() << "truth:" << r.status << r.error;
     return QJsonDocument::fromJson(r.body).object();
@@ -154,29 +154,21 @@ void TestCapacitySim::initTestCase()
     registerCoreMetaTypes();
     QVERIFY(m_cacheDir.isValid());
     // Paused from the start: every poll sees the same instant, so figures must agree exactly.
-    m_sim = std::make_unique<ServerProcess>(QStringLiteral(MERIDIAN_FLEETSIM_BIN),
-        QStringList { QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--seed"),
-            QStringLiteral("5"), QStringLiteral("--nodes"), QStringLiteral("240"), QStringLiteral("--history"),
-            QStringLiteral("50m"), QStringLiteral("--paused"), QStringLiteral("--token-file"), m_token.path() });
-    QVERIFY2(m_sim->start(), qPrintable(m_sim->error()));
+    QVERIFY2(
+        m_sim.start({ QStringLiteral("--seed"), QStringLiteral("5"), QStringLiteral("--nodes"), QStringLiteral("240"),
+            QStringLiteral("--history"), QStringLiteral("50m"), QStringLiteral("--paused") }),
+        qPrintable(m_sim.error()));
 
     m_session = std::make_unique<FleetSession>();
     QString error;
-    QVERIFY2(m_session->open(m_cacheDir.path(), &error), qPrintable(error));
-    SourceConfig source;
-    source.name = QStringLiteral("sim");
-    source.kind = SourceConfig::Kind::Fleet;
-    source.url = m_sim->url();
-    source.tokenFile = m_token.path();
-    source.intervalMs = 1000;
-    m_session->setSources({ source });
+    QVERIFY2(m_sim.openSession(*m_session, m_cacheDir.path(), &error), qPrintable(error));
     QTRY_VERIFY_WITH_TIMEOUT(m_session->store()->nodes().size() >= 240, 60000);
 }
 
 void TestCapacitySim::cleanupTestCase()
 {
     m_session.reset();
-    m_sim.reset();
+    m_sim.stop();
 }
 
 void TestCapacitySim::poolsEqualTruth()
@@ -206,10 +198,10 @@ void TestCapacitySim::idleOnServedSamples()
     IdleTracker tracker;
     for (auto it = store->nodes().cbegin(); it != store->nodes().cend(); ++it) {
         const QString id = it.key();
-        QUrl url = m_sim->url().resolved(QUrl(QStringLiteral("n/") + QString::fromLatin1(QUrl::toPercentEncoding(id))
-            + QStringLiteral("/api/v1/samples")));
+        QUrl url = m_sim.url(QStringLiteral("n/") + QString::fromLatin1(QUrl::toPercentEncoding(id))
+            + QStringLiteral("/api/v1/samples"));
         url.setQuery(QStringLiteral("since=0&limit=20000"));
-        const HttpResult r = httpGet(url, m_token.token());
+        const HttpResult r = httpGet(url, m_sim.token());
         QVERIFY2(r.status == 200, qPrintable(id + u' ' + r.error));
         Protocol::SamplesPage page;
         Protocol::Limits limits;
@@ -316,13 +308,7 @@ void TestCapacitySim::writeHistory(const QString& cacheDir, bool withSamples)
         QVERIFY(node);
         SourceUpdate u;
         u.source = QStringLiteral("sim");
-        NodeUpdate n;
-        n.nodeId = it.key();
-        n.hasInventory = true;
-        n.inventory = node->inventory;
-        n.hasSnapshot = true;
-        n.snapshot = node->snapshot;
-        u.nodes.append(n);
+        u.nodes.append(FleetBuilder::node(it.key()).inventory(node->inventory).snapshot(node->snapshot));
         if (withSamples) {
             for (const Protocol::Sample& s : *it)
                 u.samples.append({ it.key(), s });
@@ -341,15 +327,11 @@ void TestCapacitySim::loadLiveSnapshots(FleetStore* store, qint64 shiftMs)
     SourceUpdate u;
     u.source = QStringLiteral("sim");
     for (auto it = live->nodes().cbegin(); it != live->nodes().cend(); ++it) {
-        NodeUpdate n;
-        n.nodeId = it.key();
-        n.hasInventory = true;
-        n.inventory = it->inventory;
-        n.hasSnapshot = true;
-        n.snapshot = it->snapshot;
-        n.snapshot.sample.timestampMs += shiftMs;
-        n.snapshot.sample.seq += shiftMs; // a later sequence number too
-        u.nodes.append(n);
+        u.nodes.append(FleetBuilder::node(it.key())
+                           .inventory(it->inventory)
+                           .snapshot(it->snapshot)
+                           .sampledAt(it->snapshot.sample.timestampMs + shiftMs)
+                           .seq(it->snapshot.sample.seq + shiftMs)); // a later sequence number too
     }
     QSignalSpy changed(store, &FleetStore::changed);
     store->applyUpdate(u);

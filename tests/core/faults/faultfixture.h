@@ -6,6 +6,7 @@
 
 #include "core/faults/faultmap.h"
 #include "core/model/sourceupdate.h"
+#include "tests/support/fleetbuilder.h"
 
 namespace Meridian::FaultFixture {
 
@@ -14,31 +15,15 @@ inline constexpr qint64 T0 = 1'800'000'000'000;
 inline NodeUpdate node(const QString& id, const QString& region, const QString& pool, const QString& rack,
     qint64 ts = T0, const QString& vendor = QStringLiteral("huawei"), int accelerators = 8)
 {
-    NodeUpdate u;
-    u.nodeId = id;
-    u.hasInventory = true;
-    u.inventory.nodeId = id;
-    u.inventory.hostname = id;
-    u.inventory.region = region;
-    u.inventory.pool = pool;
-    u.inventory.rack = rack;
-    u.inventory.agentVersion = QStringLiteral("0.1.0-test");
-    for (int a = 0; a < accelerators; ++a)
-        u.inventory.accelerators.append(
-            { a, vendor, vendor == QLatin1String("huawei") ? QStringLiteral("Ascend 910B") : QStringLiteral("H800"),
-                QStringLiteral("%1-%2").arg(id).arg(a), qint64(64) << 30 });
-    u.hasSnapshot = true;
-    u.snapshot.instanceId = QStringLiteral("i-") + id;
-    u.snapshot.sample.seq = 1;
-    u.snapshot.sample.timestampMs = ts;
-    for (int a = 0; a < accelerators; ++a) {
-        Protocol::AcceleratorSample s;
-        s.index = a;
-        s.health = Protocol::AcceleratorHealth::Healthy;
-        u.snapshot.sample.accelerators.append(s);
-    }
-    u.polledAtMs = ts;
-    return u;
+    const QString model = vendor == QLatin1String("huawei") ? QStringLiteral("Ascend 910B") : QStringLiteral("H800");
+    return Test::FleetBuilder::node(id)
+        .hostname(id)
+        .region(region)
+        .pool(pool)
+        .rack(rack)
+        .agentVersion(QStringLiteral("0.1.0-test"))
+        .accelerators(accelerators, model, vendor)
+        .at(ts);
 }
 
 inline Protocol::Event fault(qint64 id, const QString& nodeId, const QString& kind, int accelerator, qint64 ts,

@@ -10,7 +10,7 @@
 #include "core/faults/faulttracker.h"
 #include "core/session/fleetsession.h"
 #include "core/store/fleetstore.h"
-#include "tests/support/processharness.h"
+#include "tests/support/simfixture.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -204,24 +204,16 @@ void TestCounterLive::exporterCountersReachTheTracker()
 void TestCounterLive::simulatorEccRiseBecomesFault()
 {
     registerCoreMetaTypes();
-    TokenFile token;
-    ServerProcess sim(QStringLiteral(MERIDIAN_FLEETSIM_BIN),
-        { QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--seed"), QStringLiteral("31"),
-            QStringLiteral("--history"), QStringLiteral("10m"), QStringLiteral("--paused"),
-            QStringLiteral("--token-file"), token.path() });
-    QVERIFY2(sim.start(), qPrintable(sim.error()));
+    SimulatorFixture sim;
+    QVERIFY2(sim.start({ QStringLiteral("--seed"), QStringLiteral("31"), QStringLiteral("--history"),
+                 QStringLiteral("10m"), QStringLiteral("--paused") }),
+        qPrintable(sim.error()));
     QTemporaryDir cache;
     FleetSession session;
     QString error;
     QVERIFY2(session.open(cache.path(), &error), qPrintable(error));
     FaultTracker tracker(session.store());
-    SourceConfig source;
-    source.name = QStringLiteral("sim");
-    source.kind = SourceConfig::Kind::Fleet;
-    source.url = sim.url();
-    source.tokenFile = token.path();
-    source.intervalMs = 1000;
-    session.setSources({ source });
+    session.setSources({ sim.source() });
     QTRY_VERIFY_WITH_TIMEOUT(session.store()->nodes().size() >= 100, 60000);
 
     // An NVIDIA or Ascend node that is up without faults.
@@ -244,16 +236,12 @@ void TestCounterLive::simulatorEccRiseBecomesFault()
         return false;
     };
     QVERIFY(!hasDbe());
-    const HttpResult injected = httpPost(sim.url().resolved(QUrl(QStringLiteral("sim/faults"))),
+    const HttpResult injected = sim.post(QStringLiteral("sim/faults"),
         { { QStringLiteral("node"), nodeId }, { QStringLiteral("kind"), QStringLiteral("ecc-counter") },
-            { QStringLiteral("accelerator"), 3 }, { QStringLiteral("bits"), 2 } },
-        token.token());
+            { QStringLiteral("accelerator"), 3 }, { QStringLiteral("bits"), 2 } });
     QVERIFY2(injected.status == 200, injected.body.constData());
     // The simulated clock moves on: the next samples carry the risen counter, and no fault event.
-    QVERIFY(httpPost(sim.url().resolved(QUrl(QStringLiteral("sim/control"))), { { QStringLiteral("step"), 10 } },
-                token.token())
-                .status
-        == 200);
+    QVERIFY(sim.post(QStringLiteral("sim/control"), { { QStringLiteral("step"), 10 } }).status == 200);
     QTRY_VERIFY_WITH_TIMEOUT(hasDbe(), 30000);
     QVERIFY(session.store()->node(nodeId)->snapshot.faults.isEmpty()); // the console judged the counter itself
     for (const FaultObservation& o : tracker.grouper().observations()) {

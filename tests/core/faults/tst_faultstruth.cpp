@@ -10,7 +10,7 @@
 #include "core/session/fleetsession.h"
 #include "core/store/fleetstore.h"
 #include "tests/core/faults/faultcompare.h"
-#include "tests/support/processharness.h"
+#include "tests/support/simfixture.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -38,8 +38,7 @@ private:
     int incidentOfEvent(qint64 eventId) const;
     QJsonArray truthFaults(qint64 id, bool byGroup);
 
-    TokenFile m_token;
-    std::unique_ptr<ServerProcess> m_sim;
+    SimulatorFixture m_sim;
     QTemporaryDir m_cacheDir;
     std::unique_ptr<FleetSession> m_session;
     std::unique_ptr<FaultTracker> m_tracker;
@@ -47,19 +46,19 @@ private:
 
 QJsonObject TestFaultsTruth::truth()
 {
-    const HttpResult r = httpGet(m_sim->url().resolved(QUrl(QStringLiteral("sim/truth"))), m_token.token());
+    const HttpResult r = m_sim.get(QStringLiteral("sim/truth"));
     return QJsonDocument::fromJson(r.body).object();
 }
 
 void TestFaultsTruth::control(const QJsonObject& body)
 {
-    const HttpResult r = httpPost(m_sim->url().resolved(QUrl(QStringLiteral("sim/control"))), body, m_token.token());
+    const HttpResult r = m_sim.post(QStringLiteral("sim/control"), body);
     QVERIFY2(r.status == 200, qPrintable(QString::fromUtf8(r.body)));
 }
 
 qint64 TestFaultsTruth::inject(const QJsonObject& body, int* nodes)
 {
-    const HttpResult r = httpPost(m_sim->url().resolved(QUrl(QStringLiteral("sim/faults"))), body, m_token.token());
+    const HttpResult r = m_sim.post(QStringLiteral("sim/faults"), body);
     if (r.status != 200) {
         qWarning() << "inject:" << r.status << r.body;
         return 0;
@@ -92,22 +91,14 @@ void TestFaultsTruth::initTestCase()
 {
     registerCoreMetaTypes();
     QVERIFY(m_cacheDir.isValid());
-    m_sim = std::make_unique<ServerProcess>(QStringLiteral(MERIDIAN_FLEETSIM_BIN),
-        QStringList { QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--seed"),
-            QStringLiteral("23"), QStringLiteral("--history"), QStringLiteral("20m"), QStringLiteral("--paused"),
-            QStringLiteral("--token-file"), m_token.path() });
-    QVERIFY2(m_sim->start(), qPrintable(m_sim->error()));
+    QVERIFY2(m_sim.start({ QStringLiteral("--seed"), QStringLiteral("23"), QStringLiteral("--history"),
+                 QStringLiteral("20m"), QStringLiteral("--paused") }),
+        qPrintable(m_sim.error()));
     m_session = std::make_unique<FleetSession>();
     QString error;
     QVERIFY2(m_session->open(m_cacheDir.path(), &error), qPrintable(error));
     m_tracker = std::make_unique<FaultTracker>(m_session->store());
-    SourceConfig source;
-    source.name = QStringLiteral("sim");
-    source.kind = SourceConfig::Kind::Fleet;
-    source.url = m_sim->url();
-    source.tokenFile = m_token.path();
-    source.intervalMs = 1000;
-    m_session->setSources({ source });
+    m_session->setSources({ m_sim.source() });
     QTRY_VERIFY_WITH_TIMEOUT(m_session->store()->nodes().size() >= 100 && m_session->store()->hasJobList(), 60000);
 }
 
@@ -115,7 +106,7 @@ void TestFaultsTruth::cleanupTestCase()
 {
     m_tracker.reset();
     m_session.reset();
-    m_sim.reset();
+    m_sim.stop();
 }
 
 void TestFaultsTruth::chipFaultBlastRadiusAndRecovery()
@@ -150,8 +141,7 @@ void TestFaultsTruth::chipFaultBlastRadiusAndRecovery()
 
     // Let the scheduler recover the job (most within 10 min, some up to 45), then clear the fault.
     control({ { QStringLiteral("step"), 3600 } });
-    const HttpResult cleared = httpPost(m_sim->url().resolved(QUrl(QStringLiteral("sim/faults/clear"))),
-        { { QStringLiteral("id"), double(id) } }, m_token.token());
+    const HttpResult cleared = m_sim.post(QStringLiteral("sim/faults/clear"), { { QStringLiteral("id"), double(id) } });
     QCOMPARE(cleared.status, 200);
     control({ { QStringLiteral("step"), 5 } });
     QTRY_COMPARE_WITH_TIMEOUT(m_tracker->grouper().incident(incidentId)->state, IncidentState::Resolved, 30000);

@@ -7,7 +7,7 @@
 // ahead), audited, and resumed. The agent: a configured drain command runs
 // without a shell (%n, %r as single arguments); no resume command → 501; a
 // viewer → 403; another node's id → 404; every attempt in its audit log.
-#include "tests/support/processharness.h"
+#include "tests/support/simfixture.h"
 
 #include <QDir>
 #include <QFile>
@@ -65,14 +65,13 @@ private Q_SLOTS:
     void agentRefusals();
 
 private:
-    QUrl sim(const QString& path) const { return m_sim->url().resolved(QUrl(path)); }
+    QUrl sim(const QString& path) const { return m_sim.url(path); }
     QUrl agent(const QString& path) const { return m_agent->url().resolved(QUrl(path)); }
     QSet<QString> jobsOn(const QString& nodeId, QString* state = nullptr);
     QJsonArray drainedTruth();
 
     QTemporaryDir m_dir;
-    TokenFile m_token;
-    std::unique_ptr<ServerProcess> m_sim;
+    SimulatorFixture m_sim;
     std::unique_ptr<ServerProcess> m_agent;
     QString m_nodeId; ///< a simulated node running jobs
 };
@@ -82,13 +81,11 @@ void TestNodeDrain::initTestCase()
     QVERIFY(m_dir.isValid());
     writeSecretFile(
         m_dir.filePath(QStringLiteral("tokens")), "viewer " + ViewerToken + "\noperator " + OperatorToken + "\n");
-    m_sim = std::make_unique<ServerProcess>(QStringLiteral(MERIDIAN_FLEETSIM_BIN),
-        QStringList { QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--seed"),
-            QStringLiteral("5"), QStringLiteral("--history"), QStringLiteral("10m"), QStringLiteral("--paused"),
-            QStringLiteral("--token-file"), m_token.path(), QStringLiteral("--tokens-file"),
-            m_dir.filePath(QStringLiteral("tokens")), QStringLiteral("--audit-log"),
-            m_dir.filePath(QStringLiteral("sim-audit.jsonl")) });
-    QVERIFY2(m_sim->start(), qPrintable(m_sim->error()));
+    QVERIFY2(
+        m_sim.start({ QStringLiteral("--seed"), QStringLiteral("5"), QStringLiteral("--history"), QStringLiteral("10m"),
+            QStringLiteral("--paused"), QStringLiteral("--tokens-file"), m_dir.filePath(QStringLiteral("tokens")),
+            QStringLiteral("--audit-log"), m_dir.filePath(QStringLiteral("sim-audit.jsonl")) }),
+        qPrintable(m_sim.error()));
 
     // The "scheduler" on the real node: records its arguments, one per line.
     const QString scontrol = m_dir.filePath(QStringLiteral("scontrol"));
@@ -97,7 +94,7 @@ void TestNodeDrain::initTestCase()
         true);
     m_agent = std::make_unique<ServerProcess>(QStringLiteral(MERIDIAN_AGENT_BIN),
         QStringList { QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--token-file"),
-            m_token.path(), QStringLiteral("--tokens-file"), m_dir.filePath(QStringLiteral("tokens")),
+            m_sim.tokenFile(), QStringLiteral("--tokens-file"), m_dir.filePath(QStringLiteral("tokens")),
             QStringLiteral("--audit-log"), m_dir.filePath(QStringLiteral("agent-audit.jsonl")),
             QStringLiteral("--interval"), QStringLiteral("1"), QStringLiteral("--npu-smi"), QStringLiteral("none"),
             QStringLiteral("--nvidia-smi"), QStringLiteral("none"), QStringLiteral("--node-id"),
@@ -108,7 +105,7 @@ void TestNodeDrain::initTestCase()
 
 QSet<QString> TestNodeDrain::jobsOn(const QString& nodeId, QString* state)
 {
-    const QJsonObject s = json(httpGet(sim(QStringLiteral("n/%1/api/v1/snapshot").arg(nodeId)), m_token.token()));
+    const QJsonObject s = json(httpGet(sim(QStringLiteral("n/%1/api/v1/snapshot").arg(nodeId)), m_sim.token()));
     QSet<QString> out;
     for (const QJsonValue& j : s.value(QStringLiteral("jobs")).toArray())
         out.insert(j.toObject().value(QStringLiteral("id")).toString());
@@ -119,12 +116,12 @@ QSet<QString> TestNodeDrain::jobsOn(const QString& nodeId, QString* state)
 
 QJsonArray TestNodeDrain::drainedTruth()
 {
-    return json(httpGet(sim(QStringLiteral("sim/truth")), m_token.token())).value(QStringLiteral("drained")).toArray();
+    return json(httpGet(sim(QStringLiteral("sim/truth")), m_sim.token())).value(QStringLiteral("drained")).toArray();
 }
 
 void TestNodeDrain::simViewerRefused()
 {
-    const QJsonObject nodes = json(httpGet(sim(QStringLiteral("api/v1/nodes")), m_token.token()));
+    const QJsonObject nodes = json(httpGet(sim(QStringLiteral("api/v1/nodes")), m_sim.token()));
     for (const QJsonValue& v : nodes.value(QStringLiteral("nodes")).toArray()) {
         const QString id = v.toObject().value(QStringLiteral("id")).toString();
         QString state;
@@ -198,7 +195,7 @@ void TestNodeDrain::simOperatorDrainAndResume()
     QSet<QString> last = before;
     for (int i = 0; i < 12; ++i) {
         QCOMPARE(
-            httpPost(sim(QStringLiteral("sim/control")), { { QStringLiteral("step"), 1800 } }, m_token.token()).status,
+            httpPost(sim(QStringLiteral("sim/control")), { { QStringLiteral("step"), 1800 } }, m_sim.token()).status,
             200);
         last = jobsOn(m_nodeId, &state);
         QVERIFY2(QSet<QString>(last).subtract(before).isEmpty(), "a new job was placed on a drained node");

@@ -7,7 +7,7 @@
 #include "core/jobs/jobfigures.h"
 #include "core/protocol/protocoljson.h"
 #include "core/sources/jobdetailclient.h"
-#include "tests/support/processharness.h"
+#include "tests/support/simfixture.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -39,15 +39,13 @@ private slots:
     void operatorRequeue();
 
 private:
-    QUrl url(const QString& path) const { return m_sim->url().resolved(QUrl(path)); }
     Protocol::JobsPage jobs();
     QJsonObject truth();
     QList<QJsonObject> audit() const;
     QString runningJob(const Protocol::JobsPage& page, const QString& kind) const;
 
-    TokenFile m_token;
     QTemporaryDir m_dir;
-    std::unique_ptr<ServerProcess> m_sim;
+    SimulatorFixture m_sim;
     QList<qint64> m_injected;
 };
 
@@ -59,12 +57,10 @@ void TestJobSim::initTestCase()
     QVERIFY(tokens.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
     tokens.write("# roles\nviewer " + ViewerToken + "\noperator " + OperatorToken + "\n");
     tokens.close();
-    m_sim = std::make_unique<ServerProcess>(QStringLiteral(MERIDIAN_FLEETSIM_BIN),
-        QStringList { QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--seed"),
-            QStringLiteral("11"), QStringLiteral("--nodes"), QStringLiteral("240"), QStringLiteral("--paused"),
-            QStringLiteral("--token-file"), m_token.path(), QStringLiteral("--tokens-file"), tokens.fileName(),
-            QStringLiteral("--audit-log"), m_dir.filePath(QStringLiteral("audit.jsonl")) });
-    QVERIFY2(m_sim->start(), qPrintable(m_sim->error()));
+    QVERIFY2(m_sim.start({ QStringLiteral("--seed"), QStringLiteral("11"), QStringLiteral("--nodes"),
+                 QStringLiteral("240"), QStringLiteral("--paused"), QStringLiteral("--tokens-file"), tokens.fileName(),
+                 QStringLiteral("--audit-log"), m_dir.filePath(QStringLiteral("audit.jsonl")) }),
+        qPrintable(m_sim.error()));
 
     // Inject chip faults under three running training jobs, then let the scheduler recover them.
     const Protocol::JobsPage page = jobs();
@@ -74,29 +70,27 @@ void TestJobSim::initTestCase()
             break;
         if (j.state != QLatin1String("running") || j.kind != QLatin1String("training") || j.nodes.isEmpty())
             continue;
-        const Test::HttpResult r = httpPost(url(QStringLiteral("sim/faults")),
+        const Test::HttpResult r = m_sim.post(QStringLiteral("sim/faults"),
             { { QStringLiteral("node"), j.nodes.first() }, { QStringLiteral("kind"), QStringLiteral("chip-fault") },
-                { QStringLiteral("accelerator"), 0 } },
-            m_token.token());
+                { QStringLiteral("accelerator"), 0 } });
         QCOMPARE(r.status, 200);
         m_injected.append(QJsonDocument::fromJson(r.body).object().value(QStringLiteral("id")).toInteger());
         ++injected;
     }
     QCOMPARE(injected, 3);
-    const Test::HttpResult step
-        = httpPost(url(QStringLiteral("sim/control")), { { QStringLiteral("step"), 3 * 3600 } }, m_token.token());
+    const Test::HttpResult step = m_sim.post(QStringLiteral("sim/control"), { { QStringLiteral("step"), 3 * 3600 } });
     QCOMPARE(step.status, 200);
 }
 
 void TestJobSim::cleanupTestCase()
 {
-    m_sim.reset();
+    m_sim.stop();
 }
 
 Protocol::JobsPage TestJobSim::jobs()
 {
     Protocol::JobsPage page;
-    const Test::HttpResult r = httpGet(url(QStringLiteral("api/v1/jobs")), m_token.token());
+    const Test::HttpResult r = m_sim.get(QStringLiteral("api/v1/jobs"));
     if (r.status != 200)
         qWarning() << "jobs:" << r.status << r.error;
     const Protocol::DecodeResult d = Protocol::Json::decodeBody(r.body, &page);
@@ -107,7 +101,7 @@ Protocol::JobsPage TestJobSim::jobs()
 
 QJsonObject TestJobSim::truth()
 {
-    const Test::HttpResult r = httpGet(url(QStringLiteral("sim/truth")), m_token.token());
+    const Test::HttpResult r = m_sim.get(QStringLiteral("sim/truth"));
     return QJsonDocument::fromJson(r.body).object();
 }
 
@@ -192,7 +186,7 @@ void TestJobSim::detailHasCheckpoints()
     const Protocol::JobsPage page = jobs();
     const QString id = runningJob(page, QStringLiteral("training"));
     QVERIFY(!id.isEmpty());
-    const Test::HttpResult r = httpGet(url(QStringLiteral("api/v1/jobs/") + id), m_token.token());
+    const Test::HttpResult r = m_sim.get(QStringLiteral("api/v1/jobs/") + id);
     QCOMPARE(r.status, 200);
     Protocol::JobDetail detail;
     const Protocol::DecodeResult d = Protocol::Json::decodeBody(r.body, &detail);
@@ -205,7 +199,7 @@ void TestJobSim::detailHasCheckpoints()
     // The newest checkpoint of the running segment is the one the list reports.
     if (!detail.job.checkpoints.isEmpty() && detail.job.checkpoints.last() >= detail.job.segments.last().startMs)
         QCOMPARE(detail.job.lastCheckpointMs, detail.job.checkpoints.last());
-    QCOMPARE(httpGet(url(QStringLiteral("api/v1/jobs/job-999999")), m_token.token()).status, 404);
+    QCOMPARE(m_sim.get(QStringLiteral("api/v1/jobs/job-999999")).status, 404);
 }
 
 // The console's detail fetch (worker thread, strict decoding) brings every segment and
@@ -252,8 +246,8 @@ void TestJobSim::detailClientEqualsTruth()
     JobDetailClient client;
     QSignalSpy spy(&client, &JobDetailClient::finished);
     HttpRequestOptions options;
-    options.token = m_token.token();
-    const quint64 request = client.fetch(m_sim->url(), options, id);
+    options.token = m_sim.token();
+    const quint64 request = client.fetch(m_sim.url(), options, id);
     QVERIFY(spy.wait(30000));
     QCOMPARE(spy.first().at(0).toULongLong(), request);
     QCOMPARE(spy.first().at(1).toString(), id);
@@ -283,18 +277,18 @@ void TestJobSim::detailClientReportsFailures()
     JobDetailClient client;
     QSignalSpy spy(&client, &JobDetailClient::finished);
     HttpRequestOptions options;
-    options.token = m_token.token();
-    client.fetch(m_sim->url(), options, QStringLiteral("job-999999"));
+    options.token = m_sim.token();
+    client.fetch(m_sim.url(), options, QStringLiteral("job-999999"));
     QVERIFY(spy.wait(30000));
     QVERIFY2(spy.last().at(3).toString().contains(QStringLiteral("404")), qPrintable(spy.last().at(3).toString()));
     options.token = QByteArrayLiteral("wrong-token-0123456789");
-    client.fetch(m_sim->url(), options, runningJob(jobs(), QStringLiteral("training")));
+    client.fetch(m_sim.url(), options, runningJob(jobs(), QStringLiteral("training")));
     QVERIFY(spy.wait(30000));
     QVERIFY2(spy.last().at(3).toString().contains(QStringLiteral("401")), qPrintable(spy.last().at(3).toString()));
     // A body over the cap is refused, not decoded.
-    options.token = m_token.token();
+    options.token = m_sim.token();
     options.maxBodyBytes = 64;
-    client.fetch(m_sim->url(), options, runningJob(jobs(), QStringLiteral("training")));
+    client.fetch(m_sim.url(), options, runningJob(jobs(), QStringLiteral("training")));
     QVERIFY(spy.wait(30000));
     QVERIFY(!spy.last().at(3).toString().isEmpty());
 }
@@ -305,9 +299,9 @@ void TestJobSim::viewerCancelRefusedAndAudited()
     QVERIFY(!id.isEmpty());
     const qsizetype before = audit().size();
     // A viewer reads…
-    QCOMPARE(httpGet(url(QStringLiteral("api/v1/jobs")), ViewerToken).status, 200);
+    QCOMPARE(httpGet(m_sim.url(QStringLiteral("api/v1/jobs")), ViewerToken).status, 200);
     // …but may not act.
-    const Test::HttpResult r = httpPost(url(QStringLiteral("api/v1/jobs/%1/cancel").arg(id)), {}, ViewerToken);
+    const Test::HttpResult r = httpPost(m_sim.url(QStringLiteral("api/v1/jobs/%1/cancel").arg(id)), {}, ViewerToken);
     QCOMPARE(r.status, 403);
     QVERIFY2(r.body.contains("operator"), r.body.constData());
     const QList<QJsonObject> log = audit();
@@ -321,7 +315,8 @@ void TestJobSim::viewerCancelRefusedAndAudited()
         if (j.jobId == id)
             QVERIFY(Jobs::isRunning(j.state));
     // No token at all: 401, and audited as well? It never reaches the route (the /api/* check answers).
-    QCOMPARE(httpPost(url(QStringLiteral("api/v1/jobs/%1/cancel").arg(id)), {}, "wrong-token-0123456789").status, 401);
+    QCOMPARE(
+        httpPost(m_sim.url(QStringLiteral("api/v1/jobs/%1/cancel").arg(id)), {}, "wrong-token-0123456789").status, 401);
 }
 
 void TestJobSim::operatorCancelPreviewedPerformedAudited()
@@ -329,8 +324,8 @@ void TestJobSim::operatorCancelPreviewedPerformedAudited()
     const QString id = runningJob(jobs(), QStringLiteral("training"));
     QVERIFY(!id.isEmpty());
     const qsizetype before = audit().size();
-    const Test::HttpResult preview = httpPost(
-        url(QStringLiteral("api/v1/jobs/%1/cancel").arg(id)), { { QStringLiteral("dryRun"), true } }, OperatorToken);
+    const Test::HttpResult preview = httpPost(m_sim.url(QStringLiteral("api/v1/jobs/%1/cancel").arg(id)),
+        { { QStringLiteral("dryRun"), true } }, OperatorToken);
     QCOMPARE(preview.status, 200);
     const QJsonObject p = QJsonDocument::fromJson(preview.body).object();
     QVERIFY(p.value(QStringLiteral("dryRun")).toBool());
@@ -341,7 +336,8 @@ void TestJobSim::operatorCancelPreviewedPerformedAudited()
         if (j.jobId == id)
             QVERIFY2(Jobs::isRunning(j.state), "a preview must not act");
 
-    const Test::HttpResult done = httpPost(url(QStringLiteral("api/v1/jobs/%1/cancel").arg(id)), {}, OperatorToken);
+    const Test::HttpResult done
+        = httpPost(m_sim.url(QStringLiteral("api/v1/jobs/%1/cancel").arg(id)), {}, OperatorToken);
     QCOMPARE(done.status, 200);
     QCOMPARE(QJsonDocument::fromJson(done.body).object().value(QStringLiteral("stateAfter")).toString(),
         QStringLiteral("cancelled"));
@@ -357,7 +353,7 @@ void TestJobSim::operatorCancelPreviewedPerformedAudited()
     }
     QVERIFY(seen);
     // Cancelling again is a conflict, not a success.
-    QCOMPARE(httpPost(url(QStringLiteral("api/v1/jobs/%1/cancel").arg(id)), {}, OperatorToken).status, 409);
+    QCOMPARE(httpPost(m_sim.url(QStringLiteral("api/v1/jobs/%1/cancel").arg(id)), {}, OperatorToken).status, 409);
 
     const QList<QJsonObject> log = audit();
     QCOMPARE(log.size(), before + 3);
@@ -373,7 +369,7 @@ void TestJobSim::operatorRequeue()
 {
     const QString id = runningJob(jobs(), QStringLiteral("training"));
     QVERIFY(!id.isEmpty());
-    const Test::HttpResult r = httpPost(url(QStringLiteral("api/v1/jobs/%1/requeue").arg(id)), {}, OperatorToken);
+    const Test::HttpResult r = httpPost(m_sim.url(QStringLiteral("api/v1/jobs/%1/requeue").arg(id)), {}, OperatorToken);
     QCOMPARE(r.status, 200);
     for (const Protocol::JobRecord& j : jobs().jobs) {
         if (j.jobId != id)
@@ -384,8 +380,8 @@ void TestJobSim::operatorRequeue()
         QCOMPARE(j.interruptionLog.last().recoveredMs, 0);
     }
     // Bad bodies are refused before anything happens.
-    QCOMPARE(httpPost(url(QStringLiteral("api/v1/jobs/%1/requeue").arg(id)), { { QStringLiteral("force"), true } },
-                 OperatorToken)
+    QCOMPARE(httpPost(m_sim.url(QStringLiteral("api/v1/jobs/%1/requeue").arg(id)),
+                 { { QStringLiteral("force"), true } }, OperatorToken)
                  .status,
         400);
 }

@@ -7,7 +7,7 @@
 #include "core/latency/latencymatrix.h"
 #include "core/session/fleetsession.h"
 #include "core/store/fleetstore.h"
-#include "tests/support/processharness.h"
+#include "tests/support/simfixture.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -68,15 +68,9 @@ class TestLatencySim : public QObject
 {
     Q_OBJECT
 private:
-    QJsonObject truth(const Test::ServerProcess& sim, const QByteArray& token)
+    static Test::HttpResult post(const Test::SimulatorFixture& sim, const char* path, const QJsonObject& body)
     {
-        const Test::HttpResult r = Test::httpGet(sim.url().resolved(QUrl(QStringLiteral("sim/truth"))), token, 60000);
-        return r.status == 200 ? QJsonDocument::fromJson(r.body).object() : QJsonObject();
-    }
-    static Test::HttpResult post(
-        const Test::ServerProcess& sim, const QByteArray& token, const char* path, const QJsonObject& body)
-    {
-        return Test::httpPost(sim.url().resolved(QUrl(QLatin1String(path))), body, token, 60000);
+        return sim.post(QLatin1String(path), body, 60000);
     }
 
 private Q_SLOTS:
@@ -84,31 +78,24 @@ private Q_SLOTS:
 
     void matrixEqualsTruthAndCutShowsAsLoss()
     {
-        Test::TokenFile token;
-        Test::ServerProcess sim(QStringLiteral(MERIDIAN_FLEETSIM_BIN),
-            { QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--token-file"), token.path(),
-                QStringLiteral("--history"), QStringLiteral("5m"), QStringLiteral("--seed"), QStringLiteral("11") });
-        QVERIFY2(sim.start(), qPrintable(sim.error()));
+        Test::SimulatorFixture sim;
+        QVERIFY2(sim.start({ QStringLiteral("--history"), QStringLiteral("5m"), QStringLiteral("--seed"),
+                     QStringLiteral("11") }),
+            qPrintable(sim.error()));
 
         QTemporaryDir cache;
         FleetSession session;
         QString error;
         QVERIFY2(session.open(cache.path(), &error), qPrintable(error));
-        SourceConfig source;
-        source.name = QStringLiteral("sim");
-        source.kind = SourceConfig::Kind::Fleet;
-        source.url = sim.url();
-        source.tokenFile = token.path();
-        source.intervalMs = 500;
-        session.setSources({ source });
+        session.setSources({ sim.source(QStringLiteral("sim"), 500) });
         FleetStore* store = session.store();
         QTRY_VERIFY_WITH_TIMEOUT(
             store->nodes().size() > 0 && store->agentStatusCounts().up == store->nodes().size(), 60000);
 
         // Frozen: the console catches up with the state the truth describes.
-        const Test::HttpResult paused = post(sim, token.token(), "sim/control", { { QStringLiteral("paused"), true } });
+        const Test::HttpResult paused = post(sim, "sim/control", { { QStringLiteral("paused"), true } });
         QVERIFY2(paused.status == 200, paused.body.constData());
-        const QJsonArray links = truth(sim, token.token()).value(QLatin1String("links")).toArray();
+        const QJsonArray links = sim.truth(60000).value(QLatin1String("links")).toArray();
         const int sites = 11; // the default scenario: every ordered pair of distinct sites is probed
         QCOMPARE(links.size(), sites * (sites - 1));
         QTRY_COMPARE_WITH_TIMEOUT(mismatch(LatencyMatrix::build(store->nodes()), links), QString(), 30000);
@@ -145,14 +132,14 @@ private Q_SLOTS:
         const QJsonObject first = links.first().toObject();
         const QString a = first.value(QLatin1String("from")).toString(),
                       b = first.value(QLatin1String("to")).toString();
-        const Test::HttpResult cut = post(sim, token.token(), "sim/faults",
+        const Test::HttpResult cut = post(sim, "sim/faults",
             { { QStringLiteral("kind"), QStringLiteral("link-cut") }, { QStringLiteral("from"), a },
                 { QStringLiteral("to"), b } });
         QVERIFY2(cut.status == 200, cut.body.constData());
         const qint64 faultId = qint64(QJsonDocument::fromJson(cut.body).object().value(QLatin1String("id")).toDouble());
         QVERIFY(faultId > 0);
-        QCOMPARE(post(sim, token.token(), "sim/control", { { QStringLiteral("step"), 5 } }).status, 200);
-        const QJsonArray cutLinks = truth(sim, token.token()).value(QLatin1String("links")).toArray();
+        QCOMPARE(post(sim, "sim/control", { { QStringLiteral("step"), 5 } }).status, 200);
+        const QJsonArray cutLinks = sim.truth(60000).value(QLatin1String("links")).toArray();
         int lostPairs = 0;
         for (const QJsonValue& v : cutLinks) {
             const QJsonObject l = v.toObject();
@@ -174,38 +161,37 @@ private Q_SLOTS:
         QVERIFY(std::isnan(m.stats(LatencyLevel::Site, ia, ib).p50Ms));
 
         // Hostile and duplicate requests are refused; clearing restores the link.
-        QCOMPARE(post(sim, token.token(), "sim/faults",
+        QCOMPARE(post(sim, "sim/faults",
                      { { QStringLiteral("kind"), QStringLiteral("link-cut") }, { QStringLiteral("from"), a },
                          { QStringLiteral("to"), b } })
                      .status,
             409);
-        QCOMPARE(post(sim, token.token(), "sim/faults",
+        QCOMPARE(post(sim, "sim/faults",
                      { { QStringLiteral("kind"), QStringLiteral("link-cut") }, { QStringLiteral("from"), a },
                          { QStringLiteral("to"), QStringLiteral("atlantis") } })
                      .status,
             404);
-        QCOMPARE(post(sim, token.token(), "sim/faults",
+        QCOMPARE(post(sim, "sim/faults",
                      { { QStringLiteral("kind"), QStringLiteral("link-degrade") }, { QStringLiteral("from"), a },
                          { QStringLiteral("to"), b }, { QStringLiteral("factor"), 1000 } })
                      .status,
             400);
-        QCOMPARE(
-            post(sim, token.token(), "sim/faults/clear", { { QStringLiteral("id"), double(faultId) } }).status, 200);
-        QCOMPARE(post(sim, token.token(), "sim/control", { { QStringLiteral("step"), 5 } }).status, 200);
-        const QJsonArray restored = truth(sim, token.token()).value(QLatin1String("links")).toArray();
+        QCOMPARE(post(sim, "sim/faults/clear", { { QStringLiteral("id"), double(faultId) } }).status, 200);
+        QCOMPARE(post(sim, "sim/control", { { QStringLiteral("step"), 5 } }).status, 200);
+        const QJsonArray restored = sim.truth(60000).value(QLatin1String("links")).toArray();
         QTRY_COMPARE_WITH_TIMEOUT(mismatch(LatencyMatrix::build(store->nodes()), restored), QString(), 30000);
         const LatencyMatrix after = LatencyMatrix::build(store->nodes());
         QVERIFY(after.stats(LatencyLevel::Site, ia, ib).loss < 1.0);
 
         // A degraded link multiplies the RTT: the console sees it slower than before.
         const double before = after.stats(LatencyLevel::Site, ia, ib).p50Ms;
-        QCOMPARE(post(sim, token.token(), "sim/faults",
+        QCOMPARE(post(sim, "sim/faults",
                      { { QStringLiteral("kind"), QStringLiteral("link-degrade") }, { QStringLiteral("from"), a },
                          { QStringLiteral("to"), b }, { QStringLiteral("factor"), 4 } })
                      .status,
             200);
-        QCOMPARE(post(sim, token.token(), "sim/control", { { QStringLiteral("step"), 5 } }).status, 200);
-        const QJsonArray degraded = truth(sim, token.token()).value(QLatin1String("links")).toArray();
+        QCOMPARE(post(sim, "sim/control", { { QStringLiteral("step"), 5 } }).status, 200);
+        const QJsonArray degraded = sim.truth(60000).value(QLatin1String("links")).toArray();
         QTRY_COMPARE_WITH_TIMEOUT(mismatch(LatencyMatrix::build(store->nodes()), degraded), QString(), 30000);
         QVERIFY(LatencyMatrix::build(store->nodes()).stats(LatencyLevel::Site, ia, ib).p50Ms > 2 * before);
     }

@@ -10,8 +10,8 @@
 #include "core/sources/prometheuscheck.h"
 #include "core/sources/prometheussource.h"
 #include "core/store/fleetstore.h"
-#include "tests/support/processharness.h"
 #include "tests/support/prometheuslab.h"
+#include "tests/support/simfixture.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -49,10 +49,9 @@ private:
     QStringList truthFigures();
     SourceConfig sourceConfig() const;
 
-    TokenFile m_token;
     QTemporaryDir m_files;
     QString m_basicAuthFile;
-    std::unique_ptr<ServerProcess> m_sim;
+    SimulatorFixture m_sim;
     std::unique_ptr<PrometheusLab> m_lab;
     QTemporaryDir m_cacheDir;
     std::unique_ptr<FleetSession> m_session;
@@ -61,7 +60,7 @@ private:
 
 QJsonObject TestPrometheusLab::simGet(const QString& path)
 {
-    const Test::HttpResult r = httpGet(m_sim->url().resolved(QUrl(path)), m_token.token());
+    const Test::HttpResult r = m_sim.get(path);
     if (r.status != 200)
         qWarning() << path << r.status << r.error;
     return QJsonDocument::fromJson(r.body).object();
@@ -69,8 +68,7 @@ QJsonObject TestPrometheusLab::simGet(const QString& path)
 
 void TestPrometheusLab::control(const QJsonObject& body)
 {
-    const Test::HttpResult r
-        = httpPost(m_sim->url().resolved(QUrl(QStringLiteral("sim/control"))), body, m_token.token());
+    const Test::HttpResult r = m_sim.post(QStringLiteral("sim/control"), body);
     QVERIFY2(r.status == 200, qPrintable(QString::fromUtf8(r.body)));
 }
 
@@ -136,11 +134,9 @@ void TestPrometheusLab::initTestCase()
     QVERIFY(auth.open(QIODevice::WriteOnly) && auth.write("meridian:lab-secret\n") > 0);
     auth.close();
 
-    m_sim = std::make_unique<ServerProcess>(QStringLiteral(MERIDIAN_FLEETSIM_BIN),
-        QStringList { QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--seed"),
-            QStringLiteral("7"), QStringLiteral("--nodes"), QStringLiteral("12"), QStringLiteral("--token-file"),
-            m_token.path() });
-    QVERIFY2(m_sim->start(), qPrintable(m_sim->error()));
+    QVERIFY2(
+        m_sim.start({ QStringLiteral("--seed"), QStringLiteral("7"), QStringLiteral("--nodes"), QStringLiteral("12") }),
+        qPrintable(m_sim.error()));
     // Values hold still from here on: the console's and the simulator's can then be compared exactly.
     control({ { QStringLiteral("paused"), true } });
 
@@ -148,7 +144,7 @@ void TestPrometheusLab::initTestCase()
     options.basicAuth = QStringLiteral("meridian:lab-secret");
     m_lab = std::make_unique<PrometheusLab>(options);
     QString error;
-    const QJsonArray targets = PrometheusLab::fleetTargets(m_sim->url(), m_token.token(), &error);
+    const QJsonArray targets = PrometheusLab::fleetTargets(m_sim.url(), m_sim.token(), &error);
     QVERIFY2(!targets.isEmpty(), qPrintable(error));
     m_targets = int(targets.size());
     QVERIFY2(m_lab->setTargets(QStringLiteral("sim"), targets, &error), qPrintable(error));
@@ -168,7 +164,7 @@ void TestPrometheusLab::cleanupTestCase()
     if (m_lab)
         QVERIFY2(m_lab->stop(&error), qPrintable(error));
     m_lab.reset();
-    m_sim.reset();
+    m_sim.stop();
 }
 
 void TestPrometheusLab::seesTheSimulatedFleet()
@@ -188,8 +184,7 @@ void TestPrometheusLab::seesTheSimulatedFleet()
 void TestPrometheusLab::valuesAreTheSimulators()
 {
     // The simulator's own view of each node (its fleet API), paused: the exporters' values must arrive unchanged.
-    const Test::HttpResult r
-        = httpGet(m_sim->url().resolved(QUrl(QStringLiteral("api/v1/nodes?limit=1000"))), m_token.token());
+    const Test::HttpResult r = m_sim.get(QStringLiteral("api/v1/nodes?limit=1000"));
     QCOMPARE(r.status, 200);
     Protocol::NodesPage page;
     QVERIFY(Protocol::Json::decodeBody(r.body, &page, Protocol::Limits()));
@@ -336,9 +331,8 @@ void TestPrometheusLab::failingTargetGoesDown()
         }
     }
     QVERIFY(!target.isEmpty());
-    const Test::HttpResult injected = httpPost(m_sim->url().resolved(QUrl(QStringLiteral("sim/faults"))),
-        { { QStringLiteral("node"), target }, { QStringLiteral("kind"), QStringLiteral("node-down") } },
-        m_token.token());
+    const Test::HttpResult injected = m_sim.post(QStringLiteral("sim/faults"),
+        { { QStringLiteral("node"), target }, { QStringLiteral("kind"), QStringLiteral("node-down") } });
     QVERIFY2(injected.status == 200, qPrintable(QString::fromUtf8(injected.body)));
     control({ { QStringLiteral("step"), 5 } });
     // Its scrape fails (the simulator answers 503 for a down node): up == 0, and the console shows it down.
@@ -352,7 +346,7 @@ void TestPrometheusLab::failingTargetGoesDown()
     QJsonArray groups;
     QString error;
     QString removed;
-    for (const QJsonValue& g : PrometheusLab::fleetTargets(m_sim->url(), m_token.token(), &error)) {
+    for (const QJsonValue& g : PrometheusLab::fleetTargets(m_sim.url(), m_sim.token(), &error)) {
         const QString id
             = g.toObject().value(QStringLiteral("labels")).toObject().value(QStringLiteral("node")).toString();
         if (removed.isEmpty() && id != target)
@@ -371,7 +365,7 @@ void TestPrometheusLab::onePrometheusPerRegion()
 {
     // The normal deployment: one Prometheus per region, all of them sources of one console.
     QString error;
-    const QJsonArray all = PrometheusLab::fleetTargets(m_sim->url(), m_token.token(), &error);
+    const QJsonArray all = PrometheusLab::fleetTargets(m_sim.url(), m_sim.token(), &error);
     QVERIFY2(!all.isEmpty(), qPrintable(error));
     QMap<QString, QJsonArray> byRegion;
     for (const QJsonValue& g : all)

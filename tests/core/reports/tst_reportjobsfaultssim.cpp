@@ -12,7 +12,7 @@
 #include "core/reports/report.h"
 #include "core/session/fleetsession.h"
 #include "core/store/fleetstore.h"
-#include "tests/support/processharness.h"
+#include "tests/support/simfixture.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -71,15 +71,13 @@ private Q_SLOTS:
     void faultsEqualTruth();
 
 private:
-    QUrl url(const QString& path) const { return m_sim->url().resolved(QUrl(path)); }
     QJsonObject get(const QString& path) const;
     qint64 inject(const QString& node, const QString& kind, int accelerator);
     void step(int seconds);
     ReportData run(const QString& type, qint64 fromMs, qint64 toMs, qint64 span = 0) const;
 
-    TokenFile m_token;
     QTemporaryDir m_dir;
-    std::unique_ptr<ServerProcess> m_sim;
+    SimulatorFixture m_sim;
     QJsonObject m_truth;
     Protocol::JobsPage m_jobs;
     QHash<QString, std::pair<QString, QString>> m_poolOf; ///< node → region, pool
@@ -90,7 +88,7 @@ private:
 
 QJsonObject TestReportJobsFaultsSim::get(const QString& path) const
 {
-    const HttpResult r = httpGet(url(path), m_token.token());
+    const HttpResult r = m_sim.get(path);
     if (r.status != 200)
         qWarning() << path << r.status << r.error;
     return QJsonDocument::fromJson(r.body).object();
@@ -103,7 +101,7 @@ qint64 TestReportJobsFaultsSim::inject(const QString& node, const QString& kind,
         body.insert(QStringLiteral("accelerator"), accelerator);
     if (kind == QLatin1String("hbm-ecc"))
         body.insert(QStringLiteral("bits"), 2);
-    const HttpResult r = httpPost(url(QStringLiteral("sim/faults")), body, m_token.token());
+    const HttpResult r = m_sim.post(QStringLiteral("sim/faults"), body);
     if (r.status != 200)
         qWarning() << "inject" << node << kind << r.status << r.body;
     return r.status == 200 ? QJsonDocument::fromJson(r.body).object().value(QStringLiteral("id")).toInteger() : 0;
@@ -111,8 +109,7 @@ qint64 TestReportJobsFaultsSim::inject(const QString& node, const QString& kind,
 
 void TestReportJobsFaultsSim::step(int seconds)
 {
-    const HttpResult r
-        = httpPost(url(QStringLiteral("sim/control")), { { QStringLiteral("step"), seconds } }, m_token.token());
+    const HttpResult r = m_sim.post(QStringLiteral("sim/control"), { { QStringLiteral("step"), seconds } });
     QCOMPARE(r.status, 200);
 }
 
@@ -136,18 +133,16 @@ void TestReportJobsFaultsSim::initTestCase()
     // Today's midnight (UTC): the same time of day every run, and recent enough for the cache's
     // 30-day retention (which counts by the console's clock).
     const qint64 startMs = QDateTime::currentMSecsSinceEpoch() / (24 * Hour) * (24 * Hour);
-    m_sim = std::make_unique<ServerProcess>(QStringLiteral(MERIDIAN_FLEETSIM_BIN),
-        QStringList { QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--seed"),
-            QStringLiteral("7"), QStringLiteral("--nodes"), QString::number(Nodes), QStringLiteral("--history"),
-            QStringLiteral("30d"), QStringLiteral("--interval"), QStringLiteral("3600"), QStringLiteral("--start-time"),
-            QString::number(startMs), QStringLiteral("--paused"), QStringLiteral("--scenario"), out.fileName(),
-            QStringLiteral("--token-file"), m_token.path() });
-    QVERIFY2(m_sim->start(), qPrintable(m_sim->error()));
+    QVERIFY2(m_sim.start({ QStringLiteral("--seed"), QStringLiteral("7"), QStringLiteral("--nodes"),
+                 QString::number(Nodes), QStringLiteral("--history"), QStringLiteral("30d"),
+                 QStringLiteral("--interval"), QStringLiteral("3600"), QStringLiteral("--start-time"),
+                 QString::number(startMs), QStringLiteral("--paused"), QStringLiteral("--scenario"), out.fileName() }),
+        qPrintable(m_sim.error()));
 
     // Faults under running jobs (three chip faults under training jobs, a node down, a link
     // down) and on any node (an uncorrectable ECC error, a thermal warning).
     Protocol::JobsPage page;
-    QVERIFY(Protocol::Json::decodeBody(httpGet(url(QStringLiteral("api/v1/jobs")), m_token.token()).body, &page).ok);
+    QVERIFY(Protocol::Json::decodeBody(m_sim.get(QStringLiteral("api/v1/jobs")).body, &page).ok);
     // One job per node, so that every fault hits exactly one job.
     QList<const Protocol::JobRecord*> training, other;
     QSet<QString> used;
@@ -179,22 +174,13 @@ void TestReportJobsFaultsSim::initTestCase()
     QVERIFY(chip.count(0) == 0 && down > 0);
     step(15 * 60);
     for (qint64 id : { chip[0], down })
-        QCOMPARE(
-            httpPost(url(QStringLiteral("sim/faults/clear")), { { QStringLiteral("id"), id } }, m_token.token()).status,
-            200);
+        QCOMPARE(m_sim.post(QStringLiteral("sim/faults/clear"), { { QStringLiteral("id"), id } }).status, 200);
     step(10 * 60);
 
     {
         FleetSession session;
         QString error;
-        QVERIFY2(session.open(m_dir.filePath(QStringLiteral("cache")), &error), qPrintable(error));
-        SourceConfig source;
-        source.name = QStringLiteral("sim");
-        source.kind = SourceConfig::Kind::Fleet;
-        source.url = m_sim->url();
-        source.tokenFile = m_token.path();
-        source.intervalMs = 1000;
-        session.setSources({ source });
+        QVERIFY2(m_sim.openSession(session, m_dir.filePath(QStringLiteral("cache")), &error), qPrintable(error));
         QTRY_VERIFY_WITH_TIMEOUT(session.store()->nodes().size() >= Nodes, 60000);
         qint64 lastTick = 0;
         for (const FleetNode& n : session.store()->nodes())
@@ -202,8 +188,7 @@ void TestReportJobsFaultsSim::initTestCase()
         const qint64 newestEvent
             = get(QStringLiteral("api/v1/events?limit=1")).value(QStringLiteral("newestId")).toInteger();
         Protocol::JobsPage jobs;
-        QVERIFY(
-            Protocol::Json::decodeBody(httpGet(url(QStringLiteral("api/v1/jobs")), m_token.token()).body, &jobs).ok);
+        QVERIFY(Protocol::Json::decodeBody(m_sim.get(QStringLiteral("api/v1/jobs")).body, &jobs).ok);
         // In: the newest minute's rollup (the reports' coverage and range end), the newest event
         // and every job's history.
         QTRY_VERIFY_WITH_TIMEOUT(
@@ -230,7 +215,7 @@ void TestReportJobsFaultsSim::initTestCase()
         session.setSources({});
     } // the session's writer commits everything as it closes
     m_truth = get(QStringLiteral("sim/truth"));
-    QVERIFY(Protocol::Json::decodeBody(httpGet(url(QStringLiteral("api/v1/jobs")), m_token.token()).body, &m_jobs).ok);
+    QVERIFY(Protocol::Json::decodeBody(m_sim.get(QStringLiteral("api/v1/jobs")).body, &m_jobs).ok);
     QCOMPARE(m_truth.value(QStringLiteral("ts")).toInteger(), m_jobs.timestampMs);
     m_reader = std::make_unique<CacheReader>(m_dir.filePath(QStringLiteral("cache")));
 }

@@ -12,7 +12,7 @@
 #include "core/reports/reportsupport.h"
 #include "core/session/fleetsession.h"
 #include "core/store/fleetstore.h"
-#include "tests/support/processharness.h"
+#include "tests/support/simfixture.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -51,9 +51,8 @@ private:
     QJsonObject post(const char* path, const QJsonObject& body);
     QString siteOf(const QString& nodeId) const { return m_siteOfNode.value(nodeId); }
 
-    TokenFile m_token;
     QTemporaryDir m_dir;
-    std::unique_ptr<ServerProcess> m_sim;
+    SimulatorFixture m_sim;
     std::unique_ptr<CacheReader> m_reader;
     QHash<QString, QString> m_siteOfNode;
     QHash<QString, FleetNode> m_nodes;
@@ -66,7 +65,7 @@ private:
 
 QJsonObject TestReportLatencySim::post(const char* path, const QJsonObject& body)
 {
-    const HttpResult r = httpPost(m_sim->url().resolved(QUrl(QLatin1String(path))), body, m_token.token());
+    const HttpResult r = m_sim.post(QLatin1String(path), body);
     if (r.status != 200)
         qWarning("%s: %d %s", path, r.status, r.body.constData());
     return QJsonDocument::fromJson(r.body).object();
@@ -103,12 +102,10 @@ void TestReportLatencySim::initTestCase()
     file.close();
 
     // 30 days of history, a sample every 10 minutes (probe windows are per minute regardless).
-    m_sim = std::make_unique<ServerProcess>(QStringLiteral(MERIDIAN_FLEETSIM_BIN),
-        QStringList { QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--seed"),
-            QStringLiteral("5"), QStringLiteral("--scenario"), file.fileName(), QStringLiteral("--nodes"),
-            QStringLiteral("24"), QStringLiteral("--history"), QStringLiteral("30d"), QStringLiteral("--interval"),
-            QStringLiteral("600"), QStringLiteral("--paused"), QStringLiteral("--token-file"), m_token.path() });
-    QVERIFY2(m_sim->start(), qPrintable(m_sim->error()));
+    QVERIFY2(m_sim.start({ QStringLiteral("--seed"), QStringLiteral("5"), QStringLiteral("--scenario"), file.fileName(),
+                 QStringLiteral("--nodes"), QStringLiteral("24"), QStringLiteral("--history"), QStringLiteral("30d"),
+                 QStringLiteral("--interval"), QStringLiteral("600"), QStringLiteral("--paused") }),
+        qPrintable(m_sim.error()));
 
     // Inject: a degraded link for 30 minutes, then a cut for 20, stepping the paused clock.
     m_degradedA = QStringLiteral("guian");
@@ -116,7 +113,7 @@ void TestReportLatencySim::initTestCase()
     m_cutA = QStringLiteral("wuhu");
     m_cutB = QStringLiteral("shanghai");
     auto now = [&] {
-        const HttpResult r = httpGet(m_sim->url().resolved(QUrl(QStringLiteral("api/v1/nodes"))), m_token.token());
+        const HttpResult r = m_sim.get(QStringLiteral("api/v1/nodes"));
         return QJsonDocument::fromJson(r.body).object().value(QStringLiteral("ts")).toInteger();
     };
     post("sim/control", { { QStringLiteral("step"), 120 } });
@@ -146,14 +143,7 @@ void TestReportLatencySim::initTestCase()
     {
         FleetSession session;
         QString error;
-        QVERIFY2(session.open(m_dir.filePath(QStringLiteral("cache")), &error), qPrintable(error));
-        SourceConfig source;
-        source.name = QStringLiteral("sim");
-        source.kind = SourceConfig::Kind::Fleet;
-        source.url = m_sim->url();
-        source.tokenFile = m_token.path();
-        source.intervalMs = 1000;
-        session.setSources({ source });
+        QVERIFY2(m_sim.openSession(session, m_dir.filePath(QStringLiteral("cache")), &error), qPrintable(error));
         QTRY_VERIFY_WITH_TIMEOUT(session.store()->nodes().size() >= 24, 60000);
         for (const FleetNode& n : session.store()->nodes())
             m_nodes.insert(n.inventory.nodeId, n);
@@ -164,8 +154,7 @@ void TestReportLatencySim::initTestCase()
         qint64 since = 0;
         for (bool more = true; more;) {
             const HttpResult r = httpGet(
-                m_sim->url().resolved(QUrl(QStringLiteral("api/v1/probe-history?limit=1440&since=%1").arg(since))),
-                m_token.token(), 60000);
+                m_sim.url(QStringLiteral("api/v1/probe-history?limit=1440&since=%1").arg(since)), m_sim.token(), 60000);
             QCOMPARE(r.status, 200);
             Protocol::NodesPage page;
             Protocol::Limits limits;

@@ -8,7 +8,7 @@
 #include "core/reports/report.h"
 #include "core/session/fleetsession.h"
 #include "core/store/fleetstore.h"
-#include "tests/support/processharness.h"
+#include "tests/support/simfixture.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -28,8 +28,7 @@ private Q_SLOTS:
     void incidentsEqualRecount();
 
 private:
-    TokenFile m_token;
-    std::unique_ptr<ServerProcess> m_sim;
+    SimulatorFixture m_sim;
     QTemporaryDir m_cacheDir;
     QJsonObject m_truth;
     std::unique_ptr<CacheReader> m_reader;
@@ -42,23 +41,14 @@ void TestReportSim::initTestCase()
     QVERIFY(m_cacheDir.isValid());
     // Paused: the truth is the state of the last sample. A 60 s interval puts one
     // sample in each minute, so the last minute's rollup is exactly that sample.
-    m_sim = std::make_unique<ServerProcess>(QStringLiteral(MERIDIAN_FLEETSIM_BIN),
-        QStringList { QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--seed"),
-            QStringLiteral("11"), QStringLiteral("--nodes"), QStringLiteral("240"), QStringLiteral("--history"),
-            QStringLiteral("3h"), QStringLiteral("--interval"), QStringLiteral("60"), QStringLiteral("--paused"),
-            QStringLiteral("--token-file"), m_token.path() });
-    QVERIFY2(m_sim->start(), qPrintable(m_sim->error()));
+    QVERIFY2(m_sim.start({ QStringLiteral("--seed"), QStringLiteral("11"), QStringLiteral("--nodes"),
+                 QStringLiteral("240"), QStringLiteral("--history"), QStringLiteral("3h"), QStringLiteral("--interval"),
+                 QStringLiteral("60"), QStringLiteral("--paused") }),
+        qPrintable(m_sim.error()));
     {
         FleetSession session;
         QString error;
-        QVERIFY2(session.open(m_cacheDir.path(), &error), qPrintable(error));
-        SourceConfig source;
-        source.name = QStringLiteral("sim");
-        source.kind = SourceConfig::Kind::Fleet;
-        source.url = m_sim->url();
-        source.tokenFile = m_token.path();
-        source.intervalMs = 1000;
-        session.setSources({ source });
+        QVERIFY2(m_sim.openSession(session, m_cacheDir.path(), &error), qPrintable(error));
         QTRY_VERIFY_WITH_TIMEOUT(session.store()->nodes().size() >= 240, 60000);
         // History is in once the cached minutes cover the 3 hours and every node's newest
         // sample has reached the rollups (the sum over the last minute's nodes reporting).
@@ -79,9 +69,8 @@ void TestReportSim::initTestCase()
             120000);
         session.setSources({});
     } // the session's writer commits everything, open windows included, as it closes
-    const HttpResult r = httpGet(m_sim->url().resolved(QUrl(QStringLiteral("sim/truth"))), m_token.token());
-    QCOMPARE(r.status, 200);
-    m_truth = QJsonDocument::fromJson(r.body).object();
+    m_truth = m_sim.truth();
+    QVERIFY(!m_truth.isEmpty());
     m_reader = std::make_unique<CacheReader>(m_cacheDir.path());
     QVERIFY(parseRange(QStringLiteral("3h"), &m_range));
 }

@@ -12,7 +12,7 @@
 #include "core/store/fleetstore.h"
 #include "tests/core/faults/faultcompare.h"
 #include "tests/core/faults/faultfixture.h"
-#include "tests/support/processharness.h"
+#include "tests/support/simfixture.h"
 #include "ui/common/navigator.h"
 #include "ui/common/translations.h"
 #include "ui/faults/blastradiuspanel.h"
@@ -336,16 +336,13 @@ void TestFaultsPage::drainPreviewConfirmAndAudit()
     QVERIFY(tokens.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
     tokens.write("viewer " + viewer + "\noperator " + operatorToken + "\n");
     tokens.close();
-    Test::TokenFile admin;
-    Test::ServerProcess sim(QStringLiteral(MERIDIAN_FLEETSIM_BIN),
-        { QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--seed"), QStringLiteral("5"),
-            QStringLiteral("--history"), QStringLiteral("10m"), QStringLiteral("--paused"),
-            QStringLiteral("--token-file"), admin.path(), QStringLiteral("--tokens-file"), tokens.fileName() });
-    QVERIFY2(sim.start(), qPrintable(sim.error()));
+    Test::SimulatorFixture sim;
+    QVERIFY2(
+        sim.start({ QStringLiteral("--seed"), QStringLiteral("5"), QStringLiteral("--history"), QStringLiteral("10m"),
+            QStringLiteral("--paused"), QStringLiteral("--tokens-file"), tokens.fileName() }),
+        qPrintable(sim.error()));
     QString simNode;
-    const QJsonObject nodes = QJsonDocument::fromJson(
-        Test::httpGet(sim.url().resolved(QUrl(QStringLiteral("api/v1/nodes"))), admin.token()).body)
-                                  .object();
+    const QJsonObject nodes = QJsonDocument::fromJson(sim.get(QStringLiteral("api/v1/nodes")).body).object();
     for (const QJsonValue& v : nodes.value(QStringLiteral("nodes")).toArray()) {
         const QJsonObject snap = v.toObject().value(QStringLiteral("snapshot")).toObject();
         if (!snap.value(QStringLiteral("jobs")).toArray().isEmpty()) {
@@ -393,9 +390,7 @@ void TestFaultsPage::drainPreviewConfirmAndAudit()
     QVERIFY(dialog->jobs()->item(0, 3)->text().contains(QLatin1Char(':')));
     QCOMPARE(dialog->capacity()->rowCount(), 1);
     QVERIFY(!dialog->capacity()->item(0, 2)->text().isEmpty()); // the model
-    QVERIFY(QJsonDocument::fromJson(Test::httpGet(sim.url().resolved(QUrl(QStringLiteral("sim/truth"))),
-                                        admin.token())
-                                        .body)
+    QVERIFY(QJsonDocument::fromJson(sim.get(QStringLiteral("sim/truth")).body)
                 .object()
                 .value(QStringLiteral("drained"))
                 .toArray()
@@ -405,8 +400,7 @@ void TestFaultsPage::drainPreviewConfirmAndAudit()
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 3, 15000);
     const ActionReply done = finished.last().at(0).value<ActionReply>();
     QVERIFY(done.ok() && !done.request.dryRun);
-    const QJsonArray drained = QJsonDocument::fromJson(
-        Test::httpGet(sim.url().resolved(QUrl(QStringLiteral("sim/truth"))), admin.token()).body)
+    const QJsonArray drained = QJsonDocument::fromJson(sim.get(QStringLiteral("sim/truth")).body)
                                    .object()
                                    .value(QStringLiteral("drained"))
                                    .toArray();

@@ -9,7 +9,7 @@
 #include "core/protocol/protocoljson.h"
 #include "core/session/fleetsession.h"
 #include "core/store/fleetstore.h"
-#include "tests/support/processharness.h"
+#include "tests/support/simfixture.h"
 #include "ui/jobs/jobdetailview.h"
 #include "ui/jobs/jobspage.h"
 #include "ui/jobs/jobtimeline.h"
@@ -39,16 +39,13 @@ private Q_SLOTS:
 
 void TestJobDetailSim::timelineFromSource()
 {
-    Test::TokenFile token;
-    auto sim = std::make_unique<Test::ServerProcess>(QStringLiteral(MERIDIAN_FLEETSIM_BIN),
-        QStringList { QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--token-file"),
-            token.path(), QStringLiteral("--seed"), QStringLiteral("11"), QStringLiteral("--nodes"),
-            QStringLiteral("240"), QStringLiteral("--paused") });
-    QVERIFY2(sim->start(), qPrintable(sim->error()));
-    const auto url = [&](const QString& path) { return sim->url().resolved(QUrl(path)); };
+    Test::SimulatorFixture sim;
+    QVERIFY2(sim.start({ QStringLiteral("--seed"), QStringLiteral("11"), QStringLiteral("--nodes"),
+                 QStringLiteral("240"), QStringLiteral("--paused") }),
+        qPrintable(sim.error()));
 
     // A chip fault under a running training job, then three hours for it to recover and checkpoint.
-    Test::HttpResult r = Test::httpGet(url(QStringLiteral("api/v1/jobs")), token.token());
+    Test::HttpResult r = sim.get(QStringLiteral("api/v1/jobs"));
     QCOMPARE(r.status, 200);
     Protocol::JobsPage list;
     QVERIFY(Protocol::Json::decodeBody(r.body, &list).ok);
@@ -56,19 +53,16 @@ void TestJobDetailSim::timelineFromSource()
     for (const Protocol::JobRecord& j : std::as_const(list.jobs)) {
         if (j.state != QLatin1String("running") || j.kind != QLatin1String("training") || j.nodes.isEmpty())
             continue;
-        r = Test::httpPost(url(QStringLiteral("sim/faults")),
+        r = sim.post(QStringLiteral("sim/faults"),
             { { QStringLiteral("node"), j.nodes.first() }, { QStringLiteral("kind"), QStringLiteral("chip-fault") },
-                { QStringLiteral("accelerator"), 0 } },
-            token.token());
+                { QStringLiteral("accelerator"), 0 } });
         QCOMPARE(r.status, 200);
         injected = QJsonDocument::fromJson(r.body).object().value(QStringLiteral("id")).toInteger();
         break;
     }
     QVERIFY(injected > 0);
-    QCOMPARE(Test::httpPost(url(QStringLiteral("sim/control")), { { QStringLiteral("step"), 3 * 3600 } }, token.token())
-                 .status,
-        200);
-    r = Test::httpGet(url(QStringLiteral("sim/truth")), token.token());
+    QCOMPARE(sim.post(QStringLiteral("sim/control"), { { QStringLiteral("step"), 3 * 3600 } }).status, 200);
+    r = sim.get(QStringLiteral("sim/truth"));
     QCOMPARE(r.status, 200);
     const QJsonObject truth = QJsonDocument::fromJson(r.body).object();
     const qint64 nowMs = truth.value(QStringLiteral("ts")).toInteger();
@@ -76,8 +70,7 @@ void TestJobDetailSim::timelineFromSource()
     QTemporaryDir cache;
     FleetSession session;
     QString error;
-    QVERIFY2(session.open(cache.path(), &error), qPrintable(error));
-    session.setSources({ { QStringLiteral("Sim"), SourceConfig::Kind::Fleet, sim->url(), token.path(), 1000 } });
+    QVERIFY2(sim.openSession(session, cache.path(), &error, QStringLiteral("Sim")), qPrintable(error));
     MainWindow window(&session);
     window.resize(1500, 950);
     window.show();
@@ -156,7 +149,7 @@ void TestJobDetailSim::timelineFromSource()
     QCOMPARE(pools->detailView()->nodeId(), nodeId);
 
     // The source is gone: the detail keeps the job list's view and says why in the view.
-    sim.reset();
+    sim.stop();
     QVERIFY(window.showPage(QStringLiteral("jobs")));
     page->showJob(id);
     QTRY_VERIFY_WITH_TIMEOUT(detail->detailStatus()->property("failed").toBool(), 30000);

@@ -4,6 +4,7 @@
 // open that pair's history; the models pass QAbstractItemModelTester.
 
 #include "core/store/fleetstore.h"
+#include "tests/support/fleetbuilder.h"
 #include "ui/latency/dragpan.h"
 #include "ui/latency/latencycolors.h"
 #include "ui/latency/latencymapview.h"
@@ -40,27 +41,19 @@ Protocol::ProbeResult probe(const QString& peer, double p50, double loss, qint64
 NodeUpdate node(const QString& id, const QString& site, const QString& region, const QString& kind, double lat,
     double lon, QList<Protocol::ProbeResult> probes, qint64 now)
 {
-    NodeUpdate u;
-    u.nodeId = id;
-    u.hasInventory = true;
-    u.inventory.nodeId = id;
-    u.inventory.region = region;
-    u.inventory.pool = site + QStringLiteral("-trn1");
-    u.inventory.rack = site + QStringLiteral("-trn1-r01");
-    u.inventory.labels = { { QStringLiteral("site"), site }, { QStringLiteral("siteName"), site.toUpper() },
-        { QStringLiteral("siteKind"), kind }, { QStringLiteral("lat"), QString::number(lat) },
-        { QStringLiteral("lon"), QString::number(lon) } };
-    for (int i = 0; i < 8; ++i)
-        u.inventory.accelerators.append(
-            { i, QStringLiteral("huawei"), QStringLiteral("Ascend 910B"), id + QString::number(i), 1 });
-    u.hasSnapshot = true;
-    u.snapshot.instanceId = QStringLiteral("i-") + id;
-    u.snapshot.sample.seq = now / 1000;
-    u.snapshot.sample.timestampMs = now;
-    u.snapshot.probes = probes;
-    u.status = AgentStatus::Up;
-    u.polledAtMs = now;
-    return u;
+    return Test::FleetBuilder::node(id)
+        .region(region)
+        .pool(site + QStringLiteral("-trn1"))
+        .rack(site + QStringLiteral("-trn1-r01"))
+        .label(QStringLiteral("site"), site)
+        .label(QStringLiteral("siteName"), site.toUpper())
+        .label(QStringLiteral("siteKind"), kind)
+        .label(QStringLiteral("lat"), QString::number(lat))
+        .label(QStringLiteral("lon"), QString::number(lon))
+        .accelerators(8, QStringLiteral("Ascend 910B"), QStringLiteral("huawei"), 1, id)
+        .seq(now / 1000)
+        .at(now)
+        .probes(probes);
 }
 
 // Wuhu (hub, East) ↔ Beijing (city, North) ↔ Shanghai (city, East); the Wuhu → Beijing link is cut at `cutAt`.

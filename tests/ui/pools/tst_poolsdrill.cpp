@@ -5,7 +5,7 @@
 
 #include "core/session/fleetsession.h"
 #include "core/store/fleetstore.h"
-#include "tests/support/processharness.h"
+#include "tests/support/simfixture.h"
 #include "ui/pools/accelerators/nodedetailview.h"
 #include "ui/pools/fleettreemodel.h"
 #include "ui/pools/nodetablemodel.h"
@@ -47,18 +47,15 @@ private Q_SLOTS:
 
     void drillDown()
     {
-        Test::TokenFile token;
-        Test::ServerProcess sim(QStringLiteral(MERIDIAN_FLEETSIM_BIN),
-            { QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--token-file"), token.path(),
-                QStringLiteral("--history"), QStringLiteral("10m"), QStringLiteral("--seed"), QStringLiteral("7") });
-        QVERIFY2(sim.start(), qPrintable(sim.error()));
+        Test::SimulatorFixture sim;
+        QVERIFY2(sim.start({ QStringLiteral("--history"), QStringLiteral("10m"), QStringLiteral("--seed"),
+                     QStringLiteral("7") }),
+            qPrintable(sim.error()));
 
         QTemporaryDir cache;
         FleetSession session;
         QString error;
-        QVERIFY2(session.open(cache.path(), &error), qPrintable(error));
-        session.setSources(
-            { { QStringLiteral("Demo fleet"), SourceConfig::Kind::Fleet, sim.url(), token.path(), 1000 } });
+        QVERIFY2(sim.openSession(session, cache.path(), &error, QStringLiteral("Demo fleet")), qPrintable(error));
         MainWindow window(&session);
         window.show();
         QVERIFY(window.showPage(QStringLiteral("pools")));
@@ -70,11 +67,10 @@ private Q_SLOTS:
                 QStringLiteral("%1 of %2 agents up").arg(store->agentStatusCounts().up).arg(store->nodes().size())),
             120000);
 
-        const Test::HttpResult paused = Test::httpPost(sim.url().resolved(QUrl(QStringLiteral("sim/control"))),
-            QJsonObject { { QStringLiteral("paused"), true } }, token.token(), 180000);
+        const Test::HttpResult paused
+            = sim.post(QStringLiteral("sim/control"), QJsonObject { { QStringLiteral("paused"), true } }, 180000);
         QVERIFY2(paused.status == 200, qPrintable(paused.error + QString::fromUtf8(paused.body)));
-        const Test::HttpResult answer
-            = Test::httpGet(sim.url().resolved(QUrl(QStringLiteral("sim/truth"))), token.token(), 180000);
+        const Test::HttpResult answer = sim.get(QStringLiteral("sim/truth"), 180000);
         QVERIFY2(answer.status == 200, qPrintable(answer.error));
         const QJsonObject truth = QJsonDocument::fromJson(answer.body).object();
         // The fleet poll is paged: wait until every node the simulator has is in the store.

@@ -8,7 +8,7 @@
 #include "core/session/fleethistory.h"
 #include "core/session/fleetsession.h"
 #include "core/store/fleetstore.h"
-#include "tests/support/processharness.h"
+#include "tests/support/simfixture.h"
 #include "ui/pools/accelerators/historychart.h"
 #include "ui/pools/accelerators/nodedetailview.h"
 
@@ -30,25 +30,16 @@ private Q_SLOTS:
 
 void TestNodeHistory::plotEqualsServedSamples()
 {
-    TokenFile token;
-    ServerProcess sim(QStringLiteral(MERIDIAN_FLEETSIM_BIN),
-        { QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--seed"), QStringLiteral("11"),
-            QStringLiteral("--nodes"), QStringLiteral("20"), QStringLiteral("--history"), QStringLiteral("45m"),
-            QStringLiteral("--token-file"), token.path() });
-    QVERIFY2(sim.start(), qPrintable(sim.error()));
+    SimulatorFixture sim;
+    QVERIFY2(sim.start({ QStringLiteral("--seed"), QStringLiteral("11"), QStringLiteral("--nodes"),
+                 QStringLiteral("20"), QStringLiteral("--history"), QStringLiteral("45m") }),
+        qPrintable(sim.error()));
     QTemporaryDir cacheDir;
     QVERIFY(cacheDir.isValid());
 
     FleetSession session;
     QString error;
-    QVERIFY2(session.open(cacheDir.path(), &error), qPrintable(error));
-    SourceConfig source;
-    source.name = QStringLiteral("sim");
-    source.kind = SourceConfig::Kind::Fleet;
-    source.url = sim.url();
-    source.tokenFile = token.path();
-    source.intervalMs = 1000;
-    session.setSources({ source });
+    QVERIFY2(sim.openSession(session, cacheDir.path(), &error), qPrintable(error));
     // One answering node is enough (the shared test machine may be slow to bring up all 20).
     QString nodeId;
     const auto firstUp = [&session] {
@@ -65,9 +56,7 @@ void TestNodeHistory::plotEqualsServedSamples()
     QList<Protocol::Sample> served;
     qint64 since = 0;
     for (;;) {
-        const HttpResult r = httpGet(
-            sim.url().resolved(QUrl(QStringLiteral("n/%1/api/v1/samples?since=%2&limit=20000").arg(nodeId).arg(since))),
-            token.token());
+        const HttpResult r = sim.get(QStringLiteral("n/%1/api/v1/samples?since=%2&limit=20000").arg(nodeId).arg(since));
         QCOMPARE(r.status, 200);
         Protocol::SamplesPage page;
         const auto decoded = Protocol::Json::decodeBody(r.body, &page);
