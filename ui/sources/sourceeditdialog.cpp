@@ -147,8 +147,8 @@ SourceConfig SourceEditDialog::source() const
         url.setPath(url.path() + QLatin1Char('/'));
     s.url = m_url->text().trimmed().isEmpty() ? QUrl() : url;
     s.tokenFile = m_tokenFile->text().trimmed();
-    if (s.kind == SourceConfig::Kind::Prometheus)
-        s.basicAuthFile = m_basicAuthFile->text().trimmed();
+    // Basic auth is a Prometheus source's only: another kind neither shows nor keeps it.
+    s.basicAuthFile = s.kind == SourceConfig::Kind::Prometheus ? m_basicAuthFile->text().trimmed() : QString();
     s.intervalMs = m_interval->value() * 1000;
     const bool slurm = s.kind == SourceConfig::Kind::Slurm;
     s.user = slurm ? m_user->text().trimmed() : QString();
