@@ -168,7 +168,9 @@ void TestHttpFront::connectionsPerPeerAreCapped()
     // 200 idle connections from one address: the agent keeps 128 and closes the rest at once.
     HostileClients oneHost(server->port(), HostileClients::Kind::IdleKeepAlive, 200, 200ms, 1);
     QTRY_VERIFY_WITH_TIMEOUT(oneHost.reconnects() > 100, 20000);
-    QVERIFY(oneHost.open() <= 128 + 8); // a few just reopened, not yet seen closed
+    // The refused ones reconnect at once, so the client's count of open connections swings above the cap
+    // between a reopen and its close; the cap shows in it settling at 128 plus the few in flight.
+    QTRY_VERIFY_WITH_TIMEOUT(oneHost.open() <= 128 + 8, 10000);
     // Another address is served all the while.
     QCOMPARE(timedGet(server->port(), "/api/v1/node", Token, {}, AnswerWithinMs).status, 200);
 }
