@@ -9,6 +9,7 @@
 #include "core/reports/reportexport.h"
 #include "core/reports/reportrunner.h"
 #include "tests/core/reports/reportfixture.h"
+#include "tests/core/reports/reportlookup.h"
 
 #include <QProcess>
 #include <QSignalSpy>
@@ -17,27 +18,10 @@
 
 using namespace Meridian;
 using namespace Meridian::Reports;
+using namespace Meridian::ReportLookup;
 using namespace Meridian::ReportFixture;
 
 namespace {
-
-QVariant figure(const ReportData& d, const QString& id)
-{
-    for (const ReportFigure& f : d.figures) {
-        if (f.id == id)
-            return f.value;
-    }
-    return QStringLiteral("no such figure");
-}
-
-const ReportTable* table(const ReportData& d, const QString& id)
-{
-    for (const ReportTable& t : d.tables) {
-        if (t.id == id)
-            return &t;
-    }
-    return nullptr;
-}
 
 // Tables and figures as text, at full precision: what "the same numbers" means.
 QStringList canonical(const ReportData& d)

@@ -11,33 +11,17 @@
 #include "core/reports/reportexport.h"
 #include "core/reports/reporttext.h"
 #include "tests/core/reports/reportfixture.h"
+#include "tests/core/reports/reportlookup.h"
 
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace Meridian;
 using namespace Meridian::Reports;
+using namespace Meridian::ReportLookup;
 using namespace Meridian::ReportFixture;
 
 namespace {
-
-QVariant figure(const ReportData& d, const QString& id)
-{
-    for (const ReportFigure& f : d.figures) {
-        if (f.id == id)
-            return f.value;
-    }
-    return QStringLiteral("no such figure");
-}
-
-const ReportTable* table(const ReportData& d, const QString& id)
-{
-    for (const ReportTable& t : d.tables) {
-        if (t.id == id)
-            return &t;
-    }
-    return nullptr;
-}
 
 QString classOf(const char* kind)
 {

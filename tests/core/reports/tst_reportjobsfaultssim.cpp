@@ -12,6 +12,7 @@
 #include "core/reports/report.h"
 #include "core/session/fleetsession.h"
 #include "core/store/fleetstore.h"
+#include "tests/core/reports/reportlookup.h"
 #include "tests/support/simfixture.h"
 
 #include <QDateTime>
@@ -25,6 +26,7 @@
 
 using namespace Meridian;
 using namespace Meridian::Reports;
+using namespace Meridian::ReportLookup;
 using namespace Meridian::Test;
 
 namespace {
@@ -32,24 +34,6 @@ namespace {
 constexpr int Nodes = 120;
 constexpr qint64 Hour = 3600 * 1000;
 constexpr qint64 Target = 10 * 60 * 1000;
-
-QVariant figure(const ReportData& d, const QString& id)
-{
-    for (const ReportFigure& f : d.figures) {
-        if (f.id == id)
-            return f.value;
-    }
-    return QStringLiteral("no such figure");
-}
-
-const ReportTable* table(const ReportData& d, const QString& id)
-{
-    for (const ReportTable& t : d.tables) {
-        if (t.id == id)
-            return &t;
-    }
-    return nullptr;
-}
 
 // Sums and means compared at the precision the arithmetic order allows.
 bool near(double a, double b)
