@@ -385,7 +385,7 @@ void TestReportOutput::headlessFromDemo()
         { QStringLiteral("report"), QStringLiteral("--type"), QStringLiteral("availability"), QStringLiteral("--demo"),
             QStringLiteral("--demo-history"), QStringLiteral("1h"), QStringLiteral("--lang"), QStringLiteral("zh_CN"),
             QStringLiteral("-o"), pdf });
-    QVERIFY(p.waitForFinished(180000));
+    QVERIFY(p.waitForFinished(280000)); // a functional bound under the test's 300 s (alone it takes ~25 s)
     QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
     QVERIFY(pdftotext(pdf).contains(QStringLiteral("Meridian")));
 }
