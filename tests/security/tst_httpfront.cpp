@@ -217,8 +217,14 @@ void TestHttpFront::floodsKeepMemoryBounded()
     qInfo("flood cut off after %lld of %lld bytes; VmRSS peak sampled %lld KiB, VmHWM %lld KiB", most, total,
         peak.load(), hwm);
     QVERIFY2(most < total, "the agent read the whole flood");
+#if defined(__SANITIZE_ADDRESS__)
+    // Under AddressSanitizer the agent starts at ~150 MB (shadow memory) and keeps freed blocks in quarantine:
+    // its RSS says nothing about the shipped agent's. The flood being cut off (above) is still checked.
+    Q_UNUSED(hwm);
+#else
     QVERIFY2(peak.load() > 0 && peak.load() < MemoryCeilingKiB, qPrintable(QString::number(peak.load())));
     QVERIFY2(hwm > 0 && hwm < MemoryCeilingKiB, qPrintable(QString::number(hwm)));
+#endif
     QCOMPARE(timedGet(server->port(), "/metrics", {}, {}, AnswerWithinMs).status, 200);
 }
 
