@@ -83,8 +83,12 @@ bool ActionService::send(const ActionRequest& request, const QString& preview, Q
     SourceEndpoint to;
     if (!target(request, &to, why))
         return false;
+    // The node by the name the acting source knows it under (Slurm's "gpu001" for "gpu001.example.org").
+    ActionRequest sent = request;
+    if (isNodeAction(request.kind) && m_store && !m_fixed.base.isValid())
+        sent.target = m_store->nameAt(request.target, to.source);
     ActionClient* client = clientFor(to);
-    if (client->isBusy() || !client->send(to, request)) {
+    if (client->isBusy() || !client->send(to, sent)) {
         *why = tr("Another action is still being sent");
         return false;
     }

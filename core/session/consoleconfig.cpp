@@ -18,6 +18,7 @@ namespace {
 constexpr qint64 MaxConfigBytes = 1024 * 1024;
 constexpr int MaxSources = 10000;
 constexpr int MaxNameLength = 128;
+constexpr int MaxHostNames = 50000; // a Slurm source's hostNames; the file's 1 MiB caps it first
 constexpr int MaxPathLength = 4096;
 constexpr int FormatVersion = 1;
 
@@ -37,11 +38,35 @@ bool unknownKeys(const QJsonObject& object, const QStringList& allowed, const QS
     return false;
 }
 
-// "user", "region" and "pools": what only a Slurm source has.
+// "hostNames": {"NodeName": "host name", …}.
+bool parseHostNames(const QJsonObject& o, const QString& where, SourceConfig* out, QString* error)
+{
+    const QJsonValue names = o.value(QStringLiteral("hostNames"));
+    if (names.isUndefined())
+        return true;
+    if (!names.isObject() || names.toObject().size() > MaxHostNames) {
+        *error = tr("%1.hostNames: expected an object of at most %2 names").arg(where).arg(MaxHostNames);
+        return false;
+    }
+    const QJsonObject map = names.toObject();
+    for (auto it = map.begin(); it != map.end(); ++it) {
+        const QString host = it.value().toString().trimmed();
+        if (it.key().isEmpty() || it.key().size() > MaxNameLength || host.isEmpty() || host.size() > MaxNameLength) {
+            *error = tr("%1.hostNames.%2: expected a non-empty host name of at most %3 characters")
+                         .arg(where, it.key())
+                         .arg(MaxNameLength);
+            return false;
+        }
+        out->hostNames.insert(it.key(), host);
+    }
+    return true;
+}
+
+// "user", "region", "pools" and "hostNames": what only a Slurm source has.
 bool parseSlurmKeys(const QJsonObject& o, const QString& where, SourceConfig* out, QString* error)
 {
     const bool slurm = out->kind == SourceConfig::Kind::Slurm;
-    for (const char* key : { "user", "region", "pools" }) {
+    for (const char* key : { "user", "region", "pools", "hostNames" }) {
         if (!slurm && o.contains(QLatin1String(key))) {
             *error = tr("%1.%2: only a \"slurm\" source has it").arg(where, QLatin1String(key));
             return false;
@@ -58,6 +83,8 @@ bool parseSlurmKeys(const QJsonObject& o, const QString& where, SourceConfig* ou
         }
         *target = v.toString().trimmed();
     }
+    if (!parseHostNames(o, where, out, error))
+        return false;
     const QJsonValue pools = o.value(QStringLiteral("pools"));
     if (pools.isUndefined())
         return true;
@@ -146,8 +173,8 @@ bool parseSource(const QJsonValue& value, int index, SourceConfig* out, QString*
             { QStringLiteral("name"), QStringLiteral("kind"), QStringLiteral("url"), QStringLiteral("tokenFile"),
                 QStringLiteral("intervalSeconds"), QStringLiteral("ca"), QStringLiteral("clientCert"),
                 QStringLiteral("clientKey"), QStringLiteral("credential"), QStringLiteral("user"),
-                QStringLiteral("region"), QStringLiteral("pools"), QStringLiteral("basicAuthFile"),
-                QStringLiteral("labels") },
+                QStringLiteral("region"), QStringLiteral("pools"), QStringLiteral("hostNames"),
+                QStringLiteral("basicAuthFile"), QStringLiteral("labels") },
             where, error))
         return false;
 
@@ -322,6 +349,12 @@ bool ConsoleConfig::save(const QString& path, QString* error) const
         }
         if (!pools.isEmpty())
             o.insert(QStringLiteral("pools"), pools);
+        if (!s.hostNames.isEmpty()) {
+            QJsonObject names;
+            for (auto it = s.hostNames.cbegin(); it != s.hostNames.cend(); ++it)
+                names.insert(it.key(), it.value());
+            o.insert(QStringLiteral("hostNames"), names);
+        }
         if (!s.basicAuthFile.isEmpty())
             o.insert(QStringLiteral("basicAuthFile"), s.basicAuthFile);
         if (s.kind == SourceConfig::Kind::Prometheus && s.labels != Prometheus::TopologyLabels()) {

@@ -156,7 +156,7 @@ Protocol::Snapshot snapshotOf(
         e.timestampMs = node.reasonTime > 0 ? node.reasonTime * SecondMs : mapping.nowMs;
         e.kind = QStringLiteral("node-down");
         e.severity = Protocol::Severity::Critical;
-        e.nodeId = node.name;
+        e.nodeId = mapping.hostNames.value(node.name, node.name);
         e.message = snap.stateReason;
         snap.faults.append(e);
     }
@@ -184,6 +184,10 @@ Protocol::JobRecord jobRecord(
     r.acceleratorsRequested = int(std::clamp<qint64>(perNode * std::max<qsizetype>(1, job.nodes.size()), 0, 1 << 20));
     r.acceleratorsAllocated = holdsNodes(job) ? int(std::clamp<qint64>(slurmJobGpus(job), 0, 1 << 20)) : 0;
     r.nodes = job.nodes;
+    if (!mapping.hostNames.isEmpty()) {
+        for (QString& node : r.nodes)
+            node = mapping.hostNames.value(node, node);
+    }
     r.submitMs = job.submitTime * SecondMs;
     const bool started = job.state != JobState::Pending && job.startTime > 0;
     r.startMs = started ? job.startTime * SecondMs : 0;
@@ -301,7 +305,7 @@ SourceUpdate slurmUpdate(const SlurmView& view, const SlurmMapping& mapping)
         const QString pool = slurmPoolOf(node, mapping.pools);
         poolOfNode.insert(node.name, pool);
         NodeUpdate n;
-        n.nodeId = node.name;
+        n.nodeId = mapping.hostNames.value(node.name, node.name);
         n.hasInventory = true;
         n.inventory = inventoryOf(node, mapping, pool, version);
         n.hasSnapshot = true;

@@ -11,6 +11,7 @@
 #include "core/sources/sourceconfig.h"
 
 #include <QList>
+#include <QMap>
 #include <QString>
 
 namespace Meridian {
@@ -30,6 +31,9 @@ struct SlurmMapping
     QString source; ///< the source's name: the default region
     QString region; ///< empty: the source's name
     QList<PoolRule> pools; ///< overrides; else a node's pool is its first partition
+    // NodeName → the host name the node is known by (SourceConfig::hostNames): the id of its NodeUpdate and
+    // the names in job records. Its inventory keeps the NodeName: the name Slurm acts on.
+    QMap<QString, QString> hostNames;
     qint64 nowMs = 0; ///< the console's clock at the poll
     qint64 seq = 1; ///< the poll's number (> 0): a node's snapshot counts as "seen"
 };

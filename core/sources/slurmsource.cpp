@@ -201,6 +201,7 @@ void SlurmSource::finishRound()
     mapping.source = m_config.name;
     mapping.region = m_config.region;
     mapping.pools = m_config.pools;
+    mapping.hostNames = m_config.hostNames;
     mapping.nowMs = now;
     mapping.seq = ++m_seq;
     SourceUpdate u = slurmUpdate(m_view, mapping);

@@ -6,6 +6,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <QUrl>
 
@@ -45,6 +46,9 @@ struct SourceConfig
     QString user; ///< X-SLURM-USER-NAME: whom the JWT was issued to
     QString region; ///< the region of the cluster's nodes; empty: the source's name
     QList<PoolRule> pools; ///< partition → pool mapping overrides; empty: one pool per partition
+    // Slurm NodeName → the host name other sources know the node by, where they differ beyond short name vs
+    // FQDN (which the store matches by itself: nodeidentity.h). A node not listed keeps its NodeName.
+    QMap<QString, QString> hostNames;
     friend bool operator==(const SourceConfig&, const SourceConfig&) = default;
 };
 

@@ -65,16 +65,25 @@ void FleetStore::setCoalescingInterval(int ms)
 
 const FleetNode* FleetStore::node(const QString& nodeId) const
 {
-    const auto it = m_nodes.constFind(nodeId);
+    const auto it = m_nodes.constFind(m_identity.lookup(nodeId));
     return it == m_nodes.constEnd() ? nullptr : &*it;
 }
 
 std::span<const NodeFacts> FleetStore::facts(const QString& nodeId) const
 {
-    const auto it = m_facts.constFind(nodeId);
+    const auto it = m_facts.constFind(m_identity.lookup(nodeId));
     if (it == m_facts.constEnd())
         return {};
     return { it->constData(), size_t(it->size()) };
+}
+
+QString FleetStore::nameAt(const QString& nodeId, const QString& source) const
+{
+    for (const NodeFacts& f : facts(nodeId)) {
+        if (f.source == source && f.hasInventory && !f.inventory.nodeId.isEmpty())
+            return f.inventory.nodeId;
+    }
+    return nodeId;
 }
 
 QString FleetStore::sourceFor(const QString& nodeId, NodeFacet facet) const
@@ -89,7 +98,7 @@ QStringList FleetStore::regions() const
 
 const ExporterCounters* FleetStore::faultCounters(const QString& nodeId) const
 {
-    const auto it = m_faultCounters.constFind(nodeId);
+    const auto it = m_faultCounters.constFind(m_identity.lookup(nodeId));
     return it == m_faultCounters.cend() ? nullptr : &*it;
 }
 
@@ -145,10 +154,10 @@ void FleetStore::drainInbox()
 void FleetStore::applyRemovals(const SourceUpdate& update)
 {
     for (const QString& id : update.removedNodes)
-        dropFacts(id, update.source);
+        dropFacts(m_identity.lookup(id), update.source);
     // Before the nodes: the change set that names them finds their counters in place.
     for (const ExporterCounters& c : update.faultCounters) {
-        ExporterCounters& kept = m_faultCounters[c.nodeId];
+        ExporterCounters& kept = m_faultCounters[m_identity.lookup(c.nodeId)];
         kept = c;
         kept.source = update.source;
     }
@@ -177,7 +186,9 @@ void FleetStore::applyNode(const QString& source, const SourceClaims& claims, co
 {
     if (u.nodeId.isEmpty())
         return;
-    FactsList& list = m_facts[u.nodeId];
+    // Every kind of source the same way: its name for the node → the node (a short name meets its FQDN).
+    const QString nodeId = m_identity.resolve(u.nodeId);
+    FactsList& list = m_facts[nodeId];
     const bool replacesCache = std::any_of(list.cbegin(), list.cend(), [](const NodeFacts& x) { return x.restored; });
     const qsizetype before = list.size();
     NodeFacts& f = factsOf(list, source, claims);
@@ -201,8 +212,8 @@ void FleetStore::applyNode(const QString& source, const SourceClaims& claims, co
     if (u.polledAtMs > 0)
         f.lastPollMs = u.polledAtMs;
     if (changed) {
-        remerge(u.nodeId, inventoryChanged);
-    } else if (FleetNode* node = m_nodes.contains(u.nodeId) ? &m_nodes[u.nodeId] : nullptr) {
+        remerge(nodeId, inventoryChanged);
+    } else if (FleetNode* node = m_nodes.contains(nodeId) ? &m_nodes[nodeId] : nullptr) {
         // Nothing the console shows changed; only the bookkeeping of when the source was last asked.
         node->lastPollMs = std::max(node->lastPollMs, f.lastPollMs);
     }
@@ -279,9 +290,9 @@ void FleetStore::restore(const QList<FleetNode>& nodes, const QList<Protocol::Jo
 {
     m_hasJobList = m_hasJobList || !jobs.isEmpty();
     for (const FleetNode& cached : nodes) {
-        const QString id = cached.inventory.nodeId;
-        if (id.isEmpty())
+        if (cached.inventory.nodeId.isEmpty())
             continue;
+        const QString id = m_identity.resolve(cached.inventory.nodeId);
         // A live answer that arrived before the cache was read is newer: keep it.
         FactsList& list = m_facts[id];
         if (!list.isEmpty())
@@ -353,6 +364,7 @@ void FleetStore::removeNode(const QString& nodeId)
     m_aggregate.put(nodeId, nullptr);
     m_nodes.erase(it);
     m_facts.remove(nodeId);
+    m_identity.forget(nodeId);
     m_dataAgesDirty = true;
     if (!m_pending.addedNodes.remove(nodeId))
         m_pending.removedNodes.insert(nodeId);
@@ -391,13 +403,16 @@ void FleetStore::putJob(const Protocol::JobRecord& job, const QString& source)
     if (job.jobId.isEmpty())
         return;
     dropJob(job.jobId);
+    Protocol::JobRecord kept = job;
+    for (QString& node : kept.nodes)
+        node = m_identity.lookup(node);
     JobContribution c;
     c.region = job.region.isEmpty() ? m_aggregate.regionOfPool(job.pool) : job.region;
     c.source = source;
     c.bucket = jobBucket(job.state);
     addToCounts(&m_jobCounts[c.region], c.bucket, +1);
     m_jobContributions.insert(job.jobId, c);
-    m_jobs.insert(job.jobId, job);
+    m_jobs.insert(job.jobId, std::move(kept));
 }
 
 QString FleetStore::jobSource(const QString& jobId) const

@@ -6,6 +6,7 @@
 #include "core/model/nodefacts.h"
 #include "core/model/sourceupdate.h"
 #include "core/store/fleetaggregate.h"
+#include "core/store/nodeidentity.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -40,10 +41,16 @@ public:
     bool hasPendingChanges() const { return !m_pending.isEmpty(); } ///< a change set is still to come
 
     const QHash<QString, FleetNode>& nodes() const { return m_nodes; }
+    // NODEID may be any name a source uses for the node: "gpu001" finds the node kept as "gpu001.example.org"
+    // and the reverse (nodeidentity.h). Job records are stored with their nodes under the kept ids.
     const FleetNode* node(const QString& nodeId) const;
+    QString nodeIdOf(const QString& anyName) const { return m_identity.lookup(anyName); }
     // What each source says about a node (the node detail's "who said what"), and whom to ask for a facet.
     std::span<const NodeFacts> facts(const QString& nodeId) const;
     QString sourceFor(const QString& nodeId, NodeFacet facet) const;
+    // What SOURCE calls the node (Slurm's NodeName where the node is kept under its FQDN): the name to act on
+    // it with through that source. NODEID itself when the source gave no other.
+    QString nameAt(const QString& nodeId, const QString& source) const;
     const FleetAggregate& aggregate() const { return m_aggregate; }
     const QHash<QString, Protocol::JobRecord>& jobs() const { return m_jobs; }
     QString jobSource(const QString& jobId) const; ///< the source that reported the job; empty: unknown / cache
@@ -107,6 +114,7 @@ private:
 
     QHash<QString, FleetNode> m_nodes; ///< the merged view of each node
     QHash<QString, FactsList> m_facts; ///< node id → what each source says about it
+    NodeIdentity m_identity; ///< the names sources use → the node id kept
     QHash<QString, Protocol::JobRecord> m_jobs;
     bool m_hasJobList = false;
     FleetAggregate m_aggregate;

@@ -318,6 +318,14 @@
         <source>%1.kind: expected &quot;agent&quot;, &quot;fleet&quot;, &quot;prometheus&quot; or &quot;slurm&quot;</source>
         <translation>%1.kind：应为“agent”“fleet”“prometheus”或“slurm”</translation>
     </message>
+    <message>
+        <source>%1.hostNames: expected an object of at most %2 names</source>
+        <translation>%1.hostNames：应为一个最多含 %2 个名称的对象</translation>
+    </message>
+    <message>
+        <source>%1.hostNames.%2: expected a non-empty host name of at most %3 characters</source>
+        <translation>%1.hostNames.%2：应为不超过 %3 个字符的非空主机名</translation>
+    </message>
 </context>
 <context>
     <name>Meridian::AcceleratorGrid</name>
@@ -5093,6 +5101,14 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
     <message>
         <source>not a JSON object</source>
         <translation>不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>a string that is not UTF-8</source>
+        <translation>一个不是 UTF-8 的字符串</translation>
+    </message>
+    <message>
+        <source>nested deeper than %1 levels</source>
+        <translation>嵌套超过 %1 层</translation>
     </message>
 </context>
 <context>

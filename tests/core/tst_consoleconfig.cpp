@@ -71,7 +71,8 @@ private Q_SLOTS:
             = write(json("{'version':1,'sources':[{'name':'cluster','kind':'slurm',"
                          "'url':'https://slurm.example:6820','user':'meridian','tokenFile':'/etc/jwt',"
                          "'region':'wuhu','intervalSeconds':10,"
-                         "'pools':[{'pool':'spare','nodePrefix':'gpu9'},{'pool':'h100','feature':'h100'}]}]}"));
+                         "'pools':[{'pool':'spare','nodePrefix':'gpu9'},{'pool':'h100','feature':'h100'}],"
+                         "'hostNames':{'n1':'host-a.example.org','n2':'host-b'}}]}"));
         ConsoleConfig config;
         QString error;
         QVERIFY2(ConsoleConfig::load(path, &config, &error), qPrintable(error));
@@ -84,6 +85,8 @@ private Q_SLOTS:
         QCOMPARE(s.pools[0].value, QStringLiteral("gpu9"));
         QCOMPARE(s.pools[1].match, PoolRule::Match::Feature);
         QCOMPARE(s.pools[1].pool, QStringLiteral("h100"));
+        QCOMPARE(s.hostNames.size(), 2);
+        QCOMPARE(s.hostNames.value(QStringLiteral("n1")), QStringLiteral("host-a.example.org"));
         const QString saved = m_dir.filePath(QStringLiteral("saved-slurm.json"));
         QVERIFY2(config.save(saved, &error), qPrintable(error));
         ConsoleConfig again;
@@ -181,6 +184,14 @@ private Q_SLOTS:
         QTest::addRow("pool rule with both") << src(
             json("'name':'a','kind':'slurm','url':'http://h/','pools':[{'pool':'p','nodePrefix':'n','feature':'f'}]"))
                                              << QStringLiteral("nodePrefix");
+        QTest::addRow("host names on an agent") << src(json("'name':'a','url':'http://h/','hostNames':{'n1':'h'}"))
+                                                << QStringLiteral("only a \"slurm\" source");
+        QTest::addRow("host name empty") << src(
+            json("'name':'a','kind':'slurm','url':'http://h/','hostNames':{'n1':''}"))
+                                         << QStringLiteral("n1");
+        QTest::addRow("host names not an object")
+            << src(json("'name':'a','kind':'slurm','url':'http://h/','hostNames':['n1']"))
+            << QStringLiteral("hostNames");
         QTest::addRow("pool rule unknown key")
             << src(json("'name':'a','kind':'slurm','url':'http://h/','pools':[{'pool':'p','partition':'x'}]"))
             << QStringLiteral("unknown key");

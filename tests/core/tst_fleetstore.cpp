@@ -399,6 +399,63 @@ private Q_SLOTS:
         QCOMPARE(store.summary().nodesTotal, 1);
     }
 
+    // One host, two names, any kind of source: Slurm's "gpu001" and a metrics source's "gpu001.example.org"
+    // are one node with both sources' facts, in either order; a job's nodes are kept under the node's id.
+    void shortNameAndFqdnAreOneNode_data()
+    {
+        QTest::addColumn<bool>("schedulerFirst");
+        QTest::newRow("scheduler first") << true;
+        QTest::newRow("metrics first") << false;
+    }
+    void shortNameAndFqdnAreOneNode()
+    {
+        QFETCH(bool, schedulerFirst);
+        FleetStore store;
+        store.setCoalescingInterval(0);
+        SourceUpdate slurm
+            = batch({ makeNode(QStringLiteral("gpu001"), QStringLiteral("east"), NodeState::Up, { Chip {}, Chip {} }) },
+                QStringLiteral("slurm"));
+        slurm.claims = SourceClaims::scheduler();
+        Protocol::JobRecord running = job(QStringLiteral("42"), QStringLiteral("running"), QStringLiteral("east"));
+        running.nodes = { QStringLiteral("gpu001") };
+        slurm.hasJobs = true;
+        slurm.jobs = { running };
+        SourceUpdate metrics = batch({ makeNode(QStringLiteral("gpu001.example.org"), QStringLiteral("east"),
+                                         NodeState::Up, { Chip {}, Chip {} }) },
+            QStringLiteral("prometheus"));
+        metrics.claims = SourceClaims::metrics(false);
+        store.applyUpdate(schedulerFirst ? slurm : metrics);
+        store.applyUpdate(schedulerFirst ? metrics : slurm);
+
+        const QString kept = schedulerFirst ? QStringLiteral("gpu001") : QStringLiteral("gpu001.example.org");
+        QCOMPARE(store.nodes().keys(), QList<QString> { kept });
+        QCOMPARE(store.summary().nodesTotal, 1);
+        QCOMPARE(store.node(QStringLiteral("gpu001")), store.node(QStringLiteral("gpu001.example.org")));
+        QCOMPARE(store.nodeIdOf(QStringLiteral("gpu001.example.org")), kept);
+        QCOMPARE(store.facts(QStringLiteral("gpu001")).size(), size_t(2));
+        QCOMPARE(store.sourceFor(QStringLiteral("gpu001.example.org"), NodeFacet::Allocation), QStringLiteral("slurm"));
+        QCOMPARE(store.jobs().value(QStringLiteral("42")).nodes, QStringList { kept });
+
+        // Either source gone: the node stays, known to the other.
+        store.removeSource(QStringLiteral("slurm"));
+        QCOMPARE(store.nodes().keys(), QList<QString> { kept });
+        QCOMPARE(store.facts(kept).size(), size_t(1));
+        store.removeSource(QStringLiteral("prometheus"));
+        QVERIFY(store.nodes().isEmpty());
+    }
+
+    // Different hosts stay different: two domains, and an address beside a name.
+    void differentHostsStayApart()
+    {
+        FleetStore store;
+        store.setCoalescingInterval(0);
+        store.applyUpdate(batch({ makeNode(QStringLiteral("gpu001.a.org"), QStringLiteral("east"), NodeState::Up, {}),
+            makeNode(QStringLiteral("gpu001.b.org"), QStringLiteral("east"), NodeState::Up, {}),
+            makeNode(QStringLiteral("10.0.0.1"), QStringLiteral("east"), NodeState::Up, {}),
+            makeNode(QStringLiteral("10"), QStringLiteral("east"), NodeState::Up, {}) }));
+        QCOMPARE(store.nodes().size(), 4);
+    }
+
     // A whole fleet's poll is applied over several event-loop passes: in order, completely, and
     // with the loop running in between (the UI thread stays responsive).
     void queuedUpdatesApplyInSlicesInOrder()

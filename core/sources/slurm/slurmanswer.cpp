@@ -17,19 +17,18 @@ ApiVersion versionIn(const QString& text)
     return m.hasMatch() ? apiVersionFromString(m.captured(0)) : ApiVersion::Unknown;
 }
 
-QList<Message> readMessages(Reader& top, const QString& key, bool warnings)
+QList<Message> readMessages(Reader& top, Key key, bool warnings)
 {
-    const QJsonArray array = top.array(key, top.limits().maxListItems);
+    const JsonArray array = top.array(key, top.limits().maxListItems);
     QList<Message> out;
     for (qsizetype i = 0; i < array.size() && top.ok(); ++i) {
         Reader r = top.element(key, array, i);
         Message m;
-        m.error = r.string(warnings ? QStringLiteral("warning") : QStringLiteral("error"));
-        m.description = r.string(QStringLiteral("description"));
-        m.source = r.string(QStringLiteral("source"));
+        m.error = r.string(warnings ? "warning" : "error");
+        m.description = r.string("description");
+        m.source = r.string("source");
         // v0.0.38 writes "errno" in some errors and "error_number" in others.
-        m.number = int(
-            r.integer(QStringLiteral("error_number"), -1, 1 << 30, r.integer(QStringLiteral("errno"), -1, 1 << 30, 0)));
+        m.number = int(r.integer("error_number", -1, 1 << 30, r.integer("errno", -1, 1 << 30, 0)));
         out.append(std::move(m));
     }
     return out;
@@ -37,15 +36,15 @@ QList<Message> readMessages(Reader& top, const QString& key, bool warnings)
 
 void readMeta(Reader& top, AnswerInfo* info)
 {
-    Reader meta = top.object(QStringLiteral("meta"));
-    Reader plugin = meta.object(QStringLiteral("plugin"));
+    Reader meta = top.object("meta");
+    Reader plugin = meta.object("plugin");
     // v0.0.40+: "data_parser/v0.0.41" beside "openapi/slurmctld"; before: "openapi/v0.0.38", "openapi/dbv0.0.38".
-    info->version = versionIn(plugin.string(QStringLiteral("data_parser")));
+    info->version = versionIn(plugin.string("data_parser"));
     if (info->version == ApiVersion::Unknown)
-        info->version = versionIn(plugin.string(QStringLiteral("type")));
+        info->version = versionIn(plugin.string("type"));
     // "Slurm" up to v0.0.39, "slurm" from v0.0.40.
-    const QString slurmKey = meta.has(QStringLiteral("slurm")) ? QStringLiteral("slurm") : QStringLiteral("Slurm");
-    info->slurmRelease = meta.object(slurmKey).string(QStringLiteral("release"));
+    const Key slurmKey = meta.has("slurm") ? "slurm" : "Slurm";
+    info->slurmRelease = meta.object(slurmKey).string("release");
 }
 
 QString messagesText(const QList<Message>& messages)
@@ -87,7 +86,7 @@ QString malformedMessage(const Reader::Failure& failure)
     return Text::tr("slurmrestd's answer is not usable: %1: %2").arg(failure.path, failure.message);
 }
 
-Opened openAnswer(ApiVersion expected, int httpStatus, const QByteArray& body, const Limits& limits)
+Opened openAnswer(ApiVersion expected, int httpStatus, const QByteArray& body, const Limits& limits, Keep keep)
 {
     Opened out;
     out.info.httpStatus = httpStatus;
@@ -107,17 +106,19 @@ Opened openAnswer(ApiVersion expected, int httpStatus, const QByteArray& body, c
     }
     const bool success = httpStatus >= 200 && httpStatus < 300;
     QString parseError;
-    if (!parseObject(body, limits, &out.root, &parseError)) {
+    out.document = std::make_unique<JsonDocument>();
+    if (!parseObject(body, limits, keep, out.document.get(), &parseError)) {
+        out.document.reset();
         out.failure = success ? Failure::Malformed : Failure::HttpError;
         out.error = success ? Text::tr("slurmrestd's answer is not usable: %1").arg(parseError)
                             : Text::tr("slurmrestd answered HTTP %1").arg(httpStatus);
         return out;
     }
     auto failure = std::make_shared<Reader::Failure>();
-    Reader top(out.root, QString(), failure, limits);
+    Reader top(out.root(), QString(), failure, limits);
     readMeta(top, &out.info);
-    out.info.errors = readMessages(top, QStringLiteral("errors"), false);
-    out.info.warnings = readMessages(top, QStringLiteral("warnings"), true);
+    out.info.errors = readMessages(top, "errors", false);
+    out.info.warnings = readMessages(top, "warnings", true);
     if (!top.ok()) {
         out.failure = Failure::Malformed;
         out.error = malformedMessage(*failure);
@@ -137,7 +138,7 @@ Opened openAnswer(ApiVersion expected, int httpStatus, const QByteArray& body, c
                         .arg(apiVersionName(out.info.version), apiVersionName(expected));
     }
     if (out.failure != Failure::None)
-        out.root = {};
+        out.document.reset();
     return out;
 }
 
@@ -150,19 +151,22 @@ using namespace Detail;
 Decoded<Discovery> decodeDiscovery(int httpStatus, const QByteArray& body, const Limits& limits)
 {
     Decoded<Discovery> out;
-    QJsonObject root;
-    if (!open(ApiVersion::Unknown, httpStatus, body, limits, &out, &root))
+    Opened opened;
+    if (!open(ApiVersion::Unknown, httpStatus, body, limits, &out, &opened, Keep::All))
         return out;
     auto failure = std::make_shared<Reader::Failure>();
-    Reader top(root, QString(), failure, limits);
-    if (!root.value(QStringLiteral("paths")).isObject())
-        top.fail(QStringLiteral("paths"), Text::tr("missing or not an object: not an OpenAPI document"));
+    Reader top(opened.root(), QString(), failure, limits);
+    const Json* paths = top.value("paths");
+    if (!paths || !paths->IsObject())
+        top.fail("paths", Text::tr("missing or not an object: not an OpenAPI document"));
     static const QRegularExpression pattern(QStringLiteral("^/(slurm|slurmdb)/(v0\\.0\\.\\d+)/"));
-    const QJsonObject pathObject = root.value(QStringLiteral("paths")).toObject();
-    if (pathObject.size() > limits.maxItems)
-        top.fail(QStringLiteral("paths"), Text::tr("%1 entries exceed the limit").arg(pathObject.size()));
-    for (auto it = pathObject.begin(); it != pathObject.end() && top.ok(); ++it) {
-        const QRegularExpressionMatch m = pattern.match(it.key());
+    static const Json noPaths(rapidjson::kObjectType);
+    const Json& pathObject = paths && paths->IsObject() ? *paths : noPaths;
+    if (qsizetype(pathObject.MemberCount()) > limits.maxItems)
+        top.fail("paths", Text::tr("%1 entries exceed the limit").arg(pathObject.MemberCount()));
+    for (auto it = pathObject.MemberBegin(); it != pathObject.MemberEnd() && top.ok(); ++it) {
+        const QString path = QString::fromUtf8(it->name.GetString(), qsizetype(it->name.GetStringLength()));
+        const QRegularExpressionMatch m = pattern.match(path);
         if (!m.hasMatch())
             continue;
         const ApiVersion v = apiVersionFromString(m.captured(2));
@@ -180,8 +184,9 @@ Decoded<Discovery> decodeDiscovery(int httpStatus, const QByteArray& body, const
     std::sort(out.value.slurmdb.begin(), out.value.slurmdb.end(), newestFirst);
     out.value.unsupported.sort();
     if (const ApiVersion best = out.value.best(); best != ApiVersion::Unknown) {
-        const QString node = QStringLiteral("/slurm/%1/node/{node_name}").arg(apiVersionName(best));
-        out.value.nodeUpdate = pathObject.value(node).toObject().contains(QStringLiteral("post"));
+        const QByteArray node = QStringLiteral("/slurm/%1/node/{node_name}").arg(apiVersionName(best)).toUtf8();
+        const Json* operations = member(pathObject, std::string_view(node.constData(), size_t(node.size())));
+        out.value.nodeUpdate = operations && operations->IsObject() && member(*operations, "post");
     }
     finish(top, &out);
     return out;
@@ -189,13 +194,13 @@ Decoded<Discovery> decodeDiscovery(int httpStatus, const QByteArray& body, const
 
 ApiVersion versionFromAnswer(const QByteArray& body, const Limits& limits)
 {
-    QJsonObject root;
+    JsonDocument root;
     QString error;
-    if (!parseObject(body, limits, &root, &error))
+    if (!parseObject(body, limits, Keep::Decoded, &root, &error))
         return ApiVersion::Unknown;
     AnswerInfo info;
     auto failure = std::make_shared<Reader::Failure>();
-    Reader top(root, QString(), failure, limits);
+    Reader top(&root, QString(), failure, limits);
     readMeta(top, &info);
     return top.ok() ? info.version : ApiVersion::Unknown;
 }
@@ -203,8 +208,8 @@ ApiVersion versionFromAnswer(const QByteArray& body, const Limits& limits)
 Decoded<bool> decodeActionReply(ApiVersion version, int httpStatus, const QByteArray& body, const Limits& limits)
 {
     Decoded<bool> out;
-    QJsonObject root;
-    out.value = open(version, httpStatus, body, limits, &out, &root);
+    Opened opened;
+    out.value = open(version, httpStatus, body, limits, &out, &opened);
     return out;
 }
 

@@ -10,15 +10,17 @@ namespace Meridian::Slurm::Detail {
 
 struct Opened
 {
-    QJsonObject root;
+    std::unique_ptr<JsonDocument> document; ///< the parsed answer (its kept members)
     AnswerInfo info;
     Failure failure = Failure::None;
     QString error;
+    const Json* root() const { return document.get(); }
 };
 
 // Checks the size, parses, reads meta/errors/warnings and classifies the answer. EXPECTED (may be Unknown)
-// is the version the request asked for. root is usable only when failure is None.
-Opened openAnswer(ApiVersion expected, int httpStatus, const QByteArray& body, const Limits& limits);
+// is the version the request asked for. document is set only when failure is None.
+Opened openAnswer(
+    ApiVersion expected, int httpStatus, const QByteArray& body, const Limits& limits, Keep keep = Keep::Decoded);
 
 // Fills a Decoded<T> from an opened answer that failed, or from a reader's failure.
 template <typename T> void setFailure(Decoded<T>* out, Failure failure, const QString& error)
@@ -30,16 +32,15 @@ template <typename T> void setFailure(Decoded<T>* out, Failure failure, const QS
 QString malformedMessage(const Reader::Failure& failure);
 
 template <typename T>
-bool open(
-    ApiVersion expected, int status, const QByteArray& body, const Limits& limits, Decoded<T>* out, QJsonObject* root)
+bool open(ApiVersion expected, int status, const QByteArray& body, const Limits& limits, Decoded<T>* out,
+    Opened* opened, Keep keep = Keep::Decoded)
 {
-    Opened opened = openAnswer(expected, status, body, limits);
-    out->info = std::move(opened.info);
-    if (opened.failure != Failure::None) {
-        setFailure(out, opened.failure, opened.error);
+    *opened = openAnswer(expected, status, body, limits, keep);
+    out->info = std::move(opened->info);
+    if (opened->failure != Failure::None) {
+        setFailure(out, opened->failure, opened->error);
         return false;
     }
-    *root = std::move(opened.root);
     return true;
 }
 
@@ -55,16 +56,16 @@ QString missingArrayMessage();
 // An answer whose KEY lists items, each read by READ(version, reader).
 template <typename T, typename ReadFn>
 Decoded<QList<T>> decodeList(
-    ApiVersion version, int httpStatus, const QByteArray& body, const Limits& limits, const QString& key, ReadFn read)
+    ApiVersion version, int httpStatus, const QByteArray& body, const Limits& limits, Key key, ReadFn read)
 {
     Decoded<QList<T>> out;
-    QJsonObject root;
-    if (!open(version, httpStatus, body, limits, &out, &root))
+    Opened opened;
+    if (!open(version, httpStatus, body, limits, &out, &opened))
         return out;
-    Reader top(root, QString(), std::make_shared<Reader::Failure>(), limits);
-    if (!root.value(key).isArray())
+    Reader top(opened.root(), QString(), std::make_shared<Reader::Failure>(), limits);
+    if (const Json* list = top.value(key); !list || !list->IsArray())
         top.fail(key, missingArrayMessage());
-    const QJsonArray items = top.array(key, limits.maxItems);
+    const JsonArray items = top.array(key, limits.maxItems);
     out.value.reserve(items.size());
     for (qsizetype i = 0; i < items.size() && top.ok(); ++i) {
         Reader item = top.element(key, items, i);

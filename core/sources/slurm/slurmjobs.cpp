@@ -30,12 +30,12 @@ void applyWaitStatus(const Number& status, Job* job)
 // v0.0.40+ (and the slurmdb records of every version): {"status", "return_code", "signal"}.
 void readVerboseExitCode(ApiVersion version, Reader r, Job* job)
 {
-    const Number code = r.number(QStringLiteral("return_code"), 0, 255);
+    const Number code = r.number("return_code", 0, 255);
     if (code.kind == Number::Set)
         job->exitCode = int(code.value);
-    Reader signal = r.object(QStringLiteral("signal"));
+    Reader signal = r.object("signal");
     // "signal_id" (a plain number) up to v0.0.39, "id" (a no_val number) from v0.0.40.
-    const QString key = version <= ApiVersion::V0039 ? QStringLiteral("signal_id") : QStringLiteral("id");
+    const Key key = version <= ApiVersion::V0039 ? "signal_id" : "id";
     const Number id = signal.number(key, 0, 255);
     if (id.kind == Number::Set && id.value > 0) {
         job->exitSignal = int(id.value);
@@ -44,7 +44,7 @@ void readVerboseExitCode(ApiVersion version, Reader r, Job* job)
     }
 }
 
-void expandNodes(Reader& r, const QString& key, Job* job)
+void expandNodes(Reader& r, Key key, Job* job)
 {
     job->nodesExpression = r.string(key);
     if (job->nodesExpression == u"None assigned") // slurmdb's words for a job that never ran
@@ -63,11 +63,11 @@ qint64 minutesOrUnlimited(const Number& n)
 // gres_detail holds one string per allocated node, in the order of the job's nodes.
 void readGresDetail(Reader& r, Job* job)
 {
-    const QStringList detail = r.strings(QStringLiteral("gres_detail"));
+    const QStringList detail = r.strings("gres_detail");
     for (qsizetype i = 0; i < detail.size() && i < job->nodes.size(); ++i) {
         const GresParse parsed = parseGres(detail[i]);
         if (!parsed.ok()) {
-            r.fail(QStringLiteral("gres_detail[%1]").arg(i), parsed.error);
+            r.failAt(QStringLiteral("gres_detail[%1]").arg(i), parsed.error);
             return;
         }
         job->allocatedGres.append({ job->nodes[i], parsed.gres });
@@ -77,88 +77,88 @@ void readGresDetail(Reader& r, Job* job)
 Job readControllerJob(ApiVersion version, Reader& r)
 {
     Job job;
-    job.id = r.integer(QStringLiteral("job_id"), 1, MaxId);
+    job.id = r.integer("job_id", 1, MaxId);
     if (job.id == 0)
-        r.fail(QStringLiteral("job_id"), Text::tr("missing"));
-    job.arrayJobId = r.integer(QStringLiteral("array_job_id"), 0, MaxId);
-    job.arrayTaskId = r.integer(QStringLiteral("array_task_id"), 0, MaxId, -1);
-    job.hetJobId = r.integer(QStringLiteral("het_job_id"), 0, MaxId);
-    job.hetJobOffset = job.hetJobId > 0 ? r.integer(QStringLiteral("het_job_offset"), 0, MaxId, -1) : -1;
-    job.name = r.string(QStringLiteral("name"));
+        r.fail("job_id", Text::tr("missing"));
+    job.arrayJobId = r.integer("array_job_id", 0, MaxId);
+    job.arrayTaskId = r.integer("array_task_id", 0, MaxId, -1);
+    job.hetJobId = r.integer("het_job_id", 0, MaxId);
+    job.hetJobOffset = job.hetJobId > 0 ? r.integer("het_job_offset", 0, MaxId, -1) : -1;
+    job.name = r.string("name");
     // One word up to v0.0.39, an array of words from v0.0.40.
-    const QStringList words = version <= ApiVersion::V0039 ? QStringList { r.string(QStringLiteral("job_state")) }
-                                                           : r.strings(QStringLiteral("job_state"));
+    const QStringList words
+        = version <= ApiVersion::V0039 ? QStringList { r.string("job_state") } : r.strings("job_state");
     applyJobStateWords(words, &job.state, &job.stateFlags);
-    job.reason = r.string(QStringLiteral("state_reason"));
-    job.reasonDescription = r.string(QStringLiteral("state_description"));
-    job.user = r.string(QStringLiteral("user_name"));
-    job.account = r.string(QStringLiteral("account"));
-    job.partition = r.string(QStringLiteral("partition"));
-    expandNodes(r, QStringLiteral("nodes"), &job);
-    const GresParse perNode = parseGres(r.string(QStringLiteral("tres_per_node")));
+    job.reason = r.string("state_reason");
+    job.reasonDescription = r.string("state_description");
+    job.user = r.string("user_name");
+    job.account = r.string("account");
+    job.partition = r.string("partition");
+    expandNodes(r, "nodes", &job);
+    const GresParse perNode = parseGres(r.string("tres_per_node"));
     if (!perNode.ok())
-        r.fail(QStringLiteral("tres_per_node"), perNode.error);
+        r.fail("tres_per_node", perNode.error);
     job.gresPerNode = perNode.gres;
     readGresDetail(r, &job);
-    const GresParse allocated = parseTresGres(r.string(QStringLiteral("tres_alloc_str")));
+    const GresParse allocated = parseTresGres(r.string("tres_alloc_str"));
     if (!allocated.ok())
-        r.fail(QStringLiteral("tres_alloc_str"), allocated.error);
+        r.fail("tres_alloc_str", allocated.error);
     job.gpusAllocated = gresCount(allocated.gres);
-    job.submitTime = r.time(QStringLiteral("submit_time"));
-    job.eligibleTime = r.time(QStringLiteral("eligible_time"));
-    job.startTime = r.time(QStringLiteral("start_time"));
-    job.endTime = r.time(QStringLiteral("end_time"));
-    job.timeLimitMinutes = minutesOrUnlimited(r.number(QStringLiteral("time_limit"), 0, MaxMinutes));
-    job.restartCount = int(r.integer(QStringLiteral("restart_cnt"), 0, 1 << 30));
-    job.requeue = r.boolean(QStringLiteral("requeue"));
+    job.submitTime = r.time("submit_time");
+    job.eligibleTime = r.time("eligible_time");
+    job.startTime = r.time("start_time");
+    job.endTime = r.time("end_time");
+    job.timeLimitMinutes = minutesOrUnlimited(r.number("time_limit", 0, MaxMinutes));
+    job.restartCount = int(r.integer("restart_cnt", 0, 1 << 30));
+    job.requeue = r.boolean("requeue");
     if (version <= ApiVersion::V0039)
-        applyWaitStatus(r.number(QStringLiteral("exit_code"), 0, MaxId), &job);
+        applyWaitStatus(r.number("exit_code", 0, MaxId), &job);
     else
-        readVerboseExitCode(version, r.object(QStringLiteral("exit_code")), &job);
-    job.flags = r.strings(QStringLiteral("flags"));
-    job.failedNode = r.string(QStringLiteral("failed_node"));
+        readVerboseExitCode(version, r.object("exit_code"), &job);
+    job.flags = r.strings("flags");
+    job.failedNode = r.string("failed_node");
     return job;
 }
 
 Job readSlurmdbJob(ApiVersion version, Reader& r)
 {
     Job job;
-    job.id = r.integer(QStringLiteral("job_id"), 1, MaxId);
+    job.id = r.integer("job_id", 1, MaxId);
     if (job.id == 0)
-        r.fail(QStringLiteral("job_id"), Text::tr("missing"));
-    Reader array = r.object(QStringLiteral("array"));
-    job.arrayJobId = array.integer(QStringLiteral("job_id"), 0, MaxId);
-    job.arrayTaskId = array.integer(QStringLiteral("task_id"), 0, MaxId, -1);
-    Reader het = r.object(QStringLiteral("het"));
-    job.hetJobId = het.integer(QStringLiteral("job_id"), 0, MaxId);
-    job.hetJobOffset = job.hetJobId > 0 ? het.integer(QStringLiteral("job_offset"), 0, MaxId, -1) : -1;
-    job.name = r.string(QStringLiteral("name"));
-    Reader state = r.object(QStringLiteral("state"));
-    const QStringList words = version <= ApiVersion::V0039 ? QStringList { state.string(QStringLiteral("current")) }
-                                                           : state.strings(QStringLiteral("current"));
+        r.fail("job_id", Text::tr("missing"));
+    Reader array = r.object("array");
+    job.arrayJobId = array.integer("job_id", 0, MaxId);
+    job.arrayTaskId = array.integer("task_id", 0, MaxId, -1);
+    Reader het = r.object("het");
+    job.hetJobId = het.integer("job_id", 0, MaxId);
+    job.hetJobOffset = job.hetJobId > 0 ? het.integer("job_offset", 0, MaxId, -1) : -1;
+    job.name = r.string("name");
+    Reader state = r.object("state");
+    const QStringList words
+        = version <= ApiVersion::V0039 ? QStringList { state.string("current") } : state.strings("current");
     applyJobStateWords(words, &job.state, &job.stateFlags);
-    job.reason = state.string(QStringLiteral("reason"));
-    job.user = r.string(QStringLiteral("user"));
-    job.account = r.string(QStringLiteral("account"));
-    job.partition = r.string(QStringLiteral("partition"));
-    expandNodes(r, QStringLiteral("nodes"), &job);
-    Reader time = r.object(QStringLiteral("time"));
-    job.submitTime = time.time(QStringLiteral("submission"));
-    job.eligibleTime = time.time(QStringLiteral("eligible"));
-    job.startTime = time.time(QStringLiteral("start"));
-    job.endTime = time.time(QStringLiteral("end"));
-    job.elapsedSeconds = time.integer(QStringLiteral("elapsed"), 0, qint64(1) << 40, -1);
-    job.timeLimitMinutes = minutesOrUnlimited(time.number(QStringLiteral("limit"), 0, MaxMinutes));
-    readVerboseExitCode(version, r.object(QStringLiteral("exit_code")), &job);
-    job.flags = r.strings(QStringLiteral("flags"));
-    job.failedNode = r.string(QStringLiteral("failed_node"));
+    job.reason = state.string("reason");
+    job.user = r.string("user");
+    job.account = r.string("account");
+    job.partition = r.string("partition");
+    expandNodes(r, "nodes", &job);
+    Reader time = r.object("time");
+    job.submitTime = time.time("submission");
+    job.eligibleTime = time.time("eligible");
+    job.startTime = time.time("start");
+    job.endTime = time.time("end");
+    job.elapsedSeconds = time.integer("elapsed", 0, qint64(1) << 40, -1);
+    job.timeLimitMinutes = minutesOrUnlimited(time.number("limit", 0, MaxMinutes));
+    readVerboseExitCode(version, r.object("exit_code"), &job);
+    job.flags = r.strings("flags");
+    job.failedNode = r.string("failed_node");
     // tres.allocated: [{"type": "gres", "name": "gpu", "count": 2}, …]
-    Reader tres = r.object(QStringLiteral("tres"));
-    const QJsonArray allocated = tres.array(QStringLiteral("allocated"), r.limits().maxListItems);
+    Reader tres = r.object("tres");
+    const JsonArray allocated = tres.array("allocated", r.limits().maxListItems);
     for (qsizetype i = 0; i < allocated.size() && tres.ok(); ++i) {
-        Reader t = tres.element(QStringLiteral("allocated"), allocated, i);
-        const qint64 count = t.integer(QStringLiteral("count"), 0, qint64(1) << 62);
-        if (t.string(QStringLiteral("type")) == u"gres" && t.string(QStringLiteral("name")) == u"gpu")
+        Reader t = tres.element("allocated", allocated, i);
+        const qint64 count = t.integer("count", 0, qint64(1) << 62);
+        if (t.string("type") == u"gres" && t.string("name") == u"gpu")
             job.gpusAllocated += count;
     }
     return job;
@@ -168,7 +168,7 @@ Job readSlurmdbJob(ApiVersion version, Reader& r)
 
 Decoded<QList<Job>> decodeJobs(ApiVersion version, int httpStatus, const QByteArray& body, const Limits& limits)
 {
-    return decodeList<Job>(version, httpStatus, body, limits, QStringLiteral("jobs"), readControllerJob);
+    return decodeList<Job>(version, httpStatus, body, limits, "jobs", readControllerJob);
 }
 
 Decoded<Job> decodeJob(ApiVersion version, qint64 jobId, int httpStatus, const QByteArray& body, const Limits& limits)
@@ -192,7 +192,7 @@ Decoded<Job> decodeJob(ApiVersion version, qint64 jobId, int httpStatus, const Q
 
 Decoded<QList<Job>> decodeSlurmdbJobs(ApiVersion version, int httpStatus, const QByteArray& body, const Limits& limits)
 {
-    return decodeList<Job>(version, httpStatus, body, limits, QStringLiteral("jobs"), readSlurmdbJob);
+    return decodeList<Job>(version, httpStatus, body, limits, "jobs", readSlurmdbJob);
 }
 
 } // namespace Meridian::Slurm

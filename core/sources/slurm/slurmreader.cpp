@@ -2,9 +2,6 @@
 #include "core/sources/slurm/slurmreader_p.h"
 #include "core/sources/slurm/slurmtext_p.h"
 
-#include <QJsonDocument>
-#include <QJsonParseError>
-
 #include <cmath>
 
 namespace Meridian::Slurm::Detail {
@@ -14,10 +11,35 @@ namespace {
 // (6091593683 was recorded for a pending job) but never beyond this.
 constexpr qint64 MaxTime = 7258118400LL;
 
+QString keyText(Key key)
+{
+    return QString::fromLatin1(key.data(), qsizetype(key.size()));
+}
+
+// "partitions[3]"
+QString elementName(Key key, qsizetype index)
+{
+    QString name = keyText(key);
+    name.append(u'[');
+    name.append(QString::number(index));
+    name.append(u']');
+    return name;
+}
+
+bool absent(const Json* v)
+{
+    return v == nullptr || v->IsNull();
+}
+
+QString text(const Json& v)
+{
+    return QString::fromUtf8(v.GetString(), qsizetype(v.GetStringLength()));
+}
+
 } // namespace
 
-Reader::Reader(QJsonObject object, QString path, std::shared_ptr<Failure> failure, const Limits& limits)
-    : m_object(std::move(object))
+Reader::Reader(const Json* object, QString path, std::shared_ptr<Failure> failure, const Limits& limits)
+    : m_object(object && object->IsObject() ? object : nullptr)
     , m_path(std::move(path))
     , m_failure(std::move(failure))
     , m_limits(limits)
@@ -28,25 +50,35 @@ QString Reader::childPath(const QString& key) const
     return m_path.isEmpty() ? key : m_path + u'.' + key;
 }
 
-bool Reader::fail(const QString& key, const QString& message) const
+bool Reader::failAt(const QString& name, const QString& message) const
 {
     if (ok()) {
-        m_failure->path = childPath(key);
+        m_failure->path = childPath(name);
         m_failure->message = message;
     }
     return false;
 }
 
-QString Reader::string(const QString& key) const
+bool Reader::fail(Key key, const QString& message) const
 {
-    const QJsonValue v = m_object.value(key);
-    if (v.isUndefined() || v.isNull())
+    return failAt(keyText(key), message);
+}
+
+const Json* Reader::value(Key key) const
+{
+    return m_object ? member(*m_object, key) : nullptr;
+}
+
+QString Reader::string(Key key) const
+{
+    const Json* v = value(key);
+    if (absent(v))
         return {};
-    if (!v.isString()) {
+    if (!v->IsString()) {
         fail(key, Text::tr("expected a string"));
         return {};
     }
-    QString s = v.toString();
+    QString s = text(*v);
     if (s.size() > m_limits.maxStringLength) {
         fail(key, Text::tr("%1 characters exceed the limit of %2").arg(s.size()).arg(m_limits.maxStringLength));
         return {};
@@ -54,29 +86,28 @@ QString Reader::string(const QString& key) const
     return s;
 }
 
-Number Reader::checkNumber(const QString& key, const QJsonValue& v, qint64 min, qint64 max) const
+Number Reader::checkNumber(Key key, const Json* v, qint64 min, qint64 max) const
 {
-    if (v.isUndefined() || v.isNull())
+    if (absent(v))
         return {};
-    if (v.isObject()) {
+    if (v->IsObject()) {
         // {"set": true, "infinite": false, "number": 42}
-        Reader nested(v.toObject(), childPath(key), m_failure, m_limits);
-        const bool infinite = nested.boolean(QStringLiteral("infinite"));
-        const bool set = nested.boolean(QStringLiteral("set"));
-        const QJsonValue number = v.toObject().value(QStringLiteral("number"));
+        Reader nested(v, childPath(keyText(key)), m_failure, m_limits);
+        const bool infinite = nested.boolean("infinite");
+        const bool set = nested.boolean("set");
         if (!nested.ok())
             return {};
         if (infinite)
             return { Number::Infinite, 0 };
         if (!set)
             return {};
-        return nested.checkNumber(QStringLiteral("number"), number, min, max);
+        return nested.checkNumber("number", nested.value("number"), min, max);
     }
-    if (!v.isDouble()) {
+    if (!v->IsNumber()) {
         fail(key, Text::tr("expected a number"));
         return {};
     }
-    const double d = v.toDouble();
+    const double d = v->GetDouble();
     if (d != std::floor(d) || d < double(min) || d > double(max)) {
         fail(key, Text::tr("%1 is not an integer in %2…%3").arg(d, 0, 'g', 17).arg(min).arg(max));
         return {};
@@ -84,66 +115,66 @@ Number Reader::checkNumber(const QString& key, const QJsonValue& v, qint64 min, 
     return { Number::Set, qint64(d) };
 }
 
-Number Reader::number(const QString& key, qint64 min, qint64 max) const
+Number Reader::number(Key key, qint64 min, qint64 max) const
 {
-    return checkNumber(key, m_object.value(key), min, max);
+    return checkNumber(key, value(key), min, max);
 }
 
-qint64 Reader::integer(const QString& key, qint64 min, qint64 max, qint64 fallback) const
+qint64 Reader::integer(Key key, qint64 min, qint64 max, qint64 fallback) const
 {
     const Number n = number(key, min, max);
     return n.kind == Number::Set ? n.value : fallback;
 }
 
-qint64 Reader::time(const QString& key) const
+qint64 Reader::time(Key key) const
 {
     // v0.0.38 dumps some unset times as -1 or 0; both mean "not known".
     const Number n = number(key, -1, MaxTime);
     return n.kind == Number::Set && n.value > 0 ? n.value : 0;
 }
 
-bool Reader::boolean(const QString& key, bool fallback) const
+bool Reader::boolean(Key key, bool fallback) const
 {
-    const QJsonValue v = m_object.value(key);
-    if (v.isUndefined() || v.isNull())
+    const Json* v = value(key);
+    if (absent(v))
         return fallback;
-    if (!v.isBool()) {
+    if (!v->IsBool()) {
         fail(key, Text::tr("expected true or false"));
         return fallback;
     }
-    return v.toBool();
+    return v->GetBool();
 }
 
-QJsonArray Reader::array(const QString& key, qsizetype maxSize) const
+JsonArray Reader::array(Key key, qsizetype maxSize) const
 {
-    const QJsonValue v = m_object.value(key);
-    if (v.isUndefined() || v.isNull())
+    const Json* v = value(key);
+    if (absent(v))
         return {};
-    if (!v.isArray()) {
+    if (!v->IsArray()) {
         fail(key, Text::tr("expected an array"));
         return {};
     }
-    QJsonArray a = v.toArray();
-    if (a.size() > maxSize) {
-        fail(key, Text::tr("%1 entries exceed the limit of %2").arg(a.size()).arg(maxSize));
+    if (qsizetype(v->Size()) > maxSize) {
+        fail(key, Text::tr("%1 entries exceed the limit of %2").arg(v->Size()).arg(maxSize));
         return {};
     }
-    return a;
+    return JsonArray(v);
 }
 
-QStringList Reader::strings(const QString& key) const
+QStringList Reader::strings(Key key) const
 {
-    const QJsonArray a = array(key, m_limits.maxListItems);
+    const JsonArray a = array(key, m_limits.maxListItems);
     QStringList out;
     out.reserve(a.size());
     for (qsizetype i = 0; i < a.size() && ok(); ++i) {
-        if (!a.at(i).isString()) {
-            fail(key + u'[' + QString::number(i) + u']', Text::tr("expected a string"));
+        const auto name = [key, i] { return elementName(key, i); };
+        if (!a.at(i).IsString()) {
+            failAt(name(), Text::tr("expected a string"));
             return {};
         }
-        QString s = a.at(i).toString();
+        QString s = text(a.at(i));
         if (s.size() > m_limits.maxStringLength) {
-            fail(key + u'[' + QString::number(i) + u']', Text::tr("string too long"));
+            failAt(name(), Text::tr("string too long"));
             return {};
         }
         out.append(std::move(s));
@@ -151,49 +182,29 @@ QStringList Reader::strings(const QString& key) const
     return out;
 }
 
-QStringList Reader::stringOrStrings(const QString& key) const
+QStringList Reader::stringOrStrings(Key key) const
 {
-    if (m_object.value(key).isString())
+    const Json* v = value(key);
+    if (v && v->IsString())
         return string(key).split(u',', Qt::SkipEmptyParts);
     return strings(key);
 }
 
-Reader Reader::object(const QString& key) const
+Reader Reader::object(Key key) const
 {
-    const QJsonValue v = m_object.value(key);
-    if (!v.isUndefined() && !v.isNull() && !v.isObject())
+    const Json* v = value(key);
+    if (!absent(v) && !v->IsObject())
         fail(key, Text::tr("expected an object"));
-    return Reader(v.toObject(), childPath(key), m_failure, m_limits);
+    return Reader(v, childPath(keyText(key)), m_failure, m_limits);
 }
 
-Reader Reader::element(const QString& key, const QJsonArray& array, qsizetype index) const
+Reader Reader::element(Key key, const JsonArray& array, qsizetype index) const
 {
-    const QString name = key + u'[' + QString::number(index) + u']';
-    const QJsonValue v = array.at(index);
-    if (!v.isObject())
-        fail(name, Text::tr("expected an object"));
-    return Reader(v.toObject(), childPath(name), m_failure, m_limits);
-}
-
-bool parseObject(const QByteArray& body, const Limits& limits, QJsonObject* object, QString* error)
-{
-    if (body.size() > limits.maxBodyBytes) {
-        *error
-            = Text::tr("the answer has %1 bytes, more than the limit of %2").arg(body.size()).arg(limits.maxBodyBytes);
-        return false;
-    }
-    QJsonParseError parse;
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &parse);
-    if (parse.error != QJsonParseError::NoError) {
-        *error = Text::tr("not JSON (%1 at byte %2)").arg(parse.errorString()).arg(parse.offset);
-        return false;
-    }
-    if (!doc.isObject()) {
-        *error = Text::tr("not a JSON object");
-        return false;
-    }
-    *object = doc.object();
-    return true;
+    const QString name = elementName(key, index);
+    const Json& v = array.at(index);
+    if (!v.IsObject())
+        failAt(name, Text::tr("expected an object"));
+    return Reader(&v, childPath(name), m_failure, m_limits);
 }
 
 } // namespace Meridian::Slurm::Detail

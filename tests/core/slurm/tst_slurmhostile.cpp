@@ -168,6 +168,25 @@ private Q_SLOTS:
         QVERIFY(decodeNodes(ApiVersion::V0038, 200, QJsonDocument(doc).toJson()).error.contains(u"errors:"_s));
     }
 
+    // Only the fields the decoder uses are checked for UTF-8 (and built at all): bad bytes in a used string
+    // reject the answer, in a skipped one ("comment") they never reach the console.
+    void invalidUtf8()
+    {
+        const QByteArray body = fixture(ApiVersion::V0038, u"nodes"_s);
+        QByteArray usedBad = body;
+        usedBad.replace(QByteArray(R"("name": "n1")"), QByteArray("\"name\": \"n\xff\""));
+        QVERIFY(usedBad != body);
+        const auto rejected = decodeNodes(ApiVersion::V0038, 200, usedBad);
+        QCOMPARE(rejected.failure, Failure::Malformed);
+        QVERIFY2(rejected.error.contains(u"UTF-8"_s), qPrintable(rejected.error));
+        QByteArray skippedBad = body;
+        skippedBad.replace(QByteArray(R"("comment": "")"), QByteArray("\"comment\": \"\xff\xfe\""));
+        QVERIFY(skippedBad != body);
+        const auto decoded = decodeNodes(ApiVersion::V0038, 200, skippedBad);
+        QVERIFY2(decoded.ok(), qPrintable(decoded.error));
+        QCOMPARE(decoded.value, decodeNodes(ApiVersion::V0038, 200, body).value);
+    }
+
     void itemCap()
     {
         Limits limits;

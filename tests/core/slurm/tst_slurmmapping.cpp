@@ -19,7 +19,7 @@ Q_DECLARE_METATYPE(Meridian::Slurm::ApiVersion)
 
 namespace {
 
-SourceUpdate mapped(ApiVersion v, const QList<PoolRule>& rules = {})
+SourceUpdate mapped(ApiVersion v, const QList<PoolRule>& rules = {}, const QMap<QString, QString>& hostNames = {})
 {
     SlurmView view;
     view.version = v;
@@ -36,6 +36,7 @@ SourceUpdate mapped(ApiVersion v, const QList<PoolRule>& rules = {})
     SlurmMapping m;
     m.source = u"cluster"_s;
     m.pools = rules;
+    m.hostNames = hostNames;
     m.nowMs = 1'800'000'000'000;
     m.seq = 7;
     return slurmUpdate(view, m);
@@ -137,6 +138,26 @@ private Q_SLOTS:
                 { PoolRule::Match::NamePrefix, u"n"_s, u"all"_s } });
         QCOMPARE(nodeOf(u, u"n4"_s)->inventory.pool, u"spare"_s);
         QCOMPARE(nodeOf(u, u"n1"_s)->inventory.pool, u"all"_s);
+    }
+
+    // hostNames: the node and the jobs on it by the host's name; the inventory keeps Slurm's name to act on.
+    void hostNames()
+    {
+        const SourceUpdate u = mapped(ApiVersion::V0038, {}, { { u"n1"_s, u"node-a.example.org"_s } });
+        QStringList ids;
+        for (const NodeUpdate& n : u.nodes) {
+            ids.append(n.nodeId);
+            if (n.nodeId == u"node-a.example.org")
+                QCOMPARE(n.inventory.nodeId, u"n1"_s);
+        }
+        QVERIFY2(ids.contains(u"node-a.example.org"_s) && !ids.contains(u"n1"_s), qPrintable(ids.join(u' ')));
+        QVERIFY(ids.contains(u"n2"_s));
+        bool onMapped = false;
+        for (const Protocol::JobRecord& j : u.jobs) {
+            QVERIFY(!j.nodes.contains(u"n1"_s));
+            onMapped = onMapped || j.nodes.contains(u"node-a.example.org"_s);
+        }
+        QVERIFY(onMapped);
     }
 
     void everyVersionGivesTheSamePicture_data()
