@@ -11,8 +11,6 @@ namespace Meridian::Reports {
 
 namespace {
 
-constexpr qint64 IdleLookbackMs = DayMs;
-
 struct KeyFigures
 {
     CapacityPoint last; ///< at the scope's last minute
@@ -52,37 +50,26 @@ struct IdleResult
     QHash<QString, int> perKey; ///< "region/pool/model" → idle chips
 };
 
+// The session's IdleTracker replayed over the cache: the same runs, the same history queries
+// (IdleTracker::historyQueries()), so the report and Pools → Capacity count the same chips.
 std::optional<IdleResult> detectIdle(
     const QList<FleetNode>& nodes, const ReportContext& context, const std::function<void(int)>& progress)
 {
     IdleTracker tracker;
-    struct Candidate
-    {
-        QString node;
-        int index;
-        QString job;
-        qint64 ts;
-    };
-    QList<Candidate> candidates;
     QHash<QString, QString> keyOfNode;
     for (const FleetNode& n : nodes) {
         tracker.observe(n.inventory.nodeId, n.snapshot, &n.inventory);
-        const Protocol::Sample& s = n.snapshot.sample;
-        for (const Protocol::AcceleratorSample& a : s.accelerators) {
-            if (classify(a, s.state) == CapacityClass::Allocated && !std::isnan(a.utilization)
-                && a.utilization < tracker.threshold())
-                candidates.append({ n.inventory.nodeId, a.index, a.jobId, s.timestampMs });
-        }
         keyOfNode.insert(n.inventory.nodeId, n.inventory.region + QLatin1Char('/') + n.inventory.pool);
     }
-    for (qsizetype i = 0; i < candidates.size(); ++i) {
-        const Candidate& c = candidates[i];
+    const QList<IdleTracker::HistoryQuery> queries = tracker.historyQueries();
+    for (qsizetype i = 0; i < queries.size(); ++i) {
+        const IdleTracker::HistoryQuery& q = queries[i];
         const auto series = context.wait(context.cache()->acceleratorHistory(
-            c.node, c.index, AcceleratorMetric::Utilization, c.ts - IdleLookbackMs, c.ts - 1, 0));
+            q.nodeId, q.accelerator, AcceleratorMetric::Utilization, q.fromMs, q.toMs, q.maxPoints));
         if (!series)
             return std::nullopt;
-        tracker.applyHistory(c.node, c.index, c.job, *series);
-        progress(int(100 * (i + 1) / candidates.size()));
+        tracker.applyHistory(q.nodeId, q.accelerator, q.jobId, *series);
+        progress(int(100 * (i + 1) / queries.size()));
     }
     IdleResult r;
     r.idle = tracker.idle();
