@@ -8,6 +8,7 @@
 #include "core/reports/report.h"
 #include "core/reports/reportexport.h"
 #include "core/reports/reportrunner.h"
+#include "core/store/fleetstore.h"
 #include "tests/core/reports/reportfixture.h"
 #include "tests/core/reports/reportlookup.h"
 
@@ -53,6 +54,7 @@ private Q_SLOTS:
     void availabilityFigures();
     void availabilityPerPool();
     void capacityFigures();
+    void capacityCountsUnreportedChips();
     void latencyFigures();
     void latencyPairs_data();
     void latencyPairs();
@@ -202,6 +204,79 @@ void TestCapacityAvailabilityLatencyReports::capacityFigures()
     QVERIFY(trend);
     QCOMPARE(trend->rows.size(), 3); // hourly over 3 hours
     QCOMPARE(trend->rows[1][5].toLongLong(), 30); // the hour with the hole has 30 minutes of data
+}
+
+// A node that went down and whose source then sent no samples (a fleet front does not fill a down
+// node's history) is missing from the rollups of its last minutes; so is a node whose newest history is
+// still loading. The capacity report counts both as the Overview does (issue 18: 1,696 on the Overview,
+// 1,688 in the report): every installed chip in the total, the down node's chips faulty.
+void TestCapacityAvailabilityLatencyReports::capacityCountsUnreportedChips()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    constexpr int Range = 30;
+    constexpr int DownAt = 20; ///< "b" is down from minute 20 on and sends nothing since
+    constexpr int LoadingFrom = 25; ///< "c"'s minutes from 25 on are not in the cache yet
+    SourceUpdate u;
+    u.source = QStringLiteral("front");
+    for (const char* id : { "a", "b", "c" }) {
+        NodeUpdate nu;
+        nu.nodeId = QLatin1String(id);
+        nu.hasInventory = true;
+        nu.inventory.nodeId = nu.nodeId;
+        nu.inventory.region = QStringLiteral("east");
+        nu.inventory.pool = QStringLiteral("east-a");
+        for (int i = 0; i < 4; ++i)
+            nu.inventory.accelerators.append({ i, QStringLiteral("huawei"), QStringLiteral("Ascend 910B"),
+                nu.nodeId + QString::number(i), 64LL << 30 });
+        const int sentUntil = *id == 'b' ? DownAt : *id == 'c' ? LoadingFrom : Range;
+        for (int m = 0; m < sentUntil; ++m)
+            u.samples.append({ nu.nodeId, sampleAt(Nodes[1], m) });
+        nu.hasSnapshot = true;
+        nu.snapshot.instanceId = QStringLiteral("i-") + nu.nodeId;
+        nu.snapshot.sample = sampleAt(Nodes[1], Range - 1);
+        if (*id == 'b')
+            nu.snapshot.sample.state = Protocol::NodeState::Down;
+        nu.status = *id == 'b' ? AgentStatus::Unreachable : AgentStatus::Up;
+        u.nodes.append(nu);
+    }
+    u.events = { ReportFixture::event(1, "b", -1, "node-down", T0 + DownAt * Min + 5000, false) };
+    {
+        CacheWriter writer(dir.path());
+        QSignalSpy opened(&writer, &CacheWriter::opened);
+        writer.start();
+        QVERIFY(opened.wait(10000));
+        writer.write(u);
+        writer.flush();
+    }
+    // The Overview's figures: the store's aggregate of the same nodes.
+    FleetStore store;
+    store.applyUpdate(u);
+    int overviewTotal = 0, overviewFaulty = 0;
+    for (const ModelCapacity& m : store.summary().models) {
+        overviewTotal += m.total;
+        overviewFaulty += m.faulty;
+    }
+    QCOMPARE(overviewTotal, 12);
+    QCOMPARE(overviewFaulty, 4);
+
+    CacheReader reader(dir.path());
+    ReportParameters p;
+    p.type = QStringLiteral("capacity");
+    p.fromMs = T0;
+    p.toMs = T0 + Range * Min;
+    const auto d = generate(p, ReportContext(&reader));
+    QVERIFY(d && !d->isEmpty());
+    QCOMPARE(figure(*d, QStringLiteral("total")).toLongLong(), qint64(overviewTotal));
+    QCOMPARE(figure(*d, QStringLiteral("faulty")).toLongLong(), qint64(overviewFaulty));
+    for (const QString& id : { QStringLiteral("capacity_by_pool_model"), QStringLiteral("capacity_by_model") }) {
+        const ReportTable* t = table(*d, id);
+        QVERIFY(t);
+        QCOMPARE(t->rows.size(), 1);
+        const int total = id == QLatin1String("capacity_by_model") ? 1 : 3;
+        QCOMPARE(t->rows[0][total].toLongLong(), qint64(overviewTotal));
+        QCOMPARE(t->rows[0][total + 5].toLongLong(), qint64(overviewFaulty));
+    }
 }
 
 // Worked out from reportfixture.h's probe windows (see probeUpdates()):
