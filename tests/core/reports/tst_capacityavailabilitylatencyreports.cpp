@@ -8,10 +8,12 @@
 #include "core/reports/report.h"
 #include "core/reports/reportexport.h"
 #include "core/reports/reportrunner.h"
+#include "core/reports/reporttext.h"
 #include "core/store/fleetstore.h"
 #include "tests/core/reports/reportfixture.h"
 #include "tests/core/reports/reportlookup.h"
 
+#include <QDateTime>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -62,6 +64,8 @@ private Q_SLOTS:
     void gapsReported();
     void sameCacheSameNumbers();
     void relativeRangeEndsAtData();
+    void dataNeverEndsAfterGeneration();
+    void coverageNote();
     void emptyRange();
     void cancellation();
     void csvRoundTrip();
@@ -208,8 +212,9 @@ void TestCapacityAvailabilityLatencyReports::capacityFigures()
 
 // A node that went down and whose source then sent no samples (a fleet front does not fill a down
 // node's history) is missing from the rollups of its last minutes; so is a node whose newest history is
-// still loading. The capacity report counts both as the Overview does (issue 18: 1,696 on the Overview,
-// 1,688 in the report): every installed chip in the total, the down node's chips faulty.
+// still loading. The reports count both as the Overview does (issue 18: 1,696 on the Overview, 1,688 in
+// the report; 69 % accelerator availability without a fault): every installed chip in the total, the down
+// node's chips faulty, the loading node's unknown — never a fault.
 void TestCapacityAvailabilityLatencyReports::capacityCountsUnreportedChips()
 {
     QTemporaryDir dir;
@@ -277,6 +282,14 @@ void TestCapacityAvailabilityLatencyReports::capacityCountsUnreportedChips()
         QCOMPARE(t->rows[0][total].toLongLong(), qint64(overviewTotal));
         QCOMPARE(t->rows[0][total + 5].toLongLong(), qint64(overviewFaulty));
     }
+    // Availability: b's four chips are unavailable for its 10 minutes down; c's 5 loading minutes are
+    // not known, so they count neither way.
+    p.type = QStringLiteral("availability");
+    const auto a = generate(p, ReportContext(&reader));
+    QVERIFY(a && !a->isEmpty());
+    const double known = 4 * Range + 4 * Range + 4 * LoadingFrom;
+    QCOMPARE(
+        figure(*a, QStringLiteral("accelerator_availability")).toDouble(), (1 - 4.0 * (Range - DownAt) / known) * 100);
 }
 
 // Worked out from reportfixture.h's probe windows (see probeUpdates()):
@@ -454,6 +467,70 @@ void TestCapacityAvailabilityLatencyReports::relativeRangeEndsAtData()
     QVERIFY(d);
     QCOMPARE(d->parameters.toMs, T0 + Minutes * Min);
     QCOMPARE(d->parameters.fromMs, T0 + (Minutes - 120) * Min);
+}
+
+// Issue 18: "Generated" was earlier than the end of the data range: a relative range ended at the end
+// of the newest minute, which was still filling (in the future).
+void TestCapacityAvailabilityLatencyReports::dataNeverEndsAfterGeneration()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    SourceUpdate u;
+    u.source = QStringLiteral("fixture");
+    NodeUpdate nu;
+    nu.nodeId = QStringLiteral("n1");
+    nu.hasInventory = true;
+    nu.inventory.nodeId = nu.nodeId;
+    nu.inventory.region = QStringLiteral("east");
+    nu.inventory.pool = QStringLiteral("east-a");
+    for (int m = 30; m >= 0; --m) {
+        Protocol::Sample s = sampleAt(Nodes[0], 30 - m);
+        s.timestampMs = now - m * Min - 1000; // the newest a second ago, in the current minute
+        u.samples.append({ nu.nodeId, s });
+    }
+    nu.hasSnapshot = true;
+    nu.snapshot.instanceId = QStringLiteral("i-n1");
+    nu.snapshot.sample = u.samples.last().second;
+    u.nodes = { nu };
+    {
+        CacheWriter writer(dir.path());
+        QSignalSpy opened(&writer, &CacheWriter::opened);
+        writer.start();
+        QVERIFY(opened.wait(10000));
+        writer.write(u);
+        writer.flush();
+    }
+    CacheReader reader(dir.path());
+    ReportParameters p;
+    p.type = QStringLiteral("capacity");
+    QVERIFY(parseRange(QStringLiteral("24h"), &p));
+    const auto d = generate(p, ReportContext(&reader));
+    QVERIFY(d && !d->isEmpty());
+    QVERIFY2(d->parameters.toMs <= d->generatedAtMs, qPrintable(QString::number(d->parameters.toMs - d->generatedAtMs)));
+    QVERIFY(d->coveredToMs <= d->generatedAtMs);
+    QVERIFY(d->coveredToMs >= now - 1000); // the newest sample is still in the range
+}
+
+// Issue 18: 1.27 % "minutes with data" stood as a bare headline. Under half of the range with data,
+// the report says the range is mostly a gap.
+void TestCapacityAvailabilityLatencyReports::coverageNote()
+{
+    const ReportText text(QStringLiteral("en"));
+    const ReportData full = run(QStringLiteral("capacity"));
+    QCOMPARE(ReportText::coveredShare(full), 150.0 / 180);
+    QVERIFY(text.coverageNote(full).isEmpty());
+    ReportParameters p;
+    p.type = QStringLiteral("capacity");
+    p.fromMs = T0 + Minutes * Min - 24 * 60 * Min;
+    p.toMs = T0 + Minutes * Min;
+    const auto day = generate(p, ReportContext(m_reader.get()));
+    QVERIFY(day && !day->isEmpty());
+    const double share = 150.0 / (24 * 60);
+    QCOMPARE(ReportText::coveredShare(*day), share);
+    const QString note = text.coverageNote(*day);
+    QVERIFY2(note.contains(QStringLiteral("mostly a gap")), qPrintable(note));
+    QVERIFY2(note.contains(text.display(share * 100, ValueKind::Percent)), qPrintable(note));
 }
 
 void TestCapacityAvailabilityLatencyReports::emptyRange()
