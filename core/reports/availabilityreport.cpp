@@ -88,8 +88,9 @@ ScopePools scopePools(const ReportRun& run)
 
 // Accelerator availability per pool: chip-minutes over the scope's minutes with data, each minute
 // counted by countInstalled() against the pool's installed chips: a chip its pool's rollup lacks is
-// unavailable when its node was down, else unknown (history still loading, a silent node) and left
-// out — never counted as a fault. False: cancelled.
+// unavailable when its node was down. A minute with a chip that is neither reported nor down (history
+// still loading, a silent node) is not complete for the pool and not counted — never as a fault, and
+// not as the down chips alone either. False: cancelled.
 using ChipMinutesByBucket = QMap<qint64, std::pair<double, double>>; ///< bucket → known, unavailable chip-minutes
 
 bool addChipMinutes(
@@ -109,10 +110,12 @@ bool addChipMinutes(
         for (const CapacityPoint& minute : run.scope.points) {
             const ModelCapacity c
                 = countInstalled(byMinute.value(minute.timestampMs), it->chips, downChipsAt(spans, minute.timestampMs));
-            it->chipMinutes += c.total - c.unknown;
+            if (c.unknown > 0)
+                continue; // not complete for this pool: not counted, neither way
+            it->chipMinutes += c.total;
             it->faultyChipMinutes += c.faulty;
             auto& bucket = (*byBucket)[bucketStart(minute.timestampMs, p.fromMs, run.bucket)];
-            bucket.first += c.total - c.unknown;
+            bucket.first += c.total;
             bucket.second += c.faulty;
         }
         run.context.progress(55 + 25 * ++done / int(pools->size()));
