@@ -192,9 +192,29 @@ void IdleTracker::observe(
         seedRun(nodeId, *n.find(index), ts);
 }
 
+IdleTracker::HistoryQuery IdleTracker::historyQuery(const QString& nodeId, const Run& r, qint64 nowMs)
+{
+    return { nodeId, r.index, r.jobId, std::max(r.jobStartMs, nowMs - SeedLookbackMs), nowMs - 1, SeedMaxPoints };
+}
+
+QList<IdleTracker::HistoryQuery> IdleTracker::historyQueries() const
+{
+    QList<HistoryQuery> out;
+    for (auto n = m_nodes.cbegin(); n != m_nodes.cend(); ++n) {
+        for (const Run& r : n->accelerators) {
+            if (r.runStartMs != 0)
+                out.append(historyQuery(n.key(), r, r.liveStartMs));
+        }
+    }
+    std::sort(out.begin(), out.end(), [](const HistoryQuery& a, const HistoryQuery& b) {
+        return std::tie(a.nodeId, a.accelerator) < std::tie(b.nodeId, b.accelerator);
+    });
+    return out;
+}
+
 void IdleTracker::seedRun(const QString& nodeId, const Run& r, qint64 nowMs)
 {
-    const qint64 from = std::max(r.jobStartMs, nowMs - SeedLookbackMs);
+    const HistoryQuery query = historyQuery(nodeId, r, nowMs);
     ++m_pendingSeeds;
     // A watcher, not QFuture::then(context): in Qt 6.4 a continuation attached
     // while the reader thread finishes the future can be lost.
@@ -208,8 +228,8 @@ void IdleTracker::seedRun(const QString& nodeId, const Run& r, qint64 nowMs)
             if (watcher->future().resultCount() > 0)
                 onSeedAnswer(nodeId, index, job, anchor, watcher->future().result());
         });
-    watcher->setFuture(
-        m_cache->acceleratorHistory(nodeId, r.index, AcceleratorMetric::Utilization, from, nowMs - 1, SeedMaxPoints));
+    watcher->setFuture(m_cache->acceleratorHistory(
+        nodeId, r.index, AcceleratorMetric::Utilization, query.fromMs, query.toMs, query.maxPoints));
 }
 
 void IdleTracker::onSeedAnswer(

@@ -78,6 +78,20 @@ public:
     // threshold (all of them are candidates; the others cannot be idle now).
     void seed();
     int pendingSeeds() const { return m_pendingSeeds; }
+    // What the cache is asked for to extend a run back in time. The one definition for the live tracker
+    // (seed()) and for a replay over a cache (the capacity report): the same window, the same resolution.
+    struct HistoryQuery
+    {
+        QString nodeId;
+        int accelerator = 0;
+        QString jobId;
+        qint64 fromMs = 0;
+        qint64 toMs = 0;
+        int maxPoints = 0;
+    };
+    // The queries of every run under the threshold now, sorted by node and accelerator; answer each
+    // with applyHistory(). A tracker without a cache (a replay) uses these instead of seed().
+    QList<HistoryQuery> historyQueries() const;
     // Extends a run back through a utilization history (ascending points).
     void applyHistory(const QString& nodeId, int accelerator, const QString& jobId, const MetricSeries& series);
 
@@ -111,6 +125,7 @@ private:
 
     void onStoreChanged(const FleetChangeSet& changes);
     void thresholdsChanged();
+    static HistoryQuery historyQuery(const QString& nodeId, const Run& run, qint64 nowMs);
     void seedRun(const QString& nodeId, const Run& run, qint64 nowMs);
     void onSeedAnswer(
         const QString& nodeId, int index, const QString& jobId, qint64 anchorMs, const MetricSeries& series);

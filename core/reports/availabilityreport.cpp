@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/reports/availabilityreport.h"
 
+#include "core/model/installedcapacity.h"
 #include "core/reports/faultspans.h"
 #include "core/reports/reportsupport.h"
 
@@ -30,8 +31,42 @@ struct PoolFigures
 struct ScopePools
 {
     QHash<QString, PoolKey> poolOfNode;
+    QHash<QString, int> chipsOfNode; ///< installed, counted as the Overview counts them
     QMap<PoolKey, PoolFigures> pools;
 };
+
+// When a node was down (node-down faults) and how many chips that took away.
+struct DownSpan
+{
+    qint64 fromMs = 0;
+    qint64 toMs = 0; ///< an open fault: the end of the data
+    int chips = 0;
+};
+using DownSpans = QMap<PoolKey, QList<DownSpan>>;
+
+DownSpans downSpans(const ReportRun& run, const ScopePools& scope, const QList<FaultSpan>& spans)
+{
+    DownSpans out;
+    for (const FaultSpan& f : spans) {
+        const auto pool = scope.poolOfNode.constFind(f.nodeId);
+        if (f.kind != QLatin1String("node-down") || pool == scope.poolOfNode.constEnd())
+            continue;
+        out[*pool].append(
+            { f.openedMs, f.isClosed() ? f.clearedMs : run.data.coveredToMs, scope.chipsOfNode.value(f.nodeId) });
+    }
+    return out;
+}
+
+// Chips on nodes down during the minute [minuteMs, +1 min).
+int downChipsAt(const QList<DownSpan>& spans, qint64 minuteMs)
+{
+    int chips = 0;
+    for (const DownSpan& d : spans) {
+        if (d.fromMs < minuteMs + MinuteMs && d.toMs > minuteMs)
+            chips += d.chips;
+    }
+    return chips;
+}
 
 ScopePools scopePools(const ReportRun& run)
 {
@@ -42,13 +77,24 @@ ScopePools scopePools(const ReportRun& run)
         const PoolKey key { n.inventory.region, n.inventory.pool };
         s.poolOfNode.insert(n.inventory.nodeId, key);
         ++s.pools[key].nodes;
-        s.pools[key].chips += int(n.inventory.accelerators.size());
+        int chips = 0;
+        for (const ModelCapacity& m : capacityByModel(n))
+            chips += m.total; // installed, counted as the Overview counts them
+        s.chipsOfNode.insert(n.inventory.nodeId, chips);
+        s.pools[key].chips += chips;
     }
     return s;
 }
 
-// Accelerator availability per pool: chip-minutes from each pool's rollup. False: cancelled.
-bool addChipMinutes(const ReportRun& run, const CoveredMinutes& covered, QMap<PoolKey, PoolFigures>* pools)
+// Accelerator availability per pool: chip-minutes over the scope's minutes with data, each minute
+// counted by countInstalled() against the pool's installed chips: a chip its pool's rollup lacks is
+// unavailable when its node was down. A minute with a chip that is neither reported nor down (history
+// still loading, a silent node) is not complete for the pool and not counted — never as a fault, and
+// not as the down chips alone either. False: cancelled.
+using ChipMinutesByBucket = QMap<qint64, std::pair<double, double>>; ///< bucket → known, unavailable chip-minutes
+
+bool addChipMinutes(
+    const ReportRun& run, const DownSpans& down, QMap<PoolKey, PoolFigures>* pools, ChipMinutesByBucket* byBucket)
 {
     const ReportParameters& p = run.p;
     int done = 0;
@@ -57,19 +103,22 @@ bool addChipMinutes(const ReportRun& run, const CoveredMinutes& covered, QMap<Po
             run.context.cache()->poolCapacityHistory(p.fromMs, p.toMs - 1, it.key().first, it.key().second));
         if (!s)
             return false;
-        // Over the scope's minutes with data, every installed chip counts: one the rollup
-        // does not have (its node did not report, e.g. down) is unavailable, not absent.
-        const double scopeMinutes = double(run.scope.points.size());
-        double reportedMinutes = 0;
-        for (const CapacityPoint& pt : s->points) {
-            if (covered.coveredMs(pt.timestampMs, pt.timestampMs + MinuteMs) == 0)
-                continue;
-            ++reportedMinutes;
-            it->faultyChipMinutes += pt.faulty + std::max(0, it->chips - pt.total);
+        QHash<qint64, CapacityPoint> byMinute;
+        for (const CapacityPoint& pt : s->points)
+            byMinute.insert(pt.timestampMs, pt);
+        const QList<DownSpan> spans = down.value(it.key());
+        for (const CapacityPoint& minute : run.scope.points) {
+            const ModelCapacity c
+                = countInstalled(byMinute.value(minute.timestampMs), it->chips, downChipsAt(spans, minute.timestampMs));
+            if (c.unknown > 0)
+                continue; // not complete for this pool: not counted, neither way
+            it->chipMinutes += c.total;
+            it->faultyChipMinutes += c.faulty;
+            auto& bucket = (*byBucket)[bucketStart(minute.timestampMs, p.fromMs, run.bucket)];
+            bucket.first += c.total;
+            bucket.second += c.faulty;
         }
-        it->chipMinutes = double(it->chips) * scopeMinutes;
-        it->faultyChipMinutes += double(it->chips) * (scopeMinutes - reportedMinutes);
-        run.context.progress(15 + 25 * ++done / int(pools->size()));
+        run.context.progress(55 + 25 * ++done / int(pools->size()));
     }
     return true;
 }
@@ -218,22 +267,16 @@ ReportTable longestTable(const QList<JobRun>& runs)
 }
 
 // Availability per bucket over the minutes with data in it.
-ReportChart availabilityChart(
-    const ReportRun& run, const CoveredMinutes& covered, const PoolFigures& all, const FaultCounts& faults)
+ReportChart availabilityChart(const ReportRun& run, const CoveredMinutes& covered, const PoolFigures& all,
+    const FaultCounts& faults, const ChipMinutesByBucket& chips)
 {
     ReportLine nodeLine { QT_TRANSLATE_NOOP("Meridian::Reports", "Node availability"), {} };
     ReportLine chipLine { QT_TRANSLATE_NOOP("Meridian::Reports", "Accelerator availability"), {} };
-    QMap<qint64, std::pair<double, double>> chips;
-    for (const CapacityPoint& pt : run.scope.points) {
-        auto& c = chips[bucketStart(pt.timestampMs, run.p.fromMs, run.bucket)];
-        c.first += all.chips;
-        c.second += pt.faulty + std::max(0, all.chips - pt.total);
-    }
     for (qint64 b : run.buckets()) {
         const double nodeMs = double(all.nodes) * double(covered.coveredMs(b, b + run.bucket));
         nodeLine.points.append({ b, (1 - ratio(double(faults.downByBucket.value(b)), nodeMs)) * 100 });
         const auto c = chips.value(b, { 0.0, 0.0 });
-        chipLine.points.append({ b, (1 - ratio(c.second, c.first)) * 100 });
+        chipLine.points.append({ b, (1 - ratio(c.second, c.first)) * 100 }); // no known chip-minute: missing
     }
     ReportChart chart;
     chart.id = QStringLiteral("availability");
@@ -283,13 +326,15 @@ std::optional<ReportData> AvailabilityReport::compute(const ReportParameters& p,
         return run->data;
     const CoveredMinutes covered(run->scope, p.fromMs, p.toMs);
     ScopePools scope = scopePools(*run);
-    if (!addChipMinutes(*run, covered, &scope.pools))
-        return std::nullopt;
     const auto events
-        = readEvents(p.fromMs - LookbackMs, p.toMs - 1, context, [&](int pc) { context.progress(40 + pc * 4 / 10); });
+        = readEvents(p.fromMs - LookbackMs, p.toMs - 1, context, [&](int pc) { context.progress(15 + pc * 4 / 10); });
     if (!events)
         return std::nullopt;
-    const FaultCounts faults = countFaults(*run, covered, pairFaultSpans(*events), &scope);
+    const QList<FaultSpan> spans = pairFaultSpans(*events);
+    ChipMinutesByBucket chips;
+    if (!addChipMinutes(*run, downSpans(*run, scope, spans), &scope.pools, &chips))
+        return std::nullopt;
+    const FaultCounts faults = countFaults(*run, covered, spans, &scope);
     context.progress(85);
     const QList<JobRun> runs = countJobs(*run, &scope.pools);
 
@@ -297,7 +342,7 @@ std::optional<ReportData> AvailabilityReport::compute(const ReportParameters& p,
     for (const PoolFigures& f : std::as_const(scope.pools))
         all += f;
     ReportData& data = run->data;
-    data.charts.append(availabilityChart(*run, covered, all, faults));
+    data.charts.append(availabilityChart(*run, covered, all, faults, chips));
     data.figures = keyFigures(all, covered.totalMs(), runs);
     data.tables = { byPoolTable(scope.pools, covered.totalMs()), kindsTable(faults.byKind), longestTable(runs),
         gapsTable(data.gaps) };

@@ -2,7 +2,10 @@
 #include "core/reports/capacityreport.h"
 
 #include "core/capacity/idletracker.h"
+#include "core/capacity/poolcapacity.h"
+#include "core/model/installedcapacity.h"
 #include "core/reports/reportsupport.h"
+#include "core/store/fleetaggregate.h"
 
 #include <QMap>
 #include <QSet>
@@ -11,7 +14,13 @@ namespace Meridian::Reports {
 
 namespace {
 
-constexpr qint64 IdleLookbackMs = DayMs;
+// A key's installed accelerators (inventory, counted as the Overview counts them) and those on nodes down
+// at the end of the data (the cache's last state).
+struct InstalledChips
+{
+    int total = 0;
+    int down = 0;
+};
 
 struct KeyFigures
 {
@@ -24,20 +33,26 @@ struct KeyFigures
     int minutes = 0;
 };
 
-KeyFigures figuresOf(const CapacitySeries& s, qint64 lastMinuteMs)
+// Every minute counted against the installed chips, as the Overview counts them (countInstalled()). Only the
+// last minute knows which nodes are down (the cache's last state); before it, a chip missing from a minute is
+// unknown and left out of the means. The scope's last minute is known whenever the scope had data then.
+KeyFigures figuresOf(const CapacitySeries& s, qint64 lastMinuteMs, const InstalledChips& installed)
 {
     KeyFigures f;
-    for (const CapacityPoint& p : s.points) {
+    for (const CapacityPoint& reported : s.points) {
+        const ModelCapacity p = countInstalled(reported, installed.total, 0);
         f.allocatedSum += p.allocated;
         f.faultySum += p.faulty;
-        f.totalSum += p.total;
+        f.totalSum += p.total - p.unknown;
         f.peakAllocated = std::max(f.peakAllocated, p.allocated);
         ++f.minutes;
     }
-    if (!s.points.isEmpty() && s.points.last().timestampMs == lastMinuteMs) {
-        f.last = s.points.last();
-        f.hasLast = true;
-    }
+    CapacityPoint last;
+    if (!s.points.isEmpty() && s.points.last().timestampMs == lastMinuteMs)
+        last = s.points.last();
+    const ModelCapacity c = countInstalled(last, installed.total, installed.down);
+    f.last = { lastMinuteMs, c.total, c.allocated, c.free, c.faulty, last.nodesReporting };
+    f.hasLast = c.total > 0;
     return f;
 }
 
@@ -52,37 +67,26 @@ struct IdleResult
     QHash<QString, int> perKey; ///< "region/pool/model" → idle chips
 };
 
+// The session's IdleTracker replayed over the cache: the same runs, the same history queries
+// (IdleTracker::historyQueries()), so the report and Pools → Capacity count the same chips.
 std::optional<IdleResult> detectIdle(
     const QList<FleetNode>& nodes, const ReportContext& context, const std::function<void(int)>& progress)
 {
     IdleTracker tracker;
-    struct Candidate
-    {
-        QString node;
-        int index;
-        QString job;
-        qint64 ts;
-    };
-    QList<Candidate> candidates;
     QHash<QString, QString> keyOfNode;
     for (const FleetNode& n : nodes) {
         tracker.observe(n.inventory.nodeId, n.snapshot, &n.inventory);
-        const Protocol::Sample& s = n.snapshot.sample;
-        for (const Protocol::AcceleratorSample& a : s.accelerators) {
-            if (classify(a, s.state) == CapacityClass::Allocated && !std::isnan(a.utilization)
-                && a.utilization < tracker.threshold())
-                candidates.append({ n.inventory.nodeId, a.index, a.jobId, s.timestampMs });
-        }
         keyOfNode.insert(n.inventory.nodeId, n.inventory.region + QLatin1Char('/') + n.inventory.pool);
     }
-    for (qsizetype i = 0; i < candidates.size(); ++i) {
-        const Candidate& c = candidates[i];
+    const QList<IdleTracker::HistoryQuery> queries = tracker.historyQueries();
+    for (qsizetype i = 0; i < queries.size(); ++i) {
+        const IdleTracker::HistoryQuery& q = queries[i];
         const auto series = context.wait(context.cache()->acceleratorHistory(
-            c.node, c.index, AcceleratorMetric::Utilization, c.ts - IdleLookbackMs, c.ts - 1, 0));
+            q.nodeId, q.accelerator, AcceleratorMetric::Utilization, q.fromMs, q.toMs, q.maxPoints));
         if (!series)
             return std::nullopt;
-        tracker.applyHistory(c.node, c.index, c.job, *series);
-        progress(int(100 * (i + 1) / candidates.size()));
+        tracker.applyHistory(q.nodeId, q.accelerator, q.jobId, *series);
+        progress(int(100 * (i + 1) / queries.size()));
     }
     IdleResult r;
     r.idle = tracker.idle();
@@ -94,11 +98,25 @@ std::optional<IdleResult> detectIdle(
 using PoolKey = std::pair<QString, QString>;
 using PoolModelFigures = std::tuple<QString, QString, QString, KeyFigures>; ///< region, pool, model
 
-// The scope's nodes, and the models each pool has installed (sorted: the same order every run).
+// The scope's nodes, the models each pool has installed (sorted: the same order every run), and the
+// installed chips counted as the Overview counts them: the same aggregate over the cache's last state.
 struct ScopeNodes
 {
     QList<FleetNode> nodes;
     QMap<PoolKey, QSet<QString>> modelsByPool;
+    FleetAggregate installed;
+    FleetAggregate down; ///< the nodes that are down
+
+    InstalledChips installedIn(const QString& region, const QString& pool, const QString& model) const
+    {
+        auto sum = [&](const FleetAggregate& fleet) {
+            int total = 0;
+            for (const ModelCapacity& m : capacityByModel(fleet, region, pool))
+                total += model.isEmpty() || m.model == model ? m.total : 0;
+            return total;
+        };
+        return { sum(installed), sum(down) };
+    }
 };
 
 ScopeNodes scopeNodes(const ReportRun& run)
@@ -108,6 +126,9 @@ ScopeNodes scopeNodes(const ReportRun& run)
         if (!run.inScope(n))
             continue;
         s.nodes.append(n);
+        s.installed.put(n.inventory.nodeId, &n);
+        if (n.snapshot.sample.seq > 0 && n.snapshot.sample.state == Protocol::NodeState::Down)
+            s.down.put(n.inventory.nodeId, &n);
         for (const Protocol::AcceleratorInfo& a : n.inventory.accelerators)
             s.modelsByPool[{ n.inventory.region, n.inventory.pool }].insert(a.model);
     }
@@ -116,8 +137,9 @@ ScopeNodes scopeNodes(const ReportRun& run)
 
 // Per (region, pool, model) from its own rollup key. nullopt: cancelled.
 std::optional<QList<PoolModelFigures>> poolModelFigures(
-    const ReportRun& run, const QMap<PoolKey, QSet<QString>>& modelsByPool, qint64 lastMinute)
+    const ReportRun& run, const ScopeNodes& scope, qint64 lastMinute)
 {
+    const QMap<PoolKey, QSet<QString>>& modelsByPool = scope.modelsByPool;
     const ReportParameters& p = run.p;
     QList<PoolModelFigures> keys;
     int done = 0;
@@ -135,7 +157,8 @@ std::optional<QList<PoolModelFigures>> poolModelFigures(
                 run.context.cache()->poolCapacityHistory(p.fromMs, p.toMs - 1, it.key().first, it.key().second, model));
             if (!s)
                 return std::nullopt;
-            keys.append({ it.key().first, it.key().second, model, figuresOf(*s, lastMinute) });
+            const InstalledChips installed = scope.installedIn(it.key().first, it.key().second, model);
+            keys.append({ it.key().first, it.key().second, model, figuresOf(*s, lastMinute, installed) });
             run.context.progress(10 + 50 * ++done / keyCount);
         }
     }
@@ -204,7 +227,7 @@ ReportTable byModelTable(const QList<PoolModelFigures>& keys, const IdleResult& 
 }
 
 // Means per bucket; a bucket without a minute of data is a row of missing values.
-ReportTable trendTable(const ReportRun& run)
+ReportTable trendTable(const ReportRun& run, int installed)
 {
     ReportTable t = table(QStringLiteral("capacity_trend"), QT_TRANSLATE_NOOP("Meridian::Reports", "Capacity trend"),
         { col(QT_TRANSLATE_NOOP("Meridian::Reports", "From"), ValueKind::Timestamp),
@@ -216,8 +239,9 @@ ReportTable trendTable(const ReportRun& run)
     QMap<qint64, std::array<double, 5>> sums;
     for (qint64 b : run.buckets())
         sums.insert(b, { 0, 0, 0, 0, 0 });
-    for (const CapacityPoint& pt : run.scope.points) {
-        auto& s = sums[bucketStart(pt.timestampMs, run.p.fromMs, run.bucket)];
+    for (const CapacityPoint& reported : run.scope.points) {
+        const ModelCapacity pt = countInstalled(reported, installed, 0);
+        auto& s = sums[bucketStart(reported.timestampMs, run.p.fromMs, run.bucket)];
         s[0] += pt.total;
         s[1] += pt.allocated;
         s[2] += pt.free;
@@ -295,7 +319,7 @@ std::optional<ReportData> CapacityReport::compute(const ReportParameters& p, con
         return run->data;
     const ScopeNodes scope = scopeNodes(*run);
     const qint64 lastMinute = run->scope.points.last().timestampMs;
-    const auto keys = poolModelFigures(*run, scope.modelsByPool, lastMinute);
+    const auto keys = poolModelFigures(*run, scope, lastMinute);
     if (!keys)
         return std::nullopt;
     const auto idle = detectIdle(scope.nodes, context, [&](int pc) { context.progress(60 + pc * 3 / 10); });
@@ -303,10 +327,11 @@ std::optional<ReportData> CapacityReport::compute(const ReportParameters& p, con
         return std::nullopt;
 
     ReportData& data = run->data;
-    data.figures = keyFigures(*run, figuresOf(run->scope, lastMinute), *idle);
+    const InstalledChips installed = scope.installedIn({}, {}, {});
+    data.figures = keyFigures(*run, figuresOf(run->scope, lastMinute, installed), *idle);
     data.charts.append(capacityChart(run->scope));
-    data.tables = { byPoolTable(*keys, *idle), byModelTable(*keys, *idle), trendTable(*run), idleTable(*idle),
-        gapsTable(data.gaps) };
+    data.tables = { byPoolTable(*keys, *idle), byModelTable(*keys, *idle), trendTable(*run, installed.total),
+        idleTable(*idle), gapsTable(data.gaps) };
     return std::move(data);
 }
 

@@ -243,16 +243,18 @@ ReportTable topLinksTable(const Tallies& tallies)
     return t;
 }
 
-// Opened and cleared per bucket over the whole range: the event log is read by cursor,
-// so it spans the console's own gaps in the samples.
+// Opened and cleared per bucket. The event log is read by cursor, so it spans the console's own gaps
+// in the samples once it has data; a bucket before the cache's first data or after its last is not
+// known to be free of faults: missing (a gap in the chart), never 0.
 ReportChart faultsChart(const ReportRun& run, const Tallies& tallies)
 {
     ReportLine openedLine { QT_TRANSLATE_NOOP("Meridian::Reports", "Faults opened"), {} };
     ReportLine clearedLine { QT_TRANSLATE_NOOP("Meridian::Reports", "Faults cleared"), {} };
     for (qint64 b : run.buckets()) {
+        const bool known = b + run.bucket > run.data.coveredFromMs && b < run.data.coveredToMs;
         const auto v = tallies.perBucket.value(b, { 0, 0 });
-        openedLine.points.append({ b, double(v.first) });
-        clearedLine.points.append({ b, double(v.second) });
+        openedLine.points.append({ b, known ? double(v.first) : Protocol::Missing });
+        clearedLine.points.append({ b, known ? double(v.second) : Protocol::Missing });
     }
     ReportChart chart;
     chart.id = QStringLiteral("faults");

@@ -71,7 +71,12 @@ std::optional<ReportData> generate(ReportParameters parameters, const ReportCont
         if (!newest)
             return std::nullopt;
         // No data at all: end now, so the report says "no data" for the range a user asked for.
-        parameters.toMs = *newest > 0 ? *newest : QDateTime::currentMSecsSinceEpoch() / MinuteMs * MinuteMs;
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        parameters.toMs = *newest > 0 ? *newest : now / MinuteMs * MinuteMs;
+        // The newest minute is still filling: end it now, not in the future (the data never ends after the
+        // report was generated). An agent clock ahead of ours by more than that keeps its own end.
+        if (parameters.toMs > now && parameters.toMs - MinuteMs <= now)
+            parameters.toMs = now;
         parameters.fromMs = parameters.toMs - parameters.relativeSpanMs;
     }
     std::optional<ReportData> data = report->compute(parameters, context);

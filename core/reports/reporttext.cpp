@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QTranslator>
 
+#include <algorithm>
 #include <cmath>
 
 namespace Meridian::Reports {
@@ -51,6 +52,34 @@ QString ReportText::timestamp(qint64 ms) const
 QString ReportText::range(qint64 fromMs, qint64 toMs) const
 {
     return timestamp(fromMs) + QStringLiteral(" – ") + timestamp(toMs);
+}
+
+double ReportText::coveredShare(const ReportData& data)
+{
+    const qint64 range = data.parameters.toMs - data.parameters.fromMs;
+    if (range <= 0)
+        return Protocol::Missing;
+    qint64 gaps = 0;
+    for (const ReportGap& g : data.gaps)
+        gaps += g.toMs - g.fromMs;
+    return std::clamp(double(range - gaps) / double(range), 0.0, 1.0);
+}
+
+QString ReportText::dataCovered(const ReportData& data) const
+{
+    return data.isEmpty() ? localized(QT_TRANSLATE_NOOP("Meridian::Reports", "no data in the cache for this range"))
+                          : range(data.coveredFromMs, data.coveredToMs);
+}
+
+QString ReportText::coverageNote(const ReportData& data) const
+{
+    const double share = coveredShare(data);
+    if (data.isEmpty() || !(share < 0.5))
+        return {};
+    return localized(QT_TRANSLATE_NOOP("Meridian::Reports",
+                         "Only %1 of the range has data: the range is mostly a gap, and every figure describes "
+                         "the minutes with data only."))
+        .arg(display(share * 100, ValueKind::Percent));
 }
 
 QString ReportText::scope(const ReportScope& s) const

@@ -29,6 +29,13 @@ public:
     QString timestamp(qint64 ms) const; ///< "2026-11-28 00:13 UTC"
     QString range(qint64 fromMs, qint64 toMs) const;
     QString scope(const ReportScope& scope) const;
+    // "Data covered": where the range has data, or that it has none.
+    QString dataCovered(const ReportData& data) const;
+    // When less than half of the range has data, a note saying so: the range is mostly a gap and its
+    // figures describe the minutes with data only. Empty otherwise.
+    QString coverageNote(const ReportData& data) const;
+    // The share of the range with data (0…1), from its gaps; NaN for an empty range.
+    static double coveredShare(const ReportData& data);
 
     // For machines (CSV, XLSX strings): ISO 8601 UTC, '.' decimals at full precision, empty for missing.
     static QString machine(const QVariant& value, ValueKind kind);

@@ -982,6 +982,10 @@
         <source>No cache: history is not available</source>
         <translation>无缓存：历史数据不可用</translation>
     </message>
+    <message>
+        <source>Loading history…</source>
+        <translation>正在加载历史…</translation>
+    </message>
 </context>
 <context>
     <name>Meridian::CheckAgent</name>
@@ -4782,6 +4786,10 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
     <message>
         <source>%1 more rows are in the CSV and XLSX exports.</source>
         <translation>另有 %1 行在 CSV 和 XLSX 导出中。</translation>
+    </message>
+    <message>
+        <source>Only %1 of the range has data: the range is mostly a gap, and every figure describes the minutes with data only.</source>
+        <translation>该时间范围内仅 %1 有数据：大部分是空白，所有数值仅描述有数据的分钟。</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/overview/capacitytrendpanel.h"
 
+#include "core/capacity/loadedcapacity.h"
 #include "core/session/fleethistory.h"
 #include "core/store/fleetstore.h"
 #include "core/util/whenready.h"
@@ -31,6 +32,7 @@ CapacityTrendPanel::CapacityTrendPanel(FleetStore* store, FleetHistory* history,
     , m_history(history)
     , m_chart(new CapacityChart(this))
     , m_title(new QLabel(this))
+    , m_loading(new QLabel(this))
     , m_model(new QComboBox(this))
     , m_ranges(new QButtonGroup(this))
 {
@@ -45,6 +47,10 @@ CapacityTrendPanel::CapacityTrendPanel(FleetStore* store, FleetHistory* history,
     auto* header = new QHBoxLayout;
     header->setSpacing(Theme::Spacing);
     header->addWidget(m_title);
+    m_loading->setObjectName(QStringLiteral("loadingHint"));
+    m_loading->setForegroundRole(QPalette::PlaceholderText);
+    m_loading->hide();
+    header->addWidget(m_loading);
     header->addStretch(1);
     header->addWidget(m_model);
     header->addSpacing(Theme::Spacing);
@@ -77,6 +83,7 @@ CapacityTrendPanel::CapacityTrendPanel(FleetStore* store, FleetHistory* history,
 void CapacityTrendPanel::updateTexts()
 {
     m_title->setText(tr("Capacity over time"));
+    m_loading->setText(tr("Loading history…"));
     m_model->setItemText(0, tr("All accelerator models"));
     for (QAbstractButton* button : m_ranges->buttons()) {
         const int hours = m_ranges->id(button);
@@ -142,7 +149,7 @@ void CapacityTrendPanel::refresh()
         [this, generation](const CapacitySeries& series) {
             if (generation != m_generation)
                 return; // a newer query is on its way
-            m_chart->setSeries(series);
+            showSeries(series);
             Q_EMIT refreshed();
         },
         [this, generation] {
@@ -151,6 +158,26 @@ void CapacityTrendPanel::refresh()
             m_chart->clear();
             Q_EMIT refreshed();
         });
+}
+
+// Only the minutes the cache holds for every node that reports (loadedCapacity()): while the history
+// fills, the others are gaps, not a fall to zero, and the hint says why.
+void CapacityTrendPanel::showSeries(const CapacitySeries& series)
+{
+    if (!m_store) {
+        m_chart->setSeries(series);
+        m_loading->hide();
+        return;
+    }
+    const LoadedCapacity loaded = loadedCapacity(series, *m_store, m_region, m_model->currentData().toString());
+    m_chart->setSeries(loaded.series);
+    const qint64 newestLoaded = loaded.series.points.isEmpty() ? 0 : loaded.series.points.last().timestampMs;
+    // Loading: minutes after the newest complete one are not complete yet (beyond the one minute that is
+    // still filling as the nodes report), or none is although the fleet has answered.
+    constexpr qint64 FillingMinuteMs = 60'000;
+    const bool loading = loaded.newestPartialMs > newestLoaded + FillingMinuteMs
+        || (loaded.series.points.isEmpty() && m_store->newestDataMs() > 0);
+    m_loading->setVisible(loading);
 }
 
 void CapacityTrendPanel::changeEvent(QEvent* event)

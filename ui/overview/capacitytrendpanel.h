@@ -14,6 +14,7 @@ namespace Meridian {
 class FleetHistory;
 class CapacityChart;
 class FleetStore;
+struct CapacitySeries;
 
 // The Overview's capacity plot with its range and model selectors. Queries the
 // cache asynchronously; a generation counter drops answers to older queries.
@@ -28,6 +29,8 @@ public:
     void setRangeHours(int hours); ///< 1, 6, 24 or 168
     int rangeHours() const { return m_rangeHours; }
     CapacityChart* chart() const { return m_chart; }
+    // "Loading history…" while minutes of the window are not in the cache yet (tests read it).
+    QLabel* loadingHint() const { return m_loading; }
 
 public Q_SLOTS:
     void refresh();
@@ -40,11 +43,13 @@ protected:
 
 private:
     void updateTexts();
+    void showSeries(const CapacitySeries& series);
 
     FleetStore* m_store;
     QPointer<FleetHistory> m_history;
     CapacityChart* m_chart;
     QLabel* m_title;
+    QLabel* m_loading;
     QComboBox* m_model;
     QButtonGroup* m_ranges;
     QTimer m_refreshTimer;

@@ -56,6 +56,12 @@ void ReportLineChart::setChart(const ReportChart& chart, const ReportText& text)
                 high = std::max(high, v);
             }
         }
+        // Each point is a bucket's start and the step holds its value to the next: the last bucket
+        // gets its end too, or the line would stop a bucket before the data does.
+        if (x.size() >= 2) {
+            x.append(x.last() + (x.at(1) - x.at(0)));
+            y.append(y.last());
+        }
         g->setData(x, y, true);
     }
     plot()->yAxis->setLabel(text.localized(chart.yLabel));

@@ -125,9 +125,7 @@ public:
             m_text.localized(m_data.title));
         m_y += 110;
 
-        const QString data = m_data.isEmpty()
-            ? m_text.localized(QT_TRANSLATE_NOOP("Meridian::Reports", "no data in the cache for this range"))
-            : m_text.range(m_data.coveredFromMs, m_data.coveredToMs);
+        const QString data = m_text.dataCovered(m_data);
         const QList<std::pair<const char*, QString>> facts = {
             { QT_TRANSLATE_NOOP("Meridian::Reports", "Scope"), m_text.scope(m_data.parameters.scope) },
             { QT_TRANSLATE_NOOP("Meridian::Reports", "Range"),
@@ -151,6 +149,8 @@ public:
                 QRectF(m_body.left() + 135, m_y, m_body.width() - 135, 16), Qt::AlignLeft | Qt::AlignVCenter, value);
             m_y += 18;
         }
+        if (const QString note = m_text.coverageNote(m_data); !note.isEmpty())
+            paragraph(note, font(10, true), Qt::black);
         for (qsizetype i = 0; i < std::min<qsizetype>(m_data.gaps.size(), 6); ++i)
             paragraph(
                 QStringLiteral("• ") + m_text.range(m_data.gaps[i].fromMs, m_data.gaps[i].toMs), font(9), Muted, 1);

@@ -13,11 +13,11 @@ QString previewHtml(const ReportData& data, const ReportText& text, int rowsPerT
         + esc(text.localized(QT_TRANSLATE_NOOP("Meridian::Reports", "Range"))) + QStringLiteral(": ")
         + esc(text.range(data.parameters.fromMs, data.parameters.toMs)) + QStringLiteral("<br>")
         + esc(text.localized(QT_TRANSLATE_NOOP("Meridian::Reports", "Data covered"))) + QStringLiteral(": ")
-        + (data.isEmpty()
-                ? esc(text.localized(QT_TRANSLATE_NOOP("Meridian::Reports", "no data in the cache for this range")))
-                : esc(text.range(data.coveredFromMs, data.coveredToMs)))
-        + QStringLiteral("<br>") + esc(text.localized(QT_TRANSLATE_NOOP("Meridian::Reports", "Gaps in the data")))
-        + QStringLiteral(": ") + QString::number(data.gaps.size()) + QStringLiteral("</p>");
+        + esc(text.dataCovered(data)) + QStringLiteral("<br>")
+        + esc(text.localized(QT_TRANSLATE_NOOP("Meridian::Reports", "Gaps in the data"))) + QStringLiteral(": ")
+        + QString::number(data.gaps.size()) + QStringLiteral("</p>");
+    if (const QString note = text.coverageNote(data); !note.isEmpty())
+        html += QStringLiteral("<p><b>") + esc(note) + QStringLiteral("</b></p>");
     if (!data.figures.isEmpty()) {
         html += QStringLiteral("<table cellpadding='4' border='0'>");
         for (const ReportFigure& f : data.figures) {

@@ -2,8 +2,10 @@
 // Per-pool and per-model capacity from known nodes; incremental updates equal
 // a rebuild from scratch.
 
+#include "core/capacity/loadedcapacity.h"
 #include "core/capacity/poolcapacity.h"
 #include "core/store/fleetstore.h"
+#include "tests/support/fleetbuilder.h"
 #include "tests/ui/fleetfixture.h"
 
 #include <QSignalSpy>
@@ -74,7 +76,51 @@ private Q_SLOTS:
     void pools_data();
     void pools();
     void incrementalEqualsRebuild();
+    void loadedCapacityLeavesPartialMinutesOut();
 };
+
+// Issue 18: the Overview's capacity chart on a fresh cache fell towards zero, with a smaller total
+// than the cards, while the history was still loading. A minute is drawn only when every node that
+// reports now is in it; a node down now (no samples) counts faulty, with the cards' total.
+void TestPoolCapacity::loadedCapacityLeavesPartialMinutesOut()
+{
+    using Test::FleetBuilder;
+    FleetStore store;
+    SourceUpdate u;
+    u.source = QStringLiteral("front");
+    const QString model = QStringLiteral("Ascend 910B");
+    for (const char* id : { "a", "b", "c" }) {
+        auto n = FleetBuilder::node(QLatin1String(id))
+                     .region(QStringLiteral("east"))
+                     .pool(QStringLiteral("p1"))
+                     .accelerators(4, model)
+                     .at(1'000'000);
+        if (*id == 'b')
+            n.state(NodeState::Down).status(AgentStatus::Unreachable);
+        u.nodes.append(n);
+    }
+    store.applyUpdate(u);
+    int cardsTotal = 0;
+    for (const ModelCapacity& m : store.summary().models)
+        cardsTotal += m.total;
+    QCOMPARE(cardsTotal, 12);
+
+    CapacitySeries s;
+    // Minute 0: a and c reported (b is down); minute 1: only a so far (c's history still loading);
+    // minute 2: a and c again.
+    s.points = { { 0, 8, 2, 6, 0, 2 }, { 60'000, 4, 1, 3, 0, 1 }, { 120'000, 8, 2, 5, 1, 2 } };
+    const LoadedCapacity loaded = loadedCapacity(s, store);
+    QCOMPARE(loaded.partialMinutes, 1);
+    QCOMPARE(loaded.newestPartialMs, 60'000);
+    QCOMPARE(loaded.series.points.size(), 2);
+    for (const CapacityPoint& p : loaded.series.points) {
+        QCOMPARE(p.total, cardsTotal);
+        QVERIFY(p.faulty >= 4); // b's chips
+    }
+    QCOMPARE(loaded.series.points[1].faulty, 5);
+    // Per model and region the same rule; a region without nodes has nothing expected.
+    QCOMPARE(loadedCapacity(s, store, QStringLiteral("east"), model).series.points.size(), 2);
+}
 
 void TestPoolCapacity::pools_data()
 {

@@ -8,9 +8,12 @@
 #include "core/reports/report.h"
 #include "core/reports/reportexport.h"
 #include "core/reports/reportrunner.h"
+#include "core/reports/reporttext.h"
+#include "core/store/fleetstore.h"
 #include "tests/core/reports/reportfixture.h"
 #include "tests/core/reports/reportlookup.h"
 
+#include <QDateTime>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -53,6 +56,7 @@ private Q_SLOTS:
     void availabilityFigures();
     void availabilityPerPool();
     void capacityFigures();
+    void capacityCountsUnreportedChips();
     void latencyFigures();
     void latencyPairs_data();
     void latencyPairs();
@@ -60,6 +64,8 @@ private Q_SLOTS:
     void gapsReported();
     void sameCacheSameNumbers();
     void relativeRangeEndsAtData();
+    void dataNeverEndsAfterGeneration();
+    void coverageNote();
     void emptyRange();
     void cancellation();
     void csvRoundTrip();
@@ -202,6 +208,88 @@ void TestCapacityAvailabilityLatencyReports::capacityFigures()
     QVERIFY(trend);
     QCOMPARE(trend->rows.size(), 3); // hourly over 3 hours
     QCOMPARE(trend->rows[1][5].toLongLong(), 30); // the hour with the hole has 30 minutes of data
+}
+
+// A node that went down and whose source then sent no samples (a fleet front does not fill a down
+// node's history) is missing from the rollups of its last minutes; so is a node whose newest history is
+// still loading. The reports count both as the Overview does (issue 18: 1,696 on the Overview, 1,688 in
+// the report; 69 % accelerator availability without a fault): every installed chip in the total, the down
+// node's chips faulty, the loading node's unknown — never a fault.
+void TestCapacityAvailabilityLatencyReports::capacityCountsUnreportedChips()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    constexpr int Range = 30;
+    constexpr int DownAt = 20; ///< "b" is down from minute 20 on and sends nothing since
+    constexpr int LoadingFrom = 25; ///< "c"'s minutes from 25 on are not in the cache yet
+    SourceUpdate u;
+    u.source = QStringLiteral("front");
+    for (const char* id : { "a", "b", "c" }) {
+        NodeUpdate nu;
+        nu.nodeId = QLatin1String(id);
+        nu.hasInventory = true;
+        nu.inventory.nodeId = nu.nodeId;
+        nu.inventory.region = QStringLiteral("east");
+        nu.inventory.pool = QStringLiteral("east-a");
+        for (int i = 0; i < 4; ++i)
+            nu.inventory.accelerators.append({ i, QStringLiteral("huawei"), QStringLiteral("Ascend 910B"),
+                nu.nodeId + QString::number(i), 64LL << 30 });
+        const int sentUntil = *id == 'b' ? DownAt : *id == 'c' ? LoadingFrom : Range;
+        for (int m = 0; m < sentUntil; ++m)
+            u.samples.append({ nu.nodeId, sampleAt(Nodes[1], m) });
+        nu.hasSnapshot = true;
+        nu.snapshot.instanceId = QStringLiteral("i-") + nu.nodeId;
+        nu.snapshot.sample = sampleAt(Nodes[1], Range - 1);
+        if (*id == 'b')
+            nu.snapshot.sample.state = Protocol::NodeState::Down;
+        nu.status = *id == 'b' ? AgentStatus::Unreachable : AgentStatus::Up;
+        u.nodes.append(nu);
+    }
+    u.events = { ReportFixture::event(1, "b", -1, "node-down", T0 + DownAt * Min + 5000, false) };
+    {
+        CacheWriter writer(dir.path());
+        QSignalSpy opened(&writer, &CacheWriter::opened);
+        writer.start();
+        QVERIFY(opened.wait(10000));
+        writer.write(u);
+        writer.flush();
+    }
+    // The Overview's figures: the store's aggregate of the same nodes.
+    FleetStore store;
+    store.applyUpdate(u);
+    int overviewTotal = 0, overviewFaulty = 0;
+    for (const ModelCapacity& m : store.summary().models) {
+        overviewTotal += m.total;
+        overviewFaulty += m.faulty;
+    }
+    QCOMPARE(overviewTotal, 12);
+    QCOMPARE(overviewFaulty, 4);
+
+    CacheReader reader(dir.path());
+    ReportParameters p;
+    p.type = QStringLiteral("capacity");
+    p.fromMs = T0;
+    p.toMs = T0 + Range * Min;
+    const auto d = generate(p, ReportContext(&reader));
+    QVERIFY(d && !d->isEmpty());
+    QCOMPARE(figure(*d, QStringLiteral("total")).toLongLong(), qint64(overviewTotal));
+    QCOMPARE(figure(*d, QStringLiteral("faulty")).toLongLong(), qint64(overviewFaulty));
+    for (const QString& id : { QStringLiteral("capacity_by_pool_model"), QStringLiteral("capacity_by_model") }) {
+        const ReportTable* t = table(*d, id);
+        QVERIFY(t);
+        QCOMPARE(t->rows.size(), 1);
+        const int total = id == QLatin1String("capacity_by_model") ? 1 : 3;
+        QCOMPARE(t->rows[0][total].toLongLong(), qint64(overviewTotal));
+        QCOMPARE(t->rows[0][total + 5].toLongLong(), qint64(overviewFaulty));
+    }
+    // Availability: b's four chips are unavailable while it is down; the minutes in which c's history is
+    // still loading are not complete for the pool, so they count neither way.
+    p.type = QStringLiteral("availability");
+    const auto a = generate(p, ReportContext(&reader));
+    QVERIFY(a && !a->isEmpty());
+    const double known = 12.0 * LoadingFrom;
+    QCOMPARE(figure(*a, QStringLiteral("accelerator_availability")).toDouble(),
+        (1 - 4.0 * (LoadingFrom - DownAt) / known) * 100);
 }
 
 // Worked out from reportfixture.h's probe windows (see probeUpdates()):
@@ -379,6 +467,71 @@ void TestCapacityAvailabilityLatencyReports::relativeRangeEndsAtData()
     QVERIFY(d);
     QCOMPARE(d->parameters.toMs, T0 + Minutes * Min);
     QCOMPARE(d->parameters.fromMs, T0 + (Minutes - 120) * Min);
+}
+
+// Issue 18: "Generated" was earlier than the end of the data range: a relative range ended at the end
+// of the newest minute, which was still filling (in the future).
+void TestCapacityAvailabilityLatencyReports::dataNeverEndsAfterGeneration()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    SourceUpdate u;
+    u.source = QStringLiteral("fixture");
+    NodeUpdate nu;
+    nu.nodeId = QStringLiteral("n1");
+    nu.hasInventory = true;
+    nu.inventory.nodeId = nu.nodeId;
+    nu.inventory.region = QStringLiteral("east");
+    nu.inventory.pool = QStringLiteral("east-a");
+    for (int m = 30; m >= 0; --m) {
+        Protocol::Sample s = sampleAt(Nodes[0], 30 - m);
+        s.timestampMs = now - m * Min - 1000; // the newest a second ago, in the current minute
+        u.samples.append({ nu.nodeId, s });
+    }
+    nu.hasSnapshot = true;
+    nu.snapshot.instanceId = QStringLiteral("i-n1");
+    nu.snapshot.sample = u.samples.last().second;
+    u.nodes = { nu };
+    {
+        CacheWriter writer(dir.path());
+        QSignalSpy opened(&writer, &CacheWriter::opened);
+        writer.start();
+        QVERIFY(opened.wait(10000));
+        writer.write(u);
+        writer.flush();
+    }
+    CacheReader reader(dir.path());
+    ReportParameters p;
+    p.type = QStringLiteral("capacity");
+    QVERIFY(parseRange(QStringLiteral("24h"), &p));
+    const auto d = generate(p, ReportContext(&reader));
+    QVERIFY(d && !d->isEmpty());
+    QVERIFY2(
+        d->parameters.toMs <= d->generatedAtMs, qPrintable(QString::number(d->parameters.toMs - d->generatedAtMs)));
+    QVERIFY(d->coveredToMs <= d->generatedAtMs);
+    QVERIFY(d->coveredToMs >= now - 1000); // the newest sample is still in the range
+}
+
+// Issue 18: 1.27 % "minutes with data" stood as a bare headline. Under half of the range with data,
+// the report says the range is mostly a gap.
+void TestCapacityAvailabilityLatencyReports::coverageNote()
+{
+    const ReportText text(QStringLiteral("en"));
+    const ReportData full = run(QStringLiteral("capacity"));
+    QCOMPARE(ReportText::coveredShare(full), 150.0 / 180);
+    QVERIFY(text.coverageNote(full).isEmpty());
+    ReportParameters p;
+    p.type = QStringLiteral("capacity");
+    p.fromMs = T0 + Minutes * Min - 24 * 60 * Min;
+    p.toMs = T0 + Minutes * Min;
+    const auto day = generate(p, ReportContext(m_reader.get()));
+    QVERIFY(day && !day->isEmpty());
+    const double share = 150.0 / (24 * 60);
+    QCOMPARE(ReportText::coveredShare(*day), share);
+    const QString note = text.coverageNote(*day);
+    QVERIFY2(note.contains(QStringLiteral("mostly a gap")), qPrintable(note));
+    QVERIFY2(note.contains(text.display(share * 100, ValueKind::Percent)), qPrintable(note));
 }
 
 void TestCapacityAvailabilityLatencyReports::emptyRange()

@@ -16,6 +16,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cmath>
+
 using namespace Meridian;
 using namespace Meridian::Reports;
 using namespace Meridian::ReportLookup;
@@ -48,6 +50,7 @@ private Q_SLOTS:
     void faultsFigures();
     void faultsTables();
     void faultsScopeAndOpenAtEnd();
+    void faultsChartMissingBeforeData();
     void csvRoundTrip_data();
     void csvRoundTrip();
 
@@ -205,6 +208,27 @@ void TestReportJobsFaults::faultsFigures()
         (QList<std::pair<qint64, double>> { { T0, 1.0 }, { T0 + 60 * Min, 1.0 }, { T0 + 120 * Min, 0.0 } }));
     QCOMPARE(d.charts[0].lines[1].points,
         (QList<std::pair<qint64, double>> { { T0, 1.0 }, { T0 + 60 * Min, 0.0 }, { T0 + 120 * Min, 1.0 } }));
+}
+
+// Issue 18: hours (days) before the cache's first data were drawn as 0 faults. Nobody asked the
+// sources then: missing, a gap in the chart.
+void TestReportJobsFaults::faultsChartMissingBeforeData()
+{
+    ReportParameters p;
+    p.type = QStringLiteral("faults");
+    p.fromMs = T0 - 120 * Min;
+    p.toMs = T0 + Minutes * Min;
+    const auto d = generate(p, ReportContext(m_reader.get()));
+    QVERIFY(d && !d->isEmpty());
+    QCOMPARE(d->charts.size(), 1);
+    for (const ReportLine& line : d->charts[0].lines) {
+        QCOMPARE(line.points.size(), 5);
+        QVERIFY(std::isnan(line.points[0].second));
+        QVERIFY(std::isnan(line.points[1].second));
+        for (qsizetype i = 2; i < line.points.size(); ++i)
+            QVERIFY(!std::isnan(line.points[i].second));
+    }
+    QCOMPARE(d->charts[0].lines[0].points[2].second, 1.0);
 }
 
 void TestReportJobsFaults::faultsTables()
