@@ -337,10 +337,10 @@ p50 %3 ms, p99 %4 ms, loss %5 (%n probes)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n node(s) without a "%1" label are unassigned: %2</source>
+        <source>%n node(s) without a &quot;%1&quot; label are unassigned: %2</source>
         <translation>
-            <numerusform>%n node without a "%1" label is unassigned: %2</numerusform>
-            <numerusform>%n nodes without a "%1" label are unassigned: %2</numerusform>
+            <numerusform>%n node without a &quot;%1&quot; label is unassigned: %2</numerusform>
+            <numerusform>%n nodes without a &quot;%1&quot; label are unassigned: %2</numerusform>
         </translation>
     </message>
     <message numerus="yes">
