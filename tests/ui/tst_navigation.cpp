@@ -245,6 +245,32 @@ private Q_SLOTS:
         QVERIFY(!docs->text().contains(QLatin1Char('/')) && !docs->toolTip().contains(QLatin1Char('/')));
     }
 
+    // MERIDIAN_SCREENSHOTS=dir: the Faults page (first incident selected), a node's detail and the Overview at
+    // 1366×768 and 1600×1000, for a person to look at; nothing is checked, nothing written without it.
+    void screenshots()
+    {
+        const QString dir = qEnvironmentVariable("MERIDIAN_SCREENSHOTS");
+        if (dir.isEmpty())
+            QSKIP("MERIDIAN_SCREENSHOTS not set");
+        m_session->store()->applyUpdate(TestFleet::update());
+        auto* faults = qobject_cast<Faults::FaultsPage*>(m_window->page(QStringLiteral("faults")));
+        for (const QSize size : { QSize(1366, 768), QSize(1600, 1000) }) {
+            m_window->resize(size);
+            const QString suffix = QStringLiteral("_%1x%2.png").arg(size.width()).arg(size.height());
+            press(Qt::Key_5, Qt::ControlModifier);
+            QTRY_VERIFY(faults->table()->model()->rowCount() > 0);
+            faults->table()->selectRow(0);
+            QTest::qWait(300);
+            m_window->grab().save(dir + QStringLiteral("/faults") + suffix);
+            m_window->findChild<Navigator*>()->showNode(QStringLiteral("e1"));
+            QTest::qWait(300);
+            m_window->grab().save(dir + QStringLiteral("/node") + suffix);
+            press(Qt::Key_1, Qt::ControlModifier);
+            QTest::qWait(300);
+            m_window->grab().save(dir + QStringLiteral("/overview") + suffix);
+        }
+    }
+
     void everyConsoleTableHasTheSharedLayout()
     {
         // The tables the issue names: Faults' incidents, Pools' nodes, the node's events.

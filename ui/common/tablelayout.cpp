@@ -117,10 +117,9 @@ bool TableLayout::restore()
 void TableLayout::fitWhenRowsArrive()
 {
     QAbstractItemModel* model = m_view->model();
-    if (model->rowCount() > 0) {
-        fitToContents();
+    fitToContents(); // to the labels alone while there are no rows: never the header's default width
+    if (m_fitted)
         return;
-    }
     auto fitOnce = [this] {
         if (m_fitted || m_view->model()->rowCount() == 0)
             return;
@@ -137,7 +136,7 @@ void TableLayout::fitWhenRowsArrive()
 
 void TableLayout::fitToContents()
 {
-    m_fitted = true;
+    m_fitted = m_view->model()->rowCount() > 0;
     QHeaderView* header = headerOf(m_view);
     const bool indicator = header->isSortIndicatorShown();
     // Size hints without the sort arrow (room for it in every column would take a tenth of the table);
