@@ -67,7 +67,8 @@ PoolsPage::PoolsPage(const PageContext& context, QWidget* parent)
     splitter->addWidget(m_stack);
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({ 320, 1000 });
+    // The tree needs little more than a pool name; the tables and the node detail need the width (1366 px).
+    splitter->setSizes({ 240, 1100 });
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
