@@ -1538,6 +1538,37 @@ Subcommands:
     </message>
 </context>
 <context>
+    <name>Meridian::Faults::AcknowledgeDialog</name>
+    <message>
+        <source>Acknowledge incident</source>
+        <translation>确认事件</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%2 上的 %1</translation>
+    </message>
+    <message>
+        <source>Acknowledging tells everyone that you are on it. The incident stays open until it recovers; your name and note are kept in the audit log.</source>
+        <translation>确认即告诉所有人此事已有人处理。事件在恢复前仍保持未结状态；您的用户名和备注将记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Note (kept in the audit log):</source>
+        <translation>备注（记入审计日志）：</translation>
+    </message>
+    <message>
+        <source>e.g. replacing the HBM module, ticket 4711</source>
+        <translation>例如：更换 HBM 模块，工单 4711</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>暂不确认</translation>
+    </message>
+    <message>
+        <source>Acknowledge “%1”</source>
+        <translation>确认“%1”</translation>
+    </message>
+</context>
+<context>
     <name>Meridian::Faults::BlastRadiusPanel</name>
     <message>
         <source>Affected</source>
@@ -1706,6 +1737,14 @@ Subcommands:
         <source>Copy command</source>
         <translation>复制命令</translation>
     </message>
+    <message>
+        <source>Keep %1 in service</source>
+        <translation>保持 %1 在线服务</translation>
+    </message>
+    <message>
+        <source>Leave %1 drained</source>
+        <translation>保持 %1 排空</translation>
+    </message>
 </context>
 <context>
     <name>Meridian::Faults::FaultsPage</name>
@@ -1726,14 +1765,6 @@ Subcommands:
         <translation>
             <numerusform>%n 个严重</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Acknowledge incident</source>
-        <translation>确认故障事件</translation>
-    </message>
-    <message>
-        <source>Note (kept in the audit log):</source>
-        <translation>备注（将记入审计日志）：</translation>
     </message>
     <message>
         <source>Export support bundle</source>
@@ -2401,6 +2432,53 @@ Subcommands:
     </message>
 </context>
 <context>
+    <name>Meridian::JobActionDialog</name>
+    <message>
+        <source>Cancel job %1</source>
+        <translation>取消作业 %1</translation>
+    </message>
+    <message>
+        <source>Requeue job %1</source>
+        <translation>重新排队作业 %1</translation>
+    </message>
+    <message>
+        <source>Cancel job %1?</source>
+        <translation>取消作业 %1？</translation>
+    </message>
+    <message>
+        <source>Requeue job %1?</source>
+        <translation>重新排队作业 %1？</translation>
+    </message>
+    <message>
+        <source>The job stops on every node it runs on and its accelerators are freed. Work since its last checkpoint is lost, and a cancelled job cannot be resumed.</source>
+        <translation>作业将在其运行的所有节点上停止，加速卡随之释放。自上次检查点以来的计算将丢失，已取消的作业无法恢复。</translation>
+    </message>
+    <message>
+        <source>The job stops and goes back to the queue; it starts again from its last checkpoint when accelerators are free. Work since that checkpoint is lost.</source>
+        <translation>作业将停止并回到队列；有空闲加速卡时从上次检查点重新开始。自该检查点以来的计算将丢失。</translation>
+    </message>
+    <message>
+        <source>The scheduler&apos;s preview: %1</source>
+        <translation>调度器的预览：%1</translation>
+    </message>
+    <message>
+        <source>e.g. stuck at the same step for 2 h, ticket 4711</source>
+        <translation>例如：同一步骤卡住 2 小时，工单 4711</translation>
+    </message>
+    <message>
+        <source>Reason (kept in the audit log):</source>
+        <translation>原因（记入审计日志）：</translation>
+    </message>
+    <message>
+        <source>Keep running</source>
+        <translation>继续运行</translation>
+    </message>
+    <message>
+        <source>Leave it as it is</source>
+        <translation>保持现状</translation>
+    </message>
+</context>
+<context>
     <name>Meridian::JobDetailClient</name>
     <message>
         <source>no answer</source>
@@ -2829,10 +2907,6 @@ Recovery: %3 (target 10 min)</source>
         <translation>无</translation>
     </message>
     <message>
-        <source>Confirm %1</source>
-        <translation>确认 %1</translation>
-    </message>
-    <message>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
@@ -2891,6 +2965,10 @@ Recovery: %3 (target 10 min)</source>
     <message>
         <source>Full history from %1.</source>
         <translation>完整历史来自 %1。</translation>
+    </message>
+    <message>
+        <source>reason: %1</source>
+        <translation>原因：%1</translation>
     </message>
 </context>
 <context>
@@ -3101,8 +3179,28 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <source>&amp;Go to…</source>
-        <translation>转到(&amp;G)…</translation>
+        <source>The documentation is not installed on this computer, or no program can open it.</source>
+        <translation>本机未安装文档，或没有可打开文档的程序。</translation>
+    </message>
+    <message>
+        <source>&amp;Find and go to…</source>
+        <translation>查找并转到(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>返回(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Documentation</source>
+        <translation>文档(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
     </message>
 </context>
 <context>
@@ -3957,6 +4055,14 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
     <message>
         <source>Open faults</source>
         <translation>未恢复故障</translation>
+    </message>
+    <message>
+        <source>Show %1 on the Pools page</source>
+        <translation>在资源池页面查看%1</translation>
+    </message>
+    <message>
+        <source>Show the incidents in %1 on the Faults page</source>
+        <translation>在故障页面查看%1的事件</translation>
     </message>
 </context>
 <context>
@@ -4969,6 +5075,45 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
     </message>
 </context>
 <context>
+    <name>Meridian::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>Open the selected row (node, job, incident)</source>
+        <translation>打开选中的行（节点、作业、事件）</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Move between rows</source>
+        <translation>在行之间移动</translation>
+    </message>
+    <message>
+        <source>Up, Down, Page Up, Page Down</source>
+        <translation>↑、↓、Page Up、Page Down</translation>
+    </message>
+    <message>
+        <source>Choose in the Ctrl+K box; close it</source>
+        <translation>在 Ctrl+K 框中选择；关闭该框</translation>
+    </message>
+    <message>
+        <source>Up, Down, Enter; Esc</source>
+        <translation>↑、↓、Enter；Esc</translation>
+    </message>
+</context>
+<context>
     <name>Meridian::Slurm</name>
     <message>
         <source>&quot;%1&quot; has an unclosed &apos;(&apos;</source>
@@ -5526,6 +5671,14 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
     <message>
         <source>open faults</source>
         <translation>未恢复故障</translation>
+    </message>
+    <message>
+        <source>Show the incidents on the Faults page</source>
+        <translation>在故障页面查看事件</translation>
+    </message>
+    <message>
+        <source>Show the incidents in %1 on the Faults page</source>
+        <translation>在故障页面查看%1的事件</translation>
     </message>
 </context>
 <context>

@@ -34,10 +34,20 @@ public:
     void showNode(const QString& nodeId) { Q_EMIT nodeRequested(nodeId); }
     // Open any place (region, pool, rack, node, accelerator) on the Pools page.
     void showTarget(const JumpTarget& target) { Q_EMIT targetRequested(target); }
+    // Open a page by its id ("faults").
+    void showPage(const QString& pageId) { Q_EMIT pageRequested(pageId); }
+    // Open the Faults page showing only the incidents whose text, place or region matches filter.
+    void showFaults(const QString& filter) { Q_EMIT faultsRequested(filter); }
+    // The page is about to show something else in place (a node's or a job's detail): whoever keeps the
+    // back history (Esc) remembers where the page was first.
+    void aboutToMove() { Q_EMIT moving(); }
 
 Q_SIGNALS:
     void nodeRequested(const QString& nodeId);
     void targetRequested(const Meridian::JumpTarget& target);
+    void pageRequested(const QString& pageId);
+    void faultsRequested(const QString& filter);
+    void moving();
 };
 
 } // namespace Meridian

@@ -3,6 +3,7 @@
 
 #include "ui/common/displayformat.h"
 #include "ui/common/regionnames.h"
+#include "ui/common/tablelayout.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -20,7 +21,8 @@ BlastRadiusPanel::BlastRadiusPanel(QWidget* parent)
     m_tree->setObjectName(QStringLiteral("blastRadiusTree"));
     m_tree->setColumnCount(4);
     m_tree->setHeaderLabels({ tr("Affected"), tr("Accelerators lost"), tr("State"), tr("Checkpoint / recovery") });
-    m_tree->header()->setStretchLastSection(true);
+    // What was affected (a job, a pool, a node) is read whole; the checkpoint or recovery note takes the rest.
+    TableLayout::apply(m_tree, QStringLiteral("faults/blastRadius"), { .key = 3 });
     m_tree->setRootIsDecorated(true);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

@@ -2,6 +2,7 @@
 #include "ui/faults/drainpreviewdialog.h"
 
 #include "ui/common/displayformat.h"
+#include "ui/common/tablelayout.h"
 
 #include <QClipboard>
 #include <QDialogButtonBox>
@@ -48,6 +49,7 @@ DrainPreviewDialog::DrainPreviewDialog(
           this))
     , m_reason(new QLineEdit(this))
     , m_confirm(nullptr)
+    , m_keep(nullptr)
 {
     const bool drain = action == QLatin1String("drain");
     setObjectName(QStringLiteral("drainPreviewDialog"));
@@ -79,8 +81,11 @@ DrainPreviewDialog::DrainPreviewDialog(
         for (int col = 0; col < cells.size(); ++col)
             m_capacity->setItem(row, col, new QTableWidgetItem(cells[col]));
     }
-    m_jobs->resizeColumnsToContents();
-    m_capacity->resizeColumnsToContents();
+    for (TableLayout* layout :
+        { TableLayout::apply(m_jobs, QStringLiteral("faults/drainPreviewJobs"), { .key = 1, .identifiers = { 0 } }),
+            TableLayout::apply(
+                m_capacity, QStringLiteral("faults/drainPreviewCapacity"), { .key = 1, .identifiers = { 1 } }) })
+        connect(this, &QDialog::finished, layout, &TableLayout::save); // a dialog's table is gone before the quit
     m_reason->setObjectName(QStringLiteral("drainReason"));
     m_reason->setMaxLength(256);
     m_reason->setPlaceholderText(tr("e.g. HBM replacement, ticket 4711"));
@@ -98,12 +103,21 @@ DrainPreviewDialog::DrainPreviewDialog(
     m_reason->setVisible(drain);
     form->labelForField(m_reason)->setVisible(drain);
     layout->addLayout(form);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    // Both buttons name what they do to which node; leaving the node as it is, is the default.
+    auto* buttons = new QDialogButtonBox(this);
+    m_keep = buttons->addButton(drain ? tr("Keep %1 in service").arg(nodeId) : tr("Leave %1 drained").arg(nodeId),
+        QDialogButtonBox::RejectRole);
+    m_keep->setObjectName(QStringLiteral("keepNode"));
     m_confirm = buttons->addButton(
         drain ? tr("Drain %1").arg(nodeId) : tr("Resume %1").arg(nodeId), QDialogButtonBox::AcceptRole);
     m_confirm->setObjectName(QStringLiteral("confirmNodeAction"));
     m_confirm->setAutoDefault(false);
-    buttons->button(QDialogButtonBox::Cancel)->setDefault(true);
+    m_keep->setDefault(true);
+    if (drain) {
+        // No node taken out of service without a reason a colleague can read later.
+        m_confirm->setEnabled(false);
+        connect(m_reason, &QLineEdit::textChanged, this, [this] { m_confirm->setEnabled(!reason().isEmpty()); });
+    }
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);

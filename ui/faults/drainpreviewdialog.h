@@ -4,7 +4,8 @@
 // The confirmation of a node action: what the server says the drain or
 // resume will do (its effect, the jobs on the node with the accelerators
 // they hold, the capacity per pool and model), a reason for the audit log
-// (drain only), and an explicit confirm button; Cancel is the default.
+// (drain only), and buttons that name the action and the node ("Drain node-7" / "Keep node-7 in
+// service"); keeping the node as it is, is the default.
 
 #include "core/sources/actionclient.h"
 
@@ -29,6 +30,7 @@ public:
     QTableWidget* jobs() const { return m_jobs; }
     QTableWidget* capacity() const { return m_capacity; }
     QPushButton* confirmButton() const { return m_confirm; }
+    QPushButton* keepButton() const { return m_keep; } ///< closes the dialog, nothing sent
     // The engine's API cannot do this (Slurm's v0.0.38 has no node update): the dialog says so, shows the command
     // to run on a Slurm host instead (COMMAND makes it from the reason typed, which it follows) and offers to copy
     // it. There is nothing to confirm: the console does not pretend to act.
@@ -43,6 +45,7 @@ private:
     QTableWidget* m_capacity;
     QLineEdit* m_reason;
     QPushButton* m_confirm;
+    QPushButton* m_keep;
     QLineEdit* m_command = nullptr;
 };
 

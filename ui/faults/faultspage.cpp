@@ -9,7 +9,9 @@
 #include "core/store/fleetstore.h"
 #include "core/util/whenready.h"
 #include "ui/common/navigator.h"
+#include "ui/common/tablelayout.h"
 #include "ui/common/theme.h"
+#include "ui/faults/acknowledgedialog.h"
 #include "ui/faults/blastradiuspanel.h"
 #include "ui/faults/incidentfiltermodel.h"
 #include "ui/faults/incidenttablemodel.h"
@@ -25,7 +27,6 @@
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -79,29 +80,10 @@ FaultsPage::FaultsPage(const PageContext& context, QWidget* parent)
     m_table->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    // Fixed starting widths (no resize-to-contents over thousands of rows), never narrower than the column's
-    // label (labels differ in length per language), and room for the arrow in the column sorted by at start
-    // (reserving it in every column would take a tenth of the table). The fault's title takes what is left:
-    // it is the long text, elided with its whole wording in the tooltip.
-    QHeaderView* header = m_table->horizontalHeader();
-    header->setSectionResizeMode(QHeaderView::Interactive);
-    header->setSectionResizeMode(IncidentTableModel::Title, QHeaderView::Stretch);
-    header->setMinimumSectionSize(40);
-    const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
-    // Times are "hh:mm:ss" (with the date when not today: wider, the user can resize).
-    const int clock = fontMetrics().horizontalAdvance(QStringLiteral("00:00:00")) + 2 * Theme::Spacing;
-    const std::pair<int, int> widths[]
-        = { { IncidentTableModel::Severity, 6 * em }, { IncidentTableModel::State, 7 * em },
-              { IncidentTableModel::Scope, 8 * em }, { IncidentTableModel::Component, 8 * em },
-              { IncidentTableModel::Where, 13 * em }, { IncidentTableModel::Region, 8 * em },
-              { IncidentTableModel::FirstSeen, clock }, { IncidentTableModel::LastSeen, clock },
-              { IncidentTableModel::Count, 4 * em }, { IncidentTableModel::Action, 8 * em } };
-    header->setSortIndicatorShown(false); // size hints without the arrow
-    for (const auto& [column, width] : widths)
-        header->resizeSection(column, std::max(width, header->sectionSizeHint(column)));
-    header->setSortIndicatorShown(true);
-    const int sorted = header->sortIndicatorSection();
-    header->resizeSection(sorted, std::max(header->sectionSize(sorted), header->sectionSizeHint(sorted)));
+    // The fault's title takes what is left: it is the long text, elided with its whole wording in the
+    // tooltip; where (node, rack or pool) is elided in the middle.
+    TableLayout::apply(m_table, QStringLiteral("faults/incidents"),
+        { .key = IncidentTableModel::Title, .identifiers = { IncidentTableModel::Where } });
     m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
@@ -240,6 +222,33 @@ int FaultsPage::selectedIncident() const
     return rows.isEmpty() ? 0 : rows.first().data(IncidentTableModel::IncidentIdRole).toInt();
 }
 
+void FaultsPage::setFilterText(const QString& text)
+{
+    m_search->setText(text);
+}
+
+QString FaultsPage::filterText() const
+{
+    return m_search->text();
+}
+
+QVariant FaultsPage::place() const
+{
+    return QVariantMap { { QStringLiteral("filter"), filterText() },
+        { QStringLiteral("incident"), selectedIncident() } };
+}
+
+void FaultsPage::restorePlace(const QVariant& place)
+{
+    const QVariantMap p = place.toMap();
+    setFilterText(p.value(QStringLiteral("filter")).toString());
+    const int incident = p.value(QStringLiteral("incident")).toInt();
+    if (incident > 0)
+        selectIncident(incident);
+    else
+        m_table->clearSelection();
+}
+
 void FaultsPage::updateDetail()
 {
     const int id = selectedIncident();
@@ -295,7 +304,11 @@ void FaultsPage::updateReliability()
 
 void FaultsPage::acknowledgeSelected(const QString& note)
 {
-    const int id = selectedIncident();
+    acknowledgeIncident(selectedIncident(), note);
+}
+
+void FaultsPage::acknowledgeIncident(int id, const QString& note)
+{
     if (!m_tracker->grouper().incident(id))
         return;
     if (!m_acknowledgements) {
@@ -308,11 +321,17 @@ void FaultsPage::acknowledgeSelected(const QString& note)
 
 void FaultsPage::onAcknowledge()
 {
-    bool ok = false;
-    const QString note = QInputDialog::getMultiLineText(
-        this, tr("Acknowledge incident"), tr("Note (kept in the audit log):"), QString(), &ok);
-    if (ok)
-        acknowledgeSelected(note);
+    const int id = selectedIncident();
+    const int row = m_model->rowOf(id);
+    if (row < 0)
+        return;
+    auto* dialog = new AcknowledgeDialog(m_model->index(row, IncidentTableModel::Title).data().toString(),
+        m_model->index(row, IncidentTableModel::Where).data().toString(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // The selection may move while the dialog is open: the incident it names is the one acknowledged.
+    connect(dialog, &QDialog::accepted, this, [this, dialog, id] { acknowledgeIncident(id, dialog->note()); });
+    Q_EMIT acknowledgeDialogShown(dialog);
+    dialog->open();
 }
 
 void FaultsPage::onExport()

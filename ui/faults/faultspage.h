@@ -2,8 +2,11 @@
 #pragma once
 
 #include "ui/common/pagecontext.h"
+#include "ui/common/pageplace.h"
 
 #include <QWidget>
+
+class QDialog;
 
 class QLabel;
 class QLineEdit;
@@ -37,7 +40,7 @@ class RecoveryPanel;
 // blast radius, recovery stopwatch and node drill-down, MTTR and time between incidents per pool,
 // acknowledgement with a note (kept in the cache's audit table) and the
 // support bundle export.
-class FaultsPage : public QWidget
+class FaultsPage : public QWidget, public PagePlace
 {
     Q_OBJECT
 public:
@@ -56,17 +59,25 @@ public:
 
     void selectIncident(int incidentId);
     int selectedIncident() const;
+    // Shows the incidents whose fault, place or region contains text (in the search box, as if typed).
+    void setFilterText(const QString& text);
+    QString filterText() const;
+
+    QVariant place() const override; ///< the filter and the selected incident
+    void restorePlace(const QVariant& place) override;
     void acknowledgeSelected(const QString& note);
     void exportBundle(int incidentId, const QString& path);
 
 Q_SIGNALS:
     void bundleWritten(const QString& path, bool ok);
     void acknowledged(int incidentId, bool stored);
+    void acknowledgeDialogShown(QDialog* dialog); ///< for tests
 
 protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    void acknowledgeIncident(int id, const QString& note);
     void addFacetButton(int facet, const QString& name, const QList<std::pair<QString, QString>>& values);
     void updateDetail();
     void updateSummary();

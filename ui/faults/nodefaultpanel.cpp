@@ -6,6 +6,7 @@
 #include "core/session/fleethistory.h"
 #include "core/util/whenready.h"
 #include "ui/common/displayformat.h"
+#include "ui/common/tablelayout.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -33,8 +34,9 @@ NodeFaultPanel::NodeFaultPanel(FaultTracker* tracker, FleetHistory* history, QWi
     m_history->setObjectName(QStringLiteral("nodeFaultHistory"));
     m_history->setHorizontalHeaderLabels({ tr("Time"), tr("Accelerator"), tr("Kind"), tr("Code"), tr("Message") });
     m_history->verticalHeader()->hide();
-    m_history->horizontalHeader()->setStretchLastSection(true);
     m_history->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_history->setWordWrap(false);
+    TableLayout::apply(m_history, QStringLiteral("faults/nodeHistory"), { .key = 4 }); // the message
     m_metrics->setObjectName(QStringLiteral("nodeFaultMetrics"));
     m_metrics->setWordWrap(true);
     m_open->setObjectName(QStringLiteral("openInPools"));

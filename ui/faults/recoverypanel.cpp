@@ -3,6 +3,7 @@
 
 #include "ui/common/displayformat.h"
 #include "ui/common/regionnames.h"
+#include "ui/common/tablelayout.h"
 #include "ui/common/theme.h"
 #include "ui/faults/reliabilitychart.h"
 
@@ -33,7 +34,7 @@ RecoveryPanel::RecoveryPanel(QWidget* parent)
     m_steps->setObjectName(QStringLiteral("recoverySteps"));
     m_steps->setHorizontalHeaderLabels({ tr("Step"), tr("At"), tr("After detection") });
     m_steps->verticalHeader()->hide();
-    m_steps->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    TableLayout::apply(m_steps, QStringLiteral("faults/recoverySteps"), { .key = 0 });
     m_steps->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_steps->setMaximumHeight(m_steps->verticalHeader()->defaultSectionSize() * 5 + 8);
     m_total->setObjectName(QStringLiteral("recoveryTotal"));
@@ -41,9 +42,8 @@ RecoveryPanel::RecoveryPanel(QWidget* parent)
     m_reliability->setHorizontalHeaderLabels(
         { tr("Pool"), tr("Incidents (24 h)"), tr("MTTR (24 h)"), tr("MTTR (7 d)"), tr("Between incidents (7 d)") });
     m_reliability->verticalHeader()->hide();
-    m_reliability->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_reliability->horizontalHeader()->setStretchLastSection(true);
     m_reliability->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    TableLayout::apply(m_reliability, QStringLiteral("faults/reliability"), { .key = 0, .identifiers = { 0 } });
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(

@@ -4,6 +4,7 @@
 #include "core/session/actionservice.h"
 #include "core/util/whenready.h"
 #include "ui/common/displayformat.h"
+#include "ui/common/tablelayout.h"
 
 #include <QBoxLayout>
 #include <QDialogButtonBox>
@@ -23,7 +24,10 @@ AuditDialog::AuditDialog(ActionService* actions, QWidget* parent)
     m_table->setRootIsDecorated(false);
     m_table->setHeaderLabels(
         { tr("When"), tr("Who"), tr("Source"), tr("Action"), tr("Job"), tr("Status"), tr("Preview"), tr("Result") });
-    m_table->header()->setStretchLastSection(true);
+    // The result is what a person reads; the job and who did it are identifiers.
+    if (TableLayout* layout
+        = TableLayout::apply(m_table, QStringLiteral("jobs/audit"), { .key = 7, .identifiers = { 1, 4 } }))
+        connect(this, &QDialog::finished, layout, &TableLayout::save); // a dialog's table is gone before the quit
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     QPushButton* refresh = buttons->addButton(tr("Refresh"), QDialogButtonBox::ActionRole);
     connect(refresh, &QPushButton::clicked, this, &AuditDialog::reload);

@@ -7,6 +7,7 @@
 #include "core/util/whenready.h"
 #include "ui/common/displayformat.h"
 #include "ui/common/regionnames.h"
+#include "ui/common/tablelayout.h"
 #include "ui/jobs/jobsformat.h"
 #include "ui/jobs/jobtimeline.h"
 #include "ui/jobs/jobutilizationchart.h"
@@ -64,12 +65,10 @@ JobDetailView::JobDetailView(const FleetStore* store, FleetHistory* history, QWi
     m_interruptions->setHeaderLabels({ tr("Interrupted"), tr("Cause"), tr("Fault event"), tr("Node"), tr("Work lost"),
         tr("Recovery"), tr("Target 10 min") });
     // Times, nodes and durations are short and must be read whole; the cause takes what is left.
-    m_interruptions->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_interruptions->header()->setSectionResizeMode(1, QHeaderView::Stretch);
-    m_interruptions->header()->setStretchLastSection(false);
+    TableLayout::apply(m_interruptions, QStringLiteral("jobs/interruptions"), { .key = 1, .identifiers = { 3 } });
     m_events->setRootIsDecorated(false);
     m_events->setHeaderLabels({ tr("Time"), tr("Node"), tr("Kind"), tr("Message") });
-    m_events->header()->setStretchLastSection(true);
+    TableLayout::apply(m_events, QStringLiteral("jobs/events"), { .key = 3, .identifiers = { 1 } });
     connect(m_nodes, &QListWidget::itemActivated, this,
         [this](QListWidgetItem* item) { Q_EMIT nodeRequested(item->data(Qt::UserRole).toString()); });
 

@@ -8,7 +8,9 @@
 #include "core/store/fleetstore.h"
 #include "ui/common/displayformat.h"
 #include "ui/common/navigator.h"
+#include "ui/common/tablelayout.h"
 #include "ui/jobs/auditdialog.h"
+#include "ui/jobs/jobactiondialog.h"
 #include "ui/jobs/jobdetailview.h"
 #include "ui/jobs/jobsformat.h"
 #include "ui/jobs/jobtablemodel.h"
@@ -86,12 +88,9 @@ JobsPage::JobsPage(const PageContext& context, QWidget* parent)
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_table->horizontalHeader()->setDefaultSectionSize(110);
-    m_table->setColumnWidth(JobTableModel::Name, 200);
-    m_table->setColumnWidth(JobTableModel::Started, 160);
-    m_table->setColumnWidth(JobTableModel::Uninterrupted, 130);
     m_table->setWordWrap(false);
+    TableLayout::apply(m_table, QStringLiteral("jobs/jobs"),
+        { .key = JobTableModel::Name, .identifiers = { JobTableModel::Id, JobTableModel::Pool } });
     connect(m_table, &QAbstractItemView::activated, this,
         [this](const QModelIndex& index) { showJob(m_model->jobIdAt(index.row())); });
 
@@ -309,6 +308,8 @@ void JobsPage::showJob(const QString& jobId)
     }
     if (job.jobId.isEmpty())
         return;
+    if (m_navigator)
+        m_navigator->aboutToMove(); // Esc comes back to the table (or the job) shown before
     m_detail->setJob(job, referenceNowMs());
     QString why = tr("no console session with sources");
     const bool possible = m_actions && m_actions->canSend({ ActionKind::CancelJob, jobId, {}, true }, &why);
@@ -379,6 +380,20 @@ Protocol::JobRecord JobsPage::withFullDetail(Protocol::JobRecord job) const
     job.checkpoints = m_fullDetail.checkpoints;
     job.checkpoints = Jobs::checkpointsOf(job);
     return job;
+}
+
+QVariant JobsPage::place() const
+{
+    return isShowingDetail() ? m_detail->jobId() : QString();
+}
+
+void JobsPage::restorePlace(const QVariant& place)
+{
+    const QString job = place.toString();
+    if (job.isEmpty())
+        showTable();
+    else
+        showJob(job);
 }
 
 void JobsPage::showTable()
@@ -481,27 +496,27 @@ void JobsPage::confirmAction(const ActionReply& preview, const QString& text)
 {
     const QString action = actionName(preview.request.kind);
     const QString jobId = preview.request.target;
-    auto* box = new QMessageBox(QMessageBox::Warning, tr("Confirm %1").arg(action), text, QMessageBox::Cancel, this);
-    box->setObjectName(QStringLiteral("confirmJobAction"));
-    QPushButton* confirm = box->addButton(tr("%1 %2").arg(action, jobId), QMessageBox::AcceptRole);
-    box->setDefaultButton(QMessageBox::Cancel);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QMessageBox::finished, this, [this, box, confirm, preview, text, action, jobId] {
-        if (box->clickedButton() != confirm) {
+    auto* dialog = new JobActionDialog(preview.request.kind, jobId, text, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::finished, this, [this, dialog, preview, text, action, jobId](int result) {
+        if (result != QDialog::Accepted) {
             m_sent.remove(jobId);
             m_result->setText(tr("Not sent: %1 of %2 was not confirmed").arg(action, jobId));
             return;
         }
         ActionRequest request = preview.request;
         request.dryRun = false;
+        request.reason = dialog->reason();
+        // The audit log keeps what was confirmed and why.
+        const QString confirmed = text + QStringLiteral(" — ") + tr("reason: %1").arg(request.reason);
         QString why;
-        if (!m_actions->send(request, text, &why)) {
+        if (!m_actions->send(request, confirmed, &why)) {
             m_result->setText(why);
             return;
         }
         m_result->setText(tr("Sending %1 of %2…").arg(action, jobId));
     });
-    box->open();
+    dialog->open();
 }
 
 } // namespace Meridian

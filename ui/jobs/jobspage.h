@@ -4,6 +4,7 @@
 #include "core/protocol/protocoltypes.h"
 #include "core/sources/actionclient.h"
 #include "ui/common/pagecontext.h"
+#include "ui/common/pageplace.h"
 #include "ui/common/permutedtablemodel.h"
 
 #include <QSet>
@@ -31,7 +32,7 @@ struct JobDetailAnswer;
 // above it, and a job's detail in place (Back returns, sort and filter kept).
 // Actions go preview → confirm → send → result through the session's
 // ActionService, which sends them to the job's source and audits each step.
-class JobsPage : public QWidget
+class JobsPage : public QWidget, public PagePlace
 {
     Q_OBJECT
 public:
@@ -43,6 +44,9 @@ public:
     JobDetailView* detailView() const { return m_detail; }
     bool isShowingDetail() const;
     QLabel* resultLabel() const { return m_result; }
+
+    QVariant place() const override; ///< the job whose detail is open, else empty: the table
+    void restorePlace(const QVariant& place) override;
 
 public Q_SLOTS:
     void showJob(const QString& jobId);

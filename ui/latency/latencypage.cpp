@@ -5,6 +5,7 @@
 #include "core/store/fleetstore.h"
 #include "core/util/whenready.h"
 #include "ui/common/regionnames.h"
+#include "ui/common/tablelayout.h"
 #include "ui/latency/latencycolors.h"
 #include "ui/latency/latencymapview.h"
 #include "ui/latency/latencymatrixview.h"
@@ -99,8 +100,11 @@ LatencyPage::LatencyPage(const PageContext& context, QWidget* parent)
     violationLayout->addWidget(m_violationView, 1);
     m_violationView->setModel(m_violations);
     m_violationView->verticalHeader()->hide();
-    m_violationView->horizontalHeader()->setStretchLastSection(true);
     m_violationView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_violationView->setObjectName(QStringLiteral("violationTable"));
+    m_violationView->setWordWrap(false);
+    TableLayout::apply(m_violationView, QStringLiteral("latency/violations"),
+        { .identifiers = { ViolationModel::From, ViolationModel::To } });
 
     m_tabs->addTab(mapPage, tr("Map"));
     m_tabs->addTab(matrixPage, tr("Matrix"));

@@ -2,6 +2,8 @@
 #include "ui/overview/overviewpage.h"
 
 #include "core/store/fleetstore.h"
+#include "ui/common/navigator.h"
+#include "ui/common/regionnames.h"
 #include "ui/common/theme.h"
 #include "ui/overview/capacitytrendpanel.h"
 #include "ui/overview/cardgrid.h"
@@ -24,6 +26,7 @@ constexpr int MinRecomputeMs = 250;
 OverviewPage::OverviewPage(const PageContext& context, QWidget* parent)
     : QWidget(parent)
     , m_store(context.store)
+    , m_navigator(context.navigator)
     , m_summary(new SummaryBar(this))
     , m_grid(new CardGrid)
     , m_capacity(new CapacityTrendPanel(context.store, context.history, this))
@@ -53,6 +56,7 @@ OverviewPage::OverviewPage(const PageContext& context, QWidget* parent)
     layout->addWidget(scroll, 1);
 
     connect(m_summary, &SummaryBar::wholeFleetRequested, this, [this] { setScope({}); });
+    connect(m_summary, &SummaryBar::faultsRequested, this, &OverviewPage::showFaults);
     m_recomputeTimer.setSingleShot(true);
     connect(&m_recomputeTimer, &QTimer::timeout, this, &OverviewPage::recompute);
     connect(m_store, &FleetStore::changed, this, &OverviewPage::onStoreChanged);
@@ -60,6 +64,19 @@ OverviewPage::OverviewPage(const PageContext& context, QWidget* parent)
 }
 
 OverviewPage::~OverviewPage() = default;
+
+void OverviewPage::showInPools(const QString& region)
+{
+    if (m_navigator)
+        m_navigator->showTarget({ .kind = JumpTarget::Region, .region = region, .label = region });
+}
+
+void OverviewPage::showFaults(const QString& region)
+{
+    // The Faults page filters on the text it shows: the region's name in the user's language.
+    if (m_navigator)
+        m_navigator->showFaults(region.isEmpty() ? QString() : regionDisplayName(region));
+}
 
 void OverviewPage::onStoreChanged(const FleetChangeSet& changes)
 {
@@ -98,6 +115,8 @@ void OverviewPage::recompute()
             if (!card) {
                 card = new RegionCard(region, m_grid);
                 connect(card, &RegionCard::clicked, this, &OverviewPage::toggleScope);
+                connect(card, &RegionCard::poolsRequested, this, &OverviewPage::showInPools);
+                connect(card, &RegionCard::faultsRequested, this, &OverviewPage::showFaults);
             }
             ordered.append(card);
         }

@@ -38,6 +38,8 @@ public:
 
 public Q_SLOTS:
     void setScope(const QString& region);
+    void showInPools(const QString& region); ///< through the navigator: the Pools page on that region
+    void showFaults(const QString& region); ///< the Faults page filtered to that region (empty: all)
 
 Q_SIGNALS:
     void scopeChanged(const QString& region);
@@ -50,6 +52,7 @@ private:
     void toggleScope(const QString& region);
 
     FleetStore* m_store;
+    Navigator* m_navigator;
     SummaryBar* m_summary;
     CardGrid* m_grid;
     CapacityTrendPanel* m_capacity;

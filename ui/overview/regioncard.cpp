@@ -5,6 +5,7 @@
 #include "ui/common/regionnames.h"
 #include "ui/common/theme.h"
 #include "ui/overview/capacitytable.h"
+#include "ui/overview/labellink.h"
 
 #include <QEvent>
 #include <QGridLayout>
@@ -62,6 +63,9 @@ RegionCard::RegionCard(const QString& region, QWidget* parent)
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.15);
     m_title->setFont(titleFont);
     m_title->setObjectName(QStringLiteral("title"));
+    LabelLink::attach(m_title, [this] { Q_EMIT poolsRequested(m_region); });
+    LabelLink::attach(m_nodesDown, [this] { Q_EMIT faultsRequested(m_region); });
+    LabelLink::attach(m_openFaults, [this] { Q_EMIT faultsRequested(m_region); });
     m_reporting->setForegroundRole(QPalette::PlaceholderText);
 
     auto* header = new QHBoxLayout;
@@ -123,6 +127,10 @@ void RegionCard::updateTexts()
     m_title->setText(regionDisplayName(m_region));
     setAccessibleName(tr("Region %1").arg(regionDisplayName(m_region)));
     setToolTip(tr("Click to show only this region; click again for the whole fleet"));
+    m_title->setToolTip(tr("Show %1 on the Pools page").arg(regionDisplayName(m_region)));
+    const QString toFaults = tr("Show the incidents in %1 on the Faults page").arg(regionDisplayName(m_region));
+    m_nodesDown->setToolTip(toFaults);
+    m_openFaults->setToolTip(toFaults);
     if (s.nodesTotal > 0 && s.nodesReporting < s.nodesTotal) {
         m_reporting->setText(
             tr("%1 of %2 reporting").arg(QLocale().toString(s.nodesReporting), QLocale().toString(s.nodesTotal)));

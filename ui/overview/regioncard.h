@@ -21,7 +21,8 @@ struct RegionFigures
 };
 
 // One region of the Overview: absolute numbers, a per-model table, and a
-// click/keyboard toggle that narrows the page to the region. Child labels have
+// click/keyboard toggle that narrows the page to the region. The region's name leads to its Pools, the
+// nodes down and open faults to its incidents on the Faults page. Child labels have
 // object names ("nodesUp", "jobsQueued", "openFaults", "reporting", …) so tests
 // and screen readers can find them.
 class RegionCard : public QFrame
@@ -37,6 +38,8 @@ public:
 
 Q_SIGNALS:
     void clicked(const QString& region);
+    void poolsRequested(const QString& region); ///< the region's name was clicked
+    void faultsRequested(const QString& region); ///< "N down" or the open faults were clicked
 
 protected:
     void mouseReleaseEvent(QMouseEvent* event) override;

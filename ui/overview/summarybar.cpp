@@ -5,6 +5,7 @@
 #include "ui/common/regionnames.h"
 #include "ui/common/theme.h"
 #include "ui/overview/capacitytable.h"
+#include "ui/overview/labellink.h"
 
 #include <QEvent>
 #include <QGridLayout>
@@ -51,6 +52,9 @@ SummaryBar::SummaryBar(QWidget* parent)
     m_tileGrid->setVerticalSpacing(0);
     for (int i = 0; i < TileCount; ++i)
         m_tiles.append(addTile(QLatin1String(tileNames[i]), i));
+    for (int i : { NodesDown, OpenFaults })
+        for (QLabel* label : { m_tiles[i].value, m_tiles[i].caption })
+            LabelLink::attach(label, [this] { Q_EMIT faultsRequested(m_region); });
 
     auto* line = new QFrame(this);
     line->setFrameShape(QFrame::HLine);
@@ -129,6 +133,13 @@ void SummaryBar::updateTexts()
         m_tiles[i].value->setText(values[i].known ? Format::count(values[i].value) : Format::missing());
         m_tiles[i].value->setProperty("value", values[i].known ? QVariant(values[i].value) : QVariant());
         m_tiles[i].caption->setText(values[i].caption);
+    }
+    const QString toFaults = m_region.isEmpty()
+        ? tr("Show the incidents on the Faults page")
+        : tr("Show the incidents in %1 on the Faults page").arg(regionDisplayName(m_region));
+    for (int i : { NodesDown, OpenFaults }) {
+        m_tiles[i].value->setToolTip(toFaults);
+        m_tiles[i].caption->setToolTip(toFaults);
     }
     m_table->setModels(s.models, known);
 }

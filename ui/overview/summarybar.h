@@ -14,7 +14,8 @@ namespace Meridian {
 class CapacityTable;
 
 // The Overview's top row: the figures of the current scope (whole fleet or the
-// selected region) as large numbers, plus the per-model capacity table.
+// selected region) as large numbers, plus the per-model capacity table. Nodes down and open faults lead
+// to the scope's incidents on the Faults page.
 class SummaryBar : public QFrame
 {
     Q_OBJECT
@@ -26,6 +27,7 @@ public:
 
 Q_SIGNALS:
     void wholeFleetRequested();
+    void faultsRequested(const QString& region); ///< nodes down or open faults clicked; empty: whole fleet
 
 protected:
     void changeEvent(QEvent* event) override;

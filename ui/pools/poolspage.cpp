@@ -4,6 +4,7 @@
 #include "core/store/fleetstore.h"
 #include "ui/common/nodeformat.h"
 #include "ui/common/regionnames.h"
+#include "ui/common/tablelayout.h"
 #include "ui/pools/accelerators/acceleratorgrid.h"
 #include "ui/pools/accelerators/nodedetailview.h"
 #include "ui/pools/capacity/poolcapacitypanel.h"
@@ -31,6 +32,7 @@ PoolsPage::PoolsPage(const PageContext& context, QWidget* parent)
     : QWidget(parent)
     , m_store(context.store)
     , m_history(context.history)
+    , m_navigator(context.navigator)
     , m_idle(context.idle)
     , m_treeModel(new FleetTreeModel(context.store, this))
     , m_nodeModel(new NodeTableModel(context.store, this))
@@ -41,10 +43,7 @@ PoolsPage::PoolsPage(const PageContext& context, QWidget* parent)
     m_tree->setObjectName(QStringLiteral("poolsTree"));
     m_tree->setModel(m_treeModel);
     m_tree->setUniformRowHeights(true);
-    m_tree->header()->setSectionResizeMode(FleetTreeModel::Name, QHeaderView::Stretch);
-    m_tree->header()->setStretchLastSection(false);
-    for (int c = FleetTreeModel::Nodes; c < FleetTreeModel::ColumnCount; ++c)
-        m_tree->header()->resizeSection(c, 56);
+    TableLayout::apply(m_tree, QStringLiteral("pools/tree"), { .key = FleetTreeModel::Name });
     m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
     connect(m_tree->selectionModel(), &QItemSelectionModel::selectionChanged, this, &PoolsPage::onTreeSelection);
     // A rebuilt tree (regions or pools came or went) keeps the chosen scope selected.
@@ -68,7 +67,8 @@ PoolsPage::PoolsPage(const PageContext& context, QWidget* parent)
     splitter->addWidget(m_stack);
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({ 320, 1000 });
+    // The tree needs little more than a pool name; the tables and the node detail need the width (1366 px).
+    splitter->setSizes({ 240, 1100 });
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
@@ -112,7 +112,12 @@ QWidget* PoolsPage::createBrowser()
     bar->addWidget(m_gridMetric);
 
     m_nodeTable = createTable(m_nodeModel, QStringLiteral("nodeTable"));
+    TableLayout::apply(m_nodeTable, QStringLiteral("pools/nodes"),
+        { .key = NodeTableModel::Host, .identifiers = { NodeTableModel::Host, NodeTableModel::Pool } });
     m_accelTable = createTable(m_accelModel, QStringLiteral("fleetAcceleratorTable"));
+    TableLayout::apply(m_accelTable, QStringLiteral("pools/accelerators"),
+        { .key = FleetAcceleratorModel::Node,
+            .identifiers = { FleetAcceleratorModel::Node, FleetAcceleratorModel::Pool } });
     connect(m_nodeTable, &QAbstractItemView::activated, this,
         [this](const QModelIndex& index) { showNode(index.data(PermutedTableModel::NodeIdRole).toString()); });
     connect(m_accelTable, &QAbstractItemView::activated, this, [this](const QModelIndex& index) {
@@ -167,12 +172,8 @@ QTableView* PoolsPage::createTable(PermutedTableModel* model, const QString& nam
     table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
     table->verticalHeader()->hide();
-    table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    table->horizontalHeader()->setDefaultSectionSize(88);
     table->horizontalHeader()->setSortIndicatorShown(true);
-    // The first column names the row (host or node#index): wide enough for a full node id.
-    table->horizontalHeader()->resizeSection(0, 200);
-    // A header's default indicator is descending; a fresh table reads A→Z.
+    // A header's default indicator is descending; a fresh table reads A→Z (a saved sort replaces it).
     table->sortByColumn(0, Qt::AscendingOrder);
     return table;
 }
@@ -268,6 +269,8 @@ void PoolsPage::showNode(const QString& nodeId)
 {
     if (nodeId.isEmpty() || !m_store->node(nodeId))
         return;
+    if (m_navigator)
+        m_navigator->aboutToMove(); // Esc comes back to the tables (or the detail) shown before
     m_detail->showNode(nodeId);
     m_stack->setCurrentWidget(m_detail);
 }
@@ -276,6 +279,8 @@ void PoolsPage::showAccelerator(const QString& nodeId, int index)
 {
     if (nodeId.isEmpty() || !m_store->node(nodeId))
         return;
+    if (m_navigator)
+        m_navigator->aboutToMove();
     m_detail->showAccelerator(nodeId, index);
     m_stack->setCurrentWidget(m_detail);
 }
@@ -288,6 +293,28 @@ void PoolsPage::showTables()
 bool PoolsPage::isShowingDetail() const
 {
     return m_stack->currentWidget() == m_detail;
+}
+
+QVariant PoolsPage::place() const
+{
+    const bool detail = isShowingDetail();
+    return QVariantMap { { QStringLiteral("region"), m_region }, { QStringLiteral("pool"), m_pool },
+        { QStringLiteral("rack"), m_rack }, { QStringLiteral("tab"), m_tabs->currentIndex() },
+        { QStringLiteral("node"), detail ? m_detail->nodeId() : QString() },
+        { QStringLiteral("accelerator"), detail ? m_detail->selectedAccelerator() : -1 } };
+}
+
+void PoolsPage::restorePlace(const QVariant& place)
+{
+    const QVariantMap p = place.toMap();
+    setScope(p.value(QStringLiteral("region")).toString(), p.value(QStringLiteral("pool")).toString(),
+        p.value(QStringLiteral("rack")).toString());
+    m_tabs->setCurrentIndex(p.value(QStringLiteral("tab")).toInt());
+    const QString node = p.value(QStringLiteral("node")).toString();
+    if (node.isEmpty())
+        showTables();
+    else
+        showAccelerator(node, p.value(QStringLiteral("accelerator")).toInt());
 }
 
 void PoolsPage::jumpTo(const JumpTarget& target)

@@ -3,6 +3,7 @@
 
 #include "ui/common/navigator.h"
 #include "ui/common/pagecontext.h"
+#include "ui/common/pageplace.h"
 #include "ui/common/permutedtablemodel.h"
 
 #include <QWidget>
@@ -32,7 +33,7 @@ class NodeTableModel;
 // selected scope. Activating a node or accelerator opens its detail in place
 // (Back returns to the tables, scope and sort kept). Ctrl+K (via the main
 // window) jumps anywhere.
-class PoolsPage : public QWidget
+class PoolsPage : public QWidget, public PagePlace
 {
     Q_OBJECT
 public:
@@ -50,6 +51,10 @@ public:
     QTabWidget* tabs() const { return m_tabs; }
     NodeDetailView* detailView() const { return m_detail; }
     bool isShowingDetail() const;
+
+    // Scope, tab and the node (and accelerator) whose detail is open.
+    QVariant place() const override;
+    void restorePlace(const QVariant& place) override;
 
 public Q_SLOTS:
     void setScope(const QString& region, const QString& pool = {}, const QString& rack = {});
@@ -75,6 +80,7 @@ private:
 
     FleetStore* m_store;
     FleetHistory* m_history;
+    Navigator* m_navigator;
     IdleTracker* m_idle;
     FleetTreeModel* m_treeModel;
     NodeTableModel* m_nodeModel;

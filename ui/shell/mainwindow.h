@@ -2,10 +2,12 @@
 #pragma once
 
 #include "core/session/consoleconfig.h"
+#include "ui/shell/backhistory.h"
 
 #include <QMainWindow>
 
 class QListWidget;
+class QMenu;
 class QStackedWidget;
 
 namespace Meridian {
@@ -32,19 +34,32 @@ public:
     QWidget* page(const QString& id) const;
     FleetStatusPanel* fleetStatus() const { return m_status; }
     QuickJump* quickJump() const { return m_jump; } ///< the Ctrl+K box
+    QMenu* goMenu() const { return m_goMenu; }
+    const BackHistory& backHistory() const { return m_back; }
+    QAction* documentationAction() const { return m_docsAction; }
+    QAction* shortcutsAction() const { return m_shortcutsAction; }
+    // The actions that have a shortcut, as Help → Keyboard shortcuts lists them.
+    QList<QAction*> shortcutActions() const;
 
 public Q_SLOTS:
     void showSources();
     void showMessage(const QString& message); ///< a transient note in the status bar
+    bool goBack(); ///< Esc: to the page and place before the last move; false when there is none
+    void showShortcuts();
+    void openDocumentation();
 
 protected:
     void changeEvent(QEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void createActions();
     void updateTexts();
     void updateStaleThreshold();
     void connectNavigation(Navigator* navigator);
+    void createGoMenu();
+    BackHistory::Place currentPlace() const;
+    void recordPlace(); ///< before a move: where the user is now, for Esc
 
     FleetSession* m_session;
     QListWidget* m_nav;
@@ -59,8 +74,15 @@ private:
     class QAction* m_quitAction = nullptr;
     class QAction* m_aboutAction = nullptr;
     class QAction* m_jumpAction = nullptr;
+    class QAction* m_backAction = nullptr;
+    class QAction* m_shortcutsAction = nullptr;
+    class QAction* m_docsAction = nullptr;
+    QList<QAction*> m_pageActions; ///< Go → each page, Ctrl+1…
     class QMenu* m_fileMenu = nullptr;
+    class QMenu* m_goMenu = nullptr;
     class QMenu* m_helpMenu = nullptr;
+    BackHistory m_back;
+    bool m_moving = false; ///< inside one move: its parts record no further steps
     class QToolBar* m_toolBar = nullptr;
 };
 

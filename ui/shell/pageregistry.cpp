@@ -24,12 +24,12 @@ const QList<PageInfo>& pages()
             [](const PageContext& c) { return new JobsPage(c); } },
         { QStringLiteral("latency"), QStringLiteral(":/icons/latency.svg"),
             QT_TRANSLATE_NOOP("Meridian::Pages", "Latency"), [](const PageContext& c) { return new LatencyPage(c); } },
-        { QStringLiteral("reports"), QStringLiteral(":/icons/reports.svg"),
-            QT_TRANSLATE_NOOP("Meridian::Pages", "Reports"),
-            [](const PageContext& c) { return new Reports::ReportsPage(c); } },
         { QStringLiteral("faults"), QStringLiteral(":/icons/faults.svg"),
             QT_TRANSLATE_NOOP("Meridian::Pages", "Faults"),
             [](const PageContext& c) { return new Faults::FaultsPage(c); } },
+        { QStringLiteral("reports"), QStringLiteral(":/icons/reports.svg"),
+            QT_TRANSLATE_NOOP("Meridian::Pages", "Reports"),
+            [](const PageContext& c) { return new Reports::ReportsPage(c); } },
     };
     return list;
 }

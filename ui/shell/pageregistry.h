@@ -21,7 +21,7 @@ struct PageInfo
     std::function<QWidget*(const PageContext&)> create;
 };
 
-// The console's pages in navigation order. Adding a page is one entry here.
+// The console's pages in navigation order (Go → Ctrl+1… follow it). Adding a page is one entry here.
 const QList<PageInfo>& pages();
 QStringList pageIds();
 QString pageTitle(const PageInfo& page); ///< translated

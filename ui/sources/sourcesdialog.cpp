@@ -2,6 +2,7 @@
 #include "ui/sources/sourcesdialog.h"
 
 #include "core/session/fleetsession.h"
+#include "ui/common/tablelayout.h"
 #include "ui/common/theme.h"
 #include "ui/sources/agentstatusmodel.h"
 #include "ui/sources/sourceeditdialog.h"
@@ -32,7 +33,6 @@ QTableView* makeTable(QAbstractItemModel* model, QWidget* parent)
     // Fixed row heights: the agent list may hold 25,000 rows.
     view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
-    view->horizontalHeader()->setStretchLastSection(true);
     view->horizontalHeader()->setHighlightSections(false);
     view->setWordWrap(false);
     return view;
@@ -56,14 +56,16 @@ SourcesDialog::SourcesDialog(FleetSession* session, const QString& configPath, c
     m_sources->setSources(session->sources());
     m_sourceView->setObjectName(QStringLiteral("sourceView"));
     m_agentView->setObjectName(QStringLiteral("agentView"));
-    m_sourceView->horizontalHeader()->resizeSection(SourceTableModel::NameColumn, 140);
-    m_sourceView->horizontalHeader()->resizeSection(SourceTableModel::KindColumn, 110);
-    m_sourceView->horizontalHeader()->resizeSection(SourceTableModel::UrlColumn, 220);
-    m_sourceView->horizontalHeader()->resizeSection(SourceTableModel::TokenFileColumn, 200);
-    m_agentView->horizontalHeader()->resizeSection(AgentStatusModel::NodeColumn, 180);
-    m_agentView->horizontalHeader()->resizeSection(AgentStatusModel::SourceColumn, 120);
-    m_agentView->horizontalHeader()->resizeSection(AgentStatusModel::StatusColumn, 110);
-    m_agentView->horizontalHeader()->resizeSection(AgentStatusModel::LastSeenColumn, 140);
+    // Addresses and paths are elided in the middle: their start and their end tell them apart.
+    TableLayout* layouts[] = {
+        TableLayout::apply(m_sourceView, QStringLiteral("sources/sources"),
+            { .key = SourceTableModel::UrlColumn,
+                .identifiers = { SourceTableModel::UrlColumn, SourceTableModel::TokenFileColumn } }),
+        TableLayout::apply(m_agentView, QStringLiteral("sources/agents"),
+            { .key = AgentStatusModel::ErrorColumn, .identifiers = { AgentStatusModel::NodeColumn } }),
+    };
+    for (TableLayout* layout : layouts)
+        connect(this, &QDialog::finished, layout, &TableLayout::save); // a dialog's table is gone before the quit
 
     auto* add = new QPushButton(tr("&Add…"), this);
     m_edit = new QPushButton(tr("&Edit…"), this);

@@ -6,6 +6,7 @@
 #include "core/util/whenready.h"
 #include "ui/common/displayformat.h"
 #include "ui/common/regionnames.h"
+#include "ui/common/tablelayout.h"
 #include "ui/common/theme.h"
 #include "ui/pools/accelerators/acceleratortablemodel.h"
 #include "ui/pools/accelerators/historychart.h"
@@ -61,7 +62,6 @@ QTableView* makeTable(QAbstractItemModel* model, QWidget* parent)
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
     view->setSelectionMode(QAbstractItemView::SingleSelection);
     view->verticalHeader()->hide();
-    view->horizontalHeader()->setStretchLastSection(true);
     view->setWordWrap(false);
     view->setAlternatingRowColors(true);
     return view;
@@ -106,6 +106,8 @@ NodeDetailView::NodeDetailView(const FleetStore* store, FleetHistory* past, QWid
     m_accelModel = new AcceleratorTableModel(this);
     m_accelTable = makeTable(m_accelModel, upper);
     m_accelTable->setObjectName(QStringLiteral("acceleratorTable"));
+    TableLayout::apply(m_accelTable, QStringLiteral("pools/nodeAccelerators"),
+        { .key = AcceleratorTableModel::Uuid, .identifiers = { AcceleratorTableModel::Uuid } });
     upper->addWidget(scroll);
     upper->addWidget(m_accelTable);
     upper->setStretchFactor(1, 3);
@@ -154,6 +156,11 @@ NodeDetailView::NodeDetailView(const FleetStore* store, FleetHistory* past, QWid
     m_eventsTable = makeTable(m_eventsModel, tabs);
     m_jobsModel = new NodeJobsModel(this);
     m_jobsTable = makeTable(m_jobsModel, tabs);
+    m_eventsTable->setObjectName(QStringLiteral("nodeEventsTable"));
+    m_jobsTable->setObjectName(QStringLiteral("nodeJobsTable"));
+    TableLayout::apply(m_eventsTable, QStringLiteral("pools/nodeEvents"), { .key = NodeEventsModel::Message });
+    TableLayout::apply(m_jobsTable, QStringLiteral("pools/nodeJobs"),
+        { .key = NodeJobsModel::Name, .identifiers = { NodeJobsModel::Job } });
     tabs->addTab(m_eventsTable, QString());
     tabs->addTab(m_jobsTable, QString());
     vertical->addWidget(upper);

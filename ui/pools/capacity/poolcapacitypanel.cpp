@@ -7,6 +7,7 @@
 #include "ui/charts/stackedcapacitychart.h"
 #include "ui/common/displayformat.h"
 #include "ui/common/regionnames.h"
+#include "ui/common/tablelayout.h"
 #include "ui/common/theme.h"
 #include "ui/pools/capacity/capacitytablemodel.h"
 #include "ui/pools/capacity/idletablemodel.h"
@@ -46,8 +47,6 @@ QTableView* makeTable(QAbstractItemModel* model, QWidget* parent)
     view->setAlternatingRowColors(true);
     view->verticalHeader()->setVisible(false);
     view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
-    view->horizontalHeader()->setStretchLastSection(false);
-    view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     return view;
 }
 
@@ -103,6 +102,11 @@ PoolCapacityPanel::PoolCapacityPanel(const FleetStore* store, FleetHistory* hist
     m_idleView->setSortingEnabled(true);
     m_idleView->sortByColumn(IdleTableModel::IdleFor, Qt::DescendingOrder);
     m_idleView->setObjectName(QStringLiteral("idleAccelerators"));
+    TableLayout::apply(m_freeView, QStringLiteral("pools/capacityFree"), { .key = CapacityTableModel::Model });
+    TableLayout::apply(m_poolView, QStringLiteral("pools/capacityPools"),
+        { .key = CapacityTableModel::Pool, .identifiers = { CapacityTableModel::Pool } });
+    TableLayout::apply(m_idleView, QStringLiteral("pools/idle"),
+        { .key = IdleTableModel::JobName, .identifiers = { IdleTableModel::Node, IdleTableModel::Job } });
     connect(m_idleView, &QTableView::activated, this, [this](const QModelIndex& index) {
         const QString node = index.data(IdleTableModel::NodeIdRole).toString();
         if (!node.isEmpty())

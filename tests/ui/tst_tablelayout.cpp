@@ -1,0 +1,215 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The shared table layout: columns fitted to their content with the key column stretched, identifiers
+// elided in the middle with the whole text in the tooltip, and widths, order and sort kept per table.
+
+#include "ui/common/tablelayout.h"
+
+#include <QApplication>
+#include <QHeaderView>
+#include <QHelpEvent>
+#include <QScrollBar>
+#include <QSettings>
+#include <QStandardItemModel>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolTip>
+#include <QTreeView>
+
+#include <memory>
+
+using namespace Meridian;
+
+namespace {
+const QString LongHost = QStringLiteral("gpu-node-ulanqab-train-rack07-0123.compute.example.cn");
+
+// Host, message, count: the shape of most of the console's tables.
+std::unique_ptr<QStandardItemModel> hostsModel(int columns = 3)
+{
+    auto model = std::make_unique<QStandardItemModel>(0, columns);
+    const QStringList labels { QStringLiteral("Host"), QStringLiteral("Message"), QStringLiteral("Count"),
+        QStringLiteral("Extra") };
+    model->setHorizontalHeaderLabels(labels.mid(0, columns));
+    for (int row = 0; row < 20; ++row) {
+        QList<QStandardItem*> items { new QStandardItem(row == 0 ? LongHost : QStringLiteral("n%1").arg(row)),
+            new QStandardItem(QStringLiteral("HBM uncorrectable ECC error on accelerator %1").arg(row)),
+            new QStandardItem(QString::number(row)) };
+        items[2]->setData(row, Qt::DisplayRole);
+        while (items.size() < columns)
+            items.append(new QStandardItem(QStringLiteral("x")));
+        model->appendRow(items);
+    }
+    return model;
+}
+
+std::unique_ptr<QTableView> tableOn(QAbstractItemModel* model)
+{
+    auto view = std::make_unique<QTableView>();
+    view->setModel(model);
+    view->setSortingEnabled(true);
+    view->resize(800, 400);
+    return view;
+}
+} // namespace
+
+class TestTableLayout : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_settings;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_settings.isValid());
+        QCoreApplication::setOrganizationName(QStringLiteral("MeridianTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_tablelayout"));
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settings.path());
+    }
+
+    void init() { QSettings().clear(); }
+
+    void fitsContentAndStretchesTheKeyColumn()
+    {
+        auto model = hostsModel();
+        auto view = tableOn(model.get());
+        TableLayout* layout = TableLayout::apply(view.get(), QStringLiteral("test/fit"), { .key = 1 });
+        QVERIFY(layout);
+        QVERIFY(!layout->restored());
+        QCOMPARE(TableLayout::of(view.get()), layout);
+        QHeaderView* header = view->horizontalHeader();
+        QCOMPARE(header->sectionResizeMode(1), QHeaderView::Stretch);
+        QCOMPARE(header->sectionResizeMode(0), QHeaderView::Interactive);
+        // The count is a number: as narrow as its label and its numbers, far narrower than the host column.
+        QVERIFY2(header->sectionSize(2) < header->sectionSize(0),
+            qPrintable(QStringLiteral("%1 vs %2").arg(header->sectionSize(2)).arg(header->sectionSize(0))));
+        header->setSortIndicatorShown(false); // the label's own width, without room for the arrow
+        QVERIFY(header->sectionSize(2) >= header->sectionSizeHint(2));
+        header->setSortIndicatorShown(true);
+        // No column but the key one wider than the cap: the long host is elided, not given the table.
+        QVERIFY(header->sectionSize(0) <= 28 * view->fontMetrics().averageCharWidth() + 1);
+        view->show();
+        QVERIFY(QTest::qWaitForWindowExposed(view.get()));
+        QVERIFY(!view->horizontalScrollBar()->isVisible()); // everything fits at 800 px
+    }
+
+    void fitsOnceRowsArrive()
+    {
+        QStandardItemModel model(0, 3);
+        auto view = tableOn(&model);
+        TableLayout::apply(view.get(), QStringLiteral("test/later"), { .key = 1 });
+        const int before = view->horizontalHeader()->sectionSize(0);
+        model.appendRow({ new QStandardItem(LongHost), new QStandardItem(QStringLiteral("m")),
+            new QStandardItem(QStringLiteral("1")) });
+        QTRY_VERIFY(view->horizontalHeader()->sectionSize(0) > before);
+    }
+
+    void identifiersElideInTheMiddleWithTheWholeTextInTheTooltip()
+    {
+        auto model = hostsModel();
+        auto view = tableOn(model.get());
+        TableLayout::apply(view.get(), QStringLiteral("test/elide"), { .key = 1, .identifiers = { 0 } });
+        auto* delegate = qobject_cast<MiddleElideDelegate*>(view->itemDelegateForColumn(0));
+        QVERIFY(delegate);
+        QVERIFY(!qobject_cast<MiddleElideDelegate*>(view->itemDelegateForColumn(1))); // text elides at its end
+        const QModelIndex host = model->findItems(LongHost).value(0)->index(); // wherever the sort put it
+        QStyleOptionViewItem option;
+        option.initFrom(view.get());
+        delegate->initStyleOption(&option, host);
+        QCOMPARE(option.textElideMode, Qt::ElideMiddle);
+        QCOMPARE(option.text, LongHost);
+
+        // Too narrow for the whole host: the tooltip holds it; wide enough: no tooltip of ours.
+        QCOMPARE(MiddleElideDelegate::toolTipText(host, view->font(), 60), LongHost);
+        QCOMPARE(MiddleElideDelegate::toolTipText(host, view->font(), 5000), QString());
+        // A model's own tooltip stays, below the whole text.
+        model->setData(host, QStringLiteral("agent unreachable"), Qt::ToolTipRole);
+        QCOMPARE(
+            MiddleElideDelegate::toolTipText(host, view->font(), 60), LongHost + QStringLiteral("\nagent unreachable"));
+        model->setData(host, QVariant(), Qt::ToolTipRole);
+
+        // And the view shows it when hovered.
+        view->horizontalHeader()->resizeSection(0, 80);
+        view->show();
+        QVERIFY(QTest::qWaitForWindowExposed(view.get()));
+        const QPoint centre = view->visualRect(host).center();
+        QHelpEvent help(QEvent::ToolTip, centre, view->viewport()->mapToGlobal(centre));
+        QApplication::sendEvent(view->viewport(), &help);
+        QTRY_COMPARE(QToolTip::text(), LongHost);
+        QToolTip::hideText();
+    }
+
+    void restoresWidthsOrderAndSort()
+    {
+        auto model = hostsModel();
+        {
+            auto view = tableOn(model.get());
+            TableLayout* layout = TableLayout::apply(view.get(), QStringLiteral("test/kept"), { .key = 1 });
+            QHeaderView* header = view->horizontalHeader();
+            header->resizeSection(0, 173);
+            header->moveSection(2, 0); // count first
+            view->sortByColumn(2, Qt::DescendingOrder);
+            layout->save();
+        }
+        // Another start: a fresh view and model of the same table.
+        auto again = hostsModel();
+        auto view = tableOn(again.get());
+        view->sortByColumn(0, Qt::AscendingOrder); // the page's default, replaced by what was saved
+        TableLayout* layout = TableLayout::apply(view.get(), QStringLiteral("test/kept"), { .key = 1 });
+        QVERIFY(layout->restored());
+        QHeaderView* header = view->horizontalHeader();
+        QCOMPARE(header->sectionSize(0), 173);
+        QCOMPARE(header->visualIndex(2), 0);
+        QCOMPARE(header->sortIndicatorSection(), 2);
+        QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
+        QCOMPARE(again->index(0, 2).data().toInt(), 19); // the model is sorted, not only the arrow
+        QCOMPARE(header->sectionResizeMode(1), QHeaderView::Stretch);
+
+        // Another table name: nothing restored.
+        auto other = tableOn(again.get());
+        QVERIFY(!TableLayout::apply(other.get(), QStringLiteral("test/other"), { .key = 1 })->restored());
+    }
+
+    void ignoresStateSavedForOtherColumns()
+    {
+        auto three = hostsModel(3);
+        {
+            auto view = tableOn(three.get());
+            view->horizontalHeader()->resizeSection(0, 151);
+            TableLayout::apply(view.get(), QStringLiteral("test/columns"), { .key = 1 })->save();
+        }
+        auto four = hostsModel(4);
+        auto view = tableOn(four.get());
+        QVERIFY(!TableLayout::apply(view.get(), QStringLiteral("test/columns"), { .key = 1 })->restored());
+    }
+
+    void savesWhenTheApplicationQuits()
+    {
+        auto model = hostsModel();
+        auto view = tableOn(model.get());
+        TableLayout::apply(view.get(), QStringLiteral("test/quit"), { .key = 1 });
+        view->horizontalHeader()->resizeSection(0, 141);
+        QVERIFY(
+            !QSettings().contains(TableLayout::settingsGroup(QStringLiteral("test/quit")) + QStringLiteral("/header")));
+        // What QApplication::exec() emits when the console closes (a private signal: invoked by name).
+        QVERIFY(QMetaObject::invokeMethod(qApp, "aboutToQuit", Qt::DirectConnection));
+        QVERIFY(
+            QSettings().contains(TableLayout::settingsGroup(QStringLiteral("test/quit")) + QStringLiteral("/header")));
+    }
+
+    void treesToo()
+    {
+        auto model = hostsModel();
+        QTreeView tree;
+        tree.setModel(model.get());
+        TableLayout* layout
+            = TableLayout::apply(&tree, QStringLiteral("test/tree"), { .key = 1, .identifiers = { 0 } });
+        QVERIFY(layout);
+        QCOMPARE(tree.header()->sectionResizeMode(1), QHeaderView::Stretch);
+        QVERIFY(qobject_cast<MiddleElideDelegate*>(tree.itemDelegateForColumn(0)));
+    }
+};
+
+QTEST_MAIN(TestTableLayout)
+#include "tst_tablelayout.moc"

@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/common/tablelayout.h"
+
+#include <QAbstractItemView>
+#include <QApplication>
+#include <QHeaderView>
+#include <QHelpEvent>
+#include <QSettings>
+#include <QTableView>
+#include <QTimer>
+#include <QToolTip>
+#include <QTreeView>
+
+#include <algorithm>
+
+namespace Meridian {
+
+namespace {
+bool isSortingEnabled(const QAbstractItemView* view)
+{
+    if (auto* table = qobject_cast<const QTableView*>(view))
+        return table->isSortingEnabled();
+    if (auto* tree = qobject_cast<const QTreeView*>(view))
+        return tree->isSortingEnabled();
+    return false;
+}
+
+void sortBy(QAbstractItemView* view, int column, Qt::SortOrder order)
+{
+    if (auto* table = qobject_cast<QTableView*>(view))
+        table->sortByColumn(column, order);
+    else if (auto* tree = qobject_cast<QTreeView*>(view))
+        tree->sortByColumn(column, order);
+}
+} // namespace
+
+TableLayout::TableLayout(QAbstractItemView* view, const QString& name, const TableColumns& columns)
+    : QObject(view)
+    , m_view(view)
+    , m_name(name)
+    , m_columns(columns)
+{
+    setObjectName(QStringLiteral("tableLayout"));
+}
+
+TableLayout* TableLayout::apply(QAbstractItemView* view, const QString& name, const TableColumns& columns)
+{
+    QHeaderView* header = headerOf(view);
+    if (!header || !view->model())
+        return nullptr;
+    auto* layout = new TableLayout(view, name, columns);
+    header->setSectionsMovable(true);
+    header->setStretchLastSection(columns.key < 0);
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    if (columns.key >= 0)
+        header->setSectionResizeMode(columns.key, QHeaderView::Stretch);
+    for (int column : columns.identifiers)
+        view->setItemDelegateForColumn(column, new MiddleElideDelegate(view));
+    // Only a few thousand rows are measured: a fleet's 200,000 accelerators are never all looked at.
+    header->setResizeContentsPrecision(2000);
+    layout->m_restored = layout->restore();
+    if (!layout->m_restored)
+        layout->fitWhenRowsArrive();
+    // What the user made of the table is kept when the console closes (not on every drag: a test's or a
+    // window's programmatic resizes are not a choice).
+    connect(qApp, &QCoreApplication::aboutToQuit, layout, &TableLayout::save);
+    return layout;
+}
+
+TableLayout* TableLayout::of(const QAbstractItemView* view)
+{
+    return view ? view->findChild<TableLayout*>(QStringLiteral("tableLayout"), Qt::FindDirectChildrenOnly) : nullptr;
+}
+
+QString TableLayout::settingsGroup(const QString& name)
+{
+    return QStringLiteral("tables/") + name;
+}
+
+QHeaderView* TableLayout::headerOf(const QAbstractItemView* view)
+{
+    if (auto* table = qobject_cast<const QTableView*>(view))
+        return table->horizontalHeader();
+    if (auto* tree = qobject_cast<const QTreeView*>(view))
+        return tree->header();
+    return nullptr;
+}
+
+void TableLayout::save() const
+{
+    const QHeaderView* header = headerOf(m_view);
+    QSettings settings;
+    settings.beginGroup(settingsGroup(m_name));
+    settings.setValue(QStringLiteral("columns"), header->count());
+    settings.setValue(QStringLiteral("header"), header->saveState());
+}
+
+bool TableLayout::restore()
+{
+    QHeaderView* header = headerOf(m_view);
+    QSettings settings;
+    settings.beginGroup(settingsGroup(m_name));
+    // A state saved for other columns (an older version's table) would misplace every width.
+    if (settings.value(QStringLiteral("columns")).toInt() != header->count())
+        return false;
+    if (!header->restoreState(settings.value(QStringLiteral("header")).toByteArray()))
+        return false;
+    header->setStretchLastSection(m_columns.key < 0);
+    if (m_columns.key >= 0)
+        header->setSectionResizeMode(m_columns.key, QHeaderView::Stretch);
+    // The state holds the sort indicator; the model is sorted only when the view is told.
+    if (isSortingEnabled(m_view))
+        sortBy(m_view, header->sortIndicatorSection(), header->sortIndicatorOrder());
+    return true;
+}
+
+void TableLayout::fitWhenRowsArrive()
+{
+    QAbstractItemModel* model = m_view->model();
+    fitToContents(); // to the labels alone while there are no rows: never the header's default width
+    if (m_fitted)
+        return;
+    auto fitOnce = [this] {
+        if (m_fitted || m_view->model()->rowCount() == 0)
+            return;
+        // After the view has taken the new rows in.
+        QTimer::singleShot(0, this, [this] {
+            if (!m_fitted)
+                fitToContents();
+        });
+    };
+    connect(model, &QAbstractItemModel::rowsInserted, this, fitOnce);
+    connect(model, &QAbstractItemModel::modelReset, this, fitOnce);
+    connect(model, &QAbstractItemModel::layoutChanged, this, fitOnce);
+}
+
+void TableLayout::fitToContents()
+{
+    m_fitted = m_view->model()->rowCount() > 0;
+    QHeaderView* header = headerOf(m_view);
+    const bool indicator = header->isSortIndicatorShown();
+    // Size hints without the sort arrow (room for it in every column would take a tenth of the table);
+    // the column sorted by gets it below.
+    header->setSortIndicatorShown(false);
+    const int widest = m_columns.widestChars * m_view->fontMetrics().averageCharWidth();
+    const int padding = 2 * m_view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_view) + 6;
+    for (int column = 0; column < header->count(); ++column) {
+        if (column == m_columns.key || header->isSectionHidden(column))
+            continue;
+        const int label = header->sectionSizeHint(column);
+        const int content = m_view->sizeHintForColumn(column) + padding;
+        header->resizeSection(column, std::max(label, std::min(content, widest)));
+    }
+    header->setSortIndicatorShown(indicator);
+    if (indicator && isSortingEnabled(m_view)) {
+        const int sorted = header->sortIndicatorSection();
+        if (sorted >= 0 && sorted != m_columns.key)
+            header->resizeSection(sorted, std::max(header->sectionSize(sorted), header->sectionSizeHint(sorted)));
+    }
+}
+
+QString MiddleElideDelegate::toolTipText(const QModelIndex& index, const QFont& font, int width)
+{
+    const QString text = index.data(Qt::DisplayRole).toString();
+    const QString own = index.data(Qt::ToolTipRole).toString();
+    // Room the style keeps around a cell's text.
+    const int margin = 2 * (QApplication::style()->pixelMetric(QStyle::PM_FocusFrameHMargin) + 1);
+    if (text.isEmpty() || QFontMetrics(font).horizontalAdvance(text) <= width - margin || own.contains(text))
+        return own;
+    return own.isEmpty() ? text : text + QLatin1Char('\n') + own;
+}
+
+bool MiddleElideDelegate::helpEvent(
+    QHelpEvent* event, QAbstractItemView* view, const QStyleOptionViewItem& option, const QModelIndex& index)
+{
+    if (event->type() != QEvent::ToolTip || !index.isValid())
+        return QStyledItemDelegate::helpEvent(event, view, option, index);
+    const QString tip = toolTipText(index, option.font, option.rect.width());
+    if (tip.isEmpty())
+        QToolTip::hideText();
+    else
+        QToolTip::showText(event->globalPos(), tip, view, option.rect);
+    return true;
+}
+
+void MiddleElideDelegate::initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const
+{
+    QStyledItemDelegate::initStyleOption(option, index);
+    option->textElideMode = Qt::ElideMiddle;
+}
+
+} // namespace Meridian
