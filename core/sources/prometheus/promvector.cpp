@@ -518,12 +518,11 @@ template <class Answer, class Take>
 Answer decodeAnswer(int httpStatus, const QByteArray& body, const QStringList& wantedLabels, const Limits& limits,
     bool matrix, Take take)
 {
-    using Tr = VectorDecoder;
     Answer answer;
     answer.httpStatus = httpStatus;
     if (body.size() > limits.maxBodyBytes) {
         answer.failure = Failure::TooLarge;
-        answer.error = Tr::tr("the answer is larger than %1 bytes").arg(limits.maxBodyBytes);
+        answer.error = VectorDecoder::tr("the answer is larger than %1 bytes").arg(limits.maxBodyBytes);
         return answer;
     }
     const bool success = httpStatus >= 200 && httpStatus < 300;
@@ -534,49 +533,50 @@ Answer decodeAnswer(int httpStatus, const QByteArray& body, const QStringList& w
     const rapidjson::ParseResult parsed = reader.Parse<Flags>(stream, handler);
 
     if (handler.droppedWarnings > 0)
-        answer.warnings.append(Tr::tr("(%n more warning(s) not shown)", "",
+        answer.warnings.append(VectorDecoder::tr("(%n more warning(s) not shown)", "",
             int(std::min<qint64>(handler.droppedWarnings, std::numeric_limits<int>::max()))));
     const bool errorBody = handler.status == "error";
     if (!success && (httpStatus == 401 || httpStatus == 403)) {
         answer.failure = Failure::Unauthorized;
         answer.error = errorBody && !handler.errorText().isEmpty()
-            ? Tr::tr("HTTP %1: %2").arg(httpStatus).arg(quoted(handler.errorText()))
-            : Tr::tr("HTTP %1: the credentials were refused").arg(httpStatus);
+            ? VectorDecoder::tr("HTTP %1: %2").arg(httpStatus).arg(quoted(handler.errorText()))
+            : VectorDecoder::tr("HTTP %1: the credentials were refused").arg(httpStatus);
         return answer;
     }
     if (errorBody && (parsed || !success)) {
         // Prometheus' own error, whatever the status (400 bad_data, 422 execution, 503 timeout …).
         answer.failure = Failure::PrometheusError;
         answer.error = answer.errorType.isEmpty()
-            ? Tr::tr("Prometheus: %1").arg(quoted(handler.errorText()))
-            : Tr::tr("Prometheus %1: %2").arg(quoted(answer.errorType), quoted(handler.errorText()));
+            ? VectorDecoder::tr("Prometheus: %1").arg(quoted(handler.errorText()))
+            : VectorDecoder::tr("Prometheus %1: %2").arg(quoted(answer.errorType), quoted(handler.errorText()));
         return answer;
     }
     if (!success) {
         answer.failure = Failure::HttpError;
-        answer.error = Tr::tr("HTTP %1").arg(httpStatus);
+        answer.error = VectorDecoder::tr("HTTP %1").arg(httpStatus);
         return answer;
     }
     if (!parsed) {
         answer.failure = handler.wrongType() ? Failure::WrongType : Failure::Malformed;
         answer.error = handler.failure.isEmpty()
-            ? Tr::tr("not valid JSON at offset %1: %2")
+            ? VectorDecoder::tr("not valid JSON at offset %1: %2")
                   .arg(parsed.Offset())
                   .arg(QString::fromLatin1(rapidjson::GetParseError_En(parsed.Code())))
-            : Tr::tr("malformed answer at offset %1: %2").arg(parsed.Offset()).arg(handler.failure);
+            : VectorDecoder::tr("malformed answer at offset %1: %2").arg(parsed.Offset()).arg(handler.failure);
         return answer;
     }
     if (handler.status != "success") {
         answer.failure = Failure::Malformed;
-        answer.error = Tr::tr("the answer has no \"status\": \"success\"");
+        answer.error = VectorDecoder::tr("the answer has no \"status\": \"success\"");
         return answer;
     }
     const QByteArray expectedType = matrix ? QByteArrayLiteral("matrix") : QByteArrayLiteral("vector");
     if (handler.resultType != expectedType) {
         answer.failure = handler.resultType.isEmpty() ? Failure::Malformed : Failure::WrongType;
-        answer.error = handler.resultType.isEmpty() ? Tr::tr("the answer has no \"resultType\"")
-            : matrix ? Tr::tr("expected a matrix, got \"%1\"").arg(QString::fromUtf8(handler.resultType.left(40)))
-                     : Tr::tr("expected a vector, got \"%1\"").arg(QString::fromUtf8(handler.resultType.left(40)));
+        answer.error = handler.resultType.isEmpty() ? VectorDecoder::tr("the answer has no \"resultType\"")
+            : matrix
+            ? VectorDecoder::tr("expected a matrix, got \"%1\"").arg(QString::fromUtf8(handler.resultType.left(40)))
+            : VectorDecoder::tr("expected a vector, got \"%1\"").arg(QString::fromUtf8(handler.resultType.left(40)));
         return answer;
     }
     take(&answer, &handler);
