@@ -71,6 +71,10 @@ QStringList metricsMigration(int toVersion)
         };
     case 2:
         return ProbeHistory::migration();
+    case 3:
+        // Per source, the span of its engine's history already here (SourceUpdate::historyComplete).
+        return { QStringLiteral("CREATE TABLE history_span(source TEXT PRIMARY KEY, from_ms INTEGER NOT NULL,"
+                                " to_ms INTEGER NOT NULL) WITHOUT ROWID") };
     }
     return {};
 }

@@ -15,7 +15,7 @@ namespace Meridian::CacheDb {
 enum class File { State, Metrics };
 
 inline constexpr int StateSchemaVersion = 2; ///< 2: job history and audit (jobhistory.h)
-inline constexpr int MetricsSchemaVersion = 2; ///< 2: probe history (probehistory.h)
+inline constexpr int MetricsSchemaVersion = 3; ///< 2: probe history (probehistory.h); 3: history spans
 // 'MRDS' and 'MRDM': a file with any other application_id is not ours.
 inline constexpr qint32 StateApplicationId = 0x4D524453;
 inline constexpr qint32 MetricsApplicationId = 0x4D52444D;

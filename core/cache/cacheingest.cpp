@@ -23,6 +23,18 @@ qint64 minuteOf(qint64 ms)
 }
 } // namespace
 
+// What of a source's span is on disk: its samples still in open RAM windows are not, so the span ends before the
+// oldest such window (re-fetched after a crash; the cursors drop what was already here).
+HistorySpan CacheWriterWorker::durableSpan(const QString& source, const HistorySpan& wanted) const
+{
+    HistorySpan span = wanted;
+    for (const NodeHistory& h : m_history) {
+        if (h.windowDirty && h.window.isOpen() && h.source == source)
+            span.toMs = std::min(span.toMs, h.window.t0() - 1);
+    }
+    return span;
+}
+
 int CacheWriterWorker::pendingRows() const
 {
     return int(m_chunks.size() + m_rollup.pendingRows() + m_dirtyCursors.size() + m_pendingJobs.size()
@@ -48,7 +60,9 @@ void CacheWriterWorker::ingest(const SourceUpdate& update)
     for (const Protocol::Event& event : update.events)
         m_pendingEvents.append({ update.source, event });
     for (const auto& [nodeId, sample] : update.samples)
-        ingestSample(nodeId, sample);
+        ingestSample(update.source, nodeId, sample);
+    if (update.historyComplete.isValid())
+        m_spans[update.source].wanted = update.historyComplete;
     for (const auto& [nodeId, probe] : update.probeHistory)
         m_probes.addHistory(nodeId, probe);
 }
@@ -103,7 +117,7 @@ CacheWriterWorker::NodeHistory& CacheWriterWorker::history(const QString& nodeId
     return *it;
 }
 
-void CacheWriterWorker::ingestSample(const QString& nodeId, const Protocol::Sample& sample)
+void CacheWriterWorker::ingestSample(const QString& source, const QString& nodeId, const Protocol::Sample& sample)
 {
     if (nodeId.isEmpty())
         return;
@@ -151,6 +165,7 @@ void CacheWriterWorker::ingestSample(const QString& nodeId, const Protocol::Samp
     h.windowInstance = instance;
     h.windowSeq = sample.seq;
     h.windowDirty = true;
+    h.source = source;
     m_newestSampleMs = std::max(m_newestSampleMs, sample.timestampMs);
 
     const qint64 minute = minuteOf(sample.timestampMs);

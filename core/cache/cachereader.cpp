@@ -320,6 +320,23 @@ QFuture<CacheCursors> CacheReader::cursors()
     });
 }
 
+QFuture<HistorySpans> CacheReader::historySpans()
+{
+    return d->run<HistorySpans>([this] {
+        HistorySpans spans;
+        const QSqlDatabase db = d->database(CacheDb::File::Metrics);
+        if (!db.isValid())
+            return spans;
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        if (q.exec(QStringLiteral("SELECT source, from_ms, to_ms FROM history_span"))) {
+            while (q.next())
+                spans.insert(q.value(0).toString(), { q.value(1).toLongLong(), q.value(2).toLongLong() });
+        }
+        return spans;
+    });
+}
+
 QFuture<MetricSeries> CacheReader::acceleratorHistory(
     const QString& nodeId, int acceleratorIndex, AcceleratorMetric metric, qint64 fromMs, qint64 toMs, int maxPoints)
 {

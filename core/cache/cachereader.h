@@ -5,6 +5,7 @@
 #include "core/cache/cachetypes.h"
 #include "core/model/fleettypes.h"
 #include "core/model/latencytypes.h"
+#include "core/model/sourceupdate.h"
 
 #include <QFuture>
 #include <QObject>
@@ -46,6 +47,8 @@ public:
     // Where each node's persisted history ends: resume /samples?since=seq when
     // the agent still runs `instance`, else fetch the agent's whole ring.
     QFuture<CacheCursors> cursors();
+    // Per source, the span of its engine's history the cache holds (SourceUpdate::historyComplete).
+    QFuture<HistorySpans> historySpans();
 
     // One series between fromMs and toMs (agent clock), decimated to at most
     // maxPoints min/max buckets. Only persisted windows are visible (see docs/cache.md).

@@ -188,6 +188,12 @@ bool CacheWriterWorker::loadState(QString* error)
         return false;
     if (q.next())
         m_batch = q.value(0).toLongLong();
+    if (!CacheDb::exec(q, QStringLiteral("SELECT source, from_ms, to_ms FROM history_span"), error))
+        return false;
+    for (auto it = m_spans.begin(); it != m_spans.end(); ++it)
+        it->written = {};
+    while (q.next())
+        m_spans[q.value(0).toString()].written = { q.value(1).toLongLong(), q.value(2).toLongLong() };
 
     QSqlQuery s(sdb);
     s.setForwardOnly(true);
@@ -305,8 +311,17 @@ void CacheWriterWorker::commit(bool force)
 
 bool CacheWriterWorker::commitMetrics(QString* error)
 {
+    // Sources' history spans, as far as their samples are on disk after this commit.
+    QList<std::pair<QString, HistorySpan>> spans;
+    for (auto it = m_spans.cbegin(); it != m_spans.cend(); ++it) {
+        if (it->wanted == it->written)
+            continue;
+        const HistorySpan durable = durableSpan(it.key(), it->wanted);
+        if (durable.isValid() && durable != it->written)
+            spans.append({ it.key(), durable });
+    }
     if (m_chunks.isEmpty() && m_newSeries.isEmpty() && m_rollup.pendingRows() == 0 && m_dirtyCursors.isEmpty()
-        && m_probes.pendingRows() == 0)
+        && m_probes.pendingRows() == 0 && spans.isEmpty())
         return true;
     QSqlDatabase db = QSqlDatabase::database(m_metricsConn);
     const QList<NewSeries> newSeries = std::exchange(m_newSeries, {});
@@ -397,10 +412,20 @@ bool CacheWriterWorker::commitMetrics(QString* error)
         if (!q.exec())
             return fail(q);
     }
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO history_span(source, from_ms, to_ms) VALUES(?, ?, ?)"));
+    for (const auto& [source, span] : std::as_const(spans)) {
+        q.bindValue(0, source);
+        q.bindValue(1, span.fromMs);
+        q.bindValue(2, span.toMs);
+        if (!q.exec())
+            return fail(q);
+    }
     q.prepare(QStringLiteral("INSERT OR REPLACE INTO meta(key, value) VALUES('batch', ?)"));
     q.bindValue(0, m_batch + 1);
     if (!q.exec() || !q.exec(QStringLiteral("COMMIT")))
         return fail(q);
+    for (const auto& [source, span] : std::as_const(spans))
+        m_spans[source].written = span;
     ++m_batch;
     m_failing = false;
     return true;

@@ -61,6 +61,7 @@ private:
     struct NodeHistory
     {
         qint64 phase = 0;
+        QString source; ///< of the newest sample accepted (RAM only): whose history span it holds back
         QString instance; ///< agent instance of the newest snapshot (samples carry none)
         QString seenInstance; ///< newest sample accepted (RAM), for de-duplication
         qint64 seenSeq = 0;
@@ -109,12 +110,13 @@ private:
     // ingest (cacheingest.cpp)
     void ingest(const SourceUpdate& update);
     void ingestNode(const QString& source, const NodeUpdate& node);
-    void ingestSample(const QString& nodeId, const Protocol::Sample& sample);
+    void ingestSample(const QString& source, const QString& nodeId, const Protocol::Sample& sample);
     NodeHistory& history(const QString& nodeId);
     void restoreWindow(const QString& nodeId, NodeHistory& h, qint64 t0);
     void persistWindow(const QString& nodeId, NodeHistory& h); ///< queue its chunk rows + cursor
     qint64 seriesId(const QString& nodeId, NodeHistory& h, int slot);
     int pendingRows() const;
+    HistorySpan durableSpan(const QString& source, const HistorySpan& wanted) const;
 
     // storage (cachewriterworker.cpp)
     bool openFiles(QString* error, bool* damaged);
@@ -157,6 +159,12 @@ private:
     QList<NewSeries> m_newSeries;
     QList<ChunkRow> m_chunks;
     QSet<QString> m_dirtyCursors;
+    struct SpanState
+    {
+        HistorySpan wanted; ///< as the source said
+        HistorySpan written; ///< on disk
+    };
+    QHash<QString, SpanState> m_spans; ///< per source (history_span)
 
     QHash<QString, PendingNode> m_pendingNodes;
     QHash<QString, std::pair<AgentStatus, qint64>> m_writtenNodes; ///< status and console time of the last write

@@ -4,6 +4,7 @@
 #include "core/model/fleettypes.h"
 #include "core/model/nodefacts.h"
 
+#include <QHash>
 #include <QList>
 #include <QMap>
 #include <QMetaType>
@@ -44,6 +45,19 @@ struct ExporterCounters
     QList<AcceleratorCounters> accelerators;
 };
 
+// A span of one source's history, both ends included: every sample the source's engine holds for it has been
+// delivered. A metrics source that reads history from its engine (Prometheus' range queries) says so with each
+// batch; the cache keeps the newest span per source, so the next session fetches only what is not there yet.
+struct HistorySpan
+{
+    qint64 fromMs = 0;
+    qint64 toMs = 0;
+    bool isValid() const { return toMs > 0 && fromMs <= toMs; }
+    friend bool operator==(const HistorySpan&, const HistorySpan&) = default;
+};
+
+using HistorySpans = QHash<QString /*source*/, HistorySpan>;
+
 struct SourceUpdate
 {
     QString source;
@@ -59,6 +73,9 @@ struct SourceUpdate
     // cache only, ascending window end per node, whole minutes per update; the store ignores them.
     QList<std::pair<QString, Protocol::ProbeResult>> probeHistory;
     QList<ExporterCounters> faultCounters; ///< per node, from a metrics source; for the fault tracker only
+    // Once this update's samples are written, the source's history is complete over this span (invalid: no
+    // claim). The cache keeps it, capped to what is durable, per source (CacheReader::historySpans()).
+    HistorySpan historyComplete;
     // What this kind of source may say about its nodes: how the store merges them with other sources'.
     SourceClaims claims = SourceClaims::nodeAgent();
 };

@@ -59,6 +59,7 @@ struct FleetSession::Private
     QList<Running> running;
     quint64 generation = 0; ///< updates from sources of an older generation are dropped
     SampleCursors cursors;
+    HistorySpans historySpans;
     bool waitingForCursors = false;
     QString cachePath;
     CredentialStore* credentials = nullptr; ///< created on first use (keyring), or set by tests
@@ -166,10 +167,12 @@ bool FleetSession::open(const QString& cachePath, QString* error)
         Q_EMIT restored();
     });
 
-    // Sources resume history where the cache left off, so they wait (briefly) for the cursors.
+    // Sources resume history where the cache left off, so they wait (briefly) for the cursors and the history
+    // spans (asked second, answered second: the reader runs its queries in order).
     d->waitingForCursors = true;
-    whenReady(this, d->reader->cursors(), [this](const SampleCursors& c) {
-        d->cursors = c;
+    whenReady(this, d->reader->cursors(), [this](const SampleCursors& c) { d->cursors = c; });
+    whenReady(this, d->reader->historySpans(), [this](const HistorySpans& spans) {
+        d->historySpans = spans;
         if (std::exchange(d->waitingForCursors, false))
             startSources();
     });
@@ -209,6 +212,7 @@ void FleetSession::startFreshCache()
         QString error;
         const bool ok = CacheRepair::moveAside(d->cachePath, QDateTime::currentDateTimeUtc(), &moved, &error);
         d->cursors = {}; // a new cache has no history yet: sources fetch the agents' whole rings
+        d->historySpans = {};
         startWriter();
         if (ok && d->audit)
             d->audit->resume(); // into the new state.db, once the writer has made it
@@ -332,10 +336,12 @@ void FleetSession::startSources()
         }
         thread->start();
         const SampleCursors cursors = d->cursors;
+        const HistorySpans spans = d->historySpans;
         QMetaObject::invokeMethod(
             source,
-            [source, cursors] {
+            [source, cursors, spans] {
                 source->setCursors(cursors);
+                source->setHistorySpans(spans);
                 source->start();
             },
             Qt::QueuedConnection);

@@ -21,7 +21,7 @@ qint64 nowMs()
     return QDateTime::currentMSecsSinceEpoch();
 }
 
-AgentStatus statusOf(const Prometheus::VectorAnswer& a)
+template <class Answer> AgentStatus statusOf(const Answer& a)
 {
     switch (a.failure) {
     case Prometheus::Failure::None:
@@ -71,6 +71,12 @@ PrometheusSource::PrometheusSource(const SourceConfig& config, const PrometheusS
     , m_wanted(Prometheus::wantedLabels(config.labels))
 {
     qRegisterMetaType<Meridian::PrometheusSource::RoundReport>();
+    qRegisterMetaType<Meridian::PrometheusSource::HistoryReport>();
+}
+
+qint64 PrometheusSource::now() const
+{
+    return m_options.clock ? m_options.clock() : nowMs();
 }
 
 PrometheusSource::~PrometheusSource()
@@ -83,6 +89,9 @@ void PrometheusSource::start()
     if (m_running)
         return;
     m_running = true;
+    // Where the cache's history of this source ends (nothing yet: the horizon decides how far back to read).
+    m_history = m_historySpans.value(m_config.name);
+    m_historyLive = false;
     if (!m_queue) {
         m_queue = new RequestQueue(m_options.maxInFlight, this);
         m_timer = new QTimer(this);
@@ -100,6 +109,8 @@ void PrometheusSource::stop()
     if (m_queue)
         m_queue->clear();
     m_pending = 0;
+    m_historyPending = 0;
+    m_chunkAnswers.clear();
 }
 
 bool PrometheusSource::loadCredentials()
@@ -132,11 +143,27 @@ bool PrometheusSource::loadCredentials()
     return true;
 }
 
+HttpRequestOptions PrometheusSource::requestOptions() const
+{
+    HttpRequestOptions options;
+    options.token = m_token;
+    options.basicAuth = m_basicAuth;
+    QString tlsError;
+    options.tls = cachedTlsConfiguration(m_config.tls, &tlsError);
+    options.maxBodyBytes = m_options.maxBodyBytes;
+    options.timeoutMs = std::clamp(2 * m_config.intervalMs, 5000, 30000);
+    options.deadlineMs = std::max(60000, 3 * options.timeoutMs);
+    return options;
+}
+
 void PrometheusSource::poll()
 {
+    // A history chunk that failed is asked again on a later tick (its own backoff), never two at once.
+    if (m_running && !m_historyLive && m_historyPending == 0 && m_lastGoodMs > 0)
+        requestHistory();
     if (!m_running || m_pending > 0)
         return; // a round still in flight: never two at once
-    const qint64 now = nowMs();
+    const qint64 now = this->now();
     if (m_status == AgentStatus::Up && now - m_lastGoodMs > 2 * qint64(m_config.intervalMs)) {
         m_status = AgentStatus::Stale;
         m_error = tr("Prometheus has not answered for %1 s").arg((now - m_lastGoodMs) / 1000);
@@ -147,14 +174,7 @@ void PrometheusSource::poll()
     if (!m_backoff.ready(now) || !loadCredentials())
         return;
 
-    HttpRequestOptions options;
-    options.token = m_token;
-    options.basicAuth = m_basicAuth;
-    QString tlsError;
-    options.tls = cachedTlsConfiguration(m_config.tls, &tlsError);
-    options.maxBodyBytes = m_options.maxBodyBytes;
-    options.timeoutMs = std::clamp(2 * m_config.intervalMs, 5000, 30000);
-    options.deadlineMs = std::max(60000, 3 * options.timeoutMs);
+    const HttpRequestOptions options = requestOptions();
 
     // One evaluation time for every query of the round: their answers describe the same instant.
     m_roundMs = now;
@@ -198,6 +218,7 @@ void PrometheusSource::onAnswer(int index, const HttpResult& r)
         for (const QString& w : std::as_const(a.warnings))
             m_report.warnings.append(w);
         if (a.ok()) {
+            m_seriesEstimate = std::max(m_seriesEstimate, a.vector.series.size());
             m_answers[index].second = std::move(a.vector);
         } else {
             const AgentStatus status = statusOf(a);
@@ -231,7 +252,7 @@ void PrometheusSource::finishRound()
 
     QHash<QString, Prometheus::NodeReading> readings
         = Prometheus::assembleNodes(std::exchange(m_answers, {}), m_config.labels, m_roundMs);
-    const qint64 now = nowMs();
+    const qint64 now = this->now();
     const QString instance = QStringLiteral("prometheus:") + m_config.name;
     SourceUpdate u;
     u.claims = SourceClaims::metrics(false);
@@ -317,13 +338,134 @@ void PrometheusSource::finishRound()
         u.removedNodes.append(m_config.name);
         m_placeholderReported = false;
     }
+    attachLiveHistory(&u);
     emitUpdate(std::move(u));
     Q_EMIT roundFinished(m_report);
+    if (!m_historyLive && m_historyPending == 0)
+        requestHistory();
+}
+
+// A good round's samples go to history only when history is whole up to it; after a longer break (an outage, a
+// failed round too many) the gap is read with range queries first, and the round's samples stay live only.
+void PrometheusSource::attachLiveHistory(SourceUpdate* u)
+{
+    const qint64 tolerance = m_options.history.stepMs + 2 * qint64(m_config.intervalMs);
+    if (m_historyLive && m_roundMs - m_history.toMs > tolerance)
+        m_historyLive = false;
+    if (!m_historyLive || m_roundMs <= m_history.toMs) {
+        u->samples.clear();
+        return;
+    }
+    m_history.toMs = m_roundMs;
+    u->historyComplete = m_history;
+}
+
+void PrometheusSource::requestHistory()
+{
+    const qint64 now = this->now();
+    if (!m_historyBackoff.ready(now))
+        return;
+    const Prometheus::HistoryChunk chunk
+        = Prometheus::nextChunk(m_history.toMs, now, m_seriesEstimate, m_options.history);
+    if (chunk.isEmpty()) {
+        m_historyLive = true; // up to date on the grid: the rounds take over
+        if (!m_history.isValid())
+            m_history = { now, now }; // no history to read (a horizon shorter than a step): it starts now
+        HistoryReport report;
+        report.caughtUp = true;
+        Q_EMIT historyFetched(report);
+        return;
+    }
+    m_chunk = chunk;
+    const QList<Prometheus::QuerySpec>& queries = Prometheus::pollQueries();
+    m_chunkAnswers.clear();
+    m_chunkAnswers.resize(queries.size());
+    m_historyReport = HistoryReport();
+    m_historyReport.fromMs = chunk.startMs;
+    m_historyReport.toMs = chunk.endMs;
+    m_historyReport.stepMs = chunk.stepMs;
+    m_historyReport.queries = int(queries.size());
+    m_chunkRetryAfterMs = -1;
+    m_historyPending = int(queries.size());
+    HttpRequestOptions options = requestOptions();
+    options.timeoutMs = std::max(options.timeoutMs, 30000); // a range query may take its time on the server
+    options.deadlineMs = std::max(options.deadlineMs, 120000);
+    const auto seconds = [](qint64 ms) { return QString::number(double(ms) / 1000.0, 'f', 3); };
+    for (int i = 0; i < queries.size(); ++i) {
+        m_chunkAnswers[i].first = queries[i].query;
+        const QUrl url = endpointUrl(m_config.url, QStringLiteral("api/v1/query_range"),
+            { { QStringLiteral("query"), queries[i].promql }, { QStringLiteral("start"), seconds(chunk.startMs) },
+                { QStringLiteral("end"), seconds(chunk.endMs) }, { QStringLiteral("step"), seconds(chunk.stepMs) } });
+        m_queue->get(url, options, [this, i](HttpResult result) {
+            if (m_running && m_historyPending > 0)
+                onHistoryAnswer(i, result);
+        });
+    }
+}
+
+void PrometheusSource::onHistoryAnswer(int index, const HttpResult& r)
+{
+    const bool transportFailed = !r.ok() && r.outcome != HttpResult::Outcome::HttpError;
+    if (transportFailed) {
+        if (m_historyReport.error.isEmpty()) {
+            m_historyReport.error = r.error;
+            m_chunkRetryAfterMs = r.retryAfterMs;
+        }
+    } else {
+        // Decoded here, on the worker thread, as for a round; a matrix is held until the chunk is whole.
+        Prometheus::Limits limits;
+        limits.maxBodyBytes = m_options.maxBodyBytes;
+        Prometheus::MatrixAnswer a
+            = Prometheus::VectorDecoder::decodeMatrix(r.httpStatus > 0 ? r.httpStatus : 200, r.body, m_wanted, limits);
+        m_historyReport.warnings.append(a.warnings);
+        if (a.ok()) {
+            m_chunkAnswers[index].second = std::move(a.matrix);
+        } else {
+            const AgentStatus status = statusOf(a);
+            const bool fatal = m_chunkAnswers[index].first == Prometheus::Query::Up
+                || status == AgentStatus::Unauthorized || status == AgentStatus::Unreachable;
+            if (fatal && m_historyReport.error.isEmpty()) {
+                m_historyReport.error = a.error;
+                m_chunkRetryAfterMs = r.retryAfterMs;
+            } else if (!fatal) {
+                m_historyReport.failedQueries.append(a.error);
+            }
+        }
+    }
+    if (--m_historyPending == 0)
+        finishHistoryChunk();
+}
+
+void PrometheusSource::finishHistoryChunk()
+{
+    const QList<std::pair<Prometheus::Query, Prometheus::Matrix>> answers = std::exchange(m_chunkAnswers, {});
+    if (!m_historyReport.error.isEmpty()) {
+        // Asked again once the backoff allows (poll() ticks); the cache's span stays where it was.
+        m_historyBackoff.failed(now(), m_config.intervalMs, m_chunkRetryAfterMs);
+        qCInfo(lcAgentSource) << m_config.name << "history chunk failed:" << m_historyReport.error;
+        Q_EMIT historyFetched(m_historyReport);
+        return;
+    }
+    m_historyBackoff.succeeded();
+    SourceUpdate u;
+    u.samples = Prometheus::historySamples(answers, m_config.labels, m_chunk, &m_historyReport.nodes);
+    // A new span starts here when the cache held none, or only one older than the horizon (not continued).
+    if (!m_history.isValid() || m_chunk.startMs - m_history.toMs > m_chunk.stepMs)
+        m_history.fromMs = m_chunk.startMs;
+    m_history.toMs = m_chunk.endMs;
+    u.historyComplete = m_history;
+    m_historyReport.samples = int(u.samples.size());
+    for (const QString& e : std::as_const(m_historyReport.failedQueries))
+        qCInfo(lcAgentSource) << m_config.name << "history query failed:" << e;
+    emitUpdate(std::move(u));
+    Q_EMIT historyFetched(m_historyReport);
+    if (m_running)
+        requestHistory(); // the next chunk at once: one in flight at a time
 }
 
 void PrometheusSource::fail(AgentStatus status, const QString& error, qint64 retryAfterMs)
 {
-    m_backoff.failed(nowMs(), m_config.intervalMs, retryAfterMs);
+    m_backoff.failed(now(), m_config.intervalMs, retryAfterMs);
     if (m_status == status && m_error == error)
         return;
     qCInfo(lcAgentSource) << m_config.name << toString(status) << error;
@@ -337,7 +479,7 @@ void PrometheusSource::fail(AgentStatus status, const QString& error, qint64 ret
 // Every node's status when Prometheus itself fails (a node already down keeps its own reason).
 void PrometheusSource::reportAll(SourceUpdate* update, AgentStatus status, const QString& error)
 {
-    const qint64 now = nowMs();
+    const qint64 now = this->now();
     for (auto it = m_tracks.begin(); it != m_tracks.end(); ++it) {
         const AgentStatus s = status == AgentStatus::Up && it->down ? AgentStatus::Unreachable : status;
         const QString e = status == AgentStatus::Up && it->down ? it->downReason : error;

@@ -29,6 +29,9 @@ public:
 
     // Where to resume history; call before start(). Cursors of another agent instance are ignored.
     virtual void setCursors(const SampleCursors& cursors) { m_cursors = cursors; }
+    // Per source, the span of history the cache already holds (sources that backfill from their engine resume
+    // after it); call before start().
+    virtual void setHistorySpans(const HistorySpans& spans) { m_historySpans = spans; }
 
 public Q_SLOTS:
     virtual void start() = 0; ///< on the worker thread
@@ -39,6 +42,7 @@ Q_SIGNALS:
 
 protected:
     SampleCursors m_cursors;
+    HistorySpans m_historySpans;
 };
 
 // Per-target retry delay after failures: exponential from the poll interval,

@@ -3900,6 +3900,26 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
         <source>expected a vector, got &quot;%1&quot;</source>
         <translation>应为 vector，实际为“%1”</translation>
     </message>
+    <message>
+        <source>a series without &quot;values&quot; (not a matrix)</source>
+        <translation>序列缺少“values”（不是 matrix）</translation>
+    </message>
+    <message>
+        <source>a series without &quot;values&quot;</source>
+        <translation>序列缺少“values”</translation>
+    </message>
+    <message>
+        <source>more than %1 samples</source>
+        <translation>样本超过 %1 个</translation>
+    </message>
+    <message>
+        <source>sample times do not ascend within a series</source>
+        <translation>序列内的样本时间不是递增的</translation>
+    </message>
+    <message>
+        <source>expected a matrix, got &quot;%1&quot;</source>
+        <translation>应为 matrix，实际为“%1”</translation>
+    </message>
 </context>
 <context>
     <name>Meridian::PrometheusCheck</name>

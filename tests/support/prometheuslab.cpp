@@ -104,6 +104,8 @@ bool PrometheusLab::start(int expectUp, QString* error)
         QStringLiteral("--expect"), QString::number(expectUp) };
     if (!m_options.basicAuth.isEmpty())
         args << QStringLiteral("--basic-auth") << m_options.basicAuth;
+    if (!m_options.backfill.isEmpty())
+        args << QStringLiteral("--backfill") << m_options.backfill;
     QElapsedTimer timer;
     timer.start();
     m_started = true; // from here on, stop() ends whatever part of it started

@@ -16,6 +16,7 @@ struct PrometheusLabOptions
 {
     QString interval = QStringLiteral("1s");
     QString basicAuth; ///< "user:password": the API asks for it; empty: open
+    QString backfill; ///< OpenMetrics file written into the storage with promtool before start; empty: none
 };
 
 class PrometheusLab
@@ -35,7 +36,7 @@ public:
     // Writes (replaces) the target file NAME.json: Prometheus picks it up within a second.
     bool setTargets(const QString& name, const QJsonArray& groups, QString* error);
 
-    // Starts Prometheus and waits until `expectUp` targets are up.
+    // Starts Prometheus and waits until `expectUp` targets are up (0: until it is ready).
     bool start(int expectUp, QString* error);
     bool stop(QString* error = nullptr);
 

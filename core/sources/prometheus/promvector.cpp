@@ -21,7 +21,8 @@ namespace {
 
 using SizeType = rapidjson::SizeType;
 
-// Where the parser is in {"status","data":{"resultType","result":[{"metric":{…},"value":[ts,"v"]}]},"warnings"}.
+// Where the parser is in {"status","data":{"resultType","result":[{"metric":{…},"value":[ts,"v"]}]},"warnings"}
+// (a vector) or {…"result":[{"metric":{…},"values":[[ts,"v"],…]}]…} (a matrix).
 enum class Where : quint8 {
     Start, ///< before the root object
     Root, ///< a key of the root object
@@ -35,27 +36,32 @@ enum class Where : quint8 {
     Series, ///< a key of a series
     Metric, ///< a key of metric
     LabelValue,
-    Value, ///< in a series' [ts, "v"]
+    Values, ///< in a matrix series' [[ts, "v"], …]
+    Value, ///< in a sample [ts, "v"]
     Done, ///< after the root object
 };
 
 class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler>
 {
 public:
-    Handler(const QStringList& wanted, const Limits& limits, VectorAnswer* out)
+    // `matrix`: a range query's answer is expected ("values" per series), else an instant query's ("value").
+    Handler(const QStringList& wanted, const Limits& limits, bool matrix, QString* errorType, QStringList* warnings)
         : m_limits(limits)
-        , m_out(out)
+        , m_matrix(matrix)
+        , m_errorType(errorType)
+        , m_warnings(warnings)
     {
         for (qsizetype i = 0; i < wanted.size(); ++i)
             m_wanted.insert(wanted[i].toUtf8(), int(i));
-        m_out->vector.labelNames = wanted;
         m_valueCache.resize(wanted.size());
     }
 
     QString failure; ///< why the handler stopped the parse; empty: the parser's own error
     QByteArray status, resultType;
-    bool sawMatrix = false;
+    bool sawOtherShape = false; ///< a series shaped like the other result type (or a native histogram)
     qint64 droppedWarnings = 0;
+    QList<Series> vectorSeries;
+    QList<MatrixSeries> matrixSeries;
 
     bool StartObject()
     {
@@ -71,11 +77,13 @@ public:
             m_key = Field::None;
             return true;
         case Where::Result:
-            if (m_out->vector.series.size() >= m_limits.maxSeries)
+            if (vectorSeries.size() + matrixSeries.size() >= m_limits.maxSeries)
                 return fail(VectorDecoder::tr("more than %1 series").arg(m_limits.maxSeries));
             m_series = Series();
-            m_series.labels.resize(m_wanted.size());
+            m_matrixSeries = MatrixSeries();
+            labels().resize(m_wanted.size());
             m_hasValue = false;
+            m_hasHistograms = false;
             m_labelCount = 0;
             m_where = Where::Series;
             return true;
@@ -106,9 +114,17 @@ public:
             m_key = k == "resultType" ? Field::ResultType : k == "result" ? Field::Result : Field::Other;
             return true;
         case Where::Series:
-            m_key = k == "metric" ? Field::Metric : k == "value" ? Field::Value : Field::Other;
-            if (k == "values" || k == "histogram" || k == "histograms")
-                sawMatrix = true;
+            m_key = k == "metric"           ? Field::Metric
+                : !m_matrix && k == "value" ? Field::Value
+                : m_matrix && k == "values" ? Field::Values
+                                            : Field::Other;
+            if (k == (m_matrix ? "value" : "values") || k == "histogram")
+                sawOtherShape = true;
+            if (k == "histograms") {
+                if (!m_matrix)
+                    sawOtherShape = true;
+                m_hasHistograms = true; // native histogram samples: not values this console reads
+            }
             if (m_key == Field::Metric)
                 m_where = Where::Metric;
             return true;
@@ -137,11 +153,20 @@ public:
             m_key = Field::None;
             return true;
         case Where::Series:
-            if (!m_hasValue)
-                return sawMatrix ? fail(VectorDecoder::tr("a series without \"value\" (not a vector)"), true)
-                                 : fail(VectorDecoder::tr("a series without \"value\""));
-            m_out->vector.series.append(std::move(m_series));
             m_where = Where::Result;
+            if (m_matrix) {
+                if (!m_hasValue && m_hasHistograms)
+                    return true; // only native histogram samples: nothing to keep
+                if (!m_hasValue)
+                    return sawOtherShape ? fail(VectorDecoder::tr("a series without \"values\" (not a matrix)"), true)
+                                         : fail(VectorDecoder::tr("a series without \"values\""));
+                matrixSeries.append(std::move(m_matrixSeries));
+                return true;
+            }
+            if (!m_hasValue)
+                return sawOtherShape ? fail(VectorDecoder::tr("a series without \"value\" (not a vector)"), true)
+                                     : fail(VectorDecoder::tr("a series without \"value\""));
+            vectorSeries.append(std::move(m_series));
             return true;
         case Where::Metric:
             m_where = Where::Series;
@@ -164,9 +189,16 @@ public:
             m_where = Where::Result;
             return true;
         }
-        if (m_where == Where::Series && m_key == Field::Value) {
+        if (m_where == Where::Series && (m_key == Field::Value || m_key == Field::Values)) {
             if (m_hasValue)
                 return fail(VectorDecoder::tr("a series with two values"));
+            m_where = m_key == Field::Value ? Where::Value : Where::Values;
+            m_valuePos = 0;
+            return true;
+        }
+        if (m_where == Where::Values) {
+            if (++m_points > m_limits.maxPoints)
+                return fail(VectorDecoder::tr("more than %1 samples").arg(m_limits.maxPoints));
             m_where = Where::Value;
             m_valuePos = 0;
             return true;
@@ -187,9 +219,25 @@ public:
             m_where = Where::Data;
             m_key = Field::None;
             return true;
+        case Where::Values:
+            m_hasValue = true;
+            m_where = Where::Series;
+            m_key = Field::None;
+            return true;
         case Where::Value:
             if (m_valuePos != 2)
                 return fail(VectorDecoder::tr("a sample is not [time, \"value\"]"));
+            if (m_matrix) {
+                // The caller walks series by time: a hostile order is refused, not sorted.
+                if (!m_matrixSeries.timesMs.isEmpty() && m_pointMs <= m_matrixSeries.timesMs.constLast())
+                    return fail(VectorDecoder::tr("sample times do not ascend within a series"));
+                m_matrixSeries.timesMs.append(m_pointMs);
+                m_matrixSeries.values.append(m_pointValue);
+                m_where = Where::Values;
+                return true;
+            }
+            m_series.timestampMs = m_pointMs;
+            m_series.value = m_pointValue;
             m_hasValue = true;
             m_where = Where::Series;
             m_key = Field::None;
@@ -214,7 +262,7 @@ public:
             if (m_key == Field::Status)
                 status = QByteArray(text, length);
             else if (m_key == Field::ErrorType)
-                m_out->errorType = QString::fromUtf8(text, length);
+                *m_errorType = QString::fromUtf8(text, length);
             else if (m_key == Field::Error)
                 m_errorText = QString::fromUtf8(text, length);
             else
@@ -228,20 +276,20 @@ public:
             m_key = Field::None;
             return true;
         case Where::Warnings:
-            if (m_out->warnings.size() < m_limits.maxWarnings)
-                m_out->warnings.append(QString::fromUtf8(text, length));
+            if (m_warnings->size() < m_limits.maxWarnings)
+                m_warnings->append(QString::fromUtf8(text, length));
             else
                 ++droppedWarnings;
             return true;
         case Where::LabelValue:
             if (m_label >= 0)
-                m_series.labels[m_label] = intern(m_label, text, length);
+                labels()[m_label] = intern(m_label, text, length);
             m_where = Where::Metric;
             return true;
         case Where::Value:
             if (m_valuePos != 1)
                 return fail(VectorDecoder::tr("a sample is not [time, \"value\"]"));
-            if (!parseSampleValue(text, length, &m_series.value))
+            if (!parseSampleValue(text, length, &m_pointValue))
                 return fail(VectorDecoder::tr("a sample value is not a number: \"%1\"")
                                 .arg(QString::fromUtf8(text, std::min<SizeType>(length, 40))));
             ++m_valuePos;
@@ -274,8 +322,11 @@ private:
         ResultType,
         Result,
         Metric,
-        Value
+        Value,
+        Values
     };
+
+    QList<QString>& labels() { return m_matrix ? m_matrixSeries.labels : m_series.labels; }
 
     // An unknown key's value is skipped whatever it is; known keys must have the expected type.
     bool skipping() const { return m_key == Field::Other; }
@@ -314,7 +365,7 @@ private:
         // Seconds since the epoch with millisecond decimals; anything before 1970 or after 9999 is hostile.
         if (!std::isfinite(d) || d < 0 || d > 253402300799.0)
             return fail(VectorDecoder::tr("a sample time out of range"));
-        m_series.timestampMs = qint64(std::llround(d * 1000.0));
+        m_pointMs = qint64(std::llround(d * 1000.0));
         ++m_valuePos;
         return true;
     }
@@ -383,7 +434,9 @@ public:
 
 private:
     const Limits& m_limits;
-    VectorAnswer* m_out;
+    bool m_matrix;
+    QString* m_errorType;
+    QStringList* m_warnings;
     QHash<QByteArray, int> m_wanted;
     QHash<QByteArray, QString> m_interned;
     struct KeyCache
@@ -405,7 +458,12 @@ private:
     Field m_key = Field::None;
     int m_skip = 0;
     Series m_series;
+    MatrixSeries m_matrixSeries;
+    qint64 m_pointMs = 0;
+    double m_pointValue = 0;
+    qsizetype m_points = 0;
     bool m_hasValue = false;
+    bool m_hasHistograms = false;
     int m_valuePos = 0;
     int m_label = -1;
     qsizetype m_labelCount = 0;
@@ -452,75 +510,115 @@ bool parseSampleValue(const char* text, qsizetype length, double* out)
     return true;
 }
 
-VectorAnswer VectorDecoder::decode(
-    int httpStatus, const QByteArray& body, const QStringList& wantedLabels, const Limits& limits)
+namespace {
+
+// One decode for both result types: `Answer` is VectorAnswer or MatrixAnswer, `take` moves the handler's series
+// into it once the answer is found good.
+template <class Answer, class Take>
+Answer decodeAnswer(int httpStatus, const QByteArray& body, const QStringList& wantedLabels, const Limits& limits,
+    bool matrix, Take take)
 {
-    VectorAnswer answer;
+    Answer answer;
     answer.httpStatus = httpStatus;
     if (body.size() > limits.maxBodyBytes) {
         answer.failure = Failure::TooLarge;
-        answer.error = tr("the answer is larger than %1 bytes").arg(limits.maxBodyBytes);
+        answer.error = VectorDecoder::tr("the answer is larger than %1 bytes").arg(limits.maxBodyBytes);
         return answer;
     }
     const bool success = httpStatus >= 200 && httpStatus < 300;
-    Handler handler(wantedLabels, limits, &answer);
+    Handler handler(wantedLabels, limits, matrix, &answer.errorType, &answer.warnings);
     rapidjson::MemoryStream stream(body.constData(), size_t(body.size()));
     rapidjson::Reader reader;
     constexpr unsigned Flags = rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag;
     const rapidjson::ParseResult parsed = reader.Parse<Flags>(stream, handler);
 
     if (handler.droppedWarnings > 0)
-        answer.warnings.append(tr("(%n more warning(s) not shown)", "",
+        answer.warnings.append(VectorDecoder::tr("(%n more warning(s) not shown)", "",
             int(std::min<qint64>(handler.droppedWarnings, std::numeric_limits<int>::max()))));
     const bool errorBody = handler.status == "error";
     if (!success && (httpStatus == 401 || httpStatus == 403)) {
-        answer.vector = {};
         answer.failure = Failure::Unauthorized;
         answer.error = errorBody && !handler.errorText().isEmpty()
-            ? tr("HTTP %1: %2").arg(httpStatus).arg(quoted(handler.errorText()))
-            : tr("HTTP %1: the credentials were refused").arg(httpStatus);
+            ? VectorDecoder::tr("HTTP %1: %2").arg(httpStatus).arg(quoted(handler.errorText()))
+            : VectorDecoder::tr("HTTP %1: the credentials were refused").arg(httpStatus);
         return answer;
     }
     if (errorBody && (parsed || !success)) {
         // Prometheus' own error, whatever the status (400 bad_data, 422 execution, 503 timeout …).
-        answer.vector = {};
         answer.failure = Failure::PrometheusError;
         answer.error = answer.errorType.isEmpty()
-            ? tr("Prometheus: %1").arg(quoted(handler.errorText()))
-            : tr("Prometheus %1: %2").arg(quoted(answer.errorType), quoted(handler.errorText()));
+            ? VectorDecoder::tr("Prometheus: %1").arg(quoted(handler.errorText()))
+            : VectorDecoder::tr("Prometheus %1: %2").arg(quoted(answer.errorType), quoted(handler.errorText()));
         return answer;
     }
     if (!success) {
-        answer.vector = {};
         answer.failure = Failure::HttpError;
-        answer.error = tr("HTTP %1").arg(httpStatus);
+        answer.error = VectorDecoder::tr("HTTP %1").arg(httpStatus);
         return answer;
     }
     if (!parsed) {
-        answer.vector = {};
         answer.failure = handler.wrongType() ? Failure::WrongType : Failure::Malformed;
         answer.error = handler.failure.isEmpty()
-            ? tr("not valid JSON at offset %1: %2")
+            ? VectorDecoder::tr("not valid JSON at offset %1: %2")
                   .arg(parsed.Offset())
                   .arg(QString::fromLatin1(rapidjson::GetParseError_En(parsed.Code())))
-            : tr("malformed answer at offset %1: %2").arg(parsed.Offset()).arg(handler.failure);
+            : VectorDecoder::tr("malformed answer at offset %1: %2").arg(parsed.Offset()).arg(handler.failure);
         return answer;
     }
     if (handler.status != "success") {
-        answer.vector = {};
         answer.failure = Failure::Malformed;
-        answer.error = tr("the answer has no \"status\": \"success\"");
+        answer.error = VectorDecoder::tr("the answer has no \"status\": \"success\"");
         return answer;
     }
-    if (handler.resultType != "vector") {
-        answer.vector = {};
+    const QByteArray expectedType = matrix ? QByteArrayLiteral("matrix") : QByteArrayLiteral("vector");
+    if (handler.resultType != expectedType) {
         answer.failure = handler.resultType.isEmpty() ? Failure::Malformed : Failure::WrongType;
-        answer.error = handler.resultType.isEmpty()
-            ? tr("the answer has no \"resultType\"")
-            : tr("expected a vector, got \"%1\"").arg(QString::fromUtf8(handler.resultType.left(40)));
+        answer.error = handler.resultType.isEmpty() ? VectorDecoder::tr("the answer has no \"resultType\"")
+            : matrix
+            ? VectorDecoder::tr("expected a matrix, got \"%1\"").arg(QString::fromUtf8(handler.resultType.left(40)))
+            : VectorDecoder::tr("expected a vector, got \"%1\"").arg(QString::fromUtf8(handler.resultType.left(40)));
         return answer;
     }
+    take(&answer, &handler);
     return answer;
+}
+
+} // namespace
+
+VectorAnswer VectorDecoder::decode(
+    int httpStatus, const QByteArray& body, const QStringList& wantedLabels, const Limits& limits)
+{
+    return decodeAnswer<VectorAnswer>(
+        httpStatus, body, wantedLabels, limits, false, [&wantedLabels](VectorAnswer* a, Handler* h) {
+            a->vector.labelNames = wantedLabels;
+            a->vector.series = std::move(h->vectorSeries);
+        });
+}
+
+MatrixAnswer VectorDecoder::decodeMatrix(
+    int httpStatus, const QByteArray& body, const QStringList& wantedLabels, const Limits& limits)
+{
+    return decodeAnswer<MatrixAnswer>(
+        httpStatus, body, wantedLabels, limits, true, [&wantedLabels](MatrixAnswer* a, Handler* h) {
+            a->matrix.labelNames = wantedLabels;
+            a->matrix.series = std::move(h->matrixSeries);
+        });
+}
+
+Vector sliceAt(const Matrix& matrix, qint64 timeMs, QList<qsizetype>* next)
+{
+    Vector v;
+    v.labelNames = matrix.labelNames;
+    next->resize(matrix.series.size(), 0);
+    for (qsizetype i = 0; i < matrix.series.size(); ++i) {
+        const MatrixSeries& s = matrix.series[i];
+        qsizetype& k = (*next)[i];
+        while (k < s.timesMs.size() && s.timesMs[k] < timeMs)
+            ++k; // a sample between the asked times (another step's grid): not this one
+        if (k < s.timesMs.size() && s.timesMs[k] == timeMs)
+            v.series.append(Series { s.labels, s.values[k++], timeMs });
+    }
+    return v;
 }
 
 } // namespace Meridian::Prometheus

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The /api/v1/query vector decoder: Prometheus' real shapes (values as strings, "NaN", "+Inf"), its error
-// bodies, warnings, and hostile answers — each rejected whole with the reason, nothing kept from it.
+// The /api/v1/query vector decoder and the /api/v1/query_range matrix decoder: Prometheus' real shapes (values as
+// strings, "NaN", "+Inf"), its error bodies, warnings, and hostile answers — each rejected whole with the reason,
+// nothing kept from it.
 
 #include "core/sources/prometheus/promvector.h"
 
@@ -25,6 +26,12 @@ private Q_SLOTS:
     void hostile_data();
     void hostile();
     void limits();
+    void decodesMatrix();
+    void matrixErrorsAndTypes();
+    void hostileMatrix_data();
+    void hostileMatrix();
+    void matrixLimits();
+    void slicesAMatrixByTime();
 };
 
 namespace {
@@ -207,6 +214,129 @@ void TestPromVector::limits()
     tight.maxLabelsPerSeries = 0;
     QCOMPARE(VectorDecoder::decode(200, body, wanted, tight).failure, Failure::Malformed);
     QVERIFY(VectorDecoder::decode(200, body, wanted).ok());
+}
+
+void TestPromVector::decodesMatrix()
+{
+    // As Prometheus 2.42 answers a range query (recorded over promtool-backfilled history), plus NaN and ±Inf.
+    const QByteArray body = R"({"status":"success","data":{"resultType":"matrix","result":[
+        {"metric":{"__name__":"DCGM_FI_DEV_GPU_UTIL","Hostname":"gpu-001","node":"n1","region":"East China"},
+         "values":[[1796645820,"97"],[1796645880,"98"],[1796645940.5,"NaN"],[1796646000,"+Inf"]]},
+        {"metric":{"__name__":"DCGM_FI_DEV_GPU_UTIL","node":"n2","region":"East China"},"values":[[1796645880,"-Inf"]]},
+        {"metric":{"__name__":"native"},"histograms":[[1796645820,{"count":"1","sum":"2"}]]}
+    ]},"warnings":["partial"]})";
+    const MatrixAnswer a = VectorDecoder::decodeMatrix(200, body, wanted);
+    QVERIFY2(a.ok(), qPrintable(a.error));
+    QCOMPARE(a.warnings, QStringList { u"partial"_s });
+    QCOMPARE(a.matrix.labelNames, wanted);
+    QCOMPARE(a.matrix.series.size(), 2); // the native histogram series carries no float samples
+    const MatrixSeries& s = a.matrix.series[0];
+    QCOMPARE(s.labels, (QList<QString> { u"DCGM_FI_DEV_GPU_UTIL"_s, u"n1"_s, u"East China"_s }));
+    QCOMPARE(s.timesMs, (QList<qint64> { 1796645820000, 1796645880000, 1796645940500, 1796646000000 }));
+    QCOMPARE(s.values[0], 97.0);
+    QCOMPARE(s.values[1], 98.0);
+    QVERIFY(std::isnan(s.values[2]));
+    QVERIFY(std::isinf(s.values[3]) && s.values[3] > 0);
+    QVERIFY(std::isinf(a.matrix.series[1].values[0]) && a.matrix.series[1].values[0] < 0);
+    QVERIFY(a.matrix.series[0].labels[2].constData() == a.matrix.series[1].labels[2].constData()); // interned
+}
+
+void TestPromVector::matrixErrorsAndTypes()
+{
+    const MatrixAnswer tooMany = VectorDecoder::decodeMatrix(400,
+        R"j({"status":"error","errorType":"bad_data","error":"exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)"})j",
+        wanted);
+    QCOMPARE(tooMany.failure, Failure::PrometheusError);
+    QCOMPARE(tooMany.errorType, u"bad_data"_s);
+    QVERIFY(tooMany.error.contains(u"11,000"_s));
+    QCOMPARE(VectorDecoder::decodeMatrix(401, "", wanted).failure, Failure::Unauthorized);
+    QCOMPARE(VectorDecoder::decodeMatrix(502, "<html>", wanted).failure, Failure::HttpError);
+    // An instant answer where a range answer belongs, and the other way round.
+    const QByteArray vector
+        = R"({"status":"success","data":{"resultType":"vector","result":[{"metric":{},"value":[1,"1"]}]}})";
+    QCOMPARE(VectorDecoder::decodeMatrix(200, vector, wanted).failure, Failure::WrongType);
+    QCOMPARE(
+        VectorDecoder::decodeMatrix(200, R"({"status":"success","data":{"resultType":"vector","result":[]}})", wanted)
+            .failure,
+        Failure::WrongType);
+    QVERIFY(
+        VectorDecoder::decodeMatrix(200, R"({"status":"success","data":{"resultType":"matrix","result":[]}})", wanted)
+            .ok());
+}
+
+void TestPromVector::hostileMatrix_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    const auto matrix = [](const char* series) -> QByteArray {
+        return QByteArray(R"({"status":"success","data":{"resultType":"matrix","result":[)") + series + "]}}";
+    };
+    QTest::addRow("values not array") << matrix(R"({"metric":{},"values":{}})");
+    QTest::addRow("sample not pair") << matrix(R"({"metric":{},"values":[[1,"1",2]]})");
+    QTest::addRow("sample flat") << matrix(R"({"metric":{},"values":[1,"1"]})");
+    QTest::addRow("value number") << matrix(R"({"metric":{},"values":[[1,1]]})");
+    QTest::addRow("value word") << matrix(R"({"metric":{},"values":[[1,"lots"]]})");
+    QTest::addRow("time string") << matrix(R"({"metric":{},"values":[["1","1"]]})");
+    QTest::addRow("time negative") << matrix(R"({"metric":{},"values":[[-5,"1"]]})");
+    QTest::addRow("time descending") << matrix(R"({"metric":{},"values":[[20,"1"],[10,"2"]]})");
+    QTest::addRow("time repeated") << matrix(R"({"metric":{},"values":[[10,"1"],[10,"2"]]})");
+    QTest::addRow("values twice") << matrix(R"({"metric":{},"values":[[1,"1"]],"values":[[2,"1"]]})");
+    QTest::addRow("no values") << matrix(R"({"metric":{}})");
+    QTest::addRow("value of a vector") << matrix(R"({"metric":{},"value":[1,"1"]})");
+    QTest::addRow("label number") << matrix(R"({"metric":{"node":1},"values":[[1,"1"]]})");
+    QTest::addRow("truncated") << QByteArray(R"({"status":"success","data":{"resultType":"matrix","result":[{"metric)");
+    QByteArray absurd = R"({"metric":{"node":")";
+    absurd += QByteArray(100000, 'x') + R"("},"values":[[1,"1"]]})";
+    QTest::addRow("absurd label value") << matrix(absurd.constData());
+}
+
+void TestPromVector::hostileMatrix()
+{
+    QFETCH(QByteArray, body);
+    const MatrixAnswer a = VectorDecoder::decodeMatrix(200, body, wanted);
+    QVERIFY(!a.ok());
+    QVERIFY(!a.error.isEmpty());
+    QVERIFY2(a.matrix.series.isEmpty(), "nothing is kept from a rejected answer");
+}
+
+void TestPromVector::matrixLimits()
+{
+    QByteArray body = R"({"status":"success","data":{"resultType":"matrix","result":[)";
+    for (int i = 0; i < 4; ++i) {
+        body += (i ? "," : "") + QByteArray(R"({"metric":{"node":"n)") + QByteArray::number(i) + R"("},"values":[)";
+        for (int t = 0; t < 5; ++t)
+            body += (t ? "," : "") + QByteArray("[") + QByteArray::number(1000 + t) + R"(,"1"])";
+        body += "]}";
+    }
+    body += "]}}";
+    QVERIFY(VectorDecoder::decodeMatrix(200, body, wanted).ok());
+    Limits tight;
+    tight.maxPoints = 19; // 20 in all
+    const MatrixAnswer a = VectorDecoder::decodeMatrix(200, body, wanted, tight);
+    QCOMPARE(a.failure, Failure::Malformed);
+    QVERIFY(a.error.contains(u"19"_s));
+    tight.maxPoints = 20;
+    QVERIFY(VectorDecoder::decodeMatrix(200, body, wanted, tight).ok());
+    tight.maxSeries = 3;
+    QCOMPARE(VectorDecoder::decodeMatrix(200, body, wanted, tight).failure, Failure::Malformed);
+}
+
+void TestPromVector::slicesAMatrixByTime()
+{
+    Matrix m { wanted, {} };
+    m.series.append({ { u"a"_s }, { 1000, 2000, 3000 }, { 1, 2, 3 } });
+    m.series.append({ { u"b"_s }, { 2000, 2500, 4000 }, { 20, 25, 40 } });
+    QList<qsizetype> next;
+    const auto at = [&](qint64 t) {
+        QStringList got;
+        for (const Series& s : sliceAt(m, t, &next).series)
+            got << QStringLiteral("%1=%2@%3").arg(s.labels[0]).arg(s.value).arg(s.timestampMs);
+        return got;
+    };
+    QCOMPARE(at(1000), QStringList { u"a=1@1000"_s });
+    QCOMPARE(at(2000), (QStringList { u"a=2@2000"_s, u"b=20@2000"_s }));
+    QCOMPARE(at(3000), QStringList { u"a=3@3000"_s }); // b's 2500 lies between the instants asked: skipped
+    QCOMPARE(at(4000), QStringList { u"b=40@4000"_s });
+    QCOMPARE(at(5000), QStringList {});
 }
 
 QTEST_GUILESS_MAIN(TestPromVector)

@@ -3,7 +3,7 @@
 #
 # A private, throw-away Prometheus on loopback for tests.
 #
-#   prometheus-lab.sh start DIR [--interval 1s] [--expect N] [--basic-auth USER:PASSWORD]
+#   prometheus-lab.sh start DIR [--interval 1s] [--expect N] [--basic-auth USER:PASSWORD] [--backfill FILE]
 #   prometheus-lab.sh stop DIR
 #
 # start: Debian's `prometheus` on a free 127.0.0.1 port with its storage in DIR/data, scraping every target the
@@ -11,8 +11,11 @@
 # every second, so a test adds, removes and relabels targets by rewriting them) at --interval. A target group's
 # labels may set `__metrics_path__` (a simulator serves each node's exporters under /n/ID/metrics) and the
 # topology labels (node, region, pool, rack). With --basic-auth the HTTP API asks for that user and password
-# (web config with a bcrypt hash). Waits until `count(up == 1)` reaches --expect (default 1: asked, never slept
-# for — the first scrape comes 6–10 s after start even at 1 s, see shared/reference/engines.md §2), then writes
+# (web config with a bcrypt hash). With --backfill, FILE (OpenMetrics text ending in "# EOF") is written into
+# DIR/data as TSDB blocks by `promtool tsdb create-blocks-from openmetrics` before Prometheus starts: history that
+# Prometheus then serves as if it had scraped it. Waits until `count(up == 1)` reaches --expect (default 1: asked, never slept
+# for — the first scrape comes 6–10 s after start even at 1 s, see shared/reference/engines.md §2; --expect 0:
+# until /-/ready answers), then writes
 # DIR/lab.env (LAB_PROMETHEUS_URL, LAB_PROMETHEUS_PORT, LAB_PROMETHEUS_PID) and prints "ready".
 # stop: ends the Prometheus that start launched (its pid checked to still run prometheus), TERM then KILL.
 #
@@ -26,7 +29,7 @@ die() {
     exit 1
 }
 usage() {
-    echo "usage: $0 start DIR [--interval 1s] [--expect N] [--basic-auth USER:PASSWORD] | stop DIR" >&2
+    echo "usage: $0 start DIR [--interval 1s] [--expect N] [--basic-auth USER:PASSWORD] [--backfill FILE] | stop DIR" >&2
     exit 2
 }
 
@@ -69,21 +72,39 @@ print(int(float(r[0]["value"][1])) if r else 0)
 PY
 }
 
+# /-/ready answers 200 (the storage, backfilled blocks included, is open).
+is_ready() {
+    python3 - "$1" "$2" <<'PY' 2>/dev/null
+import base64, sys, urllib.request
+url, auth = sys.argv[1], sys.argv[2]
+req = urllib.request.Request(url + "-/ready")
+if auth:
+    req.add_header("Authorization", "Basic " + base64.b64encode(auth.encode()).decode())
+sys.exit(0 if urllib.request.urlopen(req, timeout=2).status == 200 else 1)
+PY
+}
+
 start_lab() {
     local dir=$1
     shift
-    local interval=1s expect=1 basic=""
+    local interval=1s expect=1 basic="" backfill=""
     while (($#)); do
         case $1 in
         --interval) interval=$2; shift 2 ;;
         --expect) expect=$2; shift 2 ;;
         --basic-auth) basic=$2; shift 2 ;;
+        --backfill) backfill=$2; shift 2 ;;
         *) usage ;;
         esac
     done
     command -v prometheus >/dev/null || die "prometheus is not installed (Debian: prometheus; quickstart.sh)"
     mkdir -p "$dir/data" "$dir/targets"
     [[ -f $dir/pid ]] && die "$dir already runs a lab"
+    if [[ -n $backfill ]]; then
+        command -v promtool >/dev/null || die "promtool is not installed (Debian: prometheus)"
+        promtool tsdb create-blocks-from openmetrics "$backfill" "$dir/data" >>"$dir/promtool.log" 2>&1 \
+            || { tail -n 20 "$dir/promtool.log" >&2; die "promtool could not backfill $backfill"; }
+    fi
 
     cat >"$dir/prometheus.yml" <<YAML
 global:
@@ -114,7 +135,7 @@ print(crypt.crypt(sys.argv[1], crypt.mksalt(crypt.METHOD_BLOWFISH, rounds=16)))'
     local pid=$!
     echo "$pid" >"$dir/pid"
     local deadline=$((SECONDS + 60))
-    while (($(up_count "$url" "$basic") < expect)); do
+    while if ((expect == 0)); then ! is_ready "$url" "$basic"; else (($(up_count "$url" "$basic") < expect)); fi; do
         if ! kill -0 "$pid" 2>/dev/null; then
             tail -n 20 "$dir/prometheus.log" >&2 || true
             rm -f "$dir/pid"
