@@ -4,6 +4,7 @@
 #include "ui/common/displayformat.h"
 #include "ui/common/regionnames.h"
 #include "ui/common/tablelayout.h"
+#include "ui/jobs/jobsformat.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -60,7 +61,8 @@ void BlastRadiusPanel::setRadius(const BlastRadius& r, bool hasSelection)
             recovery = tr("no checkpoint");
         auto* item = new QTreeWidgetItem(jobs,
             { j.name.isEmpty() ? j.jobId : QStringLiteral("%1 (%2)").arg(j.jobId, j.name),
-                j.acceleratorsLost > 0 ? Format::count(j.acceleratorsLost) : Format::missing(), j.state, recovery });
+                j.acceleratorsLost > 0 ? Format::count(j.acceleratorsLost) : Format::missing(),
+                JobsFormat::stateText(j.state), recovery });
         item->setData(0, Qt::UserRole, j.jobId);
         item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
     }
