@@ -113,15 +113,17 @@ void registerRoutes(Agent::HttpService& service, Simulation& sim, std::shared_pt
 {
     Agent::Router& s = service.router();
 
-    // Resolves /n/NODE-ID/…: 404 for an unknown node, 503 for one that is down.
-    auto node = [&sim](const HttpRequest& req, HttpResponse& res, std::shared_ptr<const FleetState>* state) -> int {
+    // Resolves /n/NODE-ID/…: 404 for an unknown node, 503 for one that is down — except for
+    // what the front retains of it (its samples until it went down), as a monitoring system would.
+    auto node = [&sim](const HttpRequest& req, HttpResponse& res, std::shared_ptr<const FleetState>* state,
+                    bool retained = false) -> int {
         *state = sim.state();
         const int index = (*state)->topology().find(req.matches.at(1));
         if (index < 0) {
             replyError(res, 404, QStringLiteral("no such node"));
             return -1;
         }
-        if ((*state)->isDown(index)) {
+        if (!retained && (*state)->isDown(index)) {
             replyError(res, 503, QStringLiteral("node unreachable (simulated heartbeat loss)"));
             return -1;
         }
@@ -150,7 +152,7 @@ void registerRoutes(Agent::HttpService& service, Simulation& sim, std::shared_pt
         if (!Agent::queryInteger(req, res, "since", 0, qint64(1) << 53, &since)
             || !Agent::queryInteger(req, res, "limit", 1, MaxPageLimit, &limit))
             return;
-        if (const int n = node(req, res, &st); n >= 0)
+        if (const int n = node(req, res, &st, true); n >= 0)
             replyShared(res, st->samplesDocument(n, since, int(limit)));
     });
     s.get(R"(/n/([A-Za-z0-9._-]{1,128})/api/v1/events)", [node](const HttpRequest& req, HttpResponse& res) {

@@ -176,8 +176,9 @@ void FleetSource::onNodes(const HttpResult& r)
         if (seq == t.lastSeq + 1 && !t.fillInFlight) {
             u.samples.append({ id, snap.sample });
             t.lastSeq = seq;
-        } else if (seq > t.lastSeq + 1 && !t.down) {
-            // A down node's own endpoints do not answer: fill its gap once it is back.
+        } else if (seq > t.lastSeq + 1) {
+            // Down or not: the front retains a node's samples until it went down, so a node first
+            // seen down still has its past (issue 18: "no history" for a node that reported for hours).
             gaps.append(id);
         }
         NodeUpdate n;

@@ -260,6 +260,9 @@ private Q_SLOTS:
         QVERIFY(peer.requests().contains(QStringLiteral("/n/n2/api/v1/samples?limit=1000&since=0")));
         peer.advance(1);
         QTRY_VERIFY_WITH_TIMEOUT(sink.contiguous(QStringLiteral("n2"), 1, peer.seq(), &why), WaitMs);
+        // A node first seen down has a past too: what the front retains of it until it went down.
+        QTRY_VERIFY2_WITH_TIMEOUT(sink.contiguous(QStringLiteral("n3"), 1, peer.seq(), &why), qPrintable(why), WaitMs);
+        QVERIFY(peer.requests().contains(QStringLiteral("/n/n3/api/v1/samples?limit=1000&since=0")));
         // Paged, and resumed from the cursor of the last answer.
         QVERIFY(peer.requests().contains(QStringLiteral("/api/v1/nodes?limit=2000&since=c21")));
 
