@@ -2,9 +2,9 @@
 #include "ui/faults/blastradiuspanel.h"
 
 #include "ui/common/displayformat.h"
+#include "ui/common/jobsformat.h"
 #include "ui/common/regionnames.h"
 #include "ui/common/tablelayout.h"
-#include "ui/jobs/jobsformat.h"
 
 #include <QHeaderView>
 #include <QLabel>

@@ -6,9 +6,9 @@
 #include "core/store/fleetstore.h"
 #include "core/util/whenready.h"
 #include "ui/common/displayformat.h"
+#include "ui/common/jobsformat.h"
 #include "ui/common/regionnames.h"
 #include "ui/common/tablelayout.h"
-#include "ui/jobs/jobsformat.h"
 #include "ui/jobs/jobtimeline.h"
 #include "ui/jobs/jobutilizationchart.h"
 

@@ -7,12 +7,12 @@
 #include "core/session/jobdetails.h"
 #include "core/store/fleetstore.h"
 #include "ui/common/displayformat.h"
+#include "ui/common/jobsformat.h"
 #include "ui/common/navigator.h"
 #include "ui/common/tablelayout.h"
 #include "ui/jobs/auditdialog.h"
 #include "ui/jobs/jobactiondialog.h"
 #include "ui/jobs/jobdetailview.h"
-#include "ui/jobs/jobsformat.h"
 #include "ui/jobs/jobtablemodel.h"
 
 #include <QClipboard>

@@ -3,7 +3,7 @@
 
 #include "core/jobs/jobfigures.h"
 #include "ui/common/displayformat.h"
-#include "ui/jobs/jobsformat.h"
+#include "ui/common/jobsformat.h"
 
 #include <QHash>
 #include <QSet>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/jobs/jobsformat.h"
+#include "ui/common/jobsformat.h"
 
 #include "ui/common/displayformat.h"
 
