@@ -79,25 +79,6 @@ QStringList metricsMigration(int toVersion)
     return {};
 }
 
-qint64 pragmaInt(const QSqlDatabase& db, const QString& name, bool* ok, QString* error = nullptr)
-{
-    QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("PRAGMA ") + name) || !q.next()) {
-        *ok = false;
-        if (error) {
-            // A truncated file fails on the statement, not the connection: its text is the reason.
-            *error = q.lastError().text().trimmed();
-            if (error->isEmpty())
-                *error = QStringLiteral("PRAGMA %1 gave no answer").arg(name);
-        }
-        return 0;
-    }
-    *ok = true;
-    const qint64 value = q.value(0).toLongLong();
-    q.finish();
-    return value;
-}
-
 // Refuses what is visibly not an SQLite file before SQLite touches it.
 bool checkHeader(const QString& path, QString* error, OpenFailure* failure)
 {
@@ -143,19 +124,26 @@ bool migrate(QSqlDatabase& db, File file, int from, QString* error)
 bool checkAndMigrate(
     QSqlDatabase& db, const QString& path, File file, const OpenOptions& options, QString* error, OpenFailure* failure)
 {
-    bool ok = false;
-    QString why;
-    const qint64 appId = pragmaInt(db, QStringLiteral("application_id"), &ok, &why);
-    if (!ok) {
-        *error = QStringLiteral("%1 cannot be read: %2").arg(path, why);
+    // One statement, so one snapshot: read one by one, a reader could see the application id
+    // before the writer's first migration committed and the tables after it — and call a cache
+    // being created "not a Meridian cache".
+    QSqlQuery identity(db);
+    if (!identity.exec(QStringLiteral("SELECT (SELECT application_id FROM pragma_application_id()),"
+                                      " (SELECT user_version FROM pragma_user_version()),"
+                                      " (SELECT count(*) FROM sqlite_schema)"))
+        || !identity.next()) {
+        // A truncated file fails on the statement, not the connection: its text is the reason.
+        QString why = identity.lastError().text().trimmed();
+        *error = QStringLiteral("%1 cannot be read: %2")
+                     .arg(path, why.isEmpty() ? QStringLiteral("no answer about its identity") : why);
         *failure = OpenFailure::Damaged;
         return false;
     }
-    const qint64 version = pragmaInt(db, QStringLiteral("user_version"), &ok);
-    QSqlQuery tables(db);
-    tables.exec(QStringLiteral("SELECT count(*) FROM sqlite_schema"));
-    const qint64 tableCount = tables.next() ? tables.value(0).toLongLong() : -1;
-    tables.finish(); // an active statement holds a read transaction: journal_mode could not change
+    const qint64 appId = identity.value(0).toLongLong();
+    const qint64 version = identity.value(1).toLongLong();
+    const qint64 tableCount = identity.value(2).toLongLong();
+    QString why;
+    identity.finish(); // an active statement holds a read transaction: journal_mode could not change
     const qint32 ourId = file == File::State ? StateApplicationId : MetricsApplicationId;
     const int known = file == File::State ? StateSchemaVersion : MetricsSchemaVersion;
 
