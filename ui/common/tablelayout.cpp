@@ -120,8 +120,10 @@ void TableLayout::fitWhenRowsArrive()
     fitToContents(); // to the labels alone while there are no rows: never the header's default width
     if (m_fitted)
         return;
-    auto fitOnce = [this] {
-        if (m_fitted || m_view->model()->rowCount() == 0)
+    // The model, not the view: a view being destroyed resets its model from its destructor,
+    // when it is no longer a QAbstractItemView (UBSan: member call on a QWidget).
+    auto fitOnce = [this, model] {
+        if (m_fitted || model->rowCount() == 0)
             return;
         // After the view has taken the new rows in.
         QTimer::singleShot(0, this, [this] {
