@@ -79,6 +79,17 @@ QStringList metricsMigration(int toVersion)
     return {};
 }
 
+// -1 when the database does not answer.
+qint64 userVersion(const QSqlDatabase& db)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
+        return -1;
+    const qint64 version = q.value(0).toLongLong();
+    q.finish();
+    return version;
+}
+
 // Refuses what is visibly not an SQLite file before SQLite touches it.
 bool checkHeader(const QString& path, QString* error, OpenFailure* failure)
 {
@@ -105,6 +116,16 @@ bool migrate(QSqlDatabase& db, File file, int from, QString* error)
     for (int v = from + 1; v <= target; ++v) {
         if (!exec(db, QStringLiteral("BEGIN IMMEDIATE"), error))
             return false;
+        // Two connections of one session (the writer, the audit store) may open a new cache at once:
+        // the version read before the write lock can be stale, so read it again under the lock.
+        if (const qint64 applied = userVersion(db); applied < 0 || applied >= v) {
+            exec(db, QStringLiteral("ROLLBACK"), nullptr);
+            if (applied < 0) {
+                *error = QStringLiteral("%1: PRAGMA user_version gave no answer").arg(fileName(file));
+                return false;
+            }
+            continue;
+        }
         QStringList ddl = file == File::State ? stateMigration(v) : metricsMigration(v);
         // The integers are ours, not input: PRAGMA values cannot be bound.
         ddl << QStringLiteral("PRAGMA application_id=%1").arg(appId) << QStringLiteral("PRAGMA user_version=%1").arg(v);
