@@ -43,6 +43,13 @@ template <class Answer> AgentStatus statusOf(const Answer& a)
     return AgentStatus::BadPayload;
 }
 
+// Without `up` there are no nodes; without credentials nothing works; a failing detail query
+// (a function the front does not support, a missing exporter's regex) only costs its values.
+bool failsTheRound(Prometheus::Query query, AgentStatus status)
+{
+    return query == Prometheus::Query::Up || status == AgentStatus::Unauthorized || status == AgentStatus::Unreachable;
+}
+
 } // namespace
 
 // "user:password" from the first line of a file: at most 4 KiB, printable, with a colon; empty + *error else.
@@ -222,10 +229,7 @@ void PrometheusSource::onAnswer(int index, const HttpResult& r)
             m_answers[index].second = std::move(a.vector);
         } else {
             const AgentStatus status = statusOf(a);
-            // Without `up` there are no nodes; without credentials nothing works; a failing detail query
-            // (a function the front does not support, a missing exporter's regex) only costs its values.
-            const bool fatal = query == Prometheus::Query::Up || status == AgentStatus::Unauthorized
-                || status == AgentStatus::Unreachable;
+            const bool fatal = failsTheRound(query, status);
             if (fatal && m_roundStatus == AgentStatus::Up) {
                 m_roundStatus = status;
                 m_roundError = a.error;
@@ -422,8 +426,7 @@ void PrometheusSource::onHistoryAnswer(int index, const HttpResult& r)
             m_chunkAnswers[index].second = std::move(a.matrix);
         } else {
             const AgentStatus status = statusOf(a);
-            const bool fatal = m_chunkAnswers[index].first == Prometheus::Query::Up
-                || status == AgentStatus::Unauthorized || status == AgentStatus::Unreachable;
+            const bool fatal = failsTheRound(m_chunkAnswers[index].first, status);
             if (fatal && m_historyReport.error.isEmpty()) {
                 m_historyReport.error = a.error;
                 m_chunkRetryAfterMs = r.retryAfterMs;
