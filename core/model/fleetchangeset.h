@@ -18,10 +18,11 @@ struct FleetChangeSet
     bool jobsChanged = false;
     bool statusChanged = false; ///< some agent's status changed
     bool restoredFromCache = false; ///< the change set carries the state loaded at start-up
+    bool sourcesChanged = false; ///< a source's own progress (FleetStore::sourceProgress) changed
     bool isEmpty() const
     {
         return addedNodes.isEmpty() && updatedNodes.isEmpty() && removedNodes.isEmpty() && !inventoryChanged
-            && !jobsChanged && !statusChanged && !restoredFromCache;
+            && !jobsChanged && !statusChanged && !restoredFromCache && !sourcesChanged;
     }
 };
 

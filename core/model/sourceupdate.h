@@ -10,6 +10,9 @@
 #include <QMetaType>
 #include <QStringList>
 
+#include <algorithm>
+#include <optional>
+
 namespace Meridian {
 
 // One batch from a source's worker thread to the store (and, in parallel, to
@@ -58,6 +61,32 @@ struct HistorySpan
 
 using HistorySpans = QHash<QString /*source*/, HistorySpan>;
 
+// How a source's own reading goes, beside its nodes' statuses (which say whether each node answers): what the
+// status line shows and what `meridian report --config` waits for. Any kind of source may send it; a source
+// that does sends the whole of it each time (the store keeps the newest per source).
+struct SourceProgress
+{
+    QString problem; ///< why the source's newest round failed (its nodes carry it too); empty: the round was good
+    QStringList warnings; ///< the engine's warnings about its newest answers (a partial answer); empty: none
+    // Reading history from the engine (range queries): the instants [historyFromMs, historyToMs] are being
+    // brought into the cache and everything up to historyDoneMs is in. historyToMs 0: no history to read.
+    qint64 historyFromMs = 0;
+    qint64 historyToMs = 0;
+    qint64 historyDoneMs = 0;
+    bool historyCaughtUp = false; ///< nothing left to read: the source's live rounds extend history now
+    QString historyProblem; ///< the last history request failed (it is asked again later); empty: none
+    // Share of the history being read that is in, 0..1; -1 when no reading has started.
+    double historyShare() const
+    {
+        if (historyCaughtUp)
+            return 1.0;
+        if (historyToMs <= historyFromMs)
+            return -1.0;
+        return std::clamp(double(historyDoneMs - historyFromMs) / double(historyToMs - historyFromMs), 0.0, 1.0);
+    }
+    friend bool operator==(const SourceProgress&, const SourceProgress&) = default;
+};
+
 struct SourceUpdate
 {
     QString source;
@@ -76,6 +105,7 @@ struct SourceUpdate
     // Once this update's samples are written, the source's history is complete over this span (invalid: no
     // claim). The cache keeps it, capped to what is durable, per source (CacheReader::historySpans()).
     HistorySpan historyComplete;
+    std::optional<SourceProgress> progress; ///< the source's own state; absent: unchanged (or never sent)
     // What this kind of source may say about its nodes: how the store merges them with other sources'.
     SourceClaims claims = SourceClaims::nodeAgent();
 };

@@ -108,6 +108,7 @@ void FleetStore::applyUpdate(const SourceUpdate& update)
     for (const NodeUpdate& u : update.nodes)
         applyNode(update.source, update.claims, u);
     applyJobs(update);
+    applyProgress(update);
     schedule();
 }
 
@@ -141,6 +142,7 @@ void FleetStore::drainInbox()
             }
         }
         applyJobs(update);
+        applyProgress(update);
         m_inbox.removeFirst();
         m_inboxNext = 0;
         if (!m_inbox.isEmpty() && slice.elapsed() >= ApplySliceMs) {
@@ -323,6 +325,23 @@ void FleetStore::restore(const QList<FleetNode>& nodes, const QList<Protocol::Jo
     schedule();
 }
 
+void FleetStore::applyProgress(const SourceUpdate& update)
+{
+    if (!update.progress)
+        return;
+    const auto it = m_progress.constFind(update.source);
+    if (it != m_progress.cend() && *it == *update.progress)
+        return;
+    m_progress.insert(update.source, *update.progress);
+    m_pending.sourcesChanged = true;
+}
+
+const SourceProgress* FleetStore::sourceProgress(const QString& source) const
+{
+    const auto it = m_progress.constFind(source);
+    return it == m_progress.cend() ? nullptr : &*it;
+}
+
 void FleetStore::removeSource(const QString& source)
 {
     // Its queued batches would bring the nodes back. The one being applied goes too: nothing of it
@@ -351,7 +370,8 @@ void FleetStore::removeSource(const QString& source)
     for (const QString& id : jobs)
         dropJob(id);
     m_pending.jobsChanged |= !jobs.isEmpty();
-    if (!gone.isEmpty() || !jobs.isEmpty())
+    m_pending.sourcesChanged |= m_progress.remove(source) > 0;
+    if (!gone.isEmpty() || !jobs.isEmpty() || m_pending.sourcesChanged)
         schedule();
 }
 

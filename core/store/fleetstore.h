@@ -63,6 +63,10 @@ public:
     // A node's newest exporter-only fault counters (SourceUpdate::faultCounters); null: none.
     const ExporterCounters* faultCounters(const QString& nodeId) const;
 
+    // A source's own progress (warnings, history being read), as it last sent it; null: it sent none.
+    const SourceProgress* sourceProgress(const QString& source) const;
+    const QHash<QString, SourceProgress>& sourceProgresses() const { return m_progress; }
+
     RegionSummary summary(const QString& region = {}) const; ///< empty region: whole fleet
     AgentStatusCounts agentStatusCounts() const;
     qint64 newestDataMs() const; ///< agent time of the freshest snapshot, 0 if none
@@ -102,6 +106,7 @@ private:
     NodeFacts& factsOf(FactsList& list, const QString& source, const SourceClaims& claims);
     void remerge(const QString& nodeId, bool inventoryChanged);
     void applyJobs(const SourceUpdate& update);
+    void applyProgress(const SourceUpdate& update);
     void drainInbox();
     void schedule();
     void flush();
@@ -126,6 +131,7 @@ private:
     mutable std::pair<qint64, qint64> m_fleetAges { 0, 0 };
     mutable bool m_dataAgesDirty = true;
     QHash<QString, ExporterCounters> m_faultCounters;
+    QHash<QString, SourceProgress> m_progress; ///< per source, as it last sent it
     QList<SourceUpdate> m_inbox; ///< queued by enqueueUpdate(), oldest first
     qsizetype m_inboxNext = 0; ///< next node of m_inbox.first(); 0: its removals are still to do
     QTimer m_inboxTimer; ///< the next slice, after the event loop has had its turn

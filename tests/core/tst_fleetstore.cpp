@@ -399,6 +399,46 @@ private Q_SLOTS:
         QCOMPARE(store.summary().nodesTotal, 1);
     }
 
+    // A source's own progress (warnings, history being read) is kept per source as it last sent it, announced
+    // once per change, untouched by updates without it, and forgotten with the source.
+    void sourceProgressPerSource()
+    {
+        FleetStore store;
+        store.setCoalescingInterval(0);
+        QSignalSpy spy(&store, &FleetStore::changed);
+        QVERIFY(!store.sourceProgress(QStringLiteral("prom")));
+        SourceProgress p;
+        p.warnings = { QStringLiteral("partial answer") };
+        p.historyFromMs = 1000;
+        p.historyToMs = 5000;
+        p.historyDoneMs = 2000;
+        SourceUpdate u = batch({}, QStringLiteral("prom"));
+        u.progress = p;
+        store.applyUpdate(u);
+        QVERIFY(spy.wait(1000));
+        QVERIFY(spy.last().at(0).value<FleetChangeSet>().sourcesChanged);
+        QCOMPARE(*store.sourceProgress(QStringLiteral("prom")), p);
+        QCOMPARE(store.sourceProgress(QStringLiteral("prom"))->historyShare(), 0.25);
+        // The same again, or an update without progress: no change to announce.
+        store.applyUpdate(u);
+        store.applyUpdate(batch({ makeNode(QStringLiteral("a"), QStringLiteral("east"), NodeState::Up, { Chip {} }) },
+            QStringLiteral("prom")));
+        QVERIFY(spy.wait(1000));
+        QVERIFY(!spy.last().at(0).value<FleetChangeSet>().sourcesChanged);
+        QCOMPARE(*store.sourceProgress(QStringLiteral("prom")), p);
+        // Caught up; then the source goes.
+        p.historyCaughtUp = true;
+        u.progress = p;
+        store.enqueueUpdate(u);
+        QVERIFY(spy.wait(1000));
+        QVERIFY(spy.last().at(0).value<FleetChangeSet>().sourcesChanged);
+        QCOMPARE(store.sourceProgress(QStringLiteral("prom"))->historyShare(), 1.0);
+        store.removeSource(QStringLiteral("prom"));
+        QVERIFY(spy.wait(1000));
+        QVERIFY(spy.last().at(0).value<FleetChangeSet>().sourcesChanged);
+        QVERIFY(store.sourceProgresses().isEmpty());
+    }
+
     // One host, two names, any kind of source: Slurm's "gpu001" and a metrics source's "gpu001.example.org"
     // are one node with both sources' facts, in either order; a job's nodes are kept under the node's id.
     void shortNameAndFqdnAreOneNode_data()

@@ -4,6 +4,7 @@
 #include "core/store/fleetstore.h"
 #include "ui/common/displayformat.h"
 #include "ui/common/theme.h"
+#include "ui/shell/sourcenoticelabel.h"
 
 #include <QDateTime>
 #include <QEvent>
@@ -62,6 +63,9 @@ FleetStatusPanel::FleetStatusPanel(FleetStore* store, QWidget* parent)
     layout->addWidget(separator);
     m_age->setObjectName(QStringLiteral("dataAge"));
     layout->addWidget(m_age);
+    // The sources' own word (history being read, partial answers) after the nodes' counts and the data's age.
+    layout->addSpacing(Theme::Margin);
+    layout->addWidget(new SourceNoticeLabel(store, this));
 
     m_ageTimer.setInterval(1000);
     connect(&m_ageTimer, &QTimer::timeout, this, &FleetStatusPanel::updateAge);
