@@ -18,6 +18,7 @@ namespace {
 constexpr qint64 MaxConfigBytes = 1024 * 1024;
 constexpr int MaxSources = 10000;
 constexpr int MaxNameLength = 128;
+constexpr int MaxHistoryHours = 400 * 24; // beyond any Prometheus retention in use
 constexpr int MaxHostNames = 50000; // a Slurm source's hostNames; the file's 1 MiB caps it first
 constexpr int MaxPathLength = 4096;
 constexpr int FormatVersion = 1;
@@ -116,11 +117,37 @@ bool parseSlurmKeys(const QJsonObject& o, const QString& where, SourceConfig* ou
     return true;
 }
 
-// "basicAuthFile" and "labels": a Prometheus source's own keys.
+// "historyHours" (0 … 9,600: 400 days; 0 reads no history before the first round) and "historyStepSeconds"
+// (10 … 60, dividing a minute: the cache's capacity rollups count minutes).
+bool parseHistoryKeys(const QJsonObject& o, const QString& where, SourceConfig* out, QString* error)
+{
+    const QJsonValue hours = o.value(QStringLiteral("historyHours"));
+    if (!hours.isUndefined()) {
+        const double h = hours.toDouble(-1);
+        if (!hours.isDouble() || h != std::floor(h) || h < 0 || h > MaxHistoryHours) {
+            *error
+                = tr("%1.historyHours: expected a whole number of hours from 0 to %2").arg(where).arg(MaxHistoryHours);
+            return false;
+        }
+        out->historyHours = int(h);
+    }
+    const QJsonValue step = o.value(QStringLiteral("historyStepSeconds"));
+    if (!step.isUndefined()) {
+        const double s = step.toDouble(-1);
+        if (!step.isDouble() || s != std::floor(s) || s < 10 || s > 60 || 60 % int(s) != 0) {
+            *error = tr("%1.historyStepSeconds: expected 10, 12, 15, 20, 30 or 60").arg(where);
+            return false;
+        }
+        out->historyStepSeconds = int(s);
+    }
+    return true;
+}
+
+// "basicAuthFile", "labels" and the history keys: a Prometheus source's own keys.
 bool parsePrometheusKeys(const QJsonObject& o, const QString& where, SourceConfig* out, QString* error)
 {
     const bool prometheus = out->kind == SourceConfig::Kind::Prometheus;
-    for (const char* key : { "basicAuthFile", "labels" }) {
+    for (const char* key : { "basicAuthFile", "labels", "historyHours", "historyStepSeconds" }) {
         if (!prometheus && o.contains(QLatin1String(key))) {
             *error = tr("%1.%2: only a \"prometheus\" source has it").arg(where, QLatin1String(key));
             return false;
@@ -133,6 +160,8 @@ bool parsePrometheusKeys(const QJsonObject& o, const QString& where, SourceConfi
         return false;
     }
     out->basicAuthFile = auth.toString();
+    if (!parseHistoryKeys(o, where, out, error))
+        return false;
     const QJsonValue labels = o.value(QStringLiteral("labels"));
     if (labels.isUndefined())
         return true;
@@ -174,7 +203,8 @@ bool parseSource(const QJsonValue& value, int index, SourceConfig* out, QString*
                 QStringLiteral("intervalSeconds"), QStringLiteral("ca"), QStringLiteral("clientCert"),
                 QStringLiteral("clientKey"), QStringLiteral("credential"), QStringLiteral("user"),
                 QStringLiteral("region"), QStringLiteral("pools"), QStringLiteral("hostNames"),
-                QStringLiteral("basicAuthFile"), QStringLiteral("labels") },
+                QStringLiteral("basicAuthFile"), QStringLiteral("labels"), QStringLiteral("historyHours"),
+                QStringLiteral("historyStepSeconds") },
             where, error))
         return false;
 
@@ -357,6 +387,10 @@ bool ConsoleConfig::save(const QString& path, QString* error) const
         }
         if (!s.basicAuthFile.isEmpty())
             o.insert(QStringLiteral("basicAuthFile"), s.basicAuthFile);
+        if (s.historyHours >= 0)
+            o.insert(QStringLiteral("historyHours"), s.historyHours);
+        if (s.historyStepSeconds > 0)
+            o.insert(QStringLiteral("historyStepSeconds"), s.historyStepSeconds);
         if (s.kind == SourceConfig::Kind::Prometheus && s.labels != Prometheus::TopologyLabels()) {
             const Prometheus::TopologyLabels& l = s.labels;
             o.insert(QStringLiteral("labels"),

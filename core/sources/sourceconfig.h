@@ -37,6 +37,10 @@ struct SourceConfig
     TlsClientFiles tls; ///< "ca", "clientCert", "clientKey": https only
     QString basicAuthFile; ///< prometheus: "user:password" on the first line; never in the config itself
     Prometheus::TopologyLabels labels; ///< prometheus: the label names of node, region, pool and rack
+    // Prometheus: how far back a new cache reads history ("historyHours"; -1: the default, 48 h, the cache's
+    // raw retention) and at what step ("historyStepSeconds", dividing a minute; 0: the default, 60 s).
+    int historyHours = -1;
+    int historyStepSeconds = 0;
     QString credential; ///< name of the token in the keyring (CredentialStore); never the token itself
     // Resolved from the keyring by FleetSession before the source starts; memory
     // only: save() never writes these, they are not part of the file format.

@@ -99,7 +99,8 @@ private Q_SLOTS:
         const QString path = write(json("{'version': 1, 'sources': ["
                                         "{ 'name': 'east', 'kind': 'prometheus', 'url': 'http://prom:9090',"
                                         "  'basicAuthFile': '/etc/meridian/east.auth',"
-                                        "  'labels': { 'region': 'cluster', 'rack': 'rack_id' } },"
+                                        "  'labels': { 'region': 'cluster', 'rack': 'rack_id' },"
+                                        "  'historyHours': 720, 'historyStepSeconds': 30 },"
                                         "{ 'name': 'west', 'kind': 'prometheus', 'url': 'http://prom2:9090/' } ]}"));
         ConsoleConfig config;
         QString error;
@@ -113,6 +114,10 @@ private Q_SLOTS:
         QCOMPARE(east.labels.node, QStringLiteral("node")); // the defaults for what is not named
         QCOMPARE(east.labels.pool, QStringLiteral("pool"));
         QVERIFY(config.sources[1].labels == Prometheus::TopologyLabels());
+        QCOMPARE(east.historyHours, 720);
+        QCOMPARE(east.historyStepSeconds, 30);
+        QCOMPARE(config.sources[1].historyHours, -1); // the defaults: 48 h at 60 s (promhistory.h)
+        QCOMPARE(config.sources[1].historyStepSeconds, 0);
         const QString saved = m_dir.filePath(QStringLiteral("saved-prometheus.json"));
         QVERIFY2(config.save(saved, &error), qPrintable(error));
         ConsoleConfig again;
@@ -160,6 +165,24 @@ private Q_SLOTS:
         QTest::addRow("basic auth empty")
             << src(json("'name':'a','kind':'prometheus','url':'http://h/','basicAuthFile':''"))
             << QStringLiteral("basicAuthFile");
+        QTest::addRow("history on a fleet")
+            << src(json("'name':'a','kind':'fleet','url':'http://h/','historyHours':24"))
+            << QStringLiteral("prometheus");
+        QTest::addRow("history hours negative")
+            << src(json("'name':'a','kind':'prometheus','url':'http://h/','historyHours':-1"))
+            << QStringLiteral("historyHours");
+        QTest::addRow("history hours fraction")
+            << src(json("'name':'a','kind':'prometheus','url':'http://h/','historyHours':1.5"))
+            << QStringLiteral("historyHours");
+        QTest::addRow("history hours beyond 400 days")
+            << src(json("'name':'a','kind':'prometheus','url':'http://h/','historyHours':9601"))
+            << QStringLiteral("historyHours");
+        QTest::addRow("history step not dividing a minute")
+            << src(json("'name':'a','kind':'prometheus','url':'http://h/','historyStepSeconds':25"))
+            << QStringLiteral("historyStepSeconds");
+        QTest::addRow("history step as text")
+            << src(json("'name':'a','kind':'prometheus','url':'http://h/','historyStepSeconds':'60'"))
+            << QStringLiteral("historyStepSeconds");
         QTest::addRow("ftp url") << src(json("'name':'a','url':'ftp://h/'")) << QStringLiteral("url");
         QTest::addRow("file url") << src(json("'name':'a','url':'file:///etc/passwd'")) << QStringLiteral("url");
         QTest::addRow("no host") << src(json("'name':'a','url':'http:///x'")) << QStringLiteral("url");
