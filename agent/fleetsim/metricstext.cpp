@@ -31,6 +31,7 @@ void writeAccelerators(
         row.uuid = info.uuid.toUtf8();
         row.host = hostname;
         row.vendor = info.vendor.toUtf8();
+        row.job = a.jobId.toUtf8(); // dcgm-exporter's HPC job mapping, npu-exporter's pod: who holds the chip
         const double totalBytes = double(info.memoryBytes);
         row.set(Utilization, a.utilization);
         row.set(TemperatureC, a.temperatureC);

@@ -103,6 +103,7 @@ QList<Exporter::ChipRow> chipRows(const ScrapeView& view, Exporter::Dialect dial
         row.uuid = r.info.uuid.toUtf8();
         row.host = hostname;
         row.bus = r.busId.toUtf8();
+        row.job = r.sample.jobId.toUtf8(); // from the job mapping files, as dcgm-exporter's HPC mode reads them
         row.set(Utilization, r.sample.utilization);
         row.set(TemperatureC, r.sample.temperatureC);
         row.set(PowerW, r.sample.powerW);

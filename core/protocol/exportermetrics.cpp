@@ -62,13 +62,13 @@ ChipLabelNames labelNames(Dialect dialect)
 {
     switch (dialect) {
     case NpuExporter:
-        return { "id", "model_name", "vdie_id", nullptr, "pcie_bus_info", nullptr };
+        return { "id", "model_name", "vdie_id", nullptr, "pcie_bus_info", nullptr, "pod_name" };
     case DcgmExporter:
-        return { "gpu", "modelName", "UUID", "Hostname", nullptr, nullptr };
+        return { "gpu", "modelName", "UUID", "Hostname", nullptr, nullptr, "hpc_job" };
     case Meridian:
         break;
     }
-    return { "index", "model", "uuid", nullptr, nullptr, "vendor" };
+    return { "index", "model", "uuid", nullptr, nullptr, "vendor", "job_id" };
 }
 
 Dialect dialectOf(QStringView vendor)
@@ -83,9 +83,9 @@ Dialect dialectOf(QStringView vendor)
 void writeChips(Prometheus::Writer& writer, Dialect dialect, std::span<const ChipRow> chips)
 {
     const ChipLabelNames names = labelNames(dialect);
-    const std::pair<const char*, QByteArray ChipRow::*> labelOf[]
-        = { { names.index, &ChipRow::index }, { names.model, &ChipRow::model }, { names.uuid, &ChipRow::uuid },
-              { names.host, &ChipRow::host }, { names.bus, &ChipRow::bus }, { names.vendor, &ChipRow::vendor } };
+    const std::pair<const char*, QByteArray ChipRow::*> labelOf[] = { { names.index, &ChipRow::index },
+        { names.model, &ChipRow::model }, { names.uuid, &ChipRow::uuid }, { names.host, &ChipRow::host },
+        { names.bus, &ChipRow::bus }, { names.vendor, &ChipRow::vendor }, { names.job, &ChipRow::job } };
     QList<Prometheus::Label> labels;
     for (const ChipMetric& m : Table) {
         if (m.dialect != dialect)

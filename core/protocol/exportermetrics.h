@@ -64,6 +64,9 @@ struct ChipLabelNames
     const char* host;
     const char* bus;
     const char* vendor; ///< Meridian's names: which vendor's chip, for a reader that sees only the text
+    // Who holds the chip: dcgm-exporter's HPC mode `hpc_job`, npu-exporter's `pod_name`, Meridian's `job_id`
+    // (absent on a free chip, as the exporters leave it).
+    const char* job;
 };
 
 std::span<const ChipMetric> chipMetrics();
@@ -74,7 +77,7 @@ Dialect dialectOf(QStringView vendor); ///< "huawei", "nvidia", anything else
 // One chip as an agent knows it; values are Missing where the agent has none.
 struct ChipRow
 {
-    QByteArray index, model, uuid, host, bus, vendor;
+    QByteArray index, model, uuid, host, bus, vendor, job;
     std::array<double, ChipFieldCount> values;
 
     ChipRow() { values.fill(Missing); }

@@ -9,6 +9,8 @@
 #include <QJsonObject>
 #include <QTimer>
 
+#include <cmath>
+
 namespace Meridian {
 namespace {
 
@@ -61,6 +63,11 @@ void PrometheusCheck::start(const SourceConfig& config)
             m_report.warnings.append(tr("%n node(s) have no accelerator exporter (no DCGM, npu-exporter or meridian "
                                         "accelerator series)",
                 "", m_nodesWithoutAccelerators));
+        if (m_nodesWithoutHostExporter > 0)
+            m_report.warnings.append(tr("%n node(s) have an accelerator exporter but no node_exporter (no host CPU, "
+                                        "memory or load): %1",
+                "", m_nodesWithoutHostExporter)
+                                         .arg(m_withoutHostExporter.join(QStringLiteral(", "))));
         if (m_report.nodesUnassigned > 0)
             m_report.warnings.append(
                 tr("%n node(s) without a \"%1\" label are unassigned: %2", "", m_report.nodesUnassigned)
@@ -97,6 +104,14 @@ void PrometheusCheck::onUpdate(const SourceUpdate& update)
         }
         if (!down && n.inventory.accelerators.isEmpty())
             ++m_nodesWithoutAccelerators;
+        const Protocol::NodeMetrics& host = n.snapshot.sample.node;
+        const bool hostSeries = !std::isnan(host.load1) || !std::isnan(host.memoryTotalBytes)
+            || !std::isnan(host.cpuUtilization) || !std::isnan(host.uptimeSeconds);
+        if (!down && n.hasSnapshot && !n.inventory.accelerators.isEmpty() && !hostSeries) {
+            ++m_nodesWithoutHostExporter;
+            if (m_withoutHostExporter.size() < MaxNamed)
+                m_withoutHostExporter.append(n.nodeId);
+        }
         for (const Protocol::AcceleratorInfo& a : n.inventory.accelerators) {
             ++m_report.acceleratorsTotal;
             ++m_report.acceleratorsByModel[a.model.isEmpty() ? tr("(no model label)") : a.model];

@@ -47,6 +47,8 @@ private:
     int m_pending = 0;
     bool m_finished = false;
     int m_nodesWithoutAccelerators = 0;
+    QStringList m_withoutHostExporter; ///< nodes with accelerator series but no node_exporter (first few named)
+    int m_nodesWithoutHostExporter = 0;
 };
 
 } // namespace Meridian

@@ -79,6 +79,11 @@ PrometheusSource::PrometheusSource(const SourceConfig& config, const PrometheusS
 {
     qRegisterMetaType<Meridian::PrometheusSource::RoundReport>();
     qRegisterMetaType<Meridian::PrometheusSource::HistoryReport>();
+    // The configuration file's history keys win over the defaults (consoleconfig.cpp checks their ranges).
+    if (config.historyHours >= 0)
+        m_options.history.horizonMs = qint64(config.historyHours) * 3600 * 1000;
+    if (config.historyStepSeconds > 0)
+        m_options.history.stepMs = qint64(config.historyStepSeconds) * 1000;
 }
 
 qint64 PrometheusSource::now() const
@@ -174,6 +179,7 @@ void PrometheusSource::poll()
     if (m_status == AgentStatus::Up && now - m_lastGoodMs > 2 * qint64(m_config.intervalMs)) {
         m_status = AgentStatus::Stale;
         m_error = tr("Prometheus has not answered for %1 s").arg((now - m_lastGoodMs) / 1000);
+        m_progress.problem = m_error;
         SourceUpdate u;
         reportAll(&u, m_status, m_error);
         emitUpdate(std::move(u));
@@ -259,10 +265,10 @@ void PrometheusSource::finishRound()
     const qint64 now = this->now();
     const QString instance = QStringLiteral("prometheus:") + m_config.name;
     SourceUpdate u;
-    u.claims = SourceClaims::metrics(false);
     u.nodes.reserve(readings.size());
     for (auto it = readings.begin(); it != readings.end(); ++it) {
         Prometheus::NodeReading& reading = *it;
+        m_seesAllocation |= reading.hasJobLabels;
         Track& t = m_tracks[it.key()];
         const bool down = reading.targetsUp == 0 && reading.targetsDown > 0;
         NodeUpdate n;
@@ -334,6 +340,10 @@ void PrometheusSource::finishRound()
         u.nodes.append(std::move(n));
     }
     m_report.nodes = int(m_tracks.size());
+    m_progress.problem.clear();
+    m_progress.warnings = m_report.warnings;
+    for (const QString& e : std::as_const(m_report.failedQueries))
+        m_progress.warnings.append(tr("a query failed, its values are missing: %1").arg(e));
     m_status = AgentStatus::Up;
     m_error.clear();
     m_lastGoodMs = now;
@@ -354,8 +364,10 @@ void PrometheusSource::finishRound()
 void PrometheusSource::attachLiveHistory(SourceUpdate* u)
 {
     const qint64 tolerance = m_options.history.stepMs + 2 * qint64(m_config.intervalMs);
-    if (m_historyLive && m_roundMs - m_history.toMs > tolerance)
+    if (m_historyLive && m_roundMs - m_history.toMs > tolerance) {
         m_historyLive = false;
+        m_progress.historyCaughtUp = false;
+    }
     if (!m_historyLive || m_roundMs <= m_history.toMs) {
         u->samples.clear();
         return;
@@ -377,8 +389,20 @@ void PrometheusSource::requestHistory()
             m_history = { now, now }; // no history to read (a horizon shorter than a step): it starts now
         HistoryReport report;
         report.caughtUp = true;
+        m_progress.historyCaughtUp = true;
+        m_progress.historyProblem.clear();
+        m_progress.historyDoneMs = std::max(m_progress.historyDoneMs, m_progress.historyToMs);
+        emitUpdate(SourceUpdate());
         Q_EMIT historyFetched(report);
         return;
+    }
+    if (m_progress.historyCaughtUp || m_progress.historyToMs == 0) {
+        // A new reading: from the first instant asked up to now (the gap's end as of its start).
+        m_progress.historyCaughtUp = false;
+        m_progress.historyFromMs = chunk.startMs;
+        m_progress.historyDoneMs = chunk.startMs;
+        m_progress.historyToMs = std::max(chunk.endMs, now);
+        emitUpdate(SourceUpdate()); // the status line says what is being read from the first chunk on
     }
     m_chunk = chunk;
     const QList<Prometheus::QuerySpec>& queries = Prometheus::pollQueries();
@@ -446,6 +470,8 @@ void PrometheusSource::finishHistoryChunk()
         // Asked again once the backoff allows (poll() ticks); the cache's span stays where it was.
         m_historyBackoff.failed(now(), m_config.intervalMs, m_chunkRetryAfterMs);
         qCInfo(lcAgentSource) << m_config.name << "history chunk failed:" << m_historyReport.error;
+        m_progress.historyProblem = m_historyReport.error;
+        emitUpdate(SourceUpdate());
         Q_EMIT historyFetched(m_historyReport);
         return;
     }
@@ -458,6 +484,8 @@ void PrometheusSource::finishHistoryChunk()
     m_history.toMs = m_chunk.endMs;
     u.historyComplete = m_history;
     m_historyReport.samples = int(u.samples.size());
+    m_progress.historyDoneMs = m_chunk.endMs;
+    m_progress.historyProblem.clear();
     for (const QString& e : std::as_const(m_historyReport.failedQueries))
         qCInfo(lcAgentSource) << m_config.name << "history query failed:" << e;
     emitUpdate(std::move(u));
@@ -471,6 +499,7 @@ void PrometheusSource::fail(AgentStatus status, const QString& error, qint64 ret
     m_backoff.failed(now(), m_config.intervalMs, retryAfterMs);
     if (m_status == status && m_error == error)
         return;
+    m_progress.problem = error;
     qCInfo(lcAgentSource) << m_config.name << toString(status) << error;
     m_status = status;
     m_error = error;
@@ -502,7 +531,10 @@ void PrometheusSource::reportAll(SourceUpdate* update, AgentStatus status, const
 void PrometheusSource::emitUpdate(SourceUpdate update)
 {
     update.source = m_config.name;
-    update.claims = SourceClaims::metrics(false);
+    // Once the exporters have named a chip's job, a chip without one is free: the source then sees allocation
+    // (for the rest of the session: a fleet with no job running has no job labels either).
+    update.claims = SourceClaims::metrics(m_seesAllocation);
+    update.progress = m_progress;
     Q_EMIT updateReady(update);
 }
 

@@ -137,6 +137,8 @@ private:
     Prometheus::HistoryChunk m_chunk;
     QList<std::pair<Prometheus::Query, Prometheus::Matrix>> m_chunkAnswers;
     HistoryReport m_historyReport;
+    bool m_seesAllocation = false; ///< the exporters carry job labels (promfleet.h: NodeReading::hasJobLabels)
+    SourceProgress m_progress; ///< sent with every update: the status line's and report --config's view
     qint64 m_chunkRetryAfterMs = -1;
     Backoff m_historyBackoff;
 

@@ -22,6 +22,7 @@ struct LabelIndex
     int name = -1, node = -1, instance = -1, hostname = -1, region = -1, pool = -1, rack = -1;
     int gpu = -1, dcgmUuid = -1, dcgmModel = -1, npuId = -1, vdie = -1, npuModel = -1;
     int index = -1, uuid = -1, model = -1, vendor = -1;
+    int hpcJob = -1, pod = -1, podName = -1, podNamespace = -1, jobId = -1; ///< who holds the chip
 
     LabelIndex(const QStringList& names, const TopologyLabels& t)
     {
@@ -43,6 +44,11 @@ struct LabelIndex
         uuid = at(QStringLiteral("uuid"));
         model = at(QStringLiteral("model"));
         vendor = at(QStringLiteral("vendor"));
+        hpcJob = at(QStringLiteral("hpc_job"));
+        pod = at(QStringLiteral("pod"));
+        podName = at(QStringLiteral("pod_name"));
+        podNamespace = at(QStringLiteral("namespace"));
+        jobId = at(QStringLiteral("job_id"));
     }
 };
 
@@ -256,6 +262,27 @@ void meridianValue(Chip* c, const QString& name, double v)
     tableValue(c, Protocol::Exporter::Dialect::Meridian, name, v);
 }
 
+// Who holds a chip, from the exporters' job labels: dcgm-exporter's HPC mode `hpc_job`, its Kubernetes mode
+// `pod` (+ `namespace`), npu-exporter's `pod_name` (+ `namespace`; empty on a host), meridian's `job_id`.
+// Empty: no job label on this series (the chip is free where the exporters carry job labels at all).
+QString holderOf(Query q, const Series& s, const LabelIndex& li)
+{
+    const auto inNamespace = [&](const QString& name) {
+        const QString ns = label(s, li.podNamespace);
+        return name.isEmpty() || ns.isEmpty() ? name : ns + QLatin1Char('/') + name;
+    };
+    switch (q) {
+    case Query::Dcgm:
+        if (const QString job = label(s, li.hpcJob); !job.isEmpty())
+            return job;
+        return inNamespace(label(s, li.pod));
+    case Query::Npu:
+        return inNamespace(label(s, li.podName));
+    default:
+        return label(s, li.jobId);
+    }
+}
+
 // The chip a series is about, created on first sight; nullptr when the series names none.
 Chip* chipOf(Node* n, Query q, const Series& s, const LabelIndex& li)
 {
@@ -293,6 +320,8 @@ Chip* chipOf(Node* n, Query q, const Series& s, const LabelIndex& li)
     }
     if (c.model.isEmpty())
         c.model = model;
+    if (c.sample.jobId.isEmpty())
+        c.sample.jobId = holderOf(q, s, li);
     return &c;
 }
 
@@ -332,6 +361,7 @@ void finish(Node* n, qint64 evaluatedMs)
         if (!c.counters.isEmpty())
             r.faultCounters.insert(int(i), std::move(c.counters));
         anyFaulty |= c.sample.health == Protocol::AcceleratorHealth::Faulty;
+        r.hasJobLabels |= !c.sample.jobId.isEmpty();
         r.sample.accelerators.append(std::move(c.sample));
     }
     r.hasAcceleratorMetrics = !chips.isEmpty();
@@ -372,7 +402,8 @@ QStringList wantedLabels(const TopologyLabels& t)
     QStringList names { QStringLiteral("__name__"), t.node, QStringLiteral("instance"), QStringLiteral("Hostname"),
         t.region, t.pool, t.rack, QStringLiteral("gpu"), QStringLiteral("UUID"), QStringLiteral("modelName"),
         QStringLiteral("id"), QStringLiteral("vdie_id"), QStringLiteral("model_name"), QStringLiteral("index"),
-        QStringLiteral("uuid"), QStringLiteral("model"), QStringLiteral("vendor") };
+        QStringLiteral("uuid"), QStringLiteral("model"), QStringLiteral("vendor"), QStringLiteral("hpc_job"),
+        QStringLiteral("pod"), QStringLiteral("pod_name"), QStringLiteral("namespace"), QStringLiteral("job_id") };
     names.removeDuplicates();
     return names;
 }

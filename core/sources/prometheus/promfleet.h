@@ -50,6 +50,7 @@ struct NodeReading
     int targetsDown = 0; ///< … with up == 0
     bool hasHostMetrics = false; ///< node_exporter (or meridian-agent) series seen
     bool hasAcceleratorMetrics = false;
+    bool hasJobLabels = false; ///< a chip's series named the job holding it (promfleet.cpp: holderOf)
     // Exporter-only fault counters per accelerator (its index in the inventory): metric name → value (NaN:
     // no data), named as the fault map's counter rules (resources/faults/faultmap.json) name them.
     QHash<int, QMap<QString, double>> faultCounters;

@@ -24,6 +24,7 @@ private Q_SLOTS:
     void mapsExporterSeries();
     void renamedLabelsAndUnassigned();
     void upCountsTargets();
+    void jobLabelsNameTheHolder();
 };
 
 namespace {
@@ -198,6 +199,44 @@ void TestPromFleet::upCountsTargets()
     QCOMPARE(nodes.value(QStringLiteral("a")).targetsDown, 1);
     QCOMPARE(nodes.value(QStringLiteral("b")).targetsUp, 0);
     QCOMPARE(nodes.value(QStringLiteral("b")).targetsDown, 1);
+}
+
+// Who holds a chip: dcgm-exporter's `hpc_job` (HPC mode) or `namespace/pod` (Kubernetes mode), npu-exporter's
+// `namespace/pod_name`; a chip without a job label is free, and a round with any job label says so.
+void TestPromFleet::jobLabelsNameTheHolder()
+{
+    const TopologyLabels t;
+    auto withLabels = [](QHash<QString, QString> labels, const QHash<QString, QString>& extra) {
+        labels.insert(extra);
+        return labels;
+    };
+    QList<std::pair<Query, Vector>> answers;
+    answers.append({ Query::Dcgm,
+        vector(t,
+            { { withLabels(dcgm(u"DCGM_FI_DEV_GPU_UTIL"_s, u"0"_s), { { u"hpc_job"_s, u"4711"_s } }), 90 },
+                { withLabels(dcgm(u"DCGM_FI_DEV_GPU_UTIL"_s, u"1"_s),
+                      { { u"pod"_s, u"train-0"_s }, { u"namespace"_s, u"team-a"_s } }),
+                    80 },
+                { dcgm(u"DCGM_FI_DEV_GPU_UTIL"_s, u"2"_s), 0 } }) });
+    answers.append({ Query::Npu,
+        vector(t,
+            { { withLabels(npu(u"npu_chip_info_utilization"_s, u"0"_s),
+                    { { u"pod_name"_s, u"infer-7"_s }, { u"namespace"_s, u"serving"_s } }),
+                50 } }) });
+    const QHash<QString, NodeReading> nodes = assembleNodes(answers, t, 1);
+    const NodeReading gpuNode = nodes.value(u"10.0.0.1"_s);
+    QCOMPARE(gpuNode.sample.accelerators.size(), 3);
+    QCOMPARE(gpuNode.sample.accelerators[0].jobId, u"4711"_s);
+    QCOMPARE(gpuNode.sample.accelerators[1].jobId, u"team-a/train-0"_s);
+    QVERIFY(gpuNode.sample.accelerators[2].jobId.isEmpty());
+    QVERIFY(gpuNode.hasJobLabels);
+    const NodeReading npuNode = nodes.value(u"10.0.0.2"_s);
+    QCOMPARE(npuNode.sample.accelerators.value(0).jobId, u"serving/infer-7"_s);
+
+    // No job label anywhere: nothing is claimed about allocation.
+    QList<std::pair<Query, Vector>> plain;
+    plain.append({ Query::Dcgm, vector(t, { { dcgm(u"DCGM_FI_DEV_GPU_UTIL"_s, u"0"_s), 10 } }) });
+    QVERIFY(!assembleNodes(plain, t, 1).value(u"10.0.0.1"_s).hasJobLabels);
 }
 
 QTEST_GUILESS_MAIN(TestPromFleet)

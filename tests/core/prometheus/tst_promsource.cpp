@@ -4,6 +4,7 @@
 // an answer over the body cap and a silent server. Each is reported with its reason, keeps the last good state
 // (no snapshot replaces it) and crashes nothing; the source recovers when the server does.
 
+#include "core/sources/prometheuscheck.h"
 #include "core/sources/prometheussource.h"
 
 #include <QSignalSpy>
@@ -127,6 +128,7 @@ private Q_SLOTS:
     void hostileAnswers();
     void notANumberIsMissing();
     void partialAnswersAreReported();
+    void checkNamesMissingExporters();
 
 private:
     struct Seen
@@ -267,7 +269,35 @@ void TestPromSource::partialAnswersAreReported()
     // A partial answer is still an answer: the nodes are up with their values.
     QVERIFY(node(updates, QStringLiteral("n1")).status == AgentStatus::Up);
     QCOMPARE(node(updates, QStringLiteral("n1")).utilization, 42.0);
+    // …and the warning travels with the source's progress, for the status bar.
+    const SourceUpdate last = updates.last().first().value<SourceUpdate>();
+    QVERIFY(last.progress);
+    QVERIFY(last.progress->problem.isEmpty());
+    QCOMPARE(last.progress->warnings, report.warnings);
     source.stop();
+}
+
+// check-source names wiring mistakes per node: n1 has DCGM series but no node_exporter, n2 no accelerator
+// exporter at all.
+void TestPromSource::checkNamesMissingExporters()
+{
+    FakePrometheus fake;
+    QVERIFY(fake.start());
+    SourceConfig config;
+    config.name = QStringLiteral("prom");
+    config.kind = SourceConfig::Kind::Prometheus;
+    config.url = fake.url();
+    PrometheusCheck check;
+    check.setTimeoutMs(10000);
+    QSignalSpy done(&check, &PrometheusCheck::finished);
+    check.start(config);
+    QVERIFY(done.wait(15000));
+    const SourceCheckReport r = done.first().first().value<SourceCheckReport>();
+    const QString warnings = r.warnings.join(u'\n');
+    QVERIFY2(warnings.contains(QLatin1String("1 node(s) have an accelerator exporter but no node_exporter")
+                 + QLatin1String(" (no host CPU, memory or load): n1")),
+        qPrintable(warnings));
+    QVERIFY2(warnings.contains(QLatin1String("1 node(s) have no accelerator exporter")), qPrintable(warnings));
 }
 
 QTEST_GUILESS_MAIN(TestPromSource)
