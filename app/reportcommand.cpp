@@ -10,6 +10,7 @@
 #include "core/session/consoleconfig.h"
 #include "core/session/demofleet.h"
 #include "core/session/fleetsession.h"
+#include "core/session/historysync.h"
 #include "core/store/fleetstore.h"
 #include "ui/reports/reportpdf.h"
 
@@ -19,6 +20,7 @@
 #include <QDir>
 #include <QEventLoop>
 #include <QFileInfo>
+#include <QHash>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTextStream>
@@ -100,6 +102,68 @@ QString fillDemoCache(QTemporaryDir* dir, const QString& history, QString* error
     return ok ? dir->path() : QString();
 }
 
+// The earliest instant the report may cover: a relative range ends with the newest data, which a sync brings
+// up to now.
+qint64 reportStartMs(const Reports::ReportParameters& p)
+{
+    if (p.relativeSpanMs > 0)
+        return QDateTime::currentMSecsSinceEpoch() - p.relativeSpanMs;
+    return p.fromMs;
+}
+
+QString syncLine(const QString& source, const SourceProgress& p)
+{
+    if (!p.problem.isEmpty())
+        return CommandText::tr("%1: %2").arg(source, p.problem);
+    if (!p.historyProblem.isEmpty())
+        return CommandText::tr("%1: reading history failed, asking again: %2").arg(source, p.historyProblem);
+    const auto time = [](qint64 ms) {
+        return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    };
+    if (p.historyCaughtUp && p.historyToMs > p.historyFromMs)
+        return CommandText::tr("%1: history up to date (read %2 – %3 UTC)")
+            .arg(source, time(p.historyFromMs), time(p.historyDoneMs));
+    if (p.historyCaughtUp)
+        return CommandText::tr("%1: history up to date").arg(source);
+    const double share = p.historyShare();
+    if (share < 0)
+        return CommandText::tr("%1: connected, history not started yet").arg(source);
+    return CommandText::tr("%1: reading history %2 – %3 UTC, %4 %")
+        .arg(source, time(p.historyFromMs), time(p.historyToMs))
+        .arg(qRound(share * 100));
+}
+
+// Brings the cache up to date from the configuration's sources that keep history (Prometheus), with progress on
+// stderr at most every few seconds per source. A source that cannot be read is a warning: the report still
+// comes from what the cache holds, and says where its data has gaps.
+bool syncHistory(const QList<SourceConfig>& sources, const QString& cacheDir, const HistorySync::Options& options,
+    QTextStream& err, QString* error)
+{
+    HistorySync sync;
+    QHash<QString, std::pair<qint64, QString>> printed; // source → (when, what)
+    QObject::connect(&sync, &HistorySync::progress, [&](const QString& source, const SourceProgress& p) {
+        const QString line = syncLine(source, p);
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const auto last = printed.value(source);
+        const bool sameKind = last.second.section(QLatin1Char(','), 0, 0) == line.section(QLatin1Char(','), 0, 0);
+        if (line == last.second || (sameKind && !p.historyCaughtUp && now - last.first < 5000))
+            return;
+        printed.insert(source, { now, line });
+        err << "meridian report: " << line << Qt::endl;
+    });
+    QList<HistorySync::Outcome> outcomes;
+    if (!sync.run(sources, cacheDir, options, &outcomes, error))
+        return false;
+    for (const HistorySync::Outcome& o : std::as_const(outcomes)) {
+        if (!o.caughtUp)
+            err << "meridian report: "
+                << CommandText::tr("warning: %1 is not up to date (%2); the report uses what the cache holds")
+                       .arg(o.source, o.problem)
+                << Qt::endl;
+    }
+    return true;
+}
+
 } // namespace
 
 int runReport(const QStringList& arguments)
@@ -123,7 +187,14 @@ int runReport(const QStringList& arguments)
     const QCommandLineOption output(QStringList { QStringLiteral("o"), QStringLiteral("output") },
         CommandText::tr("Output file (pdf, xlsx) or directory (csv: one file per table)."), QStringLiteral("PATH"));
     const QCommandLineOption config(QStringLiteral("config"),
-        CommandText::tr("Console configuration whose cache to read."), QStringLiteral("FILE"));
+        CommandText::tr("Console configuration whose cache to read. Its Prometheus sources bring the cache up to "
+                        "date for the range first."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption noSync(QStringLiteral("no-sync"),
+        CommandText::tr("With --config: report on the cache as it is, without asking the sources."));
+    const QCommandLineOption syncTimeout(QStringLiteral("sync-timeout"),
+        CommandText::tr("With --config: minutes to wait for the sources at most (default 30)."),
+        QStringLiteral("MINUTES"), QStringLiteral("30"));
     const QCommandLineOption cache(
         QStringLiteral("cache"), CommandText::tr("Cache directory to read."), QStringLiteral("DIR"));
     const QCommandLineOption demo(
@@ -135,7 +206,8 @@ int runReport(const QStringList& arguments)
         CommandText::tr("Report language: en or zh_CN (default en)."), QStringLiteral("LANG"), QStringLiteral("en"));
     const QCommandLineOption bom(
         QStringLiteral("bom"), CommandText::tr("CSV: start each file with a UTF-8 BOM (Excel)."));
-    parser.addOptions({ type, scope, range, format, output, config, cache, demo, demoHistory, language, bom });
+    parser.addOptions(
+        { type, scope, range, format, output, config, noSync, syncTimeout, cache, demo, demoHistory, language, bom });
 
     QStringList args = arguments;
     args.removeAt(1); // "report"
@@ -175,6 +247,10 @@ int runReport(const QStringList& arguments)
         return fail(CommandText::tr("-o PATH is required"), 2);
     if (int(parser.isSet(config)) + int(parser.isSet(cache)) + int(parser.isSet(demo)) > 1)
         return fail(CommandText::tr("give at most one of --config, --cache and --demo"), 2);
+    bool minutesOk = false;
+    const int syncMinutes = parser.value(syncTimeout).toInt(&minutesOk);
+    if (!minutesOk || syncMinutes < 1 || syncMinutes > 24 * 60)
+        return fail(CommandText::tr("--sync-timeout must be a number of minutes from 1 to 1440"), 2);
 
     QString cacheDir;
     QTemporaryDir demoDir;
@@ -191,6 +267,13 @@ int runReport(const QStringList& arguments)
         if (parser.isSet(config) && !ConsoleConfig::load(parser.value(config), &cfg, &error))
             return fail(CommandText::tr("cannot use the configuration %1: %2").arg(parser.value(config), error), 1);
         cacheDir = cfg.cachePath.isEmpty() ? cacheDirFor(false) : cfg.cachePath;
+        if (parser.isSet(config) && !parser.isSet(noSync)) {
+            HistorySync::Options options;
+            options.fromMs = reportStartMs(p);
+            options.timeoutMs = qint64(syncMinutes) * 60 * 1000;
+            if (!syncHistory(cfg.sources, cacheDir, options, err, &error))
+                return fail(CommandText::tr("cannot bring the cache in %1 up to date: %2").arg(cacheDir, error), 1);
+        }
     }
     if (!QFileInfo::exists(QDir(cacheDir).filePath(QStringLiteral("metrics.db"))))
         return fail(CommandText::tr("no cache in %1").arg(cacheDir), 1);

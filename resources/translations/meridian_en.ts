@@ -246,6 +246,23 @@
     </message>
 </context>
 <context>
+    <name>Meridian::HistorySync</name>
+    <message numerus="yes">
+        <source>no answer within %n second(s)</source>
+        <translation>
+            <numerusform>no answer within %n second</numerusform>
+            <numerusform>no answer within %n seconds</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>not up to date after %n minute(s)</source>
+        <translation>
+            <numerusform>not up to date after %n minute</numerusform>
+            <numerusform>not up to date after %n minutes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Meridian::JobTimeline</name>
     <message numerus="yes">
         <source>%n segment(s)</source>
@@ -350,6 +367,13 @@ p50 %3 ms, p99 %4 ms, loss %5 (%n probes)</numerusform>
             <numerusform>%n of %1 scrape targets failing: %2</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n node(s) have an accelerator exporter but no node_exporter (no host CPU, memory or load): %1</source>
+        <translation>
+            <numerusform>%n node has an accelerator exporter but no node_exporter (no host CPU, memory or load): %1</numerusform>
+            <numerusform>%n nodes have an accelerator exporter but no node_exporter (no host CPU, memory or load): %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Meridian::PrometheusSource</name>
@@ -368,6 +392,30 @@ p50 %3 ms, p99 %4 ms, loss %5 (%n probes)</numerusform>
         <translation>
             <numerusform>Saved to %1. The data has %n gap; the report shows it.</numerusform>
             <numerusform>Saved to %1. The data has %n gaps; the report shows them.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::SourceNoticeLabel</name>
+    <message numerus="yes">
+        <source>⚠ %n warning(s) from %1</source>
+        <translation>
+            <numerusform>⚠ %n warning from %1</numerusform>
+            <numerusform>⚠ %n warnings from %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n warning(s) from %1 sources</source>
+        <translation>
+            <numerusform>⚠ %n warning from %1 sources</numerusform>
+            <numerusform>⚠ %n warnings from %1 sources</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
         </translation>
     </message>
 </context>

@@ -326,6 +326,14 @@
         <source>%1.hostNames.%2: expected a non-empty host name of at most %3 characters</source>
         <translation>%1.hostNames.%2：应为不超过 %3 个字符的非空主机名</translation>
     </message>
+    <message>
+        <source>%1.historyHours: expected a whole number of hours from 0 to %2</source>
+        <translation>%1.historyHours：应为 0 到 %2 之间的整数小时</translation>
+    </message>
+    <message>
+        <source>%1.historyStepSeconds: expected 10, 12, 15, 20, 30 or 60</source>
+        <translation>%1.historyStepSeconds：应为 10、12、15、20、30 或 60</translation>
+    </message>
 </context>
 <context>
     <name>Meridian::AcceleratorGrid</name>
@@ -2346,6 +2354,21 @@ Subcommands:
     </message>
 </context>
 <context>
+    <name>Meridian::HistorySync</name>
+    <message numerus="yes">
+        <source>no answer within %n second(s)</source>
+        <translation>
+            <numerusform>%n 秒内无应答</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>not up to date after %n minute(s)</source>
+        <translation>
+            <numerusform>%n 分钟后仍未更新完毕</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Meridian::HttpClient</name>
     <message>
         <source>body exceeds %1 bytes</source>
@@ -3969,6 +3992,12 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
         <source>no target list from /api/v1/targets (%1)</source>
         <translation>未能从 /api/v1/targets 获得目标列表（%1）</translation>
     </message>
+    <message numerus="yes">
+        <source>%n node(s) have an accelerator exporter but no node_exporter (no host CPU, memory or load): %1</source>
+        <translation>
+            <numerusform>%n 个节点有加速卡 exporter 但没有 node_exporter（无主机 CPU、内存或负载数据）：%1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Meridian::PrometheusSource</name>
@@ -3993,6 +4022,10 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
     <message>
         <source>no longer reported by Prometheus (its targets are gone)</source>
         <translation>Prometheus 不再报告此节点（其抓取目标已消失）</translation>
+    </message>
+    <message>
+        <source>a query failed, its values are missing: %1</source>
+        <translation>一个查询失败，其数值缺失：%1</translation>
     </message>
 </context>
 <context>
@@ -4215,10 +4248,6 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
         <translation>输出文件（pdf、xlsx）或目录（csv：每个表一个文件）。</translation>
     </message>
     <message>
-        <source>Console configuration whose cache to read.</source>
-        <translation>要读取其缓存的控制台配置。</translation>
-    </message>
-    <message>
         <source>Cache directory to read.</source>
         <translation>要读取的缓存目录。</translation>
     </message>
@@ -4301,6 +4330,54 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
     <message>
         <source>the cache in %1 is damaged, no report was written: %2. Start the console to move it aside, or move its files away yourself.</source>
         <translation>%1 中的缓存已损坏，未写出报表：%2。请启动控制台将其移到一旁，或自行移走其文件。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: reading history failed, asking again: %2</source>
+        <translation>%1：读取历史失败，将重试：%2</translation>
+    </message>
+    <message>
+        <source>%1: history up to date (read %2 – %3 UTC)</source>
+        <translation>%1：历史已是最新（已读取 %2 – %3 UTC）</translation>
+    </message>
+    <message>
+        <source>%1: history up to date</source>
+        <translation>%1：历史已是最新</translation>
+    </message>
+    <message>
+        <source>%1: connected, history not started yet</source>
+        <translation>%1：已连接，尚未开始读取历史</translation>
+    </message>
+    <message>
+        <source>%1: reading history %2 – %3 UTC, %4 %</source>
+        <translation>%1：正在读取历史 %2 – %3 UTC，%4 %</translation>
+    </message>
+    <message>
+        <source>warning: %1 is not up to date (%2); the report uses what the cache holds</source>
+        <translation>警告：%1 未更新完毕（%2）；报告使用缓存中已有的数据</translation>
+    </message>
+    <message>
+        <source>Console configuration whose cache to read. Its Prometheus sources bring the cache up to date for the range first.</source>
+        <translation>读取其缓存的控制台配置文件。先由其中的 Prometheus 数据源将缓存更新到所需时间范围。</translation>
+    </message>
+    <message>
+        <source>With --config: report on the cache as it is, without asking the sources.</source>
+        <translation>与 --config 一起使用：直接使用现有缓存生成报告，不查询数据源。</translation>
+    </message>
+    <message>
+        <source>With --config: minutes to wait for the sources at most (default 30).</source>
+        <translation>与 --config 一起使用：等待数据源的最长分钟数（默认 30）。</translation>
+    </message>
+    <message>
+        <source>--sync-timeout must be a number of minutes from 1 to 1440</source>
+        <translation>--sync-timeout 必须是 1 到 1440 之间的分钟数</translation>
+    </message>
+    <message>
+        <source>cannot bring the cache in %1 up to date: %2</source>
+        <translation>无法更新 %1 中的缓存：%2</translation>
     </message>
 </context>
 <context>
@@ -5492,6 +5569,47 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
     <message>
         <source>The basic auth file does not exist or cannot be read.</source>
         <translation>基本认证文件不存在或无法读取。</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::SourceNoticeLabel</name>
+    <message>
+        <source>%1 %2 %</source>
+        <translation>%1 %2 %</translation>
+    </message>
+    <message>
+        <source>%1: reading history from %2 to %3</source>
+        <translation>%1：正在读取 %2 至 %3 的历史</translation>
+    </message>
+    <message>
+        <source>%1: reading history failed, it is asked again: %2</source>
+        <translation>%1：读取历史失败，将重新请求：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Reading history: %1</source>
+        <translation>正在读取历史：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n warning(s) from %1</source>
+        <translation>
+            <numerusform>⚠ 来自 %1 的 %n 条警告</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n warning(s) from %1 sources</source>
+        <translation>
+            <numerusform>⚠ 来自 %1 个数据源的 %n 条警告</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>…… 另有 %n 条</numerusform>
+        </translation>
     </message>
 </context>
 <context>
