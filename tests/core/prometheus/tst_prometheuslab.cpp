@@ -17,6 +17,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -72,7 +73,8 @@ void TestPrometheusLab::control(const QJsonObject& body)
     QVERIFY2(r.status == 200, qPrintable(QString::fromUtf8(r.body)));
 }
 
-// Per region: nodes up and down, and the accelerators per model (what the exporters carry: no allocation).
+// Per region: nodes up and down, and the accelerators per model, total and allocated (the simulator's exporters
+// name each chip's job as dcgm-exporter's HPC mode and npu-exporter do: docs/prometheus.md, Allocation).
 QStringList TestPrometheusLab::consoleFigures() const
 {
     QStringList lines;
@@ -80,7 +82,7 @@ QStringList TestPrometheusLab::consoleFigures() const
         const RegionSummary s = m_session->store()->summary(region);
         QStringList models;
         for (const ModelCapacity& m : s.models)
-            models << QStringLiteral("%1 %2").arg(m.model).arg(m.total);
+            models << QStringLiteral("%1 %2 allocated %3").arg(m.model).arg(m.total).arg(m.allocated);
         models.sort();
         lines << QStringLiteral("%1: up %2 down %3 | %4")
                      .arg(region)
@@ -99,9 +101,10 @@ QStringList TestPrometheusLab::truthFigures()
         const QJsonObject r = v.toObject();
         QStringList models;
         for (const QJsonValue& mv : r.value(QStringLiteral("models")).toArray())
-            models << QStringLiteral("%1 %2")
+            models << QStringLiteral("%1 %2 allocated %3")
                           .arg(mv.toObject().value(QStringLiteral("model")).toString())
-                          .arg(mv.toObject().value(QStringLiteral("total")).toInt());
+                          .arg(mv.toObject().value(QStringLiteral("total")).toInt())
+                          .arg(mv.toObject().value(QStringLiteral("allocated")).toInt());
         models.sort();
         lines << QStringLiteral("%1: up %2 down %3 | %4")
                      .arg(r.value(QStringLiteral("region")).toString())
@@ -171,6 +174,9 @@ void TestPrometheusLab::seesTheSimulatedFleet()
 {
     const QStringList truth = truthFigures();
     QVERIFY(!truth.isEmpty());
+    // Jobs hold chips in this scenario: allocation is compared, not zero against zero.
+    QVERIFY2(
+        truth.join(u' ').contains(QRegularExpression(QStringLiteral("allocated [1-9]"))), qPrintable(truth.join(u' ')));
     QTRY_COMPARE_WITH_TIMEOUT(consoleFigures(), truth, 30000);
     // Topology from the target labels: every node has its region, pool and rack, and its accelerators.
     for (const FleetNode& n : m_session->store()->nodes()) {
