@@ -89,7 +89,9 @@ struct Node
     QMap<QString, Chip> chips; ///< vendor|uuid or vendor|#index
     double memTotal = Missing, memAvailable = Missing, bootTime = Missing, nodeTime = Missing;
     QString hostname; ///< dcgm-exporter's Hostname: the machine's own name, preferred to an address
-    QString instanceHost;
+    // The host name when no exporter states one: the node label the site set (its relabelling's choice), else the
+    // host part of `instance` (an address, or the one address of a front serving many nodes).
+    QString fallbackName;
 };
 
 void takeTopology(Node* n, const Series& s, const LabelIndex& li)
@@ -328,7 +330,7 @@ Chip* chipOf(Node* n, Query q, const Series& s, const LabelIndex& li)
 void finish(Node* n, qint64 evaluatedMs)
 {
     NodeReading& r = n->reading;
-    r.inventory.hostname = n->hostname.isEmpty() ? n->instanceHost : n->hostname;
+    r.inventory.hostname = n->hostname.isEmpty() ? n->fallbackName : n->hostname;
     Protocol::NodeMetrics& m = r.sample.node;
     if (!std::isnan(n->memTotal)) {
         m.memoryTotalBytes = n->memTotal;
@@ -429,6 +431,7 @@ QHash<QString, NodeReading> assembleNodes(
         const LabelIndex li(vector.labelNames, labels);
         for (const Series& s : vector.series) {
             QString id = label(s, li.node);
+            const bool named = !id.isEmpty();
             if (id.isEmpty())
                 id = hostOfInstance(label(s, li.instance));
             if (id.isEmpty())
@@ -437,8 +440,8 @@ QHash<QString, NodeReading> assembleNodes(
                 continue; // no identity at all: cannot be placed on a node
             Node& n = nodes[id];
             n.reading.inventory.nodeId = id;
-            if (n.instanceHost.isEmpty())
-                n.instanceHost = hostOfInstance(label(s, li.instance));
+            if (n.fallbackName.isEmpty())
+                n.fallbackName = named ? id : hostOfInstance(label(s, li.instance));
             takeTopology(&n, s, li);
             const double v = clean(s.value);
             const QString name = label(s, li.name);

@@ -184,6 +184,10 @@ void TestPromFleet::renamedLabelsAndUnassigned()
     QCOMPARE(nodes.value(QStringLiteral("gpu-1")).inventory.rack, QStringLiteral("7"));
     QVERIFY(!nodes.value(QStringLiteral("gpu-1")).unassigned());
     QVERIFY(nodes.value(QStringLiteral("10.0.0.9")).unassigned());
+    // Without an exporter's own host name, the name the site gave the node is its host name, not an address
+    // (a front serving many nodes from one address would make them all "10.0.0.1").
+    QCOMPARE(nodes.value(QStringLiteral("gpu-1")).inventory.hostname, QStringLiteral("gpu-1"));
+    QCOMPARE(nodes.value(QStringLiteral("10.0.0.9")).inventory.hostname, QStringLiteral("10.0.0.9"));
 }
 
 void TestPromFleet::upCountsTargets()
