@@ -121,6 +121,7 @@ void compareWithMetrics(const QList<SourceConfig>& all, int timeoutMs, QList<Sou
     if (std::none_of(checked->cbegin(), checked->cend(), scheduler))
         return;
     QStringList served;
+    QStringList unanswered; // metrics sources whose nodes are not known: no comparison then, not a false count
     bool anyMetrics = false;
     for (const SourceConfig& s : all) {
         if (!isMetricsKind(sourceKindKey(s.kind)))
@@ -128,7 +129,10 @@ void compareWithMetrics(const QList<SourceConfig>& all, int timeoutMs, QList<Sou
         anyMetrics = true;
         const auto done = std::find_if(
             checked->cbegin(), checked->cend(), [&s](const SourceCheckReport& r) { return r.name == s.name; });
-        served += done != checked->cend() ? done->nodeIds : check(s, timeoutMs).nodeIds;
+        const SourceCheckReport metrics = done != checked->cend() ? *done : check(s, timeoutMs);
+        served += metrics.nodeIds;
+        if (!metrics.usable())
+            unanswered.append(s.name);
     }
     if (!anyMetrics)
         return;
@@ -136,6 +140,11 @@ void compareWithMetrics(const QList<SourceConfig>& all, int timeoutMs, QList<Sou
     for (SourceCheckReport& r : *checked) {
         if (!scheduler(r))
             continue;
+        if (!unanswered.isEmpty()) {
+            r.warnings.append(CheckSourceText::tr("nodes not compared with the metrics sources: %1 did not answer")
+                                  .arg(unanswered.join(QStringLiteral(", "))));
+            continue;
+        }
         const QStringList missing = NodeIdentity::withoutMatch(r.nodeIds, served);
         r.scheduler.nodesWithoutMetrics = int(missing.size());
         r.scheduler.nodesWithoutMetricsNamed = missing.mid(0, MaxNamed);

@@ -1307,6 +1307,10 @@
             <numerusform>Slurm 中有 %n 个节点没有指标：%1</numerusform>
         </translation>
     </message>
+    <message>
+        <source>nodes not compared with the metrics sources: %1 did not answer</source>
+        <translation>未与指标来源比对节点：%1 没有应答</translation>
+    </message>
 </context>
 <context>
     <name>Meridian::CommandLine</name>
