@@ -5,7 +5,9 @@
 #include "core/session/consoleconfig.h"
 #include "core/sources/agentcheck.h"
 #include "core/sources/prometheuscheck.h"
+#include "core/sources/slurmcheck.h"
 #include "core/sources/sourcecheck.h"
+#include "core/store/nodeidentity.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -13,6 +15,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTextStream>
+
+#include <algorithm>
 
 namespace Meridian {
 
@@ -39,13 +43,14 @@ SourceCheckReport check(const SourceConfig& source, int timeoutMs)
         return report;
     }
     if (source.kind == SourceConfig::Kind::Slurm) {
-        // slurmrestd has its own check with Slurm's terms (drain support, partitions, job states).
-        report.name = source.name;
-        report.kind = sourceKindKey(source.kind);
-        report.status = QStringLiteral("not-checked");
-        report.problems << CheckSourceText::tr(
-            "a Slurm source is checked by: meridian check-slurm %1 --token-file FILE")
-                               .arg(source.url.toString());
+        SlurmCheck check;
+        check.setTimeoutMs(timeoutMs);
+        QObject::connect(&check, &SlurmCheck::finished, &loop, [&](const SlurmCheckReport& r) {
+            report = sourceCheckOf(source.name, r, source.hostNames);
+            loop.quit(); // finished() always comes from the event loop
+        });
+        check.start(source);
+        loop.exec();
         return report;
     }
     AgentCheck check;
@@ -59,6 +64,27 @@ SourceCheckReport check(const SourceConfig& source, int timeoutMs)
     check.start(source.url, source.tokenFile);
     loop.exec();
     return report;
+}
+
+void printCounts(QTextStream& out, const QString& title, const QMap<QString, int>& counts)
+{
+    QStringList parts;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+        parts << QStringLiteral("%1 %2").arg(it.key()).arg(it.value());
+    out << "  " << title << ' ' << (parts.isEmpty() ? CheckSourceText::tr("none") : parts.join(QStringLiteral(", ")))
+        << '\n';
+}
+
+// What a scheduler adds: sinfo's and squeue's figures.
+void printScheduler(QTextStream& out, const SchedulerCheck& s)
+{
+    printCounts(out, CheckSourceText::tr("nodes by state:"), s.nodesByState);
+    out << "  " << CheckSourceText::tr("partitions (nodes, GPUs, GPUs allocated):") << '\n';
+    for (const SchedulerCheck::Partition& p : s.partitions)
+        out << "    "
+            << QStringLiteral("%1 %2 %3 %4").arg(p.name, -16).arg(p.nodes, 6).arg(p.gpus, 6).arg(p.gpusAllocated, 6)
+            << '\n';
+    printCounts(out, CheckSourceText::tr("jobs by state:"), s.jobsByState);
 }
 
 void print(QTextStream& out, const SourceCheckReport& r)
@@ -78,10 +104,54 @@ void print(QTextStream& out, const SourceCheckReport& r)
     if (!models.isEmpty())
         out << " (" << models.join(QStringLiteral(", ")) << ')';
     out << '\n';
+    if (r.scheduler.present)
+        printScheduler(out, r.scheduler);
     for (const QString& p : r.problems)
         out << "  " << CheckSourceText::tr("problem: %1").arg(p) << '\n';
     for (const QString& w : r.warnings)
         out << "  " << CheckSourceText::tr("warning: %1").arg(w) << '\n';
+}
+
+// A scheduler's nodes that no metrics source of the configuration serves, by the store's identity rules
+// (short name and FQDN; the scheduler's hostNames mapping is already applied to its ids). Metrics sources
+// left out by --source are checked too, only for their node names.
+void compareWithMetrics(const QList<SourceConfig>& all, int timeoutMs, QList<SourceCheckReport>* checked)
+{
+    const auto scheduler = [](const SourceCheckReport& r) { return r.scheduler.present; };
+    if (std::none_of(checked->cbegin(), checked->cend(), scheduler))
+        return;
+    QStringList served;
+    QStringList unanswered; // metrics sources whose nodes are not known: no comparison then, not a false count
+    bool anyMetrics = false;
+    for (const SourceConfig& s : all) {
+        if (!isMetricsKind(sourceKindKey(s.kind)))
+            continue;
+        anyMetrics = true;
+        const auto done = std::find_if(
+            checked->cbegin(), checked->cend(), [&s](const SourceCheckReport& r) { return r.name == s.name; });
+        const SourceCheckReport metrics = done != checked->cend() ? *done : check(s, timeoutMs);
+        served += metrics.nodeIds;
+        if (!metrics.usable())
+            unanswered.append(s.name);
+    }
+    if (!anyMetrics)
+        return;
+    constexpr qsizetype MaxNamed = 20;
+    for (SourceCheckReport& r : *checked) {
+        if (!scheduler(r))
+            continue;
+        if (!unanswered.isEmpty()) {
+            r.warnings.append(CheckSourceText::tr("nodes not compared with the metrics sources: %1 did not answer")
+                                  .arg(unanswered.join(QStringLiteral(", "))));
+            continue;
+        }
+        const QStringList missing = NodeIdentity::withoutMatch(r.nodeIds, served);
+        r.scheduler.nodesWithoutMetrics = int(missing.size());
+        r.scheduler.nodesWithoutMetricsNamed = missing.mid(0, MaxNamed);
+        if (!missing.isEmpty())
+            r.problems.append(CheckSourceText::tr("%n node(s) in Slurm with no metrics: %1", "", int(missing.size()))
+                                  .arg(r.scheduler.nodesWithoutMetricsNamed.join(QStringLiteral(", "))));
+    }
 }
 
 } // namespace
@@ -143,9 +213,12 @@ int runCheckSource(const QStringList& arguments)
 
     registerCoreMetaTypes();
     bool allUsable = true;
+    QList<SourceCheckReport> checked;
+    for (const SourceConfig& s : std::as_const(sources))
+        checked.append(check(s, timeoutS * 1000));
+    compareWithMetrics(loaded.sources, timeoutS * 1000, &checked);
     QJsonArray reports;
-    for (const SourceConfig& s : std::as_const(sources)) {
-        const SourceCheckReport r = check(s, timeoutS * 1000);
+    for (const SourceCheckReport& r : std::as_const(checked)) {
         allUsable &= r.usable();
         if (parser.isSet(json)) {
             reports.append(toJson(r));

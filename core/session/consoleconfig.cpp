@@ -63,11 +63,51 @@ bool parseHostNames(const QJsonObject& o, const QString& where, SourceConfig* ou
     return true;
 }
 
-// "user", "region", "pools" and "hostNames": what only a Slurm source has.
+// "jobKinds": [{"kind": "training", "qos" | "namePrefix" | "partition" | "account": "…"}, …].
+bool parseJobKinds(const QJsonObject& o, const QString& where, SourceConfig* out, QString* error)
+{
+    const QJsonValue kinds = o.value(QStringLiteral("jobKinds"));
+    if (kinds.isUndefined())
+        return true;
+    if (!kinds.isArray() || kinds.toArray().size() > MaxSources) {
+        *error = tr("%1.jobKinds: expected an array of at most %2 rules").arg(where).arg(MaxSources);
+        return false;
+    }
+    using Match = JobKindRule::Match;
+    const std::pair<const char*, Match> matches[] = { { "qos", Match::Qos }, { "namePrefix", Match::NamePrefix },
+        { "partition", Match::Partition }, { "account", Match::Account } };
+    const QJsonArray rules = kinds.toArray();
+    for (qsizetype i = 0; i < rules.size(); ++i) {
+        const QString at = QStringLiteral("%1.jobKinds[%2]").arg(where).arg(i);
+        const QJsonObject r = rules.at(i).toObject();
+        const QString kind = r.value(QStringLiteral("kind")).toString();
+        JobKindRule rule { Match::Qos, {}, kind };
+        int keys = 0;
+        for (const auto& [key, match] : matches) {
+            if (r.contains(QLatin1String(key))) {
+                ++keys;
+                rule.match = match;
+                rule.value = r.value(QLatin1String(key)).toString();
+            }
+        }
+        const bool knownKind = kind == u"training" || kind == u"inference" || kind == u"other";
+        if (!rules.at(i).isObject() || r.size() != 2 || keys != 1 || !knownKind || rule.value.isEmpty()
+            || rule.value.size() > MaxNameLength) {
+            *error = tr("%1: expected \"kind\" (training, inference or other) and one of \"qos\", \"namePrefix\", "
+                        "\"partition\" or \"account\", a non-empty string")
+                         .arg(at);
+            return false;
+        }
+        out->jobKinds.append(rule);
+    }
+    return true;
+}
+
+// "user", "region", "pools", "hostNames" and "jobKinds": what only a Slurm source has.
 bool parseSlurmKeys(const QJsonObject& o, const QString& where, SourceConfig* out, QString* error)
 {
     const bool slurm = out->kind == SourceConfig::Kind::Slurm;
-    for (const char* key : { "user", "region", "pools", "hostNames" }) {
+    for (const char* key : { "user", "region", "pools", "hostNames", "jobKinds" }) {
         if (!slurm && o.contains(QLatin1String(key))) {
             *error = tr("%1.%2: only a \"slurm\" source has it").arg(where, QLatin1String(key));
             return false;
@@ -84,7 +124,7 @@ bool parseSlurmKeys(const QJsonObject& o, const QString& where, SourceConfig* ou
         }
         *target = v.toString().trimmed();
     }
-    if (!parseHostNames(o, where, out, error))
+    if (!parseHostNames(o, where, out, error) || !parseJobKinds(o, where, out, error))
         return false;
     const QJsonValue pools = o.value(QStringLiteral("pools"));
     if (pools.isUndefined())
@@ -203,8 +243,8 @@ bool parseSource(const QJsonValue& value, int index, SourceConfig* out, QString*
                 QStringLiteral("intervalSeconds"), QStringLiteral("ca"), QStringLiteral("clientCert"),
                 QStringLiteral("clientKey"), QStringLiteral("credential"), QStringLiteral("user"),
                 QStringLiteral("region"), QStringLiteral("pools"), QStringLiteral("hostNames"),
-                QStringLiteral("basicAuthFile"), QStringLiteral("labels"), QStringLiteral("historyHours"),
-                QStringLiteral("historyStepSeconds") },
+                QStringLiteral("jobKinds"), QStringLiteral("basicAuthFile"), QStringLiteral("labels"),
+                QStringLiteral("historyHours"), QStringLiteral("historyStepSeconds") },
             where, error))
         return false;
 
@@ -379,6 +419,17 @@ bool ConsoleConfig::save(const QString& path, QString* error) const
         }
         if (!pools.isEmpty())
             o.insert(QStringLiteral("pools"), pools);
+        QJsonArray jobKinds;
+        for (const JobKindRule& rule : s.jobKinds) {
+            using Match = JobKindRule::Match;
+            const QString key = rule.match == Match::Qos ? QStringLiteral("qos")
+                : rule.match == Match::NamePrefix        ? QStringLiteral("namePrefix")
+                : rule.match == Match::Partition         ? QStringLiteral("partition")
+                                                         : QStringLiteral("account");
+            jobKinds.append(QJsonObject { { QStringLiteral("kind"), rule.kind }, { key, rule.value } });
+        }
+        if (!jobKinds.isEmpty())
+            o.insert(QStringLiteral("jobKinds"), jobKinds);
         if (!s.hostNames.isEmpty()) {
             QJsonObject names;
             for (auto it = s.hostNames.cbegin(); it != s.hostNames.cend(); ++it)

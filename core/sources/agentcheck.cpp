@@ -113,6 +113,8 @@ void AgentCheck::start(const QUrl& url, const QString& tokenFile)
                         return add(Severity::Error, QStringLiteral("GET /api/v1/fleet"), d.error);
                     m_report.isFleet = true;
                     m_report.fleetNodes = int(fleet.size());
+                    for (const Protocol::FleetEntry& e : std::as_const(fleet))
+                        m_report.nodeIds.append(e.nodeId);
                     add(Severity::Ok, tr("authorization"),
                         m_token.isEmpty() ? tr("no token needed") : tr("token accepted"));
                     add(Severity::Ok, QStringLiteral("GET /api/v1/fleet"),
@@ -163,6 +165,7 @@ void AgentCheck::start(const QUrl& url, const QString& tokenFile)
         } else {
             m_report.inventory = inventory;
             m_report.hasInventory = true;
+            m_report.nodeIds = { inventory.nodeId };
             add(Severity::Ok, QStringLiteral("GET /api/v1/node"),
                 tr("%1, %n accelerator(s)", nullptr, int(inventory.accelerators.size())).arg(inventory.nodeId));
         }

@@ -30,6 +30,7 @@ struct AgentCheckReport
     QUrl url;
     bool isFleet = false; ///< the URL is a fleet front (serves /api/v1/fleet)
     int fleetNodes = 0; ///< nodes listed by the front
+    QStringList nodeIds; ///< the front's nodes, or the agent's own
     QString checkedNode; ///< fleet: the node whose own endpoints were checked
     bool hasInventory = false;
     Protocol::NodeInventory inventory;

@@ -95,6 +95,7 @@ void PrometheusCheck::onUpdate(const SourceUpdate& update)
         if (!n.hasInventory)
             continue;
         ++m_report.nodesTotal;
+        m_report.nodeIds.append(n.nodeId);
         const bool down = n.hasSnapshot && n.snapshot.sample.state == NodeState::Down;
         (down ? m_report.nodesDown : m_report.nodesUp) += 1;
         if (n.inventory.region.isEmpty()) {

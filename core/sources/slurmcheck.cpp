@@ -17,6 +17,25 @@ Slurm::Limits limits()
     return l;
 }
 
+// What a failed answer means in the terms every source's check uses (SourceCheckReport::status).
+AgentStatus statusOf(Slurm::Failure failure)
+{
+    switch (failure) {
+    case Slurm::Failure::TokenRejected:
+    case Slurm::Failure::Unauthenticated:
+        return AgentStatus::Unauthorized;
+    case Slurm::Failure::Malformed:
+    case Slurm::Failure::TooLarge:
+    case Slurm::Failure::WrongVersion:
+        return AgentStatus::BadPayload;
+    case Slurm::Failure::None:
+    case Slurm::Failure::SlurmError:
+    case Slurm::Failure::HttpError:
+        break;
+    }
+    return AgentStatus::Unreachable;
+}
+
 } // namespace
 
 SlurmCheckReport slurmCheckReport(const SlurmView& view)
@@ -26,8 +45,14 @@ SlurmCheckReport slurmCheckReport(const SlurmView& view)
     QHash<QString, const Slurm::Node*> byName;
     for (const Slurm::Node& n : view.nodes) {
         byName.insert(n.name, &n);
+        r.nodeNames.append(n.name);
         ++r.nodesByState[slurmNodeStateText(n)];
         const bool down = n.state == Slurm::NodeState::Down || n.flags.testFlag(Slurm::NodeFlag::NotResponding);
+        r.nodesDown += down ? 1 : 0;
+        for (const Slurm::Gres& g : n.gres) {
+            if (g.name == u"gpu")
+                r.gpusByModel[g.type.isEmpty() ? g.name : g.type] += int(g.count);
+        }
         if (down || n.flags.testFlag(Slurm::NodeFlag::Drain)) {
             const QString reason = n.reason.isEmpty() ? SlurmCheck::tr("no reason given") : n.reason;
             r.problems.append(SlurmCheck::tr("node %1 is %2: %3").arg(n.name, slurmNodeStateText(n), reason));
@@ -54,6 +79,41 @@ SlurmCheckReport slurmCheckReport(const SlurmView& view)
     return r;
 }
 
+SourceCheckReport sourceCheckOf(
+    const QString& name, const SlurmCheckReport& report, const QMap<QString, QString>& hostNames)
+{
+    SourceCheckReport r;
+    r.name = name;
+    r.kind = sourceKindKey(SourceConfig::Kind::Slurm);
+    r.status = toString(report.healthy() ? AgentStatus::Up : report.status);
+    r.serverVersion = report.version;
+    if (!report.healthy()) {
+        r.problems.append(report.error);
+        return r;
+    }
+    r.nodesTotal = int(report.nodeNames.size());
+    r.nodesDown = report.nodesDown;
+    r.nodesUp = r.nodesTotal - r.nodesDown;
+    for (auto it = report.gpusByModel.cbegin(); it != report.gpusByModel.cend(); ++it) {
+        r.acceleratorsTotal += it.value();
+        r.acceleratorsByModel.insert(it.key(), it.value());
+    }
+    r.problems = report.problems;
+    for (const QString& node : report.nodeNames)
+        r.nodeIds.append(hostNames.value(node, node));
+    SchedulerCheck& s = r.scheduler;
+    s.present = true;
+    s.nodeUpdate = report.nodeUpdate;
+    s.nodesByState = report.nodesByState;
+    s.jobsByState = report.jobsByState;
+    for (const SlurmCheckReport::PartitionRow& p : report.partitions)
+        s.partitions.append({ p.name, p.nodes, p.gpus, p.gpusAllocated });
+    if (!report.nodeUpdate)
+        r.warnings.append(SlurmCheck::tr("this REST API version has no node update: drain and resume are given as "
+                                         "scontrol commands to copy"));
+    return r;
+}
+
 SlurmCheck::SlurmCheck(QObject* parent)
     : QObject(parent)
     , m_client(new HttpClient(this))
@@ -66,17 +126,38 @@ SlurmCheck::~SlurmCheck() = default;
 
 void SlurmCheck::start(const QUrl& url, const QString& user, const QString& tokenFile, const TlsClientFiles& tls)
 {
-    m_url = url;
-    m_user = user;
-    m_report = {};
-    m_report.url = url;
-    m_view = {};
+    reset(url, user);
     if (!tokenFile.isEmpty()) {
         QString error;
         m_token = readBearerToken(tokenFile, &error);
         if (m_token.isEmpty())
-            return fail(error);
+            return fail(error, AgentStatus::Unauthorized);
     }
+    begin(tls);
+}
+
+void SlurmCheck::start(const SourceConfig& source)
+{
+    if (source.token.isEmpty())
+        return start(source.url, source.user, source.tokenFile, source.tls);
+    reset(source.url, source.user);
+    m_token = source.token;
+    begin(source.tls);
+}
+
+void SlurmCheck::reset(const QUrl& url, const QString& user)
+{
+    m_url = url;
+    m_user = user;
+    m_token.clear();
+    m_tls.reset();
+    m_report = {};
+    m_report.url = url;
+    m_view = {};
+}
+
+void SlurmCheck::begin(const TlsClientFiles& tls)
+{
     if (!tls.isEmpty()) {
         QString error;
         m_tls = cachedTlsConfiguration(tls, &error);
@@ -89,7 +170,7 @@ void SlurmCheck::start(const QUrl& url, const QString& user, const QString& toke
     options.timeoutMs = m_timeoutMs;
     m_probe->run(m_url, options, [this](const SlurmRest::VersionProbe::Result& found) {
         if (!found.ok())
-            return fail(found.error);
+            return fail(found.error, found.status);
         m_view.version = found.version;
         m_report.nodeUpdate = found.nodeUpdate;
         fetch(0);
@@ -112,29 +193,34 @@ void SlurmCheck::fetch(int step)
             return fail(r.error);
         const Slurm::ApiVersion v = m_view.version;
         QString error;
+        Slurm::Failure failure = Slurm::Failure::None;
         if (step == 0) {
             auto d = Slurm::decodeNodes(v, r.httpStatus, r.body, limits());
             m_view.nodes = d.value;
             m_view.release = d.info.slurmRelease;
             error = d.error;
+            failure = d.failure;
         } else if (step == 1) {
             auto d = Slurm::decodePartitions(v, r.httpStatus, r.body, limits());
             m_view.partitions = d.value;
             error = d.error;
+            failure = d.failure;
         } else {
             auto d = Slurm::decodeJobs(v, r.httpStatus, r.body, limits());
             m_view.jobs = d.value;
             error = d.error;
+            failure = d.failure;
         }
         if (!error.isEmpty())
-            return fail(QStringLiteral("GET %1: %2").arg(QLatin1String(what[step]), error));
+            return fail(QStringLiteral("GET %1: %2").arg(QLatin1String(what[step]), error), statusOf(failure));
         fetch(step + 1);
     });
 }
 
-void SlurmCheck::fail(const QString& error)
+void SlurmCheck::fail(const QString& error, AgentStatus status)
 {
     m_report.error = error;
+    m_report.status = status;
     QMetaObject::invokeMethod(
         this, [this] { Q_EMIT finished(m_report); }, Qt::QueuedConnection);
 }

@@ -8,6 +8,7 @@
 
 #include "core/net/tlsclient.h"
 #include "core/sources/slurmmapping.h"
+#include "core/sources/sourcecheck.h"
 
 #include <QMap>
 #include <QObject>
@@ -37,14 +38,22 @@ struct SlurmCheckReport
     QMap<QString, int> nodesByState; ///< "idle", "mixed+DRAIN", …
     QList<PartitionRow> partitions;
     QMap<QString, int> jobsByState; ///< "RUNNING", "PENDING", …
+    QStringList nodeNames; ///< every node's NodeName, in slurmrestd's order
+    int nodesDown = 0; ///< down or not responding
+    QMap<QString, int> gpusByModel; ///< the nodes' configured GPUs by GRES type ("gpu" when untyped)
     QStringList problems; ///< translated, one line each
     QString error; ///< why the check could not finish; empty when it did
+    AgentStatus status = AgentStatus::Up; ///< with an error: unreachable, unauthorized (token) or bad-payload
 
     bool healthy() const { return error.isEmpty(); }
 };
 
 // The report's figures from one view of the cluster (pure).
 SlurmCheckReport slurmCheckReport(const SlurmView& view);
+// The same in the terms of every source (check-source): the source's name, and its hostNames mapping applied
+// to the node ids the report compares with the metrics sources.
+SourceCheckReport sourceCheckOf(
+    const QString& name, const SlurmCheckReport& report, const QMap<QString, QString>& hostNames = {});
 
 class SlurmCheck : public QObject
 {
@@ -56,13 +65,17 @@ public:
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
     // JWT from TOKENFILE; USER as X-SLURM-USER-NAME. finished() follows once, always from the event loop.
     void start(const QUrl& url, const QString& user, const QString& tokenFile, const TlsClientFiles& tls = {});
+    // The same for a configured source: its token when resolved from the keyring, else its tokenFile.
+    void start(const SourceConfig& source);
 
 Q_SIGNALS:
     void finished(const Meridian::SlurmCheckReport& report);
 
 private:
     void fetch(int step);
-    void fail(const QString& error);
+    void fail(const QString& error, AgentStatus status = AgentStatus::Unreachable);
+    void reset(const QUrl& url, const QString& user);
+    void begin(const TlsClientFiles& tls);
     void finish();
 
     HttpClient* m_client;

@@ -171,7 +171,7 @@ Protocol::JobRecord jobRecord(
     r.name = job.name;
     r.tenant = job.account;
     r.user = job.user;
-    r.kind = QStringLiteral("other");
+    r.kind = slurmJobKind(job, mapping.jobKinds);
     r.state = slurmJobState(job);
     r.region = mapping.region.isEmpty() ? mapping.source : mapping.region;
     // A running job's pool is its nodes'; a pending one's, its partition (the default mapping's pool name).
@@ -219,6 +219,26 @@ QString slurmPoolOf(const Slurm::Node& node, const QList<PoolRule>& rules)
             return rule.pool;
     }
     return node.partitions.isEmpty() ? QStringLiteral("slurm") : node.partitions.constFirst();
+}
+
+QString slurmJobKind(const Slurm::Job& job, const QList<JobKindRule>& rules)
+{
+    using Match = JobKindRule::Match;
+    for (const JobKindRule& rule : rules) {
+        const bool match = rule.match == Match::NamePrefix ? job.name.startsWith(rule.value)
+                                                           : (rule.match == Match::Qos                ? job.qos
+                                                                     : rule.match == Match::Partition ? job.partition
+                                                                                                      : job.account)
+                                                                 .compare(rule.value, Qt::CaseInsensitive)
+                == 0;
+        if (match)
+            return rule.kind;
+    }
+    for (const QLatin1String kind : { QLatin1String("training"), QLatin1String("inference") }) {
+        if (job.qos.compare(kind, Qt::CaseInsensitive) == 0)
+            return kind;
+    }
+    return QStringLiteral("other");
 }
 
 QString slurmNodeStateText(const Slurm::Node& node)

@@ -34,6 +34,7 @@ struct SlurmMapping
     // NodeName → the host name the node is known by (SourceConfig::hostNames): the id of its NodeUpdate and
     // the names in job records. Its inventory keeps the NodeName: the name Slurm acts on.
     QMap<QString, QString> hostNames;
+    QList<JobKindRule> jobKinds; ///< SourceConfig::jobKinds
     qint64 nowMs = 0; ///< the console's clock at the poll
     qint64 seq = 1; ///< the poll's number (> 0): a node's snapshot counts as "seen"
 };
@@ -45,6 +46,9 @@ QString slurmNodeStateText(const Slurm::Node& node);
 // The job's state in the console's words: queued, running, recovering (pending again after a requeue),
 // completed, cancelled, failed.
 QString slurmJobState(const Slurm::Job& job);
+// "training", "inference" or "other": the first of RULES that matches the job, else its QOS when that is
+// called "training" or "inference", else "other" (Slurm does not say).
+QString slurmJobKind(const Slurm::Job& job, const QList<JobKindRule>& rules);
 // The GPUs a job holds: from its allocated TRES, else (no accounting: slurmctld counts gres/gpu in TRES only
 // with AccountingStorageTRES) from the GRES on each of its nodes, else its request per node times its nodes.
 qint64 slurmJobGpus(const Slurm::Job& job);

@@ -202,6 +202,7 @@ void SlurmSource::finishRound()
     mapping.region = m_config.region;
     mapping.pools = m_config.pools;
     mapping.hostNames = m_config.hostNames;
+    mapping.jobKinds = m_config.jobKinds;
     mapping.nowMs = now;
     mapping.seq = ++m_seq;
     SourceUpdate u = slurmUpdate(m_view, mapping);

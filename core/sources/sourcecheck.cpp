@@ -31,6 +31,7 @@ SourceCheckReport sourceCheckOf(const QString& name, const QString& kind, const 
             ++r.acceleratorsByModel[a.model];
         }
     }
+    r.nodeIds = report.nodeIds;
     r.nodesTotal = report.isFleet ? report.fleetNodes : (report.hasInventory ? 1 : 0);
     const bool down = report.hasSnapshot && report.snapshot.sample.state == Protocol::NodeState::Down;
     r.nodesUp = report.isFleet || !down ? r.nodesTotal : 0; // a front lists its nodes, not their states
@@ -42,12 +43,43 @@ SourceCheckReport sourceCheckOf(const QString& name, const QString& kind, const 
     return r;
 }
 
+namespace {
+
+QJsonObject countsJson(const QMap<QString, int>& counts)
+{
+    QJsonObject o;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+        o.insert(it.key(), it.value());
+    return o;
+}
+
+QJsonObject schedulerJson(const SchedulerCheck& s)
+{
+    QJsonArray partitions;
+    for (const SchedulerCheck::Partition& p : s.partitions)
+        partitions.append(QJsonObject { { QStringLiteral("name"), p.name }, { QStringLiteral("nodes"), p.nodes },
+            { QStringLiteral("gpus"), p.gpus }, { QStringLiteral("gpusAllocated"), p.gpusAllocated } });
+    return QJsonObject { { QStringLiteral("nodeUpdate"), s.nodeUpdate },
+        { QStringLiteral("nodesByState"), countsJson(s.nodesByState) }, { QStringLiteral("partitions"), partitions },
+        { QStringLiteral("jobsByState"), countsJson(s.jobsByState) },
+        { QStringLiteral("nodesWithoutMetrics"),
+            s.nodesWithoutMetrics < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(s.nodesWithoutMetrics) },
+        { QStringLiteral("nodesWithoutMetricsNamed"), QJsonArray::fromStringList(s.nodesWithoutMetricsNamed) } };
+}
+
+} // namespace
+
+bool isMetricsKind(const QString& kind)
+{
+    return kind == QLatin1String("agent") || kind == QLatin1String("fleet") || kind == QLatin1String("prometheus");
+}
+
 QJsonObject toJson(const SourceCheckReport& r)
 {
     QJsonObject models;
     for (auto it = r.acceleratorsByModel.cbegin(); it != r.acceleratorsByModel.cend(); ++it)
         models.insert(it.key(), it.value());
-    return QJsonObject { { QStringLiteral("name"), r.name }, { QStringLiteral("kind"), r.kind },
+    QJsonObject o { { QStringLiteral("name"), r.name }, { QStringLiteral("kind"), r.kind },
         { QStringLiteral("status"), r.status }, { QStringLiteral("usable"), r.usable() },
         { QStringLiteral("serverVersion"), r.serverVersion },
         { QStringLiteral("nodes"),
@@ -58,6 +90,9 @@ QJsonObject toJson(const SourceCheckReport& r)
             QJsonObject { { QStringLiteral("total"), r.acceleratorsTotal }, { QStringLiteral("byModel"), models } } },
         { QStringLiteral("problems"), QJsonArray::fromStringList(r.problems) },
         { QStringLiteral("warnings"), QJsonArray::fromStringList(r.warnings) } };
+    if (r.scheduler.present)
+        o.insert(QStringLiteral("scheduler"), schedulerJson(r.scheduler));
+    return o;
 }
 
 } // namespace Meridian

@@ -23,6 +23,18 @@ struct PoolRule
     friend bool operator==(const PoolRule&, const PoolRule&) = default;
 };
 
+// How a scheduler source tells a job's kind ("training", "inference", "other"): Slurm has no such field, so a
+// site says where it writes it. The first rule that matches a job wins; without one, a job whose QOS is
+// called "training" or "inference" is that, and any other job is "other".
+struct JobKindRule
+{
+    enum class Match : quint8 { Qos, NamePrefix, Partition, Account };
+    Match match = Match::Qos;
+    QString value; ///< the QOS, partition or account (exact, any case), or the job name's prefix
+    QString kind; ///< "training", "inference" or "other"
+    friend bool operator==(const JobKindRule&, const JobKindRule&) = default;
+};
+
 // One place the console polls: a single agent, a fleet front (the simulator,
 // later an agent in gateway mode) that serves /api/v1/fleet and /api/v1/nodes,
 // or a Slurm cluster's slurmrestd.
@@ -53,6 +65,7 @@ struct SourceConfig
     // Slurm NodeName → the host name other sources know the node by, where they differ beyond short name vs
     // FQDN (which the store matches by itself: nodeidentity.h). A node not listed keeps its NodeName.
     QMap<QString, QString> hostNames;
+    QList<JobKindRule> jobKinds; ///< rules for a job's kind; empty: by QOS name only
     friend bool operator==(const SourceConfig&, const SourceConfig&) = default;
 };
 

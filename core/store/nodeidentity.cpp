@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/store/nodeidentity.h"
 
+#include <QSet>
+
 namespace Meridian {
 
 QString NodeIdentity::shortName(const QString& id)
@@ -54,6 +56,20 @@ QString NodeIdentity::resolve(const QString& id)
     if (const QString s = shortName(id); !s.isEmpty() && !m_byShort.contains(s))
         m_byShort.insert(s, id);
     return id;
+}
+
+QStringList NodeIdentity::withoutMatch(const QStringList& ids, const QStringList& known)
+{
+    NodeIdentity identity;
+    QSet<QString> nodes;
+    for (const QString& k : known)
+        nodes.insert(identity.resolve(k));
+    QStringList out;
+    for (const QString& id : ids) {
+        if (!nodes.contains(identity.lookup(id)))
+            out.append(id);
+    }
+    return out;
 }
 
 void NodeIdentity::forget(const QString& canonical)

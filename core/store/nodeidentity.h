@@ -14,6 +14,7 @@
 
 #include <QHash>
 #include <QString>
+#include <QStringList>
 
 namespace Meridian {
 
@@ -29,6 +30,9 @@ public:
 
     // "gpu001" for "gpu001.example.org" and "GPU001"; empty when ID is not a host name that may be shortened.
     static QString shortName(const QString& id);
+    // The ids of IDS that name none of the nodes KNOWN names, by the rules above (check-source: the nodes a
+    // scheduler lists that no metrics source serves).
+    static QStringList withoutMatch(const QStringList& ids, const QStringList& known);
 
 private:
     QHash<QString, QString> m_alias; ///< an id sources use → the id the node is kept under

@@ -176,6 +176,13 @@
             <numerusform>accelerators: %n</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n node(s) in Slurm with no metrics: %1</source>
+        <translation>
+            <numerusform>%n node in Slurm with no metrics: %1</numerusform>
+            <numerusform>%n nodes in Slurm with no metrics: %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Meridian::Faults::BlastRadiusPanel</name>

@@ -334,6 +334,14 @@
         <source>%1.historyStepSeconds: expected 10, 12, 15, 20, 30 or 60</source>
         <translation>%1.historyStepSeconds：应为 10、12、15、20、30 或 60</translation>
     </message>
+    <message>
+        <source>%1.jobKinds: expected an array of at most %2 rules</source>
+        <translation>%1.jobKinds：应为至多 %2 条规则的数组</translation>
+    </message>
+    <message>
+        <source>%1: expected &quot;kind&quot; (training, inference or other) and one of &quot;qos&quot;, &quot;namePrefix&quot;, &quot;partition&quot; or &quot;account&quot;, a non-empty string</source>
+        <translation>%1：应有 &quot;kind&quot;（training、inference 或 other），以及 &quot;qos&quot;、&quot;namePrefix&quot;、&quot;partition&quot;、&quot;account&quot; 之一，且为非空字符串</translation>
+    </message>
 </context>
 <context>
     <name>Meridian::AcceleratorGrid</name>
@@ -1184,10 +1192,6 @@
 <context>
     <name>Meridian::CheckSource</name>
     <message>
-        <source>a Slurm source is checked by: meridian check-slurm %1 --token-file FILE</source>
-        <translation>Slurm 数据源请用以下命令检查：meridian check-slurm %1 --token-file FILE</translation>
-    </message>
-    <message>
         <source>%1 (%2): %3</source>
         <translation>%1（%2）：%3</translation>
     </message>
@@ -1288,6 +1292,32 @@
     <message>
         <source>The configuration has no sources.</source>
         <translation>配置中没有数据源。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>nodes by state:</source>
+        <translation>按状态的节点：</translation>
+    </message>
+    <message>
+        <source>partitions (nodes, GPUs, GPUs allocated):</source>
+        <translation>分区（节点、GPU、已分配 GPU）：</translation>
+    </message>
+    <message>
+        <source>jobs by state:</source>
+        <translation>按状态的作业：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s) in Slurm with no metrics: %1</source>
+        <translation>
+            <numerusform>Slurm 中有 %n 个节点没有指标：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>nodes not compared with the metrics sources: %1 did not answer</source>
+        <translation>未与指标来源比对节点：%1 没有应答</translation>
     </message>
 </context>
 <context>
@@ -5425,6 +5455,10 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
     <message>
         <source>slurmrestd lists no nodes</source>
         <translation>slurmrestd 未列出任何节点</translation>
+    </message>
+    <message>
+        <source>this REST API version has no node update: drain and resume are given as scontrol commands to copy</source>
+        <translation>此 REST API 版本不支持更新节点：排空与恢复以可复制的 scontrol 命令给出</translation>
     </message>
 </context>
 <context>

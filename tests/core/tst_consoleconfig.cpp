@@ -72,7 +72,9 @@ private Q_SLOTS:
                          "'url':'https://slurm.example:6820','user':'meridian','tokenFile':'/etc/jwt',"
                          "'region':'wuhu','intervalSeconds':10,"
                          "'pools':[{'pool':'spare','nodePrefix':'gpu9'},{'pool':'h100','feature':'h100'}],"
-                         "'hostNames':{'n1':'host-a.example.org','n2':'host-b'}}]}"));
+                         "'hostNames':{'n1':'host-a.example.org','n2':'host-b'},"
+                         "'jobKinds':[{'kind':'inference','qos':'serving'},{'kind':'training','namePrefix':'train-'},"
+                         "{'kind':'other','partition':'debug'},{'kind':'training','account':'llm'}]}]}"));
         ConsoleConfig config;
         QString error;
         QVERIFY2(ConsoleConfig::load(path, &config, &error), qPrintable(error));
@@ -87,6 +89,13 @@ private Q_SLOTS:
         QCOMPARE(s.pools[1].pool, QStringLiteral("h100"));
         QCOMPARE(s.hostNames.size(), 2);
         QCOMPARE(s.hostNames.value(QStringLiteral("n1")), QStringLiteral("host-a.example.org"));
+        QCOMPARE(s.jobKinds.size(), 4);
+        QCOMPARE(s.jobKinds[0],
+            (JobKindRule { JobKindRule::Match::Qos, QStringLiteral("serving"), QStringLiteral("inference") }));
+        QCOMPARE(s.jobKinds[1].match, JobKindRule::Match::NamePrefix);
+        QCOMPARE(s.jobKinds[2].match, JobKindRule::Match::Partition);
+        QCOMPARE(s.jobKinds[3],
+            (JobKindRule { JobKindRule::Match::Account, QStringLiteral("llm"), QStringLiteral("training") }));
         const QString saved = m_dir.filePath(QStringLiteral("saved-slurm.json"));
         QVERIFY2(config.save(saved, &error), qPrintable(error));
         ConsoleConfig again;
@@ -215,6 +224,18 @@ private Q_SLOTS:
         QTest::addRow("host names not an object")
             << src(json("'name':'a','kind':'slurm','url':'http://h/','hostNames':['n1']"))
             << QStringLiteral("hostNames");
+        QTest::addRow("job kind unknown")
+            << src(json("'name':'a','kind':'slurm','url':'http://h/','jobKinds':[{'kind':'batch','qos':'x'}]"))
+            << QStringLiteral("jobKinds[0]");
+        QTest::addRow("job kind with two matches") << src(json(
+            "'name':'a','kind':'slurm','url':'http://h/','jobKinds':[{'kind':'training','qos':'x','account':'y'}]"))
+                                                   << QStringLiteral("jobKinds[0]");
+        QTest::addRow("job kind empty value")
+            << src(json("'name':'a','kind':'slurm','url':'http://h/','jobKinds':[{'kind':'training','namePrefix':''}]"))
+            << QStringLiteral("jobKinds[0]");
+        QTest::addRow("job kinds on an agent")
+            << src(json("'name':'a','url':'http://h/','jobKinds':[{'kind':'training','qos':'x'}]"))
+            << QStringLiteral("only a \"slurm\" source");
         QTest::addRow("pool rule unknown key")
             << src(json("'name':'a','kind':'slurm','url':'http://h/','pools':[{'pool':'p','partition':'x'}]"))
             << QStringLiteral("unknown key");

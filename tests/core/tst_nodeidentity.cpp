@@ -74,6 +74,16 @@ private Q_SLOTS:
         QCOMPARE(identity.resolve(u"gpu001.example.org"_s), u"gpu001.example.org"_s);
         QCOMPARE(identity.resolve(u"gpu001"_s), u"gpu001.example.org"_s);
     }
+
+    // check-source: which of a scheduler's nodes no metrics source serves, by the same rules.
+    void idsWithoutMatch()
+    {
+        const QStringList known { u"gpu001.example.org"_s, u"GPU002"_s, u"gpu003.a.org"_s, u"10.0.0.4"_s };
+        const QStringList slurm { u"gpu001"_s, u"gpu002.example.org"_s, u"gpu003.b.org"_s, u"gpu004"_s, u"10.0.0.4"_s };
+        QCOMPARE(NodeIdentity::withoutMatch(slurm, known), (QStringList { u"gpu003.b.org"_s, u"gpu004"_s }));
+        QCOMPARE(NodeIdentity::withoutMatch(slurm, {}), slurm);
+        QVERIFY(NodeIdentity::withoutMatch({}, known).isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestNodeIdentity)

@@ -94,6 +94,7 @@ Job readControllerJob(ApiVersion version, Reader& r)
     job.user = r.string("user_name");
     job.account = r.string("account");
     job.partition = r.string("partition");
+    job.qos = r.string("qos");
     expandNodes(r, "nodes", &job);
     const GresParse perNode = parseGres(r.string("tres_per_node"));
     if (!perNode.ok())
@@ -141,6 +142,7 @@ Job readSlurmdbJob(ApiVersion version, Reader& r)
     job.user = r.string("user");
     job.account = r.string("account");
     job.partition = r.string("partition");
+    job.qos = r.string("qos");
     expandNodes(r, "nodes", &job);
     Reader time = r.object("time");
     job.submitTime = time.time("submission");

@@ -80,6 +80,7 @@ constexpr std::string_view DecodedKeys[] = {
     "state_description",
     "user_name",
     "account",
+    "qos",
     "tres_per_node",
     "gres_detail",
     "tres_alloc_str",

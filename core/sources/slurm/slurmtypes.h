@@ -136,6 +136,7 @@ struct Job
     QString user;
     QString account;
     QString partition;
+    QString qos; ///< the quality of service it runs under ("normal"); empty when not said
     QString nodesExpression;
     QStringList nodes; ///< expanded; empty while pending
     GresList gresPerNode; ///< requested per node (tres_per_node)

@@ -131,6 +131,49 @@ private Q_SLOTS:
         QVERIFY(jobs.value(u"2"_s).segments.isEmpty());
     }
 
+    // Slurm has no job kind: "other" unless the QOS is called so or a configured rule says it.
+    void jobKinds()
+    {
+        const SourceUpdate plain = mapped(ApiVersion::V0038);
+        QVERIFY(!plain.jobs.isEmpty());
+        for (const Protocol::JobRecord& j : plain.jobs)
+            QCOMPARE(j.kind, u"other"_s);
+        const auto jobs = decodeJobs(ApiVersion::V0038, 200, Test::fixture(ApiVersion::V0038, u"jobs"_s));
+        QVERIFY(jobs.ok());
+        QCOMPARE(jobs.value.front().qos, u"normal"_s); // read from the recorded answer
+        for (ApiVersion v : { ApiVersion::V0040, ApiVersion::V0041 }) {
+            const auto later = decodeJobs(v, 200, Test::fixture(v, u"jobs"_s));
+            QVERIFY2(later.ok(), qPrintable(later.error));
+            QCOMPARE(later.value.front().qos, u"normal"_s);
+        }
+
+        Job job;
+        job.name = u"train-llama"_s;
+        job.qos = u"Inference"_s;
+        job.partition = u"gpu"_s;
+        job.account = u"ml"_s;
+        QCOMPARE(slurmJobKind(job, {}), u"inference"_s); // a QOS called so, any case
+        job.qos = u"normal"_s;
+        QCOMPARE(slurmJobKind(job, {}), u"other"_s);
+        using Match = JobKindRule::Match;
+        const QList<JobKindRule> rules { { Match::Partition, u"GPU"_s, u"training"_s },
+            { Match::NamePrefix, u"train-"_s, u"inference"_s } };
+        QCOMPARE(slurmJobKind(job, rules), u"training"_s); // the first rule that matches
+        QCOMPARE(slurmJobKind(job, { { Match::NamePrefix, u"Train-"_s, u"training"_s } }), u"other"_s);
+        QCOMPARE(slurmJobKind(job, { { Match::Account, u"ml"_s, u"training"_s } }), u"training"_s);
+        QCOMPARE(slurmJobKind(job, { { Match::Qos, u"normal"_s, u"inference"_s } }), u"inference"_s);
+
+        SlurmView view;
+        view.version = ApiVersion::V0038;
+        view.jobs = jobs.value;
+        SlurmMapping m;
+        m.source = u"cluster"_s;
+        m.nowMs = 1'800'000'000'000;
+        m.jobKinds = { { Match::Qos, u"normal"_s, u"training"_s } };
+        for (const Protocol::JobRecord& j : slurmUpdate(view, m).jobs)
+            QCOMPARE(j.kind, u"training"_s);
+    }
+
     void poolRules()
     {
         const SourceUpdate u = mapped(ApiVersion::V0038,

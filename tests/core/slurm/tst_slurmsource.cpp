@@ -16,6 +16,10 @@
 #include "tests/support/slurmlab.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -349,6 +353,7 @@ private Q_SLOTS:
         // Nodes only Slurm knows stay, counted.
         QVERIFY(store->node(u"n2"_s) && store->node(u"n2"_s)->status == AgentStatus::Up);
         QCOMPARE(store->nodes().size(), 4);
+        checkSourceSeesTheClusterAndTheNodesWithoutMetrics(metrics, dir.path());
 
         // Drained in Slurm: the node is draining with Slurm's reason, though its agent says up.
         QCOMPARE(
@@ -361,6 +366,78 @@ private Q_SLOTS:
     }
 
 private:
+    // `meridian check-source --source lab --json` with the agent beside it in the configuration: the Slurm
+    // report's figures are squeue's and sinfo's, and the three nodes no agent serves are named as a problem.
+    void checkSourceSeesTheClusterAndTheNodesWithoutMetrics(const SourceConfig& agent, const QString& dir)
+    {
+#ifndef MERIDIAN_CONSOLE_BIN
+        Q_UNUSED(agent);
+        Q_UNUSED(dir);
+        qInfo("check-source not run: the console is not built here (UI-free build)");
+#else
+        const QJsonObject slurm { { u"name"_s, u"lab"_s }, { u"kind"_s, u"slurm"_s },
+            { u"url"_s, m_lab->restUrl().toString() }, { u"user"_s, m_lab->user() },
+            { u"tokenFile"_s, m_token->path() } };
+        const QJsonObject metrics { { u"name"_s, agent.name }, { u"url"_s, agent.url.toString() },
+            { u"tokenFile"_s, agent.tokenFile } };
+        const QString config = dir + u"/console.json"_s;
+        QFile file(config);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QJsonDocument(QJsonObject { { u"version"_s, 1 }, { u"sources"_s, QJsonArray { slurm, metrics } } })
+                       .toJson());
+        file.close();
+        QProcess p;
+        p.start(QStringLiteral(MERIDIAN_CONSOLE_BIN),
+            { u"check-source"_s, u"--config"_s, config, u"--source"_s, u"lab"_s, u"--json"_s });
+        QVERIFY(p.waitForFinished(WaitMs * 3));
+        const QByteArray out = p.readAllStandardOutput();
+        QCOMPARE(p.exitCode(), 0);
+        const QJsonArray sources = QJsonDocument::fromJson(out).object().value(u"sources"_s).toArray();
+        QCOMPARE(sources.size(), 1); // --source: the agent is asked only for its node names
+        const QJsonObject r = sources.at(0).toObject();
+        QCOMPARE(r.value(u"kind"_s).toString(), u"slurm"_s);
+        QCOMPARE(r.value(u"status"_s).toString(), u"up"_s);
+        QVERIFY2(r.value(u"serverVersion"_s).toString().contains(u"v0.0.38"_s), out.constData());
+        QCOMPARE(r.value(u"nodes"_s).toObject().value(u"total"_s).toInt(), 4);
+        QCOMPARE(r.value(u"accelerators"_s).toObject().value(u"total"_s).toInt(), 16);
+        const QJsonObject s = r.value(u"scheduler"_s).toObject();
+        int byState = 0;
+        for (const QJsonValue v : s.value(u"nodesByState"_s).toObject())
+            byState += v.toInt();
+        QCOMPARE(byState, 4);
+        // Jobs by state as squeue counts them.
+        QMap<QString, int> squeue;
+        for (const QByteArray& line : m_lab->squeue({ u"-h"_s, u"-t"_s, u"all"_s, u"-o"_s, u"%T"_s }).out.split('\n'))
+            if (!line.trimmed().isEmpty())
+                ++squeue[QString::fromUtf8(line.trimmed())];
+        QMap<QString, int> reported;
+        const QJsonObject jobs = s.value(u"jobsByState"_s).toObject();
+        for (auto it = jobs.begin(); it != jobs.end(); ++it)
+            reported.insert(it.key(), it.value().toInt());
+        QCOMPARE(reported, squeue);
+        // Partitions as sinfo names them; the one holding n1 has the merge job's two GPUs allocated.
+        QStringList sinfo = QString::fromUtf8(m_lab->sinfo({ u"-h"_s, u"-s"_s, u"-o"_s, u"%R"_s }).out)
+                                .split(u'\n', Qt::SkipEmptyParts);
+        sinfo.sort();
+        sinfo.removeDuplicates();
+        QStringList names;
+        qint64 allocated = 0;
+        for (const QJsonValue v : s.value(u"partitions"_s).toArray()) {
+            names.append(v.toObject().value(u"name"_s).toString());
+            allocated = std::max<qint64>(allocated, v.toObject().value(u"gpusAllocated"_s).toInteger());
+        }
+        names.sort();
+        QCOMPARE(names, sinfo);
+        QVERIFY(allocated >= 2);
+        QCOMPARE(s.value(u"nodesWithoutMetrics"_s).toInt(), 3);
+        QCOMPARE(s.value(u"nodesWithoutMetricsNamed"_s).toArray(), (QJsonArray { u"n2"_s, u"n3"_s, u"n4"_s }));
+        bool named = false;
+        for (const QJsonValue v : r.value(u"problems"_s).toArray())
+            named |= v.toString().contains(u"3 nodes in Slurm with no metrics: n2, n3, n4"_s);
+        QVERIFY2(named, out.constData());
+#endif
+    }
+
     SourceConfig config() const
     {
         SourceConfig c;
