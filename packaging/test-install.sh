@@ -12,7 +12,8 @@
 #    GUI library; its dependency closure is listed), then the older console, which writes its cache; the cache
 #    is put back to the previous schema; upgrades both and checks that configuration, token and cache survive
 #    and the cache migrates; starts the agent from the unit's ExecStart line with the installed configuration and
-#    the token as systemd would hand it over (a credential, a dynamic user), fetches /metrics with the token,
+#    the token as systemd would hand it over (a credential, a dynamic user), fetches /metrics with the token
+#    (and /api/v1/node: 401 without it),
 #    runs `meridian --version`, `meridian check-agent` against it and a headless `meridian report --demo`;
 #    then `apt remove` (keeps /etc/meridian) and `apt purge` (removes it).
 # Needs root (chroot, mounts, a private network namespace for the agent's port), mmdebstrap, lintian,
@@ -203,11 +204,14 @@ unshare --net -- bash -euo pipefail -c '
     cat "$work/agent.log" | sed "s/^/  agent: /"
     token=$(head -n1 "$root/etc/meridian/agent.token")
     port=$(sed -n "s/^listen = .*:\([0-9]*\)$/\1/p" "$root/etc/meridian/agent.conf")
-    code=$(curl -s -o /dev/null -w "%{http_code}" "http://127.0.0.1:$port/metrics")
-    [[ $code == 401 ]] || { echo "FAIL: /metrics without the token answered $code" >&2; exit 1; }
     curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$port/metrics" >"$work/metrics.txt"
     grep -q "^meridian_" "$work/metrics.txt" || { echo "FAIL: /metrics has no meridian_ series" >&2; exit 1; }
-    echo "  /metrics with the token: $(grep -c "^meridian_" "$work/metrics.txt") meridian_ samples; without: 401"
+    # /metrics is open like every exporter (docs/protocol.md); the API is not without the token.
+    code=$(curl -s -o /dev/null -w "%{http_code}" "http://127.0.0.1:$port/api/v1/node")
+    [[ $code == 401 ]] || { echo "FAIL: /api/v1/node without the token answered $code" >&2; exit 1; }
+    curl -sf -o /dev/null -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/node"
+    echo "  /metrics with the token: $(grep -c "^meridian_" "$work/metrics.txt") meridian_ samples;" \
+        "/api/v1/node: 200 with the token, 401 without"
     in_root meridian --version
     echo
     in_root meridian check-agent "http://127.0.0.1:$port/" --token-file /etc/meridian/agent.token | sed "s/^/  /"
