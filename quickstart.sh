@@ -4,6 +4,8 @@
 # The README's two Quick-start commands:
 #   ./quickstart.sh demo   install what is missing, build, start the console on the built-in demo fleet
 #   ./quickstart.sh test   install what is missing, build, run the whole test suite (benchmarks excluded)
+#   ./quickstart.sh package  also the packaging tools: build the two .deb and test them in a fresh Debian 12 root
+#                            (packaging/test-install.sh, the ctest label `package`; needs root and Debian's archive)
 #
 # Idempotent: a second run installs nothing, reconfigures nothing and rebuilds only what changed.
 # Environment: MERIDIAN_PRESET (default dev), MERIDIAN_JOBS (default: number of cores).
@@ -39,11 +41,18 @@ packages=(
     slurmdbd mariadb-server-core mariadb-client-core  # its accounting database (--with-dbd)
 )
 
+# The package stage's tools (packaging/README.md): only `./quickstart.sh package` installs them.
+package_tools=(
+    lintian desktop-file-utils appstream  # checks of the .deb, the desktop file and the AppStream metadata
+    mmdebstrap                            # the fresh Debian 12 root the packages are installed into
+    sqlite3 curl                          # the test reads the cache's schema and the agent's /metrics
+)
+
 say() { printf '\033[1m== %s\033[0m\n' "$*"; }
 
 install_missing() {
     local missing=()
-    for p in "${packages[@]}"; do
+    for p in "${packages[@]}" "$@"; do
         if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
             missing+=("$p")
         fi
@@ -102,10 +111,17 @@ test)
     install_missing
     configure_and_build
     say "Running the test suite"
-    ctest --test-dir "${build_dir}" -LE 'bench|long' -j "${jobs}" --output-on-failure --timeout 600 "$@"
+    ctest --test-dir "${build_dir}" -LE 'bench|long|package' -j "${jobs}" --output-on-failure --timeout 600 "$@"
+    ;;
+package)
+    shift
+    install_missing "${package_tools[@]}"
+    configure_and_build
+    say "Building the packages and testing them in a fresh Debian 12 root"
+    ctest --test-dir "${build_dir}" -L '^package$' --output-on-failure -V "$@"
     ;;
 *)
-    echo "usage: $0 demo|test [args…]" >&2
+    echo "usage: $0 demo|test|package [args…]" >&2
     exit 2
     ;;
 esac

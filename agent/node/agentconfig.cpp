@@ -218,8 +218,10 @@ ConfigResult parseAgentConfig(const QStringList& args, AgentConfig* out)
     const QCommandLineOption config(
         QStringLiteral("config"), QStringLiteral("INI file with the same keys as the flags."), QStringLiteral("FILE"));
     parser.addOption(config);
+    // The help texts are UTF-8 ("…"): read as Latin-1 they printed "â¦" in --help.
     for (const Key& k : Keys)
-        parser.addOption(QCommandLineOption(QLatin1String(k.name), QLatin1String(k.help), QLatin1String(k.valueName)));
+        parser.addOption(
+            QCommandLineOption(QLatin1String(k.name), QString::fromUtf8(k.help), QLatin1String(k.valueName)));
     if (!parser.parse(args))
         return { ConfigResult::ExitError, parser.errorText() };
     if (parser.isSet(help))
