@@ -48,6 +48,7 @@ QJsonObject toJson(const Group& g)
 
 QJsonArray faultTruth(const FleetState& state); // simfaulttruth.cpp
 QJsonArray drainTruth(const FleetState& state); // simnodeactions.cpp
+QJsonArray faultHistoryTruth(const FleetState& state); // simfaulttruth.cpp
 
 QByteArray truthJson(const FleetState& state)
 {
@@ -117,10 +118,11 @@ QByteArray truthJson(const FleetState& state)
 
     return Protocol::Json::document(QJsonObject { { QStringLiteral("ts"), state.timeMs },
         { QStringLiteral("jobHistory"), jobHistory }, { QStringLiteral("faultLog"), faultTruth(state) },
-        { QStringLiteral("drained"), drainTruth(state) }, { QStringLiteral("seq"), state.seq },
-        { QStringLiteral("version"), state.version }, { QStringLiteral("paused"), state.paused },
-        { QStringLiteral("fleet"), toJson(fleet) }, { QStringLiteral("regions"), regionArray },
-        { QStringLiteral("pools"), poolArray }, { QStringLiteral("links"), siteLinkTruth(state) } });
+        { QStringLiteral("faultHistory"), faultHistoryTruth(state) }, { QStringLiteral("drained"), drainTruth(state) },
+        { QStringLiteral("seq"), state.seq }, { QStringLiteral("version"), state.version },
+        { QStringLiteral("paused"), state.paused }, { QStringLiteral("fleet"), toJson(fleet) },
+        { QStringLiteral("regions"), regionArray }, { QStringLiteral("pools"), poolArray },
+        { QStringLiteral("links"), siteLinkTruth(state) } });
 }
 
 } // namespace Meridian::Sim
