@@ -4,6 +4,7 @@
 #include "core/jobs/jobfigures.h"
 
 #include <QSet>
+#include <QVarLengthArray>
 
 #include <algorithm>
 #include <cmath>
@@ -46,6 +47,14 @@ bool memoryQualifies(const FleetNode& node, const QStringList& models, double mi
     return true;
 }
 
+bool hasAcceptedModel(const FleetNode& node, const QStringList& models)
+{
+    for (const Protocol::AcceleratorInfo& a : node.inventory.accelerators)
+        if (models.contains(a.model))
+            return true;
+    return false;
+}
+
 NodeView viewOf(const FleetNode& node, const QStringList& models)
 {
     NodeView v;
@@ -67,11 +76,18 @@ NodeView viewOf(const FleetNode& node, const QStringList& models)
     v.wholeFree = up && v.chips > 0 && free == total;
     v.eligibleWhole = up && v.chips > 0 && faulty == 0 && unknown == 0;
     if (node.snapshot.sample.seq > 0 && node.snapshot.sample.state != NodeState::Down) {
-        QHash<int, QString> modelOf;
-        for (const Protocol::AcceleratorInfo& a : node.inventory.accelerators)
-            modelOf.insert(a.index, a.model);
+        // Chip index → accepted model (indexes are small: a node has at most a few dozen chips).
+        QVarLengthArray<bool, 16> accepted;
+        for (const Protocol::AcceleratorInfo& a : node.inventory.accelerators) {
+            if (a.index < 0 || a.index > 4096)
+                continue;
+            if (accepted.size() <= a.index)
+                accepted.resize(a.index + 1, false);
+            accepted[a.index] = models.contains(a.model);
+        }
         for (const Protocol::AcceleratorSample& s : node.snapshot.sample.accelerators)
-            if (!s.jobId.isEmpty() && s.health != AcceleratorHealth::Faulty && models.contains(modelOf.value(s.index)))
+            if (!s.jobId.isEmpty() && s.health != AcceleratorHealth::Faulty && s.index >= 0 && s.index < accepted.size()
+                && accepted[s.index])
                 ++v.jobChips[s.jobId];
     }
     return v;
@@ -85,7 +101,8 @@ QList<PoolView> poolViews(const PlannerInputs& in, const PlacementRequest& r, co
     QSet<QString> excludedPools;
     for (auto it = in.nodes.cbegin(); it != in.nodes.cend(); ++it) {
         const Protocol::NodeInventory& inv = it->inventory;
-        if (inv.nodeId.isEmpty() || inv.pool.isEmpty() || !memoryQualifies(*it, models, r.minMemoryGiB))
+        if (inv.nodeId.isEmpty() || inv.pool.isEmpty() || !hasAcceptedModel(*it, models)
+            || !memoryQualifies(*it, models, r.minMemoryGiB))
             continue;
         NodeView v = viewOf(*it, models);
         if (v.chips == 0)

@@ -96,7 +96,9 @@ void PlannerService::startWorker(const Question& q)
     in.families = m_families;
     in.targets = m_targets;
     m_thread = QThread::create([this, in = std::move(in), q]() mutable {
-        in.latency = LatencyMatrix::build(in.nodes);
+        // The matrix is most of an answer's cost at 25,000 nodes (docs/performance.md): only when latency is asked.
+        if (!q.request.anchorSite.isEmpty())
+            in.latency = LatencyMatrix::build(in.nodes);
         PlanAnswer answer = plan(in, q.request, q.weights, q.share);
         // Posted to the service: if it is being destroyed, its destructor waits for this thread first, and
         // the posted call is dropped with the object.
