@@ -43,6 +43,7 @@ public:
     // Reads the availability report's fault figures (a week); riskReady() when in (or failed: unknown risk).
     void refreshRisk();
     bool riskLoaded() const { return m_riskLoaded; }
+    bool hasRisk() const { return !m_risk.isEmpty(); } ///< some pool has fault figures
 
     // Computes the answer on the worker; answered() brings it. The answer is for the store as it is now.
     void ask(const PlacementRequest& request, const PlannerWeights& weights = {},

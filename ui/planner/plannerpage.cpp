@@ -29,6 +29,7 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSet>
 #include <QSlider>
 #include <QSpinBox>
@@ -75,12 +76,16 @@ PlannerPage::PlannerPage(const PageContext& context, QWidget* parent)
     auto* scroll = new QScrollArea(splitter);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setWidget(createForm());
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    QWidget* form = createForm();
+    scroll->setWidget(form);
+    m_formScroll = scroll;
     splitter->addWidget(scroll);
     splitter->addWidget(createAnswer());
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({ 360, 1000 });
+    splitter->setChildrenCollapsible(false);
+    splitter->setSizes({ 480, 900 });
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 8);
     layout->addWidget(splitter);
@@ -298,6 +303,9 @@ void PlannerPage::updateTexts()
     m_mapButton->setText(tr("Show the path on the Latency map"));
     m_table->setHorizontalHeaderLabels(
         { tr("Rank"), tr("Pool"), tr("Fits now"), tr("When"), tr("Latency to anchor"), tr("Risk"), tr("Score") });
+    // The whole form in view (it scrolls down only): as wide as its labels and fields need, in either language.
+    m_formScroll->setMinimumWidth(
+        m_formScroll->widget()->sizeHint().width() + m_formScroll->verticalScrollBar()->sizeHint().width());
     if (m_haveAnswer)
         showAnswer(m_answer);
     else
@@ -413,6 +421,8 @@ void PlannerPage::plan()
     }
     m_summary->setText(tr("Planning…"));
     m_refresh->stop();
+    if (!m_planner->hasRisk())
+        m_planner->refreshRisk(); // the cache may have filled since (a console's first minutes): riskReady() re-asks
     m_planner->ask(r, weights(), m_lostWork->value() / 100);
 }
 

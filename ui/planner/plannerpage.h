@@ -18,6 +18,7 @@ class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QScrollArea;
 class QSlider;
 class QSpinBox;
 class QTableWidget;
@@ -87,6 +88,7 @@ private:
     QList<Planner::PlacementRequest> m_saved;
     QTimer* m_refresh; ///< re-asks the open question after fleet changes, at most every few seconds
 
+    QScrollArea* m_formScroll = nullptr;
     QComboBox* m_saved_ = nullptr;
     QPushButton* m_saveButton = nullptr;
     QPushButton* m_deleteButton = nullptr;
