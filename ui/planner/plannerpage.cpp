@@ -7,6 +7,7 @@
 #include "core/store/fleetstore.h"
 #include "ui/common/navigator.h"
 #include "ui/common/regionnames.h"
+#include "ui/common/tablelayout.h"
 #include "ui/planner/plannertext.h"
 
 #include <QCheckBox>
@@ -237,8 +238,9 @@ QWidget* PlannerPage::createAnswer()
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
     m_table->setWordWrap(false);
-    m_table->horizontalHeader()->setStretchLastSection(false);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    // The layout every console table shares: fitted to content, the "when" column stretched, widths kept.
+    TableLayout::apply(
+        m_table, QStringLiteral("planner/candidates"), { .key = WhenColumn, .identifiers = { PoolColumn } });
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &PlannerPage::showWhy);
     connect(m_table, &QTableWidget::cellDoubleClicked, this, &PlannerPage::showOnPools);
     auto* split = new QSplitter(Qt::Vertical, panel);
@@ -480,7 +482,6 @@ void PlannerPage::fillTable()
             m_table->setItem(row, col, item);
         }
     }
-    m_table->resizeColumnsToContents();
 }
 
 int PlannerPage::selectedCandidate() const
