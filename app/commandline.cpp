@@ -26,7 +26,9 @@ ParseResult parseConsoleArguments(const QStringList& arguments, ConsoleOptions* 
                             "and exit\n"
                             "  check-source --config FILE [--source NAME] [--json]   check every source and exit\n"
                             "  report --type TYPE --range RANGE --format pdf|csv|xlsx -o FILE   write a report from "
-                            "the cache and exit (meridian report --help)"));
+                            "the cache and exit (meridian report --help)\n"
+                            "  plan --model MODEL|--family NAME --count N --duration 7d [--near SITE --max-rtt 10ms]   "
+                            "where a job can run, now or soon, and at what risk (meridian plan --help)"));
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
     const QCommandLineOption demo(QStringLiteral("demo"), CommandLineText::tr("Start a simulated fleet and show it."));

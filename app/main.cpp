@@ -6,6 +6,7 @@
 #include "app/checksourcecommand.h"
 #include "app/commandline.h"
 #include "app/consolestartup.h"
+#include "app/plancommand.h"
 #include "app/reportcommand.h"
 #include "ui/common/translations.h"
 
@@ -72,6 +73,13 @@ int main(int argc, char** argv)
         setApplicationInfo();
         Meridian::installTranslations(QLocale::system());
         return Meridian::runCheckSlurm(QCoreApplication::arguments());
+    }
+
+    if (argc >= 2 && std::strcmp(argv[1], "plan") == 0) {
+        QCoreApplication app(argc, argv);
+        setApplicationInfo();
+        Meridian::installTranslations(QLocale::system());
+        return Meridian::runPlan(QCoreApplication::arguments());
     }
 
     if (argc >= 2 && std::strcmp(argv[1], "report") == 0) {

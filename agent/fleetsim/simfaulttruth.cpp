@@ -41,4 +41,25 @@ QJsonArray faultTruth(const FleetState& state)
     return out;
 }
 
+// "faultHistory": every fault, random or injected, that opened by now: what fault rates per pool (the
+// placement planner's risk, the reports' MTBF) are checked against.
+QJsonArray faultHistoryTruth(const FleetState& state)
+{
+    QJsonArray out;
+    const Topology& topo = state.topology();
+    for (int node = 0; node < topo.nodeCount(); ++node) {
+        for (const FaultRecord& f : state.nodes[size_t(node)]->faults) {
+            if (f.from > state.timeMs)
+                continue;
+            out.append(
+                QJsonObject { { QStringLiteral("id"), f.id }, { QStringLiteral("node"), topo.nodes()[size_t(node)].id },
+                    { QStringLiteral("kind"), f.kind }, { QStringLiteral("severity"), Protocol::toString(f.severity) },
+                    { QStringLiteral("detectedMs"), f.from },
+                    { QStringLiteral("clearedMs"),
+                        f.to == Open || f.to > state.timeMs ? QJsonValue() : QJsonValue(f.to) } });
+        }
+    }
+    return out;
+}
+
 } // namespace Meridian::Sim

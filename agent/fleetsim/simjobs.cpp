@@ -422,6 +422,7 @@ Protocol::JobRecord Simulation::jobRecord(const Job& job, qint64 t) const
         r.lastCheckpointMs = phase.lastCheckpointMs;
         r.acceleratorsAllocated = job.size;
         r.nodes = job.nodeIds;
+        r.expectedEndMs = job.endAtMs; // the planned end, unless a fault interrupts it first
         break;
     }
     case JobState::Recovering:

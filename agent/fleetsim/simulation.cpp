@@ -13,8 +13,8 @@ constexpr qsizetype MaxEvents = 500000;
 bool sameRecord(const Protocol::JobRecord& a, const Protocol::JobRecord& b)
 {
     return a.state == b.state && a.acceleratorsAllocated == b.acceleratorsAllocated && a.startMs == b.startMs
-        && a.endMs == b.endMs && a.lastCheckpointMs == b.lastCheckpointMs && a.interruptions == b.interruptions
-        && a.nodes == b.nodes && a.jobId == b.jobId;
+        && a.endMs == b.endMs && a.expectedEndMs == b.expectedEndMs && a.lastCheckpointMs == b.lastCheckpointMs
+        && a.interruptions == b.interruptions && a.nodes == b.nodes && a.jobId == b.jobId;
 }
 
 } // namespace

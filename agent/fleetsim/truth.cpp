@@ -22,6 +22,7 @@ struct Counts
 struct Group
 {
     int nodesUp = 0, nodesDown = 0, openFaults = 0;
+    int wholeFreeNodes = 0; ///< up, every accelerator free (the placement planner's whole nodes)
     std::map<QString, int> jobs; ///< state → count
     std::map<QString, std::pair<QString, Counts>> models; ///< model → (vendor, counts)
 };
@@ -39,14 +40,15 @@ QJsonObject toJson(const Group& g)
             { QStringLiteral("total"), entry.second.total }, { QStringLiteral("allocated"), entry.second.allocated },
             { QStringLiteral("free"), entry.second.free }, { QStringLiteral("faulty"), entry.second.faulty } });
     return QJsonObject { { QStringLiteral("nodesUp"), g.nodesUp }, { QStringLiteral("nodesDown"), g.nodesDown },
-        { QStringLiteral("openFaults"), g.openFaults }, { QStringLiteral("jobs"), jobs },
-        { QStringLiteral("models"), models } };
+        { QStringLiteral("wholeFreeNodes"), g.wholeFreeNodes }, { QStringLiteral("openFaults"), g.openFaults },
+        { QStringLiteral("jobs"), jobs }, { QStringLiteral("models"), models } };
 }
 
 } // namespace
 
 QJsonArray faultTruth(const FleetState& state); // simfaulttruth.cpp
 QJsonArray drainTruth(const FleetState& state); // simnodeactions.cpp
+QJsonArray faultHistoryTruth(const FleetState& state); // simfaulttruth.cpp
 
 QByteArray truthJson(const FleetState& state)
 {
@@ -74,6 +76,7 @@ QByteArray truthJson(const FleetState& state)
         const QString& region = topo.pools()[size_t(info.pool)].region;
         for (Group* g : { &fleet, &regions[region], &pools[size_t(info.pool)] }) {
             (down ? g->nodesDown : g->nodesUp) += 1;
+            g->wholeFreeNodes += !down && c.total > 0 && c.free == c.total ? 1 : 0;
             g->openFaults += faults;
             auto& entry = g->models[model.model];
             entry.first = model.vendor;
@@ -115,10 +118,11 @@ QByteArray truthJson(const FleetState& state)
 
     return Protocol::Json::document(QJsonObject { { QStringLiteral("ts"), state.timeMs },
         { QStringLiteral("jobHistory"), jobHistory }, { QStringLiteral("faultLog"), faultTruth(state) },
-        { QStringLiteral("drained"), drainTruth(state) }, { QStringLiteral("seq"), state.seq },
-        { QStringLiteral("version"), state.version }, { QStringLiteral("paused"), state.paused },
-        { QStringLiteral("fleet"), toJson(fleet) }, { QStringLiteral("regions"), regionArray },
-        { QStringLiteral("pools"), poolArray }, { QStringLiteral("links"), siteLinkTruth(state) } });
+        { QStringLiteral("faultHistory"), faultHistoryTruth(state) }, { QStringLiteral("drained"), drainTruth(state) },
+        { QStringLiteral("seq"), state.seq }, { QStringLiteral("version"), state.version },
+        { QStringLiteral("paused"), state.paused }, { QStringLiteral("fleet"), toJson(fleet) },
+        { QStringLiteral("regions"), regionArray }, { QStringLiteral("pools"), poolArray },
+        { QStringLiteral("links"), siteLinkTruth(state) } });
 }
 
 } // namespace Meridian::Sim

@@ -22,7 +22,9 @@ QJsonObject toJson(const JobRecord& j)
         { QStringLiteral("startMs"), j.startMs }, { QStringLiteral("endMs"), j.endMs },
         { QStringLiteral("lastCheckpointMs"), j.lastCheckpointMs },
         { QStringLiteral("interruptions"), j.interruptions } };
-    // History keys are omitted when empty: older documents stay byte-identical.
+    // Optional keys are omitted when empty: older documents stay byte-identical.
+    if (j.expectedEndMs > 0)
+        o.insert(QStringLiteral("expectedEndMs"), j.expectedEndMs);
     if (!j.segments.isEmpty()) {
         QJsonArray segments;
         for (const JobSegment& s : j.segments)
@@ -87,6 +89,7 @@ JobRecord jobRecordFromJson(Reader& c)
     j.submitMs = c.integer(QStringLiteral("submitMs"), 0, MaxTimestampMs, false);
     j.startMs = c.integer(QStringLiteral("startMs"), 0, MaxTimestampMs, false);
     j.endMs = c.integer(QStringLiteral("endMs"), 0, MaxTimestampMs, false);
+    j.expectedEndMs = c.integer(QStringLiteral("expectedEndMs"), 0, MaxTimestampMs, false);
     j.lastCheckpointMs = c.integer(QStringLiteral("lastCheckpointMs"), 0, MaxTimestampMs, false);
     j.interruptions = int(c.integer(QStringLiteral("interruptions"), 0, 1000000, false));
 

@@ -227,6 +227,9 @@ struct JobRecord
     qint64 submitMs = 0;
     qint64 startMs = 0; ///< 0: not started
     qint64 endMs = 0; ///< 0: not ended
+    // When the scheduler expects a running job to end (the simulator's planned end, Slurm's start + time
+    // limit); 0: unknown (agents, unlimited jobs). Optional on the wire ("expectedEndMs"); the planner's wait.
+    qint64 expectedEndMs = 0;
     qint64 lastCheckpointMs = 0;
     int interruptions = 0;
     // History (optional on the wire: absent from sources that do not know it).

@@ -193,6 +193,9 @@ Protocol::JobRecord jobRecord(
     r.startMs = started ? job.startTime * SecondMs : 0;
     const bool ended = started && !holdsNodes(job) && job.state != JobState::Unknown;
     r.endMs = ended && job.endTime > 0 ? job.endTime * SecondMs : 0;
+    // A running job ends at the latest when its time limit runs out (the planner's wait); unlimited: unknown.
+    if (started && !ended && job.timeLimitMinutes > 0)
+        r.expectedEndMs = r.startMs + job.timeLimitMinutes * 60 * SecondMs;
     r.interruptions = job.restartCount;
     // One run, when Slurm's record is the whole story: a job that was never requeued. Earlier runs of a
     // requeued job are not in slurmctld's record (its start is the latest one): no segments then, and the

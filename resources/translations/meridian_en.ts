@@ -342,6 +342,148 @@ p50 %3 ms, p99 %4 ms, loss %5 (%n probes)</numerusform>
     </message>
 </context>
 <context>
+    <name>Meridian::PlanCommand</name>
+    <message numerus="yes">
+        <source>the fleet did not answer within %n second(s)</source>
+        <translation>
+            <numerusform>the fleet did not answer within %n second</numerusform>
+            <numerusform>the fleet did not answer within %n seconds</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (fragmented: %n whole node(s) needed)</source>
+        <translation>
+            <numerusform> (fragmented: %n whole node needed)</numerusform>
+            <numerusform> (fragmented: %n whole nodes needed)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %1 (%n job(s) end by then, </source>
+        <translation>
+            <numerusform>in %1 (%n job ends by then, </numerusform>
+            <numerusform>in %1 (%n jobs end by then, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n queued ahead)</source>
+        <translation>
+            <numerusform>%n queued ahead)</numerusform>
+            <numerusform>%n queued ahead)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>unknown (%n running job(s) have no expected end)</source>
+        <translation>
+            <numerusform>unknown (%n running job has no expected end)</numerusform>
+            <numerusform>unknown (%n running jobs have no expected end)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::PlannerPage</name>
+    <message numerus="yes">
+        <source>%n pool(s) can take it:</source>
+        <translation>
+            <numerusform>%n pool can take it:</numerusform>
+            <numerusform>%n pools can take it:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n now,</source>
+        <translation>
+            <numerusform>%n now,</numerusform>
+            <numerusform>%n now,</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n later,</source>
+        <translation>
+            <numerusform>%n later,</numerusform>
+            <numerusform>%n later,</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n over the latency bound.</source>
+        <translation>
+            <numerusform>%n over the latency bound.</numerusform>
+            <numerusform>%n over the latency bound.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pool(s) excluded by the region lists.</source>
+        <translation>
+            <numerusform>%n pool excluded by the region lists.</numerusform>
+            <numerusform>%n pools excluded by the region lists.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::PlannerText</name>
+    <message numerus="yes">
+        <source>%n free chip(s), but only %1 whole node(s)</source>
+        <translation>
+            <numerusform>%n free chip, but only %1 whole nodes</numerusform>
+            <numerusform>%n free chips, but only %1 whole nodes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n free whole node(s) of %1 needed</source>
+        <translation>
+            <numerusform>%n free whole node of %1 needed</numerusform>
+            <numerusform>%n free whole nodes of %1 needed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n free chip(s))</source>
+        <translation>
+            <numerusform>(%n free chip)</numerusform>
+            <numerusform>(%n free chips)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n free chip(s)</source>
+        <translation>
+            <numerusform>%n free chip</numerusform>
+            <numerusform>%n free chips</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n job(s) end by then,</source>
+        <translation>
+            <numerusform>(%n job ends by then,</numerusform>
+            <numerusform>(%n jobs end by then,</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n queued ahead)</source>
+        <translation>
+            <numerusform>%n queued ahead)</numerusform>
+            <numerusform>%n queued ahead)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>unknown: %n running job(s) have no expected end</source>
+        <translation>
+            <numerusform>unknown: %n running job has no expected end</numerusform>
+            <numerusform>unknown: %n running jobs have no expected end</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No pool is large enough: the largest has %n qualifying whole node(s).</source>
+        <translation>
+            <numerusform>No pool is large enough: the largest has %n qualifying whole node.</numerusform>
+            <numerusform>No pool is large enough: the largest has %n qualifying whole nodes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No pool is large enough: the largest has %n qualifying chip(s).</source>
+        <translation>
+            <numerusform>No pool is large enough: the largest has %n qualifying chip.</numerusform>
+            <numerusform>No pool is large enough: the largest has %n qualifying chips.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Meridian::Prometheus::VectorDecoder</name>
     <message numerus="yes">
         <source>(%n more warning(s) not shown)</source>

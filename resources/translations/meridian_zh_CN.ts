@@ -1393,14 +1393,16 @@ Subcommands:
   check-agent URL [--token-file FILE]   check one agent or fleet front and exit
   check-slurm URL --token-file FILE [--user NAME]   check a Slurm cluster&apos;s slurmrestd and exit
   check-source --config FILE [--source NAME] [--json]   check every source and exit
-  report --type TYPE --range RANGE --format pdf|csv|xlsx -o FILE   write a report from the cache and exit (meridian report --help)</source>
+  report --type TYPE --range RANGE --format pdf|csv|xlsx -o FILE   write a report from the cache and exit (meridian report --help)
+  plan --model MODEL|--family NAME --count N --duration 7d [--near SITE --max-rtt 10ms]   where a job can run, now or soon, and at what risk (meridian plan --help)</source>
         <translation>多区域 AI 算力网络控制台。
 
 子命令：
   check-agent URL [--token-file FILE]   检查一个代理或集群前端后退出
   check-slurm URL --token-file FILE [--user NAME]   检查 Slurm 集群的 slurmrestd 后退出
   check-source --config FILE [--source NAME] [--json]   检查全部数据源后退出
-  report --type TYPE --range RANGE --format pdf|csv|xlsx -o FILE   根据缓存生成报表后退出（meridian report --help）</translation>
+  report --type TYPE --range RANGE --format pdf|csv|xlsx -o FILE   根据缓存生成报表后退出（meridian report --help）
+  plan --model MODEL|--family NAME --count N --duration 7d [--near SITE --max-rtt 10ms]   作业现在或稍后能在哪里运行、风险多大（meridian plan --help）</translation>
     </message>
 </context>
 <context>
@@ -3655,6 +3657,10 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
         <source>Faults</source>
         <translation>故障</translation>
     </message>
+    <message>
+        <source>Planner</source>
+        <translation>放置规划</translation>
+    </message>
 </context>
 <context>
     <name>Meridian::PairHistoryChart</name>
@@ -3709,6 +3715,649 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
     <message>
         <source>target</source>
         <translation>目标</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::PlanCommand</name>
+    <message numerus="yes">
+        <source>the fleet did not answer within %n second(s)</source>
+        <translation>
+            <numerusform>集群在 %n 秒内没有应答</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>%1 free chips, %2 whole nodes</source>
+        <translation>%1 个空闲芯片，%2 台整机</translation>
+    </message>
+    <message numerus="yes">
+        <source> (fragmented: %n whole node(s) needed)</source>
+        <translation>
+            <numerusform>（碎片化：需要 %n 台整机）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>现在</translation>
+    </message>
+    <message numerus="yes">
+        <source>in %1 (%n job(s) end by then, </source>
+        <translation>
+            <numerusform>%1 后（届时 %n 个作业结束，</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n queued ahead)</source>
+        <translation>
+            <numerusform>前面排队 %n 个）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>unknown (%n running job(s) have no expected end)</source>
+        <translation>
+            <numerusform>未知（%n 个运行中的作业没有预计结束时间）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>永不</translation>
+    </message>
+    <message>
+        <source>unknown (no probes %1 → %2)</source>
+        <translation>未知（%1 → %2 没有探测）</translation>
+    </message>
+    <message>
+        <source>p50 %1 ms, p99 %2 ms, loss %3 %</source>
+        <translation>p50 %1 ms，p99 %2 ms，丢包 %3 %</translation>
+    </message>
+    <message>
+        <source> — BREAKS THE BOUND</source>
+        <translation> — 超出时延上限</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <source>%1 expected interruptions, checkpoint every %2, median recovery %3</source>
+        <translation>预计中断 %1 次，每 %2 做一次检查点，恢复时间中位数 %3</translation>
+    </message>
+    <message>
+        <source> (over the 10-minute target)</source>
+        <translation>（超过 10 分钟目标）</translation>
+    </message>
+    <message>
+        <source>Weights: fit %1, wait %2, latency %3, risk %4</source>
+        <translation>权重：可放置 %1，等待 %2，时延 %3，风险 %4</translation>
+    </message>
+    <message>
+        <source>  (breaks the latency bound)</source>
+        <translation>  （超出时延上限）</translation>
+    </message>
+    <message>
+        <source>fits now: </source>
+        <translation>现在可放置：</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>when: </source>
+        <translation>何时：</translation>
+    </message>
+    <message>
+        <source>latency: </source>
+        <translation>时延：</translation>
+    </message>
+    <message>
+        <source>risk: </source>
+        <translation>风险：</translation>
+    </message>
+    <message>
+        <source>scores: fit %1, wait %2, latency %3, risk %4</source>
+        <translation>得分：可放置 %1，等待 %2，时延 %3，风险 %4</translation>
+    </message>
+    <message>
+        <source>No placement: %1</source>
+        <translation>无法放置：%1</translation>
+    </message>
+    <message>
+        <source>Where can this job run, now or soon, and at what risk? (docs/planner.md)</source>
+        <translation>这个作业现在或稍后能在哪里运行，风险多大？（docs/planner.md）</translation>
+    </message>
+    <message>
+        <source>Accelerator model.</source>
+        <translation>加速卡型号。</translation>
+    </message>
+    <message>
+        <source>Family of compatible models.</source>
+        <translation>兼容型号系列。</translation>
+    </message>
+    <message>
+        <source>Accelerators.</source>
+        <translation>加速卡数量。</translation>
+    </message>
+    <message>
+        <source>Whole nodes only.</source>
+        <translation>只要整机。</translation>
+    </message>
+    <message>
+        <source>Minimum memory per chip, GiB.</source>
+        <translation>每芯片最少显存，GiB。</translation>
+    </message>
+    <message>
+        <source>Expected run time: 90m, 36h, 7d, 2w.</source>
+        <translation>预计运行时长：90m、36h、7d、2w。</translation>
+    </message>
+    <message>
+        <source>Anchor site (the data or the users).</source>
+        <translation>锚定站点（数据或用户所在地）。</translation>
+    </message>
+    <message>
+        <source>Bound on the p99 RTT to the anchor, e.g. 10ms.</source>
+        <translation>到锚定站点的 p99 往返时延上限，例如 10ms。</translation>
+    </message>
+    <message>
+        <source>Or the latency target of a pair class (same-site, same-region, hub-city, cross-region).</source>
+        <translation>或某一链路类别的时延目标（same-site、same-region、hub-city、cross-region）。</translation>
+    </message>
+    <message>
+        <source>Tenant (carried with the request).</source>
+        <translation>租户（随请求记录）。</translation>
+    </message>
+    <message>
+        <source>Only this region (repeatable).</source>
+        <translation>只用此区域（可重复）。</translation>
+    </message>
+    <message>
+        <source>Never this region (repeatable).</source>
+        <translation>不用此区域（可重复）。</translation>
+    </message>
+    <message>
+        <source>Share of the run that may be lost to interruptions, percent (default 1).</source>
+        <translation>允许因中断损失的运行比例，百分比（默认 1）。</translation>
+    </message>
+    <message>
+        <source>Weights of fit, wait, latency and risk (default 0.4,0.2,0.2,0.2).</source>
+        <translation>可放置、等待、时延和风险的权重（默认 0.4,0.2,0.2,0.2）。</translation>
+    </message>
+    <message>
+        <source>Console configuration (its sources and cache).</source>
+        <translation>控制台配置（其数据源和缓存）。</translation>
+    </message>
+    <message>
+        <source>Plan on the demo fleet.</source>
+        <translation>在演示集群上规划。</translation>
+    </message>
+    <message>
+        <source>History the demo fleet pre-generates (default 2h).</source>
+        <translation>演示集群预先生成的历史（默认 2h）。</translation>
+    </message>
+    <message>
+        <source>Seed of the demo fleet (default 1).</source>
+        <translation>演示集群的随机种子（默认 1）。</translation>
+    </message>
+    <message>
+        <source>Print JSON for scripts.</source>
+        <translation>输出 JSON，供脚本使用。</translation>
+    </message>
+    <message>
+        <source>Seconds to wait for the fleet (default 300).</source>
+        <translation>等待集群的秒数（默认 300）。</translation>
+    </message>
+    <message>
+        <source>Try &apos;meridian plan --help&apos;.</source>
+        <translation>请尝试 &apos;meridian plan --help&apos;。</translation>
+    </message>
+    <message>
+        <source>unexpected argument %1</source>
+        <translation>多余的参数 %1</translation>
+    </message>
+    <message>
+        <source>--count N is required (a whole number of accelerators)</source>
+        <translation>必须给出 --count N（加速卡数量，整数）</translation>
+    </message>
+    <message>
+        <source>--min-mem must be a number of GiB</source>
+        <translation>--min-mem 必须是以 GiB 计的数字</translation>
+    </message>
+    <message>
+        <source>--duration must be like 90m, 36h, 7d or 2w</source>
+        <translation>--duration 的格式应为 90m、36h、7d 或 2w</translation>
+    </message>
+    <message>
+        <source>--max-rtt must be like 10ms</source>
+        <translation>--max-rtt 的格式应为 10ms</translation>
+    </message>
+    <message>
+        <source>--lost-work must be a percentage between 0 and 100</source>
+        <translation>--lost-work 必须是 0 到 100 之间的百分比</translation>
+    </message>
+    <message>
+        <source>--weights must be four non-negative numbers, not all 0</source>
+        <translation>--weights 必须是四个非负数，且不全为 0</translation>
+    </message>
+    <message>
+        <source>give --config or --demo, not both</source>
+        <translation>--config 和 --demo 只能给一个</translation>
+    </message>
+    <message>
+        <source>--timeout must be a number of seconds</source>
+        <translation>--timeout 必须是秒数</translation>
+    </message>
+    <message>
+        <source>cannot use the configuration %1: %2</source>
+        <translation>无法使用配置 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot open the cache %1: %2</source>
+        <translation>无法打开缓存 %1：%2</translation>
+    </message>
+    <message>
+        <source>the demo fleet failed: %1</source>
+        <translation>演示集群失败：%1</translation>
+    </message>
+    <message>
+        <source>the configuration has no sources (give --config FILE or --demo)</source>
+        <translation>配置中没有数据源（请给出 --config FILE 或 --demo）</translation>
+    </message>
+    <message>
+        <source>the planner gave no answer</source>
+        <translation>规划器没有给出结果</translation>
+    </message>
+    <message>
+        <source>warning: model families override ignored: %1</source>
+        <translation>警告：已忽略型号系列覆盖文件：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::PlannerPage</name>
+    <message>
+        <source>Fits now</source>
+        <translation>现在可放置</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>何时</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>时延</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <source>Saved requests</source>
+        <translation>已保存的请求</translation>
+    </message>
+    <message>
+        <source>Ask for</source>
+        <translation>请求类型</translation>
+    </message>
+    <message>
+        <source>Model or family</source>
+        <translation>型号或系列</translation>
+    </message>
+    <message>
+        <source>Accelerators</source>
+        <translation>加速卡数量</translation>
+    </message>
+    <message>
+        <source>Whole nodes only</source>
+        <translation>只要整机</translation>
+    </message>
+    <message>
+        <source>Min. memory per chip</source>
+        <translation>每芯片最少显存</translation>
+    </message>
+    <message>
+        <source>Duration (90m, 36h, 7d)</source>
+        <translation>时长（90m、36h、7d）</translation>
+    </message>
+    <message>
+        <source>Near site</source>
+        <translation>靠近站点</translation>
+    </message>
+    <message>
+        <source>Latency bound</source>
+        <translation>时延上限</translation>
+    </message>
+    <message>
+        <source>Max. p99 RTT</source>
+        <translation>最大 p99 往返时延</translation>
+    </message>
+    <message>
+        <source>Pair class</source>
+        <translation>链路类别</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <source>Only regions (a, b)</source>
+        <translation>只用区域（a, b）</translation>
+    </message>
+    <message>
+        <source>Never regions (a, b)</source>
+        <translation>不用区域（a, b）</translation>
+    </message>
+    <message>
+        <source>Work lost at most</source>
+        <translation>最多损失的工作</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>A model</source>
+        <translation>单一型号</translation>
+    </message>
+    <message>
+        <source>A family of models</source>
+        <translation>型号系列</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>p99 RTT</source>
+        <translation>p99 往返时延</translation>
+    </message>
+    <message>
+        <source>A pair class&apos;s target</source>
+        <translation>链路类别的目标</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>规划</translation>
+    </message>
+    <message>
+        <source>Show free nodes on the Pools page</source>
+        <translation>在资源池页面显示空闲节点</translation>
+    </message>
+    <message>
+        <source>Show the path on the Latency map</source>
+        <translation>在时延地图上显示路径</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Pool</source>
+        <translation>资源池</translation>
+    </message>
+    <message>
+        <source>Latency to anchor</source>
+        <translation>到锚定站点的时延</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Describe the job and press Plan: every pool that can take it, ranked, with why.</source>
+        <translation>描述作业后点击“规划”：列出所有能容纳它的资源池，附排名和理由。</translation>
+    </message>
+    <message>
+        <source>(no anchor)</source>
+        <translation>（无锚定站点）</translation>
+    </message>
+    <message>
+        <source>The duration must be like 90m, 36h, 7d or 2w.</source>
+        <translation>时长的格式应为 90m、36h、7d 或 2w。</translation>
+    </message>
+    <message>
+        <source>Choose a model or a family.</source>
+        <translation>请选择型号或系列。</translation>
+    </message>
+    <message>
+        <source>The planner is not available in this console.</source>
+        <translation>此控制台没有规划器。</translation>
+    </message>
+    <message>
+        <source>Planning…</source>
+        <translation>规划中…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pool(s) can take it:</source>
+        <translation>
+            <numerusform>%n 个资源池可容纳：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n now,</source>
+        <translation>
+            <numerusform>现在 %n 个，</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n later,</source>
+        <translation>
+            <numerusform>稍后 %n 个，</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n over the latency bound.</source>
+        <translation>
+            <numerusform>%n 个超出时延上限。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pool(s) excluded by the region lists.</source>
+        <translation>
+            <numerusform>%n 个资源池被区域列表排除。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Save request</source>
+        <translation>保存请求</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Only a complete request can be saved.</source>
+        <translation>只能保存完整的请求。</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::PlannerText</name>
+    <message numerus="yes">
+        <source>%n free chip(s), but only %1 whole node(s)</source>
+        <translation>
+            <numerusform>%n 个空闲芯片，但只有 %1 台整机</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n free whole node(s) of %1 needed</source>
+        <translation>
+            <numerusform>空闲整机 %n 台，需要 %1 台</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n free chip(s))</source>
+        <translation>
+            <numerusform>（%n 个空闲芯片）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n free chip(s)</source>
+        <translation>
+            <numerusform>%n 个空闲芯片</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>%1 后</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n job(s) end by then,</source>
+        <translation>
+            <numerusform>（届时 %n 个作业结束，</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n queued ahead)</source>
+        <translation>
+            <numerusform>前面排队 %n 个）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>unknown: %n running job(s) have no expected end</source>
+        <translation>
+            <numerusform>未知：%n 个运行中的作业没有预计结束时间</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>永不</translation>
+    </message>
+    <message>
+        <source>no anchor</source>
+        <translation>无锚定站点</translation>
+    </message>
+    <message>
+        <source>unknown (no probes)</source>
+        <translation>未知（没有探测）</translation>
+    </message>
+    <message>
+        <source>p50 %1 ms, p99 %2 ms, loss %3 %</source>
+        <translation>p50 %1 ms，p99 %2 ms，丢包 %3 %</translation>
+    </message>
+    <message>
+        <source>over the bound: %1</source>
+        <translation>超出上限：%1</translation>
+    </message>
+    <message>
+        <source>unknown (no fault history)</source>
+        <translation>未知（没有故障历史）</translation>
+    </message>
+    <message>
+        <source>any checkpoint interval</source>
+        <translation>任意检查点间隔</translation>
+    </message>
+    <message>
+        <source>checkpoint every %1</source>
+        <translation>每 %1 做一次检查点</translation>
+    </message>
+    <message>
+        <source>%1 expected interruptions, %2</source>
+        <translation>预计中断 %1 次，%2</translation>
+    </message>
+    <message>
+        <source>(median recovery %1, over 10 min)</source>
+        <translation>（恢复时间中位数 %1，超过 10 分钟）</translation>
+    </message>
+    <message>
+        <source>(median recovery %1)</source>
+        <translation>（恢复时间中位数 %1）</translation>
+    </message>
+    <message>
+        <source>#%1 %2 / %3: score %4</source>
+        <translation>第 %1 名 %2 / %3：得分 %4</translation>
+    </message>
+    <message>
+        <source>Breaks the latency bound: listed after every candidate within it.</source>
+        <translation>超出时延上限：排在所有满足上限的候选之后。</translation>
+    </message>
+    <message>
+        <source>Factor</source>
+        <translation>因素</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Fits now</source>
+        <translation>现在可放置</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>何时</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>时延</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <source>Score = Σ weight × factor score ÷ Σ weights; unknown factors score 0.</source>
+        <translation>得分 = Σ 权重 × 因素得分 ÷ Σ 权重；未知因素得 0 分。</translation>
+    </message>
+    <message>
+        <source>The request is incomplete: %1</source>
+        <translation>请求不完整：%1</translation>
+    </message>
+    <message>
+        <source>No model family is called %1.</source>
+        <translation>没有名为 %1 的型号系列。</translation>
+    </message>
+    <message>
+        <source>No pool has %1 with enough memory per chip.</source>
+        <translation>没有资源池拥有每芯片显存足够的 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>No pool is large enough: the largest has %n qualifying whole node(s).</source>
+        <translation>
+            <numerusform>没有足够大的资源池：最大的只有 %n 台符合条件的整机。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No pool is large enough: the largest has %n qualifying chip(s).</source>
+        <translation>
+            <numerusform>没有足够大的资源池：最大的只有 %n 个符合条件的芯片。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The region allow and deny lists leave no pool.</source>
+        <translation>区域允许和排除列表之后没有剩下任何资源池。</translation>
     </message>
 </context>
 <context>

@@ -45,6 +45,9 @@ const QList<Part>& parts()
         { "core/reports",
             { "core/capacity", "core/jobs", "core/latency", "core/faults", "core/store", "core/cache", "core/model",
                 "core/protocol", "core/util" } },
+        { "core/planner",
+            { "core/reports", "core/capacity", "core/jobs", "core/latency", "core/faults", "core/store", "core/cache",
+                "core/model", "core/protocol", "core/util" } },
         // The console's widgets: shared kinds first, then the pages, then the window around them.
         { "ui/common", { "core" } },
         { "ui/charts", { "ui/common", "core" } },
@@ -57,9 +60,10 @@ const QList<Part>& parts()
         { "ui/faults", { "ui/charts", "ui/common", "core" } },
         { "ui/reports", { "ui/charts", "ui/common", "core" } },
         { "ui/sources", { "ui/common", "core" } },
+        { "ui/planner", { "ui/charts", "ui/common", "core" } },
         { "ui/shell",
             { "ui/overview", "ui/pools", "ui/jobs", "ui/latency", "ui/faults", "ui/reports", "ui/sources", "ui/charts",
-                "ui/common", "core" } },
+                "ui/planner", "ui/common", "core" } },
         { "app", { "ui", "core" } },
         // The agents share the wire protocol and the small helpers (secret files) with the console, nothing else.
         { "agent/common", { "core/protocol", "core/util" } },

@@ -4,6 +4,7 @@
 #include <QMetaType>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 namespace Meridian {
 
@@ -36,6 +37,16 @@ public:
     void showTarget(const JumpTarget& target) { Q_EMIT targetRequested(target); }
     // Open a page by its id ("faults").
     void showPage(const QString& pageId) { Q_EMIT pageRequested(pageId); }
+    // Open a pool on the Pools page with these nodes selected in its node table (the planner's free nodes).
+    void showPoolNodes(const QString& region, const QString& pool, const QStringList& nodeIds)
+    {
+        Q_EMIT poolNodesRequested(region, pool, nodeIds);
+    }
+    // Open the Latency map with the path between two sites singled out.
+    void showLatencyPath(const QString& fromSite, const QString& toSite)
+    {
+        Q_EMIT latencyPathRequested(fromSite, toSite);
+    }
     // Open the Faults page showing only the incidents whose text, place or region matches filter.
     void showFaults(const QString& filter) { Q_EMIT faultsRequested(filter); }
     // The page is about to show something else in place (a node's or a job's detail): whoever keeps the
@@ -47,6 +58,8 @@ Q_SIGNALS:
     void targetRequested(const Meridian::JumpTarget& target);
     void pageRequested(const QString& pageId);
     void faultsRequested(const QString& filter);
+    void poolNodesRequested(const QString& region, const QString& pool, const QStringList& nodeIds);
+    void latencyPathRequested(const QString& fromSite, const QString& toSite);
     void moving();
 };
 

@@ -5,7 +5,8 @@
 
 namespace Meridian {
 
-PageContext PageContext::of(FleetSession* session, Navigator* navigator, Reports::ReportRunner* reports)
+PageContext PageContext::of(
+    FleetSession* session, Navigator* navigator, Reports::ReportRunner* reports, Planner::PlannerService* planner)
 {
     PageContext c;
     c.store = session->store();
@@ -16,6 +17,7 @@ PageContext PageContext::of(FleetSession* session, Navigator* navigator, Reports
     c.actions = session->actions();
     c.jobDetails = session->jobDetails();
     c.reports = reports;
+    c.planner = planner;
     c.navigator = navigator;
     c.session = session;
     return c;

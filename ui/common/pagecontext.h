@@ -25,6 +25,9 @@ class AcknowledgementLog;
 namespace Reports {
 class ReportRunner;
 }
+namespace Planner {
+class PlannerService;
+}
 
 struct PageContext
 {
@@ -36,12 +39,13 @@ struct PageContext
     ActionService* actions = nullptr;
     JobDetails* jobDetails = nullptr;
     Reports::ReportRunner* reports = nullptr;
+    Planner::PlannerService* planner = nullptr; ///< the placement planner (the window's)
     Navigator* navigator = nullptr; ///< may be null: cross-page requests are then ignored
     const FleetSession* session = nullptr; ///< the configuration (sources) only, e.g. for a support bundle
 
-    // Every service of a session (the report runner and the navigator are the window's).
-    static PageContext of(
-        FleetSession* session, Navigator* navigator = nullptr, Reports::ReportRunner* reports = nullptr);
+    // Every service of a session (the report runner, the planner and the navigator are the window's).
+    static PageContext of(FleetSession* session, Navigator* navigator = nullptr,
+        Reports::ReportRunner* reports = nullptr, Planner::PlannerService* planner = nullptr);
 };
 
 } // namespace Meridian

@@ -154,7 +154,13 @@ void LatencyMapView::renderTo(QPainter* p)
             pt = toWidget(pt);
         pen.setColor(m_edges[i].color);
         pen.setStyle(m_edges[i].cut ? Qt::DashLine : Qt::SolidLine);
-        p->setPen(pen);
+        if (m_edges[i].selected) {
+            QPen wide = pen;
+            wide.setWidthF(5.0);
+            p->setPen(wide);
+        } else {
+            p->setPen(pen);
+        }
         p->drawPolyline(poly);
     }
     p->setRenderHint(QPainter::Antialiasing);
@@ -164,7 +170,7 @@ void LatencyMapView::renderTo(QPainter* p)
         p->setFont(small);
         const QFontMetrics fm(small);
         for (int i = 0; i < m_edges.size(); ++i) {
-            if (m_edges[i].label.isEmpty() || !(labels || m_edges[i].highlight))
+            if (m_edges[i].label.isEmpty() || !(labels || m_edges[i].highlight || m_edges[i].selected))
                 continue;
             const QPointF mid = edgePoint(i);
             QRectF box = fm.boundingRect(m_edges[i].label);

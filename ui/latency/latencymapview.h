@@ -38,6 +38,7 @@ struct MapEdge
     QString toolTip;
     bool cut = false; ///< drawn dashed
     bool highlight = false; ///< near or over its target: labelled even on a crowded map
+    bool selected = false; ///< singled out (the planner's path to an anchor): drawn wide, always labelled
 };
 
 class LatencyMapView : public QWidget

@@ -246,6 +246,7 @@ void LatencyPage::updateMap()
         MapEdge e;
         e.from = mapIndex[a];
         e.to = mapIndex[b];
+        e.selected = !m_path.first.isEmpty() && t.sites[a].id == m_path.first && t.sites[b].id == m_path.second;
         e.color = LatencyColors::againstTarget(s, target);
         e.cut = !std::isnan(s.loss) && s.loss >= 0.999;
         e.highlight = e.color != LatencyColors::againstTarget(PairStats { 0.0, 0.0, 0.0, 1, 0 }, target);
@@ -336,6 +337,13 @@ QString LatencyPage::pairTitle(LatencyLevel level, int from, int to) const
     const QString b = level == LatencyLevel::Site ? siteLabel(to) : t.id(level, to);
     return tr("%1 → %2 (%3): target p50 ≤ %4 ms, loss ≤ %5")
         .arg(a, b, ViolationModel::className(c), ms(target.p50Ms), percent(target.loss));
+}
+
+void LatencyPage::showPath(const QString& fromSite, const QString& toSite)
+{
+    m_path = { fromSite, toSite };
+    updateMap();
+    m_tabs->setCurrentIndex(MapTab);
 }
 
 void LatencyPage::openPair(LatencyLevel level, int from, int to)

@@ -51,6 +51,9 @@ public:
 
     void openPair(LatencyLevel level, int from, int to); ///< indexes at `level`; switches to the history tab
     void recompute();
+    // The map with the path between two sites singled out (the planner's "path to the anchor").
+    void showPath(const QString& fromSite, const QString& toSite);
+    QPair<QString, QString> path() const { return m_path; }
 
     static LatencyTargets loadTargets(); ///< latency-targets.json in the config directory, else the defaults
 
@@ -67,6 +70,7 @@ private:
     QString siteLabel(int site) const;
 
     FleetStore* m_store;
+    QPair<QString, QString> m_path; ///< site ids of the path singled out on the map; empty: none
     FleetHistory* m_past; ///< probe history of the pairs
     quint64 m_pairRequest = 0; ///< the newest pair asked of the cache; older answers are dropped
     QTabWidget* m_tabs;

@@ -16,6 +16,7 @@
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -263,6 +264,22 @@ void PoolsPage::setScope(const QString& region, const QString& pool, const QStri
         m_tree->scrollTo(index);
     }
     Q_EMIT scopeChanged(region, pool, rack);
+}
+
+void PoolsPage::selectNodes(const QString& region, const QString& pool, const QStringList& nodeIds)
+{
+    setScope(region, pool);
+    showTables();
+    m_tabs->setCurrentIndex(NodesTab);
+    QItemSelection selection;
+    for (const QString& id : nodeIds) {
+        const int row = m_nodeModel->rowOfNode(id);
+        if (row >= 0)
+            selection.select(m_nodeModel->index(row, 0), m_nodeModel->index(row, m_nodeModel->columnCount() - 1));
+    }
+    m_nodeTable->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
+    if (!selection.isEmpty())
+        m_nodeTable->scrollTo(selection.first().topLeft());
 }
 
 void PoolsPage::showNode(const QString& nodeId)

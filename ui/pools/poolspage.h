@@ -62,6 +62,8 @@ public Q_SLOTS:
     void showAccelerator(const QString& nodeId, int index);
     void showTables(); ///< back from the detail
     void jumpTo(const Meridian::JumpTarget& target);
+    // The pool's node table with these nodes selected (the planner's free nodes); nodes filtered out are skipped.
+    void selectNodes(const QString& region, const QString& pool, const QStringList& nodeIds);
 
 Q_SIGNALS:
     void scopeChanged(const QString& region, const QString& pool, const QString& rack);

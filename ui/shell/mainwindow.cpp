@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/shell/mainwindow.h"
 
+#include "core/planner/plannerservice.h"
 #include "core/reports/reportrunner.h"
 #include "core/session/fleetsession.h"
 #include "ui/common/navigator.h"
 #include "ui/common/pageplace.h"
 #include "ui/common/theme.h"
 #include "ui/faults/faultspage.h"
+#include "ui/latency/latencypage.h"
 #include "ui/pools/poolspage.h"
 #include "ui/shell/cachedamageprompt.h"
 #include "ui/shell/documentation.h"
@@ -54,7 +56,10 @@ MainWindow::MainWindow(FleetSession* session, QWidget* parent)
     auto* navigator = new Navigator(this);
     // The report runner computes on its own thread from the session's cache; pages get it, never the cache.
     auto* reports = new Reports::ReportRunner(session->cache(), this);
-    const PageContext context = PageContext::of(session, navigator, reports);
+    // The placement planner: its own report runner for fault figures, its own worker for answers.
+    auto* planner = new Planner::PlannerService(session->store(), session->cache(), this);
+    planner->setTargets(LatencyPage::loadTargets());
+    const PageContext context = PageContext::of(session, navigator, reports, planner);
     for (const PageInfo& info : pages()) {
         QWidget* page = info.create(context);
         page->setParent(m_pages);
@@ -130,6 +135,20 @@ void MainWindow::connectNavigation(Navigator* navigator)
         auto* faults = qobject_cast<Faults::FaultsPage*>(page(QStringLiteral("faults")));
         if (faults && showPage(QStringLiteral("faults")))
             faults->setFilterText(filter);
+    });
+    connect(navigator, &Navigator::poolNodesRequested, this,
+        [this, pools](const QString& region, const QString& pool, const QStringList& nodeIds) {
+            recordPlace();
+            const QScopedValueRollback inMove(m_moving, true);
+            if (PoolsPage* page = pools())
+                page->selectNodes(region, pool, nodeIds);
+        });
+    connect(navigator, &Navigator::latencyPathRequested, this, [this](const QString& from, const QString& to) {
+        recordPlace();
+        const QScopedValueRollback inMove(m_moving, true);
+        auto* latency = qobject_cast<LatencyPage*>(page(QStringLiteral("latency")));
+        if (latency && showPage(QStringLiteral("latency")))
+            latency->showPath(from, to);
     });
     connect(navigator, &Navigator::moving, this, &MainWindow::recordPlace);
 }

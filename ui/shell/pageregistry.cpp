@@ -5,6 +5,7 @@
 #include "ui/jobs/jobspage.h"
 #include "ui/latency/latencypage.h"
 #include "ui/overview/overviewpage.h"
+#include "ui/planner/plannerpage.h"
 #include "ui/pools/poolspage.h"
 #include "ui/reports/reportspage.h"
 
@@ -30,6 +31,8 @@ const QList<PageInfo>& pages()
         { QStringLiteral("reports"), QStringLiteral(":/icons/reports.svg"),
             QT_TRANSLATE_NOOP("Meridian::Pages", "Reports"),
             [](const PageContext& c) { return new Reports::ReportsPage(c); } },
+        { QStringLiteral("planner"), QStringLiteral(":/icons/planner.svg"),
+            QT_TRANSLATE_NOOP("Meridian::Pages", "Planner"), [](const PageContext& c) { return new PlannerPage(c); } },
     };
     return list;
 }

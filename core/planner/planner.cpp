@@ -1,0 +1,462 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/planner/planner.h"
+
+#include "core/jobs/jobfigures.h"
+
+#include <QSet>
+#include <QVarLengthArray>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace Meridian::Planner {
+namespace {
+
+constexpr double HourMs = 3600.0 * 1000;
+constexpr double GiB = 1024.0 * 1024 * 1024;
+
+// One node of a pool as the planner sees it: its qualifying chips counted with the capacity rule
+// (capacityByModel(), fleettypes.h) and the running jobs that hold them.
+struct NodeView
+{
+    QString id;
+    int chips = 0; ///< qualifying
+    int free = 0;
+    int allocated = 0;
+    int unknown = 0;
+    bool wholeFree = false; ///< up, every chip of the node free
+    bool eligibleWhole = false; ///< up, no faulty or unknown chip: a whole node once its jobs end
+    QHash<QString, int> jobChips; ///< running job → qualifying chips it holds here
+};
+
+struct PoolView
+{
+    QString region, pool;
+    QSet<QString> models;
+    QList<NodeView> nodes;
+};
+
+bool memoryQualifies(const FleetNode& node, const QStringList& models, double minMemoryGiB)
+{
+    if (std::isnan(minMemoryGiB))
+        return true;
+    for (const Protocol::AcceleratorInfo& a : node.inventory.accelerators)
+        if (models.contains(a.model) && double(a.memoryBytes) < minMemoryGiB * GiB)
+            return false; // unknown memory (0) never meets a bound
+    return true;
+}
+
+bool hasAcceptedModel(const FleetNode& node, const QStringList& models)
+{
+    for (const Protocol::AcceleratorInfo& a : node.inventory.accelerators)
+        if (models.contains(a.model))
+            return true;
+    return false;
+}
+
+NodeView viewOf(const FleetNode& node, const QStringList& models)
+{
+    NodeView v;
+    v.id = node.inventory.nodeId;
+    int total = 0, free = 0, faulty = 0, unknown = 0;
+    for (const ModelCapacity& m : capacityByModel(node)) {
+        total += m.total;
+        free += m.free;
+        faulty += m.faulty;
+        unknown += m.unknown;
+        if (!models.contains(m.model))
+            continue;
+        v.chips += m.total;
+        v.free += m.free;
+        v.allocated += m.allocated;
+        v.unknown += m.unknown;
+    }
+    const bool up = node.snapshot.sample.seq > 0 && node.snapshot.sample.state != NodeState::Down;
+    v.wholeFree = up && v.chips > 0 && free == total;
+    v.eligibleWhole = up && v.chips > 0 && faulty == 0 && unknown == 0;
+    if (node.snapshot.sample.seq > 0 && node.snapshot.sample.state != NodeState::Down) {
+        // Chip index → accepted model (indexes are small: a node has at most a few dozen chips).
+        QVarLengthArray<bool, 16> accepted;
+        for (const Protocol::AcceleratorInfo& a : node.inventory.accelerators) {
+            if (a.index < 0 || a.index > 4096)
+                continue;
+            if (accepted.size() <= a.index)
+                accepted.resize(a.index + 1, false);
+            accepted[a.index] = models.contains(a.model);
+        }
+        for (const Protocol::AcceleratorSample& s : node.snapshot.sample.accelerators)
+            if (!s.jobId.isEmpty() && s.health != AcceleratorHealth::Faulty && s.index >= 0 && s.index < accepted.size()
+                && accepted[s.index])
+                ++v.jobChips[s.jobId];
+    }
+    return v;
+}
+
+// Pools with qualifying nodes, in a stable order; counts the pools the region lists exclude.
+QList<PoolView> poolViews(const PlannerInputs& in, const PlacementRequest& r, const QStringList& models, int* excluded)
+{
+    QHash<QString, int> index;
+    QList<PoolView> pools;
+    QSet<QString> excludedPools;
+    for (auto it = in.nodes.cbegin(); it != in.nodes.cend(); ++it) {
+        const Protocol::NodeInventory& inv = it->inventory;
+        if (inv.nodeId.isEmpty() || inv.pool.isEmpty() || !hasAcceptedModel(*it, models)
+            || !memoryQualifies(*it, models, r.minMemoryGiB))
+            continue;
+        NodeView v = viewOf(*it, models);
+        if (v.chips == 0)
+            continue;
+        const QString key = poolKey(inv.region, inv.pool);
+        if (!r.allowsRegion(inv.region)) {
+            excludedPools.insert(key); // a pool that would qualify but for the region lists
+            continue;
+        }
+        auto at = index.constFind(key);
+        if (at == index.constEnd()) {
+            at = index.insert(key, int(pools.size()));
+            pools.append({ inv.region, inv.pool, {}, {} });
+        }
+        PoolView& p = pools[*at];
+        for (const Protocol::AcceleratorInfo& a : inv.accelerators)
+            if (models.contains(a.model))
+                p.models.insert(a.model);
+        p.nodes.append(std::move(v));
+    }
+    for (PoolView& p : pools)
+        std::sort(p.nodes.begin(), p.nodes.end(), [](const NodeView& a, const NodeView& b) { return a.id < b.id; });
+    *excluded = int(excludedPools.size());
+    return pools;
+}
+
+FitFactor fitOf(const PoolView& p, const PlacementRequest& r)
+{
+    FitFactor f;
+    for (const NodeView& n : p.nodes) {
+        f.chips += n.chips;
+        f.freeChips += n.free;
+        f.unknownChips += n.unknown;
+        f.freeWholeNodes += n.wholeFree ? 1 : 0;
+        f.chipsPerNode = std::max(f.chipsPerNode, n.chips);
+    }
+    f.nodesNeeded = f.chipsPerNode > 0 ? (r.count + f.chipsPerNode - 1) / f.chipsPerNode : 0;
+    const bool chipsFit = f.freeChips >= r.count;
+    const bool wholeFit = f.freeWholeNodes >= f.nodesNeeded;
+    f.fitsNow = r.wholeNodes ? wholeFit : chipsFit;
+    f.fragmented = chipsFit && !wholeFit;
+    return f;
+}
+
+// A release of capacity when a job ends: chips (any-chips requests) or a whole node (whole-node requests).
+struct Release
+{
+    qint64 atMs = 0;
+    int amount = 0;
+    QString job; ///< the job whose end releases it (whole nodes: the last to end)
+};
+
+WaitFactor waitOf(const PoolView& p, const FitFactor& fit, const PlacementRequest& r, const PlannerInputs& in)
+{
+    WaitFactor w;
+    for (const Protocol::JobRecord& j : in.jobs) {
+        if (j.state == QLatin1String("queued") && j.pool == p.pool && j.region == p.region) {
+            ++w.queuedAhead;
+            w.queuedAheadChips += j.acceleratorsRequested;
+        }
+    }
+    const qint64 endUnknown = std::numeric_limits<qint64>::max();
+    auto endOf = [&](const QString& jobId) {
+        const auto it = in.jobs.constFind(jobId);
+        return it != in.jobs.constEnd() && it->expectedEndMs > 0 ? std::max(it->expectedEndMs, in.nowMs) : endUnknown;
+    };
+    QList<Release> known;
+    int unknownAmount = 0;
+    int capacity = 0; ///< what the pool can ever offer: free + held by running jobs (chips), or eligible nodes
+    QSet<QString> unknownJobs;
+    int have = 0;
+    int need = 0;
+    if (r.wholeNodes) {
+        have = fit.freeWholeNodes;
+        const int per = std::max(1, fit.chipsPerNode);
+        need = fit.nodesNeeded + (w.queuedAheadChips + per - 1) / per;
+        for (const NodeView& n : p.nodes) {
+            if (!n.eligibleWhole || n.wholeFree)
+                continue;
+            ++capacity;
+            qint64 at = 0;
+            QString last;
+            for (auto j = n.jobChips.cbegin(); j != n.jobChips.cend(); ++j) {
+                const qint64 end = endOf(j.key());
+                if (end == endUnknown)
+                    unknownJobs.insert(j.key());
+                if (end >= at) {
+                    at = end;
+                    last = j.key();
+                }
+            }
+            if (at == endUnknown)
+                ++unknownAmount;
+            else
+                known.append({ at, 1, last });
+        }
+        capacity += fit.freeWholeNodes;
+        if (capacity < fit.nodesNeeded) {
+            w.state = FitState::Never;
+            return w;
+        }
+    } else {
+        have = fit.freeChips;
+        need = r.count + w.queuedAheadChips;
+        QHash<QString, int> held;
+        for (const NodeView& n : p.nodes)
+            for (auto j = n.jobChips.cbegin(); j != n.jobChips.cend(); ++j)
+                held[j.key()] += j.value();
+        for (auto j = held.cbegin(); j != held.cend(); ++j) {
+            capacity += j.value();
+            const qint64 end = endOf(j.key());
+            if (end == endUnknown) {
+                unknownJobs.insert(j.key());
+                unknownAmount += j.value();
+            } else {
+                known.append({ end, j.value(), j.key() });
+            }
+        }
+        capacity += fit.freeChips;
+        if (capacity < r.count) {
+            w.state = FitState::Never;
+            return w;
+        }
+    }
+    w.unknownEnds = int(unknownJobs.size());
+    if (fit.fitsNow) {
+        w.state = FitState::Now;
+        w.atMs = in.nowMs;
+        w.waitMs = 0;
+        return w;
+    }
+    std::sort(known.begin(), known.end(),
+        [](const Release& a, const Release& b) { return std::tie(a.atMs, a.job) < std::tie(b.atMs, b.job); });
+    QSet<QString> ending;
+    for (const Release& rel : std::as_const(known)) {
+        have += rel.amount;
+        ending.insert(rel.job);
+        if (have >= need) {
+            w.state = FitState::Later;
+            w.atMs = rel.atMs;
+            w.waitMs = rel.atMs - in.nowMs;
+            // Every job ending by then, not only those whose release was counted (a node waits for its last).
+            QSet<QString> byThen;
+            for (const NodeView& n : p.nodes)
+                for (auto j = n.jobChips.cbegin(); j != n.jobChips.cend(); ++j)
+                    if (endOf(j.key()) <= rel.atMs)
+                        byThen.insert(j.key());
+            w.jobsEnding = int(byThen.size());
+            return w;
+        }
+    }
+    w.state = FitState::Unknown; // the known ends are not enough; the rest nobody can date
+    w.jobsEnding = int(ending.size());
+    return w;
+}
+
+LatencyFactor latencyOf(const PoolView& p, const PlacementRequest& r, const PlannerInputs& in)
+{
+    LatencyFactor l;
+    l.asked = !r.anchorSite.isEmpty();
+    l.anchor = r.anchorSite;
+    l.boundP99Ms = r.maxP99Ms;
+    const LatencyTopology& t = in.latency.topology();
+    const int pool = t.poolIndex.value(p.pool, -1);
+    const int site = pool >= 0 ? t.poolSite.value(pool, -1) : -1;
+    if (site >= 0)
+        l.site = t.sites[site].id;
+    if (!l.asked)
+        return l;
+    const int anchor = t.siteIndex.value(r.anchorSite, -1);
+    if (site < 0 || anchor < 0)
+        return l;
+    const PairStats s = in.latency.stats(LatencyLevel::Site, site, anchor);
+    if (!s.hasData())
+        return l;
+    l.known = true;
+    l.p50Ms = s.p50Ms;
+    l.p99Ms = s.p99Ms;
+    l.loss = s.loss;
+    if (!r.pairClass.isEmpty()) {
+        for (int c = 0; c < PairClassCount; ++c) {
+            if (pairClassKey(PairClass(c)) != r.pairClass)
+                continue;
+            l.classTarget = in.targets.target(PairClass(c));
+            l.violates = in.targets.violates(PairClass(c), s);
+        }
+    } else if (!std::isnan(r.maxP99Ms)) {
+        l.violates = std::isnan(s.p99Ms) || s.p99Ms > r.maxP99Ms; // all probes lost: no RTT meets a bound
+    }
+    return l;
+}
+
+// Closed job recoveries per pool (Jobs::figures: interruption → running again), over jobs that had any.
+QHash<QString, QList<qint64>> recoveriesByPool(const PlannerInputs& in)
+{
+    QHash<QString, QList<qint64>> out;
+    for (const Protocol::JobRecord& j : in.jobs) {
+        if (j.interruptionLog.isEmpty())
+            continue;
+        const Jobs::JobFigures f = Jobs::figures(j, in.nowMs);
+        for (const Jobs::Recovery& rec : f.recoveries)
+            if (!rec.open)
+                out[poolKey(j.region, j.pool)].append(rec.durationMs);
+    }
+    return out;
+}
+
+// Fits first (by score), then those that break the latency bound, each group by score, then by name.
+void sortCandidates(QList<Candidate>* candidates)
+{
+    std::stable_sort(candidates->begin(), candidates->end(), [](const Candidate& a, const Candidate& b) {
+        if (a.latency.violates != b.latency.violates)
+            return b.latency.violates;
+        if (a.scores.total != b.scores.total)
+            return a.scores.total > b.scores.total;
+        return std::tie(a.region, a.pool) < std::tie(b.region, b.pool);
+    });
+    for (int i = 0; i < candidates->size(); ++i)
+        (*candidates)[i].rank = i + 1;
+}
+
+QStringList freeNodesOf(const PoolView& p)
+{
+    QStringList whole, partly;
+    for (const NodeView& n : p.nodes) {
+        if (n.wholeFree)
+            whole.append(n.id);
+        else if (n.free > 0)
+            partly.append(n.id);
+    }
+    return whole + partly;
+}
+
+} // namespace
+
+double medianMs(QList<qint64> values)
+{
+    if (values.isEmpty())
+        return Protocol::Missing;
+    std::sort(values.begin(), values.end());
+    // Nearest rank: the ⌈n/2⌉-th smallest.
+    return double(values[(values.size() + 1) / 2 - 1]);
+}
+
+RiskFactor riskOf(
+    const PoolRisk* history, int nodes, qint64 durationMs, const QList<qint64>& recoveriesMs, double lostWorkShare)
+{
+    RiskFactor k;
+    k.lostWorkShare = lostWorkShare;
+    k.recoveries = int(recoveriesMs.size());
+    k.medianRecoveryMs = medianMs(recoveriesMs);
+    k.recoveryOverTarget = !std::isnan(k.medianRecoveryMs) && k.medianRecoveryMs > double(Jobs::RecoveryTargetMs);
+    if (!history || history->faults < 0)
+        return k;
+    if (history->faults == 0)
+        k.faultsPerNodeHour = 0; // measured: no fault in the window's node-hours
+    else if (history->mtbfHours > 0)
+        k.faultsPerNodeHour = 1.0 / history->mtbfHours;
+    else
+        return k;
+    k.expectedInterruptions = k.faultsPerNodeHour * nodes * (double(durationMs) / HourMs);
+    // Each interruption loses on average half a checkpoint interval T: lost = N·T/2 ≤ share·D, so
+    // T = 2·share·D / N = 2·share / (rate·nodes), whatever the duration.
+    const double perHour = k.faultsPerNodeHour * nodes;
+    k.checkpointIntervalHours = perHour > 0 ? 2 * lostWorkShare / perHour : std::numeric_limits<double>::infinity();
+    return k;
+}
+
+FactorScores score(const Candidate& c, const PlannerWeights& w)
+{
+    FactorScores s;
+    s.fit = c.fit.fitsNow ? 1 : 0;
+    switch (c.wait.state) {
+    case FitState::Now:
+        s.wait = 1;
+        break;
+    case FitState::Later:
+        s.wait = 1 / (1 + double(c.wait.waitMs) / (24 * HourMs)); // a day's wait halves it
+        break;
+    default:
+        s.wait = 0;
+    }
+    if (!c.latency.asked)
+        s.latency = 1;
+    else if (!c.latency.known || c.latency.violates)
+        s.latency = 0;
+    else if (!std::isnan(c.latency.boundP99Ms))
+        s.latency = 1 - 0.5 * c.latency.p99Ms / c.latency.boundP99Ms;
+    else if (!std::isnan(c.latency.classTarget.p50Ms) && c.latency.classTarget.p50Ms > 0)
+        s.latency = 1 - 0.5 * std::min(1.0, c.latency.p50Ms / c.latency.classTarget.p50Ms);
+    else
+        s.latency = std::isnan(c.latency.p99Ms) ? 0 : 1 / (1 + c.latency.p99Ms / 10);
+    if (!std::isnan(c.risk.expectedInterruptions))
+        s.risk = (1 / (1 + c.risk.expectedInterruptions)) * (c.risk.recoveryOverTarget ? 0.5 : 1);
+    const double sum = w.fit + w.wait + w.latency + w.risk;
+    s.total = sum > 0 ? (w.fit * s.fit + w.wait * s.wait + w.latency * s.latency + w.risk * s.risk) / sum : 0;
+    return s;
+}
+
+void rerank(PlanAnswer* answer, const PlannerWeights& weights)
+{
+    answer->weights = weights;
+    for (Candidate& c : answer->candidates)
+        c.scores = score(c, weights);
+    sortCandidates(&answer->candidates);
+}
+
+PlanAnswer plan(const PlannerInputs& in, const PlacementRequest& r, const PlannerWeights& weights, double share)
+{
+    PlanAnswer a;
+    a.request = r;
+    a.weights = weights;
+    a.nowMs = in.nowMs;
+    for (const QString& problem : validate(r))
+        a.problems.append({ PlanProblem::Kind::Invalid, problem, 0 });
+    if (!a.problems.isEmpty())
+        return a;
+    a.models = acceptedModels(r.model, r.family, in.families);
+    if (a.models.isEmpty()) {
+        a.problems.append({ PlanProblem::Kind::UnknownFamily, r.family, 0 });
+        return a;
+    }
+    const QList<PoolView> pools = poolViews(in, r, a.models, &a.poolsExcluded);
+    const QHash<QString, QList<qint64>> recoveries = recoveriesByPool(in);
+    int largest = 0;
+    for (const PoolView& p : pools) {
+        Candidate c;
+        c.region = p.region;
+        c.pool = p.pool;
+        c.models = QStringList(p.models.cbegin(), p.models.cend());
+        c.models.sort();
+        c.fit = fitOf(p, r);
+        c.wait = waitOf(p, c.fit, r, in);
+        largest = std::max(largest,
+            r.wholeNodes ? int(
+                std::count_if(p.nodes.cbegin(), p.nodes.cend(), [](const NodeView& n) { return n.eligibleWhole; }))
+                         : c.fit.chips);
+        if (c.wait.state == FitState::Never)
+            continue;
+        c.latency = latencyOf(p, r, in);
+        const auto history = in.risk.constFind(poolKey(p.region, p.pool));
+        c.risk = riskOf(history == in.risk.constEnd() ? nullptr : &*history, c.fit.nodesNeeded, r.durationMs,
+            recoveries.value(poolKey(p.region, p.pool)), share);
+        c.freeNodes = freeNodesOf(p);
+        a.candidates.append(std::move(c));
+    }
+    rerank(&a, weights);
+    if (pools.isEmpty())
+        a.problems.append({ a.poolsExcluded > 0 ? PlanProblem::Kind::AllExcluded : PlanProblem::Kind::NoQualifyingChips,
+            a.models.join(QStringLiteral(", ")), 0 });
+    else if (a.candidates.isEmpty())
+        a.problems.append({ PlanProblem::Kind::TooSmall,
+            r.wholeNodes ? QStringLiteral("whole nodes") : QStringLiteral("chips"), largest });
+    return a;
+}
+
+} // namespace Meridian::Planner

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// The placement planner's answer as pure functions of value types (docs/planner.md has every definition):
+// the page (on a worker), the command and the tests call the same code.
+
+#include "core/planner/plannertypes.h"
+
+namespace Meridian::Planner {
+
+inline constexpr double DefaultLostWorkShare = 0.01;
+
+// The ranked answer to `request` over `inputs` (inputs.latency must be built from inputs.nodes).
+PlanAnswer plan(const PlannerInputs& inputs, const PlacementRequest& request, const PlannerWeights& weights = {},
+    double lostWorkShare = DefaultLostWorkShare);
+
+// Re-scores and re-ranks an answer with other weights (the page's sliders): no fleet pass.
+void rerank(PlanAnswer* answer, const PlannerWeights& weights);
+
+// The factors' scores, 0–1, and their weighted mean (docs/planner.md, "Scores"); exposed for the tests.
+FactorScores score(const Candidate& candidate, const PlannerWeights& weights);
+
+// Expected interruptions, checkpoint interval and the recovery figures from a pool's measured history.
+RiskFactor riskOf(
+    const PoolRisk* history, int nodes, qint64 durationMs, const QList<qint64>& recoveriesMs, double lostWorkShare);
+
+// Nearest-rank median (the reports' rule); NaN for none.
+double medianMs(QList<qint64> values);
+
+} // namespace Meridian::Planner

@@ -1,0 +1,351 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The planner's factors and ranking on hand-made fleets (docs/planner.md): each figure is worked out by hand in
+// the comments, so a change of definition shows up here as a changed number.
+#include "core/planner/planner.h"
+
+#include <QTest>
+
+#include <cmath>
+
+using namespace Meridian;
+using namespace Meridian::Planner;
+
+namespace {
+
+constexpr qint64 Now = 1767225600000; // 2026-01-01 00:00 UTC
+constexpr qint64 HourMs = 3600 * 1000;
+constexpr qint64 MinuteMs = 60 * 1000;
+const QString Region = QStringLiteral("Southwest");
+const QString Ascend = QStringLiteral("Ascend 910B");
+
+// A node of `chips` chips; `jobs[i]` is the job on chip i (empty: free); `faulty` chips are faulty.
+FleetNode node(const QString& id, const QString& pool, int chips, const QStringList& jobs = {},
+    const QList<int>& faulty = {}, const QString& model = Ascend, qint64 memoryGiB = 64, const QString& region = Region)
+{
+    FleetNode n;
+    n.status = AgentStatus::Up;
+    n.inventory.nodeId = id;
+    n.inventory.region = region;
+    n.inventory.pool = pool;
+    n.inventory.rack = QStringLiteral("r1");
+    n.snapshot.sample.seq = 1;
+    n.snapshot.sample.timestampMs = Now;
+    for (int i = 0; i < chips; ++i) {
+        n.inventory.accelerators.append(
+            { i, QStringLiteral("huawei"), model, id + QString::number(i), memoryGiB << 30 });
+        Protocol::AcceleratorSample s;
+        s.index = i;
+        s.health = faulty.contains(i) ? AcceleratorHealth::Faulty : AcceleratorHealth::Healthy;
+        s.jobId = jobs.value(i);
+        n.snapshot.sample.accelerators.append(s);
+    }
+    return n;
+}
+
+Protocol::JobRecord job(
+    const QString& id, const QString& pool, const QString& state, qint64 expectedEndMs = 0, int requested = 0)
+{
+    Protocol::JobRecord j;
+    j.jobId = id;
+    j.state = state;
+    j.region = Region;
+    j.pool = pool;
+    j.kind = QStringLiteral("training");
+    j.acceleratorsRequested = requested;
+    j.expectedEndMs = expectedEndMs;
+    j.startMs = state == QLatin1String("queued") ? 0 : Now - HourMs;
+    return j;
+}
+
+QStringList chipsOf(const QString& jobId, int count)
+{
+    return QStringList(count, jobId);
+}
+
+// Pool guian-trn1: a free node, one half used by job-1 (ends in 2 h), one full with job-2 (ends in 6 h), one
+// full with job-3 (no known end). 32 chips: 12 free, 1 whole free node.
+PlannerInputs trn1()
+{
+    PlannerInputs in;
+    const QString pool = QStringLiteral("guian-trn1");
+    for (const FleetNode& n :
+        { node(QStringLiteral("a"), pool, 8), node(QStringLiteral("b"), pool, 8, chipsOf(QStringLiteral("job-1"), 4)),
+            node(QStringLiteral("c"), pool, 8, chipsOf(QStringLiteral("job-2"), 8)),
+            node(QStringLiteral("d"), pool, 8, chipsOf(QStringLiteral("job-3"), 8)) })
+        in.nodes.insert(n.inventory.nodeId, n);
+    for (const Protocol::JobRecord& j :
+        { job(QStringLiteral("job-1"), pool, QStringLiteral("running"), Now + 2 * HourMs),
+            job(QStringLiteral("job-2"), pool, QStringLiteral("running"), Now + 6 * HourMs),
+            job(QStringLiteral("job-3"), pool, QStringLiteral("running")) })
+        in.jobs.insert(j.jobId, j);
+    in.nowMs = Now;
+    in.latency = LatencyMatrix::build(in.nodes);
+    return in;
+}
+
+PlacementRequest request(int count, bool whole = false)
+{
+    PlacementRequest r;
+    r.model = Ascend;
+    r.count = count;
+    r.wholeNodes = whole;
+    r.durationMs = 7 * 24 * HourMs;
+    return r;
+}
+
+} // namespace
+
+class TestPlanner : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void fitsNowWithFragmentationNamed()
+    {
+        const PlanAnswer a = plan(trn1(), request(12));
+        QCOMPARE(a.candidates.size(), 1);
+        const Candidate& c = a.candidates.first();
+        QCOMPARE(c.fit.chips, 32);
+        QCOMPARE(c.fit.freeChips, 12); // a: 8, b: 4
+        QCOMPARE(c.fit.freeWholeNodes, 1); // a
+        QCOMPARE(c.fit.chipsPerNode, 8);
+        QCOMPARE(c.fit.nodesNeeded, 2);
+        QVERIFY(c.fit.fitsNow);
+        QVERIFY(c.fit.fragmented); // 12 free chips, but only 1 whole node where 2 are needed
+        QCOMPARE(c.wait.state, FitState::Now);
+        QCOMPARE(c.wait.waitMs, qint64(0));
+        QCOMPARE(a.best(), FitState::Now);
+        QCOMPARE(c.freeNodes, QStringList({ QStringLiteral("a"), QStringLiteral("b") })); // whole-free first
+    }
+
+    void waitFromExpectedEnds()
+    {
+        // 16 chips: 12 free + job-1's 4 at +2 h.
+        const Candidate c = plan(trn1(), request(16)).candidates.value(0);
+        QCOMPARE(c.wait.state, FitState::Later);
+        QCOMPARE(c.wait.atMs, Now + 2 * HourMs);
+        QCOMPARE(c.wait.waitMs, 2 * HourMs);
+        QCOMPARE(c.wait.jobsEnding, 1);
+        QCOMPARE(c.wait.unknownEnds, 1); // job-3
+        // Whole nodes: 2 needed, a is free, b frees at +2 h.
+        const Candidate w = plan(trn1(), request(16, true)).candidates.value(0);
+        QVERIFY(!w.fit.fitsNow);
+        QCOMPARE(w.wait.state, FitState::Later);
+        QCOMPARE(w.wait.atMs, Now + 2 * HourMs);
+        // Three whole nodes: c frees at +6 h.
+        QCOMPARE(plan(trn1(), request(24, true)).candidates.value(0).wait.atMs, Now + 6 * HourMs);
+    }
+
+    void queueAheadComesFirst()
+    {
+        PlannerInputs in = trn1();
+        const Protocol::JobRecord queued
+            = job(QStringLiteral("job-q"), QStringLiteral("guian-trn1"), QStringLiteral("queued"), 0, 4);
+        in.jobs.insert(queued.jobId, queued);
+        // 16 + 4 queued ahead = 20: 12 + 4 (job-1, +2 h) = 16, + 8 (job-2, +6 h) = 24.
+        const Candidate c = plan(in, request(16)).candidates.value(0);
+        QCOMPARE(c.wait.queuedAhead, 1);
+        QCOMPARE(c.wait.queuedAheadChips, 4);
+        QCOMPARE(c.wait.state, FitState::Later);
+        QCOMPARE(c.wait.atMs, Now + 6 * HourMs);
+        QCOMPARE(c.wait.jobsEnding, 2);
+    }
+
+    void unknownEndsStayUnknownAndTooSmallSaysWhy()
+    {
+        // 32: needs job-3's chips, whose end nobody knows.
+        const PlanAnswer unknown = plan(trn1(), request(32));
+        QCOMPARE(unknown.candidates.value(0).wait.state, FitState::Unknown);
+        QCOMPARE(unknown.candidates.value(0).wait.waitMs, qint64(-1));
+        QCOMPARE(unknown.best(), FitState::Unknown);
+        // 40: more than the pool has: no candidate, and the answer says why.
+        const PlanAnswer never = plan(trn1(), request(40));
+        QVERIFY(never.candidates.isEmpty());
+        QCOMPARE(never.best(), FitState::Never);
+        QCOMPARE(never.problems.size(), 1);
+        QCOMPARE(never.problems.first().kind, PlanProblem::Kind::TooSmall);
+        QCOMPARE(never.problems.first().largest, 32);
+        // A faulty chip is never free, never released.
+        PlannerInputs in = trn1();
+        in.nodes[QStringLiteral("a")] = node(QStringLiteral("a"), QStringLiteral("guian-trn1"), 8, {}, { 0 });
+        const Candidate c = plan(in, request(12)).candidates.value(0);
+        QCOMPARE(c.fit.freeChips, 11);
+        QCOMPARE(c.fit.freeWholeNodes, 0);
+    }
+
+    void modelFamilyAndMemoryAndRegions()
+    {
+        PlannerInputs in = trn1();
+        const FleetNode c910
+            = node(QStringLiteral("x"), QStringLiteral("guian-trn2"), 8, {}, {}, QStringLiteral("Ascend 910C"), 128);
+        in.nodes.insert(c910.inventory.nodeId, c910);
+        in.families = { { QStringLiteral("Ascend 910-class"), { Ascend, QStringLiteral("Ascend 910C") } } };
+        PlacementRequest r = request(8);
+        r.model.clear();
+        r.family = QStringLiteral("Ascend 910-class");
+        QCOMPARE(plan(in, r).candidates.size(), 2);
+        r.minMemoryGiB = 96; // only the 910C's 128 GiB qualify
+        const PlanAnswer big = plan(in, r);
+        QCOMPARE(big.candidates.size(), 1);
+        QCOMPARE(big.candidates.first().pool, QStringLiteral("guian-trn2"));
+        r.denyRegions = { Region };
+        const PlanAnswer denied = plan(in, r);
+        QVERIFY(denied.candidates.isEmpty());
+        QCOMPARE(denied.poolsExcluded, 1);
+        QCOMPARE(denied.problems.value(0).kind, PlanProblem::Kind::AllExcluded);
+        r.family = QStringLiteral("No such family");
+        QCOMPARE(plan(in, r).problems.value(0).kind, PlanProblem::Kind::UnknownFamily);
+    }
+
+    void latencyAgainstTheBoundViolatorsLast()
+    {
+        PlannerInputs in = trn1();
+        // Shanghai's pool, and probes: guian → shanghai p50 20 / p99 30 ms; shanghai → shanghai p50 0.2 / p99 0.5.
+        FleetNode s1 = node(QStringLiteral("s1"), QStringLiteral("shanghai-inf1"), 8);
+        FleetNode s2 = node(QStringLiteral("s2"), QStringLiteral("shanghai-inf1"), 8);
+        auto probe = [](const QString& peer, double p50, double p99) {
+            Protocol::ProbeResult p;
+            p.peer = peer;
+            p.windowEndMs = Now;
+            p.p50Ms = p50;
+            p.p99Ms = p99;
+            p.loss = 0;
+            p.count = 10;
+            return p;
+        };
+        s1.snapshot.probes = { probe(QStringLiteral("s2"), 0.2, 0.5) };
+        in.nodes[QStringLiteral("a")].snapshot.probes = { probe(QStringLiteral("s1"), 20, 30) };
+        in.nodes.insert(QStringLiteral("s1"), s1);
+        in.nodes.insert(QStringLiteral("s2"), s2);
+        in.latency = LatencyMatrix::build(in.nodes);
+        PlacementRequest r = request(8);
+        r.anchorSite = QStringLiteral("shanghai");
+        r.maxP99Ms = 10;
+        const PlanAnswer a = plan(in, r);
+        QCOMPARE(a.candidates.size(), 2);
+        const Candidate& first = a.candidates[0];
+        const Candidate& last = a.candidates[1];
+        QCOMPARE(first.pool, QStringLiteral("shanghai-inf1"));
+        QCOMPARE(first.latency.p99Ms, 0.5);
+        QVERIFY(!first.latency.violates);
+        QCOMPARE(last.pool, QStringLiteral("guian-trn1"));
+        QCOMPARE(last.latency.site, QStringLiteral("guian"));
+        QCOMPARE(last.latency.p50Ms, 20.0);
+        QCOMPARE(last.latency.p99Ms, 30.0);
+        QCOMPARE(last.latency.loss, 0.0);
+        QVERIFY(last.latency.violates);
+        QCOMPARE(last.rank, 2);
+        QCOMPARE(last.scores.latency, 0.0);
+        // Even with all the weight elsewhere, the violator stays last.
+        PlanAnswer reranked = a;
+        rerank(&reranked, { 1, 0, 0, 0 });
+        QCOMPARE(reranked.candidates.last().pool, QStringLiteral("guian-trn1"));
+        // An anchor nobody probes: latency unknown, never a number.
+        r.anchorSite = QStringLiteral("lhasa");
+        const Candidate u = plan(in, r).candidates.value(0);
+        QVERIFY(!u.latency.known);
+        QVERIFY(std::isnan(u.latency.p99Ms));
+        QVERIFY(!u.latency.violates);
+    }
+
+    void riskFromFaultRateAndRecoveries()
+    {
+        // 2 faults over 200 up node-hours: MTBF 100 h, 0.01 faults per node-hour. Two nodes for a week:
+        // 0.01 × 2 × 168 = 3.36 interruptions; checkpoint interval 2 × 1 % ÷ (0.01 × 2) = 1 h.
+        const PoolRisk history { 2, 100.0, 7 * 24 * HourMs };
+        const RiskFactor k = riskOf(&history, 2, 7 * 24 * HourMs, { 5 * MinuteMs, 20 * MinuteMs, 15 * MinuteMs }, 0.01);
+        QCOMPARE(k.faultsPerNodeHour, 0.01);
+        QVERIFY(qFuzzyCompare(k.expectedInterruptions, 3.36));
+        QVERIFY(qFuzzyCompare(k.checkpointIntervalHours, 1.0));
+        QCOMPARE(k.medianRecoveryMs, double(15 * MinuteMs)); // nearest rank of 5, 15, 20
+        QCOMPARE(k.recoveries, 3);
+        QVERIFY(k.recoveryOverTarget);
+        // No fault in the window: a measured zero, and any checkpoint interval keeps the share.
+        const PoolRisk quiet { 0, Protocol::Missing, 7 * 24 * HourMs };
+        const RiskFactor q = riskOf(&quiet, 2, 7 * 24 * HourMs, {}, 0.01);
+        QCOMPARE(q.expectedInterruptions, 0.0);
+        QVERIFY(std::isinf(q.checkpointIntervalHours));
+        QVERIFY(std::isnan(q.medianRecoveryMs));
+        // No history at all: unknown, never 0.
+        const RiskFactor none = riskOf(nullptr, 2, 7 * 24 * HourMs, {}, 0.01);
+        QVERIFY(std::isnan(none.faultsPerNodeHour));
+        QVERIFY(std::isnan(none.expectedInterruptions));
+        QVERIFY(std::isnan(none.checkpointIntervalHours));
+    }
+
+    void recoveriesComeFromTheJobFigures()
+    {
+        PlannerInputs in = trn1();
+        in.risk.insert(poolKey(Region, QStringLiteral("guian-trn1")), { 2, 100.0, 7 * 24 * HourMs });
+        Protocol::JobRecord j = job(QStringLiteral("job-r"), QStringLiteral("guian-trn1"), QStringLiteral("completed"));
+        j.segments = { { Now - 5 * HourMs, Now - 4 * HourMs, QStringLiteral("interrupted"), 0 },
+            { Now - 4 * HourMs + 3 * MinuteMs, Now - HourMs, QStringLiteral("completed"), 0 } };
+        j.interruptionLog = { { Now - 4 * HourMs, QStringLiteral("chip-fault"), 1, QStringLiteral("b"), 0,
+            Now - 4 * HourMs + 3 * MinuteMs } };
+        in.jobs.insert(j.jobId, j);
+        const Candidate c = plan(in, request(8)).candidates.value(0);
+        QCOMPARE(c.risk.recoveries, 1);
+        QCOMPARE(c.risk.medianRecoveryMs, double(3 * MinuteMs));
+        QVERIFY(!c.risk.recoveryOverTarget);
+        // 8 chips: one node. 0.01 × 1 × 168 h.
+        QVERIFY(qFuzzyCompare(c.risk.expectedInterruptions, 1.68));
+    }
+
+    void scoresAndWeights()
+    {
+        Candidate c;
+        c.fit.fitsNow = false;
+        c.wait.state = FitState::Later;
+        c.wait.waitMs = 24 * HourMs; // a day: 1 / (1 + 1) = 0.5
+        c.latency.asked = true;
+        c.latency.known = true;
+        c.latency.p99Ms = 5;
+        c.latency.boundP99Ms = 10; // 1 − 0.5 × 5/10 = 0.75
+        c.risk.expectedInterruptions = 1; // 1 / 2 = 0.5
+        const FactorScores s = score(c, { 0.4, 0.2, 0.2, 0.2 });
+        QCOMPARE(s.fit, 0.0);
+        QCOMPARE(s.wait, 0.5);
+        QCOMPARE(s.latency, 0.75);
+        QCOMPARE(s.risk, 0.5);
+        QVERIFY(qFuzzyCompare(s.total, 0.4 * 0 + 0.2 * 0.5 + 0.2 * 0.75 + 0.2 * 0.5));
+        c.risk.recoveryOverTarget = true; // median recovery over 10 min halves the risk score
+        QCOMPARE(score(c, {}).risk, 0.25);
+        QCOMPARE(score(c, { 0, 0, 0, 0 }).total, 0.0);
+    }
+
+    void rankingFollowsTheWeights()
+    {
+        // Two pools: trn1 fits 12 now with a high fault rate; wuhu-trn1 fits only later (+1 h) and never faults.
+        PlannerInputs in = trn1();
+        const QString wuhu = QStringLiteral("wuhu-trn1");
+        const FleetNode w = node(QStringLiteral("w1"), wuhu, 8, chipsOf(QStringLiteral("job-w"), 8));
+        const FleetNode w2 = node(QStringLiteral("w2"), wuhu, 8, chipsOf(QStringLiteral("job-w"), 8));
+        in.nodes.insert(QStringLiteral("w1"), w);
+        in.nodes.insert(QStringLiteral("w2"), w2);
+        in.jobs.insert(
+            QStringLiteral("job-w"), job(QStringLiteral("job-w"), wuhu, QStringLiteral("running"), Now + HourMs));
+        in.risk.insert(poolKey(Region, QStringLiteral("guian-trn1")), { 50, 2.0, 7 * 24 * HourMs });
+        in.risk.insert(poolKey(Region, wuhu), { 0, Protocol::Missing, 7 * 24 * HourMs });
+        in.latency = LatencyMatrix::build(in.nodes);
+        const PlanAnswer fitFirst = plan(in, request(12), { 1, 0, 0, 0 });
+        QCOMPARE(fitFirst.candidates.first().pool, QStringLiteral("guian-trn1"));
+        QCOMPARE(fitFirst.candidates.first().rank, 1);
+        const PlanAnswer riskFirst = plan(in, request(12), { 0, 0, 0, 1 });
+        QCOMPARE(riskFirst.candidates.first().pool, wuhu);
+        QCOMPARE(riskFirst.candidates.first().wait.state, FitState::Later);
+        PlanAnswer reranked = riskFirst;
+        rerank(&reranked, { 1, 0, 0, 0 });
+        QCOMPARE(reranked.candidates.first().pool, QStringLiteral("guian-trn1"));
+    }
+
+    void invalidRequestIsRefused()
+    {
+        PlacementRequest r = request(0);
+        const PlanAnswer a = plan(trn1(), r);
+        QVERIFY(a.candidates.isEmpty());
+        QCOMPARE(a.problems.value(0).kind, PlanProblem::Kind::Invalid);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPlanner)
+#include "tst_planner.moc"
