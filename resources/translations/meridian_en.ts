@@ -246,6 +246,16 @@
     </message>
 </context>
 <context>
+    <name>Meridian::JobDetailView</name>
+    <message numerus="yes">
+        <source>Job %1: mean utilization of %n accelerator(s)</source>
+        <translation>
+            <numerusform>Job %1: mean utilization of %n accelerator</numerusform>
+            <numerusform>Job %1: mean utilization of %n accelerators</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Meridian::JobTimeline</name>
     <message numerus="yes">
         <source>%n segment(s)</source>

@@ -949,10 +949,6 @@
 <context>
     <name>Meridian::CapacityTrendPanel</name>
     <message>
-        <source>Capacity over time</source>
-        <translation>容量趋势</translation>
-    </message>
-    <message>
         <source>All accelerator models</source>
         <translation>全部加速卡型号</translation>
     </message>
@@ -985,6 +981,14 @@
     <message>
         <source>Loading history…</source>
         <translation>正在加载历史…</translation>
+    </message>
+    <message>
+        <source>Capacity over time: whole fleet</source>
+        <translation>容量趋势：整个集群</translation>
+    </message>
+    <message>
+        <source>Capacity over time: %1</source>
+        <translation>容量趋势：%1</translation>
     </message>
 </context>
 <context>
@@ -2344,6 +2348,18 @@ Subcommands:
         <source>No history in the cache for this range</source>
         <translation>缓存中没有此时间范围的历史数据</translation>
     </message>
+    <message>
+        <source>minimum</source>
+        <translation>最小值</translation>
+    </message>
+    <message>
+        <source>maximum</source>
+        <translation>最大值</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>实时</translation>
+    </message>
 </context>
 <context>
     <name>Meridian::HttpClient</name>
@@ -2603,6 +2619,12 @@ Subcommands:
         <source>No cached events for this job</source>
         <translation>缓存中没有此作业的事件</translation>
     </message>
+    <message numerus="yes">
+        <source>Job %1: mean utilization of %n accelerator(s)</source>
+        <translation>
+            <numerusform>作业 %1：%n 张加速卡的平均利用率</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Meridian::JobTableModel</name>
@@ -2751,6 +2773,10 @@ Recovery: %3 (target 10 min)</source>
     <message>
         <source>No cached utilization for this job&apos;s accelerators</source>
         <translation>缓存中没有此作业所用加速卡的利用率数据</translation>
+    </message>
+    <message>
+        <source>Mean utilization (%)</source>
+        <translation>平均利用率 (%)</translation>
     </message>
 </context>
 <context>
@@ -3284,6 +3310,10 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
         <source>Temperature (°C)</source>
         <translation>温度（°C）</translation>
     </message>
+    <message>
+        <source>%1 · accelerator %2 · %3</source>
+        <translation>%1 · 加速卡 %2 · %3</translation>
+    </message>
 </context>
 <context>
     <name>Meridian::NodeEventsModel</name>
@@ -3656,6 +3686,17 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
     <message>
         <source>target</source>
         <translation>目标</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::PlotTracer</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>无数据</translation>
     </message>
 </context>
 <context>

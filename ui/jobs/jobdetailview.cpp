@@ -222,6 +222,8 @@ void JobDetailView::loadUtilization()
             break;
     }
     const qint64 from = m_job.startMs > 0 ? m_job.startMs : m_nowMs;
+    m_utilization->setTitle(
+        tr("Job %1: mean utilization of %n accelerator(s)", "", int(accelerators.size())).arg(m_job.jobId));
     m_utilization->show(accelerators, from, m_job.endMs > 0 ? m_job.endMs : m_nowMs);
 }
 

@@ -5,6 +5,7 @@
 #include "core/session/fleethistory.h"
 #include "core/store/fleetstore.h"
 #include "core/util/whenready.h"
+#include "ui/common/regionnames.h"
 #include "ui/common/theme.h"
 #include "ui/overview/capacitychart.h"
 
@@ -95,7 +96,9 @@ CapacityTrendPanel::CapacityTrendPanel(FleetStore* store, FleetHistory* history,
 
 void CapacityTrendPanel::updateTexts()
 {
-    m_title->setText(tr("Capacity over time"));
+    // The plot says what it shows: the whole fleet or the region the Overview is narrowed to.
+    m_title->setText(m_region.isEmpty() ? tr("Capacity over time: whole fleet")
+                                        : tr("Capacity over time: %1").arg(regionDisplayName(m_region)));
     m_loading->setText(tr("Loading history…"));
     m_model->setItemText(0, tr("All accelerator models"));
     for (QAbstractButton* button : m_ranges->buttons()) {
@@ -138,6 +141,7 @@ void CapacityTrendPanel::setRegion(const QString& region)
     if (region == m_region)
         return;
     m_region = region;
+    updateTexts();
     refresh();
 }
 

@@ -316,6 +316,8 @@ void NodeDetailView::requestHistory()
     const int maxPoints = m_maxPoints > 0 ? m_maxPoints : std::clamp(m_chart->width(), 200, 2000);
     const double scale = historyScale();
     const QString unit = m_metricCombo->currentText();
+    // The plot says whose history it is: node, accelerator and metric.
+    m_chart->setTitle(tr("%1 · accelerator %2 · %3").arg(m_nodeId).arg(m_accelerator).arg(unit));
     whenReady(this, m_history->accelerator(m_nodeId, m_accelerator, AcceleratorMetric(m_metric), from, to, maxPoints),
         [this, generation, scale, unit](const MetricSeries& series) {
             if (generation != m_generation)
