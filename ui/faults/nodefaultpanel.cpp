@@ -36,7 +36,9 @@ NodeFaultPanel::NodeFaultPanel(FaultTracker* tracker, FleetHistory* history, QWi
     m_history->verticalHeader()->hide();
     m_history->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_history->setWordWrap(false);
-    TableLayout::apply(m_history, QStringLiteral("faults/nodeHistory"), { .key = 4 }); // the message
+    // The message stretched; the code is on demand (header menu): the pane fits 1366×768 without scrolling.
+    TableLayout::apply(
+        m_history, QStringLiteral("faults/nodeHistory"), { .key = 4, .widestChars = 16, .hidden = { 3 } });
     m_metrics->setObjectName(QStringLiteral("nodeFaultMetrics"));
     m_metrics->setWordWrap(true);
     m_open->setObjectName(QStringLiteral("openInPools"));
