@@ -99,6 +99,16 @@
     </message>
 </context>
 <context>
+    <name>Meridian::AuditDialog</name>
+    <message numerus="yes">
+        <source>%n action(s) recorded, newest first; expand one for its details</source>
+        <translation>
+            <numerusform>%n action recorded, newest first; expand one for its details</numerusform>
+            <numerusform>%n actions recorded, newest first; expand one for its details</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Meridian::CacheSchema</name>
     <message numerus="yes">
         <source>more than %n schema object(s)</source>

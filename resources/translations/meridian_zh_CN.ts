@@ -714,36 +714,12 @@
 <context>
     <name>Meridian::AuditDialog</name>
     <message>
-        <source>Audit log of job actions</source>
-        <translation>作业操作审计日志</translation>
-    </message>
-    <message>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
         <source>Who</source>
         <translation>操作人</translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation>数据源</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>操作</translation>
-    </message>
-    <message>
-        <source>Job</source>
-        <translation>作业</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Preview</source>
-        <translation>预览</translation>
     </message>
     <message>
         <source>Result</source>
@@ -754,12 +730,125 @@
         <translation>刷新</translation>
     </message>
     <message>
-        <source>no answer</source>
+        <source>No actions recorded yet</source>
+        <translation>尚无操作记录</translation>
+    </message>
+    <message>
+        <source>Audit log of actions</source>
+        <translation>操作审计日志</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>On what</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Through</source>
+        <translation>经由</translation>
+    </message>
+    <message>
+        <source>Loading the audit log…</source>
+        <translation>正在加载审计日志…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s) recorded, newest first; expand one for its details</source>
+        <translation>
+            <numerusform>已记录 %n 项操作，最新的在前；展开一项可查看详情</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No audit log: the console has no cache</source>
+        <translation>无审计日志：控制台没有缓存</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::AuditText</name>
+    <message>
+        <source>Acknowledge incident</source>
+        <translation>确认故障事件</translation>
+    </message>
+    <message>
+        <source>Cancel job</source>
+        <translation>取消作业</translation>
+    </message>
+    <message>
+        <source>Requeue job</source>
+        <translation>重新排队作业</translation>
+    </message>
+    <message>
+        <source>Drain node</source>
+        <translation>排空节点</translation>
+    </message>
+    <message>
+        <source>Resume node</source>
+        <translation>恢复节点</translation>
+    </message>
+    <message>
+        <source>Preview: %1</source>
+        <translation>预览：%1</translation>
+    </message>
+    <message>
+        <source>incident %1</source>
+        <translation>故障事件 %1</translation>
+    </message>
+    <message>
+        <source>node %1</source>
+        <translation>节点 %1</translation>
+    </message>
+    <message>
+        <source>job %1</source>
+        <translation>作业 %1</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Acknowledged: %1</source>
+        <translation>已确认：%1</translation>
+    </message>
+    <message>
+        <source>No answer</source>
         <translation>无应答</translation>
     </message>
     <message>
-        <source>No actions recorded yet</source>
-        <translation>尚无操作记录</translation>
+        <source>No answer: %1</source>
+        <translation>无应答：%1</translation>
+    </message>
+    <message>
+        <source>Previewed</source>
+        <translation>已预览</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Failed (HTTP %1): %2</source>
+        <translation>失败（HTTP %1）：%2</translation>
+    </message>
+    <message>
+        <source>%1 at %2: %3 %4 through %5. %6</source>
+        <translation>%1 于 %2：经由 %5 %3（%4）。%6</translation>
+    </message>
+    <message>
+        <source>Confirmed: %1</source>
+        <translation>已确认的内容：%1</translation>
+    </message>
+    <message>
+        <source>HTTP status: %1</source>
+        <translation>HTTP 状态：%1</translation>
+    </message>
+    <message>
+        <source>Answer: %1</source>
+        <translation>应答：%1</translation>
+    </message>
+    <message>
+        <source>Recorded as: %1</source>
+        <translation>记录为：%1</translation>
     </message>
 </context>
 <context>
