@@ -338,6 +338,16 @@ p50 %3 ms, p99 %4 ms, loss %5 (%n probes)</numerusform>
     </message>
 </context>
 <context>
+    <name>Meridian::PeerText</name>
+    <message numerus="yes">
+        <source>%n accelerator(s) faulty</source>
+        <translation>
+            <numerusform>%n accelerator faulty</numerusform>
+            <numerusform>%n accelerators faulty</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Meridian::Prometheus::VectorDecoder</name>
     <message numerus="yes">
         <source>(%n more warning(s) not shown)</source>

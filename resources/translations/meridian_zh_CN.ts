@@ -3778,6 +3778,79 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
     </message>
 </context>
 <context>
+    <name>Meridian::PeerText</name>
+    <message>
+        <source>heartbeat lost</source>
+        <translation>心跳丢失</translation>
+    </message>
+    <message>
+        <source>heartbeat lost: no answer for %1 s</source>
+        <translation>心跳丢失：%1 秒无应答</translation>
+    </message>
+    <message>
+        <source>heartbeat lost: power loss in rack %1</source>
+        <translation>心跳丢失：机柜 %1 断电</translation>
+    </message>
+    <message>
+        <source>%1 of %2 accelerators faulty</source>
+        <translation>%2 张加速卡中 %1 张故障</translation>
+    </message>
+    <message>
+        <source>drained by an operator</source>
+        <translation>已由运维人员排空</translation>
+    </message>
+    <message>
+        <source>drained by an operator: %1</source>
+        <translation>已由运维人员排空：%1</translation>
+    </message>
+    <message>
+        <source>HBM single-bit ECC errors rising on %1 (+%2 corrected)</source>
+        <translation>%1 的 HBM 单比特 ECC 错误持续上升（新增已纠正 %2 个）</translation>
+    </message>
+    <message>
+        <source>HBM double-bit (uncorrectable) ECC error on %1: chip isolated</source>
+        <translation>%1 出现 HBM 双比特（不可纠正）ECC 错误：芯片已隔离</translation>
+    </message>
+    <message>
+        <source>%1 reports an unhealthy chip (code %2): reset required</source>
+        <translation>%1 报告芯片不健康（代码 %2）：需要复位</translation>
+    </message>
+    <message>
+        <source>%1 port of %2 link down</source>
+        <translation>%2 的 %1 端口链路断开</translation>
+    </message>
+    <message>
+        <source>%1 thermal throttling (inlet above limit)</source>
+        <translation>%1 过热降频（进风温度超限）</translation>
+    </message>
+    <message>
+        <source>every probe from %1 to %2 lost</source>
+        <translation>从 %1 到 %2 的所有探测均丢失</translation>
+    </message>
+    <message>
+        <source>fibre cut between %1 and %2</source>
+        <translation>%1 与 %2 之间光纤中断</translation>
+    </message>
+    <message>
+        <source>link between %1 and %2 degraded (RTT ×%3)</source>
+        <translation>%1 与 %2 之间链路劣化（RTT ×%3）</translation>
+    </message>
+    <message>
+        <source>chip %1</source>
+        <translation>芯片 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n accelerator(s) faulty</source>
+        <translation>
+            <numerusform>%n 张加速卡故障</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (injected)</source>
+        <translation>%1（注入）</translation>
+    </message>
+</context>
+<context>
     <name>Meridian::PlotTracer</name>
     <message>
         <source>%1: %2</source>
