@@ -2,6 +2,7 @@
 #include "agent/fleetsim/fleetstate.h"
 
 #include "core/protocol/jsonwriter.h"
+#include "core/protocol/peermessages.h"
 #include "core/protocol/protocoljson.h"
 
 #include <algorithm>
@@ -84,16 +85,21 @@ Protocol::Snapshot FleetState::snapshot(int node) const
     s.instanceId = instance;
     s.sample = sample(node, seq);
     if (s.sample.state == Protocol::NodeState::Down) {
-        s.stateReason = QStringLiteral("heartbeat lost");
+        s.stateReasonKey = QStringLiteral("node.heartbeat-lost");
     } else if (s.sample.state == Protocol::NodeState::Degraded) {
         const auto faulty = std::count_if(s.sample.accelerators.cbegin(), s.sample.accelerators.cend(),
             [](const auto& a) { return a.health == Protocol::AcceleratorHealth::Faulty; });
-        s.stateReason = QStringLiteral("%1 accelerator(s) faulty").arg(faulty);
+        s.stateReasonKey = QStringLiteral("node.accelerators-faulty");
+        s.stateReasonArgs = { QString::number(faulty) };
     } else if (s.sample.state == Protocol::NodeState::Draining) {
         const DrainRecord* d = NodeBehaviour::drainAt(tl, s.sample.timestampMs);
-        s.stateReason = QStringLiteral("drained by an operator")
-            + (d && !d->reason.isEmpty() ? QStringLiteral(": ") + d->reason : QString());
+        const bool because = d && !d->reason.isEmpty();
+        s.stateReasonKey = because ? QStringLiteral("node.drained-because") : QStringLiteral("node.drained");
+        if (because)
+            s.stateReasonArgs = { d->reason };
     }
+    // The English text from the key's template: what older consoles show.
+    s.stateReason = Protocol::PeerMessage { s.stateReasonKey, s.stateReasonArgs }.english();
     s.faults = m_model.openFaults(node, tl, timeMs);
     s.jobs = m_model.placements(tl, timeMs);
     s.probes = m_model.probes(node, tl, timeMs, [this](int peer) { return isDown(peer); });

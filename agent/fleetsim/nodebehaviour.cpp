@@ -2,6 +2,7 @@
 #include "agent/fleetsim/nodebehaviour.h"
 
 #include "agent/fleetsim/simrandom.h"
+#include "core/protocol/peermessages.h"
 
 #include <algorithm>
 #include <cmath>
@@ -229,6 +230,10 @@ Protocol::Event NodeBehaviour::faultEvent(int node, const FaultRecord& f) const
     e.nodeId = m_topology.nodes()[size_t(node)].id;
     e.accelerator = f.accelerator;
     e.message = f.message;
+    // The key of the shared template the text was made from: the console translates by it.
+    const Protocol::PeerMessage keyed = Protocol::matchPeerMessage(e.message);
+    e.messageKey = keyed.key;
+    e.messageArgs = keyed.args;
     e.code = f.code;
     return e;
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "agent/fleetsim/simulation.h"
 
+#include "core/protocol/peermessages.h"
+
 #include <algorithm>
 
 namespace Meridian::Sim {
@@ -178,6 +180,10 @@ qint64 Simulation::logEvent(int node, const QString& kind, Protocol::Severity se
     e.nodeId = m_topology->nodes()[size_t(node)].id;
     e.accelerator = accelerator;
     e.message = message;
+    // The key of the shared template the text was made from: the console translates by it.
+    const Protocol::PeerMessage keyed = Protocol::matchPeerMessage(e.message);
+    e.messageKey = keyed.key;
+    e.messageArgs = keyed.args;
     e.code = code;
     e.cleared = cleared;
     const qint64 id = m_log.append(std::move(e));

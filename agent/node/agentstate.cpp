@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "agent/node/agentstate.h"
 
+#include "core/protocol/peermessages.h"
+
 namespace Meridian::Agent {
 
 AgentState::AgentState(QString instanceId, qsizetype historySize, qsizetype eventCapacity)
@@ -38,6 +40,9 @@ Protocol::Snapshot AgentState::snapshot() const
     if (const Protocol::Sample* latest = m_ring.latest())
         s.sample = *latest;
     s.stateReason = m_stateReason;
+    const Protocol::PeerMessage reason = Protocol::matchPeerMessage(m_stateReason); // its key, for translation
+    s.stateReasonKey = reason.key;
+    s.stateReasonArgs = reason.args;
     s.faults = m_events.openFaults();
     s.jobs = m_jobs;
     s.newestEventId = m_events.newestId();

@@ -2,6 +2,7 @@
 #include "agent/node/collectionloop.h"
 
 #include "agent/node/jobmapping.h"
+#include "core/protocol/peermessages.h"
 
 #include <QDateTime>
 #include <QLoggingCategory>
@@ -60,6 +61,10 @@ Protocol::Event CollectionLoop::event(
     e.nodeId = m_config.nodeId.isEmpty() ? m_host.hostname : m_config.nodeId;
     e.accelerator = accelerator;
     e.message = message.left(4096);
+    // The key of the shared template the text was made from: the console translates by it.
+    const Protocol::PeerMessage keyed = Protocol::matchPeerMessage(e.message);
+    e.messageKey = keyed.key;
+    e.messageArgs = keyed.args;
     return e;
 }
 

@@ -133,6 +133,21 @@ public:
         return v.toBool();
     }
 
+    // An optional array of at most maxSize strings (a message key's arguments).
+    QStringList strings(const QString& key, int maxSize, int maxLength)
+    {
+        QStringList out;
+        const QJsonArray a = array(key, maxSize, false);
+        for (const QJsonValue& v : a) {
+            if (!v.isString() || v.toString().size() > maxLength) {
+                fail(key, QStringLiteral("expected strings of at most %1 characters").arg(maxLength));
+                return {};
+            }
+            out.append(v.toString());
+        }
+        return out;
+    }
+
     QJsonArray array(const QString& key, int maxSize, bool required = true)
     {
         const QJsonValue v = value(key, required);

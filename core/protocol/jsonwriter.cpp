@@ -412,6 +412,15 @@ void writeEvent(JsonWriter& w, const Event& e)
     w.string(e.kind);
     w.key(L("message"));
     w.string(e.message);
+    if (!e.messageKey.isEmpty()) {
+        w.key(L("messageArgs"));
+        w.beginArray();
+        for (const QString& arg : e.messageArgs)
+            w.string(arg);
+        w.endArray();
+        w.key(L("messageKey"));
+        w.string(e.messageKey);
+    }
     w.key(L("node"));
     w.string(e.nodeId);
     w.key(L("severity"));
@@ -502,6 +511,15 @@ void writeSnapshot(JsonWriter& w, const Snapshot& s, bool schema)
     }
     w.key(L("stateReason"));
     w.string(s.stateReason);
+    if (!s.stateReasonKey.isEmpty()) {
+        w.key(L("stateReasonArgs"));
+        w.beginArray();
+        for (const QString& arg : s.stateReasonArgs)
+            w.string(arg);
+        w.endArray();
+        w.key(L("stateReasonKey"));
+        w.string(s.stateReasonKey);
+    }
     w.endObject();
 }
 

@@ -12,6 +12,9 @@ namespace Meridian::Protocol {
 using namespace Detail;
 
 namespace {
+// A message key ("node.heartbeat-lost") and its arguments (peermessages.h): optional, for translation.
+constexpr int MaxMessageKeyLength = 64;
+constexpr int MaxMessageArgs = 8;
 
 // --- node metrics and samples ------------------------------------------------
 
@@ -147,6 +150,8 @@ Event eventFromJson(Reader& r)
     e.nodeId = r.string(QStringLiteral("node"), false);
     e.accelerator = int(r.integer(QStringLiteral("accelerator"), -1, r.limits().maxAccelerators - 1, false, -1));
     e.message = r.string(QStringLiteral("message"), false, r.limits().maxMessageLength);
+    e.messageKey = r.string(QStringLiteral("messageKey"), false, MaxMessageKeyLength);
+    e.messageArgs = r.strings(QStringLiteral("messageArgs"), MaxMessageArgs, r.limits().maxMessageLength);
     e.code = r.string(QStringLiteral("code"), false);
     e.cleared = r.boolean(QStringLiteral("cleared"));
     return e;
@@ -161,6 +166,8 @@ void snapshotFromJson(Reader& r, Snapshot* s)
             s->sample = sampleFromJson(sample);
     }
     s->stateReason = r.string(QStringLiteral("stateReason"), false, r.limits().maxMessageLength);
+    s->stateReasonKey = r.string(QStringLiteral("stateReasonKey"), false, MaxMessageKeyLength);
+    s->stateReasonArgs = r.strings(QStringLiteral("stateReasonArgs"), MaxMessageArgs, r.limits().maxMessageLength);
     const QJsonArray faults = r.array(QStringLiteral("faults"), r.limits().maxFaultsPerNode, false);
     forEachObject(r, QStringLiteral("faults"), faults, [&](Reader& c) { s->faults.append(eventFromJson(c)); });
     const QJsonArray jobs = r.array(QStringLiteral("jobs"), r.limits().maxJobsPerNode, false);
@@ -266,10 +273,15 @@ QJsonObject toJson(const Snapshot& s)
     QJsonArray faults;
     for (const Event& e : s.faults)
         faults.append(toJson(e));
-    return QJsonObject { { QStringLiteral("instance"), s.instanceId }, { QStringLiteral("sample"), toJson(s.sample) },
+    QJsonObject o { { QStringLiteral("instance"), s.instanceId }, { QStringLiteral("sample"), toJson(s.sample) },
         { QStringLiteral("stateReason"), s.stateReason }, { QStringLiteral("faults"), faults },
         { QStringLiteral("jobs"), jobs }, { QStringLiteral("probes"), probes },
         { QStringLiteral("newestEventId"), s.newestEventId }, { QStringLiteral("oldestSeq"), s.oldestSeq } };
+    if (!s.stateReasonKey.isEmpty()) {
+        o.insert(QStringLiteral("stateReasonKey"), s.stateReasonKey);
+        o.insert(QStringLiteral("stateReasonArgs"), QJsonArray::fromStringList(s.stateReasonArgs));
+    }
+    return o;
 }
 
 QJsonObject toJson(const SamplesPage& page)
@@ -289,6 +301,10 @@ QJsonObject toJson(const Event& e)
         { QStringLiteral("node"), e.nodeId }, { QStringLiteral("message"), e.message } };
     if (e.accelerator >= 0)
         o.insert(QStringLiteral("accelerator"), e.accelerator);
+    if (!e.messageKey.isEmpty()) {
+        o.insert(QStringLiteral("messageKey"), e.messageKey);
+        o.insert(QStringLiteral("messageArgs"), QJsonArray::fromStringList(e.messageArgs));
+    }
     if (!e.code.isEmpty())
         o.insert(QStringLiteral("code"), e.code);
     if (e.cleared)

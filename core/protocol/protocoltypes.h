@@ -135,7 +135,9 @@ struct Event
     Severity severity = Severity::Info;
     QString nodeId;
     int accelerator = -1; ///< -1: the node as a whole
-    QString message;
+    QString message; ///< English, for people and older consoles
+    QString messageKey; ///< what message says, for translation (peermessages.h); empty: free text
+    QStringList messageArgs; ///< the key's arguments, in order
     QString code; ///< vendor fault code or Xid, when there is one
     bool cleared = false; ///< true when this event ends an earlier fault of the same kind
 };
@@ -144,7 +146,9 @@ struct Snapshot
 {
     QString instanceId; ///< random per agent process start: cursors are only valid within one
     Sample sample; ///< the newest tick
-    QString stateReason;
+    QString stateReason; ///< English, for people and older consoles
+    QString stateReasonKey; ///< for translation (peermessages.h); empty: free text
+    QStringList stateReasonArgs;
     QList<Event> faults; ///< faults open right now on this node (the events that opened them)
     QList<JobPlacement> jobs;
     QList<ProbeResult> probes;

@@ -273,6 +273,32 @@ private Q_SLOTS:
         QCOMPARE(textOf(east, QStringLiteral("openFaults")), QStringLiteral("1"));
     }
 
+    // 1366×768 leaves the page about 1,170 pixels: every card and every range button lies
+    // inside it, none clipped on the right (the cards reflow by their own minimum width, the
+    // selectors take a row of their own beside the summary). A card that needs 420 pixels
+    // stands for a longer language or wider figures.
+    void fitsTheNarrowScreen()
+    {
+        const int width = 1170;
+        m_page->findChild<CapacityTrendPanel*>()->loadingHint()->show();
+        m_page->card(QStringLiteral("East China"))->setMinimumWidth(420);
+        QVERIFY(m_page->minimumSizeHint().width() <= width);
+        m_page->resize(width, 660);
+        QTest::qWait(0);
+        QCoreApplication::processEvents();
+        const QRect page = m_page->rect();
+        const auto inside = [&](QWidget* w) {
+            const QRect r(w->mapTo(m_page.get(), QPoint(0, 0)), w->size());
+            return page.contains(r);
+        };
+        for (RegionCard* card : m_page->findChildren<RegionCard*>())
+            QVERIFY2(inside(card), qPrintable(card->objectName()));
+        const auto buttons = m_page->findChild<CapacityTrendPanel*>()->findChildren<QToolButton*>();
+        QCOMPARE(buttons.size(), 4);
+        for (QToolButton* button : buttons)
+            QVERIFY2(inside(button), qPrintable(button->objectName()));
+    }
+
     void chartBreaksLinesAtGaps()
     {
         CapacityChart chart;

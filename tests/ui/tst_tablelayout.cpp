@@ -7,6 +7,7 @@
 #include <QApplication>
 #include <QHeaderView>
 #include <QHelpEvent>
+#include <QMenu>
 #include <QScrollBar>
 #include <QSettings>
 #include <QStandardItemModel>
@@ -169,6 +170,67 @@ private Q_SLOTS:
         // Another table name: nothing restored.
         auto other = tableOn(again.get());
         QVERIFY(!TableLayout::apply(other.get(), QStringLiteral("test/other"), { .key = 1 })->restored());
+    }
+
+    // The header's context menu shows and hides columns; the key column stays; default-hidden columns
+    // start hidden; the choice is kept with the rest of the layout.
+    void columnMenuShowsAndHidesColumns()
+    {
+        auto model = hostsModel(4);
+        {
+            auto view = tableOn(model.get());
+            TableLayout* layout
+                = TableLayout::apply(view.get(), QStringLiteral("test/menu"), { .key = 1, .hidden = { 3 } });
+            QHeaderView* header = view->horizontalHeader();
+            QVERIFY(header->isSectionHidden(3));
+            QCOMPARE(header->contextMenuPolicy(), Qt::CustomContextMenu);
+            std::unique_ptr<QMenu> menu(layout->columnMenu());
+            const QList<QAction*> actions = menu->actions();
+            QCOMPARE(actions.size(), 4);
+            QCOMPARE(actions[0]->text(), QStringLiteral("Host"));
+            QVERIFY(actions[0]->isChecked());
+            QVERIFY(!actions[1]->isEnabled()); // the key column cannot be hidden
+            QVERIFY(!actions[3]->isChecked()); // hidden by default
+            actions[2]->trigger(); // hide Count
+            QVERIFY(header->isSectionHidden(2));
+            actions[3]->trigger(); // show Extra
+            QVERIFY(!header->isSectionHidden(3));
+            QVERIFY(header->sectionSize(3) > 0);
+        }
+        // Another start: what the user chose, not the defaults.
+        auto again = hostsModel(4);
+        auto view = tableOn(again.get());
+        TableLayout* layout
+            = TableLayout::apply(view.get(), QStringLiteral("test/menu"), { .key = 1, .hidden = { 3 } });
+        QVERIFY(layout->restored());
+        QVERIFY(view->horizontalHeader()->isSectionHidden(2));
+        QVERIFY(!view->horizontalHeader()->isSectionHidden(3));
+
+        // The last column shown cannot be hidden: a table with no columns is not a choice.
+        auto single = hostsModel(3);
+        auto one = tableOn(single.get());
+        TableLayout* l = TableLayout::apply(one.get(), QStringLiteral("test/menu1"), { .key = -1 });
+        l->setColumnShown(0, false);
+        l->setColumnShown(2, false);
+        std::unique_ptr<QMenu> menu(l->columnMenu());
+        QVERIFY(!menu->actions()[1]->isEnabled());
+    }
+
+    // Wide neighbours give way: the key column keeps room for about 30 characters.
+    void keyColumnKeepsRoom()
+    {
+        auto model = hostsModel(4);
+        for (int row = 0; row < model->rowCount(); ++row)
+            model->item(row, 3)->setText(QString(40, QLatin1Char('w')));
+        auto view = tableOn(model.get());
+        view->resize(500, 300);
+        view->show();
+        QVERIFY(QTest::qWaitForWindowExposed(view.get()));
+        TableLayout::apply(view.get(), QStringLiteral("test/room"), { .key = 1, .identifiers = { 0 } });
+        QCoreApplication::processEvents();
+        const int room = 30 * view->fontMetrics().averageCharWidth();
+        QVERIFY2(view->horizontalHeader()->sectionSize(1) >= room * 9 / 10,
+            qPrintable(QString::number(view->horizontalHeader()->sectionSize(1))));
     }
 
     void ignoresStateSavedForOtherColumns()

@@ -108,24 +108,6 @@ QList<Seen> collect(const QWidget* root)
     return out;
 }
 
-// The agents' and the simulator's own words — event messages and state reasons — reach the
-// console as English text in the protocol; the console shows them as the peer's words. Listed one
-// by one, so that any other English still fails. Translating them needs message keys in the
-// protocol (issue 18 §4, open).
-QString withoutPeerWords(QString text)
-{
-    static const QList<QRegularExpression> peer = {
-        QRegularExpression(QStringLiteral("heartbeat lost(: no answer for \\d+ s)?")),
-        QRegularExpression(QStringLiteral("every probe from .+ to .+ lost")),
-        QRegularExpression(
-            QStringLiteral("HBM double-bit \\(uncorrectable\\) ECC error on (GPU|NPU) \\d+: chip isolated")),
-        QRegularExpression(QStringLiteral("\\[injected\\]")),
-    };
-    for (const QRegularExpression& re : peer)
-        text.remove(re);
-    return text;
-}
-
 // Selects the first row of every visible table, so that the detail panes beside them fill.
 void selectFirstRows(QWidget* root)
 {
@@ -208,7 +190,7 @@ private Q_SLOTS:
             selectFirstRows(window.page(id));
             QTest::qWait(1500); // detail panes load their history
             for (const Seen& s : collect(&window)) {
-                const QStringList words = detector.englishWords(withoutPeerWords(s.text));
+                const QStringList words = detector.englishWords(s.text);
                 if (!words.isEmpty())
                     problems.append(QStringLiteral("%1: %2: [%3] in \"%4\"")
                                         .arg(id, s.where, words.join(QLatin1Char(' ')), s.text.left(160)));

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/charts/chart.h"
 
+#include "ui/charts/plottracer.h"
+
 #include <QEvent>
 #include <QLabel>
 #include <QStackedLayout>
@@ -27,11 +29,17 @@ void setUpForTimeSeries(QCustomPlot* plot)
 Chart::Chart(QWidget* parent)
     : QWidget(parent)
     , m_plot(new QCustomPlot(this))
+    , m_tracer(new PlotTracer(m_plot))
+    , m_title(new QLabel(this))
     , m_emptyLabel(new QLabel(this))
     , m_stack(new QStackedLayout)
     , m_layout(new QVBoxLayout(this))
 {
     m_layout->setContentsMargins(0, 0, 0, 0);
+    m_title->setObjectName(QStringLiteral("chartTitle"));
+    m_title->setWordWrap(true);
+    m_title->hide();
+    m_layout->addWidget(m_title);
     m_layout->addLayout(m_stack, 1);
     m_stack->setContentsMargins(0, 0, 0, 0);
     m_stack->addWidget(m_plot);
@@ -45,6 +53,17 @@ Chart::Chart(QWidget* parent)
 }
 
 Chart::~Chart() = default;
+
+void Chart::setTitle(const QString& title)
+{
+    m_title->setText(title);
+    m_title->setVisible(!title.isEmpty());
+}
+
+QString Chart::title() const
+{
+    return m_title->text();
+}
 
 bool Chart::isEmpty() const
 {

@@ -11,11 +11,14 @@ class QVBoxLayout;
 
 namespace Meridian {
 
+class PlotTracer;
+
 // What every chart of the console owns: a QCustomPlot set up for dense time series
 // (no antialiasing, cached labels, local-time date axis), its "nothing to show" label in one stacked layout, and the
 // answer to palette and language changes (restyle(), retranslate()). A subclass
 // adds its graphs and data; it shows the plot or the empty state and asks for a
-// replot through the base, which coalesces replots to one per event-loop turn.
+// replot through the base, which coalesces replots to one per event-loop turn. Every chart
+// shows the values under the mouse (PlotTracer) and may say what it shows in a title above it.
 class Chart : public QWidget
 {
     Q_OBJECT
@@ -25,6 +28,10 @@ public:
 
     QCustomPlot* plot() const { return m_plot; } ///< tests and grabbing only
     bool isEmpty() const; ///< the empty-state label is shown, not the plot
+    PlotTracer* tracer() const { return m_tracer; }
+    // What the plot shows ("gpu017 · accelerator 3 · Temperature (°C)"); empty hides the title.
+    void setTitle(const QString& title);
+    QString title() const;
 
 protected:
     void showEmpty(const QString& text = {}); ///< an empty text keeps the label's current one
@@ -44,6 +51,8 @@ protected:
 
 private:
     QCustomPlot* m_plot;
+    PlotTracer* m_tracer;
+    QLabel* m_title;
     QLabel* m_emptyLabel;
     QStackedLayout* m_stack;
     QVBoxLayout* m_layout;

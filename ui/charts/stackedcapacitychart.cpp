@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/charts/stackedcapacitychart.h"
 
+#include "ui/charts/seriesstyle.h"
 #include "ui/common/theme.h"
 
 #include <qcustomplot.h>
@@ -124,8 +125,9 @@ void StackedCapacityChart::restyle()
     const QColor base = pal.color(QPalette::Base);
     const std::pair<QCPGraph*, QColor> bands[] = { { m_faulty, Theme::faultyColor(pal) },
         { m_allocated, Theme::allocatedColor(pal) }, { m_free, Theme::freeColor(pal) } };
+    int index = 1; // the patterns of the Overview's Allocated, Free, Faulty lines follow index 0 (Total)
     for (const auto& [graph, color] : bands) {
-        graph->setPen(QPen(color, 1));
+        graph->setPen(seriesPen(color, index++));
         graph->setBrush(bandColor(color, base));
     }
     requestReplot();

@@ -5,6 +5,7 @@
 #include <QApplication>
 #include <QHeaderView>
 #include <QHelpEvent>
+#include <QMenu>
 #include <QSettings>
 #include <QTableView>
 #include <QTimer>
@@ -56,6 +57,15 @@ TableLayout* TableLayout::apply(QAbstractItemView* view, const QString& name, co
         header->setSectionResizeMode(columns.key, QHeaderView::Stretch);
     for (int column : columns.identifiers)
         view->setItemDelegateForColumn(column, new MiddleElideDelegate(view));
+    for (int column : columns.hidden)
+        if (column != columns.key)
+            header->setSectionHidden(column, true); // a saved layout below says otherwise if the user chose
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(header, &QHeaderView::customContextMenuRequested, layout, [layout, header](const QPoint& pos) {
+        QMenu* menu = layout->columnMenu(header);
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        menu->popup(header->viewport()->mapToGlobal(pos));
+    });
     // Only a few thousand rows are measured: a fleet's 200,000 accelerators are never all looked at.
     header->setResizeContentsPrecision(2000);
     layout->m_restored = layout->restore();
@@ -84,6 +94,42 @@ QHeaderView* TableLayout::headerOf(const QAbstractItemView* view)
     if (auto* tree = qobject_cast<const QTreeView*>(view))
         return tree->header();
     return nullptr;
+}
+
+QMenu* TableLayout::columnMenu(QWidget* parent)
+{
+    QHeaderView* header = headerOf(m_view);
+    QAbstractItemModel* model = m_view->model();
+    auto* menu = new QMenu(parent);
+    menu->setObjectName(QStringLiteral("columnMenu"));
+    int shown = 0;
+    for (int column = 0; column < header->count(); ++column)
+        shown += header->isSectionHidden(column) ? 0 : 1;
+    // In the order the user sees the columns.
+    for (int visual = 0; visual < header->count(); ++visual) {
+        const int column = header->logicalIndex(visual);
+        const QString label = model->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
+        QAction* action = menu->addAction(label.isEmpty() ? QString::number(column + 1) : label);
+        action->setCheckable(true);
+        action->setChecked(!header->isSectionHidden(column));
+        action->setData(column);
+        action->setEnabled(column != m_columns.key && !(shown == 1 && action->isChecked()));
+        connect(action, &QAction::toggled, this, [this, column](bool on) { setColumnShown(column, on); });
+    }
+    return menu;
+}
+
+void TableLayout::setColumnShown(int column, bool shown)
+{
+    QHeaderView* header = headerOf(m_view);
+    if (column < 0 || column >= header->count() || (!shown && column == m_columns.key))
+        return;
+    header->setSectionHidden(column, !shown);
+    if (shown && header->sectionSize(column) < header->minimumSectionSize() * 2) {
+        const int content = m_view->sizeHintForColumn(column) + 8;
+        header->resizeSection(column, std::max(header->sectionSizeHint(column), content));
+    }
+    save(); // a choice the user made: kept at once
 }
 
 void TableLayout::save() const
@@ -146,13 +192,39 @@ void TableLayout::fitToContents()
     header->setSortIndicatorShown(false);
     const int widest = m_columns.widestChars * m_view->fontMetrics().averageCharWidth();
     const int padding = 2 * m_view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_view) + 6;
+    QList<int> columns, labels, wanted;
     for (int column = 0; column < header->count(); ++column) {
         if (column == m_columns.key || header->isSectionHidden(column))
             continue;
-        const int label = header->sectionSizeHint(column);
-        const int content = m_view->sizeHintForColumn(column) + padding;
-        header->resizeSection(column, std::max(label, std::min(content, widest)));
+        columns.append(column);
+        labels.append(header->sectionSizeHint(column));
+        wanted.append(std::max(labels.last(), std::min(m_view->sizeHintForColumn(column) + padding, widest)));
     }
+    // The key column keeps room for its text: when the others would leave it less than KeyChars
+    // characters of the view's width, the widest of them give way first (never below their label).
+    constexpr int KeyChars = 30;
+    const int viewWidth = m_view->viewport()->width();
+    if (m_columns.key >= 0 && viewWidth > 200) {
+        const int budget = viewWidth - KeyChars * m_view->fontMetrics().averageCharWidth();
+        const auto total = [&](int cap) {
+            int sum = 0;
+            for (qsizetype i = 0; i < wanted.size(); ++i)
+                sum += std::min(wanted[i], std::max(cap, labels[i]));
+            return sum;
+        };
+        int low = 0, high = widest;
+        while (low < high) { // the widest cap under which the others fit the budget
+            const int cap = (low + high + 1) / 2;
+            if (total(cap) <= budget)
+                low = cap;
+            else
+                high = cap - 1;
+        }
+        for (qsizetype i = 0; i < wanted.size(); ++i)
+            wanted[i] = std::min(wanted[i], std::max(low, labels[i]));
+    }
+    for (qsizetype i = 0; i < columns.size(); ++i)
+        header->resizeSection(columns[i], wanted[i]);
     header->setSortIndicatorShown(indicator);
     if (indicator && isSortingEnabled(m_view)) {
         const int sorted = header->sortIndicatorSection();

@@ -5,8 +5,8 @@
 // column (host, fault text, message) stretched into what is left so nothing that matters needs a
 // horizontal scroll, numeric columns as narrow as their numbers, host names and IDs elided in the
 // middle (their start and their end tell them apart) with the whole text in the tooltip. What the user
-// changes — widths, order, sort — is kept per table in QSettings (under tables/<name>/) and restored
-// on the next start.
+// changes — widths, order, sort, the columns shown (the header's context menu) — is kept per table in
+// QSettings (under tables/<name>/) and restored on the next start.
 
 #include <QList>
 #include <QObject>
@@ -15,6 +15,7 @@
 
 class QAbstractItemView;
 class QHeaderView;
+class QMenu;
 
 namespace Meridian {
 
@@ -23,6 +24,7 @@ struct TableColumns
     int key = -1; ///< stretched into the width left; -1: none (the last column fills)
     QList<int> identifiers; ///< host names, node and job IDs: elided in the middle, whole in the tooltip
     int widestChars = 28; ///< no column but the key wider than this many average characters when fitted
+    QList<int> hidden; ///< hidden until the user shows them (header menu): what a narrow screen can spare
 };
 
 class TableLayout : public QObject
@@ -43,6 +45,10 @@ public:
 
     void save() const; ///< widths, order and sort now (also done when the application quits)
     void fitToContents(); ///< every column but the key one to its content and label
+    // The header's context menu: one checkable entry per column, the key column always shown, the
+    // last shown column not hidable. The caller owns the menu.
+    QMenu* columnMenu(QWidget* parent = nullptr);
+    void setColumnShown(int column, bool shown); ///< as the menu does; saved at once
 
 private:
     TableLayout(QAbstractItemView* view, const QString& name, const TableColumns& columns);

@@ -82,8 +82,14 @@ FaultsPage::FaultsPage(const PageContext& context, QWidget* parent)
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     // The fault's title takes what is left: it is the long text, elided with its whole wording in the
     // tooltip; where (node, rack or pool) is elided in the middle.
+    // The fault's text gets the room: the other columns fitted narrower; scope, component (the fault's
+    // text names it), first seen and count on demand (header menu).
     TableLayout::apply(m_table, QStringLiteral("faults/incidents"),
-        { .key = IncidentTableModel::Title, .identifiers = { IncidentTableModel::Where } });
+        { .key = IncidentTableModel::Title,
+            .identifiers = { IncidentTableModel::Where },
+            .widestChars = 18,
+            .hidden = { IncidentTableModel::Scope, IncidentTableModel::Component, IncidentTableModel::FirstSeen,
+                IncidentTableModel::Count } });
     m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);

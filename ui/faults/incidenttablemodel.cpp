@@ -4,6 +4,7 @@
 #include "core/faults/faultmaptexts.h"
 #include "core/faults/faulttracker.h"
 #include "ui/common/displayformat.h"
+#include "ui/common/peertext.h"
 #include "ui/common/regionnames.h"
 #include "ui/common/theme.h"
 
@@ -140,7 +141,7 @@ QVariant IncidentTableModel::data(const QModelIndex& index, int role) const
         // The agent's own words (English) stay one hover away from the translated title.
         QStringList tip;
         if (!inc->message.isEmpty())
-            tip.append(tr("Agent: %1").arg(inc->message));
+            tip.append(tr("Agent: %1").arg(PeerText::show(inc->message)));
         if (!inc->note.isEmpty())
             tip.append(tr("Acknowledged: %1").arg(inc->note));
         return tip.isEmpty() ? QVariant() : QVariant(tip.join(u'\n'));

@@ -6,6 +6,7 @@
 #include "core/session/fleethistory.h"
 #include "core/util/whenready.h"
 #include "ui/common/displayformat.h"
+#include "ui/common/peertext.h"
 #include "ui/common/tablelayout.h"
 
 #include <QHBoxLayout>
@@ -36,7 +37,9 @@ NodeFaultPanel::NodeFaultPanel(FaultTracker* tracker, FleetHistory* history, QWi
     m_history->verticalHeader()->hide();
     m_history->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_history->setWordWrap(false);
-    TableLayout::apply(m_history, QStringLiteral("faults/nodeHistory"), { .key = 4 }); // the message
+    // The message stretched; the code is on demand (header menu): the pane fits 1366×768 without scrolling.
+    TableLayout::apply(
+        m_history, QStringLiteral("faults/nodeHistory"), { .key = 4, .widestChars = 16, .hidden = { 3 } });
     m_metrics->setObjectName(QStringLiteral("nodeFaultMetrics"));
     m_metrics->setWordWrap(true);
     m_open->setObjectName(QStringLiteral("openInPools"));
@@ -122,11 +125,11 @@ void NodeFaultPanel::fillLive()
         m_history->setItem(row, 2, new QTableWidgetItem(o.kind));
         m_history->setItem(row, 3, new QTableWidgetItem(o.code));
         // The table's title in the user's language; the agent's raw (English) message as the tooltip.
-        const QString title = o.fault.title.isEmpty() ? o.message : translatedFaultTitle(o.fault.title);
+        const QString title = o.fault.title.isEmpty() ? PeerText::show(o.message) : translatedFaultTitle(o.fault.title);
         auto* item = new QTableWidgetItem(o.isOpen()
                 ? tr("open: %1").arg(title)
                 : tr("cleared after %1: %2").arg(Format::duration(o.clearedMs - o.openedMs), title));
-        item->setToolTip(o.message);
+        item->setToolTip(PeerText::show(o.message));
         m_history->setItem(row, 4, item);
     }
 }
@@ -160,7 +163,10 @@ void NodeFaultPanel::loadCached()
                 row, 1, new QTableWidgetItem(e.accelerator >= 0 ? QString::number(e.accelerator) : tr("node")));
             m_history->setItem(row, 2, new QTableWidgetItem(e.kind));
             m_history->setItem(row, 3, new QTableWidgetItem(e.code));
-            m_history->setItem(row, 4, new QTableWidgetItem(e.cleared ? tr("cleared: %1").arg(e.message) : e.message));
+            m_history->setItem(row, 4,
+                new QTableWidgetItem(e.cleared
+                        ? tr("cleared: %1").arg(PeerText::show(e.message, e.messageKey, e.messageArgs))
+                        : PeerText::show(e.message, e.messageKey, e.messageArgs)));
         }
         Q_EMIT historyLoaded();
     });

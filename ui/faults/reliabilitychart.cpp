@@ -2,6 +2,7 @@
 #include "ui/faults/reliabilitychart.h"
 
 #include "core/util/whenready.h"
+#include "ui/charts/seriesstyle.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -99,9 +100,10 @@ void ReliabilityChart::rebuild()
         const PoolBuckets& p = m_buckets[i];
         QCPGraph* g = plot()->addGraph();
         g->setName(p.pool);
-        g->setPen(QPen(seriesColor(i), 2));
-        // Points as well as lines: a bucket between two gaps still shows.
-        g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, seriesColor(i), 6));
+        g->setPen(seriesPen(seriesColor(i), i, 2));
+        // Points as well as lines: a bucket between two gaps still shows. Pattern and marker
+        // shape per pool: pools are told apart without their colours.
+        g->setScatterStyle(seriesMarker(seriesColor(i), i, 6));
         QList<QCPGraphData> data;
         for (int b = 0; b < p.startMs.size(); ++b) {
             const double v = (mttr ? p.mttrMs : p.betweenIncidentsMs).value(b) / HourMs; // NaN stays NaN: a gap

@@ -7,6 +7,7 @@
 #include "core/util/whenready.h"
 #include "ui/common/displayformat.h"
 #include "ui/common/jobsformat.h"
+#include "ui/common/peertext.h"
 #include "ui/common/regionnames.h"
 #include "ui/common/tablelayout.h"
 #include "ui/jobs/jobtimeline.h"
@@ -222,6 +223,8 @@ void JobDetailView::loadUtilization()
             break;
     }
     const qint64 from = m_job.startMs > 0 ? m_job.startMs : m_nowMs;
+    m_utilization->setTitle(
+        tr("Job %1: mean utilization of %n accelerator(s)", "", int(accelerators.size())).arg(m_job.jobId));
     m_utilization->show(accelerators, from, m_job.endMs > 0 ? m_job.endMs : m_nowMs);
 }
 
@@ -251,7 +254,7 @@ void JobDetailView::loadEvents()
             item->setText(0, Format::timestamp(e.timestampMs));
             item->setText(1, e.nodeId);
             item->setText(2, e.kind);
-            item->setText(3, e.message);
+            item->setText(3, PeerText::show(e.message, e.messageKey, e.messageArgs));
         }
         if (m_events->topLevelItemCount() == 0) {
             auto* item = new QTreeWidgetItem(m_events);

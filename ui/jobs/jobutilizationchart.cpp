@@ -18,6 +18,7 @@ JobUtilizationChart::JobUtilizationChart(FleetHistory* history, QWidget* parent)
     m_graph = plot()->addGraph();
     m_graph->setLineStyle(QCPGraph::lsLine);
     m_graph->setPen(QPen(QColor(0x43, 0xa0, 0x47), 1.5));
+    m_graph->setName(tr("Mean utilization (%)")); // the value under the mouse
     plot()->yAxis->setRange(0, 100);
     plot()->yAxis->setLabel(tr("Utilization (%)"));
     setEmptyText(tr("No cached utilization for this job's accelerators"));

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/latency/pairhistorychart.h"
 
+#include "ui/charts/seriesstyle.h"
+
 #include <QButtonGroup>
 #include <QDateTime>
 #include <QHBoxLayout>
@@ -52,17 +54,19 @@ PairHistoryChart::PairHistoryChart(QWidget* parent)
         { tr("loss"), QColor(0xef, 0x6c, 0x00), plot()->yAxis2 },
         { tr("violation"), QColor(0xd3, 0x2f, 0x2f), plot()->yAxis },
         { tr("target"), QColor(0x38, 0x8e, 0x3c), plot()->yAxis } };
+    int index = 0;
     for (const auto& s : series) {
         QCPGraph* g = plot()->addGraph(plot()->xAxis, s.axis);
         g->setName(s.name);
-        g->setPen(QPen(s.color, 1.5));
+        g->setPen(seriesPen(s.color, index++));
     }
-    // Dots on the lines: a pair seen for one window only still shows.
+    // Markers on the lines, one shape each: a pair seen for one window only still shows, and
+    // p50, p99 and loss differ in pattern and shape as well as colour.
     for (int g = 0; g < 3; ++g)
-        plot()->graph(g)->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 4));
+        plot()->graph(g)->setScatterStyle(QCPScatterStyle(seriesShape(g), 5));
     plot()->graph(3)->setLineStyle(QCPGraph::lsNone);
     plot()->graph(3)->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QColor(0xd3, 0x2f, 0x2f), 7));
-    plot()->graph(4)->setPen(QPen(QColor(0x38, 0x8e, 0x3c), 1.5, Qt::DashLine));
+    plot()->graph(4)->setPen(seriesPen(QColor(0x38, 0x8e, 0x3c), 4));
 }
 
 QString PairHistoryChart::title() const

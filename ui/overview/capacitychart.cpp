@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/overview/capacitychart.h"
 
+#include "ui/charts/seriesstyle.h"
 #include "ui/common/theme.h"
 
 #include <qcustomplot.h>
@@ -122,11 +123,11 @@ void CapacityChart::restyle()
     applyPaletteToPlot();
     const QPalette pal = palette();
 
-    QPen totalPen(Theme::totalColor(pal), 1, Qt::DashLine);
-    m_total->setPen(totalPen);
-    m_allocated->setPen(QPen(Theme::allocatedColor(pal), 1));
-    m_free->setPen(QPen(Theme::freeColor(pal), 1));
-    m_faulty->setPen(QPen(Theme::faultyColor(pal), 1));
+    // Not by colour alone: each line has its own dash pattern, shown in the legend.
+    m_total->setPen(seriesPen(Theme::totalColor(pal), 0, 1.5));
+    m_allocated->setPen(seriesPen(Theme::allocatedColor(pal), 1));
+    m_free->setPen(seriesPen(Theme::freeColor(pal), 2));
+    m_faulty->setPen(seriesPen(Theme::faultyColor(pal), 3));
     requestReplot();
 }
 

@@ -5,6 +5,7 @@
 #include "core/session/fleethistory.h"
 #include "core/store/fleetstore.h"
 #include "core/util/whenready.h"
+#include "ui/common/regionnames.h"
 #include "ui/common/theme.h"
 #include "ui/overview/capacitychart.h"
 
@@ -14,6 +15,7 @@
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QResizeEvent>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -44,30 +46,42 @@ CapacityTrendPanel::CapacityTrendPanel(FleetStore* store, FleetHistory* history,
     m_model->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_model->addItem(QString(), QString());
 
-    auto* header = new QHBoxLayout;
-    header->setSpacing(Theme::Spacing);
-    header->addWidget(m_title);
-    m_loading->setObjectName(QStringLiteral("loadingHint"));
-    m_loading->setForegroundRole(QPalette::PlaceholderText);
-    m_loading->hide();
-    header->addWidget(m_loading);
-    header->addStretch(1);
-    header->addWidget(m_model);
-    header->addSpacing(Theme::Spacing);
+    // The title row holds the selectors when they fit beside it; otherwise they move to a row
+    // of their own (1366×768 beside the summary), so no button is ever clipped.
+    m_controls = new QWidget(this);
+    auto* controls = new QHBoxLayout(m_controls);
+    controls->setContentsMargins(0, 0, 0, 0);
+    controls->setSpacing(Theme::Spacing);
+    controls->addStretch(1);
+    controls->addWidget(m_model);
+    controls->addSpacing(Theme::Spacing);
     for (int hours : RangeHours) {
-        auto* button = new QToolButton(this);
+        auto* button = new QToolButton(m_controls);
         button->setCheckable(true);
         button->setObjectName(QStringLiteral("range%1h").arg(hours));
         button->setChecked(hours == m_rangeHours);
         m_ranges->addButton(button, hours);
-        header->addWidget(button);
+        controls->addWidget(button);
     }
     m_ranges->setExclusive(true);
+
+    m_header = new QHBoxLayout;
+    m_header->setSpacing(Theme::Spacing);
+    m_header->addWidget(m_title);
+    m_loading->setObjectName(QStringLiteral("loadingHint"));
+    m_loading->setForegroundRole(QPalette::PlaceholderText);
+    m_loading->hide();
+    m_header->addWidget(m_loading);
+    m_header->addStretch(1);
+    m_header->addWidget(m_controls);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(Theme::Spacing / 2);
-    layout->addLayout(header);
+    layout->addLayout(m_header);
+    m_secondRow = new QHBoxLayout;
+    m_secondRow->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(m_secondRow);
     layout->addWidget(m_chart, 1);
 
     connect(m_ranges, &QButtonGroup::idClicked, this, &CapacityTrendPanel::setRangeHours);
@@ -82,7 +96,9 @@ CapacityTrendPanel::CapacityTrendPanel(FleetStore* store, FleetHistory* history,
 
 void CapacityTrendPanel::updateTexts()
 {
-    m_title->setText(tr("Capacity over time"));
+    // The plot says what it shows: the whole fleet or the region the Overview is narrowed to.
+    m_title->setText(m_region.isEmpty() ? tr("Capacity over time: whole fleet")
+                                        : tr("Capacity over time: %1").arg(regionDisplayName(m_region)));
     m_loading->setText(tr("Loading history…"));
     m_model->setItemText(0, tr("All accelerator models"));
     for (QAbstractButton* button : m_ranges->buttons()) {
@@ -91,6 +107,33 @@ void CapacityTrendPanel::updateTexts()
         button->setToolTip(tr("Show the last %n hour(s)", nullptr, hours));
     }
     m_chart->setEmptyText(m_history ? tr("No history in the cache yet") : tr("No cache: history is not available"));
+    placeControls();
+}
+
+int CapacityTrendPanel::titleRowWidth() const
+{
+    const int spacing = m_header->spacing();
+    return m_title->sizeHint().width() + spacing + m_loading->sizeHint().width() + spacing;
+}
+
+// The panel asks only for the wider of its two rows; the selectors join the title row when
+// the width it was given holds both.
+void CapacityTrendPanel::placeControls()
+{
+    const int controlsWidth = m_controls->sizeHint().width();
+    setMinimumWidth(qMax(titleRowWidth(), controlsWidth));
+    const bool oneRow = width() >= titleRowWidth() + controlsWidth;
+    QBoxLayout* wanted = oneRow ? m_header : m_secondRow;
+    if (wanted->indexOf(m_controls) >= 0)
+        return;
+    (oneRow ? m_secondRow : m_header)->removeWidget(m_controls);
+    wanted->addWidget(m_controls, 1);
+}
+
+void CapacityTrendPanel::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    placeControls();
 }
 
 void CapacityTrendPanel::setRegion(const QString& region)
@@ -98,6 +141,7 @@ void CapacityTrendPanel::setRegion(const QString& region)
     if (region == m_region)
         return;
     m_region = region;
+    updateTexts();
     refresh();
 }
 
@@ -116,6 +160,7 @@ void CapacityTrendPanel::setModels(const QStringList& models)
         m_model->addItem(model, model);
     const int index = m_model->findData(selected);
     m_model->setCurrentIndex(index < 0 ? 0 : index);
+    placeControls(); // the selector's width follows its longest model name
     if (index < 0 && !selected.isEmpty())
         refresh();
 }

@@ -5,6 +5,7 @@
 #include <QTimer>
 #include <QWidget>
 
+class QBoxLayout;
 class QButtonGroup;
 class QComboBox;
 class QLabel;
@@ -40,10 +41,13 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void updateTexts();
     void showSeries(const CapacitySeries& series);
+    int titleRowWidth() const;
+    void placeControls();
 
     FleetStore* m_store;
     QPointer<FleetHistory> m_history;
@@ -51,6 +55,9 @@ private:
     QLabel* m_title;
     QLabel* m_loading;
     QComboBox* m_model;
+    QWidget* m_controls = nullptr; ///< model selector and range buttons
+    QBoxLayout* m_header = nullptr;
+    QBoxLayout* m_secondRow = nullptr;
     QButtonGroup* m_ranges;
     QTimer m_refreshTimer;
     QString m_region;

@@ -6,6 +6,8 @@
 #include <QGridLayout>
 #include <QResizeEvent>
 
+#include <algorithm>
+
 namespace Meridian {
 
 CardGrid::CardGrid(QWidget* parent)
@@ -34,10 +36,20 @@ void CardGrid::setCards(const QList<QWidget*>& cards)
     relayout();
 }
 
+int CardGrid::cardWidthNeeded() const
+{
+    // The cards' own minimum (longer words in one language, wider figures) wins over the
+    // configured one: a column count from the configured width alone clipped the last column.
+    int needed = m_minCardWidth;
+    for (const QWidget* card : m_cards)
+        needed = std::max({ needed, card->minimumSizeHint().width(), card->minimumWidth() });
+    return needed;
+}
+
 int CardGrid::columnsFor(int width) const
 {
     const int spacing = m_grid->horizontalSpacing();
-    return qMax(1, (width + spacing) / (m_minCardWidth + spacing));
+    return qMax(1, (width + spacing) / (cardWidthNeeded() + spacing));
 }
 
 void CardGrid::relayout()
@@ -60,6 +72,14 @@ void CardGrid::relayout()
         m_grid->setColumnStretch(c, 1);
     // Rows keep their natural height; spare space collects below the last row.
     m_grid->setRowStretch((m_cards.size() + columns - 1) / columns, 1);
+}
+
+bool CardGrid::event(QEvent* event)
+{
+    // A card whose figures grew asks for a new layout: it may no longer fit its column.
+    if (event->type() == QEvent::LayoutRequest && columnsFor(width()) != m_columns)
+        relayout();
+    return QWidget::event(event);
 }
 
 void CardGrid::resizeEvent(QResizeEvent* event)

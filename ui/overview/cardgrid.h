@@ -7,8 +7,8 @@ class QGridLayout;
 
 namespace Meridian {
 
-// Lays out cards in as many equal-width columns as fit; re-flows only when the
-// column count changes, so resizing the window stays cheap.
+// Lays out cards in as many equal-width columns as fit (at least the widest card's
+// minimum each); re-flows only when the column count changes, so resizing stays cheap.
 class CardGrid : public QWidget
 {
     Q_OBJECT
@@ -20,9 +20,11 @@ public:
     int columnCount() const { return m_columns; }
 
 protected:
+    bool event(QEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
 
 private:
+    int cardWidthNeeded() const;
     int columnsFor(int width) const;
     void relayout();
 

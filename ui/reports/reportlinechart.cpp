@@ -2,6 +2,7 @@
 #include "ui/reports/reportlinechart.h"
 
 #include "core/reports/reporttext.h"
+#include "ui/charts/seriesstyle.h"
 #include "ui/charts/stackedcapacitychart.h"
 
 #include <QPainter>
@@ -43,10 +44,10 @@ void ReportLineChart::setChart(const ReportChart& chart, const ReportText& text)
         const ReportLine& line = chart.lines[i];
         QCPGraph* g = plot()->addGraph();
         g->setName(text.localized(line.name));
-        g->setPen(QPen(lineColors()[i % lineColors().size()], 1.5));
+        g->setPen(seriesPen(lineColors()[i % lineColors().size()], int(i)));
         g->setLineStyle(QCPGraph::lsStepLeft);
         // A short range may hold a single bucket: a line of one point draws nothing, a marker does.
-        g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 4));
+        g->setScatterStyle(QCPScatterStyle(seriesShape(int(i)), 4));
         QVector<double> x, y;
         for (const auto& [ms, v] : line.points) {
             x.append(double(ms) / 1000.0);

@@ -117,6 +117,11 @@ void HistoryChart::setSeries(const MetricSeries& series, double scale, const QSt
     m_min->data()->set(lo, true);
     m_max->data()->set(hi, true);
     plot()->yAxis->setLabel(unit);
+    // Names for the values under the mouse: the line, and the band's edges when buckets have one.
+    m_line->setName(unit);
+    m_min->setName(band ? tr("minimum") : QString());
+    m_max->setName(band ? tr("maximum") : QString());
+    m_live->setName(tr("live"));
 
     m_settingRange = true;
     const double from = series.fromMs / 1000.0;

@@ -106,8 +106,13 @@ NodeDetailView::NodeDetailView(const FleetStore* store, FleetHistory* past, QWid
     m_accelModel = new AcceleratorTableModel(this);
     m_accelTable = makeTable(m_accelModel, upper);
     m_accelTable->setObjectName(QStringLiteral("acceleratorTable"));
+    // What a narrow screen can spare (UUID, single-bit ECC) is on demand in the header menu; the job
+    // stretched: the table fits 1366×768 without sideways scrolling.
     TableLayout::apply(m_accelTable, QStringLiteral("pools/nodeAccelerators"),
-        { .key = AcceleratorTableModel::Uuid, .identifiers = { AcceleratorTableModel::Uuid } });
+        { .key = AcceleratorTableModel::Job,
+            .identifiers = { AcceleratorTableModel::Uuid, AcceleratorTableModel::Job },
+            .widestChars = 16,
+            .hidden = { AcceleratorTableModel::Uuid, AcceleratorTableModel::EccSingle } });
     upper->addWidget(scroll);
     upper->addWidget(m_accelTable);
     upper->setStretchFactor(1, 3);
@@ -158,7 +163,8 @@ NodeDetailView::NodeDetailView(const FleetStore* store, FleetHistory* past, QWid
     m_jobsTable = makeTable(m_jobsModel, tabs);
     m_eventsTable->setObjectName(QStringLiteral("nodeEventsTable"));
     m_jobsTable->setObjectName(QStringLiteral("nodeJobsTable"));
-    TableLayout::apply(m_eventsTable, QStringLiteral("pools/nodeEvents"), { .key = NodeEventsModel::Message });
+    TableLayout::apply(m_eventsTable, QStringLiteral("pools/nodeEvents"),
+        { .key = NodeEventsModel::Message, .widestChars = 16, .hidden = { NodeEventsModel::Code } });
     TableLayout::apply(m_jobsTable, QStringLiteral("pools/nodeJobs"),
         { .key = NodeJobsModel::Name, .identifiers = { NodeJobsModel::Job } });
     tabs->addTab(m_eventsTable, QString());
@@ -316,6 +322,8 @@ void NodeDetailView::requestHistory()
     const int maxPoints = m_maxPoints > 0 ? m_maxPoints : std::clamp(m_chart->width(), 200, 2000);
     const double scale = historyScale();
     const QString unit = m_metricCombo->currentText();
+    // The plot says whose history it is: node, accelerator and metric.
+    m_chart->setTitle(tr("%1 · accelerator %2 · %3").arg(m_nodeId).arg(m_accelerator).arg(unit));
     whenReady(this, m_history->accelerator(m_nodeId, m_accelerator, AcceleratorMetric(m_metric), from, to, maxPoints),
         [this, generation, scale, unit](const MetricSeries& series) {
             if (generation != m_generation)

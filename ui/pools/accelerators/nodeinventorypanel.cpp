@@ -3,6 +3,7 @@
 
 #include "ui/common/displayformat.h"
 #include "ui/common/nodeformat.h"
+#include "ui/common/peertext.h"
 #include "ui/common/regionnames.h"
 #include "ui/common/theme.h"
 
@@ -60,7 +61,10 @@ void NodeInventoryPanel::setNode(const FleetNode* node)
     if (hasSample) {
         state = NodeFormat::stateText(Protocol::toString(node->snapshot.sample.state));
         if (!node->snapshot.stateReason.isEmpty())
-            state += QStringLiteral(" (") + node->snapshot.stateReason + QLatin1Char(')');
+            state += QStringLiteral(" (")
+                + PeerText::show(
+                    node->snapshot.stateReason, node->snapshot.stateReasonKey, node->snapshot.stateReasonArgs)
+                + QLatin1Char(')');
     }
     m_values[Host]->setText(text(inv.hostname));
     m_values[NodeId]->setText(text(inv.nodeId));

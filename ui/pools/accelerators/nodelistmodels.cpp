@@ -2,6 +2,7 @@
 #include "ui/pools/accelerators/nodelistmodels.h"
 
 #include "ui/common/displayformat.h"
+#include "ui/common/peertext.h"
 #include "ui/common/theme.h"
 
 #include <QGuiApplication>
@@ -70,7 +71,7 @@ QVariant NodeEventsModel::data(const QModelIndex& index, int role) const
     case Accelerator:
         return e.accelerator < 0 ? tr("node") : QString::number(e.accelerator);
     case Message:
-        return e.message;
+        return PeerText::show(e.message, e.messageKey, e.messageArgs);
     case Code:
         return e.code;
     }
