@@ -99,6 +99,16 @@
     </message>
 </context>
 <context>
+    <name>Meridian::AuditDialog</name>
+    <message numerus="yes">
+        <source>%n action(s) recorded, newest first; expand one for its details</source>
+        <translation>
+            <numerusform>%n action recorded, newest first; expand one for its details</numerusform>
+            <numerusform>%n actions recorded, newest first; expand one for its details</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Meridian::CacheSchema</name>
     <message numerus="yes">
         <source>more than %n schema object(s)</source>
@@ -270,6 +280,16 @@
     </message>
 </context>
 <context>
+    <name>Meridian::JobDetailView</name>
+    <message numerus="yes">
+        <source>Job %1: mean utilization of %n accelerator(s)</source>
+        <translation>
+            <numerusform>Job %1: mean utilization of %n accelerator</numerusform>
+            <numerusform>Job %1: mean utilization of %n accelerators</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Meridian::JobTimeline</name>
     <message numerus="yes">
         <source>%n segment(s)</source>
@@ -338,6 +358,16 @@ p50 %3 ms, p99 %4 ms, loss %5 (%n probe(s))</source>
 p50 %3 ms, p99 %4 ms, loss %5 (%n probe)</numerusform>
             <numerusform>%1 → %2
 p50 %3 ms, p99 %4 ms, loss %5 (%n probes)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::PeerText</name>
+    <message numerus="yes">
+        <source>%n accelerator(s) faulty</source>
+        <translation>
+            <numerusform>%n accelerator faulty</numerusform>
+            <numerusform>%n accelerators faulty</numerusform>
         </translation>
     </message>
 </context>

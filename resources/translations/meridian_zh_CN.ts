@@ -730,36 +730,12 @@
 <context>
     <name>Meridian::AuditDialog</name>
     <message>
-        <source>Audit log of job actions</source>
-        <translation>作业操作审计日志</translation>
-    </message>
-    <message>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
         <source>Who</source>
         <translation>操作人</translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation>数据源</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>操作</translation>
-    </message>
-    <message>
-        <source>Job</source>
-        <translation>作业</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Preview</source>
-        <translation>预览</translation>
     </message>
     <message>
         <source>Result</source>
@@ -770,12 +746,125 @@
         <translation>刷新</translation>
     </message>
     <message>
-        <source>no answer</source>
+        <source>No actions recorded yet</source>
+        <translation>尚无操作记录</translation>
+    </message>
+    <message>
+        <source>Audit log of actions</source>
+        <translation>操作审计日志</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>On what</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Through</source>
+        <translation>经由</translation>
+    </message>
+    <message>
+        <source>Loading the audit log…</source>
+        <translation>正在加载审计日志…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s) recorded, newest first; expand one for its details</source>
+        <translation>
+            <numerusform>已记录 %n 项操作，最新的在前；展开一项可查看详情</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No audit log: the console has no cache</source>
+        <translation>无审计日志：控制台没有缓存</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::AuditText</name>
+    <message>
+        <source>Acknowledge incident</source>
+        <translation>确认故障事件</translation>
+    </message>
+    <message>
+        <source>Cancel job</source>
+        <translation>取消作业</translation>
+    </message>
+    <message>
+        <source>Requeue job</source>
+        <translation>重新排队作业</translation>
+    </message>
+    <message>
+        <source>Drain node</source>
+        <translation>排空节点</translation>
+    </message>
+    <message>
+        <source>Resume node</source>
+        <translation>恢复节点</translation>
+    </message>
+    <message>
+        <source>Preview: %1</source>
+        <translation>预览：%1</translation>
+    </message>
+    <message>
+        <source>incident %1</source>
+        <translation>故障事件 %1</translation>
+    </message>
+    <message>
+        <source>node %1</source>
+        <translation>节点 %1</translation>
+    </message>
+    <message>
+        <source>job %1</source>
+        <translation>作业 %1</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Acknowledged: %1</source>
+        <translation>已确认：%1</translation>
+    </message>
+    <message>
+        <source>No answer</source>
         <translation>无应答</translation>
     </message>
     <message>
-        <source>No actions recorded yet</source>
-        <translation>尚无操作记录</translation>
+        <source>No answer: %1</source>
+        <translation>无应答：%1</translation>
+    </message>
+    <message>
+        <source>Previewed</source>
+        <translation>已预览</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Failed (HTTP %1): %2</source>
+        <translation>失败（HTTP %1）：%2</translation>
+    </message>
+    <message>
+        <source>%1 at %2: %3 %4 through %5. %6</source>
+        <translation>%1 于 %2：经由 %5 %3（%4）。%6</translation>
+    </message>
+    <message>
+        <source>Confirmed: %1</source>
+        <translation>已确认的内容：%1</translation>
+    </message>
+    <message>
+        <source>HTTP status: %1</source>
+        <translation>HTTP 状态：%1</translation>
+    </message>
+    <message>
+        <source>Answer: %1</source>
+        <translation>应答：%1</translation>
+    </message>
+    <message>
+        <source>Recorded as: %1</source>
+        <translation>记录为：%1</translation>
     </message>
 </context>
 <context>
@@ -965,10 +1054,6 @@
 <context>
     <name>Meridian::CapacityTrendPanel</name>
     <message>
-        <source>Capacity over time</source>
-        <translation>容量趋势</translation>
-    </message>
-    <message>
         <source>All accelerator models</source>
         <translation>全部加速卡型号</translation>
     </message>
@@ -1001,6 +1086,14 @@
     <message>
         <source>Loading history…</source>
         <translation>正在加载历史…</translation>
+    </message>
+    <message>
+        <source>Capacity over time: whole fleet</source>
+        <translation>容量趋势：整个集群</translation>
+    </message>
+    <message>
+        <source>Capacity over time: %1</source>
+        <translation>容量趋势：%1</translation>
     </message>
 </context>
 <context>
@@ -2384,6 +2477,18 @@ Subcommands:
         <source>No history in the cache for this range</source>
         <translation>缓存中没有此时间范围的历史数据</translation>
     </message>
+    <message>
+        <source>minimum</source>
+        <translation>最小值</translation>
+    </message>
+    <message>
+        <source>maximum</source>
+        <translation>最大值</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>实时</translation>
+    </message>
 </context>
 <context>
     <name>Meridian::HistorySync</name>
@@ -2658,6 +2763,12 @@ Subcommands:
         <source>No cached events for this job</source>
         <translation>缓存中没有此作业的事件</translation>
     </message>
+    <message numerus="yes">
+        <source>Job %1: mean utilization of %n accelerator(s)</source>
+        <translation>
+            <numerusform>作业 %1：%n 张加速卡的平均利用率</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Meridian::JobTableModel</name>
@@ -2806,6 +2917,10 @@ Recovery: %3 (target 10 min)</source>
     <message>
         <source>No cached utilization for this job&apos;s accelerators</source>
         <translation>缓存中没有此作业所用加速卡的利用率数据</translation>
+    </message>
+    <message>
+        <source>Mean utilization (%)</source>
+        <translation>平均利用率 (%)</translation>
     </message>
 </context>
 <context>
@@ -3339,6 +3454,10 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
         <source>Temperature (°C)</source>
         <translation>温度（°C）</translation>
     </message>
+    <message>
+        <source>%1 · accelerator %2 · %3</source>
+        <translation>%1 · 加速卡 %2 · %3</translation>
+    </message>
 </context>
 <context>
     <name>Meridian::NodeEventsModel</name>
@@ -3715,6 +3834,79 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
     <message>
         <source>target</source>
         <translation>目标</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::PeerText</name>
+    <message>
+        <source>heartbeat lost</source>
+        <translation>心跳丢失</translation>
+    </message>
+    <message>
+        <source>heartbeat lost: no answer for %1 s</source>
+        <translation>心跳丢失：%1 秒无应答</translation>
+    </message>
+    <message>
+        <source>heartbeat lost: power loss in rack %1</source>
+        <translation>心跳丢失：机柜 %1 断电</translation>
+    </message>
+    <message>
+        <source>%1 of %2 accelerators faulty</source>
+        <translation>%2 张加速卡中 %1 张故障</translation>
+    </message>
+    <message>
+        <source>drained by an operator</source>
+        <translation>已由运维人员排空</translation>
+    </message>
+    <message>
+        <source>drained by an operator: %1</source>
+        <translation>已由运维人员排空：%1</translation>
+    </message>
+    <message>
+        <source>HBM single-bit ECC errors rising on %1 (+%2 corrected)</source>
+        <translation>%1 的 HBM 单比特 ECC 错误持续上升（新增已纠正 %2 个）</translation>
+    </message>
+    <message>
+        <source>HBM double-bit (uncorrectable) ECC error on %1: chip isolated</source>
+        <translation>%1 出现 HBM 双比特（不可纠正）ECC 错误：芯片已隔离</translation>
+    </message>
+    <message>
+        <source>%1 reports an unhealthy chip (code %2): reset required</source>
+        <translation>%1 报告芯片不健康（代码 %2）：需要复位</translation>
+    </message>
+    <message>
+        <source>%1 port of %2 link down</source>
+        <translation>%2 的 %1 端口链路断开</translation>
+    </message>
+    <message>
+        <source>%1 thermal throttling (inlet above limit)</source>
+        <translation>%1 过热降频（进风温度超限）</translation>
+    </message>
+    <message>
+        <source>every probe from %1 to %2 lost</source>
+        <translation>从 %1 到 %2 的所有探测均丢失</translation>
+    </message>
+    <message>
+        <source>fibre cut between %1 and %2</source>
+        <translation>%1 与 %2 之间光纤中断</translation>
+    </message>
+    <message>
+        <source>link between %1 and %2 degraded (RTT ×%3)</source>
+        <translation>%1 与 %2 之间链路劣化（RTT ×%3）</translation>
+    </message>
+    <message>
+        <source>chip %1</source>
+        <translation>芯片 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n accelerator(s) faulty</source>
+        <translation>
+            <numerusform>%n 张加速卡故障</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (injected)</source>
+        <translation>%1（注入）</translation>
     </message>
 </context>
 <context>
@@ -4358,6 +4550,17 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
     <message>
         <source>The region allow and deny lists leave no pool.</source>
         <translation>区域允许和排除列表之后没有剩下任何资源池。</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::PlotTracer</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>无数据</translation>
     </message>
 </context>
 <context>

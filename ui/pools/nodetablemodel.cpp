@@ -5,6 +5,7 @@
 #include "ui/common/assignchanged.h"
 #include "ui/common/displayformat.h"
 #include "ui/common/nodeformat.h"
+#include "ui/common/peertext.h"
 
 #include <cmath>
 
@@ -369,8 +370,9 @@ QVariant NodeTableModel::sourceData(int src, int column, int role) const
     }
     case Qt::ToolTipRole:
         if (column == Host || column == State) {
-            return r.lastError.isEmpty() ? Format::agentStatus(r.status)
-                                         : Format::agentStatus(r.status) + QStringLiteral(": ") + r.lastError;
+            return r.lastError.isEmpty()
+                ? Format::agentStatus(r.status)
+                : Format::agentStatus(r.status) + QStringLiteral(": ") + PeerText::show(r.lastError);
         }
         if (column == LastSeen && r.lastSeenMs > 0)
             return Format::timestamp(r.lastSeenMs);

@@ -3,6 +3,7 @@
 
 #include "core/store/fleetstore.h"
 #include "ui/common/displayformat.h"
+#include "ui/common/peertext.h"
 #include "ui/common/theme.h"
 #include "ui/shell/sourcenoticelabel.h"
 
@@ -132,7 +133,7 @@ void FleetStatusPanel::updateCounts()
             tip += QStringLiteral("<br/>") + node->inventory.nodeId.toHtmlEscaped() + QStringLiteral(" — ")
                 + Format::agentStatus(node->status);
             if (!node->lastError.isEmpty())
-                tip += QStringLiteral(": ") + node->lastError.left(160).toHtmlEscaped();
+                tip += QStringLiteral(": ") + PeerText::show(node->lastError).left(160).toHtmlEscaped();
         }
         if (problems.size() > shown)
             tip += QStringLiteral("<br/>") + tr("… and %1 more").arg(locale.toString(problems.size() - shown));

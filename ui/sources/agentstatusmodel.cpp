@@ -3,6 +3,7 @@
 
 #include "core/store/fleetstore.h"
 #include "ui/common/displayformat.h"
+#include "ui/common/peertext.h"
 #include "ui/common/theme.h"
 
 #include <QGuiApplication>
@@ -53,7 +54,8 @@ void AgentStatusModel::reload()
     QList<Row> rows;
     rows.reserve(m_store->nodes().size());
     for (const FleetNode& node : m_store->nodes())
-        rows.append({ node.inventory.nodeId, node.source, node.status, node.lastSeenMs, node.lastError });
+        rows.append(
+            { node.inventory.nodeId, node.source, node.status, node.lastSeenMs, PeerText::show(node.lastError) });
     std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
         const int sa = severity(a.status), sb = severity(b.status);
         return sa != sb ? sa < sb : a.nodeId < b.nodeId;

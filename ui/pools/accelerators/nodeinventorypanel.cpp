@@ -80,7 +80,7 @@ void NodeInventoryPanel::setNode(const FleetNode* node)
     m_values[State]->setText(state);
     m_values[Status]->setText(Format::agentStatus(node->status));
     m_values[LastSeen]->setText(node->lastSeenMs > 0 ? Format::timestamp(node->lastSeenMs) : none);
-    m_values[LastError]->setText(text(node->lastError));
+    m_values[LastError]->setText(text(PeerText::show(node->lastError)));
     QPalette pal = m_values[Status]->palette();
     pal.setColor(QPalette::WindowText, Theme::color(Theme::tone(node->status), palette()));
     m_values[Status]->setPalette(pal);
