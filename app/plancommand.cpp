@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/plancommand.h"
 
+#include "app/subcommandparser.h"
 #include "core/cache/cachereader.h"
 #include "core/planner/plannerservice.h"
 #include "core/session/consoleconfig.h"
@@ -312,22 +313,10 @@ int runPlan(const QStringList& arguments)
     parser.addOptions({ model, family, count, whole, minMem, duration, near, maxRtt, pairClass, tenant, allow, deny,
         lostWork, weights, config, demo, demoHistory, demoSeed, jsonOut, timeout });
 
-    QStringList args = arguments;
-    args.removeAt(1); // "plan"
-    auto fail = [&](const QString& message, int code) {
-        err << "meridian plan: " << message << '\n';
-        if (code == 2)
-            err << CommandText::tr("Try 'meridian plan --help'.") << '\n';
-        return code;
-    };
-    if (!parser.parse(args))
-        return fail(parser.errorText(), 2);
-    if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
-        return 0;
-    }
-    if (!parser.positionalArguments().isEmpty())
-        return fail(CommandText::tr("unexpected argument %1").arg(parser.positionalArguments().first()), 2);
+    const QString name = QStringLiteral("plan");
+    if (const std::optional<int> stop = parseSubcommand(parser, arguments, name, out, err))
+        return *stop;
+    auto fail = [&](const QString& message, int code) { return subcommandFailed(err, name, message, code); };
 
     PlacementRequest r;
     r.model = parser.value(model);

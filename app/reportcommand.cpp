@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/reportcommand.h"
 
+#include "app/subcommandparser.h"
 #include "core/cache/cachereader.h"
 #include "core/latency/latencymatrix.h"
 #include "core/reports/report.h"
@@ -209,22 +210,10 @@ int runReport(const QStringList& arguments)
     parser.addOptions(
         { type, scope, range, format, output, config, noSync, syncTimeout, cache, demo, demoHistory, language, bom });
 
-    QStringList args = arguments;
-    args.removeAt(1); // "report"
-    auto fail = [&](const QString& message, int code) {
-        err << "meridian report: " << message << '\n';
-        if (code == 2)
-            err << CommandText::tr("Try 'meridian report --help'.") << '\n';
-        return code;
-    };
-    if (!parser.parse(args))
-        return fail(parser.errorText(), 2);
-    if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
-        return 0;
-    }
-    if (!parser.positionalArguments().isEmpty())
-        return fail(CommandText::tr("unexpected argument %1").arg(parser.positionalArguments().first()), 2);
+    const QString name = QStringLiteral("report");
+    if (const std::optional<int> stop = parseSubcommand(parser, arguments, name, out, err))
+        return *stop;
+    auto fail = [&](const QString& message, int code) { return subcommandFailed(err, name, message, code); };
 
     Reports::ReportParameters p;
     p.type = parser.value(type);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/planner/modelfamilies.h"
 
+#include "core/planner/schemafile.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -12,19 +14,10 @@ namespace Meridian::Planner {
 
 bool parseFamilies(const QByteArray& json, QList<ModelFamily>* out, QString* error)
 {
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
-    if (!doc.isObject()) {
-        *error = parseError.error != QJsonParseError::NoError ? parseError.errorString()
-                                                              : QStringLiteral("expected an object");
+    QJsonArray list;
+    if (!readSchemaList(json, QStringLiteral("families"), &list, error))
         return false;
-    }
-    if (doc.object().value(QStringLiteral("schema")).toInt() != 1) {
-        *error = QStringLiteral("schema: expected 1");
-        return false;
-    }
     QList<ModelFamily> families;
-    const QJsonArray list = doc.object().value(QStringLiteral("families")).toArray();
     for (qsizetype i = 0; i < list.size(); ++i) {
         const QJsonObject o = list.at(i).toObject();
         ModelFamily f;

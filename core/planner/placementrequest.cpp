@@ -2,6 +2,7 @@
 #include "core/planner/placementrequest.h"
 
 #include "core/model/latencytypes.h"
+#include "core/planner/schemafile.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -160,19 +161,10 @@ QByteArray saveRequests(const QList<PlacementRequest>& requests)
 
 bool loadRequests(const QByteArray& json, QList<PlacementRequest>* out, QString* error)
 {
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
-    if (!doc.isObject()) {
-        *error = parseError.error != QJsonParseError::NoError ? parseError.errorString()
-                                                              : QStringLiteral("expected an object");
+    QJsonArray list;
+    if (!readSchemaList(json, QStringLiteral("requests"), &list, error))
         return false;
-    }
-    if (doc.object().value(QStringLiteral("schema")).toInt() != 1) {
-        *error = QStringLiteral("schema: expected 1");
-        return false;
-    }
     QList<PlacementRequest> requests;
-    const QJsonArray list = doc.object().value(QStringLiteral("requests")).toArray();
     for (qsizetype i = 0; i < list.size(); ++i) {
         PlacementRequest r;
         QString e;

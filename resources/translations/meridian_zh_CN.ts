@@ -4106,14 +4106,6 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
         <translation>等待集群的秒数（默认 300）。</translation>
     </message>
     <message>
-        <source>Try &apos;meridian plan --help&apos;.</source>
-        <translation>请尝试 &apos;meridian plan --help&apos;。</translation>
-    </message>
-    <message>
-        <source>unexpected argument %1</source>
-        <translation>多余的参数 %1</translation>
-    </message>
-    <message>
         <source>--count N is required (a whole number of accelerators)</source>
         <translation>必须给出 --count N（加速卡数量，整数）</translation>
     </message>
@@ -5148,14 +5140,6 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
     <message>
         <source>CSV: start each file with a UTF-8 BOM (Excel).</source>
         <translation>CSV：每个文件以 UTF-8 BOM 开头（供 Excel 使用）。</translation>
-    </message>
-    <message>
-        <source>Try &apos;meridian report --help&apos;.</source>
-        <translation>请尝试 “meridian report --help”。</translation>
-    </message>
-    <message>
-        <source>unexpected argument %1</source>
-        <translation>多余的参数 %1</translation>
     </message>
     <message>
         <source>--type must be one of: %1</source>
@@ -6648,6 +6632,17 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
 %1</source>
         <translation>演示集群未能启动：
 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::SubcommandParser</name>
+    <message>
+        <source>Try &apos;meridian %1 --help&apos;.</source>
+        <translation>请运行 &apos;meridian %1 --help&apos; 查看用法。</translation>
+    </message>
+    <message>
+        <source>unexpected argument %1</source>
+        <translation>多余的参数 %1</translation>
     </message>
 </context>
 <context>
