@@ -83,15 +83,9 @@ int runConsole(const ConsoleOptions& options)
     DemoFleet demo;
     if (options.demo) {
         const QString demoName = StartupText::tr("Demo fleet");
-        QObject::connect(&demo, &DemoFleet::ready, &window, [&, demoName](const QUrl& url, const QString& tokenFile) {
-            SourceConfig source;
-            source.name = demoName;
-            source.kind = SourceConfig::Kind::Fleet;
-            source.url = url;
-            source.tokenFile = tokenFile;
-            source.intervalMs = 5000;
+        QObject::connect(&demo, &DemoFleet::ready, &window, [&, demoName](const QUrl& url, const QString&) {
             QList<SourceConfig> sources = session.sources();
-            sources.append(source);
+            sources.append(demo.source(demoName, 5000));
             session.setSources(sources);
             window.setConfig(configPath, config, { demoName });
             window.showMessage(StartupText::tr("Demo fleet running at %1").arg(url.toDisplayString()));

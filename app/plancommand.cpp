@@ -379,14 +379,8 @@ int runPlan(const QStringList& arguments)
             error = message;
             started.quit();
         });
-        QObject::connect(&demoFleet, &DemoFleet::ready, &started, [&](const QUrl& url, const QString& tokenFile) {
-            SourceConfig source;
-            source.name = QStringLiteral("demo");
-            source.kind = SourceConfig::Kind::Fleet;
-            source.url = url;
-            source.tokenFile = tokenFile;
-            source.intervalMs = 1000;
-            session.setSources({ source });
+        QObject::connect(&demoFleet, &DemoFleet::ready, &started, [&] {
+            session.setSources({ demoFleet.source(QStringLiteral("demo"), 1000) });
             started.quit();
         });
         DemoOptions options;

@@ -57,15 +57,8 @@ QString fillDemoCache(QTemporaryDir* dir, const QString& history, QString* error
         *error = message;
         loop.quit();
     });
-    QObject::connect(&demo, &DemoFleet::ready, &loop, [&](const QUrl& url, const QString& tokenFile) {
-        SourceConfig source;
-        source.name = QStringLiteral("demo");
-        source.kind = SourceConfig::Kind::Fleet;
-        source.url = url;
-        source.tokenFile = tokenFile;
-        source.intervalMs = 1000;
-        session.setSources({ source });
-    });
+    QObject::connect(
+        &demo, &DemoFleet::ready, &loop, [&] { session.setSources({ demo.source(QStringLiteral("demo"), 1000) }); });
     qsizetype lastCount = -1;
     int stable = 0;
     QTimer poll;

@@ -178,4 +178,15 @@ void DemoFleet::stop()
     m_url.clear();
 }
 
+SourceConfig DemoFleet::source(const QString& name, int intervalMs) const
+{
+    SourceConfig source;
+    source.name = name;
+    source.kind = SourceConfig::Kind::Fleet;
+    source.url = m_url;
+    source.tokenFile = tokenFile();
+    source.intervalMs = intervalMs;
+    return source;
+}
+
 } // namespace Meridian

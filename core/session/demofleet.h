@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/sources/sourceconfig.h"
+
 #include <QObject>
 #include <QUrl>
 
@@ -33,6 +35,9 @@ public:
     QUrl url() const { return m_url; }
     QString tokenFile() const;
     bool isRunning() const { return m_process != nullptr; }
+    // The fleet-front source that polls this fleet (once ready()): what the console, `report --demo` and
+    // `plan --demo` give their session.
+    SourceConfig source(const QString& name, int intervalMs) const;
 
 Q_SIGNALS:
     void ready(const QUrl& url, const QString& tokenFile);
