@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/sources/fleetsource.h"
 
+#include "core/model/peertext.h"
 #include "core/net/httpclient.h"
 #include "core/protocol/protocoljson.h"
 
@@ -170,8 +171,10 @@ void FleetSource::onNodes(const HttpResult& r)
             t.instanceId = snap.instanceId;
         }
         t.down = snap.sample.state == NodeState::Down;
-        t.downReason = snap.stateReason.isEmpty() ? tr("heartbeat lost (reported by the fleet front)")
-                                                  : tr("%1 (reported by the fleet front)").arg(snap.stateReason);
+        t.downReason = snap.stateReason.isEmpty()
+            ? tr("heartbeat lost (reported by the fleet front)")
+            : tr("%1 (reported by the fleet front)")
+                  .arg(PeerText::show(snap.stateReason, snap.stateReasonKey, snap.stateReasonArgs));
         const qint64 seq = snap.sample.seq;
         if (seq == t.lastSeq + 1 && !t.fillInFlight) {
             u.samples.append({ id, snap.sample });

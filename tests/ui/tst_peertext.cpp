@@ -2,7 +2,7 @@
 // The peers' texts in the user's language: by message key, by the key an older peer's (or the
 // cache's) English was made from; free text stays as the peer wrote it.
 
-#include "ui/common/peertext.h"
+#include "core/model/peertext.h"
 #include "ui/common/translations.h"
 
 #include <QTest>

@@ -4,7 +4,7 @@
 #include "core/faults/faultmaptexts.h"
 #include "core/faults/faulttracker.h"
 #include "ui/common/displayformat.h"
-#include "ui/common/peertext.h"
+#include "core/model/peertext.h"
 #include "ui/common/regionnames.h"
 #include "ui/common/theme.h"
 

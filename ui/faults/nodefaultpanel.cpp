@@ -6,7 +6,7 @@
 #include "core/session/fleethistory.h"
 #include "core/util/whenready.h"
 #include "ui/common/displayformat.h"
-#include "ui/common/peertext.h"
+#include "core/model/peertext.h"
 #include "ui/common/tablelayout.h"
 
 #include <QHBoxLayout>

@@ -7,7 +7,7 @@
 #include "core/util/whenready.h"
 #include "ui/common/displayformat.h"
 #include "ui/common/jobsformat.h"
-#include "ui/common/peertext.h"
+#include "core/model/peertext.h"
 #include "ui/common/regionnames.h"
 #include "ui/common/tablelayout.h"
 #include "ui/jobs/jobtimeline.h"

@@ -5,7 +5,7 @@
 #include "ui/common/assignchanged.h"
 #include "ui/common/displayformat.h"
 #include "ui/common/nodeformat.h"
-#include "ui/common/peertext.h"
+#include "core/model/peertext.h"
 
 #include <cmath>
 

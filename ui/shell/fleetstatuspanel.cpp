@@ -3,7 +3,7 @@
 
 #include "core/store/fleetstore.h"
 #include "ui/common/displayformat.h"
-#include "ui/common/peertext.h"
+#include "core/model/peertext.h"
 #include "ui/common/theme.h"
 #include "ui/shell/sourcenoticelabel.h"
 

@@ -3,7 +3,7 @@
 
 #include "ui/common/displayformat.h"
 #include "ui/common/nodeformat.h"
-#include "ui/common/peertext.h"
+#include "core/model/peertext.h"
 #include "ui/common/regionnames.h"
 #include "ui/common/theme.h"
 

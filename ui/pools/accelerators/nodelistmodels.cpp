@@ -2,7 +2,7 @@
 #include "ui/pools/accelerators/nodelistmodels.h"
 
 #include "ui/common/displayformat.h"
-#include "ui/common/peertext.h"
+#include "core/model/peertext.h"
 #include "ui/common/theme.h"
 
 #include <QGuiApplication>

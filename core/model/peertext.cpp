@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/common/peertext.h"
+#include "core/model/peertext.h"
 
 namespace Meridian {
 
