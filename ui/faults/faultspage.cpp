@@ -83,13 +83,12 @@ FaultsPage::FaultsPage(const PageContext& context, QWidget* parent)
     // The fault's title takes what is left: it is the long text, elided with its whole wording in the
     // tooltip; where (node, rack or pool) is elided in the middle.
     // The fault's text gets the room: the other columns fitted narrower; scope, component (the fault's
-    // text names it), first seen and count on demand (header menu).
+    // text names it) and count on demand (header menu). First seen stays: the table is sorted by it.
     TableLayout::apply(m_table, QStringLiteral("faults/incidents"),
         { .key = IncidentTableModel::Title,
             .identifiers = { IncidentTableModel::Where },
             .widestChars = 18,
-            .hidden = { IncidentTableModel::Scope, IncidentTableModel::Component, IncidentTableModel::FirstSeen,
-                IncidentTableModel::Count } });
+            .hidden = { IncidentTableModel::Scope, IncidentTableModel::Component, IncidentTableModel::Count } });
     m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
