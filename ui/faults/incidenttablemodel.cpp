@@ -3,8 +3,8 @@
 
 #include "core/faults/faultmaptexts.h"
 #include "core/faults/faulttracker.h"
-#include "ui/common/displayformat.h"
 #include "core/model/peertext.h"
+#include "ui/common/displayformat.h"
 #include "ui/common/regionnames.h"
 #include "ui/common/theme.h"
 

@@ -3,10 +3,10 @@
 
 #include "core/faults/faultmaptexts.h"
 #include "core/faults/faulttracker.h"
+#include "core/model/peertext.h"
 #include "core/session/fleethistory.h"
 #include "core/util/whenready.h"
 #include "ui/common/displayformat.h"
-#include "core/model/peertext.h"
 #include "ui/common/tablelayout.h"
 
 #include <QHBoxLayout>

@@ -2,12 +2,12 @@
 #include "ui/jobs/jobdetailview.h"
 
 #include "core/jobs/jobfigures.h"
+#include "core/model/peertext.h"
 #include "core/session/fleethistory.h"
 #include "core/store/fleetstore.h"
 #include "core/util/whenready.h"
 #include "ui/common/displayformat.h"
 #include "ui/common/jobsformat.h"
-#include "core/model/peertext.h"
 #include "ui/common/regionnames.h"
 #include "ui/common/tablelayout.h"
 #include "ui/jobs/jobtimeline.h"

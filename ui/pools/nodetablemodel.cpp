@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/pools/nodetablemodel.h"
 
+#include "core/model/peertext.h"
 #include "core/store/fleetstore.h"
 #include "ui/common/assignchanged.h"
 #include "ui/common/displayformat.h"
 #include "ui/common/nodeformat.h"
-#include "core/model/peertext.h"
 
 #include <cmath>
 

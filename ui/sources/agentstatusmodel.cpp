@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/sources/agentstatusmodel.h"
 
+#include "core/model/peertext.h"
 #include "core/store/fleetstore.h"
 #include "ui/common/displayformat.h"
-#include "core/model/peertext.h"
 #include "ui/common/theme.h"
 
 #include <QGuiApplication>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/pools/accelerators/nodeinventorypanel.h"
 
+#include "core/model/peertext.h"
 #include "ui/common/displayformat.h"
 #include "ui/common/nodeformat.h"
-#include "core/model/peertext.h"
 #include "ui/common/regionnames.h"
 #include "ui/common/theme.h"
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/pools/accelerators/nodelistmodels.h"
 
-#include "ui/common/displayformat.h"
 #include "core/model/peertext.h"
+#include "ui/common/displayformat.h"
 #include "ui/common/theme.h"
 
 #include <QGuiApplication>
