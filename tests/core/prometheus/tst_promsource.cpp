@@ -116,6 +116,17 @@ private:
     std::atomic<int> m_requests { 0 };
 };
 
+// The source "prom" polling a fake, every second.
+SourceConfig sourceFor(const FakePrometheus& fake)
+{
+    SourceConfig config;
+    config.name = QStringLiteral("prom");
+    config.kind = SourceConfig::Kind::Prometheus;
+    config.url = fake.url();
+    config.intervalMs = 1000;
+    return config;
+}
+
 } // namespace
 
 class TestPromSource : public QObject
@@ -193,11 +204,7 @@ void TestPromSource::hostileAnswers()
     QFETCH(QString, reason);
     FakePrometheus fake;
     QVERIFY(fake.start());
-    SourceConfig config;
-    config.name = QStringLiteral("prom");
-    config.kind = SourceConfig::Kind::Prometheus;
-    config.url = fake.url();
-    config.intervalMs = 1000;
+    const SourceConfig config = sourceFor(fake);
     PrometheusSourceOptions options;
     options.maxBodyBytes = 1024 * 1024; // the 600 MB answer in small: the cap is what matters
     PrometheusSource source(config, options);
@@ -227,11 +234,7 @@ void TestPromSource::notANumberIsMissing()
     FakePrometheus fake;
     QVERIFY(fake.start());
     fake.setMode(FakePrometheus::Mode::NanValues);
-    SourceConfig config;
-    config.name = QStringLiteral("prom");
-    config.kind = SourceConfig::Kind::Prometheus;
-    config.url = fake.url();
-    config.intervalMs = 1000;
+    const SourceConfig config = sourceFor(fake);
     PrometheusSource source(config);
     QSignalSpy updates(&source, &Source::updateReady);
     source.start();
@@ -252,11 +255,7 @@ void TestPromSource::partialAnswersAreReported()
     FakePrometheus fake;
     QVERIFY(fake.start());
     fake.setMode(FakePrometheus::Mode::Warnings);
-    SourceConfig config;
-    config.name = QStringLiteral("prom");
-    config.kind = SourceConfig::Kind::Prometheus;
-    config.url = fake.url();
-    config.intervalMs = 1000;
+    const SourceConfig config = sourceFor(fake);
     PrometheusSource source(config);
     QSignalSpy rounds(&source, &PrometheusSource::roundFinished);
     QSignalSpy updates(&source, &Source::updateReady);
@@ -283,10 +282,7 @@ void TestPromSource::checkNamesMissingExporters()
 {
     FakePrometheus fake;
     QVERIFY(fake.start());
-    SourceConfig config;
-    config.name = QStringLiteral("prom");
-    config.kind = SourceConfig::Kind::Prometheus;
-    config.url = fake.url();
+    const SourceConfig config = sourceFor(fake);
     PrometheusCheck check;
     check.setTimeoutMs(10000);
     QSignalSpy done(&check, &PrometheusCheck::finished);
