@@ -139,8 +139,9 @@ bool syncHistory(const QList<SourceConfig>& sources, const QString& cacheDir, co
         const QString line = syncLine(source, p);
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         const auto last = printed.value(source);
-        const bool sameKind = last.second.section(QLatin1Char(','), 0, 0) == line.section(QLatin1Char(','), 0, 0);
-        if (line == last.second || (sameKind && !p.historyCaughtUp && now - last.first < 5000))
+        // Only the percentage of a reading in progress waits its turn; a failure or the end is said at once.
+        const bool readingOnly = p.problem.isEmpty() && p.historyProblem.isEmpty() && !p.historyCaughtUp;
+        if (line == last.second || (readingOnly && now - last.first < 5000))
             return;
         printed.insert(source, { now, line });
         err << "meridian report: " << line << Qt::endl;
