@@ -19,6 +19,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <optional>
 
 using namespace Meridian;
 using namespace Meridian::Planner;
@@ -56,7 +57,8 @@ private Q_SLOTS:
 
 private:
     PlanAnswer ask(const PlacementRequest& r);
-    const Candidate* candidate(const PlanAnswer& a, const TruthPool& p) const;
+    /// By value: callers pass temporaries (`candidate(ask(r), p)`), so a pointer into the answer would dangle.
+    std::optional<Candidate> candidate(const PlanAnswer& a, const TruthPool& p) const;
 
     SimulatorFixture m_sim;
     QTemporaryDir m_cacheDir;
@@ -162,12 +164,12 @@ PlanAnswer TestPlannerSim::ask(const PlacementRequest& r)
     return answered.first().first().value<PlanAnswer>();
 }
 
-const Candidate* TestPlannerSim::candidate(const PlanAnswer& a, const TruthPool& p) const
+std::optional<Candidate> TestPlannerSim::candidate(const PlanAnswer& a, const TruthPool& p) const
 {
     for (const Candidate& c : a.candidates)
         if (c.region == p.region && c.pool == p.pool)
-            return &c;
-    return nullptr;
+            return c;
+    return std::nullopt;
 }
 
 void TestPlannerSim::fitEqualsTruth()
@@ -179,7 +181,7 @@ void TestPlannerSim::fitEqualsTruth()
         r.count = std::max(1, p.free);
         r.durationMs = 7 * 24 * HourMs;
         const PlanAnswer a = ask(r);
-        const Candidate* c = candidate(a, p);
+        const std::optional<Candidate> c = candidate(a, p);
         QVERIFY2(c, qPrintable(p.pool));
         QCOMPARE(c->fit.chips, p.total);
         QCOMPARE(c->fit.freeChips, p.free);
@@ -189,7 +191,7 @@ void TestPlannerSim::fitEqualsTruth()
         fragmented += c->fit.fragmented ? 1 : 0;
         // Whole nodes: fits when the truth's whole free nodes hold the request.
         r.wholeNodes = true;
-        const Candidate* w = candidate(ask(r), p);
+        const std::optional<Candidate> w = candidate(ask(r), p);
         QVERIFY(w);
         QCOMPARE(w->fit.fitsNow, p.wholeFree >= w->fit.nodesNeeded);
     }
@@ -234,7 +236,7 @@ void TestPlannerSim::waitEqualsJobList()
             }
         }
         const PlanAnswer a = ask(r);
-        const Candidate* c = candidate(a, p);
+        const std::optional<Candidate> c = candidate(a, p);
         if (p.total < r.count) {
             QVERIFY2(!c, qPrintable(p.pool)); // can never fit: not a candidate
             continue;
@@ -276,7 +278,7 @@ void TestPlannerSim::latencyEqualsTruthLinks()
         r.anchorSite = l.value(QStringLiteral("to")).toString();
         r.maxP99Ms = 10;
         const PlanAnswer a = ask(r);
-        const Candidate* c = candidate(a, p);
+        const std::optional<Candidate> c = candidate(a, p);
         QVERIFY(c);
         QVERIFY2(c->latency.known, qPrintable(r.anchorSite));
         QVERIFY(closeTo(c->latency.p50Ms, l.value(QStringLiteral("p50Ms")).toDouble()));
@@ -347,7 +349,7 @@ void TestPlannerSim::riskEqualsFaultLog()
         r.model = p.model;
         r.count = 16;
         r.durationMs = 7 * 24 * HourMs;
-        const Candidate* c = candidate(ask(r), p);
+        const std::optional<Candidate> c = candidate(ask(r), p);
         if (!c)
             continue;
         const QString key = poolKey(p.region, p.pool);
