@@ -3,6 +3,7 @@
 
 #include "agent/fleetsim/simrandom.h"
 #include "core/protocol/peermessages.h"
+#include "core/util/units.h"
 
 #include <algorithm>
 #include <cmath>
@@ -11,7 +12,7 @@
 namespace Meridian::Sim {
 namespace {
 
-constexpr double GiB = 1024.0 * 1024.0 * 1024.0;
+using Units::GiB;
 constexpr double MiB = 1024.0 * 1024.0;
 constexpr qint64 EccRampMs = 20 * 60 * 1000; // SBE counts climb over ~20 min of a fault
 

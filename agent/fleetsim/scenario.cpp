@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "agent/fleetsim/scenario.h"
 
+#include "core/util/units.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -14,7 +16,7 @@
 namespace Meridian::Sim {
 namespace {
 
-constexpr double GiB = 1024.0 * 1024.0 * 1024.0;
+using Units::GiB;
 
 // Records the first violation with the path of the field.
 class Checker

@@ -209,7 +209,7 @@ PoolFigures& operator+=(PoolFigures& all, const PoolFigures& f)
     return all;
 }
 
-ReportTable byPoolTable(const QMap<PoolKey, PoolFigures>& pools, qint64 coveredMs)
+ReportTable availabilityByPoolTable(const QMap<PoolKey, PoolFigures>& pools, qint64 coveredMs)
 {
     ReportTable t = table(QStringLiteral("availability_by_pool"),
         QT_TRANSLATE_NOOP("Meridian::Reports", "Availability by pool"),
@@ -234,7 +234,7 @@ ReportTable byPoolTable(const QMap<PoolKey, PoolFigures>& pools, qint64 coveredM
     return t;
 }
 
-ReportTable kindsTable(const QMap<QString, std::array<qint64, 3>>& byKind)
+ReportTable availabilityKindsTable(const QMap<QString, std::array<qint64, 3>>& byKind)
 {
     ReportTable t = table(QStringLiteral("incidents_by_kind"), QT_TRANSLATE_NOOP("Meridian::Reports", "Faults by kind"),
         { col(QT_TRANSLATE_NOOP("Meridian::Reports", "Kind")),
@@ -247,7 +247,7 @@ ReportTable kindsTable(const QMap<QString, std::array<qint64, 3>>& byKind)
     return t;
 }
 
-ReportTable longestTable(const QList<JobRun>& runs)
+ReportTable availabilityLongestTable(const QList<JobRun>& runs)
 {
     ReportTable t = table(QStringLiteral("longest_runs"),
         QT_TRANSLATE_NOOP("Meridian::Reports", "Longest uninterrupted training runs"),
@@ -286,7 +286,7 @@ ReportChart availabilityChart(const ReportRun& run, const CoveredMinutes& covere
     return chart;
 }
 
-QList<ReportFigure> keyFigures(const PoolFigures& all, qint64 coveredMs, const QList<JobRun>& runs)
+QList<ReportFigure> availabilityKeyFigures(const PoolFigures& all, qint64 coveredMs, const QList<JobRun>& runs)
 {
     const double allNodeMs = double(all.nodes) * double(coveredMs);
     return {
@@ -343,9 +343,9 @@ std::optional<ReportData> AvailabilityReport::compute(const ReportParameters& p,
         all += f;
     ReportData& data = run->data;
     data.charts.append(availabilityChart(*run, covered, all, faults, chips));
-    data.figures = keyFigures(all, covered.totalMs(), runs);
-    data.tables = { byPoolTable(scope.pools, covered.totalMs()), kindsTable(faults.byKind), longestTable(runs),
-        gapsTable(data.gaps) };
+    data.figures = availabilityKeyFigures(all, covered.totalMs(), runs);
+    data.tables = { availabilityByPoolTable(scope.pools, covered.totalMs()), availabilityKindsTable(faults.byKind),
+        availabilityLongestTable(runs), gapsTable(data.gaps) };
     return std::move(data);
 }
 

@@ -100,7 +100,7 @@ using PoolModelFigures = std::tuple<QString, QString, QString, KeyFigures>; ///<
 
 // The scope's nodes, the models each pool has installed (sorted: the same order every run), and the
 // installed chips counted as the Overview counts them: the same aggregate over the cache's last state.
-struct ScopeNodes
+struct CapacityScope
 {
     QList<FleetNode> nodes;
     QMap<PoolKey, QSet<QString>> modelsByPool;
@@ -119,9 +119,9 @@ struct ScopeNodes
     }
 };
 
-ScopeNodes scopeNodes(const ReportRun& run)
+CapacityScope capacityScope(const ReportRun& run)
 {
-    ScopeNodes s;
+    CapacityScope s;
     for (const FleetNode& n : run.state.nodes) {
         if (!run.inScope(n))
             continue;
@@ -137,7 +137,7 @@ ScopeNodes scopeNodes(const ReportRun& run)
 
 // Per (region, pool, model) from its own rollup key. nullopt: cancelled.
 std::optional<QList<PoolModelFigures>> poolModelFigures(
-    const ReportRun& run, const ScopeNodes& scope, qint64 lastMinute)
+    const ReportRun& run, const CapacityScope& scope, qint64 lastMinute)
 {
     const QMap<PoolKey, QSet<QString>>& modelsByPool = scope.modelsByPool;
     const ReportParameters& p = run.p;
@@ -185,7 +185,7 @@ QVariant usedOr(const KeyFigures& f, int idleChips)
     return f.hasLast ? QVariant(qint64(f.last.allocated - idleChips)) : QVariant();
 }
 
-ReportTable byPoolTable(const QList<PoolModelFigures>& keys, const IdleResult& idle)
+ReportTable capacityByPoolTable(const QList<PoolModelFigures>& keys, const IdleResult& idle)
 {
     ReportTable t = table(QStringLiteral("capacity_by_pool_model"),
         QT_TRANSLATE_NOOP("Meridian::Reports", "Capacity by pool and model"), byPoolColumns());
@@ -271,7 +271,7 @@ ReportTable idleTable(const IdleResult& idle)
 }
 
 // The end of the data, and means over the minutes that have data.
-QList<ReportFigure> keyFigures(const ReportRun& run, const KeyFigures& all, const IdleResult& idle)
+QList<ReportFigure> capacityKeyFigures(const ReportRun& run, const KeyFigures& all, const IdleResult& idle)
 {
     return {
         { QStringLiteral("total"), QT_TRANSLATE_NOOP("Meridian::Reports", "Accelerators"), qint64(all.last.total),
@@ -317,7 +317,7 @@ std::optional<ReportData> CapacityReport::compute(const ReportParameters& p, con
         return std::nullopt;
     if (run->data.isEmpty())
         return run->data;
-    const ScopeNodes scope = scopeNodes(*run);
+    const CapacityScope scope = capacityScope(*run);
     const qint64 lastMinute = run->scope.points.last().timestampMs;
     const auto keys = poolModelFigures(*run, scope, lastMinute);
     if (!keys)
@@ -328,9 +328,9 @@ std::optional<ReportData> CapacityReport::compute(const ReportParameters& p, con
 
     ReportData& data = run->data;
     const InstalledChips installed = scope.installedIn({}, {}, {});
-    data.figures = keyFigures(*run, figuresOf(run->scope, lastMinute, installed), *idle);
+    data.figures = capacityKeyFigures(*run, figuresOf(run->scope, lastMinute, installed), *idle);
     data.charts.append(capacityChart(run->scope));
-    data.tables = { byPoolTable(*keys, *idle), byModelTable(*keys, *idle), trendTable(*run, installed.total),
+    data.tables = { capacityByPoolTable(*keys, *idle), byModelTable(*keys, *idle), trendTable(*run, installed.total),
         idleTable(*idle), gapsTable(data.gaps) };
     return std::move(data);
 }

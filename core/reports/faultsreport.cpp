@@ -64,15 +64,15 @@ QStringList sorted(const QSet<QString>& set)
 }
 
 // The scope's nodes with what their faults are classified by, and the node count per pool.
-struct ScopeNodes
+struct FaultsScope
 {
     QHash<QString, NodeInfo> nodes;
     QMap<std::pair<QString, QString>, int> nodesPerPool;
 };
 
-ScopeNodes scopeNodes(const ReportRun& run)
+FaultsScope faultsScope(const ReportRun& run)
 {
-    ScopeNodes s;
+    FaultsScope s;
     for (const FleetNode& n : run.state.nodes) {
         if (!run.inScope(n))
             continue;
@@ -153,7 +153,7 @@ ReportTable classesTable(const Tallies& tallies)
     return t;
 }
 
-ReportTable kindsTable(const Tallies& tallies)
+ReportTable faultsKindsTable(const Tallies& tallies)
 {
     ReportTable t = table(QStringLiteral("faults_by_kind"), QT_TRANSLATE_NOOP("Meridian::Reports", "Faults by kind"),
         QList {
@@ -265,7 +265,7 @@ ReportChart faultsChart(const ReportRun& run, const Tallies& tallies)
     return chart;
 }
 
-QList<ReportFigure> keyFigures(const Tally& all, qsizetype nodes)
+QList<ReportFigure> faultsKeyFigures(const Tally& all, qsizetype nodes)
 {
     return {
         { QStringLiteral("nodes"), QT_TRANSLATE_NOOP("Meridian::Reports", "Nodes"), qint64(nodes), ValueKind::Integer },
@@ -300,7 +300,7 @@ std::optional<ReportData> FaultsReport::compute(const ReportParameters& p, const
         return std::nullopt;
     if (run->data.isEmpty())
         return run->data;
-    const ScopeNodes scope = scopeNodes(*run);
+    const FaultsScope scope = faultsScope(*run);
     const auto events
         = readEvents(p.fromMs - LookbackMs, p.toMs - 1, context, [&](int pc) { context.progress(15 + pc * 7 / 10); });
     if (!events)
@@ -311,10 +311,10 @@ std::optional<ReportData> FaultsReport::compute(const ReportParameters& p, const
 
     ReportData& data = run->data;
     data.charts = { faultsChart(*run, tallies) };
-    data.figures = keyFigures(tallies.all, scope.nodes.size());
-    data.tables
-        = { classesTable(tallies), kindsTable(tallies), vendorsTable(tallies), poolsTable(tallies, scope.nodesPerPool),
-              topNodesTable(tallies, scope.nodes), topLinksTable(tallies), gapsTable(data.gaps) };
+    data.figures = faultsKeyFigures(tallies.all, scope.nodes.size());
+    data.tables = { classesTable(tallies), faultsKindsTable(tallies), vendorsTable(tallies),
+        poolsTable(tallies, scope.nodesPerPool), topNodesTable(tallies, scope.nodes), topLinksTable(tallies),
+        gapsTable(data.gaps) };
     return std::move(data);
 }
 

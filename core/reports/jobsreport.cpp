@@ -222,7 +222,7 @@ ReportTable perJobTable(const QList<Protocol::JobRecord>& jobs, const QList<Jobs
     return t;
 }
 
-ReportTable kindsTable(const QMap<QString, KindStates>& byKind)
+ReportTable jobsKindsTable(const QMap<QString, KindStates>& byKind)
 {
     ReportTable t
         = table(QStringLiteral("jobs_by_kind_state"), QT_TRANSLATE_NOOP("Meridian::Reports", "Jobs by kind and state"),
@@ -262,7 +262,7 @@ ReportTable causesTable(const Interruptions& interruptions)
     return t;
 }
 
-ReportTable longestTable(const QList<JobRun>& runs)
+ReportTable jobsLongestTable(const QList<JobRun>& runs)
 {
     ReportTable t = table(QStringLiteral("longest_runs"),
         QT_TRANSLATE_NOOP("Meridian::Reports", "Longest uninterrupted runs"),
@@ -308,7 +308,7 @@ QList<ReportChart> charts(const ReportRun& run, const Interruptions& interruptio
     return { interruptionChart, lostChart };
 }
 
-QList<ReportFigure> keyFigures(const QMap<QString, KindStates>& byKind, const Jobs::AggregateFigures& all,
+QList<ReportFigure> jobsKeyFigures(const QMap<QString, KindStates>& byKind, const Jobs::AggregateFigures& all,
     const Interruptions& interruptions, const QList<JobRun>& runs)
 {
     KindStates total {};
@@ -384,9 +384,9 @@ std::optional<ReportData> JobsReport::compute(const ReportParameters& p, const R
 
     ReportData& data = run->data;
     data.charts = charts(*run, interruptions);
-    data.figures = keyFigures(byKind, Jobs::aggregate(jobs, nowMs), interruptions, runs);
-    data.tables = { kindsTable(byKind), causesTable(interruptions), longestTable(runs), perJobTable(jobs, figures),
-        gapsTable(data.gaps) };
+    data.figures = jobsKeyFigures(byKind, Jobs::aggregate(jobs, nowMs), interruptions, runs);
+    data.tables = { jobsKindsTable(byKind), causesTable(interruptions), jobsLongestTable(runs),
+        perJobTable(jobs, figures), gapsTable(data.gaps) };
     return std::move(data);
 }
 

@@ -7,14 +7,15 @@
 
 #include "core/cache/cachereader.h"
 #include "core/reports/report.h"
+#include "core/util/units.h"
 
 #include <optional>
 
 namespace Meridian::Reports {
 
-inline constexpr qint64 MinuteMs = 60 * 1000;
-inline constexpr qint64 HourMs = 60 * MinuteMs;
-inline constexpr qint64 DayMs = 24 * HourMs;
+using Units::DayMs;
+using Units::HourMs;
+using Units::MinuteMs;
 // Rollups are per minute: a longer step between two points is missing data.
 inline constexpr qint64 GapThresholdMs = 2 * MinuteMs;
 

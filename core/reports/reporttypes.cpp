@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/reports/reporttypes.h"
 
+#include "core/util/units.h"
+
 #include <QDateTime>
 #include <QRegularExpression>
 
@@ -8,7 +10,7 @@ namespace Meridian::Reports {
 
 namespace {
 constexpr int MaxNameLength = 200; // region and pool names are short identifiers
-constexpr qint64 DayMs = 24LL * 3600 * 1000;
+using Units::DayMs;
 constexpr qint64 MaxRangeMs = 400 * DayMs;
 
 bool validName(const QString& s)

@@ -18,7 +18,6 @@ namespace {
 constexpr qint64 MaxConfigBytes = 1024 * 1024;
 constexpr int MaxSources = 10000;
 constexpr int MaxNameLength = 128;
-constexpr int MaxHistoryHours = 400 * 24; // beyond any Prometheus retention in use
 constexpr int MaxHostNames = 50000; // a Slurm source's hostNames; the file's 1 MiB caps it first
 constexpr int MaxPathLength = 4096;
 constexpr int FormatVersion = 1;
@@ -164,9 +163,10 @@ bool parseHistoryKeys(const QJsonObject& o, const QString& where, SourceConfig* 
     const QJsonValue hours = o.value(QStringLiteral("historyHours"));
     if (!hours.isUndefined()) {
         const double h = hours.toDouble(-1);
-        if (!hours.isDouble() || h != std::floor(h) || h < 0 || h > MaxHistoryHours) {
-            *error
-                = tr("%1.historyHours: expected a whole number of hours from 0 to %2").arg(where).arg(MaxHistoryHours);
+        if (!hours.isDouble() || h != std::floor(h) || h < 0 || h > SourceConfig::MaxHistoryHours) {
+            *error = tr("%1.historyHours: expected a whole number of hours from 0 to %2")
+                         .arg(where)
+                         .arg(SourceConfig::MaxHistoryHours);
             return false;
         }
         out->historyHours = int(h);

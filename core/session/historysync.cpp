@@ -14,7 +14,6 @@ namespace Meridian {
 namespace {
 
 constexpr qint64 HourMs = 3600 * 1000;
-constexpr int MaxHistoryHours = 400 * 24; // as the configuration file allows (consoleconfig.cpp)
 constexpr int DefaultHistoryHours = 48; // Prometheus::HistoryOptions' default horizon
 
 struct Watch
@@ -37,7 +36,8 @@ QList<SourceConfig> HistorySync::sourcesToSync(const QList<SourceConfig>& config
         if (s.kind != SourceConfig::Kind::Prometheus)
             continue;
         if (fromMs > 0 && fromMs < nowMs) {
-            const int wanted = int(std::min<qint64>(MaxHistoryHours, (nowMs - fromMs + HourMs - 1) / HourMs + 1));
+            const int wanted
+                = int(std::min<qint64>(SourceConfig::MaxHistoryHours, (nowMs - fromMs + HourMs - 1) / HourMs + 1));
             const int configuredHours = s.historyHours >= 0 ? s.historyHours : DefaultHistoryHours;
             s.historyHours = std::max(configuredHours, wanted);
         }

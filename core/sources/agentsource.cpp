@@ -38,10 +38,6 @@ struct AgentSource::Agent
 
 namespace {
 
-qint64 nowMs()
-{
-    return QDateTime::currentMSecsSinceEpoch();
-}
 constexpr int HistoryTimeoutMs = 15000;
 
 } // namespace
@@ -99,7 +95,7 @@ void AgentSource::poll(Agent* a)
 {
     if (!m_running)
         return;
-    const qint64 now = nowMs();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
     if (a->status == AgentStatus::Up && now - a->lastGoodMs > 2 * qint64(a->config.intervalMs)) {
         a->status = AgentStatus::Stale;
         a->error = tr("no answer for %1 s").arg((now - a->lastGoodMs) / 1000);
@@ -218,7 +214,7 @@ void AgentSource::onSnapshot(Agent* a, const HttpResult& r)
     if (auto d = Protocol::Json::decodeBody(r.body, &snapshot, limits); !d)
         return fail(a, AgentStatus::BadPayload, d.error);
 
-    const qint64 now = nowMs();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
     if (a->instanceId != snapshot.instanceId) {
         if (!a->instanceId.isEmpty()) {
             // The agent restarted: cursors of the old instance mean nothing; its boot id may have changed too.
@@ -235,8 +231,8 @@ void AgentSource::onSnapshot(Agent* a, const HttpResult& r)
                     a->inventory = std::move(inventory);
                     a->needInventory = false;
                     SourceUpdate u;
-                    u.nodes.append(
-                        NodeUpdate { a->key(), true, a->inventory, false, {}, a->status, a->error, nowMs() });
+                    u.nodes.append(NodeUpdate { a->key(), true, a->inventory, false, {}, a->status, a->error,
+                        QDateTime::currentMSecsSinceEpoch() });
                     report(a, std::move(u));
                 });
         } else {
@@ -336,7 +332,7 @@ void AgentSource::onEvents(Agent* a, const HttpResult& r)
 
 void AgentSource::fail(Agent* a, AgentStatus status, const QString& error, qint64 retryAfterMs)
 {
-    const qint64 now = nowMs();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
     a->backoff.failed(now, a->config.intervalMs, retryAfterMs);
     if (a->status == status && a->error == error)
         return;

@@ -13,15 +13,6 @@
 Q_DECLARE_LOGGING_CATEGORY(lcAgentSource)
 
 namespace Meridian {
-namespace {
-
-qint64 nowMs()
-{
-    return QDateTime::currentMSecsSinceEpoch();
-}
-
-} // namespace
-
 FleetSource::FleetSource(const SourceConfig& config, const FleetSourceOptions& options, QObject* parent)
     : Source(parent)
     , m_config(config)
@@ -63,7 +54,7 @@ void FleetSource::poll()
 {
     if (!m_running)
         return;
-    const qint64 now = nowMs();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
     if (m_status == AgentStatus::Up && now - m_lastGoodMs > 2 * qint64(m_config.intervalMs)) {
         m_status = AgentStatus::Stale;
         m_error = tr("the fleet front has not answered for %1 s").arg((now - m_lastGoodMs) / 1000);
@@ -152,7 +143,7 @@ void FleetSource::onNodes(const HttpResult& r)
     if (auto d = Protocol::Json::decodeBody(r.body, &page, limits); !d)
         return fail(AgentStatus::BadPayload, d.error);
 
-    const qint64 now = nowMs();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
     SourceUpdate u;
     u.nodes.reserve(page.nodes.size());
     QStringList gaps;
@@ -384,7 +375,7 @@ void FleetSource::onFill(const QString& nodeId, const HttpResult& r)
 
 void FleetSource::fail(AgentStatus status, const QString& error, qint64 retryAfterMs)
 {
-    m_backoff.failed(nowMs(), m_config.intervalMs, retryAfterMs);
+    m_backoff.failed(QDateTime::currentMSecsSinceEpoch(), m_config.intervalMs, retryAfterMs);
     if (m_status == status && m_error == error)
         return;
     qCInfo(lcAgentSource) << m_config.name << toString(status) << error;
@@ -401,7 +392,7 @@ void FleetSource::reportAll(SourceUpdate* update, AgentStatus frontStatus, const
     QSet<QString> already;
     for (const NodeUpdate& n : std::as_const(update->nodes))
         already.insert(n.nodeId);
-    const qint64 now = nowMs();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (auto it = m_tracks.begin(); it != m_tracks.end(); ++it) {
         if (already.contains(it.key()))
             continue;

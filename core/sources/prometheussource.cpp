@@ -16,11 +16,6 @@ Q_DECLARE_LOGGING_CATEGORY(lcAgentSource)
 namespace Meridian {
 namespace {
 
-qint64 nowMs()
-{
-    return QDateTime::currentMSecsSinceEpoch();
-}
-
 template <class Answer> AgentStatus statusOf(const Answer& a)
 {
     switch (a.failure) {
@@ -88,7 +83,7 @@ PrometheusSource::PrometheusSource(const SourceConfig& config, const PrometheusS
 
 qint64 PrometheusSource::now() const
 {
-    return m_options.clock ? m_options.clock() : nowMs();
+    return m_options.clock ? m_options.clock() : QDateTime::currentMSecsSinceEpoch();
 }
 
 PrometheusSource::~PrometheusSource()

@@ -42,7 +42,7 @@ QString shellQuoted(const QString& text)
     return u'\'' + quoted + u'\'';
 }
 
-Slurm::Limits limits()
+Slurm::Limits previewLimits()
 {
     Slurm::Limits l;
     l.maxBodyBytes = MaxBodyBytes;
@@ -209,7 +209,7 @@ void SlurmActionClient::previewNode()
     m_client->get(nodesUrl, options(), [this, failed](HttpResult nodesHttp) {
         if (!SlurmRest::answered(nodesHttp))
             return failed(nodesHttp, {});
-        auto nodes = Slurm::decodeNodes(m_version, nodesHttp.httpStatus, nodesHttp.body, limits());
+        auto nodes = Slurm::decodeNodes(m_version, nodesHttp.httpStatus, nodesHttp.body, previewLimits());
         if (!nodes.ok())
             return failed(nodesHttp, nodes.error);
         const QUrl jobsUrl = endpointUrl(m_to.base, SlurmRest::path(m_version, QStringLiteral("jobs")));
@@ -217,7 +217,7 @@ void SlurmActionClient::previewNode()
             [this, failed, view = SlurmView { nodes.value, {}, {}, m_version, {} }](HttpResult jobsHttp) mutable {
                 if (!SlurmRest::answered(jobsHttp))
                     return failed(jobsHttp, {});
-                auto jobs = Slurm::decodeJobs(m_version, jobsHttp.httpStatus, jobsHttp.body, limits());
+                auto jobs = Slurm::decodeJobs(m_version, jobsHttp.httpStatus, jobsHttp.body, previewLimits());
                 if (!jobs.ok())
                     return failed(jobsHttp, jobs.error);
                 view.jobs = std::move(jobs.value);

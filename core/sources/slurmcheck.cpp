@@ -10,7 +10,7 @@ namespace Meridian {
 namespace {
 
 // As the source reads a cluster (SlurmSourceOptions): 50,000 jobs are ~110 MiB in v0.0.38.
-Slurm::Limits limits()
+Slurm::Limits checkLimits()
 {
     Slurm::Limits l;
     l.maxBodyBytes = qsizetype(256) * 1024 * 1024;
@@ -186,7 +186,7 @@ void SlurmCheck::fetch(int step)
     options.headers = SlurmRest::headers(m_user, m_token);
     options.tls = m_tls;
     options.timeoutMs = m_timeoutMs;
-    options.maxBodyBytes = limits().maxBodyBytes;
+    options.maxBodyBytes = checkLimits().maxBodyBytes;
     const QUrl url = endpointUrl(m_url, SlurmRest::path(m_view.version, QLatin1String(what[step])));
     m_client->get(url, options, [this, step](HttpResult r) {
         if (!SlurmRest::answered(r))
@@ -195,18 +195,18 @@ void SlurmCheck::fetch(int step)
         QString error;
         Slurm::Failure failure = Slurm::Failure::None;
         if (step == 0) {
-            auto d = Slurm::decodeNodes(v, r.httpStatus, r.body, limits());
+            auto d = Slurm::decodeNodes(v, r.httpStatus, r.body, checkLimits());
             m_view.nodes = d.value;
             m_view.release = d.info.slurmRelease;
             error = d.error;
             failure = d.failure;
         } else if (step == 1) {
-            auto d = Slurm::decodePartitions(v, r.httpStatus, r.body, limits());
+            auto d = Slurm::decodePartitions(v, r.httpStatus, r.body, checkLimits());
             m_view.partitions = d.value;
             error = d.error;
             failure = d.failure;
         } else {
-            auto d = Slurm::decodeJobs(v, r.httpStatus, r.body, limits());
+            auto d = Slurm::decodeJobs(v, r.httpStatus, r.body, checkLimits());
             m_view.jobs = d.value;
             error = d.error;
             failure = d.failure;

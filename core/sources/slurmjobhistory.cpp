@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/sources/slurmjobhistory.h"
 
+#include "core/util/units.h"
+
 #include <QCoreApplication>
 #include <QSet>
 
@@ -9,17 +11,12 @@ namespace {
 
 using Slurm::JobState;
 
-constexpr qint64 SecondMs = 1000;
+using Units::SecondMs;
 constexpr int MaxInterruptionsKept = 1000; ///< per job: a job requeued in a loop must not grow without end
 
 QString tr(const char* text)
 {
     return QCoreApplication::translate("Meridian::SlurmJobHistory", text);
-}
-
-bool isRunning(const Slurm::Job& job)
-{
-    return job.state == JobState::Running || job.state == JobState::Suspended;
 }
 
 bool isFinal(const Slurm::Job& job)
@@ -91,7 +88,7 @@ void SlurmJobHistory::apply(const QList<Slurm::Job>& jobs, QList<Protocol::JobRe
             interrupt(t, job, at, QStringLiteral("requeued"), cause);
             t.restarts = job.restartCount;
         }
-        if (isRunning(job) && startMs > 0 && startMs != t.openStartMs && !t.ended) {
+        if (Slurm::jobHoldsNodes(job) && startMs > 0 && startMs != t.openStartMs && !t.ended) {
             if (t.openStartMs > 0) // a restart between two polls: the old run ended when the new one began
                 t.closed.append({ t.openStartMs, startMs, QStringLiteral("requeued"), 0 });
             t.openStartMs = startMs;

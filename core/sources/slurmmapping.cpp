@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/sources/slurmmapping.h"
 
+#include "core/util/units.h"
+
 #include <QCoreApplication>
 #include <QHash>
 #include <QSet>
@@ -11,17 +13,12 @@ namespace {
 using Slurm::JobState;
 using Slurm::NodeFlag;
 
-constexpr qint64 SecondMs = 1000;
+using Units::SecondMs;
 constexpr int MaxAcceleratorsPerNode = 1024; ///< a GRES count beyond this is garbage, not hardware
 
 QString tr(const char* text)
 {
     return QCoreApplication::translate("Meridian::SlurmMapping", text);
-}
-
-bool holdsNodes(const Slurm::Job& job)
-{
-    return job.state == JobState::Running || job.state == JobState::Suspended;
 }
 
 // Which of the node's GPUs each of its jobs holds: the indexes of gres_detail when Slurm gives them, else
@@ -182,7 +179,7 @@ Protocol::JobRecord jobRecord(
     }
     const qint64 perNode = Slurm::gresCount(job.gresPerNode);
     r.acceleratorsRequested = int(std::clamp<qint64>(perNode * std::max<qsizetype>(1, job.nodes.size()), 0, 1 << 20));
-    r.acceleratorsAllocated = holdsNodes(job) ? int(std::clamp<qint64>(slurmJobGpus(job), 0, 1 << 20)) : 0;
+    r.acceleratorsAllocated = Slurm::jobHoldsNodes(job) ? int(std::clamp<qint64>(slurmJobGpus(job), 0, 1 << 20)) : 0;
     r.nodes = job.nodes;
     if (!mapping.hostNames.isEmpty()) {
         for (QString& node : r.nodes)
@@ -191,7 +188,7 @@ Protocol::JobRecord jobRecord(
     r.submitMs = job.submitTime * SecondMs;
     const bool started = job.state != JobState::Pending && job.startTime > 0;
     r.startMs = started ? job.startTime * SecondMs : 0;
-    const bool ended = started && !holdsNodes(job) && job.state != JobState::Unknown;
+    const bool ended = started && !Slurm::jobHoldsNodes(job) && job.state != JobState::Unknown;
     r.endMs = ended && job.endTime > 0 ? job.endTime * SecondMs : 0;
     // A running job ends at the latest when its time limit runs out (the planner's wait); unlimited: unknown.
     if (started && !ended && job.timeLimitMinutes > 0)
@@ -314,7 +311,7 @@ SourceUpdate slurmUpdate(const SlurmView& view, const SlurmMapping& mapping)
     u.claims = SourceClaims::scheduler();
     QHash<QString, QList<const Slurm::Job*>> jobsOnNode;
     for (const Slurm::Job& job : view.jobs) {
-        if (!holdsNodes(job))
+        if (!Slurm::jobHoldsNodes(job))
             continue;
         for (const QString& node : job.nodes)
             jobsOnNode[node].append(&job);

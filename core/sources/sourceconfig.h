@@ -52,6 +52,7 @@ struct SourceConfig
     // Prometheus: how far back a new cache reads history ("historyHours"; -1: the default, 48 h, the cache's
     // raw retention) and at what step ("historyStepSeconds", dividing a minute; 0: the default, 60 s).
     int historyHours = -1;
+    static constexpr int MaxHistoryHours = 400 * 24; ///< beyond any Prometheus retention in use
     int historyStepSeconds = 0;
     QString credential; ///< name of the token in the keyring (CredentialStore); never the token itself
     // Resolved from the keyring by FleetSession before the source starts; memory

@@ -5,11 +5,23 @@
 #include <QDateTime>
 #include <QLocale>
 
+#include <cmath>
+
 namespace Meridian::Format {
 
 QString missing()
 {
     return QStringLiteral("—");
+}
+
+QString milliseconds(double ms)
+{
+    return std::isnan(ms) ? missing() : QString::number(ms, 'f', ms < 10 ? 2 : 1);
+}
+
+QString percentOfOne(double share)
+{
+    return std::isnan(share) ? missing() : QString::number(share * 100, 'f', 1) + QLatin1Char('%');
 }
 
 QString count(std::optional<qint64> value)

@@ -25,6 +25,12 @@ QString duration(qint64 ms);
 // Clock time of an agent timestamp in the local zone; adds the date when not today.
 QString timestamp(qint64 msSinceEpoch);
 
+// A latency in milliseconds ("2.31", "12.4": two decimals below 10 ms), or missing() when NaN (not measured).
+QString milliseconds(double ms);
+
+// A share of one as a percentage with one decimal ("0.5%"), or missing() when NaN.
+QString percentOfOne(double share);
+
 // Translated name of an agent status ("up", "unreachable", …).
 QString agentStatus(AgentStatus status);
 

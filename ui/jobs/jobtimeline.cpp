@@ -13,7 +13,7 @@
 namespace Meridian {
 namespace {
 
-constexpr int Margin = 8;
+constexpr int TimelineMargin = 8;
 constexpr int BarHeight = 22;
 constexpr int MarkerHitRadius = 6;
 
@@ -34,7 +34,7 @@ JobTimeline::JobTimeline(QWidget* parent)
 
 QSize JobTimeline::sizeHint() const
 {
-    return { 600, fontMetrics().height() * 3 + BarHeight + 4 * Margin + 12 };
+    return { 600, fontMetrics().height() * 3 + BarHeight + 4 * TimelineMargin + 12 };
 }
 
 QSize JobTimeline::minimumSizeHint() const
@@ -62,7 +62,7 @@ void JobTimeline::clear()
 QRect JobTimeline::plotArea() const
 {
     const int label = fontMetrics().height();
-    return QRect(Margin, Margin + label + 6, std::max(10, width() - 2 * Margin), BarHeight);
+    return QRect(TimelineMargin, TimelineMargin + label + 6, std::max(10, width() - 2 * TimelineMargin), BarHeight);
 }
 
 double JobTimeline::xOf(qint64 t, const QRect& area) const
@@ -128,7 +128,7 @@ void JobTimeline::paintEvent(QPaintEvent*)
     p.drawText(area.left(), axisY, Format::timestamp(m_job.startMs));
     const QString endText = m_job.endMs > 0 ? Format::timestamp(m_job.endMs) : tr("now");
     p.drawText(area.right() - fm.horizontalAdvance(endText), axisY, endText);
-    p.drawText(area.left(), Margin + fm.ascent(),
+    p.drawText(area.left(), TimelineMargin + fm.ascent(),
         tr("%n segment(s)", nullptr, int(m_job.segments.size())) + QStringLiteral(" · ")
             + tr("%n interruption(s)", nullptr, int(m_job.interruptionLog.size())) + QStringLiteral(" · ")
             + tr("%n checkpoint(s)", nullptr, int(checkpoints.size())));

@@ -4,6 +4,7 @@
 #include "core/session/fleethistory.h"
 #include "core/store/fleetstore.h"
 #include "core/util/whenready.h"
+#include "ui/common/displayformat.h"
 #include "ui/common/regionnames.h"
 #include "ui/common/tablelayout.h"
 #include "ui/latency/latencycolors.h"
@@ -29,16 +30,6 @@ namespace {
 Q_LOGGING_CATEGORY(lcLatency, "meridian.latency")
 
 constexpr int RecomputeMs = 500;
-
-QString ms(double v)
-{
-    return std::isnan(v) ? QStringLiteral("–") : QString::number(v, 'f', v < 10 ? 2 : 1);
-}
-
-QString percent(double v)
-{
-    return std::isnan(v) ? QStringLiteral("–") : QString::number(v * 100, 'f', 1) + QLatin1Char('%');
-}
 
 } // namespace
 
@@ -250,10 +241,12 @@ void LatencyPage::updateMap()
         e.color = LatencyColors::againstTarget(s, target);
         e.cut = !std::isnan(s.loss) && s.loss >= 0.999;
         e.highlight = e.color != LatencyColors::againstTarget(PairStats { 0.0, 0.0, 0.0, 1, 0 }, target);
-        e.label = e.cut ? tr("lost") : tr("%1 / %2 ms").arg(ms(s.p50Ms), ms(s.p99Ms));
-        e.toolTip = tr("%1 → %2 (%3)\np50 %4 ms, p99 %5 ms, loss %6\ntarget p50 ≤ %7 ms")
-                        .arg(siteLabel(a), siteLabel(b), ViolationModel::className(c), ms(s.p50Ms), ms(s.p99Ms),
-                            percent(s.loss), ms(target.p50Ms));
+        e.label
+            = e.cut ? tr("lost") : tr("%1 / %2 ms").arg(Format::milliseconds(s.p50Ms), Format::milliseconds(s.p99Ms));
+        e.toolTip
+            = tr("%1 → %2 (%3)\np50 %4 ms, p99 %5 ms, loss %6\ntarget p50 ≤ %7 ms")
+                  .arg(siteLabel(a), siteLabel(b), ViolationModel::className(c), Format::milliseconds(s.p50Ms),
+                      Format::milliseconds(s.p99Ms), Format::percentOfOne(s.loss), Format::milliseconds(target.p50Ms));
         edges.append(e);
         m_edgePairs.append({ a, b });
     }
@@ -336,7 +329,7 @@ QString LatencyPage::pairTitle(LatencyLevel level, int from, int to) const
     const QString a = level == LatencyLevel::Site ? siteLabel(from) : t.id(level, from);
     const QString b = level == LatencyLevel::Site ? siteLabel(to) : t.id(level, to);
     return tr("%1 → %2 (%3): target p50 ≤ %4 ms, loss ≤ %5")
-        .arg(a, b, ViolationModel::className(c), ms(target.p50Ms), percent(target.loss));
+        .arg(a, b, ViolationModel::className(c), Format::milliseconds(target.p50Ms), Format::percentOfOne(target.loss));
 }
 
 void LatencyPage::showPath(const QString& fromSite, const QString& toSite)
@@ -389,7 +382,7 @@ QString LatencyPage::cellToolTip(int row, int col) const
     if (!s.hasData())
         return tr("%1 → %2: not probed").arg(a, b);
     return tr("%1 → %2\np50 %3 ms, p99 %4 ms, loss %5 (%n probe(s))", nullptr, s.probes)
-        .arg(a, b, ms(s.p50Ms), ms(s.p99Ms), percent(s.loss));
+        .arg(a, b, Format::milliseconds(s.p50Ms), Format::milliseconds(s.p99Ms), Format::percentOfOne(s.loss));
 }
 
 } // namespace Meridian

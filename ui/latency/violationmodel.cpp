@@ -1,22 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/latency/violationmodel.h"
 
+#include "ui/common/displayformat.h"
+
 #include <cmath>
 
 namespace Meridian {
-namespace {
-
-QString ms(double v)
-{
-    return std::isnan(v) ? QStringLiteral("–") : QString::number(v, 'f', v < 10 ? 2 : 1);
-}
-
-QString percent(double v)
-{
-    return std::isnan(v) ? QStringLiteral("–") : QString::number(v * 100, 'f', 1) + QLatin1Char('%');
-}
-
-} // namespace
 
 void ViolationModel::setViolations(const QList<Violation>& violations)
 {
@@ -71,13 +60,14 @@ QVariant ViolationModel::data(const QModelIndex& index, int role) const
     case Class:
         return className(v.pairClass);
     case P50:
-        return ms(v.stats.p50Ms);
+        return Format::milliseconds(v.stats.p50Ms);
     case P99:
-        return ms(v.stats.p99Ms);
+        return Format::milliseconds(v.stats.p99Ms);
     case Loss:
-        return percent(v.stats.loss);
+        return Format::percentOfOne(v.stats.loss);
     case Target:
-        return tr("p50 ≤ %1 ms, loss ≤ %2").arg(ms(v.target.p50Ms), percent(v.target.loss));
+        return tr("p50 ≤ %1 ms, loss ≤ %2")
+            .arg(Format::milliseconds(v.target.p50Ms), Format::percentOfOne(v.target.loss));
     case ColumnCount:
         break;
     }

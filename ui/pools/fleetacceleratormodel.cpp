@@ -11,14 +11,14 @@
 namespace Meridian {
 
 namespace {
-const QVector<int> ChangedRoles
+const QVector<int> AcceleratorChangedRoles
     = { Qt::DisplayRole, PermutedTableModel::SortRole, PermutedTableModel::RawRole, PermutedTableModel::MissingRole };
 // Columns whose values feed the free-text filter, the facets or the scope.
 // Live data moves only the state and the job: those keys are updated in place.
-constexpr quint64 InventoryKeyColumns = (quint64(1) << FleetAcceleratorModel::Node)
+constexpr quint64 AcceleratorInventoryColumns = (quint64(1) << FleetAcceleratorModel::Node)
     | (quint64(1) << FleetAcceleratorModel::Model) | (quint64(1) << FleetAcceleratorModel::Pool)
     | (quint64(1) << FleetAcceleratorModel::Rack) | (quint64(1) << FleetAcceleratorModel::Uuid);
-constexpr quint64 LiveKeyColumns
+constexpr quint64 AcceleratorLiveColumns
     = (quint64(1) << FleetAcceleratorModel::State) | (quint64(1) << FleetAcceleratorModel::Job);
 } // namespace
 
@@ -223,9 +223,9 @@ void FleetAcceleratorModel::onChanged(const FleetChangeSet& changes)
                 continue;
             sources.append(src);
             masks.append(mask);
-            if (mask & InventoryKeyColumns) {
+            if (mask & AcceleratorInventoryColumns) {
                 setRowKeys(src, keysOf(m_rows[src]));
-            } else if (mask & LiveKeyColumns) {
+            } else if (mask & AcceleratorLiveColumns) {
                 RowFilterKeys& keys = mutableRowKeys(src);
                 keys.state = m_rows[src].state;
                 if (mask & (quint64(1) << Job))
@@ -233,7 +233,7 @@ void FleetAcceleratorModel::onChanged(const FleetChangeSet& changes)
             }
         }
     }
-    updateRows(sources, masks, ChangedRoles);
+    updateRows(sources, masks, AcceleratorChangedRoles);
     for (const QString& id : changes.removedNodes)
         m_sourcesOf.remove(id);
     removeSourceRows(removed);

@@ -12,11 +12,11 @@
 namespace Meridian {
 
 namespace {
-const QVector<int> ChangedRoles = { Qt::DisplayRole, Qt::ToolTipRole, PermutedTableModel::SortRole,
+const QVector<int> NodeChangedRoles = { Qt::DisplayRole, Qt::ToolTipRole, PermutedTableModel::SortRole,
     PermutedTableModel::RawRole, PermutedTableModel::MissingRole };
 // Columns whose values feed the free-text filter, the facets or the scope.
 // The state is a facet only (not searched): a state change updates it in place.
-constexpr quint64 InventoryKeyColumns = (quint64(1) << NodeTableModel::Host) | (quint64(1) << NodeTableModel::Pool)
+constexpr quint64 NodeInventoryColumns = (quint64(1) << NodeTableModel::Host) | (quint64(1) << NodeTableModel::Pool)
     | (quint64(1) << NodeTableModel::Rack) | (quint64(1) << NodeTableModel::Model)
     | (quint64(1) << NodeTableModel::Labels);
 } // namespace
@@ -229,7 +229,7 @@ void NodeTableModel::onChanged(const FleetChangeSet& changes)
             return;
         sources.append(src);
         masks.append(mask);
-        if (mask & InventoryKeyColumns)
+        if (mask & NodeInventoryColumns)
             setRowKeys(src, keysOf(m_rows[src]));
         else if (mask & (quint64(1) << State))
             mutableRowKeys(src).state = m_rows[src].state;
@@ -239,7 +239,7 @@ void NodeTableModel::onChanged(const FleetChangeSet& changes)
     for (const QString& id : changes.updatedNodes)
         visit(id);
     appendRows(added);
-    updateRows(sources, masks, ChangedRoles);
+    updateRows(sources, masks, NodeChangedRoles);
 
     // Ages move for every row when the fleet's clock moves: one signal for the column.
     const qint64 reference = m_store->newestDataMs();

@@ -209,4 +209,9 @@ QString nodeFlagName(NodeFlag flag)
     return nodeFlags().key(flag);
 }
 
+bool jobHoldsNodes(const Job& job)
+{
+    return job.state == JobState::Running || job.state == JobState::Suspended;
+}
+
 } // namespace Meridian::Slurm

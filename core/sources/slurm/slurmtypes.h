@@ -160,6 +160,8 @@ struct Job
 QString nodeStateName(NodeState state); ///< "idle", "mixed", … as sinfo prints them
 QString partitionStateName(PartitionState state); ///< "UP", "DOWN", …
 QString jobStateName(JobState state); ///< "PENDING", "RUNNING", … as squeue prints them
+/// Running or suspended: the job holds its nodes and their GPUs (a suspended job keeps its allocation).
+bool jobHoldsNodes(const Job& job);
 QString nodeFlagName(NodeFlag flag); ///< "DRAIN", "NOT_RESPONDING", …
 
 } // namespace Meridian::Slurm

@@ -55,7 +55,7 @@ double liveValue(const Protocol::AcceleratorSample& s, AcceleratorMetric metric)
     return Protocol::Missing;
 }
 
-QTableView* makeTable(QAbstractItemModel* model, QWidget* parent)
+QTableView* makeDetailTable(QAbstractItemModel* model, QWidget* parent)
 {
     auto* view = new QTableView(parent);
     view->setModel(model);
@@ -104,7 +104,7 @@ NodeDetailView::NodeDetailView(const FleetStore* store, FleetHistory* past, QWid
     // A scroll area hints at almost no width; the inventory's values must stay readable beside the table.
     scroll->setMinimumWidth(320);
     m_accelModel = new AcceleratorTableModel(this);
-    m_accelTable = makeTable(m_accelModel, upper);
+    m_accelTable = makeDetailTable(m_accelModel, upper);
     m_accelTable->setObjectName(QStringLiteral("acceleratorTable"));
     // What a narrow screen can spare (UUID, single-bit ECC) is on demand in the header menu; the job
     // stretched: the table fits 1366×768 without sideways scrolling.
@@ -158,9 +158,9 @@ NodeDetailView::NodeDetailView(const FleetStore* store, FleetHistory* past, QWid
     auto* tabs = new QTabWidget(vertical);
     m_tabs = tabs;
     m_eventsModel = new NodeEventsModel(this);
-    m_eventsTable = makeTable(m_eventsModel, tabs);
+    m_eventsTable = makeDetailTable(m_eventsModel, tabs);
     m_jobsModel = new NodeJobsModel(this);
-    m_jobsTable = makeTable(m_jobsModel, tabs);
+    m_jobsTable = makeDetailTable(m_jobsModel, tabs);
     m_eventsTable->setObjectName(QStringLiteral("nodeEventsTable"));
     m_jobsTable->setObjectName(QStringLiteral("nodeJobsTable"));
     TableLayout::apply(m_eventsTable, QStringLiteral("pools/nodeEvents"),

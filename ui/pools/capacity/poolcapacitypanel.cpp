@@ -38,7 +38,7 @@ const QString MinutesKey = QStringLiteral("capacity/idleMinutes");
 constexpr int NowRefreshMs = 250;
 constexpr int HistoryRefreshMs = 30'000;
 
-QTableView* makeTable(QAbstractItemModel* model, QWidget* parent)
+QTableView* makeCapacityTable(QAbstractItemModel* model, QWidget* parent)
 {
     auto* view = new QTableView(parent);
     view->setModel(model);
@@ -79,9 +79,9 @@ PoolCapacityPanel::PoolCapacityPanel(const FleetStore* store, FleetHistory* hist
     , m_poolProxy(sortProxy(m_poolModel, CapacityTableModel::SortRole, this))
     , m_idleModel(new IdleTableModel(this))
     , m_idleProxy(sortProxy(m_idleModel, IdleTableModel::SortRole, this))
-    , m_freeView(makeTable(m_freeModel, this))
-    , m_poolView(makeTable(m_poolProxy, this))
-    , m_idleView(makeTable(m_idleProxy, this))
+    , m_freeView(makeCapacityTable(m_freeModel, this))
+    , m_poolView(makeCapacityTable(m_poolProxy, this))
+    , m_idleView(makeCapacityTable(m_idleProxy, this))
     , m_chart(new StackedCapacityChart(this))
     , m_threshold(new QDoubleSpinBox(this))
     , m_minutes(new QSpinBox(this))
