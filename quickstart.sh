@@ -20,6 +20,7 @@ build_dir="build/${preset}"
 # Debian 12 packages the build, the tests and the demo need.
 packages=(
     build-essential cmake ninja-build pkg-config ccache git
+    mold                # links in seconds (cmake/MeridianCompilerSettings.cmake)
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libgl-dev
     libsqlite3-dev      # the cache guards its connections through the sqlite3 handle (core/cache/cacheguard.h)
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n

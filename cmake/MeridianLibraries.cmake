@@ -13,6 +13,14 @@ if(MERIDIAN_SHARED_LIBS)
 else()
     set(MERIDIAN_LIBRARY_TYPE STATIC)
 endif()
+# The `package` preset links the programs statically but compiles exactly what the shared `dev` build compiles
+# (same flags, -fPIC included), so that after CI's stage 1 ccache serves every compilation of the packages
+# (packaging/README.md, CI budget).
+# (Programs then compile with -fPIE, a handful of files.)
+option(MERIDIAN_PIC_LIBRARIES "Compile the project's static libraries position-independent, as shared ones are" OFF)
+if(MERIDIAN_PIC_LIBRARIES)
+    set(CMAKE_POSITION_INDEPENDENT_CODE ON)
+endif()
 add_feature_info(shared-libraries MERIDIAN_SHARED_LIBS "the project's libraries are shared objects (MERIDIAN_SHARED_LIBS)")
 
 # Installs a library that installed programs link, when it is a shared object (a static one is inside them).
@@ -60,4 +68,18 @@ function(meridian_library name)
     meridian_include_root(${name} ${L_ROOT})
     target_link_libraries(${name} PUBLIC ${L_LINK_PUBLIC} PRIVATE ${L_LINK_PRIVATE} Meridian::CompileOptions)
     meridian_install_library(${name})
+endfunction()
+
+# `meridian_compile_alone(target file…)`: compiles these sources of `target` on their own in unity builds
+# (CMAKE_UNITY_BUILD, docs/architecture.md, Build time). For files whose file-local helper must keep a name that
+# another file's helper has too: a free `tr()` (QCoreApplication::translate with the file's context) is the name
+# lupdate looks for, so it cannot be renamed apart.
+function(meridian_compile_alone target)
+    get_target_property(target_dir ${target} SOURCE_DIR)
+    set(files "")
+    foreach(file IN LISTS ARGN)
+        get_filename_component(absolute ${file} ABSOLUTE BASE_DIR ${CMAKE_CURRENT_SOURCE_DIR})
+        list(APPEND files ${absolute})
+    endforeach()
+    set_source_files_properties(${files} DIRECTORY ${target_dir} PROPERTIES SKIP_UNITY_BUILD_INCLUSION ON)
 endfunction()
