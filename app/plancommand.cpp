@@ -123,16 +123,37 @@ QString latencyText(const Candidate& c)
     return s;
 }
 
+// "12 faults in 3,400 node-hours": the observation behind the rate, always stated.
+QString observationText(const Candidate& c)
+{
+    return CommandText::tr("%n fault(s) in %1 node-hours", "", c.risk.observedFaults)
+        .arg(number(c.risk.observedNodeHours, 1));
+}
+
 QString riskText(const Candidate& c)
 {
-    const QString interval = std::isinf(c.risk.checkpointIntervalHours)
-        ? CommandText::tr("any")
-        : number(c.risk.checkpointIntervalHours, 2) + QStringLiteral(" h");
-    QString s = CommandText::tr("%1 expected interruptions, checkpoint every %2, median recovery %3")
-                    .arg(number(c.risk.expectedInterruptions, 2), interval,
-                        std::isnan(c.risk.medianRecoveryMs)
-                            ? CommandText::tr("unknown")
-                            : number(c.risk.medianRecoveryMs / 60000, 1) + QStringLiteral(" min"));
+    QString s;
+    switch (c.risk.history) {
+    case RiskHistory::None:
+        s = CommandText::tr("unknown (no fault history)");
+        break;
+    case RiskHistory::TooShort:
+        s = CommandText::tr("not enough history (%1)").arg(observationText(c));
+        break;
+    case RiskHistory::Enough: {
+        const QString interval = std::isinf(c.risk.checkpointIntervalHours)
+            ? CommandText::tr("any")
+            : number(c.risk.checkpointIntervalHours, 2) + QStringLiteral(" h");
+        s = CommandText::tr("%1 expected interruptions (90 % interval %2–%3; %4), checkpoint every %5")
+                .arg(number(c.risk.expectedInterruptions, 2), number(c.risk.expectedInterruptionsLow, 2),
+                    number(c.risk.expectedInterruptionsHigh, 2), observationText(c), interval);
+        break;
+    }
+    }
+    s += CommandText::tr(", median recovery %1")
+             .arg(std::isnan(c.risk.medianRecoveryMs)
+                     ? CommandText::tr("unknown")
+                     : number(c.risk.medianRecoveryMs / 60000, 1) + QStringLiteral(" min"));
     if (c.risk.recoveryOverTarget)
         s += CommandText::tr(" (over the 10-minute target)");
     return s;
@@ -156,6 +177,19 @@ QString stateKey(FitState s)
         break;
     }
     return QStringLiteral("never");
+}
+
+QString historyKey(RiskHistory h)
+{
+    switch (h) {
+    case RiskHistory::None:
+        return QStringLiteral("none");
+    case RiskHistory::TooShort:
+        return QStringLiteral("too-short");
+    case RiskHistory::Enough:
+        break;
+    }
+    return QStringLiteral("enough");
 }
 
 QJsonObject toJson(const PlanAnswer& a)
@@ -189,8 +223,16 @@ QJsonObject toJson(const PlanAnswer& a)
                     { QStringLiteral("loss"), json(c.latency.loss) },
                     { QStringLiteral("violates"), c.latency.violates } } },
             { QStringLiteral("risk"),
-                QJsonObject { { QStringLiteral("faultsPerNodeHour"), json(c.risk.faultsPerNodeHour) },
+                QJsonObject { { QStringLiteral("history"), historyKey(c.risk.history) },
+                    { QStringLiteral("observedFaults"),
+                        c.risk.observedFaults >= 0 ? QJsonValue(c.risk.observedFaults) : QJsonValue() },
+                    { QStringLiteral("observedNodeHours"), json(c.risk.observedNodeHours) },
+                    { QStringLiteral("faultsPerNodeHour"), json(c.risk.faultsPerNodeHour) },
+                    { QStringLiteral("faultsPerNodeHourInterval"),
+                        QJsonArray { json(c.risk.faultsPerNodeHourLow), json(c.risk.faultsPerNodeHourHigh) } },
                     { QStringLiteral("expectedInterruptions"), json(c.risk.expectedInterruptions) },
+                    { QStringLiteral("expectedInterruptionsInterval"),
+                        QJsonArray { json(c.risk.expectedInterruptionsLow), json(c.risk.expectedInterruptionsHigh) } },
                     { QStringLiteral("checkpointIntervalHours"), json(c.risk.checkpointIntervalHours) },
                     { QStringLiteral("medianRecoveryMs"), json(c.risk.medianRecoveryMs) },
                     { QStringLiteral("recoveryOverTarget"), c.risk.recoveryOverTarget } } },

@@ -347,6 +347,68 @@ double medianMs(QList<qint64> values)
     return double(values[(values.size() + 1) / 2 - 1]);
 }
 
+namespace {
+
+// P(X ≤ n) for X ~ Poisson(mean), summed in log space (no underflow for large means).
+double poissonCdf(int n, double mean)
+{
+    if (mean <= 0)
+        return 1;
+    const double logMean = std::log(mean);
+    double maxLog = -std::numeric_limits<double>::infinity();
+    QVarLengthArray<double, 256> logs;
+    for (int i = 0; i <= n; ++i) {
+        logs.append(-mean + i * logMean - std::lgamma(i + 1.0));
+        maxLog = std::max(maxLog, logs.back());
+    }
+    double sum = 0;
+    for (double l : logs)
+        sum += std::exp(l - maxLog);
+    return std::min(1.0, std::exp(maxLog + std::log(sum)));
+}
+
+// The mean at which P(X ≤ n) falls to `p` (P(X ≤ n) decreases with the mean), by bisection.
+double meanWhereCdfIs(int n, double p)
+{
+    double lo = 0, hi = n + 20 * std::sqrt(n + 1.0) + 20;
+    for (int i = 0; i < 100 && hi - lo > 1e-12 * hi; ++i) {
+        const double mid = (lo + hi) / 2;
+        (poissonCdf(n, mid) > p ? lo : hi) = mid;
+    }
+    return (lo + hi) / 2;
+}
+
+// The standard normal quantile of p (0.5 < p < 1), by bisection on erfc.
+double normalQuantile(double p)
+{
+    double lo = 0, hi = 10;
+    for (int i = 0; i < 100; ++i) {
+        const double mid = (lo + hi) / 2;
+        (0.5 * std::erfc(-mid / std::sqrt(2.0)) < p ? lo : hi) = mid;
+    }
+    return (lo + hi) / 2;
+}
+
+// Above this many events the exact sums get long; Wilson–Hilferty's approximation is within 0.1 % there.
+constexpr int ExactIntervalUpTo = 200;
+
+} // namespace
+
+std::pair<double, double> poissonInterval(int count, double confidence)
+{
+    const double tail = (1 - confidence) / 2;
+    if (count <= 0)
+        return { 0, meanWhereCdfIs(0, tail) };
+    if (count > ExactIntervalUpTo) {
+        const double z = normalQuantile(1 - tail);
+        auto wh
+            = [z](double k, double sign) { return k * std::pow(1 - 1 / (9 * k) + sign * z / (3 * std::sqrt(k)), 3); };
+        return { wh(count, -1), wh(count + 1.0, +1) };
+    }
+    // Garwood: low is the mean at which seeing ≥ count has probability tail, high that at which ≤ count has.
+    return { meanWhereCdfIs(count - 1, 1 - tail), meanWhereCdfIs(count, tail) };
+}
+
 RiskFactor riskOf(
     const PoolRisk* history, int nodes, qint64 durationMs, const QList<qint64>& recoveriesMs, double lostWorkShare)
 {
@@ -357,13 +419,27 @@ RiskFactor riskOf(
     k.recoveryOverTarget = !std::isnan(k.medianRecoveryMs) && k.medianRecoveryMs > double(Jobs::RecoveryTargetMs);
     if (!history || history->faults < 0)
         return k;
-    if (history->faults == 0)
-        k.faultsPerNodeHour = 0; // measured: no fault in the window's node-hours
-    else if (history->mtbfHours > 0)
-        k.faultsPerNodeHour = 1.0 / history->mtbfHours;
-    else
+    // The observation: faults over up node-hours (MTBF × faults is the same figure when the column is absent).
+    double observed = history->upNodeHours;
+    if (std::isnan(observed) && history->faults > 0)
+        observed = history->mtbfHours * history->faults;
+    if (std::isnan(observed) || observed <= 0)
         return k;
-    k.expectedInterruptions = k.faultsPerNodeHour * nodes * (double(durationMs) / HourMs);
+    k.observedFaults = history->faults;
+    k.observedNodeHours = observed;
+    const double jobNodeHours = double(nodes) * (double(durationMs) / HourMs);
+    if (k.observedFaults < MinFaultsForRate && observed < jobNodeHours) {
+        k.history = RiskHistory::TooShort; // a rate from so little would be a guess: unknown, not a number
+        return k;
+    }
+    k.history = RiskHistory::Enough;
+    k.faultsPerNodeHour = k.observedFaults / observed;
+    const auto [low, high] = poissonInterval(k.observedFaults);
+    k.faultsPerNodeHourLow = low / observed;
+    k.faultsPerNodeHourHigh = high / observed;
+    k.expectedInterruptions = k.faultsPerNodeHour * jobNodeHours;
+    k.expectedInterruptionsLow = k.faultsPerNodeHourLow * jobNodeHours;
+    k.expectedInterruptionsHigh = k.faultsPerNodeHourHigh * jobNodeHours;
     // Each interruption loses on average half a checkpoint interval T: lost = N·T/2 ≤ share·D, so
     // T = 2·share·D / N = 2·share / (rate·nodes), whatever the duration.
     const double perHour = k.faultsPerNodeHour * nodes;
@@ -395,8 +471,9 @@ FactorScores score(const Candidate& c, const PlannerWeights& w)
         s.latency = 1 - 0.5 * std::min(1.0, c.latency.p50Ms / c.latency.classTarget.p50Ms);
     else
         s.latency = std::isnan(c.latency.p99Ms) ? 0 : 1 / (1 + c.latency.p99Ms / 10);
-    if (!std::isnan(c.risk.expectedInterruptions))
-        s.risk = (1 / (1 + c.risk.expectedInterruptions)) * (c.risk.recoveryOverTarget ? 0.5 : 1);
+    // Unknown risk (no or too short history) is neither best nor worst: the score of one expected interruption.
+    s.risk = (std::isnan(c.risk.expectedInterruptions) ? UnknownRiskScore : 1 / (1 + c.risk.expectedInterruptions))
+        * (c.risk.recoveryOverTarget ? 0.5 : 1);
     const double sum = w.fit + w.wait + w.latency + w.risk;
     s.total = sum > 0 ? (w.fit * s.fit + w.wait * s.wait + w.latency * s.latency + w.risk * s.risk) / sum : 0;
     return s;

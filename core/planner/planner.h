@@ -6,9 +6,20 @@
 
 #include "core/planner/plannertypes.h"
 
+#include <utility>
+
 namespace Meridian::Planner {
 
 inline constexpr double DefaultLostWorkShare = 0.01;
+
+// Enough history for a fault rate (docs/planner.md, "Risk"): at least this many faults, or — with fewer — at least
+// as many observed up node-hours as the job itself will run (nodes × duration).
+inline constexpr int MinFaultsForRate = 3;
+// The two-sided confidence of the rate's (exact, Garwood) Poisson interval.
+inline constexpr double RiskConfidence = 0.90;
+// The risk score of a candidate whose risk is unknown (no or too short history): that of one expected
+// interruption, the middle of the scale — neither best nor worst.
+inline constexpr double UnknownRiskScore = 0.5;
 
 // The ranked answer to `request` over `inputs` (inputs.latency must be built from inputs.nodes).
 PlanAnswer plan(const PlannerInputs& inputs, const PlacementRequest& request, const PlannerWeights& weights = {},
@@ -23,6 +34,9 @@ FactorScores score(const Candidate& candidate, const PlannerWeights& weights);
 // Expected interruptions, checkpoint interval and the recovery figures from a pool's measured history.
 RiskFactor riskOf(
     const PoolRisk* history, int nodes, qint64 durationMs, const QList<qint64>& recoveriesMs, double lostWorkShare);
+
+// The exact Poisson interval for a mean, given `count` events, at two-sided `confidence`: {low, high}.
+std::pair<double, double> poissonInterval(int count, double confidence = RiskConfidence);
 
 // Nearest-rank median (the reports' rule); NaN for none.
 double medianMs(QList<qint64> values);

@@ -23,6 +23,7 @@ struct PoolRisk
     int faults = -1; ///< faults opened in the window; -1: unknown (no data for the pool)
     double mtbfHours = Protocol::Missing; ///< the report's MTBF (up node-hours ÷ faults); NaN without faults
     qint64 windowMs = 0; ///< the report's range
+    double upNodeHours = Protocol::Missing; ///< the report's up node-hours: the observation behind the rate
 };
 
 // Everything the planner reads, copied on the UI thread (implicitly shared: cheap) and read on a worker.
@@ -93,10 +94,25 @@ struct LatencyFactor
     bool violates = false; ///< known and over the bound
 };
 
+// How much history a rate rests on, and whether it is enough for this job (docs/planner.md, "Risk").
+enum class RiskHistory : quint8 {
+    None, ///< the pool has no fault history at all
+    TooShort, ///< observed, but too little: the rate is not shown as a number
+    Enough,
+};
+
 struct RiskFactor
 {
+    RiskHistory history = RiskHistory::None;
+    int observedFaults = -1; ///< faults opened in the report's window; -1: none known
+    double observedNodeHours = Protocol::Missing; ///< up node-hours the faults were counted over
+    // Enough history only (NaN otherwise): the measured rate and its Poisson interval (RiskConfidence).
     double faultsPerNodeHour = Protocol::Missing;
+    double faultsPerNodeHourLow = Protocol::Missing;
+    double faultsPerNodeHourHigh = Protocol::Missing;
     double expectedInterruptions = Protocol::Missing; ///< rate × nodes × duration hours
+    double expectedInterruptionsLow = Protocol::Missing;
+    double expectedInterruptionsHigh = Protocol::Missing;
     double checkpointIntervalHours = Protocol::Missing; ///< keeps expected lost work ≤ the chosen share; inf: any
     double lostWorkShare = 0.01;
     double medianRecoveryMs = Protocol::Missing; ///< nearest-rank median of the pool's closed job recoveries

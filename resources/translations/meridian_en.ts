@@ -408,6 +408,13 @@ p50 %3 ms, p99 %4 ms, loss %5 (%n probes)</numerusform>
             <numerusform>unknown (%n running jobs have no expected end)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n fault(s) in %1 node-hours</source>
+        <translation>
+            <numerusform>%n fault in %1 node-hours</numerusform>
+            <numerusform>%n faults in %1 node-hours</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Meridian::PlannerPage</name>
@@ -510,6 +517,13 @@ p50 %3 ms, p99 %4 ms, loss %5 (%n probes)</numerusform>
         <translation>
             <numerusform>No pool is large enough: the largest has %n qualifying chip.</numerusform>
             <numerusform>No pool is large enough: the largest has %n qualifying chips.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fault(s) in %1 node-hours</source>
+        <translation>
+            <numerusform>%n fault in %1 node-hours</numerusform>
+            <numerusform>%n faults in %1 node-hours</numerusform>
         </translation>
     </message>
 </context>

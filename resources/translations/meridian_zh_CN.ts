@@ -3974,10 +3974,6 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
         <translation>任意</translation>
     </message>
     <message>
-        <source>%1 expected interruptions, checkpoint every %2, median recovery %3</source>
-        <translation>预计中断 %1 次，每 %2 做一次检查点，恢复时间中位数 %3</translation>
-    </message>
-    <message>
         <source> (over the 10-minute target)</source>
         <translation>（超过 10 分钟目标）</translation>
     </message>
@@ -4160,6 +4156,28 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
     <message>
         <source>warning: model families override ignored: %1</source>
         <translation>警告：已忽略型号系列覆盖文件：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fault(s) in %1 node-hours</source>
+        <translation>
+            <numerusform>%1 节点小时内 %n 次故障</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>unknown (no fault history)</source>
+        <translation>未知（无故障历史）</translation>
+    </message>
+    <message>
+        <source>not enough history (%1)</source>
+        <translation>历史不足（%1）</translation>
+    </message>
+    <message>
+        <source>%1 expected interruptions (90 % interval %2–%3; %4), checkpoint every %5</source>
+        <translation>预计中断 %1 次（90% 区间 %2–%3；%4），每 %5 做一次检查点</translation>
+    </message>
+    <message>
+        <source>, median recovery %1</source>
+        <translation>，恢复时间中位数 %1</translation>
     </message>
 </context>
 <context>
@@ -4460,10 +4478,6 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
         <translation>每 %1 做一次检查点</translation>
     </message>
     <message>
-        <source>%1 expected interruptions, %2</source>
-        <translation>预计中断 %1 次，%2</translation>
-    </message>
-    <message>
         <source>(median recovery %1, over 10 min)</source>
         <translation>（恢复时间中位数 %1，超过 10 分钟）</translation>
     </message>
@@ -4512,10 +4526,6 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
         <translation>风险</translation>
     </message>
     <message>
-        <source>Score = Σ weight × factor score ÷ Σ weights; unknown factors score 0.</source>
-        <translation>得分 = Σ 权重 × 因素得分 ÷ Σ 权重；未知因素得 0 分。</translation>
-    </message>
-    <message>
         <source>The request is incomplete: %1</source>
         <translation>请求不完整：%1</translation>
     </message>
@@ -4542,6 +4552,24 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
     <message>
         <source>The region allow and deny lists leave no pool.</source>
         <translation>区域允许和排除列表之后没有剩下任何资源池。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fault(s) in %1 node-hours</source>
+        <translation>
+            <numerusform>%1 节点小时内 %n 次故障</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not enough history (%1)</source>
+        <translation>历史不足（%1）</translation>
+    </message>
+    <message>
+        <source>%1 expected interruptions (90 % interval %2–%3; %4), %5</source>
+        <translation>预计中断 %1 次（90% 区间 %2–%3；%4），%5</translation>
+    </message>
+    <message>
+        <source>Score = Σ weight × factor score ÷ Σ weights; unknown factors score 0, except an unknown risk, which scores 0.5 (as one expected interruption): neither best nor worst.</source>
+        <translation>得分 = Σ 权重 × 因素得分 ÷ Σ 权重；未知因素得 0 分，但未知风险得 0.5 分（相当于预计中断一次）：既不算最好，也不算最差。</translation>
     </message>
 </context>
 <context>
@@ -5859,6 +5887,10 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
     <message>
         <source>Only %1 of the range has data: the range is mostly a gap, and every figure describes the minutes with data only.</source>
         <translation>该时间范围内仅 %1 有数据：大部分是空白，所有数值仅描述有数据的分钟。</translation>
+    </message>
+    <message>
+        <source>Up node-hours</source>
+        <translation>在线节点小时</translation>
     </message>
 </context>
 <context>

@@ -114,6 +114,25 @@ private Q_SLOTS:
             mostFree = std::max(mostFree, c[QStringLiteral("fit")][QStringLiteral("freeChips")].toInt());
             mostChips = std::max(mostChips, c[QStringLiteral("fit")][QStringLiteral("chips")].toInt());
             QVERIFY(c[QStringLiteral("scores")][QStringLiteral("total")].toDouble() >= 0);
+            // Risk states its observation; a figure only with enough history, then with its interval.
+            const QJsonObject risk = c[QStringLiteral("risk")].toObject();
+            const QString history = risk.value(QStringLiteral("history")).toString();
+            QVERIFY2(QStringList({ QStringLiteral("none"), QStringLiteral("too-short"), QStringLiteral("enough") })
+                         .contains(history),
+                qPrintable(history));
+            if (history == QLatin1String("none"))
+                continue;
+            QVERIFY(risk.value(QStringLiteral("observedFaults")).toInt(-1) >= 0);
+            QVERIFY(risk.value(QStringLiteral("observedNodeHours")).toDouble() > 0);
+            const QJsonValue expected = risk.value(QStringLiteral("expectedInterruptions"));
+            const QJsonArray interval = risk.value(QStringLiteral("expectedInterruptionsInterval")).toArray();
+            QCOMPARE(interval.size(), 2);
+            if (history == QLatin1String("too-short")) {
+                QVERIFY(expected.isNull() && interval[0].isNull() && interval[1].isNull());
+            } else {
+                QVERIFY(interval[0].toDouble() <= expected.toDouble());
+                QVERIFY(expected.toDouble() < interval[1].toDouble());
+            }
         }
         QCOMPARE(candidates.first()[QStringLiteral("rank")].toInt(), 1);
         QVERIFY(candidates.first()[QStringLiteral("fit")][QStringLiteral("fitsNow")].toBool());

@@ -66,14 +66,32 @@ QString latency(const Candidate& c)
     return s;
 }
 
+QString observation(const Candidate& c)
+{
+    return Text::tr("%n fault(s) in %1 node-hours", "", c.risk.observedFaults).arg(number(c.risk.observedNodeHours, 1));
+}
+
 QString risk(const Candidate& c)
 {
-    if (std::isnan(c.risk.expectedInterruptions))
-        return Text::tr("unknown (no fault history)");
-    const QString interval = std::isinf(c.risk.checkpointIntervalHours)
-        ? Text::tr("any checkpoint interval")
-        : Text::tr("checkpoint every %1").arg(Format::duration(qint64(c.risk.checkpointIntervalHours * 3600 * 1000)));
-    QString s = Text::tr("%1 expected interruptions, %2").arg(number(c.risk.expectedInterruptions, 2), interval);
+    QString s;
+    switch (c.risk.history) {
+    case RiskHistory::None:
+        s = Text::tr("unknown (no fault history)");
+        break;
+    case RiskHistory::TooShort:
+        s = Text::tr("not enough history (%1)").arg(observation(c));
+        break;
+    case RiskHistory::Enough: {
+        const QString interval = std::isinf(c.risk.checkpointIntervalHours)
+            ? Text::tr("any checkpoint interval")
+            : Text::tr("checkpoint every %1")
+                  .arg(Format::duration(qint64(c.risk.checkpointIntervalHours * 3600 * 1000)));
+        s = Text::tr("%1 expected interruptions (90 % interval %2–%3; %4), %5")
+                .arg(number(c.risk.expectedInterruptions, 2), number(c.risk.expectedInterruptionsLow, 2),
+                    number(c.risk.expectedInterruptionsHigh, 2), observation(c), interval);
+        break;
+    }
+    }
     if (!std::isnan(c.risk.medianRecoveryMs))
         s += u' '
             + (c.risk.recoveryOverTarget ? Text::tr("(median recovery %1, over 10 min)")
@@ -106,7 +124,9 @@ QString why(const Candidate& c, const PlannerWeights& w, bool wholeNodes)
     html += row(Text::tr("Risk"), w.risk, c.scores.risk, risk(c));
     html += QStringLiteral("</table>");
     html += QStringLiteral("<p>%1</p>")
-                .arg(Text::tr("Score = Σ weight × factor score ÷ Σ weights; unknown factors score 0.").toHtmlEscaped());
+                .arg(Text::tr("Score = Σ weight × factor score ÷ Σ weights; unknown factors score 0, except an unknown "
+                              "risk, which scores 0.5 (as one expected interruption): neither best nor worst.")
+                         .toHtmlEscaped());
     return html;
 }
 
