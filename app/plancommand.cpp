@@ -192,6 +192,25 @@ QString historyKey(RiskHistory h)
     return QStringLiteral("enough");
 }
 
+// The member pools of a spanning candidate and the share each takes; empty for one pool.
+QJsonArray spansJson(const Candidate& c, bool wholeNodes)
+{
+    QJsonArray spans;
+    for (int i = 0; i < c.spans.size(); ++i)
+        spans.append(QJsonObject { { QStringLiteral("pool"), c.spans[i] },
+            { wholeNodes ? QStringLiteral("wholeNodes") : QStringLiteral("chips"), c.spanShares.value(i) } });
+    return spans;
+}
+
+QString spansText(const Candidate& c, bool wholeNodes)
+{
+    QStringList parts;
+    for (int i = 0; i < c.spans.size(); ++i)
+        parts.append(wholeNodes ? CommandText::tr("%1 (%n whole node(s))", "", c.spanShares.value(i)).arg(c.spans[i])
+                                : CommandText::tr("%1 (%n chip(s))", "", c.spanShares.value(i)).arg(c.spans[i]));
+    return parts.join(QStringLiteral(", "));
+}
+
 QJsonObject toJson(const PlanAnswer& a)
 {
     QJsonArray candidates;
@@ -201,6 +220,8 @@ QJsonObject toJson(const PlanAnswer& a)
             { QStringLiteral("region"), c.region },
             { QStringLiteral("pool"), c.pool },
             { QStringLiteral("models"), QJsonArray::fromStringList(c.models) },
+            { QStringLiteral("spanning"), c.spanning() },
+            { QStringLiteral("spans"), spansJson(c, a.request.wholeNodes) },
             { QStringLiteral("fit"),
                 QJsonObject { { QStringLiteral("chips"), c.fit.chips },
                     { QStringLiteral("freeChips"), c.fit.freeChips },
@@ -268,6 +289,9 @@ void printTable(QTextStream& out, const PlanAnswer& a)
                    .arg(c.region, c.pool, c.models.join(QStringLiteral(", ")))
                    .arg(c.scores.total, 0, 'f', 3)
                    .arg(c.latency.violates ? CommandText::tr("  (breaks the latency bound)") : QString());
+        if (c.spanning())
+            out << "   " << CommandText::tr("spans the pools of one site: ") << spansText(c, a.request.wholeNodes)
+                << '\n';
         out << "   " << CommandText::tr("fits now: ")
             << (c.fit.fitsNow ? CommandText::tr("yes") : CommandText::tr("no")) << " — " << fitText(c) << '\n';
         out << "   " << CommandText::tr("when: ") << whenText(c) << '\n';

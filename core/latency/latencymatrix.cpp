@@ -6,8 +6,15 @@
 namespace Meridian {
 namespace {
 
-// A node's site: the inventory's "site" label when its source gives one, else
-// the pool name's prefix ("guian-trn1" → "guian"), else the region.
+double coordinate(const Protocol::NodeInventory& inv, const char* key, double limit)
+{
+    bool ok = false;
+    const double v = inv.labels.value(QLatin1String(key)).toDouble(&ok);
+    return ok && std::isfinite(v) && std::abs(v) <= limit ? v : Protocol::Missing;
+}
+
+} // namespace
+
 QString siteIdOf(const Protocol::NodeInventory& inv)
 {
     const QString label = inv.labels.value(QStringLiteral("site"));
@@ -18,15 +25,6 @@ QString siteIdOf(const Protocol::NodeInventory& inv)
         return inv.pool.left(dash);
     return inv.pool.isEmpty() ? inv.region : inv.pool;
 }
-
-double coordinate(const Protocol::NodeInventory& inv, const char* key, double limit)
-{
-    bool ok = false;
-    const double v = inv.labels.value(QLatin1String(key)).toDouble(&ok);
-    return ok && std::isfinite(v) && std::abs(v) <= limit ? v : Protocol::Missing;
-}
-
-} // namespace
 
 int LatencyTopology::count(LatencyLevel level) const
 {

@@ -16,6 +16,10 @@ namespace Meridian {
 
 enum class LatencyLevel : quint8 { Site, Pool, Node };
 
+// A node's site: the inventory's "site" label when its source gives one, else the pool name's prefix
+// ("guian-trn1" → "guian"), else the region. The one definition the matrix and the planner share.
+QString siteIdOf(const Protocol::NodeInventory& inventory);
+
 struct LatencyTopology
 {
     QList<SiteInfo> sites; ///< ordered by region, then site id

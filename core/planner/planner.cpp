@@ -2,13 +2,16 @@
 #include "core/planner/planner.h"
 
 #include "core/jobs/jobfigures.h"
+#include "core/latency/latencymatrix.h"
 
+#include <QMap>
 #include <QSet>
 #include <QVarLengthArray>
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 
 namespace Meridian::Planner {
 namespace {
@@ -33,6 +36,7 @@ struct NodeView
 struct PoolView
 {
     QString region, pool;
+    QString site; ///< siteIdOf() of its first node: the latency matrix's site
     QSet<QString> models;
     QList<NodeView> nodes;
 };
@@ -115,7 +119,7 @@ QList<PoolView> poolViews(const PlannerInputs& in, const PlacementRequest& r, co
         auto at = index.constFind(key);
         if (at == index.constEnd()) {
             at = index.insert(key, int(pools.size()));
-            pools.append({ inv.region, inv.pool, {}, {} });
+            pools.append({ inv.region, inv.pool, siteIdOf(inv), {}, {} });
         }
         PoolView& p = pools[*at];
         for (const Protocol::AcceleratorInfo& a : inv.accelerators)
@@ -155,102 +159,120 @@ struct Release
     QString job; ///< the job whose end releases it (whole nodes: the last to end)
 };
 
-WaitFactor waitOf(const PoolView& p, const FitFactor& fit, const PlacementRequest& r, const PlannerInputs& in)
+// What a pool can offer a request, now and as its jobs end (docs/planner.md, "If not now, when"). Units: chips
+// (any chips) or whole nodes (whole-node requests). Spanning candidates add their members' supplies.
+struct Supply
 {
-    WaitFactor w;
+    int have = 0; ///< free now
+    int capacity = 0; ///< free + held by running jobs (chips), or eligible nodes: what the pool can ever offer
+    int queuedUnits = 0; ///< the queue ahead, served first
+    int queuedAhead = 0;
+    int queuedAheadChips = 0;
+    QList<Release> known; ///< releases at a known time
+    QSet<QString> unknownJobs; ///< running jobs with no expected end
+    QHash<QString, qint64> jobEnds; ///< every running job holding qualifying chips here → its end
+};
+
+constexpr qint64 EndUnknown = std::numeric_limits<qint64>::max();
+
+Supply supplyOf(const PoolView& p, const FitFactor& fit, const PlacementRequest& r, const PlannerInputs& in)
+{
+    Supply s;
     for (const Protocol::JobRecord& j : in.jobs) {
         if (j.state == QLatin1String("queued") && j.pool == p.pool && j.region == p.region) {
-            ++w.queuedAhead;
-            w.queuedAheadChips += j.acceleratorsRequested;
+            ++s.queuedAhead;
+            s.queuedAheadChips += j.acceleratorsRequested;
         }
     }
-    const qint64 endUnknown = std::numeric_limits<qint64>::max();
     auto endOf = [&](const QString& jobId) {
         const auto it = in.jobs.constFind(jobId);
-        return it != in.jobs.constEnd() && it->expectedEndMs > 0 ? std::max(it->expectedEndMs, in.nowMs) : endUnknown;
+        return it != in.jobs.constEnd() && it->expectedEndMs > 0 ? std::max(it->expectedEndMs, in.nowMs) : EndUnknown;
     };
-    QList<Release> known;
-    int unknownAmount = 0;
-    int capacity = 0; ///< what the pool can ever offer: free + held by running jobs (chips), or eligible nodes
-    QSet<QString> unknownJobs;
-    int have = 0;
-    int need = 0;
+    for (const NodeView& n : p.nodes)
+        for (auto j = n.jobChips.cbegin(); j != n.jobChips.cend(); ++j)
+            if (!s.jobEnds.contains(j.key()))
+                s.jobEnds.insert(j.key(), endOf(j.key()));
     if (r.wholeNodes) {
-        have = fit.freeWholeNodes;
+        s.have = fit.freeWholeNodes;
         const int per = std::max(1, fit.chipsPerNode);
-        need = fit.nodesNeeded + (w.queuedAheadChips + per - 1) / per;
+        s.queuedUnits = (s.queuedAheadChips + per - 1) / per;
         for (const NodeView& n : p.nodes) {
             if (!n.eligibleWhole || n.wholeFree)
                 continue;
-            ++capacity;
+            ++s.capacity;
             qint64 at = 0;
             QString last;
             for (auto j = n.jobChips.cbegin(); j != n.jobChips.cend(); ++j) {
-                const qint64 end = endOf(j.key());
-                if (end == endUnknown)
-                    unknownJobs.insert(j.key());
+                const qint64 end = s.jobEnds.value(j.key());
+                if (end == EndUnknown)
+                    s.unknownJobs.insert(j.key());
                 if (end >= at) {
                     at = end;
                     last = j.key();
                 }
             }
-            if (at == endUnknown)
-                ++unknownAmount;
-            else
-                known.append({ at, 1, last });
+            if (at != EndUnknown)
+                s.known.append({ at, 1, last });
         }
-        capacity += fit.freeWholeNodes;
-        if (capacity < fit.nodesNeeded) {
-            w.state = FitState::Never;
-            return w;
-        }
+        s.capacity += fit.freeWholeNodes;
     } else {
-        have = fit.freeChips;
-        need = r.count + w.queuedAheadChips;
+        s.have = fit.freeChips;
+        s.queuedUnits = s.queuedAheadChips;
         QHash<QString, int> held;
         for (const NodeView& n : p.nodes)
             for (auto j = n.jobChips.cbegin(); j != n.jobChips.cend(); ++j)
                 held[j.key()] += j.value();
         for (auto j = held.cbegin(); j != held.cend(); ++j) {
-            capacity += j.value();
-            const qint64 end = endOf(j.key());
-            if (end == endUnknown) {
-                unknownJobs.insert(j.key());
-                unknownAmount += j.value();
-            } else {
-                known.append({ end, j.value(), j.key() });
-            }
+            s.capacity += j.value();
+            const qint64 end = s.jobEnds.value(j.key());
+            if (end == EndUnknown)
+                s.unknownJobs.insert(j.key());
+            else
+                s.known.append({ end, j.value(), j.key() });
         }
-        capacity += fit.freeChips;
-        if (capacity < r.count) {
-            w.state = FitState::Never;
-            return w;
-        }
+        s.capacity += fit.freeChips;
     }
-    w.unknownEnds = int(unknownJobs.size());
-    if (fit.fitsNow) {
+    return s;
+}
+
+// The request in the supply's units: chips, or whole nodes.
+int unitsNeeded(const FitFactor& fit, const PlacementRequest& r)
+{
+    return r.wholeNodes ? fit.nodesNeeded : r.count;
+}
+
+// When `need` units (after the queue ahead) are free: now, at a known job end, unknown, or never.
+WaitFactor waitFrom(const Supply& s, int need, bool fitsNow, qint64 nowMs)
+{
+    WaitFactor w;
+    w.queuedAhead = s.queuedAhead;
+    w.queuedAheadChips = s.queuedAheadChips;
+    if (s.capacity < need) {
+        w.state = FitState::Never;
+        return w;
+    }
+    w.unknownEnds = int(s.unknownJobs.size());
+    if (fitsNow) {
         w.state = FitState::Now;
-        w.atMs = in.nowMs;
+        w.atMs = nowMs;
         w.waitMs = 0;
         return w;
     }
+    QList<Release> known = s.known;
     std::sort(known.begin(), known.end(),
         [](const Release& a, const Release& b) { return std::tie(a.atMs, a.job) < std::tie(b.atMs, b.job); });
+    int have = s.have;
     QSet<QString> ending;
     for (const Release& rel : std::as_const(known)) {
         have += rel.amount;
         ending.insert(rel.job);
-        if (have >= need) {
+        if (have >= need + s.queuedUnits) {
             w.state = FitState::Later;
             w.atMs = rel.atMs;
-            w.waitMs = rel.atMs - in.nowMs;
+            w.waitMs = rel.atMs - nowMs;
             // Every job ending by then, not only those whose release was counted (a node waits for its last).
-            QSet<QString> byThen;
-            for (const NodeView& n : p.nodes)
-                for (auto j = n.jobChips.cbegin(); j != n.jobChips.cend(); ++j)
-                    if (endOf(j.key()) <= rel.atMs)
-                        byThen.insert(j.key());
-            w.jobsEnding = int(byThen.size());
+            w.jobsEnding
+                = int(std::count_if(s.jobEnds.cbegin(), s.jobEnds.cend(), [&](qint64 end) { return end <= rel.atMs; }));
             return w;
         }
     }
@@ -334,6 +356,182 @@ QStringList freeNodesOf(const PoolView& p)
             partly.append(n.id);
     }
     return whole + partly;
+}
+
+// One pool assessed for the request on its own: a candidate unless it can never hold the job, and a possible
+// member of a spanning set.
+struct Assessed
+{
+    const PoolView* pool = nullptr;
+    FitFactor fit;
+    Supply supply;
+    WaitFactor wait;
+};
+
+// Possible spanning sets (docs/planner.md, "Spanning the pools of one site"): pools of one site whose qualifying
+// chips are one and the same model and, for whole nodes, whose nodes have as many chips, so that their units add.
+QList<QList<const Assessed*>> spanningGroups(const QList<Assessed>& assessed, const PlacementRequest& r)
+{
+    QMap<QString, QList<const Assessed*>> groups; // ordered: a stable answer
+    for (const Assessed& x : assessed) {
+        if (x.pool->models.size() != 1 || x.fit.chipsPerNode <= 0)
+            continue;
+        const QString key = QStringList { x.pool->region, x.pool->site, *x.pool->models.cbegin(),
+            QString::number(r.wholeNodes ? x.fit.chipsPerNode : 0) }
+                                .join(u'|');
+        groups[key].append(&x);
+    }
+    QList<QList<const Assessed*>> out;
+    for (const QList<const Assessed*>& g : std::as_const(groups))
+        if (g.size() >= 2)
+            out.append(g);
+    return out;
+}
+
+Supply combined(const QList<const Assessed*>& members)
+{
+    Supply s;
+    for (const Assessed* m : members) {
+        s.have += m->supply.have;
+        s.capacity += m->supply.capacity;
+        s.queuedUnits += m->supply.queuedUnits;
+        s.queuedAhead += m->supply.queuedAhead;
+        s.queuedAheadChips += m->supply.queuedAheadChips;
+        s.known += m->supply.known;
+        s.unknownJobs.unite(m->supply.unknownJobs);
+        s.jobEnds.insert(m->supply.jobEnds);
+    }
+    return s;
+}
+
+// Units a member offers by `atMs`: free now and released by known ends until then.
+int availableBy(const Supply& s, qint64 atMs)
+{
+    int have = s.have;
+    for (const Release& rel : s.known)
+        if (rel.atMs <= atMs)
+            have += rel.amount;
+    return have;
+}
+
+// Worst of two latencies to the anchor: a violation, then unknown, then the higher p99.
+const LatencyFactor& worse(const LatencyFactor& a, const LatencyFactor& b)
+{
+    if (a.violates != b.violates)
+        return a.violates ? a : b;
+    if (a.known != b.known)
+        return a.known ? b : a;
+    return !(b.p99Ms > a.p99Ms) ? a : b;
+}
+
+// Risk over the nodes each member actually gives: expected interruptions and their intervals add up; the history
+// is enough only when every member's is for its own share.
+RiskFactor spanningRisk(const QList<const Assessed*>& used, const QList<int>& nodes, const PlacementRequest& r,
+    const PlannerInputs& in, const QHash<QString, QList<qint64>>& recoveries, double share)
+{
+    RiskFactor k;
+    k.lostWorkShare = share;
+    QList<qint64> allRecoveries;
+    bool anyHistory = false, allEnough = true;
+    double expected = 0, low = 0, high = 0, perHour = 0;
+    int totalNodes = 0;
+    for (int i = 0; i < used.size(); ++i) {
+        const QString key = poolKey(used[i]->pool->region, used[i]->pool->pool);
+        const auto history = in.risk.constFind(key);
+        const RiskFactor m = riskOf(
+            history == in.risk.constEnd() ? nullptr : &*history, nodes[i], r.durationMs, recoveries.value(key), share);
+        allRecoveries += recoveries.value(key);
+        totalNodes += nodes[i];
+        if (m.history != RiskHistory::None) {
+            k.observedFaults = std::max(0, k.observedFaults) + m.observedFaults;
+            k.observedNodeHours = (anyHistory ? k.observedNodeHours : 0) + m.observedNodeHours;
+            anyHistory = true;
+        }
+        if (m.history != RiskHistory::Enough) {
+            allEnough = false;
+            continue;
+        }
+        expected += m.expectedInterruptions;
+        low += m.expectedInterruptionsLow;
+        high += m.expectedInterruptionsHigh;
+        perHour += m.faultsPerNodeHour * nodes[i];
+    }
+    k.recoveries = int(allRecoveries.size());
+    k.medianRecoveryMs = medianMs(allRecoveries);
+    k.recoveryOverTarget = !std::isnan(k.medianRecoveryMs) && k.medianRecoveryMs > double(Jobs::RecoveryTargetMs);
+    k.history = allEnough ? RiskHistory::Enough : anyHistory ? RiskHistory::TooShort : RiskHistory::None;
+    if (k.history != RiskHistory::Enough)
+        return k;
+    const double jobNodeHours = double(totalNodes) * (double(r.durationMs) / HourMs);
+    k.expectedInterruptions = expected;
+    k.expectedInterruptionsLow = low;
+    k.expectedInterruptionsHigh = high;
+    k.faultsPerNodeHour = expected / jobNodeHours;
+    k.faultsPerNodeHourLow = low / jobNodeHours;
+    k.faultsPerNodeHourHigh = high / jobNodeHours;
+    k.checkpointIntervalHours = perHour > 0 ? 2 * share / perHour : std::numeric_limits<double>::infinity();
+    return k;
+}
+
+// A spanning candidate for one group, when it does better than every member alone: it fits now while none does,
+// or it fits sooner than each. Members are filled in order of what they offer at that time, most first; a member
+// that is not needed is not part of the set.
+std::optional<Candidate> spanningOf(const QList<const Assessed*>& group, const PlacementRequest& r,
+    const PlannerInputs& in, const QHash<QString, QList<qint64>>& recoveries, double share)
+{
+    const int perNode = group.first()->fit.chipsPerNode; // the same for every member of a whole-node group
+    const int need = r.wholeNodes ? (r.count + perNode - 1) / perNode : r.count;
+    const Supply all = combined(group);
+    const bool fitsNow = all.have >= need;
+    const WaitFactor w = waitFrom(all, need, fitsNow, in.nowMs);
+    if (w.state != FitState::Now && w.state != FitState::Later)
+        return std::nullopt;
+    for (const Assessed* m : group)
+        if (m->fit.fitsNow || (m->wait.state == FitState::Later && m->wait.atMs <= w.atMs))
+            return std::nullopt;
+    QList<std::pair<int, const Assessed*>> offers;
+    for (const Assessed* m : group)
+        offers.append({ std::max(0, availableBy(m->supply, w.atMs) - (fitsNow ? 0 : m->supply.queuedUnits)), m });
+    std::sort(offers.begin(), offers.end(), [](const auto& a, const auto& b) {
+        return a.first != b.first ? a.first > b.first : a.second->pool->pool < b.second->pool->pool;
+    });
+    QList<const Assessed*> used;
+    QList<int> shares, nodes;
+    int remaining = need;
+    for (const auto& [offer, m] : std::as_const(offers)) {
+        if (remaining <= 0 || offer <= 0)
+            continue;
+        const int take = std::min(offer, remaining);
+        used.append(m);
+        shares.append(take);
+        nodes.append(r.wholeNodes ? take : (take + m->fit.chipsPerNode - 1) / m->fit.chipsPerNode);
+        remaining -= take;
+    }
+    if (remaining > 0 || used.size() < 2)
+        return std::nullopt;
+
+    Candidate c;
+    c.region = group.first()->pool->region;
+    c.models = { *group.first()->pool->models.cbegin() };
+    for (int i = 0; i < used.size(); ++i) {
+        const Assessed& m = *used[i];
+        c.spans.append(m.pool->pool);
+        c.fit.chips += m.fit.chips;
+        c.fit.freeChips += m.fit.freeChips;
+        c.fit.freeWholeNodes += m.fit.freeWholeNodes;
+        c.fit.unknownChips += m.fit.unknownChips;
+        c.fit.chipsPerNode = std::max(c.fit.chipsPerNode, m.fit.chipsPerNode);
+        c.fit.nodesNeeded += nodes[i];
+        c.latency = i == 0 ? latencyOf(*m.pool, r, in) : worse(c.latency, latencyOf(*m.pool, r, in));
+        c.freeNodes += freeNodesOf(*m.pool);
+    }
+    c.pool = c.spans.join(QStringLiteral(" + "));
+    c.spanShares = shares;
+    c.fit.fitsNow = fitsNow;
+    c.fit.fragmented = !fitsNow && c.fit.freeChips >= r.count;
+    c.wait = waitFrom(combined(used), need, fitsNow, in.nowMs);
+    c.risk = spanningRisk(used, nodes, r, in, recoveries, share);
+    return c;
 }
 
 } // namespace
@@ -504,21 +702,30 @@ PlanAnswer plan(const PlannerInputs& in, const PlacementRequest& r, const Planne
     }
     const QList<PoolView> pools = poolViews(in, r, a.models, &a.poolsExcluded);
     const QHash<QString, QList<qint64>> recoveries = recoveriesByPool(in);
+    QList<Assessed> assessed;
+    assessed.reserve(pools.size()); // spanning groups point into it
     int largest = 0;
     for (const PoolView& p : pools) {
+        Assessed x { &p, fitOf(p, r), {}, {} };
+        x.supply = supplyOf(p, x.fit, r, in);
+        x.wait = waitFrom(x.supply, unitsNeeded(x.fit, r), x.fit.fitsNow, in.nowMs);
+        largest = std::max(largest,
+            r.wholeNodes ? int(
+                std::count_if(p.nodes.cbegin(), p.nodes.cend(), [](const NodeView& n) { return n.eligibleWhole; }))
+                         : x.fit.chips);
+        assessed.append(std::move(x));
+    }
+    for (const Assessed& x : std::as_const(assessed)) {
+        if (x.wait.state == FitState::Never)
+            continue;
+        const PoolView& p = *x.pool;
         Candidate c;
         c.region = p.region;
         c.pool = p.pool;
         c.models = QStringList(p.models.cbegin(), p.models.cend());
         c.models.sort();
-        c.fit = fitOf(p, r);
-        c.wait = waitOf(p, c.fit, r, in);
-        largest = std::max(largest,
-            r.wholeNodes ? int(
-                std::count_if(p.nodes.cbegin(), p.nodes.cend(), [](const NodeView& n) { return n.eligibleWhole; }))
-                         : c.fit.chips);
-        if (c.wait.state == FitState::Never)
-            continue;
+        c.fit = x.fit;
+        c.wait = x.wait;
         c.latency = latencyOf(p, r, in);
         const auto history = in.risk.constFind(poolKey(p.region, p.pool));
         c.risk = riskOf(history == in.risk.constEnd() ? nullptr : &*history, c.fit.nodesNeeded, r.durationMs,
@@ -526,6 +733,9 @@ PlanAnswer plan(const PlannerInputs& in, const PlacementRequest& r, const Planne
         c.freeNodes = freeNodesOf(p);
         a.candidates.append(std::move(c));
     }
+    for (const QList<const Assessed*>& group : spanningGroups(assessed, r))
+        if (std::optional<Candidate> c = spanningOf(group, r, in, recoveries, share))
+            a.candidates.append(std::move(*c));
     rerank(&a, weights);
     if (pools.isEmpty())
         a.problems.append({ a.poolsExcluded > 0 ? PlanProblem::Kind::AllExcluded : PlanProblem::Kind::NoQualifyingChips,

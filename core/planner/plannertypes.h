@@ -129,7 +129,11 @@ struct FactorScores
 struct Candidate
 {
     QString region;
-    QString pool;
+    QString pool; ///< the pool; spanning: the members joined by " + "
+    // Spanning (docs/planner.md, "Spanning the pools of one site"): the member pools, and the share of the request
+    // each takes (chips, or whole nodes with a whole-node request), in the order they are filled. Empty: one pool.
+    QStringList spans;
+    QList<int> spanShares;
     QStringList models; ///< the qualifying models present in the pool
     FitFactor fit;
     WaitFactor wait;
@@ -138,6 +142,7 @@ struct Candidate
     FactorScores scores;
     int rank = 0; ///< 1-based
     QStringList freeNodes; ///< nodes with free qualifying chips (whole-free first), for the Pools page
+    bool spanning() const { return !spans.isEmpty(); }
 };
 
 // Why a request gets no (or fewer) candidates: shown by the command in English and by the page translated.

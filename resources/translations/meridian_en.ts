@@ -415,6 +415,20 @@ p50 %3 ms, p99 %4 ms, loss %5 (%n probes)</numerusform>
             <numerusform>%n faults in %1 node-hours</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 (%n whole node(s))</source>
+        <translation>
+            <numerusform>%1 (%n whole node)</numerusform>
+            <numerusform>%1 (%n whole nodes)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n chip(s))</source>
+        <translation>
+            <numerusform>%1 (%n chip)</numerusform>
+            <numerusform>%1 (%n chips)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Meridian::PlannerPage</name>
@@ -524,6 +538,20 @@ p50 %3 ms, p99 %4 ms, loss %5 (%n probes)</numerusform>
         <translation>
             <numerusform>%n fault in %1 node-hours</numerusform>
             <numerusform>%n faults in %1 node-hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n whole node(s)</source>
+        <translation>
+            <numerusform>%1: %n whole node</numerusform>
+            <numerusform>%1: %n whole nodes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n chip(s)</source>
+        <translation>
+            <numerusform>%1: %n chip</numerusform>
+            <numerusform>%1: %n chips</numerusform>
         </translation>
     </message>
 </context>

@@ -4179,6 +4179,22 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
         <source>, median recovery %1</source>
         <translation>，恢复时间中位数 %1</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 (%n whole node(s))</source>
+        <translation>
+            <numerusform>%1（%n 个整节点）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n chip(s))</source>
+        <translation>
+            <numerusform>%1（%n 个芯片）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>spans the pools of one site: </source>
+        <translation>跨同一站点的资源池：</translation>
+    </message>
 </context>
 <context>
     <name>Meridian::PlannerPage</name>
@@ -4570,6 +4586,26 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
     <message>
         <source>Score = Σ weight × factor score ÷ Σ weights; unknown factors score 0, except an unknown risk, which scores 0.5 (as one expected interruption): neither best nor worst.</source>
         <translation>得分 = Σ 权重 × 因素得分 ÷ Σ 权重；未知因素得 0 分，但未知风险得 0.5 分（相当于预计中断一次）：既不算最好，也不算最差。</translation>
+    </message>
+    <message>
+        <source>%1 (spanning)</source>
+        <translation>%1（跨池）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n whole node(s)</source>
+        <translation>
+            <numerusform>%1：%n 个整节点</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n chip(s)</source>
+        <translation>
+            <numerusform>%1：%n 个芯片</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Spans the pools of one site: %1. Free chips add up; latency is the worst member&apos;s, risk is over the nodes each member gives, and it fits when the last member does.</source>
+        <translation>跨同一站点的资源池：%1。空闲芯片相加；时延取最差成员的值，风险按各成员实际提供的节点计算，最后一个成员满足时即可放置。</translation>
     </message>
 </context>
 <context>

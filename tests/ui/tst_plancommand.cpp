@@ -114,6 +114,9 @@ private Q_SLOTS:
             mostFree = std::max(mostFree, c[QStringLiteral("fit")][QStringLiteral("freeChips")].toInt());
             mostChips = std::max(mostChips, c[QStringLiteral("fit")][QStringLiteral("chips")].toInt());
             QVERIFY(c[QStringLiteral("scores")][QStringLiteral("total")].toDouble() >= 0);
+            // One pool, or a spanning set that names its members (the demo has no site with two pools of a model).
+            QVERIFY(c[QStringLiteral("spanning")].isBool());
+            QCOMPARE(c[QStringLiteral("spans")].toArray().isEmpty(), !c[QStringLiteral("spanning")].toBool());
             // Risk states its observation; a figure only with enough history, then with its interval.
             const QJsonObject risk = c[QStringLiteral("risk")].toObject();
             const QString history = risk.value(QStringLiteral("history")).toString();

@@ -469,7 +469,7 @@ void PlannerPage::fillTable()
     for (int row = 0; row < m_answer.candidates.size(); ++row) {
         const Candidate& c = m_answer.candidates[row];
         const QString texts[ColumnCount]
-            = { QString::number(c.rank), regionDisplayName(c.region) + QStringLiteral(" / ") + c.pool,
+            = { QString::number(c.rank), regionDisplayName(c.region) + QStringLiteral(" / ") + PlannerText::pool(c),
                   PlannerText::fit(c, m_answer.request.wholeNodes), PlannerText::when(c), PlannerText::latency(c),
                   PlannerText::risk(c), QLocale().toString(c.scores.total, 'f', 3) };
         for (int col = 0; col < ColumnCount; ++col) {
@@ -535,7 +535,8 @@ void PlannerPage::showOnPools()
     if (i < 0 || !m_navigator)
         return;
     const Candidate& c = m_answer.candidates[i];
-    m_navigator->showPoolNodes(c.region, c.pool, c.freeNodes);
+    // A spanning candidate opens its first member; its free nodes include every member's.
+    m_navigator->showPoolNodes(c.region, c.spanning() ? c.spans.first() : c.pool, c.freeNodes);
 }
 
 void PlannerPage::showOnLatencyMap()

@@ -26,6 +26,20 @@ QString number(double v, int decimals)
 
 } // namespace
 
+QString pool(const Candidate& c)
+{
+    return c.spanning() ? Text::tr("%1 (spanning)").arg(c.pool) : c.pool;
+}
+
+QString spans(const Candidate& c, bool wholeNodes)
+{
+    QStringList parts;
+    for (int i = 0; i < c.spans.size(); ++i)
+        parts.append(wholeNodes ? Text::tr("%1: %n whole node(s)", "", c.spanShares.value(i)).arg(c.spans[i])
+                                : Text::tr("%1: %n chip(s)", "", c.spanShares.value(i)).arg(c.spans[i]));
+    return parts.join(QStringLiteral(", "));
+}
+
 QString fit(const Candidate& c, bool wholeNodes)
 {
     if (c.fit.fragmented && !wholeNodes)
@@ -110,8 +124,14 @@ QString why(const Candidate& c, const PlannerWeights& w, bool wholeNodes)
     QString html = QStringLiteral("<p><b>%1</b></p>")
                        .arg(Text::tr("#%1 %2 / %3: score %4")
                                 .arg(c.rank)
-                                .arg(regionDisplayName(c.region), c.pool, number(c.scores.total, 3))
+                                .arg(regionDisplayName(c.region), pool(c), number(c.scores.total, 3))
                                 .toHtmlEscaped());
+    if (c.spanning())
+        html += QStringLiteral("<p>%1</p>")
+                    .arg(Text::tr("Spans the pools of one site: %1. Free chips add up; latency is the worst member's, "
+                                  "risk is over the nodes each member gives, and it fits when the last member does.")
+                             .arg(spans(c, wholeNodes))
+                             .toHtmlEscaped());
     if (c.latency.violates)
         html += QStringLiteral("<p><font color=#c0392b>%1</font></p>")
                     .arg(Text::tr("Breaks the latency bound: listed after every candidate within it.").toHtmlEscaped());

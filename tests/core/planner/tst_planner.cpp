@@ -83,6 +83,28 @@ PlannerInputs trn1()
     return in;
 }
 
+// trn1() and, in the same site (guian), guian-trn2: two free 8-chip nodes (16 chips, 2 whole nodes); and wuhu-trn1
+// in another site with as many free.
+PlannerInputs guianSite()
+{
+    PlannerInputs in = trn1();
+    for (const QString& id : { QStringLiteral("t1"), QStringLiteral("t2") })
+        in.nodes.insert(id, node(id, QStringLiteral("guian-trn2"), 8));
+    for (const QString& id : { QStringLiteral("w1"), QStringLiteral("w2") })
+        in.nodes.insert(id, node(id, QStringLiteral("wuhu-trn1"), 8));
+    in.latency = LatencyMatrix::build(in.nodes);
+    return in;
+}
+
+QList<Candidate> spanning(const PlanAnswer& a)
+{
+    QList<Candidate> out;
+    for (const Candidate& c : a.candidates)
+        if (c.spanning())
+            out.append(c);
+    return out;
+}
+
 PlacementRequest request(int count, bool whole = false)
 {
     PlacementRequest r;
@@ -425,6 +447,106 @@ private Q_SLOTS:
         PlanAnswer reranked = riskFirst;
         rerank(&reranked, { 1, 0, 0, 0 });
         QCOMPARE(reranked.candidates.first().pool, QStringLiteral("guian-trn1"));
+    }
+
+    void spanningFitsNowWhereNoPoolDoes()
+    {
+        // 26 chips: guian-trn1 alone has 12 free (+4 in 2 h, +8 in 6 h, the rest held by a job of unknown end):
+        // unknown; guian-trn2 has 16: never; wuhu-trn1 16: never. guian together: 28 free, now.
+        PlannerInputs in = guianSite();
+        in.risk.insert(poolKey(Region, QStringLiteral("guian-trn1")), { 4, 100.0, 7 * 24 * HourMs, 400.0 });
+        in.risk.insert(
+            poolKey(Region, QStringLiteral("guian-trn2")), { 0, Protocol::Missing, 7 * 24 * HourMs, 1000.0 });
+        const PlanAnswer a = plan(in, request(26));
+        const QList<Candidate> spans = spanning(a);
+        QCOMPARE(spans.size(), 1);
+        const Candidate& c = spans.first();
+        // Filled most-offering first: trn2 gives its 16, trn1 the other 10.
+        QCOMPARE(c.spans, QStringList({ QStringLiteral("guian-trn2"), QStringLiteral("guian-trn1") }));
+        QCOMPARE(c.spanShares, QList<int>({ 16, 10 }));
+        QCOMPARE(c.pool, QStringLiteral("guian-trn2 + guian-trn1"));
+        QCOMPARE(c.models, QStringList { Ascend });
+        // Free = the sum; nodes actually used: trn2 ⌈16/8⌉ = 2, trn1 ⌈10/8⌉ = 2.
+        QCOMPARE(c.fit.chips, 48);
+        QCOMPARE(c.fit.freeChips, 28);
+        QCOMPARE(c.fit.freeWholeNodes, 3);
+        QCOMPARE(c.fit.nodesNeeded, 4);
+        QVERIFY(c.fit.fitsNow);
+        QCOMPARE(c.wait.state, FitState::Now);
+        // Risk over those nodes: trn2 2 nodes × 168 h of a measured 0 (1,000 node-hours cover its 336); trn1 2 nodes
+        // × 168 h × 0.01 = 3.36. Observation: 4 faults in 1,400 node-hours.
+        QCOMPARE(c.risk.history, RiskHistory::Enough);
+        QVERIFY(qFuzzyCompare(c.risk.expectedInterruptions, 3.36));
+        QCOMPARE(c.risk.observedFaults, 4);
+        QCOMPARE(c.risk.observedNodeHours, 1400.0);
+        QVERIFY(qFuzzyCompare(c.risk.faultsPerNodeHour, 3.36 / (4 * 168)));
+        QVERIFY(qFuzzyCompare(c.risk.checkpointIntervalHours, 2 * 0.01 / (0.01 * 2)));
+        QVERIFY(c.risk.expectedInterruptionsLow < 3.36 && 3.36 < c.risk.expectedInterruptionsHigh);
+        // Free nodes of both members for the Pools page; the other site takes no part.
+        QCOMPARE(c.freeNodes.size(), 4); // t1, t2, a (whole), b (half)
+        for (const Candidate& x : a.candidates)
+            QVERIFY(!x.pool.contains(QStringLiteral("wuhu")) || !x.spanning());
+        // A member's history too short for its share makes the whole risk unknown.
+        in.risk.insert(poolKey(Region, QStringLiteral("guian-trn2")), { 0, Protocol::Missing, 7 * 24 * HourMs, 100.0 });
+        const Candidate s = spanning(plan(in, request(26))).value(0);
+        QCOMPARE(s.risk.history, RiskHistory::TooShort);
+        QVERIFY(std::isnan(s.risk.expectedInterruptions));
+        QCOMPARE(s.risk.observedFaults, 4);
+        QCOMPARE(s.risk.observedNodeHours, 500.0);
+    }
+
+    void spanningHonoursWholeNodesPerPool()
+    {
+        // 24 chips in whole nodes, 3 nodes: trn1 has 1 whole free node (b frees at 2 h, c at 6 h: later, 6 h),
+        // trn2 2 (never alone). Together 3 whole nodes now: trn2 gives 2, trn1 1.
+        const PlanAnswer a = plan(guianSite(), request(24, true));
+        const Candidate c = spanning(a).value(0);
+        QCOMPARE(c.spans, QStringList({ QStringLiteral("guian-trn2"), QStringLiteral("guian-trn1") }));
+        QCOMPARE(c.spanShares, QList<int>({ 2, 1 }));
+        QCOMPARE(c.fit.nodesNeeded, 3);
+        QCOMPARE(c.wait.state, FitState::Now);
+        // 32 chips, 4 nodes: 3 free whole now; b's job ends in 2 h: later, sooner than trn1 alone (unknown).
+        const Candidate later = spanning(plan(guianSite(), request(32, true))).value(0);
+        QCOMPARE(later.wait.state, FitState::Later);
+        QCOMPARE(later.wait.waitMs, 2 * HourMs);
+        QCOMPARE(later.wait.jobsEnding, 1);
+        QVERIFY(!later.fit.fitsNow);
+        QCOMPARE(later.spanShares, QList<int>({ 2, 2 })); // at 2 h trn1 offers a and b
+        // Nodes of another size do not join a whole-node set (their units would not add).
+        PlannerInputs mixed = guianSite();
+        mixed.nodes.remove(QStringLiteral("t1"));
+        mixed.nodes.remove(QStringLiteral("t2"));
+        mixed.nodes.insert(QStringLiteral("t3"), node(QStringLiteral("t3"), QStringLiteral("guian-trn2"), 16));
+        QVERIFY(spanning(plan(mixed, request(24, true))).isEmpty());
+    }
+
+    void noSpanningWhenOnePoolFits()
+    {
+        // 8 chips: trn1 fits alone now, so no set is offered; nor when a member alone fits as soon.
+        QVERIFY(spanning(plan(guianSite(), request(8))).isEmpty());
+        QVERIFY(spanning(plan(guianSite(), request(16))).isEmpty()); // trn2 has 16 free
+    }
+
+    void spanningLatencyIsTheWorstMember()
+    {
+        // Members share their site, so the site's figure; the anchor is the same for both.
+        PlannerInputs in = guianSite();
+        Protocol::ProbeResult p;
+        p.peer = QStringLiteral("w1");
+        p.windowEndMs = Now;
+        p.p50Ms = 20;
+        p.p99Ms = 30;
+        p.count = 10;
+        in.nodes[QStringLiteral("t1")].snapshot.probes.append(p);
+        in.latency = LatencyMatrix::build(in.nodes);
+        PlacementRequest r = request(26);
+        r.anchorSite = QStringLiteral("wuhu");
+        r.maxP99Ms = 10;
+        const Candidate c = spanning(plan(in, r)).value(0);
+        QVERIFY(c.spanning());
+        QVERIFY(c.latency.known);
+        QCOMPARE(c.latency.p99Ms, 30.0);
+        QVERIFY(c.latency.violates);
     }
 
     void invalidRequestIsRefused()
