@@ -41,25 +41,50 @@ struct PoolView
     QList<NodeView> nodes;
 };
 
-bool memoryQualifies(const FleetNode& node, const QStringList& models, double minMemoryGiB)
+// Whether a chip's model is accepted, remembering the last answer: a node's chips are nearly always of one model
+// (implicitly shared strings), so a pass over the fleet compares once per node, not once per chip and model.
+class ModelFilter
+{
+public:
+    explicit ModelFilter(const QStringList& models)
+        : m_models(models)
+    { }
+    bool accepts(const QString& model)
+    {
+        if (!m_known || (model.constData() != m_last.constData() && model != m_last)) {
+            m_last = model;
+            m_known = true;
+            m_accepted = m_models.contains(model);
+        }
+        return m_accepted;
+    }
+
+private:
+    const QStringList& m_models;
+    QString m_last;
+    bool m_known = false;
+    bool m_accepted = false;
+};
+
+bool memoryQualifies(const FleetNode& node, ModelFilter& models, double minMemoryGiB)
 {
     if (std::isnan(minMemoryGiB))
         return true;
     for (const Protocol::AcceleratorInfo& a : node.inventory.accelerators)
-        if (models.contains(a.model) && double(a.memoryBytes) < minMemoryGiB * GiB)
+        if (models.accepts(a.model) && double(a.memoryBytes) < minMemoryGiB * GiB)
             return false; // unknown memory (0) never meets a bound
     return true;
 }
 
-bool hasAcceptedModel(const FleetNode& node, const QStringList& models)
+bool hasAcceptedModel(const FleetNode& node, ModelFilter& models)
 {
     for (const Protocol::AcceleratorInfo& a : node.inventory.accelerators)
-        if (models.contains(a.model))
+        if (models.accepts(a.model))
             return true;
     return false;
 }
 
-NodeView viewOf(const FleetNode& node, const QStringList& models)
+NodeView viewOf(const FleetNode& node, ModelFilter& models)
 {
     NodeView v;
     v.id = node.inventory.nodeId;
@@ -69,7 +94,7 @@ NodeView viewOf(const FleetNode& node, const QStringList& models)
         free += m.free;
         faulty += m.faulty;
         unknown += m.unknown;
-        if (!models.contains(m.model))
+        if (!models.accepts(m.model))
             continue;
         v.chips += m.total;
         v.free += m.free;
@@ -87,7 +112,7 @@ NodeView viewOf(const FleetNode& node, const QStringList& models)
                 continue;
             if (accepted.size() <= a.index)
                 accepted.resize(a.index + 1, false);
-            accepted[a.index] = models.contains(a.model);
+            accepted[a.index] = models.accepts(a.model);
         }
         for (const Protocol::AcceleratorSample& s : node.snapshot.sample.accelerators)
             if (!s.jobId.isEmpty() && s.health != AcceleratorHealth::Faulty && s.index >= 0 && s.index < accepted.size()
@@ -103,12 +128,13 @@ QList<PoolView> poolViews(const PlannerInputs& in, const PlacementRequest& r, co
     QHash<QString, int> index;
     QList<PoolView> pools;
     QSet<QString> excludedPools;
+    ModelFilter filter(models);
     for (auto it = in.nodes.cbegin(); it != in.nodes.cend(); ++it) {
         const Protocol::NodeInventory& inv = it->inventory;
-        if (inv.nodeId.isEmpty() || inv.pool.isEmpty() || !hasAcceptedModel(*it, models)
-            || !memoryQualifies(*it, models, r.minMemoryGiB))
+        if (inv.nodeId.isEmpty() || inv.pool.isEmpty() || !hasAcceptedModel(*it, filter)
+            || !memoryQualifies(*it, filter, r.minMemoryGiB))
             continue;
-        NodeView v = viewOf(*it, models);
+        NodeView v = viewOf(*it, filter);
         if (v.chips == 0)
             continue;
         const QString key = poolKey(inv.region, inv.pool);
@@ -123,7 +149,7 @@ QList<PoolView> poolViews(const PlannerInputs& in, const PlacementRequest& r, co
         }
         PoolView& p = pools[*at];
         for (const Protocol::AcceleratorInfo& a : inv.accelerators)
-            if (models.contains(a.model))
+            if (filter.accepts(a.model))
                 p.models.insert(a.model);
         p.nodes.append(std::move(v));
     }
@@ -175,15 +201,33 @@ struct Supply
 
 constexpr qint64 EndUnknown = std::numeric_limits<qint64>::max();
 
-Supply supplyOf(const PoolView& p, const FitFactor& fit, const PlacementRequest& r, const PlannerInputs& in)
+// The queue ahead per pool (key: poolKey()): jobs queued for it and the chips they request. One pass over the jobs
+// for the whole answer.
+struct Queue
+{
+    int jobs = 0;
+    int chips = 0;
+};
+
+QHash<QString, Queue> queuesByPool(const PlannerInputs& in)
+{
+    QHash<QString, Queue> out;
+    for (const Protocol::JobRecord& j : in.jobs) {
+        if (j.state != QLatin1String("queued"))
+            continue;
+        Queue& q = out[poolKey(j.region, j.pool)];
+        ++q.jobs;
+        q.chips += j.acceleratorsRequested;
+    }
+    return out;
+}
+
+Supply supplyOf(
+    const PoolView& p, const FitFactor& fit, const PlacementRequest& r, const PlannerInputs& in, const Queue& queue)
 {
     Supply s;
-    for (const Protocol::JobRecord& j : in.jobs) {
-        if (j.state == QLatin1String("queued") && j.pool == p.pool && j.region == p.region) {
-            ++s.queuedAhead;
-            s.queuedAheadChips += j.acceleratorsRequested;
-        }
-    }
+    s.queuedAhead = queue.jobs;
+    s.queuedAheadChips = queue.chips;
     auto endOf = [&](const QString& jobId) {
         const auto it = in.jobs.constFind(jobId);
         return it != in.jobs.constEnd() && it->expectedEndMs > 0 ? std::max(it->expectedEndMs, in.nowMs) : EndUnknown;
@@ -702,12 +746,13 @@ PlanAnswer plan(const PlannerInputs& in, const PlacementRequest& r, const Planne
     }
     const QList<PoolView> pools = poolViews(in, r, a.models, &a.poolsExcluded);
     const QHash<QString, QList<qint64>> recoveries = recoveriesByPool(in);
+    const QHash<QString, Queue> queues = queuesByPool(in);
     QList<Assessed> assessed;
     assessed.reserve(pools.size()); // spanning groups point into it
     int largest = 0;
     for (const PoolView& p : pools) {
         Assessed x { &p, fitOf(p, r), {}, {} };
-        x.supply = supplyOf(p, x.fit, r, in);
+        x.supply = supplyOf(p, x.fit, r, in, queues.value(poolKey(p.region, p.pool)));
         x.wait = waitFrom(x.supply, unitsNeeded(x.fit, r), x.fit.fitsNow, in.nowMs);
         largest = std::max(largest,
             r.wholeNodes ? int(

@@ -21,7 +21,8 @@ inline constexpr double RiskConfidence = 0.90;
 // interruption, the middle of the scale — neither best nor worst.
 inline constexpr double UnknownRiskScore = 0.5;
 
-// The ranked answer to `request` over `inputs` (inputs.latency must be built from inputs.nodes).
+// The ranked answer to `request` over `inputs` (inputs.latency: LatencyMatrix::buildSites(inputs.nodes) or build(),
+// when the request names an anchor).
 PlanAnswer plan(const PlannerInputs& inputs, const PlacementRequest& request, const PlannerWeights& weights = {},
     double lostWorkShare = DefaultLostWorkShare);
 

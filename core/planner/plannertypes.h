@@ -34,7 +34,7 @@ struct PlannerInputs
     QHash<QString, PoolRisk> risk; ///< key: poolKey(region, pool)
     QList<ModelFamily> families;
     LatencyTargets targets;
-    LatencyMatrix latency; ///< built from `nodes` on the planner's worker when the request names an anchor
+    LatencyMatrix latency; ///< buildSites(`nodes`) on the planner's worker when the request names an anchor
     qint64 nowMs = 0; ///< the sources' clock (newest sample), never the console's
 };
 QString poolKey(const QString& region, const QString& pool);
