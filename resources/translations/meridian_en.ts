@@ -431,7 +431,7 @@ p50 %3 ms, p99 %4 ms, loss %5 (%n probes)</numerusform>
     </message>
 </context>
 <context>
-    <name>Meridian::PlannerPage</name>
+    <name>Meridian::PlannerAnswerView</name>
     <message numerus="yes">
         <source>%n pool(s) can take it:</source>
         <translation>

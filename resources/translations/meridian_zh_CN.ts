@@ -3978,46 +3978,6 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
         <translation>（超过 10 分钟目标）</translation>
     </message>
     <message>
-        <source>Weights: fit %1, wait %2, latency %3, risk %4</source>
-        <translation>权重：可放置 %1，等待 %2，时延 %3，风险 %4</translation>
-    </message>
-    <message>
-        <source>  (breaks the latency bound)</source>
-        <translation>  （超出时延上限）</translation>
-    </message>
-    <message>
-        <source>fits now: </source>
-        <translation>现在可放置：</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>否</translation>
-    </message>
-    <message>
-        <source>when: </source>
-        <translation>何时：</translation>
-    </message>
-    <message>
-        <source>latency: </source>
-        <translation>时延：</translation>
-    </message>
-    <message>
-        <source>risk: </source>
-        <translation>风险：</translation>
-    </message>
-    <message>
-        <source>scores: fit %1, wait %2, latency %3, risk %4</source>
-        <translation>得分：可放置 %1，等待 %2，时延 %3，风险 %4</translation>
-    </message>
-    <message>
-        <source>No placement: %1</source>
-        <translation>无法放置：%1</translation>
-    </message>
-    <message>
         <source>Where can this job run, now or soon, and at what risk? (docs/planner.md)</source>
         <translation>这个作业现在或稍后能在哪里运行，风险多大？（docs/planner.md）</translation>
     </message>
@@ -4192,12 +4152,144 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
         </translation>
     </message>
     <message>
+        <source>Weights: fit %1, wait %2, latency %3, risk %4</source>
+        <translation>权重：可放置 %1，等待 %2，时延 %3，风险 %4</translation>
+    </message>
+    <message>
+        <source>  (breaks the latency bound)</source>
+        <translation>  （超出时延上限）</translation>
+    </message>
+    <message>
         <source>spans the pools of one site: </source>
         <translation>跨同一站点的资源池：</translation>
+    </message>
+    <message>
+        <source>fits now: </source>
+        <translation>现在可放置：</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>when: </source>
+        <translation>何时：</translation>
+    </message>
+    <message>
+        <source>latency: </source>
+        <translation>时延：</translation>
+    </message>
+    <message>
+        <source>risk: </source>
+        <translation>风险：</translation>
+    </message>
+    <message>
+        <source>scores: fit %1, wait %2, latency %3, risk %4</source>
+        <translation>得分：可放置 %1，等待 %2，时延 %3，风险 %4</translation>
+    </message>
+    <message>
+        <source>No placement: %1</source>
+        <translation>无法放置：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::PlannerAnswerView</name>
+    <message>
+        <source>Show free nodes on the Pools page</source>
+        <translation>在资源池页面显示空闲节点</translation>
+    </message>
+    <message>
+        <source>Show the path on the Latency map</source>
+        <translation>在时延地图上显示路径</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Pool</source>
+        <translation>资源池</translation>
+    </message>
+    <message>
+        <source>Fits now</source>
+        <translation>现在可放置</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>何时</translation>
+    </message>
+    <message>
+        <source>Latency to anchor</source>
+        <translation>到锚定站点的时延</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Describe the job and press Plan: every pool that can take it, ranked, with why.</source>
+        <translation>描述作业后点击“规划”：列出所有能容纳它的资源池，附排名和理由。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pool(s) can take it:</source>
+        <translation>
+            <numerusform>%n 个资源池可容纳：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n now,</source>
+        <translation>
+            <numerusform>现在 %n 个，</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n later,</source>
+        <translation>
+            <numerusform>稍后 %n 个，</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n over the latency bound.</source>
+        <translation>
+            <numerusform>%n 个超出时延上限。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pool(s) excluded by the region lists.</source>
+        <translation>
+            <numerusform>%n 个资源池被区域列表排除。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>Meridian::PlannerPage</name>
+    <message>
+        <source>The duration must be like 90m, 36h, 7d or 2w.</source>
+        <translation>时长的格式应为 90m、36h、7d 或 2w。</translation>
+    </message>
+    <message>
+        <source>Choose a model or a family.</source>
+        <translation>请选择型号或系列。</translation>
+    </message>
+    <message>
+        <source>The planner is not available in this console.</source>
+        <translation>此控制台没有规划器。</translation>
+    </message>
+    <message>
+        <source>Planning…</source>
+        <translation>规划中…</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::PlannerRequestForm</name>
     <message>
         <source>Fits now</source>
         <translation>现在可放置</translation>
@@ -4315,86 +4407,12 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
         <translation>规划</translation>
     </message>
     <message>
-        <source>Show free nodes on the Pools page</source>
-        <translation>在资源池页面显示空闲节点</translation>
-    </message>
-    <message>
-        <source>Show the path on the Latency map</source>
-        <translation>在时延地图上显示路径</translation>
-    </message>
-    <message>
-        <source>Rank</source>
-        <translation>排名</translation>
-    </message>
-    <message>
-        <source>Pool</source>
-        <translation>资源池</translation>
-    </message>
-    <message>
-        <source>Latency to anchor</source>
-        <translation>到锚定站点的时延</translation>
-    </message>
-    <message>
-        <source>Score</source>
-        <translation>得分</translation>
-    </message>
-    <message>
-        <source>Describe the job and press Plan: every pool that can take it, ranked, with why.</source>
-        <translation>描述作业后点击“规划”：列出所有能容纳它的资源池，附排名和理由。</translation>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>(no anchor)</source>
         <translation>（无锚定站点）</translation>
-    </message>
-    <message>
-        <source>The duration must be like 90m, 36h, 7d or 2w.</source>
-        <translation>时长的格式应为 90m、36h、7d 或 2w。</translation>
-    </message>
-    <message>
-        <source>Choose a model or a family.</source>
-        <translation>请选择型号或系列。</translation>
-    </message>
-    <message>
-        <source>The planner is not available in this console.</source>
-        <translation>此控制台没有规划器。</translation>
-    </message>
-    <message>
-        <source>Planning…</source>
-        <translation>规划中…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n pool(s) can take it:</source>
-        <translation>
-            <numerusform>%n 个资源池可容纳：</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n now,</source>
-        <translation>
-            <numerusform>现在 %n 个，</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n later,</source>
-        <translation>
-            <numerusform>稍后 %n 个，</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n over the latency bound.</source>
-        <translation>
-            <numerusform>%n 个超出时延上限。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n pool(s) excluded by the region lists.</source>
-        <translation>
-            <numerusform>%n 个资源池被区域列表排除。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
     </message>
     <message>
         <source>Save request</source>

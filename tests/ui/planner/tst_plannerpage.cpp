@@ -91,11 +91,11 @@ private Q_SLOTS:
         // wuhu-train fits now (10 free chips); beijing-train's chips are held by a job of unknown end.
         QTableWidget* table = planner->table();
         QCOMPARE(table->rowCount(), 2);
-        QVERIFY(table->item(0, PlannerPage::PoolColumn)->text().endsWith(QStringLiteral("wuhu-train")));
-        QCOMPARE(table->item(0, PlannerPage::FitColumn)->text(), QStringLiteral("10 free chips"));
-        QCOMPARE(table->item(0, PlannerPage::WhenColumn)->text(), QStringLiteral("now"));
-        QVERIFY(table->item(1, PlannerPage::WhenColumn)->text().startsWith(QStringLiteral("unknown")));
-        QCOMPARE(table->item(0, PlannerPage::RiskColumn)->text(), QStringLiteral("unknown (no fault history)"));
+        QVERIFY(table->item(0, PlannerAnswerView::PoolColumn)->text().endsWith(QStringLiteral("wuhu-train")));
+        QCOMPARE(table->item(0, PlannerAnswerView::FitColumn)->text(), QStringLiteral("10 free chips"));
+        QCOMPARE(table->item(0, PlannerAnswerView::WhenColumn)->text(), QStringLiteral("now"));
+        QVERIFY(table->item(1, PlannerAnswerView::WhenColumn)->text().startsWith(QStringLiteral("unknown")));
+        QCOMPARE(table->item(0, PlannerAnswerView::RiskColumn)->text(), QStringLiteral("unknown (no fault history)"));
         QCOMPARE(planner->answer().candidates.first().freeNodes,
             QStringList({ QStringLiteral("e3"), QStringLiteral("e1") }));
         QVERIFY(planner->whyView()->toPlainText().contains(QStringLiteral("Fits now")));
