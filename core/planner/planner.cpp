@@ -670,7 +670,7 @@ RiskFactor riskOf(
     k.observedFaults = history->faults;
     k.observedNodeHours = observed;
     const double jobNodeHours = double(nodes) * (double(durationMs) / HourMs);
-    if (k.observedFaults < MinFaultsForRate && observed < jobNodeHours) {
+    if (observed < MinObservedNodeHours || (k.observedFaults < MinFaultsForRate && observed < jobNodeHours)) {
         k.history = RiskHistory::TooShort; // a rate from so little would be a guess: unknown, not a number
         return k;
     }

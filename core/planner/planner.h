@@ -12,9 +12,10 @@ namespace Meridian::Planner {
 
 inline constexpr double DefaultLostWorkShare = 0.01;
 
-// Enough history for a fault rate (docs/planner.md, "Risk"): at least this many faults, or — with fewer — at least
-// as many observed up node-hours as the job itself will run (nodes × duration).
+// Enough history for a fault rate (docs/planner.md, "Risk"): at least a node-day of observed up node-hours, and
+// at least this many faults or — with fewer — at least as many node-hours as the job itself will run.
 inline constexpr int MinFaultsForRate = 3;
+inline constexpr double MinObservedNodeHours = 24;
 // The two-sided confidence of the rate's (exact, Garwood) Poisson interval.
 inline constexpr double RiskConfidence = 0.90;
 // The risk score of a candidate whose risk is unknown (no or too short history): that of one expected

@@ -4268,6 +4268,14 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
             <numerusform>%n 个资源池被区域列表排除。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>No pool can take this job: the summary above says why.</source>
+        <translation>没有资源池能承接此作业：原因见上方摘要。</translation>
+    </message>
+    <message>
+        <source>Describe the job and press Plan.</source>
+        <translation>描述作业，然后点击“规划”。</translation>
+    </message>
 </context>
 <context>
     <name>Meridian::PlannerPage</name>

@@ -12,6 +12,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QPalette>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableWidget>
@@ -51,6 +52,15 @@ PlannerAnswerView::PlannerAnswerView(QWidget* parent)
     // The layout every console table shares: fitted to content, the "when" column stretched, widths kept.
     TableLayout::apply(
         m_table, QStringLiteral("planner/candidates"), { .key = WhenColumn, .identifiers = { PoolColumn } });
+    // Before the first answer (or with no candidate) the table says so instead of showing empty columns.
+    m_empty = new QLabel(m_table->viewport());
+    m_empty->setObjectName(QStringLiteral("candidatesEmpty"));
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setWordWrap(true);
+    m_empty->setAttribute(Qt::WA_TransparentForMouseEvents);
+    m_empty->setForegroundRole(QPalette::PlaceholderText);
+    auto* emptyLayout = new QVBoxLayout(m_table->viewport());
+    emptyLayout->addWidget(m_empty);
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &PlannerAnswerView::showWhy);
     connect(m_table, &QTableWidget::cellDoubleClicked, this, &PlannerAnswerView::showOnPoolsRequested);
     auto* split = new QSplitter(Qt::Vertical, panel);
@@ -87,6 +97,9 @@ void PlannerAnswerView::updateTexts()
     m_mapButton->setText(tr("Show the path on the Latency map"));
     m_table->setHorizontalHeaderLabels(
         { tr("Rank"), tr("Pool"), tr("Fits now"), tr("When"), tr("Latency to anchor"), tr("Risk"), tr("Score") });
+    // Columns as wide as their labels until rows arrive (a width the user kept is not overridden).
+    if (TableLayout* layout = TableLayout::of(m_table); layout && !layout->restored() && m_table->rowCount() == 0)
+        layout->fitToContents();
     if (m_haveAnswer) {
         showSummary();
         fillTable();
@@ -94,6 +107,14 @@ void PlannerAnswerView::updateTexts()
     } else {
         m_summary->setText(tr("Describe the job and press Plan: every pool that can take it, ranked, with why."));
     }
+    showEmptyState();
+}
+
+void PlannerAnswerView::showEmptyState()
+{
+    m_empty->setText(m_haveAnswer ? tr("No pool can take this job: the summary above says why.")
+                                  : tr("Describe the job and press Plan."));
+    m_empty->setVisible(m_table->rowCount() == 0);
 }
 
 void PlannerAnswerView::changeEvent(QEvent* event)
@@ -123,6 +144,7 @@ void PlannerAnswerView::showAnswer(const PlanAnswer& answer, const PlannerWeight
     rerank(&m_answer, weights); // the sliders may have moved while it was computed
     showSummary();
     fillTable();
+    showEmptyState();
     selectPool(selected);
     showWhy();
 }

@@ -44,6 +44,7 @@ protected:
 private:
     void updateTexts();
     void showSummary();
+    void showEmptyState(); ///< the words in the empty table
     void fillTable();
     void showWhy();
     void selectPool(const QString& key); ///< region|pool
@@ -52,6 +53,7 @@ private:
     bool m_haveAnswer = false;
     bool m_navigable = false;
     QLabel* m_summary = nullptr;
+    QLabel* m_empty = nullptr; ///< over the table while it has no row
     QTableWidget* m_table = nullptr;
     QTextBrowser* m_why = nullptr;
     QPushButton* m_poolsButton = nullptr;

@@ -319,7 +319,9 @@ private Q_SLOTS:
         QTest::newRow("2 faults, as many node-hours as the job") << 2 << 336.0 << true;
         QTest::newRow("0 faults, a few minutes") << 0 << 0.5 << false;
         QTest::newRow("0 faults, as many node-hours as the job") << 0 << 336.0 << true;
-        QTest::newRow("3 faults, a few minutes") << 3 << 0.5 << true;
+        QTest::newRow("4 faults in 2 node-hours (a burst in the first minutes)") << 4 << 2.0 << false;
+        QTest::newRow("3 faults, just under a node-day") << 3 << 23.9 << false;
+        QTest::newRow("3 faults in a node-day") << 3 << 24.0 << true;
         QTest::newRow("1 fault in one node-hour (the demo's 336)") << 1 << 1.0 << false;
     }
 
