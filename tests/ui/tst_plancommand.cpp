@@ -147,6 +147,16 @@ private Q_SLOTS:
                     QString::number(mostFree + 1), QStringLiteral("--duration"), QStringLiteral("1d") }));
             QVERIFY2(later.exitCode == 3, later.out.constData());
             QVERIFY(later.out.contains("fits now: no"));
+            // Every risk line states a figure with its interval and observation, too little history with the
+            // observation, or no history: never a bare number.
+            for (const QByteArray& line : later.out.split('\n')) {
+                if (!line.startsWith("   risk: "))
+                    continue;
+                const bool figure
+                    = line.contains(" expected interruptions (90 % interval ") && line.contains(" node-hours");
+                const bool tooShort = line.contains("not enough history (") && line.contains(" node-hours)");
+                QVERIFY2(figure || tooShort || line.contains("unknown (no fault history)"), line.constData());
+            }
         }
 
         // Nothing can hold it: 1, and the reason.
