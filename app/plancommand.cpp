@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/plancommand.h"
 
+#include "app/planjsonwriter.h"
+#include "app/plantablewriter.h"
 #include "app/subcommandparser.h"
 #include "core/cache/cachereader.h"
 #include "core/planner/plannerservice.h"
@@ -14,9 +16,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QEventLoop>
-#include <QJsonArray>
 #include <QJsonDocument>
-#include <QJsonObject>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTextStream>
@@ -34,8 +34,6 @@ struct CommandText
 {
     Q_DECLARE_TR_FUNCTIONS(Meridian::PlanCommand)
 };
-
-constexpr double HourMs = 3600.0 * 1000;
 
 // Waits until the session's store has the fleet, the job list and (demo) the pre-generated history in the
 // cache: the same readiness the report command waits for, and the probes that give latency.
@@ -74,173 +72,6 @@ bool waitForFleet(FleetSession* session, bool demo, int timeoutMs, QString* erro
     poll.start(1000);
     loop.exec();
     return ok;
-}
-
-QString number(double v, int decimals)
-{
-    return std::isnan(v) ? CommandText::tr("unknown") : QString::number(v, 'f', decimals);
-}
-
-QString hours(qint64 ms)
-{
-    return ms < 0 ? CommandText::tr("unknown") : QString::number(double(ms) / HourMs, 'f', 1) + QStringLiteral(" h");
-}
-
-QString fitText(const Candidate& c)
-{
-    QString s = CommandText::tr("%1 free chips, %2 whole nodes").arg(c.fit.freeChips).arg(c.fit.freeWholeNodes);
-    if (c.fit.fragmented)
-        s += CommandText::tr(" (fragmented: %n whole node(s) needed)", "", c.fit.nodesNeeded);
-    return s;
-}
-
-QString whenText(const Candidate& c)
-{
-    switch (c.wait.state) {
-    case FitState::Now:
-        return CommandText::tr("now");
-    case FitState::Later:
-        return CommandText::tr("in %1 (%n job(s) end by then, ", "", c.wait.jobsEnding).arg(hours(c.wait.waitMs))
-            + CommandText::tr("%n queued ahead)", "", c.wait.queuedAhead);
-    case FitState::Unknown:
-        return CommandText::tr("unknown (%n running job(s) have no expected end)", "", c.wait.unknownEnds);
-    case FitState::Never:
-        break;
-    }
-    return CommandText::tr("never");
-}
-
-QString latencyText(const Candidate& c)
-{
-    if (!c.latency.asked)
-        return QStringLiteral("—");
-    if (!c.latency.known)
-        return CommandText::tr("unknown (no probes %1 → %2)").arg(c.latency.site, c.latency.anchor);
-    QString s = CommandText::tr("p50 %1 ms, p99 %2 ms, loss %3 %")
-                    .arg(number(c.latency.p50Ms, 2), number(c.latency.p99Ms, 2), number(c.latency.loss * 100, 2));
-    if (c.latency.violates)
-        s += CommandText::tr(" — BREAKS THE BOUND");
-    return s;
-}
-
-QString riskText(const Candidate& c)
-{
-    const QString interval = std::isinf(c.risk.checkpointIntervalHours)
-        ? CommandText::tr("any")
-        : number(c.risk.checkpointIntervalHours, 2) + QStringLiteral(" h");
-    QString s = CommandText::tr("%1 expected interruptions, checkpoint every %2, median recovery %3")
-                    .arg(number(c.risk.expectedInterruptions, 2), interval,
-                        std::isnan(c.risk.medianRecoveryMs)
-                            ? CommandText::tr("unknown")
-                            : number(c.risk.medianRecoveryMs / 60000, 1) + QStringLiteral(" min"));
-    if (c.risk.recoveryOverTarget)
-        s += CommandText::tr(" (over the 10-minute target)");
-    return s;
-}
-
-QJsonValue json(double v)
-{
-    return std::isnan(v) || std::isinf(v) ? QJsonValue() : QJsonValue(v);
-}
-
-QString stateKey(FitState s)
-{
-    switch (s) {
-    case FitState::Now:
-        return QStringLiteral("now");
-    case FitState::Later:
-        return QStringLiteral("later");
-    case FitState::Unknown:
-        return QStringLiteral("unknown");
-    case FitState::Never:
-        break;
-    }
-    return QStringLiteral("never");
-}
-
-QJsonObject toJson(const PlanAnswer& a)
-{
-    QJsonArray candidates;
-    for (const Candidate& c : a.candidates) {
-        candidates.append(QJsonObject {
-            { QStringLiteral("rank"), c.rank },
-            { QStringLiteral("region"), c.region },
-            { QStringLiteral("pool"), c.pool },
-            { QStringLiteral("models"), QJsonArray::fromStringList(c.models) },
-            { QStringLiteral("fit"),
-                QJsonObject { { QStringLiteral("chips"), c.fit.chips },
-                    { QStringLiteral("freeChips"), c.fit.freeChips },
-                    { QStringLiteral("freeWholeNodes"), c.fit.freeWholeNodes },
-                    { QStringLiteral("nodesNeeded"), c.fit.nodesNeeded }, { QStringLiteral("fitsNow"), c.fit.fitsNow },
-                    { QStringLiteral("fragmented"), c.fit.fragmented } } },
-            { QStringLiteral("wait"),
-                QJsonObject { { QStringLiteral("state"), stateKey(c.wait.state) },
-                    { QStringLiteral("atMs"),
-                        c.wait.state == FitState::Later || c.wait.state == FitState::Now ? QJsonValue(c.wait.atMs)
-                                                                                         : QJsonValue() },
-                    { QStringLiteral("waitMs"), c.wait.waitMs >= 0 ? QJsonValue(c.wait.waitMs) : QJsonValue() },
-                    { QStringLiteral("jobsEnding"), c.wait.jobsEnding },
-                    { QStringLiteral("queuedAhead"), c.wait.queuedAhead },
-                    { QStringLiteral("unknownEnds"), c.wait.unknownEnds } } },
-            { QStringLiteral("latency"),
-                QJsonObject { { QStringLiteral("site"), c.latency.site },
-                    { QStringLiteral("anchor"), c.latency.anchor }, { QStringLiteral("p50Ms"), json(c.latency.p50Ms) },
-                    { QStringLiteral("p99Ms"), json(c.latency.p99Ms) },
-                    { QStringLiteral("loss"), json(c.latency.loss) },
-                    { QStringLiteral("violates"), c.latency.violates } } },
-            { QStringLiteral("risk"),
-                QJsonObject { { QStringLiteral("faultsPerNodeHour"), json(c.risk.faultsPerNodeHour) },
-                    { QStringLiteral("expectedInterruptions"), json(c.risk.expectedInterruptions) },
-                    { QStringLiteral("checkpointIntervalHours"), json(c.risk.checkpointIntervalHours) },
-                    { QStringLiteral("medianRecoveryMs"), json(c.risk.medianRecoveryMs) },
-                    { QStringLiteral("recoveryOverTarget"), c.risk.recoveryOverTarget } } },
-            { QStringLiteral("scores"),
-                QJsonObject { { QStringLiteral("fit"), c.scores.fit }, { QStringLiteral("wait"), c.scores.wait },
-                    { QStringLiteral("latency"), c.scores.latency }, { QStringLiteral("risk"), c.scores.risk },
-                    { QStringLiteral("total"), c.scores.total } } },
-        });
-    }
-    QJsonArray problems;
-    for (const PlanProblem& p : a.problems)
-        problems.append(describe(p));
-    return QJsonObject { { QStringLiteral("request"), Planner::toJson(a.request) },
-        { QStringLiteral("models"), QJsonArray::fromStringList(a.models) }, { QStringLiteral("nowMs"), a.nowMs },
-        { QStringLiteral("weights"),
-            QJsonObject { { QStringLiteral("fit"), a.weights.fit }, { QStringLiteral("wait"), a.weights.wait },
-                { QStringLiteral("latency"), a.weights.latency }, { QStringLiteral("risk"), a.weights.risk } } },
-        { QStringLiteral("best"), stateKey(a.best()) }, { QStringLiteral("candidates"), candidates },
-        { QStringLiteral("problems"), problems } };
-}
-
-void printTable(QTextStream& out, const PlanAnswer& a)
-{
-    out << CommandText::tr("Weights: fit %1, wait %2, latency %3, risk %4")
-               .arg(a.weights.fit)
-               .arg(a.weights.wait)
-               .arg(a.weights.latency)
-               .arg(a.weights.risk)
-        << '\n';
-    for (const Candidate& c : a.candidates) {
-        out << QStringLiteral("%1. %2 / %3  [%4]  score %5%6\n")
-                   .arg(c.rank)
-                   .arg(c.region, c.pool, c.models.join(QStringLiteral(", ")))
-                   .arg(c.scores.total, 0, 'f', 3)
-                   .arg(c.latency.violates ? CommandText::tr("  (breaks the latency bound)") : QString());
-        out << "   " << CommandText::tr("fits now: ")
-            << (c.fit.fitsNow ? CommandText::tr("yes") : CommandText::tr("no")) << " — " << fitText(c) << '\n';
-        out << "   " << CommandText::tr("when: ") << whenText(c) << '\n';
-        out << "   " << CommandText::tr("latency: ") << latencyText(c) << '\n';
-        out << "   " << CommandText::tr("risk: ") << riskText(c) << '\n';
-        out << "   "
-            << CommandText::tr("scores: fit %1, wait %2, latency %3, risk %4")
-                   .arg(c.scores.fit, 0, 'f', 2)
-                   .arg(c.scores.wait, 0, 'f', 2)
-                   .arg(c.scores.latency, 0, 'f', 2)
-                   .arg(c.scores.risk, 0, 'f', 2)
-            << '\n';
-    }
-    for (const PlanProblem& p : a.problems)
-        out << CommandText::tr("No placement: %1").arg(describe(p)) << '\n';
 }
 
 bool parseWeights(const QString& text, PlannerWeights* w)
@@ -414,9 +245,9 @@ int runPlan(const QStringList& arguments)
     if (!planner.familiesWarning().isEmpty())
         err << CommandText::tr("warning: model families override ignored: %1").arg(planner.familiesWarning()) << '\n';
     if (parser.isSet(jsonOut))
-        out << QJsonDocument(toJson(*answer)).toJson(QJsonDocument::Indented);
+        out << QJsonDocument(PlanJsonWriter::toJson(*answer)).toJson(QJsonDocument::Indented);
     else
-        printTable(out, *answer);
+        PlanTableWriter(out).write(*answer);
     switch (answer->best()) {
     case FitState::Now:
         return 0;

@@ -1,13 +1,40 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/latency/latencymatrix.h"
 
+#include <QSet>
+
 #include <algorithm>
+#include <numeric>
 
 namespace Meridian {
 namespace {
 
-// A node's site: the inventory's "site" label when its source gives one, else
-// the pool name's prefix ("guian-trn1" → "guian"), else the region.
+double coordinate(const Protocol::NodeInventory& inv, const char* key, double limit)
+{
+    bool ok = false;
+    const double v = inv.labels.value(QLatin1String(key)).toDouble(&ok);
+    return ok && std::isfinite(v) && std::abs(v) <= limit ? v : Protocol::Missing;
+}
+
+// A site is described by its first node and counts every node of it.
+void countInSite(SiteInfo* s, const QString& siteId, const FleetNode& node)
+{
+    const Protocol::NodeInventory& inv = node.inventory;
+    if (s->id.isEmpty()) {
+        s->id = siteId;
+        s->name = inv.labels.value(QStringLiteral("siteName"), siteId);
+        s->region = inv.region;
+        s->kind = inv.labels.value(QStringLiteral("siteKind"));
+        s->latitude = coordinate(inv, "lat", 90);
+        s->longitude = coordinate(inv, "lon", 180);
+    }
+    ++s->nodes;
+    s->nodesDown += node.snapshot.sample.state == NodeState::Down ? 1 : 0;
+    s->accelerators += int(inv.accelerators.size());
+}
+
+} // namespace
+
 QString siteIdOf(const Protocol::NodeInventory& inv)
 {
     const QString label = inv.labels.value(QStringLiteral("site"));
@@ -18,15 +45,6 @@ QString siteIdOf(const Protocol::NodeInventory& inv)
         return inv.pool.left(dash);
     return inv.pool.isEmpty() ? inv.region : inv.pool;
 }
-
-double coordinate(const Protocol::NodeInventory& inv, const char* key, double limit)
-{
-    bool ok = false;
-    const double v = inv.labels.value(QLatin1String(key)).toDouble(&ok);
-    return ok && std::isfinite(v) && std::abs(v) <= limit ? v : Protocol::Missing;
-}
-
-} // namespace
 
 int LatencyTopology::count(LatencyLevel level) const
 {
@@ -116,18 +134,7 @@ LatencyMatrix LatencyMatrix::build(const QHash<QString, FleetNode>& nodes)
         if (inv.nodeId.isEmpty())
             continue;
         const QString siteId = siteIdOf(inv);
-        SiteInfo& s = sites[siteId];
-        if (s.id.isEmpty()) {
-            s.id = siteId;
-            s.name = inv.labels.value(QStringLiteral("siteName"), siteId);
-            s.region = inv.region;
-            s.kind = inv.labels.value(QStringLiteral("siteKind"));
-            s.latitude = coordinate(inv, "lat", 90);
-            s.longitude = coordinate(inv, "lon", 180);
-        }
-        ++s.nodes;
-        s.nodesDown += it->snapshot.sample.state == NodeState::Down ? 1 : 0;
-        s.accelerators += int(inv.accelerators.size());
+        countInSite(&sites[siteId], siteId, *it);
         rows.push_back({ siteId, inv.pool.isEmpty() ? siteId : inv.pool, inv.rack, inv.nodeId });
     }
     for (const SiteInfo& s : std::as_const(sites))
@@ -174,6 +181,100 @@ LatencyMatrix LatencyMatrix::build(const QHash<QString, FleetNode>& nodes)
         for (auto it = acc[level].cbegin(); it != acc[level].cend(); ++it)
             m.m_pairs[level].insert(it.key(), it->finish());
     }
+    return m;
+}
+
+LatencyMatrix LatencyMatrix::buildSites(const QHash<QString, FleetNode>& nodes)
+{
+    LatencyMatrix m;
+    LatencyTopology& t = m.m_topology;
+
+    // The nodes whose site a probe needs: those that probe and their peers (a few per site, as fleets probe).
+    QSet<QString> probing;
+    for (auto it = nodes.cbegin(); it != nodes.cend(); ++it) {
+        if (it->snapshot.probes.isEmpty())
+            continue;
+        probing.insert(it->inventory.nodeId);
+        for (const Protocol::ProbeResult& p : it->snapshot.probes)
+            probing.insert(p.peer);
+    }
+    // One pass: each node's site (numbered as found), each pool's sites, and the sites' figures. A node without a
+    // site label takes its pool's site (its prefix): found once per pool, not once per node.
+    QHash<QString, int> found, siteOfPool;
+    QList<SiteInfo> sites;
+    QHash<QString, int> nodeSite;
+    QHash<QString, QList<int>> poolSites;
+    const QString siteLabel = QStringLiteral("site");
+    for (auto it = nodes.cbegin(); it != nodes.cend(); ++it) {
+        const Protocol::NodeInventory& inv = it->inventory;
+        if (inv.nodeId.isEmpty())
+            continue;
+        // By pool only when the site is the pool's prefix (no label; a node without a pool takes its region).
+        const bool byPool = !inv.pool.isEmpty() && !inv.labels.contains(siteLabel);
+        auto at = byPool ? siteOfPool.constFind(inv.pool) : siteOfPool.constEnd();
+        if (at == siteOfPool.constEnd()) {
+            const QString siteId = siteIdOf(inv);
+            at = found.constFind(siteId);
+            if (at == found.constEnd()) {
+                at = found.insert(siteId, int(sites.size()));
+                sites.append(SiteInfo {});
+            }
+            if (byPool)
+                at = siteOfPool.insert(inv.pool, *at);
+            QList<int>& of = poolSites[inv.pool.isEmpty() ? siteId : inv.pool];
+            if (!of.contains(*at))
+                of.append(*at);
+        }
+        SiteInfo& site = sites[*at];
+        countInSite(&site, site.id.isEmpty() ? siteIdOf(inv) : site.id, *it);
+        if (probing.contains(inv.nodeId))
+            nodeSite.insert(inv.nodeId, *at);
+    }
+    // The node-level build's order: sites by region and id, pools by site and name; a pool spread over several
+    // sites belongs to the first of them, as there.
+    QList<int> order(sites.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(),
+        [&](int a, int b) { return std::tie(sites[a].region, sites[a].id) < std::tie(sites[b].region, sites[b].id); });
+    QList<int> rank(sites.size());
+    for (int i = 0; i < order.size(); ++i) {
+        rank[order[i]] = i;
+        t.sites.append(sites[order[i]]);
+        t.siteIndex.insert(t.sites.back().id, i);
+    }
+    QList<std::pair<int, QString>> pools;
+    for (auto it = poolSites.cbegin(); it != poolSites.cend(); ++it) {
+        int first = int(sites.size());
+        for (int s : *it)
+            first = std::min(first, rank[s]);
+        pools.append({ first, it.key() });
+    }
+    std::sort(pools.begin(), pools.end());
+    for (const auto& [site, pool] : std::as_const(pools)) {
+        t.poolIndex.insert(pool, int(t.pools.size()));
+        t.pools.append(pool);
+        t.poolSite.append(site);
+    }
+
+    QHash<quint64, PairAccumulator> acc;
+    for (auto it = nodes.cbegin(); it != nodes.cend(); ++it) {
+        if (it->snapshot.probes.isEmpty())
+            continue;
+        const int a = nodeSite.value(it->inventory.nodeId, -1);
+        if (a < 0)
+            continue;
+        for (const Protocol::ProbeResult& p : it->snapshot.probes) {
+            const int b = nodeSite.value(p.peer, -1);
+            if (b < 0)
+                continue; // a peer outside the fleet we know
+            acc[key(rank[a], rank[b])].add(p);
+            m.m_newestWindowMs = std::max(m.m_newestWindowMs, p.windowEndMs);
+        }
+    }
+    QHash<quint64, PairStats>& pairs = m.m_pairs[int(LatencyLevel::Site)];
+    pairs.reserve(acc.size());
+    for (auto it = acc.cbegin(); it != acc.cend(); ++it)
+        pairs.insert(it.key(), it->finish());
     return m;
 }
 

@@ -16,6 +16,10 @@ namespace Meridian {
 
 enum class LatencyLevel : quint8 { Site, Pool, Node };
 
+// A node's site: the inventory's "site" label when its source gives one, else the pool name's prefix
+// ("guian-trn1" → "guian"), else the region. The one definition the matrix and the planner share.
+QString siteIdOf(const Protocol::NodeInventory& inventory);
+
 struct LatencyTopology
 {
     QList<SiteInfo> sites; ///< ordered by region, then site id
@@ -38,6 +42,9 @@ class LatencyMatrix
 {
 public:
     static LatencyMatrix build(const QHash<QString, FleetNode>& nodes);
+    // Sites and pools only (no node list) and site × site statistics only, from the same probes and the same
+    // rules: what the planner needs, at a fraction of the node-level build's cost (docs/performance.md).
+    static LatencyMatrix buildSites(const QHash<QString, FleetNode>& nodes);
 
     const LatencyTopology& topology() const { return m_topology; }
     // Directional: a probes b. Absent pairs have no data (probes == 0).

@@ -2,13 +2,16 @@
 #include "core/planner/planner.h"
 
 #include "core/jobs/jobfigures.h"
+#include "core/latency/latencymatrix.h"
 
+#include <QMap>
 #include <QSet>
 #include <QVarLengthArray>
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 
 namespace Meridian::Planner {
 namespace {
@@ -33,29 +36,55 @@ struct NodeView
 struct PoolView
 {
     QString region, pool;
+    QString site; ///< siteIdOf() of its first node: the latency matrix's site
     QSet<QString> models;
     QList<NodeView> nodes;
 };
 
-bool memoryQualifies(const FleetNode& node, const QStringList& models, double minMemoryGiB)
+// Whether a chip's model is accepted, remembering the last answer: a node's chips are nearly always of one model
+// (implicitly shared strings), so a pass over the fleet compares once per node, not once per chip and model.
+class ModelFilter
+{
+public:
+    explicit ModelFilter(const QStringList& models)
+        : m_models(models)
+    { }
+    bool accepts(const QString& model)
+    {
+        if (!m_known || (model.constData() != m_last.constData() && model != m_last)) {
+            m_last = model;
+            m_known = true;
+            m_accepted = m_models.contains(model);
+        }
+        return m_accepted;
+    }
+
+private:
+    const QStringList& m_models;
+    QString m_last;
+    bool m_known = false;
+    bool m_accepted = false;
+};
+
+bool memoryQualifies(const FleetNode& node, ModelFilter& models, double minMemoryGiB)
 {
     if (std::isnan(minMemoryGiB))
         return true;
     for (const Protocol::AcceleratorInfo& a : node.inventory.accelerators)
-        if (models.contains(a.model) && double(a.memoryBytes) < minMemoryGiB * GiB)
+        if (models.accepts(a.model) && double(a.memoryBytes) < minMemoryGiB * GiB)
             return false; // unknown memory (0) never meets a bound
     return true;
 }
 
-bool hasAcceptedModel(const FleetNode& node, const QStringList& models)
+bool hasAcceptedModel(const FleetNode& node, ModelFilter& models)
 {
     for (const Protocol::AcceleratorInfo& a : node.inventory.accelerators)
-        if (models.contains(a.model))
+        if (models.accepts(a.model))
             return true;
     return false;
 }
 
-NodeView viewOf(const FleetNode& node, const QStringList& models)
+NodeView viewOf(const FleetNode& node, ModelFilter& models)
 {
     NodeView v;
     v.id = node.inventory.nodeId;
@@ -65,7 +94,7 @@ NodeView viewOf(const FleetNode& node, const QStringList& models)
         free += m.free;
         faulty += m.faulty;
         unknown += m.unknown;
-        if (!models.contains(m.model))
+        if (!models.accepts(m.model))
             continue;
         v.chips += m.total;
         v.free += m.free;
@@ -83,7 +112,7 @@ NodeView viewOf(const FleetNode& node, const QStringList& models)
                 continue;
             if (accepted.size() <= a.index)
                 accepted.resize(a.index + 1, false);
-            accepted[a.index] = models.contains(a.model);
+            accepted[a.index] = models.accepts(a.model);
         }
         for (const Protocol::AcceleratorSample& s : node.snapshot.sample.accelerators)
             if (!s.jobId.isEmpty() && s.health != AcceleratorHealth::Faulty && s.index >= 0 && s.index < accepted.size()
@@ -99,12 +128,13 @@ QList<PoolView> poolViews(const PlannerInputs& in, const PlacementRequest& r, co
     QHash<QString, int> index;
     QList<PoolView> pools;
     QSet<QString> excludedPools;
+    ModelFilter filter(models);
     for (auto it = in.nodes.cbegin(); it != in.nodes.cend(); ++it) {
         const Protocol::NodeInventory& inv = it->inventory;
-        if (inv.nodeId.isEmpty() || inv.pool.isEmpty() || !hasAcceptedModel(*it, models)
-            || !memoryQualifies(*it, models, r.minMemoryGiB))
+        if (inv.nodeId.isEmpty() || inv.pool.isEmpty() || !hasAcceptedModel(*it, filter)
+            || !memoryQualifies(*it, filter, r.minMemoryGiB))
             continue;
-        NodeView v = viewOf(*it, models);
+        NodeView v = viewOf(*it, filter);
         if (v.chips == 0)
             continue;
         const QString key = poolKey(inv.region, inv.pool);
@@ -115,11 +145,11 @@ QList<PoolView> poolViews(const PlannerInputs& in, const PlacementRequest& r, co
         auto at = index.constFind(key);
         if (at == index.constEnd()) {
             at = index.insert(key, int(pools.size()));
-            pools.append({ inv.region, inv.pool, {}, {} });
+            pools.append({ inv.region, inv.pool, siteIdOf(inv), {}, {} });
         }
         PoolView& p = pools[*at];
         for (const Protocol::AcceleratorInfo& a : inv.accelerators)
-            if (models.contains(a.model))
+            if (filter.accepts(a.model))
                 p.models.insert(a.model);
         p.nodes.append(std::move(v));
     }
@@ -155,102 +185,138 @@ struct Release
     QString job; ///< the job whose end releases it (whole nodes: the last to end)
 };
 
-WaitFactor waitOf(const PoolView& p, const FitFactor& fit, const PlacementRequest& r, const PlannerInputs& in)
+// What a pool can offer a request, now and as its jobs end (docs/planner.md, "If not now, when"). Units: chips
+// (any chips) or whole nodes (whole-node requests). Spanning candidates add their members' supplies.
+struct Supply
 {
-    WaitFactor w;
+    int have = 0; ///< free now
+    int capacity = 0; ///< free + held by running jobs (chips), or eligible nodes: what the pool can ever offer
+    int queuedUnits = 0; ///< the queue ahead, served first
+    int queuedAhead = 0;
+    int queuedAheadChips = 0;
+    QList<Release> known; ///< releases at a known time
+    QSet<QString> unknownJobs; ///< running jobs with no expected end
+    QHash<QString, qint64> jobEnds; ///< every running job holding qualifying chips here → its end
+};
+
+constexpr qint64 EndUnknown = std::numeric_limits<qint64>::max();
+
+// The queue ahead per pool (key: poolKey()): jobs queued for it and the chips they request. One pass over the jobs
+// for the whole answer.
+struct Queue
+{
+    int jobs = 0;
+    int chips = 0;
+};
+
+QHash<QString, Queue> queuesByPool(const PlannerInputs& in)
+{
+    QHash<QString, Queue> out;
     for (const Protocol::JobRecord& j : in.jobs) {
-        if (j.state == QLatin1String("queued") && j.pool == p.pool && j.region == p.region) {
-            ++w.queuedAhead;
-            w.queuedAheadChips += j.acceleratorsRequested;
-        }
+        if (j.state != QLatin1String("queued"))
+            continue;
+        Queue& q = out[poolKey(j.region, j.pool)];
+        ++q.jobs;
+        q.chips += j.acceleratorsRequested;
     }
-    const qint64 endUnknown = std::numeric_limits<qint64>::max();
+    return out;
+}
+
+Supply supplyOf(
+    const PoolView& p, const FitFactor& fit, const PlacementRequest& r, const PlannerInputs& in, const Queue& queue)
+{
+    Supply s;
+    s.queuedAhead = queue.jobs;
+    s.queuedAheadChips = queue.chips;
     auto endOf = [&](const QString& jobId) {
         const auto it = in.jobs.constFind(jobId);
-        return it != in.jobs.constEnd() && it->expectedEndMs > 0 ? std::max(it->expectedEndMs, in.nowMs) : endUnknown;
+        return it != in.jobs.constEnd() && it->expectedEndMs > 0 ? std::max(it->expectedEndMs, in.nowMs) : EndUnknown;
     };
-    QList<Release> known;
-    int unknownAmount = 0;
-    int capacity = 0; ///< what the pool can ever offer: free + held by running jobs (chips), or eligible nodes
-    QSet<QString> unknownJobs;
-    int have = 0;
-    int need = 0;
+    for (const NodeView& n : p.nodes)
+        for (auto j = n.jobChips.cbegin(); j != n.jobChips.cend(); ++j)
+            if (!s.jobEnds.contains(j.key()))
+                s.jobEnds.insert(j.key(), endOf(j.key()));
     if (r.wholeNodes) {
-        have = fit.freeWholeNodes;
+        s.have = fit.freeWholeNodes;
         const int per = std::max(1, fit.chipsPerNode);
-        need = fit.nodesNeeded + (w.queuedAheadChips + per - 1) / per;
+        s.queuedUnits = (s.queuedAheadChips + per - 1) / per;
         for (const NodeView& n : p.nodes) {
             if (!n.eligibleWhole || n.wholeFree)
                 continue;
-            ++capacity;
+            ++s.capacity;
             qint64 at = 0;
             QString last;
             for (auto j = n.jobChips.cbegin(); j != n.jobChips.cend(); ++j) {
-                const qint64 end = endOf(j.key());
-                if (end == endUnknown)
-                    unknownJobs.insert(j.key());
+                const qint64 end = s.jobEnds.value(j.key());
+                if (end == EndUnknown)
+                    s.unknownJobs.insert(j.key());
                 if (end >= at) {
                     at = end;
                     last = j.key();
                 }
             }
-            if (at == endUnknown)
-                ++unknownAmount;
-            else
-                known.append({ at, 1, last });
+            if (at != EndUnknown)
+                s.known.append({ at, 1, last });
         }
-        capacity += fit.freeWholeNodes;
-        if (capacity < fit.nodesNeeded) {
-            w.state = FitState::Never;
-            return w;
-        }
+        s.capacity += fit.freeWholeNodes;
     } else {
-        have = fit.freeChips;
-        need = r.count + w.queuedAheadChips;
+        s.have = fit.freeChips;
+        s.queuedUnits = s.queuedAheadChips;
         QHash<QString, int> held;
         for (const NodeView& n : p.nodes)
             for (auto j = n.jobChips.cbegin(); j != n.jobChips.cend(); ++j)
                 held[j.key()] += j.value();
         for (auto j = held.cbegin(); j != held.cend(); ++j) {
-            capacity += j.value();
-            const qint64 end = endOf(j.key());
-            if (end == endUnknown) {
-                unknownJobs.insert(j.key());
-                unknownAmount += j.value();
-            } else {
-                known.append({ end, j.value(), j.key() });
-            }
+            s.capacity += j.value();
+            const qint64 end = s.jobEnds.value(j.key());
+            if (end == EndUnknown)
+                s.unknownJobs.insert(j.key());
+            else
+                s.known.append({ end, j.value(), j.key() });
         }
-        capacity += fit.freeChips;
-        if (capacity < r.count) {
-            w.state = FitState::Never;
-            return w;
-        }
+        s.capacity += fit.freeChips;
     }
-    w.unknownEnds = int(unknownJobs.size());
-    if (fit.fitsNow) {
+    return s;
+}
+
+// The request in the supply's units: chips, or whole nodes.
+int unitsNeeded(const FitFactor& fit, const PlacementRequest& r)
+{
+    return r.wholeNodes ? fit.nodesNeeded : r.count;
+}
+
+// When `need` units (after the queue ahead) are free: now, at a known job end, unknown, or never.
+WaitFactor waitFrom(const Supply& s, int need, bool fitsNow, qint64 nowMs)
+{
+    WaitFactor w;
+    w.queuedAhead = s.queuedAhead;
+    w.queuedAheadChips = s.queuedAheadChips;
+    if (s.capacity < need) {
+        w.state = FitState::Never;
+        return w;
+    }
+    w.unknownEnds = int(s.unknownJobs.size());
+    if (fitsNow) {
         w.state = FitState::Now;
-        w.atMs = in.nowMs;
+        w.atMs = nowMs;
         w.waitMs = 0;
         return w;
     }
+    QList<Release> known = s.known;
     std::sort(known.begin(), known.end(),
         [](const Release& a, const Release& b) { return std::tie(a.atMs, a.job) < std::tie(b.atMs, b.job); });
+    int have = s.have;
     QSet<QString> ending;
     for (const Release& rel : std::as_const(known)) {
         have += rel.amount;
         ending.insert(rel.job);
-        if (have >= need) {
+        if (have >= need + s.queuedUnits) {
             w.state = FitState::Later;
             w.atMs = rel.atMs;
-            w.waitMs = rel.atMs - in.nowMs;
+            w.waitMs = rel.atMs - nowMs;
             // Every job ending by then, not only those whose release was counted (a node waits for its last).
-            QSet<QString> byThen;
-            for (const NodeView& n : p.nodes)
-                for (auto j = n.jobChips.cbegin(); j != n.jobChips.cend(); ++j)
-                    if (endOf(j.key()) <= rel.atMs)
-                        byThen.insert(j.key());
-            w.jobsEnding = int(byThen.size());
+            w.jobsEnding
+                = int(std::count_if(s.jobEnds.cbegin(), s.jobEnds.cend(), [&](qint64 end) { return end <= rel.atMs; }));
             return w;
         }
     }
@@ -336,6 +402,182 @@ QStringList freeNodesOf(const PoolView& p)
     return whole + partly;
 }
 
+// One pool assessed for the request on its own: a candidate unless it can never hold the job, and a possible
+// member of a spanning set.
+struct Assessed
+{
+    const PoolView* pool = nullptr;
+    FitFactor fit;
+    Supply supply;
+    WaitFactor wait;
+};
+
+// Possible spanning sets (docs/planner.md, "Spanning the pools of one site"): pools of one site whose qualifying
+// chips are one and the same model and, for whole nodes, whose nodes have as many chips, so that their units add.
+QList<QList<const Assessed*>> spanningGroups(const QList<Assessed>& assessed, const PlacementRequest& r)
+{
+    QMap<QString, QList<const Assessed*>> groups; // ordered: a stable answer
+    for (const Assessed& x : assessed) {
+        if (x.pool->models.size() != 1 || x.fit.chipsPerNode <= 0)
+            continue;
+        const QString key = QStringList { x.pool->region, x.pool->site, *x.pool->models.cbegin(),
+            QString::number(r.wholeNodes ? x.fit.chipsPerNode : 0) }
+                                .join(u'|');
+        groups[key].append(&x);
+    }
+    QList<QList<const Assessed*>> out;
+    for (const QList<const Assessed*>& g : std::as_const(groups))
+        if (g.size() >= 2)
+            out.append(g);
+    return out;
+}
+
+Supply combined(const QList<const Assessed*>& members)
+{
+    Supply s;
+    for (const Assessed* m : members) {
+        s.have += m->supply.have;
+        s.capacity += m->supply.capacity;
+        s.queuedUnits += m->supply.queuedUnits;
+        s.queuedAhead += m->supply.queuedAhead;
+        s.queuedAheadChips += m->supply.queuedAheadChips;
+        s.known += m->supply.known;
+        s.unknownJobs.unite(m->supply.unknownJobs);
+        s.jobEnds.insert(m->supply.jobEnds);
+    }
+    return s;
+}
+
+// Units a member offers by `atMs`: free now and released by known ends until then.
+int availableBy(const Supply& s, qint64 atMs)
+{
+    int have = s.have;
+    for (const Release& rel : s.known)
+        if (rel.atMs <= atMs)
+            have += rel.amount;
+    return have;
+}
+
+// Worst of two latencies to the anchor: a violation, then unknown, then the higher p99.
+const LatencyFactor& worse(const LatencyFactor& a, const LatencyFactor& b)
+{
+    if (a.violates != b.violates)
+        return a.violates ? a : b;
+    if (a.known != b.known)
+        return a.known ? b : a;
+    return !(b.p99Ms > a.p99Ms) ? a : b;
+}
+
+// Risk over the nodes each member actually gives: expected interruptions and their intervals add up; the history
+// is enough only when every member's is for its own share.
+RiskFactor spanningRisk(const QList<const Assessed*>& used, const QList<int>& nodes, const PlacementRequest& r,
+    const PlannerInputs& in, const QHash<QString, QList<qint64>>& recoveries, double share)
+{
+    RiskFactor k;
+    k.lostWorkShare = share;
+    QList<qint64> allRecoveries;
+    bool anyHistory = false, allEnough = true;
+    double expected = 0, low = 0, high = 0, perHour = 0;
+    int totalNodes = 0;
+    for (int i = 0; i < used.size(); ++i) {
+        const QString key = poolKey(used[i]->pool->region, used[i]->pool->pool);
+        const auto history = in.risk.constFind(key);
+        const RiskFactor m = riskOf(
+            history == in.risk.constEnd() ? nullptr : &*history, nodes[i], r.durationMs, recoveries.value(key), share);
+        allRecoveries += recoveries.value(key);
+        totalNodes += nodes[i];
+        if (m.history != RiskHistory::None) {
+            k.observedFaults = std::max(0, k.observedFaults) + m.observedFaults;
+            k.observedNodeHours = (anyHistory ? k.observedNodeHours : 0) + m.observedNodeHours;
+            anyHistory = true;
+        }
+        if (m.history != RiskHistory::Enough) {
+            allEnough = false;
+            continue;
+        }
+        expected += m.expectedInterruptions;
+        low += m.expectedInterruptionsLow;
+        high += m.expectedInterruptionsHigh;
+        perHour += m.faultsPerNodeHour * nodes[i];
+    }
+    k.recoveries = int(allRecoveries.size());
+    k.medianRecoveryMs = medianMs(allRecoveries);
+    k.recoveryOverTarget = !std::isnan(k.medianRecoveryMs) && k.medianRecoveryMs > double(Jobs::RecoveryTargetMs);
+    k.history = allEnough ? RiskHistory::Enough : anyHistory ? RiskHistory::TooShort : RiskHistory::None;
+    if (k.history != RiskHistory::Enough)
+        return k;
+    const double jobNodeHours = double(totalNodes) * (double(r.durationMs) / HourMs);
+    k.expectedInterruptions = expected;
+    k.expectedInterruptionsLow = low;
+    k.expectedInterruptionsHigh = high;
+    k.faultsPerNodeHour = expected / jobNodeHours;
+    k.faultsPerNodeHourLow = low / jobNodeHours;
+    k.faultsPerNodeHourHigh = high / jobNodeHours;
+    k.checkpointIntervalHours = perHour > 0 ? 2 * share / perHour : std::numeric_limits<double>::infinity();
+    return k;
+}
+
+// A spanning candidate for one group, when it does better than every member alone: it fits now while none does,
+// or it fits sooner than each. Members are filled in order of what they offer at that time, most first; a member
+// that is not needed is not part of the set.
+std::optional<Candidate> spanningOf(const QList<const Assessed*>& group, const PlacementRequest& r,
+    const PlannerInputs& in, const QHash<QString, QList<qint64>>& recoveries, double share)
+{
+    const int perNode = group.first()->fit.chipsPerNode; // the same for every member of a whole-node group
+    const int need = r.wholeNodes ? (r.count + perNode - 1) / perNode : r.count;
+    const Supply all = combined(group);
+    const bool fitsNow = all.have >= need;
+    const WaitFactor w = waitFrom(all, need, fitsNow, in.nowMs);
+    if (w.state != FitState::Now && w.state != FitState::Later)
+        return std::nullopt;
+    for (const Assessed* m : group)
+        if (m->fit.fitsNow || (m->wait.state == FitState::Later && m->wait.atMs <= w.atMs))
+            return std::nullopt;
+    QList<std::pair<int, const Assessed*>> offers;
+    for (const Assessed* m : group)
+        offers.append({ std::max(0, availableBy(m->supply, w.atMs) - (fitsNow ? 0 : m->supply.queuedUnits)), m });
+    std::sort(offers.begin(), offers.end(), [](const auto& a, const auto& b) {
+        return a.first != b.first ? a.first > b.first : a.second->pool->pool < b.second->pool->pool;
+    });
+    QList<const Assessed*> used;
+    QList<int> shares, nodes;
+    int remaining = need;
+    for (const auto& [offer, m] : std::as_const(offers)) {
+        if (remaining <= 0 || offer <= 0)
+            continue;
+        const int take = std::min(offer, remaining);
+        used.append(m);
+        shares.append(take);
+        nodes.append(r.wholeNodes ? take : (take + m->fit.chipsPerNode - 1) / m->fit.chipsPerNode);
+        remaining -= take;
+    }
+    if (remaining > 0 || used.size() < 2)
+        return std::nullopt;
+
+    Candidate c;
+    c.region = group.first()->pool->region;
+    c.models = { *group.first()->pool->models.cbegin() };
+    for (int i = 0; i < used.size(); ++i) {
+        const Assessed& m = *used[i];
+        c.spans.append(m.pool->pool);
+        c.fit.chips += m.fit.chips;
+        c.fit.freeChips += m.fit.freeChips;
+        c.fit.freeWholeNodes += m.fit.freeWholeNodes;
+        c.fit.unknownChips += m.fit.unknownChips;
+        c.fit.chipsPerNode = std::max(c.fit.chipsPerNode, m.fit.chipsPerNode);
+        c.fit.nodesNeeded += nodes[i];
+        c.latency = i == 0 ? latencyOf(*m.pool, r, in) : worse(c.latency, latencyOf(*m.pool, r, in));
+        c.freeNodes += freeNodesOf(*m.pool);
+    }
+    c.pool = c.spans.join(QStringLiteral(" + "));
+    c.spanShares = shares;
+    c.fit.fitsNow = fitsNow;
+    c.fit.fragmented = !fitsNow && c.fit.freeChips >= r.count;
+    c.wait = waitFrom(combined(used), need, fitsNow, in.nowMs);
+    c.risk = spanningRisk(used, nodes, r, in, recoveries, share);
+    return c;
+}
+
 } // namespace
 
 double medianMs(QList<qint64> values)
@@ -345,6 +587,68 @@ double medianMs(QList<qint64> values)
     std::sort(values.begin(), values.end());
     // Nearest rank: the ⌈n/2⌉-th smallest.
     return double(values[(values.size() + 1) / 2 - 1]);
+}
+
+namespace {
+
+// P(X ≤ n) for X ~ Poisson(mean), summed in log space (no underflow for large means).
+double poissonCdf(int n, double mean)
+{
+    if (mean <= 0)
+        return 1;
+    const double logMean = std::log(mean);
+    double maxLog = -std::numeric_limits<double>::infinity();
+    QVarLengthArray<double, 256> logs;
+    for (int i = 0; i <= n; ++i) {
+        logs.append(-mean + i * logMean - std::lgamma(i + 1.0));
+        maxLog = std::max(maxLog, logs.back());
+    }
+    double sum = 0;
+    for (double l : logs)
+        sum += std::exp(l - maxLog);
+    return std::min(1.0, std::exp(maxLog + std::log(sum)));
+}
+
+// The mean at which P(X ≤ n) falls to `p` (P(X ≤ n) decreases with the mean), by bisection.
+double meanWhereCdfIs(int n, double p)
+{
+    double lo = 0, hi = n + 20 * std::sqrt(n + 1.0) + 20;
+    for (int i = 0; i < 100 && hi - lo > 1e-12 * hi; ++i) {
+        const double mid = (lo + hi) / 2;
+        (poissonCdf(n, mid) > p ? lo : hi) = mid;
+    }
+    return (lo + hi) / 2;
+}
+
+// The standard normal quantile of p (0.5 < p < 1), by bisection on erfc.
+double normalQuantile(double p)
+{
+    double lo = 0, hi = 10;
+    for (int i = 0; i < 100; ++i) {
+        const double mid = (lo + hi) / 2;
+        (0.5 * std::erfc(-mid / std::sqrt(2.0)) < p ? lo : hi) = mid;
+    }
+    return (lo + hi) / 2;
+}
+
+// Above this many events the exact sums get long; Wilson–Hilferty's approximation is within 0.1 % there.
+constexpr int ExactIntervalUpTo = 200;
+
+} // namespace
+
+std::pair<double, double> poissonInterval(int count, double confidence)
+{
+    const double tail = (1 - confidence) / 2;
+    if (count <= 0)
+        return { 0, meanWhereCdfIs(0, tail) };
+    if (count > ExactIntervalUpTo) {
+        const double z = normalQuantile(1 - tail);
+        auto wh
+            = [z](double k, double sign) { return k * std::pow(1 - 1 / (9 * k) + sign * z / (3 * std::sqrt(k)), 3); };
+        return { wh(count, -1), wh(count + 1.0, +1) };
+    }
+    // Garwood: low is the mean at which seeing ≥ count has probability tail, high that at which ≤ count has.
+    return { meanWhereCdfIs(count - 1, 1 - tail), meanWhereCdfIs(count, tail) };
 }
 
 RiskFactor riskOf(
@@ -357,13 +661,27 @@ RiskFactor riskOf(
     k.recoveryOverTarget = !std::isnan(k.medianRecoveryMs) && k.medianRecoveryMs > double(Jobs::RecoveryTargetMs);
     if (!history || history->faults < 0)
         return k;
-    if (history->faults == 0)
-        k.faultsPerNodeHour = 0; // measured: no fault in the window's node-hours
-    else if (history->mtbfHours > 0)
-        k.faultsPerNodeHour = 1.0 / history->mtbfHours;
-    else
+    // The observation: faults over up node-hours (MTBF × faults is the same figure when the column is absent).
+    double observed = history->upNodeHours;
+    if (std::isnan(observed) && history->faults > 0)
+        observed = history->mtbfHours * history->faults;
+    if (std::isnan(observed) || observed <= 0)
         return k;
-    k.expectedInterruptions = k.faultsPerNodeHour * nodes * (double(durationMs) / HourMs);
+    k.observedFaults = history->faults;
+    k.observedNodeHours = observed;
+    const double jobNodeHours = double(nodes) * (double(durationMs) / HourMs);
+    if (observed < MinObservedNodeHours || (k.observedFaults < MinFaultsForRate && observed < jobNodeHours)) {
+        k.history = RiskHistory::TooShort; // a rate from so little would be a guess: unknown, not a number
+        return k;
+    }
+    k.history = RiskHistory::Enough;
+    k.faultsPerNodeHour = k.observedFaults / observed;
+    const auto [low, high] = poissonInterval(k.observedFaults);
+    k.faultsPerNodeHourLow = low / observed;
+    k.faultsPerNodeHourHigh = high / observed;
+    k.expectedInterruptions = k.faultsPerNodeHour * jobNodeHours;
+    k.expectedInterruptionsLow = k.faultsPerNodeHourLow * jobNodeHours;
+    k.expectedInterruptionsHigh = k.faultsPerNodeHourHigh * jobNodeHours;
     // Each interruption loses on average half a checkpoint interval T: lost = N·T/2 ≤ share·D, so
     // T = 2·share·D / N = 2·share / (rate·nodes), whatever the duration.
     const double perHour = k.faultsPerNodeHour * nodes;
@@ -395,8 +713,9 @@ FactorScores score(const Candidate& c, const PlannerWeights& w)
         s.latency = 1 - 0.5 * std::min(1.0, c.latency.p50Ms / c.latency.classTarget.p50Ms);
     else
         s.latency = std::isnan(c.latency.p99Ms) ? 0 : 1 / (1 + c.latency.p99Ms / 10);
-    if (!std::isnan(c.risk.expectedInterruptions))
-        s.risk = (1 / (1 + c.risk.expectedInterruptions)) * (c.risk.recoveryOverTarget ? 0.5 : 1);
+    // Unknown risk (no or too short history) is neither best nor worst: the score of one expected interruption.
+    s.risk = (std::isnan(c.risk.expectedInterruptions) ? UnknownRiskScore : 1 / (1 + c.risk.expectedInterruptions))
+        * (c.risk.recoveryOverTarget ? 0.5 : 1);
     const double sum = w.fit + w.wait + w.latency + w.risk;
     s.total = sum > 0 ? (w.fit * s.fit + w.wait * s.wait + w.latency * s.latency + w.risk * s.risk) / sum : 0;
     return s;
@@ -427,21 +746,31 @@ PlanAnswer plan(const PlannerInputs& in, const PlacementRequest& r, const Planne
     }
     const QList<PoolView> pools = poolViews(in, r, a.models, &a.poolsExcluded);
     const QHash<QString, QList<qint64>> recoveries = recoveriesByPool(in);
+    const QHash<QString, Queue> queues = queuesByPool(in);
+    QList<Assessed> assessed;
+    assessed.reserve(pools.size()); // spanning groups point into it
     int largest = 0;
     for (const PoolView& p : pools) {
+        Assessed x { &p, fitOf(p, r), {}, {} };
+        x.supply = supplyOf(p, x.fit, r, in, queues.value(poolKey(p.region, p.pool)));
+        x.wait = waitFrom(x.supply, unitsNeeded(x.fit, r), x.fit.fitsNow, in.nowMs);
+        largest = std::max(largest,
+            r.wholeNodes ? int(
+                std::count_if(p.nodes.cbegin(), p.nodes.cend(), [](const NodeView& n) { return n.eligibleWhole; }))
+                         : x.fit.chips);
+        assessed.append(std::move(x));
+    }
+    for (const Assessed& x : std::as_const(assessed)) {
+        if (x.wait.state == FitState::Never)
+            continue;
+        const PoolView& p = *x.pool;
         Candidate c;
         c.region = p.region;
         c.pool = p.pool;
         c.models = QStringList(p.models.cbegin(), p.models.cend());
         c.models.sort();
-        c.fit = fitOf(p, r);
-        c.wait = waitOf(p, c.fit, r, in);
-        largest = std::max(largest,
-            r.wholeNodes ? int(
-                std::count_if(p.nodes.cbegin(), p.nodes.cend(), [](const NodeView& n) { return n.eligibleWhole; }))
-                         : c.fit.chips);
-        if (c.wait.state == FitState::Never)
-            continue;
+        c.fit = x.fit;
+        c.wait = x.wait;
         c.latency = latencyOf(p, r, in);
         const auto history = in.risk.constFind(poolKey(p.region, p.pool));
         c.risk = riskOf(history == in.risk.constEnd() ? nullptr : &*history, c.fit.nodesNeeded, r.durationMs,
@@ -449,6 +778,9 @@ PlanAnswer plan(const PlannerInputs& in, const PlacementRequest& r, const Planne
         c.freeNodes = freeNodesOf(p);
         a.candidates.append(std::move(c));
     }
+    for (const QList<const Assessed*>& group : spanningGroups(assessed, r))
+        if (std::optional<Candidate> c = spanningOf(group, r, in, recoveries, share))
+            a.candidates.append(std::move(*c));
     rerank(&a, weights);
     if (pools.isEmpty())
         a.problems.append({ a.poolsExcluded > 0 ? PlanProblem::Kind::AllExcluded : PlanProblem::Kind::NoQualifyingChips,

@@ -45,7 +45,7 @@ QHash<QString, PoolRisk> riskFrom(const Reports::ReportData& data)
         if (t.id != QLatin1String("availability_by_pool"))
             continue;
         const int region = columnOf(t, "Region"), pool = columnOf(t, "Pool"), faults = columnOf(t, "Faults"),
-                  mtbf = columnOf(t, "MTBF (h)");
+                  mtbf = columnOf(t, "MTBF (h)"), upHours = columnOf(t, "Up node-hours");
         if (region < 0 || pool < 0 || faults < 0 || mtbf < 0)
             return out;
         for (const QVariantList& row : t.rows) {
@@ -54,6 +54,8 @@ QHash<QString, PoolRisk> riskFrom(const Reports::ReportData& data)
             const QVariant m = row.value(mtbf);
             r.mtbfHours = m.isValid() ? m.toDouble() : Protocol::Missing;
             r.windowMs = window;
+            const QVariant up = upHours >= 0 ? row.value(upHours) : QVariant();
+            r.upNodeHours = up.isValid() ? up.toDouble() : Protocol::Missing;
             out.insert(poolKey(row.value(region).toString(), row.value(pool).toString()), r);
         }
     }

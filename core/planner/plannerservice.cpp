@@ -50,7 +50,7 @@ QStringList PlannerService::sites() const
             n.inventory = it->inventory;
             one.insert(it.key(), n);
         }
-    const LatencyMatrix matrix = LatencyMatrix::build(one);
+    const LatencyMatrix matrix = LatencyMatrix::buildSites(one);
     QStringList out;
     for (const SiteInfo& s : matrix.topology().sites)
         out.append(s.id);
@@ -96,9 +96,10 @@ void PlannerService::startWorker(const Question& q)
     in.families = m_families;
     in.targets = m_targets;
     m_thread = QThread::create([this, in = std::move(in), q]() mutable {
-        // The matrix is most of an answer's cost at 25,000 nodes (docs/performance.md): only when latency is asked.
+        // Only when latency is asked, and only site pairs: the planner reads site-level figures, and the node-level
+        // matrix was most of an anchored answer's cost at 25,000 nodes (docs/performance.md).
         if (!q.request.anchorSite.isEmpty())
-            in.latency = LatencyMatrix::build(in.nodes);
+            in.latency = LatencyMatrix::buildSites(in.nodes);
         PlanAnswer answer = plan(in, q.request, q.weights, q.share);
         // Posted to the service: if it is being destroyed, its destructor waits for this thread first, and
         // the posted call is dropped with the object.

@@ -23,6 +23,7 @@ struct PoolRisk
     int faults = -1; ///< faults opened in the window; -1: unknown (no data for the pool)
     double mtbfHours = Protocol::Missing; ///< the report's MTBF (up node-hours ÷ faults); NaN without faults
     qint64 windowMs = 0; ///< the report's range
+    double upNodeHours = Protocol::Missing; ///< the report's up node-hours: the observation behind the rate
 };
 
 // Everything the planner reads, copied on the UI thread (implicitly shared: cheap) and read on a worker.
@@ -33,7 +34,7 @@ struct PlannerInputs
     QHash<QString, PoolRisk> risk; ///< key: poolKey(region, pool)
     QList<ModelFamily> families;
     LatencyTargets targets;
-    LatencyMatrix latency; ///< built from `nodes` on the planner's worker when the request names an anchor
+    LatencyMatrix latency; ///< buildSites(`nodes`) on the planner's worker when the request names an anchor
     qint64 nowMs = 0; ///< the sources' clock (newest sample), never the console's
 };
 QString poolKey(const QString& region, const QString& pool);
@@ -93,10 +94,25 @@ struct LatencyFactor
     bool violates = false; ///< known and over the bound
 };
 
+// How much history a rate rests on, and whether it is enough for this job (docs/planner.md, "Risk").
+enum class RiskHistory : quint8 {
+    None, ///< the pool has no fault history at all
+    TooShort, ///< observed, but too little: the rate is not shown as a number
+    Enough,
+};
+
 struct RiskFactor
 {
+    RiskHistory history = RiskHistory::None;
+    int observedFaults = -1; ///< faults opened in the report's window; -1: none known
+    double observedNodeHours = Protocol::Missing; ///< up node-hours the faults were counted over
+    // Enough history only (NaN otherwise): the measured rate and its Poisson interval (RiskConfidence).
     double faultsPerNodeHour = Protocol::Missing;
+    double faultsPerNodeHourLow = Protocol::Missing;
+    double faultsPerNodeHourHigh = Protocol::Missing;
     double expectedInterruptions = Protocol::Missing; ///< rate × nodes × duration hours
+    double expectedInterruptionsLow = Protocol::Missing;
+    double expectedInterruptionsHigh = Protocol::Missing;
     double checkpointIntervalHours = Protocol::Missing; ///< keeps expected lost work ≤ the chosen share; inf: any
     double lostWorkShare = 0.01;
     double medianRecoveryMs = Protocol::Missing; ///< nearest-rank median of the pool's closed job recoveries
@@ -113,7 +129,11 @@ struct FactorScores
 struct Candidate
 {
     QString region;
-    QString pool;
+    QString pool; ///< the pool; spanning: the members joined by " + "
+    // Spanning (docs/planner.md, "Spanning the pools of one site"): the member pools, and the share of the request
+    // each takes (chips, or whole nodes with a whole-node request), in the order they are filled. Empty: one pool.
+    QStringList spans;
+    QList<int> spanShares;
     QStringList models; ///< the qualifying models present in the pool
     FitFactor fit;
     WaitFactor wait;
@@ -122,6 +142,7 @@ struct Candidate
     FactorScores scores;
     int rank = 0; ///< 1-based
     QStringList freeNodes; ///< nodes with free qualifying chips (whole-free first), for the Pools page
+    bool spanning() const { return !spans.isEmpty(); }
 };
 
 // Why a request gets no (or fewer) candidates: shown by the command in English and by the page translated.

@@ -221,7 +221,9 @@ ReportTable availabilityByPoolTable(const QMap<PoolKey, PoolFigures>& pools, qin
             col(QT_TRANSLATE_NOOP("Meridian::Reports", "MTBF (h)"), ValueKind::Hours),
             col(QT_TRANSLATE_NOOP("Meridian::Reports", "MTTR (min)"), ValueKind::Minutes),
             col(QT_TRANSLATE_NOOP("Meridian::Reports", "Interruptions"), ValueKind::Integer),
-            col(QT_TRANSLATE_NOOP("Meridian::Reports", "Recovered within 10 min"), ValueKind::Percent) });
+            col(QT_TRANSLATE_NOOP("Meridian::Reports", "Recovered within 10 min"), ValueKind::Percent),
+            // The observation behind MTBF (its numerator): the planner needs it when a pool had no fault.
+            col(QT_TRANSLATE_NOOP("Meridian::Reports", "Up node-hours"), ValueKind::Hours) });
     for (auto it = pools.cbegin(); it != pools.cend(); ++it) {
         const PoolFigures& f = it.value();
         const double nodeMs = double(f.nodes) * double(coveredMs);
@@ -229,7 +231,7 @@ ReportTable availabilityByPoolTable(const QMap<PoolKey, PoolFigures>& pools, qin
         t.rows.append({ it.key().first, it.key().second, qint64(f.nodes), (1 - ratio(f.downMs, nodeMs)) * 100,
             (1 - ratio(f.faultyChipMinutes, f.chipMinutes)) * 100, qint64(f.opened), ratio(upHours, f.opened),
             ratio(double(f.repairMsSum) / MinuteMs, f.repaired), qint64(f.interruptions),
-            ratio(f.withinTarget, f.interruptions) * 100 });
+            ratio(f.withinTarget, f.interruptions) * 100, upHours });
     }
     return t;
 }

@@ -408,9 +408,30 @@ p50 %3 ms, p99 %4 ms, loss %5 (%n probes)</numerusform>
             <numerusform>unknown (%n running jobs have no expected end)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n fault(s) in %1 node-hours</source>
+        <translation>
+            <numerusform>%n fault in %1 node-hours</numerusform>
+            <numerusform>%n faults in %1 node-hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n whole node(s))</source>
+        <translation>
+            <numerusform>%1 (%n whole node)</numerusform>
+            <numerusform>%1 (%n whole nodes)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n chip(s))</source>
+        <translation>
+            <numerusform>%1 (%n chip)</numerusform>
+            <numerusform>%1 (%n chips)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
-    <name>Meridian::PlannerPage</name>
+    <name>Meridian::PlannerAnswerView</name>
     <message numerus="yes">
         <source>%n pool(s) can take it:</source>
         <translation>
@@ -510,6 +531,27 @@ p50 %3 ms, p99 %4 ms, loss %5 (%n probes)</numerusform>
         <translation>
             <numerusform>No pool is large enough: the largest has %n qualifying chip.</numerusform>
             <numerusform>No pool is large enough: the largest has %n qualifying chips.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fault(s) in %1 node-hours</source>
+        <translation>
+            <numerusform>%n fault in %1 node-hours</numerusform>
+            <numerusform>%n faults in %1 node-hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n whole node(s)</source>
+        <translation>
+            <numerusform>%1: %n whole node</numerusform>
+            <numerusform>%1: %n whole nodes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n chip(s)</source>
+        <translation>
+            <numerusform>%1: %n chip</numerusform>
+            <numerusform>%1: %n chips</numerusform>
         </translation>
     </message>
 </context>

@@ -3974,52 +3974,8 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
         <translation>任意</translation>
     </message>
     <message>
-        <source>%1 expected interruptions, checkpoint every %2, median recovery %3</source>
-        <translation>预计中断 %1 次，每 %2 做一次检查点，恢复时间中位数 %3</translation>
-    </message>
-    <message>
         <source> (over the 10-minute target)</source>
         <translation>（超过 10 分钟目标）</translation>
-    </message>
-    <message>
-        <source>Weights: fit %1, wait %2, latency %3, risk %4</source>
-        <translation>权重：可放置 %1，等待 %2，时延 %3，风险 %4</translation>
-    </message>
-    <message>
-        <source>  (breaks the latency bound)</source>
-        <translation>  （超出时延上限）</translation>
-    </message>
-    <message>
-        <source>fits now: </source>
-        <translation>现在可放置：</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>否</translation>
-    </message>
-    <message>
-        <source>when: </source>
-        <translation>何时：</translation>
-    </message>
-    <message>
-        <source>latency: </source>
-        <translation>时延：</translation>
-    </message>
-    <message>
-        <source>risk: </source>
-        <translation>风险：</translation>
-    </message>
-    <message>
-        <source>scores: fit %1, wait %2, latency %3, risk %4</source>
-        <translation>得分：可放置 %1，等待 %2，时延 %3，风险 %4</translation>
-    </message>
-    <message>
-        <source>No placement: %1</source>
-        <translation>无法放置：%1</translation>
     </message>
     <message>
         <source>Where can this job run, now or soon, and at what risk? (docs/planner.md)</source>
@@ -4161,9 +4117,187 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
         <source>warning: model families override ignored: %1</source>
         <translation>警告：已忽略型号系列覆盖文件：%1</translation>
     </message>
+    <message numerus="yes">
+        <source>%n fault(s) in %1 node-hours</source>
+        <translation>
+            <numerusform>%1 节点小时内 %n 次故障</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>unknown (no fault history)</source>
+        <translation>未知（无故障历史）</translation>
+    </message>
+    <message>
+        <source>not enough history (%1)</source>
+        <translation>历史不足（%1）</translation>
+    </message>
+    <message>
+        <source>%1 expected interruptions (90 % interval %2–%3; %4), checkpoint every %5</source>
+        <translation>预计中断 %1 次（90% 区间 %2–%3；%4），每 %5 做一次检查点</translation>
+    </message>
+    <message>
+        <source>, median recovery %1</source>
+        <translation>，恢复时间中位数 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n whole node(s))</source>
+        <translation>
+            <numerusform>%1（%n 个整节点）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n chip(s))</source>
+        <translation>
+            <numerusform>%1（%n 个芯片）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Weights: fit %1, wait %2, latency %3, risk %4</source>
+        <translation>权重：可放置 %1，等待 %2，时延 %3，风险 %4</translation>
+    </message>
+    <message>
+        <source>  (breaks the latency bound)</source>
+        <translation>  （超出时延上限）</translation>
+    </message>
+    <message>
+        <source>spans the pools of one site: </source>
+        <translation>跨同一站点的资源池：</translation>
+    </message>
+    <message>
+        <source>fits now: </source>
+        <translation>现在可放置：</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>when: </source>
+        <translation>何时：</translation>
+    </message>
+    <message>
+        <source>latency: </source>
+        <translation>时延：</translation>
+    </message>
+    <message>
+        <source>risk: </source>
+        <translation>风险：</translation>
+    </message>
+    <message>
+        <source>scores: fit %1, wait %2, latency %3, risk %4</source>
+        <translation>得分：可放置 %1，等待 %2，时延 %3，风险 %4</translation>
+    </message>
+    <message>
+        <source>No placement: %1</source>
+        <translation>无法放置：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::PlannerAnswerView</name>
+    <message>
+        <source>Show free nodes on the Pools page</source>
+        <translation>在资源池页面显示空闲节点</translation>
+    </message>
+    <message>
+        <source>Show the path on the Latency map</source>
+        <translation>在时延地图上显示路径</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Pool</source>
+        <translation>资源池</translation>
+    </message>
+    <message>
+        <source>Fits now</source>
+        <translation>现在可放置</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>何时</translation>
+    </message>
+    <message>
+        <source>Latency to anchor</source>
+        <translation>到锚定站点的时延</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Describe the job and press Plan: every pool that can take it, ranked, with why.</source>
+        <translation>描述作业后点击“规划”：列出所有能容纳它的资源池，附排名和理由。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pool(s) can take it:</source>
+        <translation>
+            <numerusform>%n 个资源池可容纳：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n now,</source>
+        <translation>
+            <numerusform>现在 %n 个，</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n later,</source>
+        <translation>
+            <numerusform>稍后 %n 个，</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n over the latency bound.</source>
+        <translation>
+            <numerusform>%n 个超出时延上限。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pool(s) excluded by the region lists.</source>
+        <translation>
+            <numerusform>%n 个资源池被区域列表排除。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No pool can take this job: the summary above says why.</source>
+        <translation>没有资源池能承接此作业：原因见上方摘要。</translation>
+    </message>
+    <message>
+        <source>Describe the job and press Plan.</source>
+        <translation>描述作业，然后点击“规划”。</translation>
+    </message>
 </context>
 <context>
     <name>Meridian::PlannerPage</name>
+    <message>
+        <source>The duration must be like 90m, 36h, 7d or 2w.</source>
+        <translation>时长的格式应为 90m、36h、7d 或 2w。</translation>
+    </message>
+    <message>
+        <source>Choose a model or a family.</source>
+        <translation>请选择型号或系列。</translation>
+    </message>
+    <message>
+        <source>The planner is not available in this console.</source>
+        <translation>此控制台没有规划器。</translation>
+    </message>
+    <message>
+        <source>Planning…</source>
+        <translation>规划中…</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::PlannerRequestForm</name>
     <message>
         <source>Fits now</source>
         <translation>现在可放置</translation>
@@ -4281,86 +4415,12 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
         <translation>规划</translation>
     </message>
     <message>
-        <source>Show free nodes on the Pools page</source>
-        <translation>在资源池页面显示空闲节点</translation>
-    </message>
-    <message>
-        <source>Show the path on the Latency map</source>
-        <translation>在时延地图上显示路径</translation>
-    </message>
-    <message>
-        <source>Rank</source>
-        <translation>排名</translation>
-    </message>
-    <message>
-        <source>Pool</source>
-        <translation>资源池</translation>
-    </message>
-    <message>
-        <source>Latency to anchor</source>
-        <translation>到锚定站点的时延</translation>
-    </message>
-    <message>
-        <source>Score</source>
-        <translation>得分</translation>
-    </message>
-    <message>
-        <source>Describe the job and press Plan: every pool that can take it, ranked, with why.</source>
-        <translation>描述作业后点击“规划”：列出所有能容纳它的资源池，附排名和理由。</translation>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>(no anchor)</source>
         <translation>（无锚定站点）</translation>
-    </message>
-    <message>
-        <source>The duration must be like 90m, 36h, 7d or 2w.</source>
-        <translation>时长的格式应为 90m、36h、7d 或 2w。</translation>
-    </message>
-    <message>
-        <source>Choose a model or a family.</source>
-        <translation>请选择型号或系列。</translation>
-    </message>
-    <message>
-        <source>The planner is not available in this console.</source>
-        <translation>此控制台没有规划器。</translation>
-    </message>
-    <message>
-        <source>Planning…</source>
-        <translation>规划中…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n pool(s) can take it:</source>
-        <translation>
-            <numerusform>%n 个资源池可容纳：</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n now,</source>
-        <translation>
-            <numerusform>现在 %n 个，</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n later,</source>
-        <translation>
-            <numerusform>稍后 %n 个，</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n over the latency bound.</source>
-        <translation>
-            <numerusform>%n 个超出时延上限。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n pool(s) excluded by the region lists.</source>
-        <translation>
-            <numerusform>%n 个资源池被区域列表排除。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
     </message>
     <message>
         <source>Save request</source>
@@ -4460,10 +4520,6 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
         <translation>每 %1 做一次检查点</translation>
     </message>
     <message>
-        <source>%1 expected interruptions, %2</source>
-        <translation>预计中断 %1 次，%2</translation>
-    </message>
-    <message>
         <source>(median recovery %1, over 10 min)</source>
         <translation>（恢复时间中位数 %1，超过 10 分钟）</translation>
     </message>
@@ -4512,10 +4568,6 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
         <translation>风险</translation>
     </message>
     <message>
-        <source>Score = Σ weight × factor score ÷ Σ weights; unknown factors score 0.</source>
-        <translation>得分 = Σ 权重 × 因素得分 ÷ Σ 权重；未知因素得 0 分。</translation>
-    </message>
-    <message>
         <source>The request is incomplete: %1</source>
         <translation>请求不完整：%1</translation>
     </message>
@@ -4542,6 +4594,44 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
     <message>
         <source>The region allow and deny lists leave no pool.</source>
         <translation>区域允许和排除列表之后没有剩下任何资源池。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fault(s) in %1 node-hours</source>
+        <translation>
+            <numerusform>%1 节点小时内 %n 次故障</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not enough history (%1)</source>
+        <translation>历史不足（%1）</translation>
+    </message>
+    <message>
+        <source>%1 expected interruptions (90 % interval %2–%3; %4), %5</source>
+        <translation>预计中断 %1 次（90% 区间 %2–%3；%4），%5</translation>
+    </message>
+    <message>
+        <source>Score = Σ weight × factor score ÷ Σ weights; unknown factors score 0, except an unknown risk, which scores 0.5 (as one expected interruption): neither best nor worst.</source>
+        <translation>得分 = Σ 权重 × 因素得分 ÷ Σ 权重；未知因素得 0 分，但未知风险得 0.5 分（相当于预计中断一次）：既不算最好，也不算最差。</translation>
+    </message>
+    <message>
+        <source>%1 (spanning)</source>
+        <translation>%1（跨池）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n whole node(s)</source>
+        <translation>
+            <numerusform>%1：%n 个整节点</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n chip(s)</source>
+        <translation>
+            <numerusform>%1：%n 个芯片</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Spans the pools of one site: %1. Free chips add up; latency is the worst member&apos;s, risk is over the nodes each member gives, and it fits when the last member does.</source>
+        <translation>跨同一站点的资源池：%1。空闲芯片相加；时延取最差成员的值，风险按各成员实际提供的节点计算，最后一个成员满足时即可放置。</translation>
     </message>
 </context>
 <context>
@@ -5859,6 +5949,10 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
     <message>
         <source>Only %1 of the range has data: the range is mostly a gap, and every figure describes the minutes with data only.</source>
         <translation>该时间范围内仅 %1 有数据：大部分是空白，所有数值仅描述有数据的分钟。</translation>
+    </message>
+    <message>
+        <source>Up node-hours</source>
+        <translation>在线节点小时</translation>
     </message>
 </context>
 <context>

@@ -114,6 +114,28 @@ private Q_SLOTS:
             mostFree = std::max(mostFree, c[QStringLiteral("fit")][QStringLiteral("freeChips")].toInt());
             mostChips = std::max(mostChips, c[QStringLiteral("fit")][QStringLiteral("chips")].toInt());
             QVERIFY(c[QStringLiteral("scores")][QStringLiteral("total")].toDouble() >= 0);
+            // One pool, or a spanning set that names its members (the demo has no site with two pools of a model).
+            QVERIFY(c[QStringLiteral("spanning")].isBool());
+            QCOMPARE(c[QStringLiteral("spans")].toArray().isEmpty(), !c[QStringLiteral("spanning")].toBool());
+            // Risk states its observation; a figure only with enough history, then with its interval.
+            const QJsonObject risk = c[QStringLiteral("risk")].toObject();
+            const QString history = risk.value(QStringLiteral("history")).toString();
+            QVERIFY2(QStringList({ QStringLiteral("none"), QStringLiteral("too-short"), QStringLiteral("enough") })
+                         .contains(history),
+                qPrintable(history));
+            if (history == QLatin1String("none"))
+                continue;
+            QVERIFY(risk.value(QStringLiteral("observedFaults")).toInt(-1) >= 0);
+            QVERIFY(risk.value(QStringLiteral("observedNodeHours")).toDouble() > 0);
+            const QJsonValue expected = risk.value(QStringLiteral("expectedInterruptions"));
+            const QJsonArray interval = risk.value(QStringLiteral("expectedInterruptionsInterval")).toArray();
+            QCOMPARE(interval.size(), 2);
+            if (history == QLatin1String("too-short")) {
+                QVERIFY(expected.isNull() && interval[0].isNull() && interval[1].isNull());
+            } else {
+                QVERIFY(interval[0].toDouble() <= expected.toDouble());
+                QVERIFY(expected.toDouble() < interval[1].toDouble());
+            }
         }
         QCOMPARE(candidates.first()[QStringLiteral("rank")].toInt(), 1);
         QVERIFY(candidates.first()[QStringLiteral("fit")][QStringLiteral("fitsNow")].toBool());
@@ -125,6 +147,16 @@ private Q_SLOTS:
                     QString::number(mostFree + 1), QStringLiteral("--duration"), QStringLiteral("1d") }));
             QVERIFY2(later.exitCode == 3, later.out.constData());
             QVERIFY(later.out.contains("fits now: no"));
+            // Every risk line states a figure with its interval and observation, too little history with the
+            // observation, or no history: never a bare number.
+            for (const QByteArray& line : later.out.split('\n')) {
+                if (!line.startsWith("   risk: "))
+                    continue;
+                const bool figure
+                    = line.contains(" expected interruptions (90 % interval ") && line.contains(" node-hours");
+                const bool tooShort = line.contains("not enough history (") && line.contains(" node-hours)");
+                QVERIFY2(figure || tooShort || line.contains("unknown (no fault history)"), line.constData());
+            }
         }
 
         // Nothing can hold it: 1, and the reason.

@@ -26,6 +26,20 @@ QString number(double v, int decimals)
 
 } // namespace
 
+QString pool(const Candidate& c)
+{
+    return c.spanning() ? Text::tr("%1 (spanning)").arg(c.pool) : c.pool;
+}
+
+QString spans(const Candidate& c, bool wholeNodes)
+{
+    QStringList parts;
+    for (int i = 0; i < c.spans.size(); ++i)
+        parts.append(wholeNodes ? Text::tr("%1: %n whole node(s)", "", c.spanShares.value(i)).arg(c.spans[i])
+                                : Text::tr("%1: %n chip(s)", "", c.spanShares.value(i)).arg(c.spans[i]));
+    return parts.join(QStringLiteral(", "));
+}
+
 QString fit(const Candidate& c, bool wholeNodes)
 {
     if (c.fit.fragmented && !wholeNodes)
@@ -66,14 +80,32 @@ QString latency(const Candidate& c)
     return s;
 }
 
+QString observation(const Candidate& c)
+{
+    return Text::tr("%n fault(s) in %1 node-hours", "", c.risk.observedFaults).arg(number(c.risk.observedNodeHours, 1));
+}
+
 QString risk(const Candidate& c)
 {
-    if (std::isnan(c.risk.expectedInterruptions))
-        return Text::tr("unknown (no fault history)");
-    const QString interval = std::isinf(c.risk.checkpointIntervalHours)
-        ? Text::tr("any checkpoint interval")
-        : Text::tr("checkpoint every %1").arg(Format::duration(qint64(c.risk.checkpointIntervalHours * 3600 * 1000)));
-    QString s = Text::tr("%1 expected interruptions, %2").arg(number(c.risk.expectedInterruptions, 2), interval);
+    QString s;
+    switch (c.risk.history) {
+    case RiskHistory::None:
+        s = Text::tr("unknown (no fault history)");
+        break;
+    case RiskHistory::TooShort:
+        s = Text::tr("not enough history (%1)").arg(observation(c));
+        break;
+    case RiskHistory::Enough: {
+        const QString interval = std::isinf(c.risk.checkpointIntervalHours)
+            ? Text::tr("any checkpoint interval")
+            : Text::tr("checkpoint every %1")
+                  .arg(Format::duration(qint64(c.risk.checkpointIntervalHours * 3600 * 1000)));
+        s = Text::tr("%1 expected interruptions (90 % interval %2–%3; %4), %5")
+                .arg(number(c.risk.expectedInterruptions, 2), number(c.risk.expectedInterruptionsLow, 2),
+                    number(c.risk.expectedInterruptionsHigh, 2), observation(c), interval);
+        break;
+    }
+    }
     if (!std::isnan(c.risk.medianRecoveryMs))
         s += u' '
             + (c.risk.recoveryOverTarget ? Text::tr("(median recovery %1, over 10 min)")
@@ -92,8 +124,14 @@ QString why(const Candidate& c, const PlannerWeights& w, bool wholeNodes)
     QString html = QStringLiteral("<p><b>%1</b></p>")
                        .arg(Text::tr("#%1 %2 / %3: score %4")
                                 .arg(c.rank)
-                                .arg(regionDisplayName(c.region), c.pool, number(c.scores.total, 3))
+                                .arg(regionDisplayName(c.region), pool(c), number(c.scores.total, 3))
                                 .toHtmlEscaped());
+    if (c.spanning())
+        html += QStringLiteral("<p>%1</p>")
+                    .arg(Text::tr("Spans the pools of one site: %1. Free chips add up; latency is the worst member's, "
+                                  "risk is over the nodes each member gives, and it fits when the last member does.")
+                             .arg(spans(c, wholeNodes))
+                             .toHtmlEscaped());
     if (c.latency.violates)
         html += QStringLiteral("<p><font color=#c0392b>%1</font></p>")
                     .arg(Text::tr("Breaks the latency bound: listed after every candidate within it.").toHtmlEscaped());
@@ -106,7 +144,9 @@ QString why(const Candidate& c, const PlannerWeights& w, bool wholeNodes)
     html += row(Text::tr("Risk"), w.risk, c.scores.risk, risk(c));
     html += QStringLiteral("</table>");
     html += QStringLiteral("<p>%1</p>")
-                .arg(Text::tr("Score = Σ weight × factor score ÷ Σ weights; unknown factors score 0.").toHtmlEscaped());
+                .arg(Text::tr("Score = Σ weight × factor score ÷ Σ weights; unknown factors score 0, except an unknown "
+                              "risk, which scores 0.5 (as one expected interruption): neither best nor worst.")
+                         .toHtmlEscaped());
     return html;
 }
 

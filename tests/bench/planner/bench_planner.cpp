@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The placement planner at 25,000 nodes / 200,000 accelerators (docs/planner.md, docs/performance.md):
-// - planner_answer: what the worker does for one question (latency matrix + plan()), median of runs;
+// - planner_answer: what the worker does for one question (site-level latency matrix + plan()), median of runs;
+// - planner_latency_matrix_nodes_cpu, planner_answer_nodes_matrix_cpu: the node-level matrix (the Latency page's),
+//   which the worker built before, alone and with plan(): the same answer the old way, in the same process;
 // - planner_rerank: new weights on an open answer (UI thread, no fleet pass);
 // - planner_snapshot: the UI thread's part of asking (implicitly shared copies of the store's hashes + the
 //   sources' clock), what a fleet tick costs the UI when the open answer is refreshed;
@@ -139,7 +141,8 @@ int main(int argc, char** argv)
     r.anchorSite = QStringLiteral("site7");
     r.maxP99Ms = 30;
 
-    QList<double> answer, answerCpu, matrixCpu, noAnchorCpu, rerankMs, snapshot, baseline, baselineCpu;
+    QList<double> answer, answerCpu, matrixCpu, fullMatrixCpu, answerBeforeCpu, noAnchorCpu, rerankMs, snapshot,
+        baseline, baselineCpu;
     PlacementRequest noAnchor = r;
     noAnchor.anchorSite.clear();
     noAnchor.maxP99Ms = Protocol::Missing;
@@ -149,11 +152,19 @@ int main(int argc, char** argv)
         t.start();
         double cpu = cpuMs();
         PlannerInputs copy = in; // what the worker receives: implicitly shared
-        copy.latency = LatencyMatrix::build(copy.nodes);
+        copy.latency = LatencyMatrix::buildSites(copy.nodes); // what the worker builds: site pairs only
         matrixCpu.append(cpuMs() - cpu);
         a = plan(copy, r);
         answer.append(t.nsecsElapsed() / 1e6);
         answerCpu.append(cpuMs() - cpu);
+
+        cpu = cpuMs();
+        PlannerInputs before = in; // the worker before: the node-level matrix, then plan()
+        before.latency = LatencyMatrix::build(before.nodes);
+        fullMatrixCpu.append(cpuMs() - cpu);
+        volatile qsizetype same = plan(before, r).candidates.size();
+        (void)same;
+        answerBeforeCpu.append(cpuMs() - cpu);
 
         cpu = cpuMs();
         PlannerInputs plain = in; // no anchor: the service builds no latency matrix
@@ -184,6 +195,8 @@ int main(int argc, char** argv)
     bench("planner_answer", median(answer), "ms");
     bench("planner_answer_cpu", median(answerCpu), "ms");
     bench("planner_latency_matrix_cpu", median(matrixCpu), "ms");
+    bench("planner_latency_matrix_nodes_cpu", median(fullMatrixCpu), "ms");
+    bench("planner_answer_nodes_matrix_cpu", median(answerBeforeCpu), "ms");
     bench("planner_answer_no_anchor_cpu", median(noAnchorCpu), "ms");
     bench("planner_rerank", median(rerankMs), "ms");
     bench("planner_snapshot", median(snapshot), "ms");

@@ -291,6 +291,53 @@ private Q_SLOTS:
         QCOMPARE(v[0].pairClass, PairClass::HubCity);
     }
 
+    void siteLevelBuildEqualsTheFullOne()
+    {
+        // The planner's site-only build: the same sites, pools and site pairs as the node-level build, no nodes.
+        QHash<QString, FleetNode> nodes;
+        const QString east = QStringLiteral("East China"), north = QStringLiteral("North China");
+        nodes.insert(QStringLiteral("a1"),
+            node(QStringLiteral("a1"), QStringLiteral("wuhu"), QStringLiteral("wuhu-trn1"), QStringLiteral("r1"), east,
+                QStringLiteral("core"),
+                { probe(QStringLiteral("a2"), 0.05, 0.1, 0), probe(QStringLiteral("b1"), 10, 14, 0.02) }));
+        nodes.insert(QStringLiteral("a2"),
+            node(QStringLiteral("a2"), QStringLiteral("wuhu"), QStringLiteral("wuhu-trn2"), QStringLiteral("r2"), east,
+                QStringLiteral("core"), { probe(QStringLiteral("b1"), std::nan(""), std::nan(""), 1.0) }));
+        nodes.insert(QStringLiteral("b1"),
+            node(QStringLiteral("b1"), QStringLiteral("beijing"), QStringLiteral("beijing-inf1"), QStringLiteral("r9"),
+                north, QStringLiteral("hotspot"),
+                { probe(QStringLiteral("a1"), 12, 20, 0), probe(QStringLiteral("zz"), 1, 1, 0) }));
+        FleetNode noLabel = node(QStringLiteral("c1"), QString(), QStringLiteral("chengdu-edge1"), QStringLiteral("r1"),
+            QStringLiteral("Southwest China"), QString(), { probe(QStringLiteral("a1"), 30, 40, 0) });
+        noLabel.inventory.labels.clear(); // the site from the pool's prefix
+        nodes.insert(QStringLiteral("c1"), noLabel);
+        const LatencyMatrix full = LatencyMatrix::build(nodes);
+        const LatencyMatrix sites = LatencyMatrix::buildSites(nodes);
+        const LatencyTopology &f = full.topology(), &s = sites.topology();
+        QCOMPARE(s.sites.size(), f.sites.size());
+        for (int i = 0; i < f.sites.size(); ++i) {
+            QCOMPARE(s.sites[i].id, f.sites[i].id);
+            QCOMPARE(s.sites[i].region, f.sites[i].region);
+            QCOMPARE(s.sites[i].nodes, f.sites[i].nodes);
+            QCOMPARE(s.sites[i].accelerators, f.sites[i].accelerators);
+        }
+        QCOMPARE(s.siteIndex, f.siteIndex);
+        QCOMPARE(s.pools, f.pools);
+        QCOMPARE(s.poolSite, f.poolSite);
+        QCOMPARE(s.poolIndex, f.poolIndex);
+        QVERIFY(s.nodes.isEmpty());
+        QCOMPARE(sites.pairs(LatencyLevel::Site).keys().size(), full.pairs(LatencyLevel::Site).size());
+        for (auto it = full.pairs(LatencyLevel::Site).cbegin(); it != full.pairs(LatencyLevel::Site).cend(); ++it) {
+            const PairStats x = sites.pairs(LatencyLevel::Site).value(it.key());
+            QCOMPARE(x.probes, it->probes);
+            QCOMPARE(x.p50Ms, it->p50Ms);
+            QCOMPARE(x.p99Ms, it->p99Ms);
+            QCOMPARE(x.loss, it->loss);
+        }
+        QVERIFY(sites.pairs(LatencyLevel::Node).isEmpty());
+        QCOMPARE(sites.newestWindowMs(), full.newestWindowMs());
+    }
+
     void targetsJson_data()
     {
         QTest::addColumn<QByteArray>("json");

@@ -83,6 +83,28 @@ PlannerInputs trn1()
     return in;
 }
 
+// trn1() and, in the same site (guian), guian-trn2: two free 8-chip nodes (16 chips, 2 whole nodes); and wuhu-trn1
+// in another site with as many free.
+PlannerInputs guianSite()
+{
+    PlannerInputs in = trn1();
+    for (const QString& id : { QStringLiteral("t1"), QStringLiteral("t2") })
+        in.nodes.insert(id, node(id, QStringLiteral("guian-trn2"), 8));
+    for (const QString& id : { QStringLiteral("w1"), QStringLiteral("w2") })
+        in.nodes.insert(id, node(id, QStringLiteral("wuhu-trn1"), 8));
+    in.latency = LatencyMatrix::build(in.nodes);
+    return in;
+}
+
+QList<Candidate> spanning(const PlanAnswer& a)
+{
+    QList<Candidate> out;
+    for (const Candidate& c : a.candidates)
+        if (c.spanning())
+            out.append(c);
+    return out;
+}
+
 PlacementRequest request(int count, bool whole = false)
 {
     PlacementRequest r;
@@ -250,33 +272,124 @@ private Q_SLOTS:
 
     void riskFromFaultRateAndRecoveries()
     {
-        // 2 faults over 200 up node-hours: MTBF 100 h, 0.01 faults per node-hour. Two nodes for a week:
+        // 4 faults over 400 up node-hours: MTBF 100 h, 0.01 faults per node-hour. Two nodes for a week:
         // 0.01 × 2 × 168 = 3.36 interruptions; checkpoint interval 2 × 1 % ÷ (0.01 × 2) = 1 h.
-        const PoolRisk history { 2, 100.0, 7 * 24 * HourMs };
+        const PoolRisk history { 4, 100.0, 7 * 24 * HourMs, 400.0 };
         const RiskFactor k = riskOf(&history, 2, 7 * 24 * HourMs, { 5 * MinuteMs, 20 * MinuteMs, 15 * MinuteMs }, 0.01);
+        QCOMPARE(k.history, RiskHistory::Enough);
+        QCOMPARE(k.observedFaults, 4);
+        QCOMPARE(k.observedNodeHours, 400.0);
         QCOMPARE(k.faultsPerNodeHour, 0.01);
         QVERIFY(qFuzzyCompare(k.expectedInterruptions, 3.36));
+        // The 90 % interval of 4 faults: [1.3663, 9.1535] faults, over 400 node-hours, × 336 job node-hours.
+        QVERIFY(qAbs(k.faultsPerNodeHourLow * 400 - 1.36623) < 1e-4);
+        QVERIFY(qAbs(k.faultsPerNodeHourHigh * 400 - 9.15352) < 1e-4);
+        QVERIFY(qFuzzyCompare(k.expectedInterruptionsLow, k.faultsPerNodeHourLow * 336));
+        QVERIFY(qFuzzyCompare(k.expectedInterruptionsHigh, k.faultsPerNodeHourHigh * 336));
         QVERIFY(qFuzzyCompare(k.checkpointIntervalHours, 1.0));
         QCOMPARE(k.medianRecoveryMs, double(15 * MinuteMs)); // nearest rank of 5, 15, 20
         QCOMPARE(k.recoveries, 3);
         QVERIFY(k.recoveryOverTarget);
-        // No fault in the window: a measured zero, and any checkpoint interval keeps the share.
-        const PoolRisk quiet { 0, Protocol::Missing, 7 * 24 * HourMs };
+        // No fault over more node-hours than the job runs: a measured zero (interval up to 3 faults' worth), and
+        // any checkpoint interval keeps the share.
+        const PoolRisk quiet { 0, Protocol::Missing, 7 * 24 * HourMs, 500.0 };
         const RiskFactor q = riskOf(&quiet, 2, 7 * 24 * HourMs, {}, 0.01);
+        QCOMPARE(q.history, RiskHistory::Enough);
         QCOMPARE(q.expectedInterruptions, 0.0);
+        QCOMPARE(q.expectedInterruptionsLow, 0.0);
+        QVERIFY(qAbs(q.expectedInterruptionsHigh - 2.99573 * 336 / 500) < 1e-4);
         QVERIFY(std::isinf(q.checkpointIntervalHours));
         QVERIFY(std::isnan(q.medianRecoveryMs));
         // No history at all: unknown, never 0.
         const RiskFactor none = riskOf(nullptr, 2, 7 * 24 * HourMs, {}, 0.01);
+        QCOMPARE(none.history, RiskHistory::None);
         QVERIFY(std::isnan(none.faultsPerNodeHour));
         QVERIFY(std::isnan(none.expectedInterruptions));
         QVERIFY(std::isnan(none.checkpointIntervalHours));
+        QVERIFY(std::isnan(none.observedNodeHours));
+    }
+
+    void riskNeedsEnoughHistory_data()
+    {
+        QTest::addColumn<int>("faults");
+        QTest::addColumn<double>("nodeHours");
+        QTest::addColumn<bool>("enough");
+        // The job: 2 nodes for a week, 336 node-hours.
+        QTest::newRow("2 faults, fewer node-hours than the job") << 2 << 335.9 << false;
+        QTest::newRow("2 faults, as many node-hours as the job") << 2 << 336.0 << true;
+        QTest::newRow("0 faults, a few minutes") << 0 << 0.5 << false;
+        QTest::newRow("0 faults, as many node-hours as the job") << 0 << 336.0 << true;
+        QTest::newRow("4 faults in 2 node-hours (a burst in the first minutes)") << 4 << 2.0 << false;
+        QTest::newRow("3 faults, just under a node-day") << 3 << 23.9 << false;
+        QTest::newRow("3 faults in a node-day") << 3 << 24.0 << true;
+        QTest::newRow("1 fault in one node-hour (the demo's 336)") << 1 << 1.0 << false;
+    }
+
+    void riskNeedsEnoughHistory()
+    {
+        QFETCH(int, faults);
+        QFETCH(double, nodeHours);
+        QFETCH(bool, enough);
+        const PoolRisk h { faults, faults > 0 ? nodeHours / faults : Protocol::Missing, 7 * 24 * HourMs, nodeHours };
+        const RiskFactor k = riskOf(&h, 2, 7 * 24 * HourMs, {}, 0.01);
+        // The observation is stated either way.
+        QCOMPARE(k.observedFaults, faults);
+        QCOMPARE(k.observedNodeHours, nodeHours);
+        QCOMPARE(k.history, enough ? RiskHistory::Enough : RiskHistory::TooShort);
+        if (enough) {
+            QVERIFY(qFuzzyCompare(1 + k.faultsPerNodeHour, 1 + faults / nodeHours));
+            QVERIFY(k.expectedInterruptionsLow <= k.expectedInterruptions);
+            QVERIFY(k.expectedInterruptions < k.expectedInterruptionsHigh);
+        } else {
+            // Unknown, not a number: no rate, no interval, no interruptions, no interval to checkpoint.
+            QVERIFY(std::isnan(k.faultsPerNodeHour));
+            QVERIFY(std::isnan(k.faultsPerNodeHourHigh));
+            QVERIFY(std::isnan(k.expectedInterruptions));
+            QVERIFY(std::isnan(k.expectedInterruptionsHigh));
+            QVERIFY(std::isnan(k.checkpointIntervalHours));
+        }
+    }
+
+    void poissonIntervalIsGarwoods_data()
+    {
+        QTest::addColumn<int>("count");
+        QTest::addColumn<double>("low");
+        QTest::addColumn<double>("high");
+        // Exact 90 % limits (χ² quantiles ÷ 2).
+        QTest::newRow("0") << 0 << 0.0 << 2.995732;
+        QTest::newRow("1") << 1 << 0.051293 << 4.743865;
+        QTest::newRow("3") << 3 << 0.817691 << 7.753657;
+        QTest::newRow("10") << 10 << 5.425406 << 16.962219;
+        QTest::newRow("200 (last exact)") << 200 << 177.320487 << 224.874351;
+        QTest::newRow("500 (Wilson-Hilferty)") << 500 << 463.797182 << 538.376495;
+    }
+
+    void poissonIntervalIsGarwoods()
+    {
+        QFETCH(int, count);
+        QFETCH(double, low);
+        QFETCH(double, high);
+        const auto [l, h] = poissonInterval(count, 0.90);
+        QVERIFY2(qAbs(l - low) <= 1e-3 * std::max(1.0, low), qPrintable(QString::number(l)));
+        QVERIFY2(qAbs(h - high) <= 1e-3 * high, qPrintable(QString::number(h)));
+    }
+
+    void unknownRiskRanksBetweenKnownOnes()
+    {
+        // Unknown risk scores as one expected interruption: below a pool with fewer, above one with more.
+        Candidate unknown, safe, risky;
+        safe.risk.expectedInterruptions = 0.2;
+        risky.risk.expectedInterruptions = 5;
+        const PlannerWeights riskOnly { 0, 0, 0, 1 };
+        QCOMPARE(score(unknown, riskOnly).risk, UnknownRiskScore);
+        QVERIFY(score(safe, riskOnly).total > score(unknown, riskOnly).total);
+        QVERIFY(score(unknown, riskOnly).total > score(risky, riskOnly).total);
     }
 
     void recoveriesComeFromTheJobFigures()
     {
         PlannerInputs in = trn1();
-        in.risk.insert(poolKey(Region, QStringLiteral("guian-trn1")), { 2, 100.0, 7 * 24 * HourMs });
+        in.risk.insert(poolKey(Region, QStringLiteral("guian-trn1")), { 2, 100.0, 7 * 24 * HourMs, 200.0 });
         Protocol::JobRecord j = job(QStringLiteral("job-r"), QStringLiteral("guian-trn1"), QStringLiteral("completed"));
         j.segments = { { Now - 5 * HourMs, Now - 4 * HourMs, QStringLiteral("interrupted"), 0 },
             { Now - 4 * HourMs + 3 * MinuteMs, Now - HourMs, QStringLiteral("completed"), 0 } };
@@ -287,7 +400,7 @@ private Q_SLOTS:
         QCOMPARE(c.risk.recoveries, 1);
         QCOMPARE(c.risk.medianRecoveryMs, double(3 * MinuteMs));
         QVERIFY(!c.risk.recoveryOverTarget);
-        // 8 chips: one node. 0.01 × 1 × 168 h.
+        // 8 chips: one node. 0.01 × 1 × 168 h (2 faults, but 200 node-hours cover the job's 168).
         QVERIFY(qFuzzyCompare(c.risk.expectedInterruptions, 1.68));
     }
 
@@ -324,8 +437,8 @@ private Q_SLOTS:
         in.nodes.insert(QStringLiteral("w2"), w2);
         in.jobs.insert(
             QStringLiteral("job-w"), job(QStringLiteral("job-w"), wuhu, QStringLiteral("running"), Now + HourMs));
-        in.risk.insert(poolKey(Region, QStringLiteral("guian-trn1")), { 50, 2.0, 7 * 24 * HourMs });
-        in.risk.insert(poolKey(Region, wuhu), { 0, Protocol::Missing, 7 * 24 * HourMs });
+        in.risk.insert(poolKey(Region, QStringLiteral("guian-trn1")), { 50, 2.0, 7 * 24 * HourMs, 100.0 });
+        in.risk.insert(poolKey(Region, wuhu), { 0, Protocol::Missing, 7 * 24 * HourMs, 1000.0 });
         in.latency = LatencyMatrix::build(in.nodes);
         const PlanAnswer fitFirst = plan(in, request(12), { 1, 0, 0, 0 });
         QCOMPARE(fitFirst.candidates.first().pool, QStringLiteral("guian-trn1"));
@@ -336,6 +449,106 @@ private Q_SLOTS:
         PlanAnswer reranked = riskFirst;
         rerank(&reranked, { 1, 0, 0, 0 });
         QCOMPARE(reranked.candidates.first().pool, QStringLiteral("guian-trn1"));
+    }
+
+    void spanningFitsNowWhereNoPoolDoes()
+    {
+        // 26 chips: guian-trn1 alone has 12 free (+4 in 2 h, +8 in 6 h, the rest held by a job of unknown end):
+        // unknown; guian-trn2 has 16: never; wuhu-trn1 16: never. guian together: 28 free, now.
+        PlannerInputs in = guianSite();
+        in.risk.insert(poolKey(Region, QStringLiteral("guian-trn1")), { 4, 100.0, 7 * 24 * HourMs, 400.0 });
+        in.risk.insert(
+            poolKey(Region, QStringLiteral("guian-trn2")), { 0, Protocol::Missing, 7 * 24 * HourMs, 1000.0 });
+        const PlanAnswer a = plan(in, request(26));
+        const QList<Candidate> spans = spanning(a);
+        QCOMPARE(spans.size(), 1);
+        const Candidate& c = spans.first();
+        // Filled most-offering first: trn2 gives its 16, trn1 the other 10.
+        QCOMPARE(c.spans, QStringList({ QStringLiteral("guian-trn2"), QStringLiteral("guian-trn1") }));
+        QCOMPARE(c.spanShares, QList<int>({ 16, 10 }));
+        QCOMPARE(c.pool, QStringLiteral("guian-trn2 + guian-trn1"));
+        QCOMPARE(c.models, QStringList { Ascend });
+        // Free = the sum; nodes actually used: trn2 ⌈16/8⌉ = 2, trn1 ⌈10/8⌉ = 2.
+        QCOMPARE(c.fit.chips, 48);
+        QCOMPARE(c.fit.freeChips, 28);
+        QCOMPARE(c.fit.freeWholeNodes, 3);
+        QCOMPARE(c.fit.nodesNeeded, 4);
+        QVERIFY(c.fit.fitsNow);
+        QCOMPARE(c.wait.state, FitState::Now);
+        // Risk over those nodes: trn2 2 nodes × 168 h of a measured 0 (1,000 node-hours cover its 336); trn1 2 nodes
+        // × 168 h × 0.01 = 3.36. Observation: 4 faults in 1,400 node-hours.
+        QCOMPARE(c.risk.history, RiskHistory::Enough);
+        QVERIFY(qFuzzyCompare(c.risk.expectedInterruptions, 3.36));
+        QCOMPARE(c.risk.observedFaults, 4);
+        QCOMPARE(c.risk.observedNodeHours, 1400.0);
+        QVERIFY(qFuzzyCompare(c.risk.faultsPerNodeHour, 3.36 / (4 * 168)));
+        QVERIFY(qFuzzyCompare(c.risk.checkpointIntervalHours, 2 * 0.01 / (0.01 * 2)));
+        QVERIFY(c.risk.expectedInterruptionsLow < 3.36 && 3.36 < c.risk.expectedInterruptionsHigh);
+        // Free nodes of both members for the Pools page; the other site takes no part.
+        QCOMPARE(c.freeNodes.size(), 4); // t1, t2, a (whole), b (half)
+        for (const Candidate& x : a.candidates)
+            QVERIFY(!x.pool.contains(QStringLiteral("wuhu")) || !x.spanning());
+        // A member's history too short for its share makes the whole risk unknown.
+        in.risk.insert(poolKey(Region, QStringLiteral("guian-trn2")), { 0, Protocol::Missing, 7 * 24 * HourMs, 100.0 });
+        const Candidate s = spanning(plan(in, request(26))).value(0);
+        QCOMPARE(s.risk.history, RiskHistory::TooShort);
+        QVERIFY(std::isnan(s.risk.expectedInterruptions));
+        QCOMPARE(s.risk.observedFaults, 4);
+        QCOMPARE(s.risk.observedNodeHours, 500.0);
+    }
+
+    void spanningHonoursWholeNodesPerPool()
+    {
+        // 24 chips in whole nodes, 3 nodes: trn1 has 1 whole free node (b frees at 2 h, c at 6 h: later, 6 h),
+        // trn2 2 (never alone). Together 3 whole nodes now: trn2 gives 2, trn1 1.
+        const PlanAnswer a = plan(guianSite(), request(24, true));
+        const Candidate c = spanning(a).value(0);
+        QCOMPARE(c.spans, QStringList({ QStringLiteral("guian-trn2"), QStringLiteral("guian-trn1") }));
+        QCOMPARE(c.spanShares, QList<int>({ 2, 1 }));
+        QCOMPARE(c.fit.nodesNeeded, 3);
+        QCOMPARE(c.wait.state, FitState::Now);
+        // 32 chips, 4 nodes: 3 free whole now; b's job ends in 2 h: later, sooner than trn1 alone (unknown).
+        const Candidate later = spanning(plan(guianSite(), request(32, true))).value(0);
+        QCOMPARE(later.wait.state, FitState::Later);
+        QCOMPARE(later.wait.waitMs, 2 * HourMs);
+        QCOMPARE(later.wait.jobsEnding, 1);
+        QVERIFY(!later.fit.fitsNow);
+        QCOMPARE(later.spanShares, QList<int>({ 2, 2 })); // at 2 h trn1 offers a and b
+        // Nodes of another size do not join a whole-node set (their units would not add).
+        PlannerInputs mixed = guianSite();
+        mixed.nodes.remove(QStringLiteral("t1"));
+        mixed.nodes.remove(QStringLiteral("t2"));
+        mixed.nodes.insert(QStringLiteral("t3"), node(QStringLiteral("t3"), QStringLiteral("guian-trn2"), 16));
+        QVERIFY(spanning(plan(mixed, request(24, true))).isEmpty());
+    }
+
+    void noSpanningWhenOnePoolFits()
+    {
+        // 8 chips: trn1 fits alone now, so no set is offered; nor when a member alone fits as soon.
+        QVERIFY(spanning(plan(guianSite(), request(8))).isEmpty());
+        QVERIFY(spanning(plan(guianSite(), request(16))).isEmpty()); // trn2 has 16 free
+    }
+
+    void spanningLatencyIsTheWorstMember()
+    {
+        // Members share their site, so the site's figure; the anchor is the same for both.
+        PlannerInputs in = guianSite();
+        Protocol::ProbeResult p;
+        p.peer = QStringLiteral("w1");
+        p.windowEndMs = Now;
+        p.p50Ms = 20;
+        p.p99Ms = 30;
+        p.count = 10;
+        in.nodes[QStringLiteral("t1")].snapshot.probes.append(p);
+        in.latency = LatencyMatrix::build(in.nodes);
+        PlacementRequest r = request(26);
+        r.anchorSite = QStringLiteral("wuhu");
+        r.maxP99Ms = 10;
+        const Candidate c = spanning(plan(in, r)).value(0);
+        QVERIFY(c.spanning());
+        QVERIFY(c.latency.known);
+        QCOMPARE(c.latency.p99Ms, 30.0);
+        QVERIFY(c.latency.violates);
     }
 
     void invalidRequestIsRefused()

@@ -15,6 +15,8 @@
 #include "ui/shell/mainwindow.h"
 
 #include <QComboBox>
+#include <QHeaderView>
+#include <QLabel>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -84,18 +86,28 @@ private Q_SLOTS:
         r.durationMs = Planner::parseDuration(QStringLiteral("7d"));
         planner->setRequest(r);
         QCOMPARE(planner->request().model, r.model);
+        // Before the first Plan the empty table says what to do, its columns as wide as their labels.
+        auto* empty = page<QLabel>("candidatesEmpty");
+        QVERIFY(empty);
+        QTRY_VERIFY(empty->isVisible());
+        QCOMPARE(empty->text(), QStringLiteral("Describe the job and press Plan."));
+        QHeaderView* header = planner->table()->horizontalHeader();
+        const QString rankLabel = planner->table()->horizontalHeaderItem(PlannerAnswerView::RankColumn)->text();
+        QVERIFY(
+            header->sectionSize(PlannerAnswerView::RankColumn) >= header->fontMetrics().horizontalAdvance(rankLabel));
         QSignalSpy answered(planner, &PlannerPage::answered);
         QTest::mouseClick(page<QPushButton>("planButton"), Qt::LeftButton);
         QVERIFY(answered.wait(10000));
+        QVERIFY(!empty->isVisible());
 
         // wuhu-train fits now (10 free chips); beijing-train's chips are held by a job of unknown end.
         QTableWidget* table = planner->table();
         QCOMPARE(table->rowCount(), 2);
-        QVERIFY(table->item(0, PlannerPage::PoolColumn)->text().endsWith(QStringLiteral("wuhu-train")));
-        QCOMPARE(table->item(0, PlannerPage::FitColumn)->text(), QStringLiteral("10 free chips"));
-        QCOMPARE(table->item(0, PlannerPage::WhenColumn)->text(), QStringLiteral("now"));
-        QVERIFY(table->item(1, PlannerPage::WhenColumn)->text().startsWith(QStringLiteral("unknown")));
-        QCOMPARE(table->item(0, PlannerPage::RiskColumn)->text(), QStringLiteral("unknown (no fault history)"));
+        QVERIFY(table->item(0, PlannerAnswerView::PoolColumn)->text().endsWith(QStringLiteral("wuhu-train")));
+        QCOMPARE(table->item(0, PlannerAnswerView::FitColumn)->text(), QStringLiteral("10 free chips"));
+        QCOMPARE(table->item(0, PlannerAnswerView::WhenColumn)->text(), QStringLiteral("now"));
+        QVERIFY(table->item(1, PlannerAnswerView::WhenColumn)->text().startsWith(QStringLiteral("unknown")));
+        QCOMPARE(table->item(0, PlannerAnswerView::RiskColumn)->text(), QStringLiteral("unknown (no fault history)"));
         QCOMPARE(planner->answer().candidates.first().freeNodes,
             QStringList({ QStringLiteral("e3"), QStringLiteral("e1") }));
         QVERIFY(planner->whyView()->toPlainText().contains(QStringLiteral("Fits now")));

@@ -1,0 +1,398 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/planner/plannerrequestform.h"
+
+#include "core/latency/latencytargets.h"
+#include "core/planner/planner.h"
+#include "core/planner/plannerservice.h"
+#include "core/store/fleetstore.h"
+#include "ui/common/regionnames.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QEvent>
+#include <QFile>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QSet>
+#include <QSlider>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+namespace Meridian {
+
+using namespace Planner;
+
+namespace {
+
+const char* const WeightNames[4] = { QT_TRANSLATE_NOOP("Meridian::PlannerRequestForm", "Fits now"),
+    QT_TRANSLATE_NOOP("Meridian::PlannerRequestForm", "When"),
+    QT_TRANSLATE_NOOP("Meridian::PlannerRequestForm", "Latency"),
+    QT_TRANSLATE_NOOP("Meridian::PlannerRequestForm", "Risk") };
+
+QStringList splitList(const QString& text)
+{
+    QStringList out;
+    for (const QString& part : text.split(u',', Qt::SkipEmptyParts))
+        if (!part.trimmed().isEmpty())
+            out.append(part.trimmed());
+    return out;
+}
+
+} // namespace
+
+PlannerRequestForm::PlannerRequestForm(FleetStore* store, PlannerService* planner, QWidget* parent)
+    : QWidget(parent)
+    , m_store(store)
+    , m_planner(planner)
+{
+    m_scroll = new QScrollArea(this);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_scroll->setWidget(createFields());
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_scroll);
+    loadSaved();
+    fillChoices();
+    updateTexts();
+}
+
+QWidget* PlannerRequestForm::createFields()
+{
+    auto* form = new QWidget;
+    auto* outer = new QVBoxLayout(form);
+    auto* fields = new QFormLayout;
+    fields->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    auto label = [&](int i) {
+        m_labels[i] = new QLabel(form);
+        return m_labels[i];
+    };
+
+    auto* savedRow = new QHBoxLayout;
+    m_saved_ = new QComboBox(form);
+    m_saved_->setObjectName(QStringLiteral("savedRequests"));
+    m_saveButton = new QPushButton(form);
+    m_deleteButton = new QPushButton(form);
+    savedRow->addWidget(m_saved_, 1);
+    savedRow->addWidget(m_saveButton);
+    savedRow->addWidget(m_deleteButton);
+    fields->addRow(label(0), savedRow);
+    connect(m_saved_, &QComboBox::activated, this, &PlannerRequestForm::useSaved);
+    connect(m_saveButton, &QPushButton::clicked, this, &PlannerRequestForm::saveRequest);
+    connect(m_deleteButton, &QPushButton::clicked, this, &PlannerRequestForm::deleteRequest);
+
+    m_kind = new QComboBox(form);
+    m_kind->setObjectName(QStringLiteral("requestKind"));
+    m_kind->addItems({ QString(), QString() });
+    fields->addRow(label(1), m_kind);
+    m_model = new QComboBox(form);
+    m_model->setObjectName(QStringLiteral("requestModel"));
+    m_model->setEditable(true);
+    fields->addRow(label(2), m_model);
+    connect(m_kind, &QComboBox::currentIndexChanged, this, &PlannerRequestForm::fillChoices);
+    m_count = new QSpinBox(form);
+    m_count->setObjectName(QStringLiteral("requestCount"));
+    m_count->setRange(1, 1000000);
+    m_count->setValue(8);
+    fields->addRow(label(3), m_count);
+    m_whole = new QCheckBox(form);
+    m_whole->setObjectName(QStringLiteral("requestWholeNodes"));
+    fields->addRow(label(4), m_whole);
+    m_minMemory = new QDoubleSpinBox(form);
+    m_minMemory->setRange(0, 4096);
+    m_minMemory->setDecimals(0);
+    m_minMemory->setSuffix(QStringLiteral(" GiB"));
+    fields->addRow(label(5), m_minMemory);
+    m_duration = new QLineEdit(QStringLiteral("7d"), form);
+    m_duration->setObjectName(QStringLiteral("requestDuration"));
+    fields->addRow(label(6), m_duration);
+    m_anchor = new QComboBox(form);
+    m_anchor->setObjectName(QStringLiteral("requestAnchor"));
+    fields->addRow(label(7), m_anchor);
+    m_boundKind = new QComboBox(form);
+    m_boundKind->addItems({ QString(), QString(), QString() });
+    fields->addRow(label(8), m_boundKind);
+    m_maxRtt = new QDoubleSpinBox(form);
+    m_maxRtt->setObjectName(QStringLiteral("requestMaxRtt"));
+    m_maxRtt->setRange(0.1, 10000);
+    m_maxRtt->setValue(10);
+    m_maxRtt->setSuffix(QStringLiteral(" ms"));
+    fields->addRow(label(9), m_maxRtt);
+    m_pairClass = new QComboBox(form);
+    for (int c = 0; c < PairClassCount; ++c)
+        m_pairClass->addItem(QString(), pairClassKey(PairClass(c)));
+    fields->addRow(label(10), m_pairClass);
+    auto boundChanged = [this] {
+        m_maxRtt->setEnabled(m_boundKind->currentIndex() == 1);
+        m_pairClass->setEnabled(m_boundKind->currentIndex() == 2);
+    };
+    connect(m_boundKind, &QComboBox::currentIndexChanged, this, boundChanged);
+    boundChanged();
+    m_tenant = new QLineEdit(form);
+    fields->addRow(label(11), m_tenant);
+    m_allow = new QLineEdit(form);
+    fields->addRow(label(12), m_allow);
+    m_deny = new QLineEdit(form);
+    fields->addRow(label(13), m_deny);
+    m_lostWork = new QDoubleSpinBox(form);
+    m_lostWork->setRange(0.1, 50);
+    m_lostWork->setValue(1);
+    m_lostWork->setSuffix(QStringLiteral(" %"));
+    fields->addRow(label(14), m_lostWork);
+    outer->addLayout(fields);
+
+    auto* weightsBox = new QGroupBox(form);
+    weightsBox->setObjectName(QStringLiteral("weightsBox"));
+    auto* weightsLayout = new QFormLayout(weightsBox);
+    const PlannerWeights defaults;
+    const double values[4] = { defaults.fit, defaults.wait, defaults.latency, defaults.risk };
+    for (int i = 0; i < 4; ++i) {
+        m_weight[i] = new QSlider(Qt::Horizontal, weightsBox);
+        m_weight[i]->setObjectName(QStringLiteral("weight%1").arg(i));
+        m_weight[i]->setRange(0, 100);
+        m_weight[i]->setValue(int(std::lround(values[i] * 100)));
+        m_weightLabel[i] = new QLabel(weightsBox);
+        weightsLayout->addRow(m_weightLabel[i], m_weight[i]);
+        connect(m_weight[i], &QSlider::valueChanged, this, [this] {
+            showWeights();
+            Q_EMIT weightsChanged();
+        });
+    }
+    outer->addWidget(weightsBox);
+    m_planButton = new QPushButton(form);
+    m_planButton->setObjectName(QStringLiteral("planButton"));
+    m_planButton->setDefault(true);
+    connect(m_planButton, &QPushButton::clicked, this, &PlannerRequestForm::planRequested);
+    outer->addWidget(m_planButton);
+    outer->addStretch(1);
+    return form;
+}
+
+void PlannerRequestForm::updateTexts()
+{
+    const char* labels[15] = { QT_TR_NOOP("Saved requests"), QT_TR_NOOP("Ask for"), QT_TR_NOOP("Model or family"),
+        QT_TR_NOOP("Accelerators"), QT_TR_NOOP("Whole nodes only"), QT_TR_NOOP("Min. memory per chip"),
+        QT_TR_NOOP("Duration (90m, 36h, 7d)"), QT_TR_NOOP("Near site"), QT_TR_NOOP("Latency bound"),
+        QT_TR_NOOP("Max. p99 RTT"), QT_TR_NOOP("Pair class"), QT_TR_NOOP("Tenant"), QT_TR_NOOP("Only regions (a, b)"),
+        QT_TR_NOOP("Never regions (a, b)"), QT_TR_NOOP("Work lost at most") };
+    for (int i = 0; i < 15; ++i)
+        m_labels[i]->setText(tr(labels[i]));
+    m_saveButton->setText(tr("Save…"));
+    m_deleteButton->setText(tr("Delete"));
+    m_kind->setItemText(0, tr("A model"));
+    m_kind->setItemText(1, tr("A family of models"));
+    m_minMemory->setSpecialValueText(tr("any"));
+    // The Latency page's names of the pair classes (its targets are the bounds).
+    const char* classes[PairClassCount] = { QT_TRANSLATE_NOOP("Meridian::ViolationModel", "same rack"),
+        QT_TRANSLATE_NOOP("Meridian::ViolationModel", "same pool"),
+        QT_TRANSLATE_NOOP("Meridian::ViolationModel", "same site"),
+        QT_TRANSLATE_NOOP("Meridian::ViolationModel", "same region"),
+        QT_TRANSLATE_NOOP("Meridian::ViolationModel", "hub ↔ city"),
+        QT_TRANSLATE_NOOP("Meridian::ViolationModel", "cross-region") };
+    for (int c = 0; c < PairClassCount; ++c)
+        m_pairClass->setItemText(c, QCoreApplication::translate("Meridian::ViolationModel", classes[c]));
+    m_boundKind->setItemText(0, tr("None"));
+    m_boundKind->setItemText(1, tr("p99 RTT"));
+    m_boundKind->setItemText(2, tr("A pair class's target"));
+    if (auto* box = findChild<QGroupBox*>(QStringLiteral("weightsBox")))
+        box->setTitle(tr("Weights"));
+    showWeights();
+    m_planButton->setText(tr("Plan"));
+    // The whole form in view (it scrolls down only): as wide as its labels and fields need, in either language.
+    m_scroll->setMinimumWidth(
+        m_scroll->widget()->sizeHint().width() + m_scroll->verticalScrollBar()->sizeHint().width());
+}
+
+void PlannerRequestForm::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        updateTexts();
+    QWidget::changeEvent(event);
+}
+
+bool PlannerRequestForm::hasChoices() const
+{
+    return m_model->count() > 0;
+}
+
+double PlannerRequestForm::lostWorkShare() const
+{
+    return m_lostWork->value() / 100;
+}
+
+void PlannerRequestForm::showWeights()
+{
+    const PlannerWeights w = weights();
+    const double v[4] = { w.fit, w.wait, w.latency, w.risk };
+    for (int i = 0; i < 4; ++i)
+        m_weightLabel[i]->setText(tr("%1: %2").arg(tr(WeightNames[i])).arg(v[i], 0, 'f', 2));
+}
+
+void PlannerRequestForm::fillChoices()
+{
+    if (!m_store || !m_model)
+        return;
+    const QString current = m_model->currentText();
+    QStringList names;
+    if (m_kind->currentIndex() == 1) {
+        if (m_planner)
+            for (const ModelFamily& f : m_planner->families())
+                names.append(f.name);
+    } else {
+        QSet<QString> models;
+        for (const FleetNode& n : m_store->nodes())
+            for (const Protocol::AcceleratorInfo& a : n.inventory.accelerators)
+                models.insert(a.model);
+        names = QStringList(models.cbegin(), models.cend());
+        names.sort();
+    }
+    m_model->clear();
+    m_model->addItems(names);
+    if (!current.isEmpty() && names.contains(current))
+        m_model->setCurrentText(current);
+    const QString anchor = m_anchor->currentData().toString();
+    m_anchor->clear();
+    m_anchor->addItem(tr("(no anchor)"), QString());
+    if (m_planner)
+        for (const QString& site : m_planner->sites())
+            m_anchor->addItem(regionDisplayName(site), site);
+    m_anchor->setCurrentIndex(std::max(0, m_anchor->findData(anchor)));
+}
+
+PlacementRequest PlannerRequestForm::request() const
+{
+    PlacementRequest r;
+    (m_kind->currentIndex() == 1 ? r.family : r.model) = m_model->currentText().trimmed();
+    r.count = m_count->value();
+    r.wholeNodes = m_whole->isChecked();
+    if (m_minMemory->value() > 0)
+        r.minMemoryGiB = m_minMemory->value();
+    r.durationMs = parseDuration(m_duration->text());
+    r.anchorSite = m_anchor->currentData().toString();
+    if (!r.anchorSite.isEmpty() && m_boundKind->currentIndex() == 1)
+        r.maxP99Ms = m_maxRtt->value();
+    if (!r.anchorSite.isEmpty() && m_boundKind->currentIndex() == 2)
+        r.pairClass = m_pairClass->currentData().toString();
+    r.tenant = m_tenant->text().trimmed();
+    r.allowRegions = splitList(m_allow->text());
+    r.denyRegions = splitList(m_deny->text());
+    return r;
+}
+
+void PlannerRequestForm::setRequest(const PlacementRequest& r)
+{
+    m_kind->setCurrentIndex(r.family.isEmpty() ? 0 : 1);
+    fillChoices();
+    m_model->setCurrentText(r.family.isEmpty() ? r.model : r.family);
+    m_count->setValue(r.count);
+    m_whole->setChecked(r.wholeNodes);
+    m_minMemory->setValue(std::isnan(r.minMemoryGiB) ? 0 : r.minMemoryGiB);
+    m_duration->setText(formatDuration(r.durationMs));
+    if (m_anchor->findData(r.anchorSite) < 0 && !r.anchorSite.isEmpty())
+        m_anchor->addItem(regionDisplayName(r.anchorSite), r.anchorSite);
+    m_anchor->setCurrentIndex(std::max(0, m_anchor->findData(r.anchorSite)));
+    m_boundKind->setCurrentIndex(!std::isnan(r.maxP99Ms) ? 1 : r.pairClass.isEmpty() ? 0 : 2);
+    if (!std::isnan(r.maxP99Ms))
+        m_maxRtt->setValue(r.maxP99Ms);
+    m_pairClass->setCurrentIndex(std::max(0, m_pairClass->findData(r.pairClass)));
+    m_tenant->setText(r.tenant);
+    m_allow->setText(r.allowRegions.join(QStringLiteral(", ")));
+    m_deny->setText(r.denyRegions.join(QStringLiteral(", ")));
+}
+
+PlannerWeights PlannerRequestForm::weights() const
+{
+    return { m_weight[0]->value() / 100.0, m_weight[1]->value() / 100.0, m_weight[2]->value() / 100.0,
+        m_weight[3]->value() / 100.0 };
+}
+
+void PlannerRequestForm::setWeights(const PlannerWeights& w)
+{
+    const double v[4] = { w.fit, w.wait, w.latency, w.risk };
+    for (int i = 0; i < 4; ++i)
+        m_weight[i]->setValue(int(std::lround(v[i] * 100)));
+}
+
+void PlannerRequestForm::loadSaved()
+{
+    QFile file(savedRequestsPath());
+    m_saved.clear();
+    if (file.open(QIODevice::ReadOnly)) {
+        QString error;
+        if (!loadRequests(file.readAll(), &m_saved, &error))
+            m_saved.clear(); // a broken file is left as it is; saving writes a new one
+    }
+    m_saved_->clear();
+    m_saved_->addItem(QString());
+    for (const PlacementRequest& r : std::as_const(m_saved))
+        m_saved_->addItem(r.name);
+}
+
+void PlannerRequestForm::saveRequest()
+{
+    bool ok = false;
+    const QString name
+        = QInputDialog::getText(this, tr("Save request"), tr("Name:"), QLineEdit::Normal, m_saved_->currentText(), &ok)
+              .trimmed();
+    if (!ok || name.isEmpty())
+        return;
+    PlacementRequest r = request();
+    r.name = name;
+    if (!validate(r).isEmpty()) {
+        Q_EMIT message(tr("Only a complete request can be saved."));
+        return;
+    }
+    auto it = std::find_if(m_saved.begin(), m_saved.end(), [&](const PlacementRequest& s) { return s.name == name; });
+    if (it != m_saved.end())
+        *it = r;
+    else
+        m_saved.append(r);
+    QDir().mkpath(QFileInfo(savedRequestsPath()).path());
+    QSaveFile file(savedRequestsPath());
+    if (file.open(QIODevice::WriteOnly)) {
+        file.write(saveRequests(m_saved));
+        file.commit();
+    }
+    loadSaved();
+    m_saved_->setCurrentText(name);
+}
+
+void PlannerRequestForm::deleteRequest()
+{
+    const int index = m_saved_->currentIndex() - 1;
+    if (index < 0 || index >= m_saved.size())
+        return;
+    m_saved.removeAt(index);
+    QSaveFile file(savedRequestsPath());
+    if (file.open(QIODevice::WriteOnly)) {
+        file.write(saveRequests(m_saved));
+        file.commit();
+    }
+    loadSaved();
+}
+
+void PlannerRequestForm::useSaved(int index)
+{
+    if (index <= 0 || index > m_saved.size())
+        return;
+    setRequest(m_saved[index - 1]);
+    Q_EMIT planRequested();
+}
+
+} // namespace Meridian
