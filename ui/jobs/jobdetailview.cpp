@@ -9,6 +9,7 @@
 #include "ui/common/displayformat.h"
 #include "ui/common/jobsformat.h"
 #include "ui/common/regionnames.h"
+#include "ui/common/stateicon.h"
 #include "ui/common/tablelayout.h"
 #include "ui/jobs/jobtimeline.h"
 #include "ui/jobs/jobutilizationchart.h"
@@ -199,7 +200,9 @@ void JobDetailView::fillInterruptions(qint64 nowMs)
         item->setText(4, Format::duration(r.lostWorkMs));
         item->setText(5, r.open ? tr("%1 so far").arg(Format::duration(r.durationMs)) : Format::duration(r.durationMs));
         item->setText(6, r.overTarget() ? tr("over") : tr("within"));
-        item->setForeground(6, r.overTarget() ? QColor(0xc6, 0x28, 0x28) : QColor(0x2e, 0x7d, 0x32));
+        const Theme::State state = r.overTarget() ? Theme::State::Critical : Theme::State::Ok;
+        item->setForeground(6, Theme::color(state, palette()));
+        item->setIcon(6, Theme::stateIcon(state, palette()));
     }
 }
 

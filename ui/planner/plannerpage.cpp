@@ -7,6 +7,7 @@
 #include "core/store/fleetstore.h"
 #include "ui/common/navigator.h"
 #include "ui/common/regionnames.h"
+#include "ui/common/stateicon.h"
 #include "ui/common/tablelayout.h"
 #include "ui/planner/plannertext.h"
 
@@ -476,9 +477,11 @@ void PlannerPage::fillTable()
             auto* item = new QTableWidgetItem(texts[col]);
             item->setToolTip(texts[col]);
             if (c.latency.violates)
-                item->setForeground(QColor(0xc0, 0x39, 0x2b));
+                item->setForeground(Theme::color(Theme::State::Critical, palette()));
             if (col == FitColumn && c.fit.fitsNow)
-                item->setForeground(QColor(0x2e, 0x8b, 0x57));
+                item->setForeground(Theme::color(Theme::State::Ok, palette()));
+            if (col == LatencyColumn && c.latency.violates)
+                item->setIcon(Theme::stateIcon(Theme::State::Critical, palette()));
             m_table->setItem(row, col, item);
         }
     }
