@@ -3142,17 +3142,65 @@ Recovery: %3 (target 10 min)</source>
     </message>
 </context>
 <context>
+    <name>Meridian::LatencyLegend</name>
+    <message>
+        <source>all nodes up</source>
+        <translation>所有节点在线</translation>
+    </message>
+    <message>
+        <source>some nodes down (under 10 %)</source>
+        <translation>部分节点宕机（不足 10%）</translation>
+    </message>
+    <message>
+        <source>10 % of nodes or more down</source>
+        <translation>10% 或更多节点宕机</translation>
+    </message>
+    <message>
+        <source>no node reporting</source>
+        <translation>无节点上报</translation>
+    </message>
+    <message>
+        <source>within target</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <source>near target (%1 % of it or more)</source>
+        <translation>接近目标（达目标的 %1% 或以上）</translation>
+    </message>
+    <message>
+        <source>over target</source>
+        <translation>超出目标</translation>
+    </message>
+    <message>
+        <source>lost (nothing answers)</source>
+        <translation>中断（无应答）</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <source>Lines: site pairs, the worse direction</source>
+        <translation>连线：站点对，取较差方向</translation>
+    </message>
+    <message>
+        <source>Sites: health</source>
+        <translation>站点：健康状况</translation>
+    </message>
+    <message>
+        <source>Size: accelerators</source>
+        <translation>大小：加速卡数</translation>
+    </message>
+    <message>
+        <source>p50 against target</source>
+        <translation>p50 与目标相比</translation>
+    </message>
+</context>
+<context>
     <name>Meridian::LatencyMapView</name>
     <message>
         <source>Land: Natural Earth (public domain). No borders shown.</source>
         <translation>陆地：Natural Earth（公有领域）。不显示边界。</translation>
-    </message>
-</context>
-<context>
-    <name>Meridian::LatencyMatrixView</name>
-    <message>
-        <source>none</source>
-        <translation>无</translation>
     </message>
 </context>
 <context>
@@ -3186,14 +3234,6 @@ Recovery: %3 (target 10 min)</source>
         <translation>层级：</translation>
     </message>
     <message>
-        <source>Statistic:</source>
-        <translation>统计量：</translation>
-    </message>
-    <message>
-        <source>Rows probe columns. Double-click a site or pool to zoom in to its nodes; click a cell for the pair&apos;s history.</source>
-        <translation>行为探测发起方，列为探测目标。双击站点或资源池可下钻到其节点；单击单元格可查看该链路的历史。</translation>
-    </message>
-    <message>
         <source>Map</source>
         <translation>地图</translation>
     </message>
@@ -3224,38 +3264,8 @@ Recovery: %3 (target 10 min)</source>
         <translation>%1 / %2 ms</translation>
     </message>
     <message>
-        <source>%1 → %2 (%3)
-p50 %4 ms, p99 %5 ms, loss %6
-target p50 ≤ %7 ms</source>
-        <translation>%1 → %2（%3）
-p50 %4 ms，p99 %5 ms，丢包率 %6
-目标 p50 ≤ %7 ms</translation>
-    </message>
-    <message>
         <source>No site coordinates yet: sites appear once their agents report a location (labels lat/lon).</source>
         <translation>尚无站点坐标：站点的代理上报位置（标签 lat/lon）后才会显示。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n site pair(s) measured; </source>
-        <translation>
-            <numerusform>已测量 %n 对站点； </numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>0%</source>
-        <translation>0%</translation>
-    </message>
-    <message>
-        <source>≥ 20%</source>
-        <translation>≥ 20%</translation>
-    </message>
-    <message>
-        <source>0.02 ms</source>
-        <translation>0.02 ms</translation>
-    </message>
-    <message>
-        <source>200 ms</source>
-        <translation>200 ms</translation>
     </message>
     <message numerus="yes">
         <source>%n site pair(s) break their target now; </source>
@@ -3285,21 +3295,47 @@ p50 %3 ms, p99 %4 ms, loss %5 (%n probe(s))</source>
 p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%n break their target</source>
-        <translation>
-            <numerusform>其中 %n 对超出目标</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source> (%n on the map; the others are within one site or between sites without coordinates)</source>
-        <translation>
-            <numerusform>（地图上显示 %n 对；其余为同一站点内部或无坐标站点之间的站点对）</numerusform>
-        </translation>
-    </message>
     <message>
         <source>. Click an edge for its history.</source>
         <translation>。点击连线查看其历史。</translation>
+    </message>
+    <message>
+        <source>Value in cells:</source>
+        <translation>单元格数值：</translation>
+    </message>
+    <message>
+        <source>Rows probe columns; colour: p50 against the pair&apos;s target. Zoom in (wheel) for the values; double-click a site or pool for its nodes; click a cell for the pair&apos;s history.</source>
+        <translation>行探测列；颜色：p50 与该链路目标相比。放大（滚轮）可查看数值；双击站点或资源池查看其节点；单击单元格查看该链路的历史。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n site pair(s) on the map, each line the worse of its two directions; </source>
+        <translation>
+            <numerusform>地图上共 %n 个站点对，每条连线取两个方向中较差的一个；</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n direction(s) break their target</source>
+        <translation>
+            <numerusform>%n 个方向超出目标</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n of them on the map; the others are within one site or between sites without coordinates)</source>
+        <translation>
+            <numerusform>（其中 %n 个在地图上；其余位于同一站点内或位于无坐标的站点之间）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 ↔ %2 (%3), target p50 ≤ %4 ms</source>
+        <translation>%1 ↔ %2（%3），目标 p50 ≤ %4 ms</translation>
+    </message>
+    <message>
+        <source>%1 → %2: p50 %3 ms, p99 %4 ms, loss %5 — %6</source>
+        <translation>%1 → %2：p50 %3 ms，p99 %4 ms，丢包率 %5 — %6</translation>
+    </message>
+    <message>
+        <source>target p50 ≤ %1 ms: %2</source>
+        <translation>目标 p50 ≤ %1 ms：%2</translation>
     </message>
 </context>
 <context>
