@@ -598,4 +598,14 @@ p50 %3 ms, p99 %4 ms, loss %5 (%n probes)</numerusform>
         </translation>
     </message>
 </context>
+<context>
+    <name>Meridian::ViewState</name>
+    <message numerus="yes">
+        <source>(and %n other source(s))</source>
+        <translation>
+            <numerusform>(and %n other source)</numerusform>
+            <numerusform>(and %n other sources)</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

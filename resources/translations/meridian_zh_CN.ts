@@ -1955,6 +1955,14 @@ Subcommands:
         <source>Node</source>
         <translation>节点</translation>
     </message>
+    <message>
+        <source>No incidents match the filter</source>
+        <translation>没有符合筛选条件的故障事件</translation>
+    </message>
+    <message>
+        <source>No incidents: no node, accelerator or link has reported a fault</source>
+        <translation>没有故障事件：尚无节点、加速卡或链路报告故障</translation>
+    </message>
 </context>
 <context>
     <name>Meridian::Faults::IncidentTableModel</name>
@@ -2170,6 +2178,10 @@ Subcommands:
         <source>Let the scheduler place jobs on this node again (preview first)</source>
         <translation>允许调度器重新在此节点上放置作业（先预览）</translation>
     </message>
+    <message>
+        <source>No faults recorded for this node</source>
+        <translation>该节点没有故障记录</translation>
+    </message>
 </context>
 <context>
     <name>Meridian::Faults::RecoveryPanel</name>
@@ -2244,6 +2256,10 @@ Subcommands:
     <message>
         <source>&lt;b&gt;MTTR and time between incidents per pool&lt;/b&gt;</source>
         <translation>&lt;b&gt;各资源池的 MTTR 与事件间隔&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>No incidents in this range: MTTR and time between incidents need them</source>
+        <translation>此时间范围内没有故障事件：MTTR 和故障间隔需要有故障事件才能计算</translation>
     </message>
 </context>
 <context>
@@ -2769,6 +2785,14 @@ Subcommands:
             <numerusform>作业 %1：%n 张加速卡的平均利用率</numerusform>
         </translation>
     </message>
+    <message>
+        <source>No interruptions: the job has run without one</source>
+        <translation>没有中断：该作业一直在运行，未曾中断</translation>
+    </message>
+    <message>
+        <source>No events for this job&apos;s nodes</source>
+        <translation>该作业的节点没有事件</translation>
+    </message>
 </context>
 <context>
     <name>Meridian::JobTableModel</name>
@@ -3140,6 +3164,14 @@ Recovery: %3 (target 10 min)</source>
         <source>reason: %1</source>
         <translation>原因：%1</translation>
     </message>
+    <message>
+        <source>No jobs match the filter and time range</source>
+        <translation>没有符合筛选条件和时间范围的作业</translation>
+    </message>
+    <message>
+        <source>No jobs reported yet: they appear when a scheduler or the nodes&apos; agents report them</source>
+        <translation>尚未报告任何作业：调度器或节点代理报告后，作业会显示在这里</translation>
+    </message>
 </context>
 <context>
     <name>Meridian::LatencyLegend</name>
@@ -3337,6 +3369,14 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
         <source>target p50 ≤ %1 ms: %2</source>
         <translation>目标 p50 ≤ %1 ms：%2</translation>
     </message>
+    <message>
+        <source>No site pair breaks its target</source>
+        <translation>没有站点对超出目标</translation>
+    </message>
+    <message>
+        <source>No probe results yet: nodes probe each other once their agents run</source>
+        <translation>尚无探测结果：节点代理运行后，节点之间会相互探测</translation>
+    </message>
 </context>
 <context>
     <name>Meridian::MainWindow</name>
@@ -3493,6 +3533,18 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
     <message>
         <source>%1 · accelerator %2 · %3</source>
         <translation>%1 · 加速卡 %2 · %3</translation>
+    </message>
+    <message>
+        <source>This node reports no accelerators</source>
+        <translation>该节点未报告任何加速卡</translation>
+    </message>
+    <message>
+        <source>No events for this node</source>
+        <translation>该节点没有事件</translation>
+    </message>
+    <message>
+        <source>No jobs on this node</source>
+        <translation>该节点上没有作业</translation>
     </message>
 </context>
 <context>
@@ -4410,6 +4462,14 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
         <source>Only a complete request can be saved.</source>
         <translation>只能保存完整的请求。</translation>
     </message>
+    <message>
+        <source>No pool can take this job: the lines above say why</source>
+        <translation>没有资源池能承接该作业：原因见上方说明</translation>
+    </message>
+    <message>
+        <source>Describe the job on the left and press Plan: the pools that can take it appear here</source>
+        <translation>在左侧描述作业并点击“规划”：能承接该作业的资源池会显示在这里</translation>
+    </message>
 </context>
 <context>
     <name>Meridian::PlannerText</name>
@@ -4653,6 +4713,18 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
         <source>Accelerators allocated to a job whose utilization stayed under the threshold for longer than the duration (agent clock). Activate a row to open the node.</source>
         <translation>已分配给作业、但利用率持续低于阈值超过设定时长的加速卡（以代理时钟计）。激活某一行可打开该节点。</translation>
     </message>
+    <message>
+        <source>No accelerators reported in this scope</source>
+        <translation>此范围内未报告任何加速卡</translation>
+    </message>
+    <message>
+        <source>No pools reported in this scope</source>
+        <translation>此范围内未报告任何资源池</translation>
+    </message>
+    <message>
+        <source>No allocated accelerator has been idle: every job uses what it holds</source>
+        <translation>没有已分配却空闲的加速卡：每个作业都在使用其占用的资源</translation>
+    </message>
 </context>
 <context>
     <name>Meridian::PoolsPage</name>
@@ -4723,6 +4795,22 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
     <message>
         <source>Health</source>
         <translation>健康状态</translation>
+    </message>
+    <message>
+        <source>No nodes in this scope match the filter</source>
+        <translation>此范围内没有符合筛选条件的节点</translation>
+    </message>
+    <message>
+        <source>No nodes reported yet</source>
+        <translation>尚未报告任何节点</translation>
+    </message>
+    <message>
+        <source>No accelerators in this scope match the filter</source>
+        <translation>此范围内没有符合筛选条件的加速卡</translation>
+    </message>
+    <message>
+        <source>No accelerators reported yet</source>
+        <translation>尚未报告任何加速卡</translation>
     </message>
 </context>
 <context>
@@ -6734,6 +6822,27 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
     <message>
         <source>Show the incidents in %1 on the Faults page</source>
         <translation>在故障页面查看%1的事件</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::ViewState</name>
+    <message>
+        <source>Waiting for the first answer from the sources…</source>
+        <translation>正在等待数据源的首次应答…</translation>
+    </message>
+    <message>
+        <source>Source %1 failing since %2: %3</source>
+        <translation>数据源 %1 自 %2 起出错：%3</translation>
+    </message>
+    <message>
+        <source>Source %1 unreachable since %2: %3</source>
+        <translation>数据源 %1 自 %2 起无法连接：%3</translation>
+    </message>
+    <message numerus="yes">
+        <source>(and %n other source(s))</source>
+        <translation>
+            <numerusform>（另有 %n 个数据源）</numerusform>
+        </translation>
     </message>
 </context>
 <context>

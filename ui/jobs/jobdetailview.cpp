@@ -11,6 +11,7 @@
 #include "ui/common/regionnames.h"
 #include "ui/common/stateicon.h"
 #include "ui/common/tablelayout.h"
+#include "ui/common/viewstate.h"
 #include "ui/jobs/jobtimeline.h"
 #include "ui/jobs/jobutilizationchart.h"
 
@@ -71,6 +72,8 @@ JobDetailView::JobDetailView(const FleetStore* store, FleetHistory* history, QWi
     m_events->setRootIsDecorated(false);
     m_events->setHeaderLabels({ tr("Time"), tr("Node"), tr("Kind"), tr("Message") });
     TableLayout::apply(m_events, QStringLiteral("jobs/events"), { .key = 3, .identifiers = { 1 } });
+    ViewState::attach(m_interruptions, tr("No interruptions: the job has run without one"));
+    ViewState::attach(m_events, tr("No events for this job's nodes"));
     connect(m_nodes, &QListWidget::itemActivated, this,
         [this](QListWidgetItem* item) { Q_EMIT nodeRequested(item->data(Qt::UserRole).toString()); });
 

@@ -54,6 +54,14 @@ int LatencyMatrixView::legendWidth() const
     return LatencyLegend::matrixWidth(font()) + 8;
 }
 
+void LatencyMatrixView::setEmptyText(const QString& text)
+{
+    if (text == m_emptyText)
+        return;
+    m_emptyText = text;
+    update();
+}
+
 void LatencyMatrixView::setAxisLabels(const QStringList& labels)
 {
     if (labels == m_labels)
@@ -248,6 +256,10 @@ void LatencyMatrixView::paintEvent(QPaintEvent*)
     }
 
     paintCellTexts(p, area);
+    if (!m_emptyText.isEmpty() && (!m_grid || m_grid->rows() == 0)) {
+        p.setPen(palette().color(QPalette::PlaceholderText));
+        p.drawText(area.adjusted(16, 16, -16, -16), Qt::AlignCenter | Qt::TextWordWrap, m_emptyText);
+    }
     LatencyLegend::paintMatrix(
         p, QRectF(area.right() + Margin + 8, area.top(), legendWidth() - 8, area.height()), palette());
 }

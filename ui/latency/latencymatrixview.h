@@ -33,6 +33,8 @@ public:
     void setCellTextProvider(std::function<QString(int row, int col)> provider) { m_cellText = std::move(provider); }
     // Names of rows (= columns); drawn beside and above the cells once they are large enough to read.
     void setAxisLabels(const QStringList& labels);
+    void setEmptyText(const QString& text); ///< drawn in place of the cells while there are none
+    QString emptyText() const { return m_emptyText; }
 
     void rowChanged(int row); ///< the grid's row changed: re-render its strip only
     void fitAll();
@@ -72,6 +74,7 @@ private:
     QList<int> m_blockStarts;
     std::function<QString(int, int)> m_toolTip;
     std::function<QString(int, int)> m_cellText;
+    QString m_emptyText;
     QStringList m_labels;
     bool m_userMoved = false; ///< zoomed or panned: keep the view on resize
     double m_scale = 1; ///< pixels per cell

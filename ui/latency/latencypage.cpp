@@ -6,6 +6,7 @@
 #include "core/util/whenready.h"
 #include "ui/common/regionnames.h"
 #include "ui/common/tablelayout.h"
+#include "ui/common/viewstate.h"
 #include "ui/latency/latencycolors.h"
 #include "ui/latency/latencylegend.h"
 #include "ui/latency/latencymapview.h"
@@ -107,6 +108,7 @@ LatencyPage::LatencyPage(const PageContext& context, QWidget* parent)
     m_violationView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_violationView->setObjectName(QStringLiteral("violationTable"));
     m_violationView->setWordWrap(false);
+    ViewState::attach(m_violationView, tr("No site pair breaks its target"), m_store);
     TableLayout::apply(m_violationView, QStringLiteral("latency/violations"),
         { .identifiers = { ViolationModel::From, ViolationModel::To } });
 
@@ -268,7 +270,9 @@ void LatencyPage::updateMap()
     if (violating < violations)
         summary += tr(" (%n of them on the map; the others are within one site or between sites without coordinates)",
             nullptr, violating);
-    m_mapSummary->setText(sites.isEmpty()
+    const QString blank = ViewState::fleetBlankText(m_store);
+    m_mapSummary->setText(!blank.isEmpty() ? blank
+            : sites.isEmpty()
             ? tr("No site coordinates yet: sites appear once their agents report a location (labels lat/lon).")
             : summary + tr(". Click an edge for its history."));
 }
@@ -317,6 +321,10 @@ void LatencyPage::updateMatrix()
     for (int i = 0; i < n && n <= 400; ++i)
         labels.append(lv == LatencyLevel::Site ? siteLabel(i) : m_matrix.topology().id(lv, i));
     m_heatmap->setAxisLabels(labels);
+    const QString blank = ViewState::fleetBlankText(m_store);
+    m_heatmap->setEmptyText(!blank.isEmpty() ? blank
+            : n == 0                         ? tr("No probe results yet: nodes probe each other once their agents run")
+                                             : QString());
     m_heatmap->setGrid(grid);
 }
 

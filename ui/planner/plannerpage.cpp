@@ -9,6 +9,7 @@
 #include "ui/common/regionnames.h"
 #include "ui/common/stateicon.h"
 #include "ui/common/tablelayout.h"
+#include "ui/common/viewstate.h"
 #include "ui/planner/plannertext.h"
 
 #include <QCheckBox>
@@ -242,6 +243,10 @@ QWidget* PlannerPage::createAnswer()
     // The layout every console table shares: fitted to content, the "when" column stretched, widths kept.
     TableLayout::apply(
         m_table, QStringLiteral("planner/candidates"), { .key = WhenColumn, .identifiers = { PoolColumn } });
+    ViewState::attach(m_table, [this] {
+        return m_haveAnswer ? tr("No pool can take this job: the lines above say why")
+                            : tr("Describe the job on the left and press Plan: the pools that can take it appear here");
+    });
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &PlannerPage::showWhy);
     connect(m_table, &QTableWidget::cellDoubleClicked, this, &PlannerPage::showOnPools);
     auto* split = new QSplitter(Qt::Vertical, panel);
@@ -423,6 +428,7 @@ void PlannerPage::plan()
         return;
     }
     m_summary->setText(tr("Planning…"));
+    ViewState::of(m_table)->setLoading(tr("Planning…"));
     m_refresh->stop();
     if (!m_planner->hasRisk())
         m_planner->refreshRisk(); // the cache may have filled since (a console's first minutes): riskReady() re-asks
@@ -453,6 +459,7 @@ void PlannerPage::showAnswer(const PlanAnswer& answer)
     if (m_answer.poolsExcluded > 0)
         lines << tr("%n pool(s) excluded by the region lists.", "", m_answer.poolsExcluded);
     m_summary->setText(lines.join(u'\n'));
+    ViewState::of(m_table)->setLoaded();
     fillTable();
     for (int i = 0; i < m_answer.candidates.size(); ++i)
         if (m_answer.candidates[i].region + u'|' + m_answer.candidates[i].pool == selectedPool)

@@ -5,6 +5,7 @@
 #include "ui/common/nodeformat.h"
 #include "ui/common/regionnames.h"
 #include "ui/common/tablelayout.h"
+#include "ui/common/viewstate.h"
 #include "ui/pools/accelerators/acceleratorgrid.h"
 #include "ui/pools/accelerators/nodedetailview.h"
 #include "ui/pools/capacity/poolcapacitypanel.h"
@@ -115,7 +116,21 @@ QWidget* PoolsPage::createBrowser()
     m_nodeTable = createTable(m_nodeModel, QStringLiteral("nodeTable"));
     TableLayout::apply(m_nodeTable, QStringLiteral("pools/nodes"),
         { .key = NodeTableModel::Host, .identifiers = { NodeTableModel::Host, NodeTableModel::Pool } });
+    ViewState::attach(
+        m_nodeTable,
+        [this] {
+            return m_nodeModel->sourceRowTotal() > 0 ? tr("No nodes in this scope match the filter")
+                                                     : tr("No nodes reported yet");
+        },
+        m_store);
     m_accelTable = createTable(m_accelModel, QStringLiteral("fleetAcceleratorTable"));
+    ViewState::attach(
+        m_accelTable,
+        [this] {
+            return m_accelModel->sourceRowTotal() > 0 ? tr("No accelerators in this scope match the filter")
+                                                      : tr("No accelerators reported yet");
+        },
+        m_store);
     TableLayout::apply(m_accelTable, QStringLiteral("pools/accelerators"),
         { .key = FleetAcceleratorModel::Node,
             .identifiers = { FleetAcceleratorModel::Node, FleetAcceleratorModel::Pool } });
