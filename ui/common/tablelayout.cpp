@@ -200,12 +200,11 @@ void TableLayout::fitToContents()
         labels.append(header->sectionSizeHint(column));
         wanted.append(std::max(labels.last(), std::min(m_view->sizeHintForColumn(column) + padding, widest)));
     }
-    // The key column keeps room for its text: when the others would leave it less than KeyChars
+    // The key column keeps room for its text: when the others would leave it less than keyChars
     // characters of the view's width, the widest of them give way first (never below their label).
-    constexpr int KeyChars = 30;
     const int viewWidth = m_view->viewport()->width();
     if (m_columns.key >= 0 && viewWidth > 200) {
-        const int budget = viewWidth - KeyChars * m_view->fontMetrics().averageCharWidth();
+        const int budget = viewWidth - m_columns.keyChars * m_view->fontMetrics().averageCharWidth();
         const auto total = [&](int cap) {
             int sum = 0;
             for (qsizetype i = 0; i < wanted.size(); ++i)
