@@ -133,7 +133,10 @@ private Q_SLOTS:
         QVERIFY2(page.mapSummary().contains(QRegularExpression(QStringLiteral("\\b1 direction\\S* breaks?"))),
             qPrintable(page.mapSummary()));
         QAbstractItemModelTester tester(page.violationModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QCOMPARE(page.violationModel()->index(0, ViolationModel::From).data().toString(), QStringLiteral("wuhu"));
+        // Sites by the names the map and matrix use, not their ids ("Wuhu", not "wuhu").
+        QCOMPARE(page.violationModel()->index(0, ViolationModel::From).data().toString(), QStringLiteral("Wuhu"));
+        QCOMPARE(page.violationModel()->index(0, ViolationModel::From).data(Qt::ToolTipRole).toString(),
+            QStringLiteral("wuhu"));
         QCOMPARE(page.violationModel()->index(0, ViolationModel::Loss).data().toString(), QStringLiteral("100.0%"));
 
         // Click the Wuhu → Beijing edge on the map.
