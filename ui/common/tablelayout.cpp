@@ -197,7 +197,11 @@ void TableLayout::fitToContents()
         if (column == m_columns.key || header->isSectionHidden(column))
             continue;
         columns.append(column);
-        labels.append(header->sectionSizeHint(column));
+        // A column that shows a state's shape (ui/common/stateicon.h) keeps room for it beside its label.
+        const bool icon
+            = m_view->model()->rowCount() > 0 && m_view->model()->index(0, column).data(Qt::DecorationRole).isValid();
+        labels.append(header->sectionSizeHint(column)
+            + (icon ? m_view->style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, m_view) + 6 : 0));
         wanted.append(std::max(labels.last(), std::min(m_view->sizeHintForColumn(column) + padding, widest)));
     }
     // The key column keeps room for its text: when the others would leave it less than keyChars
