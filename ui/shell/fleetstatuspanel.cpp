@@ -155,7 +155,9 @@ void FleetStatusPanel::updateAge()
     QString text;
     bool warn = false;
     if (newest <= 0) {
-        text = m_last.total() == 0 ? tr("no data yet") : tr("waiting for the first answer");
+        // Waiting only while no source has answered at all; a source that failed is counted beside this
+        // ("1 unreachable"), and the views say which and since when (ViewState).
+        text = noAnswerYet ? tr("waiting for the first answer") : tr("no data yet");
     } else if (noAnswerYet) {
         text = tr("showing cached data from %1").arg(Format::timestamp(newest));
         warn = true;
