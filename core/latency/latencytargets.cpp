@@ -6,6 +6,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <cmath>
+
 namespace Meridian {
 
 LatencyTargets::LatencyTargets()
@@ -30,6 +32,25 @@ bool violates(const PairPoint& p, const LatencyTarget& target)
 bool LatencyTargets::violates(PairClass c, const PairStats& s) const
 {
     return Meridian::violates(PairPoint { s.windowEndMs, s.p50Ms, s.p99Ms, s.loss }, target(c));
+}
+
+double targetRatio(const PairStats& s, const LatencyTarget& target)
+{
+    if (std::isnan(s.p50Ms) || std::isnan(target.p50Ms) || target.p50Ms <= 0)
+        return Protocol::Missing;
+    return s.p50Ms / target.p50Ms;
+}
+
+TargetVerdict verdict(const PairStats& s, const LatencyTarget& target)
+{
+    if (!s.hasData())
+        return TargetVerdict::NoData;
+    if (!std::isnan(s.loss) && s.loss >= LostLoss)
+        return TargetVerdict::Lost;
+    if (violates(PairPoint { s.windowEndMs, s.p50Ms, s.p99Ms, s.loss }, target))
+        return TargetVerdict::Over;
+    const double ratio = targetRatio(s, target);
+    return !std::isnan(ratio) && ratio >= NearTargetRatio ? TargetVerdict::Near : TargetVerdict::Within;
 }
 
 int countViolations(const QList<PairPoint>& points, const LatencyTarget& target)

@@ -45,6 +45,15 @@ struct Violation
     LatencyTarget target;
 };
 
+// Where a pair stands against its target, the one definition the map, the matrix and their legends use.
+// Over is exactly violates(); near is within the target but at NearTargetRatio of its p50 or more; lost
+// is nothing answering at all (loss ≥ LostLoss), over whatever the target.
+enum class TargetVerdict : quint8 { NoData, Within, Near, Over, Lost };
+inline constexpr double NearTargetRatio = 0.8;
+inline constexpr double LostLoss = 0.999;
+TargetVerdict verdict(const PairStats& stats, const LatencyTarget& target);
+double targetRatio(const PairStats& stats, const LatencyTarget& target); ///< p50 / target p50; NaN without either
+
 // Windows of one pair class's series that break the target, e.g. for a report's "violations per day".
 int countViolations(const QList<PairPoint>& points, const LatencyTarget& target);
 bool violates(const PairPoint& p, const LatencyTarget& target);

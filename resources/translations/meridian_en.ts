@@ -316,27 +316,6 @@
 <context>
     <name>Meridian::LatencyPage</name>
     <message numerus="yes">
-        <source>%n site pair(s) measured; </source>
-        <translation>
-            <numerusform>%n site pair measured; </numerusform>
-            <numerusform>%n site pairs measured; </numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n break their target</source>
-        <translation>
-            <numerusform>%n breaks its target</numerusform>
-            <numerusform>%n break their target</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source> (%n on the map; the others are within one site or between sites without coordinates)</source>
-        <translation>
-            <numerusform> (%n on the map; the others are within one site or between sites without coordinates)</numerusform>
-            <numerusform> (%n on the map; the others are within one site or between sites without coordinates)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n site pair(s) break their target now; </source>
         <translation>
             <numerusform>%n site pair breaks its target now; </numerusform>
@@ -358,6 +337,27 @@ p50 %3 ms, p99 %4 ms, loss %5 (%n probe(s))</source>
 p50 %3 ms, p99 %4 ms, loss %5 (%n probe)</numerusform>
             <numerusform>%1 → %2
 p50 %3 ms, p99 %4 ms, loss %5 (%n probes)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n site pair(s) on the map, each line the worse of its two directions; </source>
+        <translation>
+            <numerusform>%n site pair on the map, its line the worse of its two directions; </numerusform>
+            <numerusform>%n site pairs on the map, each line the worse of its two directions; </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n direction(s) break their target</source>
+        <translation>
+            <numerusform>%n direction breaks its target</numerusform>
+            <numerusform>%n directions break their target</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n of them on the map; the others are within one site or between sites without coordinates)</source>
+        <translation>
+            <numerusform> (%n of them on the map; the others are within one site or between sites without coordinates)</numerusform>
+            <numerusform> (%n of them on the map; the others are within one site or between sites without coordinates)</numerusform>
         </translation>
     </message>
 </context>
@@ -637,6 +637,16 @@ p50 %3 ms, p99 %4 ms, loss %5 (%n probes)</numerusform>
         <translation>
             <numerusform>… and %n more</numerusform>
             <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::ViewState</name>
+    <message numerus="yes">
+        <source>(and %n other source(s))</source>
+        <translation>
+            <numerusform>(and %n other source)</numerusform>
+            <numerusform>(and %n other sources)</numerusform>
         </translation>
     </message>
 </context>

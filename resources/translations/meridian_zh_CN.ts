@@ -1955,6 +1955,14 @@ Subcommands:
         <source>Node</source>
         <translation>节点</translation>
     </message>
+    <message>
+        <source>No incidents match the filter</source>
+        <translation>没有符合筛选条件的故障事件</translation>
+    </message>
+    <message>
+        <source>No incidents: no node, accelerator or link has reported a fault</source>
+        <translation>没有故障事件：尚无节点、加速卡或链路报告故障</translation>
+    </message>
 </context>
 <context>
     <name>Meridian::Faults::IncidentTableModel</name>
@@ -2170,6 +2178,10 @@ Subcommands:
         <source>Let the scheduler place jobs on this node again (preview first)</source>
         <translation>允许调度器重新在此节点上放置作业（先预览）</translation>
     </message>
+    <message>
+        <source>No faults recorded for this node</source>
+        <translation>该节点没有故障记录</translation>
+    </message>
 </context>
 <context>
     <name>Meridian::Faults::RecoveryPanel</name>
@@ -2244,6 +2256,10 @@ Subcommands:
     <message>
         <source>&lt;b&gt;MTTR and time between incidents per pool&lt;/b&gt;</source>
         <translation>&lt;b&gt;各资源池的 MTTR 与事件间隔&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>No incidents in this range: MTTR and time between incidents need them</source>
+        <translation>此时间范围内没有故障事件：MTTR 和故障间隔需要有故障事件才能计算</translation>
     </message>
 </context>
 <context>
@@ -2769,6 +2785,14 @@ Subcommands:
             <numerusform>作业 %1：%n 张加速卡的平均利用率</numerusform>
         </translation>
     </message>
+    <message>
+        <source>No interruptions: the job has run without one</source>
+        <translation>没有中断：该作业一直在运行，未曾中断</translation>
+    </message>
+    <message>
+        <source>No events for this job&apos;s nodes</source>
+        <translation>该作业的节点没有事件</translation>
+    </message>
 </context>
 <context>
     <name>Meridian::JobTableModel</name>
@@ -3140,19 +3164,75 @@ Recovery: %3 (target 10 min)</source>
         <source>reason: %1</source>
         <translation>原因：%1</translation>
     </message>
+    <message>
+        <source>No jobs match the filter and time range</source>
+        <translation>没有符合筛选条件和时间范围的作业</translation>
+    </message>
+    <message>
+        <source>No jobs reported yet: they appear when a scheduler or the nodes&apos; agents report them</source>
+        <translation>尚未报告任何作业：调度器或节点代理报告后，作业会显示在这里</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::LatencyLegend</name>
+    <message>
+        <source>all nodes up</source>
+        <translation>所有节点在线</translation>
+    </message>
+    <message>
+        <source>some nodes down (under 10 %)</source>
+        <translation>部分节点宕机（不足 10%）</translation>
+    </message>
+    <message>
+        <source>10 % of nodes or more down</source>
+        <translation>10% 或更多节点宕机</translation>
+    </message>
+    <message>
+        <source>no node reporting</source>
+        <translation>无节点上报</translation>
+    </message>
+    <message>
+        <source>within target</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <source>near target (%1 % of it or more)</source>
+        <translation>接近目标（达目标的 %1% 或以上）</translation>
+    </message>
+    <message>
+        <source>over target</source>
+        <translation>超出目标</translation>
+    </message>
+    <message>
+        <source>lost (nothing answers)</source>
+        <translation>中断（无应答）</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <source>Lines: site pairs, the worse direction</source>
+        <translation>连线：站点对，取较差方向</translation>
+    </message>
+    <message>
+        <source>Sites: health</source>
+        <translation>站点：健康状况</translation>
+    </message>
+    <message>
+        <source>Size: accelerators</source>
+        <translation>大小：加速卡数</translation>
+    </message>
+    <message>
+        <source>p50 against target</source>
+        <translation>p50 与目标相比</translation>
+    </message>
 </context>
 <context>
     <name>Meridian::LatencyMapView</name>
     <message>
         <source>Land: Natural Earth (public domain). No borders shown.</source>
         <translation>陆地：Natural Earth（公有领域）。不显示边界。</translation>
-    </message>
-</context>
-<context>
-    <name>Meridian::LatencyMatrixView</name>
-    <message>
-        <source>none</source>
-        <translation>无</translation>
     </message>
 </context>
 <context>
@@ -3186,14 +3266,6 @@ Recovery: %3 (target 10 min)</source>
         <translation>层级：</translation>
     </message>
     <message>
-        <source>Statistic:</source>
-        <translation>统计量：</translation>
-    </message>
-    <message>
-        <source>Rows probe columns. Double-click a site or pool to zoom in to its nodes; click a cell for the pair&apos;s history.</source>
-        <translation>行为探测发起方，列为探测目标。双击站点或资源池可下钻到其节点；单击单元格可查看该链路的历史。</translation>
-    </message>
-    <message>
         <source>Map</source>
         <translation>地图</translation>
     </message>
@@ -3224,38 +3296,8 @@ Recovery: %3 (target 10 min)</source>
         <translation>%1 / %2 ms</translation>
     </message>
     <message>
-        <source>%1 → %2 (%3)
-p50 %4 ms, p99 %5 ms, loss %6
-target p50 ≤ %7 ms</source>
-        <translation>%1 → %2（%3）
-p50 %4 ms，p99 %5 ms，丢包率 %6
-目标 p50 ≤ %7 ms</translation>
-    </message>
-    <message>
         <source>No site coordinates yet: sites appear once their agents report a location (labels lat/lon).</source>
         <translation>尚无站点坐标：站点的代理上报位置（标签 lat/lon）后才会显示。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n site pair(s) measured; </source>
-        <translation>
-            <numerusform>已测量 %n 对站点； </numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>0%</source>
-        <translation>0%</translation>
-    </message>
-    <message>
-        <source>≥ 20%</source>
-        <translation>≥ 20%</translation>
-    </message>
-    <message>
-        <source>0.02 ms</source>
-        <translation>0.02 ms</translation>
-    </message>
-    <message>
-        <source>200 ms</source>
-        <translation>200 ms</translation>
     </message>
     <message numerus="yes">
         <source>%n site pair(s) break their target now; </source>
@@ -3285,21 +3327,55 @@ p50 %3 ms, p99 %4 ms, loss %5 (%n probe(s))</source>
 p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%n break their target</source>
-        <translation>
-            <numerusform>其中 %n 对超出目标</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source> (%n on the map; the others are within one site or between sites without coordinates)</source>
-        <translation>
-            <numerusform>（地图上显示 %n 对；其余为同一站点内部或无坐标站点之间的站点对）</numerusform>
-        </translation>
-    </message>
     <message>
         <source>. Click an edge for its history.</source>
         <translation>。点击连线查看其历史。</translation>
+    </message>
+    <message>
+        <source>Value in cells:</source>
+        <translation>单元格数值：</translation>
+    </message>
+    <message>
+        <source>Rows probe columns; colour: p50 against the pair&apos;s target. Zoom in (wheel) for the values; double-click a site or pool for its nodes; click a cell for the pair&apos;s history.</source>
+        <translation>行探测列；颜色：p50 与该链路目标相比。放大（滚轮）可查看数值；双击站点或资源池查看其节点；单击单元格查看该链路的历史。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n site pair(s) on the map, each line the worse of its two directions; </source>
+        <translation>
+            <numerusform>地图上共 %n 个站点对，每条连线取两个方向中较差的一个；</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n direction(s) break their target</source>
+        <translation>
+            <numerusform>%n 个方向超出目标</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n of them on the map; the others are within one site or between sites without coordinates)</source>
+        <translation>
+            <numerusform>（其中 %n 个在地图上；其余位于同一站点内或位于无坐标的站点之间）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 ↔ %2 (%3), target p50 ≤ %4 ms</source>
+        <translation>%1 ↔ %2（%3），目标 p50 ≤ %4 ms</translation>
+    </message>
+    <message>
+        <source>%1 → %2: p50 %3 ms, p99 %4 ms, loss %5 — %6</source>
+        <translation>%1 → %2：p50 %3 ms，p99 %4 ms，丢包率 %5 — %6</translation>
+    </message>
+    <message>
+        <source>target p50 ≤ %1 ms: %2</source>
+        <translation>目标 p50 ≤ %1 ms：%2</translation>
+    </message>
+    <message>
+        <source>No site pair breaks its target</source>
+        <translation>没有站点对超出目标</translation>
+    </message>
+    <message>
+        <source>No probe results yet: nodes probe each other once their agents run</source>
+        <translation>尚无探测结果：节点代理运行后，节点之间会相互探测</translation>
     </message>
 </context>
 <context>
@@ -3457,6 +3533,18 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
     <message>
         <source>%1 · accelerator %2 · %3</source>
         <translation>%1 · 加速卡 %2 · %3</translation>
+    </message>
+    <message>
+        <source>This node reports no accelerators</source>
+        <translation>该节点未报告任何加速卡</translation>
+    </message>
+    <message>
+        <source>No events for this node</source>
+        <translation>该节点没有事件</translation>
+    </message>
+    <message>
+        <source>No jobs on this node</source>
+        <translation>该节点上没有作业</translation>
     </message>
 </context>
 <context>
@@ -4434,6 +4522,14 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
         <source>Only a complete request can be saved.</source>
         <translation>只能保存完整的请求。</translation>
     </message>
+    <message>
+        <source>No pool can take this job: the lines above say why</source>
+        <translation>没有资源池能承接该作业：原因见上方说明</translation>
+    </message>
+    <message>
+        <source>Describe the job on the left and press Plan: the pools that can take it appear here</source>
+        <translation>在左侧描述作业并点击“规划”：能承接该作业的资源池会显示在这里</translation>
+    </message>
 </context>
 <context>
     <name>Meridian::PlannerText</name>
@@ -4707,6 +4803,18 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
         <source>Accelerators allocated to a job whose utilization stayed under the threshold for longer than the duration (agent clock). Activate a row to open the node.</source>
         <translation>已分配给作业、但利用率持续低于阈值超过设定时长的加速卡（以代理时钟计）。激活某一行可打开该节点。</translation>
     </message>
+    <message>
+        <source>No accelerators reported in this scope</source>
+        <translation>此范围内未报告任何加速卡</translation>
+    </message>
+    <message>
+        <source>No pools reported in this scope</source>
+        <translation>此范围内未报告任何资源池</translation>
+    </message>
+    <message>
+        <source>No allocated accelerator has been idle: every job uses what it holds</source>
+        <translation>没有已分配却空闲的加速卡：每个作业都在使用其占用的资源</translation>
+    </message>
 </context>
 <context>
     <name>Meridian::PoolsPage</name>
@@ -4777,6 +4885,22 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
     <message>
         <source>Health</source>
         <translation>健康状态</translation>
+    </message>
+    <message>
+        <source>No nodes in this scope match the filter</source>
+        <translation>此范围内没有符合筛选条件的节点</translation>
+    </message>
+    <message>
+        <source>No nodes reported yet</source>
+        <translation>尚未报告任何节点</translation>
+    </message>
+    <message>
+        <source>No accelerators in this scope match the filter</source>
+        <translation>此范围内没有符合筛选条件的加速卡</translation>
+    </message>
+    <message>
+        <source>No accelerators reported yet</source>
+        <translation>尚未报告任何加速卡</translation>
     </message>
 </context>
 <context>
@@ -6792,6 +6916,27 @@ p50 %3 ms，p99 %4 ms，丢包率 %5（%n 次探测）</numerusform>
     <message>
         <source>Show the incidents in %1 on the Faults page</source>
         <translation>在故障页面查看%1的事件</translation>
+    </message>
+</context>
+<context>
+    <name>Meridian::ViewState</name>
+    <message>
+        <source>Waiting for the first answer from the sources…</source>
+        <translation>正在等待数据源的首次应答…</translation>
+    </message>
+    <message>
+        <source>Source %1 failing since %2: %3</source>
+        <translation>数据源 %1 自 %2 起出错：%3</translation>
+    </message>
+    <message>
+        <source>Source %1 unreachable since %2: %3</source>
+        <translation>数据源 %1 自 %2 起无法连接：%3</translation>
+    </message>
+    <message numerus="yes">
+        <source>(and %n other source(s))</source>
+        <translation>
+            <numerusform>（另有 %n 个数据源）</numerusform>
+        </translation>
     </message>
 </context>
 <context>

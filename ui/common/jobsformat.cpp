@@ -2,9 +2,12 @@
 #include "ui/common/jobsformat.h"
 
 #include "ui/common/displayformat.h"
+#include "ui/common/theme.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QLocale>
+#include <QPalette>
 
 #include <cmath>
 
@@ -56,16 +59,18 @@ QString goodput(double fraction)
 
 QColor stateColor(const QString& state)
 {
+    // The theme's colour-blind-safe palette; the state's word is always beside it.
+    const QPalette palette = QGuiApplication::palette();
     if (state == QLatin1String("running"))
-        return QColor(0x2e, 0x7d, 0x32);
+        return Theme::color(Theme::State::Ok, palette);
     if (state == QLatin1String("checkpointing"))
-        return QColor(0x1e, 0x88, 0xe5);
+        return Theme::color(Theme::State::Info, palette);
     if (state == QLatin1String("recovering"))
-        return QColor(0xef, 0x6c, 0x00);
+        return Theme::color(Theme::State::Warning, palette);
     if (state == QLatin1String("failed"))
-        return QColor(0xc6, 0x28, 0x28);
+        return Theme::color(Theme::State::Critical, palette);
     if (state == QLatin1String("queued"))
-        return QColor(0x75, 0x75, 0x75);
+        return Theme::color(Theme::State::Unknown, palette);
     return {};
 }
 

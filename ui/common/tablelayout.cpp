@@ -197,15 +197,18 @@ void TableLayout::fitToContents()
         if (column == m_columns.key || header->isSectionHidden(column))
             continue;
         columns.append(column);
-        labels.append(header->sectionSizeHint(column));
+        // A column that shows a state's shape (ui/common/stateicon.h) keeps room for it beside its label.
+        const bool icon
+            = m_view->model()->rowCount() > 0 && m_view->model()->index(0, column).data(Qt::DecorationRole).isValid();
+        labels.append(header->sectionSizeHint(column)
+            + (icon ? m_view->style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, m_view) + 6 : 0));
         wanted.append(std::max(labels.last(), std::min(m_view->sizeHintForColumn(column) + padding, widest)));
     }
-    // The key column keeps room for its text: when the others would leave it less than KeyChars
+    // The key column keeps room for its text: when the others would leave it less than keyChars
     // characters of the view's width, the widest of them give way first (never below their label).
-    constexpr int KeyChars = 30;
     const int viewWidth = m_view->viewport()->width();
     if (m_columns.key >= 0 && viewWidth > 200) {
-        const int budget = viewWidth - KeyChars * m_view->fontMetrics().averageCharWidth();
+        const int budget = viewWidth - m_columns.keyChars * m_view->fontMetrics().averageCharWidth();
         const auto total = [&](int cap) {
             int sum = 0;
             for (qsizetype i = 0; i < wanted.size(); ++i)

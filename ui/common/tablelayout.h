@@ -24,6 +24,7 @@ struct TableColumns
     int key = -1; ///< stretched into the width left; -1: none (the last column fills)
     QList<int> identifiers; ///< host names, node and job IDs: elided in the middle, whole in the tooltip
     int widestChars = 28; ///< no column but the key wider than this many average characters when fitted
+    int keyChars = 30; ///< the key column keeps room for this many average characters; the others give way
     QList<int> hidden; ///< hidden until the user shows them (header menu): what a narrow screen can spare
 };
 

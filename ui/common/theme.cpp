@@ -10,18 +10,102 @@ bool isDark(const QPalette& palette)
     return palette.color(QPalette::Window).lightnessF() < 0.5;
 }
 
+QColor color(State state, const QPalette& palette)
+{
+    // Okabe & Ito (2008); on dark windows the same hues, lighter. Down and critical use a deeper vermillion
+    // than the set's #D55E00 so that, seen without red-green, they stay darker than orange.
+    const bool dark = isDark(palette);
+    switch (state) {
+    case State::Ok:
+    case State::Resolved:
+        return dark ? QColor(0x3c, 0xc8, 0x9c) : QColor(0x00, 0x9e, 0x73);
+    case State::Degraded:
+    case State::Warning:
+        return dark ? QColor(0xf5, 0xc5, 0x42) : QColor(0xe6, 0x9f, 0x00);
+    case State::Down:
+    case State::Critical:
+        return dark ? QColor(0xff, 0x57, 0x22) : QColor(0xb8, 0x3a, 0x00);
+    case State::Info:
+        return dark ? QColor(0x56, 0xb4, 0xe9) : QColor(0x00, 0x72, 0xb2);
+    case State::Unknown:
+        break;
+    }
+    // Unknown: a grey lighter (darker on dark windows) than bluish green looks to a deuteranope.
+    return dark ? QColor(0x70, 0x70, 0x70) : QColor(0xb0, 0xb0, 0xb0);
+}
+
+State state(AgentStatus status)
+{
+    switch (status) {
+    case AgentStatus::Up:
+        return State::Ok;
+    case AgentStatus::Stale:
+        return State::Degraded;
+    case AgentStatus::Unreachable:
+    case AgentStatus::Unauthorized:
+    case AgentStatus::BadPayload:
+        return State::Down;
+    case AgentStatus::Unknown:
+        break;
+    }
+    return State::Unknown;
+}
+
+State state(NodeState nodeState)
+{
+    switch (nodeState) {
+    case NodeState::Up:
+        return State::Ok;
+    case NodeState::Degraded:
+    case NodeState::Draining:
+        return State::Degraded;
+    case NodeState::Down:
+        return State::Down;
+    }
+    return State::Unknown;
+}
+
+State state(Protocol::AcceleratorHealth health)
+{
+    switch (health) {
+    case AcceleratorHealth::Healthy:
+        return State::Ok;
+    case AcceleratorHealth::Warning:
+        return State::Degraded;
+    case AcceleratorHealth::Faulty:
+        return State::Down;
+    case AcceleratorHealth::Unknown:
+        break;
+    }
+    return State::Unknown;
+}
+
+State state(Protocol::Severity severity, bool resolved)
+{
+    if (resolved)
+        return State::Resolved;
+    switch (severity) {
+    case Protocol::Severity::Critical:
+        return State::Critical;
+    case Protocol::Severity::Warning:
+        return State::Warning;
+    case Protocol::Severity::Info:
+        break;
+    }
+    return State::Info;
+}
+
 QColor color(Tone tone, const QPalette& palette)
 {
-    const bool dark = isDark(palette);
     switch (tone) {
     case Tone::Good:
-        return dark ? QColor(0x5c, 0xc8, 0x7a) : QColor(0x1e, 0x85, 0x3c);
+        return color(State::Ok, palette);
     case Tone::Warning:
-        return dark ? QColor(0xf0, 0xb4, 0x40) : QColor(0xb3, 0x6b, 0x00);
+        return color(State::Warning, palette);
     case Tone::Bad:
-        return dark ? QColor(0xff, 0x6b, 0x6b) : QColor(0xc6, 0x28, 0x28);
+        return color(State::Critical, palette);
     case Tone::Info:
-        return dark ? QColor(0x6c, 0xb4, 0xff) : QColor(0x1d, 0x63, 0xb8);
+        return color(State::Info, palette);
     case Tone::Neutral:
         break;
     }
@@ -30,16 +114,14 @@ QColor color(Tone tone, const QPalette& palette)
 
 Tone tone(AgentStatus status)
 {
-    switch (status) {
-    case AgentStatus::Up:
+    switch (state(status)) {
+    case State::Ok:
         return Tone::Good;
-    case AgentStatus::Stale:
+    case State::Degraded:
         return Tone::Warning;
-    case AgentStatus::Unreachable:
-    case AgentStatus::Unauthorized:
-    case AgentStatus::BadPayload:
+    case State::Down:
         return Tone::Bad;
-    case AgentStatus::Unknown:
+    default:
         break;
     }
     return Tone::Neutral;

@@ -9,7 +9,23 @@ class QPalette;
 
 namespace Meridian::Theme {
 
-// Semantic tones; the concrete colour depends on whether the palette is dark.
+// The states the console shows by colour, always together with a shape (ui/common/stateicon.h) and a
+// word: health of a node, agent, site or chip, and the severity of an event or incident. One palette,
+// Okabe and Ito's colour-blind-safe set (docs/ui-style.md): ok bluish green, degraded orange, down deep
+// vermillion, unknown grey; info blue, warning orange, critical deep vermillion, resolved bluish green
+// (never red). Orange and vermillion stay apart for deuteranopes by lightness; the shape tells them apart
+// for everyone.
+enum class State : quint8 { Ok, Degraded, Down, Unknown, Info, Warning, Critical, Resolved };
+inline constexpr State HealthStates[] = { State::Ok, State::Degraded, State::Down, State::Unknown };
+inline constexpr State SeverityStates[] = { State::Info, State::Warning, State::Critical, State::Resolved };
+
+QColor color(State state, const QPalette& palette);
+State state(AgentStatus status);
+State state(NodeState nodeState);
+State state(Protocol::AcceleratorHealth health);
+State state(Protocol::Severity severity, bool resolved);
+
+// Semantic tones of text and series; each is the colour of one state.
 enum class Tone { Neutral, Good, Warning, Bad, Info };
 
 QColor color(Tone tone, const QPalette& palette);

@@ -11,6 +11,7 @@
 #include "ui/common/navigator.h"
 #include "ui/common/tablelayout.h"
 #include "ui/common/theme.h"
+#include "ui/common/viewstate.h"
 #include "ui/faults/acknowledgedialog.h"
 #include "ui/faults/blastradiuspanel.h"
 #include "ui/faults/incidentfiltermodel.h"
@@ -89,6 +90,13 @@ FaultsPage::FaultsPage(const PageContext& context, QWidget* parent)
             .identifiers = { IncidentTableModel::Where },
             .widestChars = 18,
             .hidden = { IncidentTableModel::Scope, IncidentTableModel::Component, IncidentTableModel::Count } });
+    ViewState::attach(
+        m_table,
+        [this] {
+            return m_model->rowCount() > 0 ? tr("No incidents match the filter")
+                                           : tr("No incidents: no node, accelerator or link has reported a fault");
+        },
+        context.store);
     m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);

@@ -6,6 +6,7 @@
 #include "core/model/peertext.h"
 #include "ui/common/displayformat.h"
 #include "ui/common/regionnames.h"
+#include "ui/common/stateicon.h"
 #include "ui/common/theme.h"
 
 #include <QApplication>
@@ -131,11 +132,12 @@ QVariant IncidentTableModel::data(const QModelIndex& index, int role) const
             return data(index, Qt::DisplayRole);
         }
     }
-    if (role == Qt::ForegroundRole && column == Severity) {
-        const Theme::Tone tone = inc->severity == Protocol::Severity::Critical ? Theme::Tone::Bad
-            : inc->severity == Protocol::Severity::Warning                     ? Theme::Tone::Warning
-                                                                               : Theme::Tone::Info;
-        return Theme::color(tone, QApplication::palette());
+    if ((role == Qt::ForegroundRole || role == Qt::DecorationRole) && column == Severity) {
+        // A resolved incident keeps its severity's word but loses its alarm: tick, bluish green.
+        const Theme::State state = Theme::state(inc->severity, inc->state == IncidentState::Resolved);
+        if (role == Qt::DecorationRole)
+            return Theme::stateIcon(state, QApplication::palette());
+        return Theme::color(state, QApplication::palette());
     }
     if (role == Qt::ToolTipRole && column == Title) {
         // The agent's own words (English) stay one hover away from the translated title.

@@ -8,6 +8,7 @@
 #include "core/util/whenready.h"
 #include "ui/common/displayformat.h"
 #include "ui/common/tablelayout.h"
+#include "ui/common/viewstate.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -40,6 +41,7 @@ NodeFaultPanel::NodeFaultPanel(FaultTracker* tracker, FleetHistory* history, QWi
     // The message stretched; the code is on demand (header menu): the pane fits 1366×768 without scrolling.
     TableLayout::apply(
         m_history, QStringLiteral("faults/nodeHistory"), { .key = 4, .widestChars = 16, .hidden = { 3 } });
+    ViewState::attach(m_history, tr("No faults recorded for this node"));
     m_metrics->setObjectName(QStringLiteral("nodeFaultMetrics"));
     m_metrics->setWordWrap(true);
     m_open->setObjectName(QStringLiteral("openInPools"));

@@ -5,6 +5,7 @@
 #include "ui/common/regionnames.h"
 #include "ui/common/tablelayout.h"
 #include "ui/common/theme.h"
+#include "ui/common/viewstate.h"
 #include "ui/faults/reliabilitychart.h"
 
 #include <QHeaderView>
@@ -44,6 +45,7 @@ RecoveryPanel::RecoveryPanel(QWidget* parent)
     m_reliability->verticalHeader()->hide();
     m_reliability->setEditTriggers(QAbstractItemView::NoEditTriggers);
     TableLayout::apply(m_reliability, QStringLiteral("faults/reliability"), { .key = 0, .identifiers = { 0 } });
+    ViewState::attach(m_reliability, tr("No incidents in this range: MTTR and time between incidents need them"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(

@@ -9,7 +9,9 @@
 #include "ui/common/displayformat.h"
 #include "ui/common/jobsformat.h"
 #include "ui/common/regionnames.h"
+#include "ui/common/stateicon.h"
 #include "ui/common/tablelayout.h"
+#include "ui/common/viewstate.h"
 #include "ui/jobs/jobtimeline.h"
 #include "ui/jobs/jobutilizationchart.h"
 
@@ -70,6 +72,8 @@ JobDetailView::JobDetailView(const FleetStore* store, FleetHistory* history, QWi
     m_events->setRootIsDecorated(false);
     m_events->setHeaderLabels({ tr("Time"), tr("Node"), tr("Kind"), tr("Message") });
     TableLayout::apply(m_events, QStringLiteral("jobs/events"), { .key = 3, .identifiers = { 1 } });
+    ViewState::attach(m_interruptions, tr("No interruptions: the job has run without one"));
+    ViewState::attach(m_events, tr("No events for this job's nodes"));
     connect(m_nodes, &QListWidget::itemActivated, this,
         [this](QListWidgetItem* item) { Q_EMIT nodeRequested(item->data(Qt::UserRole).toString()); });
 
@@ -199,7 +203,9 @@ void JobDetailView::fillInterruptions(qint64 nowMs)
         item->setText(4, Format::duration(r.lostWorkMs));
         item->setText(5, r.open ? tr("%1 so far").arg(Format::duration(r.durationMs)) : Format::duration(r.durationMs));
         item->setText(6, r.overTarget() ? tr("over") : tr("within"));
-        item->setForeground(6, r.overTarget() ? QColor(0xc6, 0x28, 0x28) : QColor(0x2e, 0x7d, 0x32));
+        const Theme::State state = r.overTarget() ? Theme::State::Critical : Theme::State::Ok;
+        item->setForeground(6, Theme::color(state, palette()));
+        item->setIcon(6, Theme::stateIcon(state, palette()));
     }
 }
 

@@ -10,6 +10,7 @@
 #include "ui/common/jobsformat.h"
 #include "ui/common/navigator.h"
 #include "ui/common/tablelayout.h"
+#include "ui/common/viewstate.h"
 #include "ui/jobs/auditdialog.h"
 #include "ui/jobs/jobactiondialog.h"
 #include "ui/jobs/jobdetailview.h"
@@ -89,6 +90,14 @@ JobsPage::JobsPage(const PageContext& context, QWidget* parent)
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
     m_table->setWordWrap(false);
+    ViewState::attach(
+        m_table,
+        [this] {
+            return m_model->sourceRowTotal() > 0
+                ? tr("No jobs match the filter and time range")
+                : tr("No jobs reported yet: they appear when a scheduler or the nodes' agents report them");
+        },
+        m_store);
     TableLayout::apply(m_table, QStringLiteral("jobs/jobs"),
         { .key = JobTableModel::Name, .identifiers = { JobTableModel::Id, JobTableModel::Pool } });
     connect(m_table, &QAbstractItemView::activated, this,

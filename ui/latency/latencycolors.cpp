@@ -1,45 +1,48 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/latency/latencycolors.h"
 
-#include <cmath>
+#include <QPalette>
 
 namespace Meridian::LatencyColors {
 
-QList<QRgb> heatmapTable()
+QColor verdictColor(TargetVerdict verdict, const QPalette& palette)
 {
-    QList<QRgb> table(256);
-    table[0] = qRgb(0xe4, 0xe4, 0xe4);
-    // Hue from green (good) through yellow to red, then darker for the worst.
-    for (int i = 1; i < 256; ++i) {
-        const double f = (i - 1) / 254.0;
-        const double hue = 120.0 * (1.0 - std::min(1.0, f / 0.92));
-        const double value = f < 0.92 ? 0.85 : 0.85 - 0.4 * (f - 0.92) / 0.08;
-        table[i] = QColor::fromHsvF(float(hue / 360.0), 0.8f, float(value)).rgb();
+    switch (verdict) {
+    case TargetVerdict::Within:
+        return Theme::color(Theme::State::Ok, palette);
+    case TargetVerdict::Near:
+        return Theme::color(Theme::State::Warning, palette);
+    case TargetVerdict::Over:
+        return Theme::color(Theme::State::Critical, palette);
+    case TargetVerdict::Lost:
+        // Worse than over: the strongest contrast there is (and drawn dashed on the map).
+        return Theme::isDark(palette) ? QColor(0xf0, 0xf0, 0xf0) : QColor(0x1a, 0x1a, 0x1a);
+    case TargetVerdict::NoData:
+        break;
     }
+    return Theme::isDark(palette) ? QColor(0x60, 0x60, 0x60) : QColor(0xd8, 0xd8, 0xd8);
+}
+
+quint8 verdictIndex(TargetVerdict verdict)
+{
+    return quint8(verdict);
+}
+
+QList<QRgb> verdictTable(const QPalette& palette)
+{
+    QList<QRgb> table(256, verdictColor(TargetVerdict::Lost, palette).rgb());
+    for (TargetVerdict v :
+        { TargetVerdict::NoData, TargetVerdict::Within, TargetVerdict::Near, TargetVerdict::Over, TargetVerdict::Lost })
+        table[verdictIndex(v)] = verdictColor(v, palette).rgb();
     return table;
 }
 
-QColor againstTarget(const PairStats& stats, const LatencyTarget& target)
-{
-    if (!stats.hasData())
-        return QColor(0x9e, 0x9e, 0x9e);
-    if (!std::isnan(stats.loss) && stats.loss >= 0.999)
-        return QColor(0x6a, 0x1b, 0x9a); // cut: nothing answers
-    const bool lossy = !std::isnan(target.loss) && !std::isnan(stats.loss) && stats.loss > target.loss;
-    const double ratio = std::isnan(target.p50Ms) || std::isnan(stats.p50Ms) ? 0.0 : stats.p50Ms / target.p50Ms;
-    if (lossy || ratio > 1.0)
-        return QColor(0xd3, 0x2f, 0x2f);
-    if (ratio > 0.8)
-        return QColor(0xf9, 0xa8, 0x25);
-    return QColor(0x38, 0x8e, 0x3c);
-}
-
-QColor siteHealth(int nodes, int nodesDown)
+Theme::State siteHealth(int nodes, int nodesDown)
 {
     if (nodes <= 0)
-        return QColor(0x9e, 0x9e, 0x9e);
+        return Theme::State::Unknown;
     const double down = double(nodesDown) / nodes;
-    return down == 0 ? QColor(0x19, 0x76, 0xd2) : down < 0.1 ? QColor(0xf9, 0xa8, 0x25) : QColor(0xd3, 0x2f, 0x2f);
+    return down == 0 ? Theme::State::Ok : down < 0.1 ? Theme::State::Degraded : Theme::State::Down;
 }
 
 } // namespace Meridian::LatencyColors

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/latency/latencymapview.h"
 
+#include "ui/common/stateicon.h"
+#include "ui/latency/labelplacer.h"
+
 #include <QHelpEvent>
 #include <QMouseEvent>
 #include <QPainter>
@@ -14,7 +17,7 @@ namespace Meridian {
 namespace {
 
 constexpr int ArcSamples = 12;
-constexpr int MaxLabelledEdges = 80; ///< more labels than this would be unreadable: tooltips instead
+constexpr int MaxLabelledEdges = 24; ///< more figures than this clutter the map: near and over pairs only
 
 double distanceToSegment(const QPointF& p, const QPointF& a, const QPointF& b)
 {
@@ -138,61 +141,188 @@ double LatencyMapView::siteRadius(const MapSite& s) const
     return 4.0 + 1.2 * std::sqrt(std::max(0, s.capacity) / 8.0);
 }
 
+QPolygonF LatencyMapView::edgeInWidget(int edge) const
+{
+    QPolygonF poly = m_edgeArcs.value(edge);
+    for (QPointF& pt : poly)
+        pt = toWidget(pt);
+    return poly;
+}
+
+namespace {
+
+// Drawing order: the pairs that matter are drawn last, so nothing hides them.
+int layer(const MapEdge& e)
+{
+    return e.selected ? 3 : e.violation ? 2 : e.highlight ? 1 : 0;
+}
+
+} // namespace
+
+void LatencyMapView::paintEdges(QPainter* p)
+{
+    // On a crowded map, no antialiasing for the many within their target: thousands of arcs stay within
+    // a frame. Violations get a light casing, so they stand out from the lines they cross.
+    const bool crowded = m_edges.size() > 200;
+    for (int l = 0; l <= 3; ++l) {
+        p->setRenderHint(QPainter::Antialiasing, l > 0 || !crowded);
+        for (int i = 0; i < m_edges.size(); ++i) {
+            const MapEdge& e = m_edges[i];
+            if (layer(e) != l)
+                continue;
+            const QPolygonF poly = edgeInWidget(i);
+            const double width = e.selected ? 5.0 : e.violation ? 3.0 : crowded ? 1.0 : 1.5;
+            if (e.violation || e.selected) {
+                p->setPen(QPen(QColor(255, 255, 255, 230), width + 2.5, Qt::SolidLine, Qt::RoundCap));
+                p->drawPolyline(poly);
+            }
+            QColor color = e.color;
+            if (l == 0 && crowded)
+                color.setAlpha(170);
+            p->setPen(QPen(color, width, e.cut ? Qt::DashLine : Qt::SolidLine, Qt::RoundCap));
+            p->drawPolyline(poly);
+        }
+    }
+}
+
+void LatencyMapView::paintLabels(QPainter* p, QList<QRectF> obstacles)
+{
+    LabelPlacer placer(QRectF(rect()).adjusted(2, 2, -2, -2));
+    for (const QRectF& o : std::as_const(obstacles))
+        placer.block(o);
+    m_labelBoxes.clear();
+    QList<QPointF> centres;
+    QList<double> radii;
+    for (int i = 0; i < m_sites.size(); ++i) {
+        centres.append(toWidget(m_sitePoints[i]));
+        radii.append(siteRadius(m_sites[i]));
+        placer.block(
+            QRectF(centres[i] - QPointF(radii[i] + 2, radii[i] + 2), QSizeF(2 * radii[i] + 4, 2 * radii[i] + 4)));
+    }
+    // Site names first (right, left, above, below their marker), then the pairs' figures, worst first.
+    const QFontMetricsF fm(font());
+    if (m_sites.size() <= 40) {
+        p->setPen(palette().color(QPalette::WindowText));
+        for (int i = 0; i < m_sites.size(); ++i) {
+            const QSizeF size(fm.horizontalAdvance(m_sites[i].label) + 2, fm.height());
+            const QPointF c = centres[i];
+            const double r = radii[i] + 3;
+            const QList<QRectF> candidates { QRectF(QPointF(c.x() + r, c.y() - size.height() / 2), size),
+                QRectF(QPointF(c.x() - r - size.width(), c.y() - size.height() / 2), size),
+                QRectF(QPointF(c.x() - size.width() / 2, c.y() - r - size.height()), size),
+                QRectF(QPointF(c.x() - size.width() / 2, c.y() + r), size) };
+            if (const std::optional<QRectF> box = placer.place(candidates)) {
+                m_labelBoxes.append(*box);
+                p->fillRect(*box, QColor(255, 255, 255, 170)); // readable over the lines under it
+                p->drawText(*box, Qt::AlignCenter, m_sites[i].label);
+            }
+        }
+    }
+    QList<int> order;
+    const bool labelAll = m_edges.size() <= MaxLabelledEdges;
+    for (int i = 0; i < m_edges.size(); ++i)
+        if (!m_edges[i].label.isEmpty() && (labelAll || m_edges[i].highlight || m_edges[i].selected))
+            order.append(i);
+    std::stable_sort(
+        order.begin(), order.end(), [this](int a, int b) { return layer(m_edges[a]) > layer(m_edges[b]); });
+    QFont small = font();
+    small.setPointSizeF(small.pointSizeF() * 0.8);
+    p->setFont(small);
+    const QFontMetricsF sfm(small);
+    for (int i : std::as_const(order)) {
+        const MapEdge& e = m_edges[i];
+        const QPolygonF arc = edgeInWidget(i);
+        if (arc.size() < 2)
+            continue;
+        const QSizeF size(sfm.horizontalAdvance(e.label) + 4, sfm.height());
+        QList<QRectF> candidates;
+        for (double f : { 0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8 }) {
+            QRectF box(QPointF(), size);
+            box.moveCenter(arc[std::clamp(int(std::lround(f * (arc.size() - 1))), 0, int(arc.size()) - 1)]);
+            candidates.append(box);
+        }
+        const std::optional<QRectF> box = placer.place(candidates);
+        if (!box)
+            continue; // no room: the figures stay in the tooltip
+        m_labelBoxes.append(*box);
+        p->fillRect(*box, QColor(255, 255, 255, 215));
+        p->setPen(e.violation ? e.color.darker(115) : palette().color(QPalette::WindowText));
+        if (e.violation) {
+            QFont bold = small;
+            bold.setBold(true);
+            p->setFont(bold);
+        }
+        p->drawText(*box, Qt::AlignCenter, e.label);
+        p->setFont(small);
+    }
+    p->setFont(font());
+}
+
 void LatencyMapView::renderTo(QPainter* p)
 {
     if (!m_landValid || m_landCache.size() != size() * devicePixelRatioF())
         renderLand();
     p->drawPixmap(0, 0, m_landCache);
-
-    // Edges: a cosmetic pen, no antialiasing — thousands of arcs stay within a frame.
-    const bool labels = m_edges.size() <= MaxLabelledEdges;
-    QPen pen;
-    pen.setWidthF(m_edges.size() > 200 ? 1.0 : 2.0);
-    for (int i = 0; i < m_edges.size(); ++i) {
-        QPolygonF poly = m_edgeArcs.value(i);
-        for (QPointF& pt : poly)
-            pt = toWidget(pt);
-        pen.setColor(m_edges[i].color);
-        pen.setStyle(m_edges[i].cut ? Qt::DashLine : Qt::SolidLine);
-        if (m_edges[i].selected) {
-            QPen wide = pen;
-            wide.setWidthF(5.0);
-            p->setPen(wide);
-        } else {
-            p->setPen(pen);
-        }
-        p->drawPolyline(poly);
-    }
+    paintEdges(p);
     p->setRenderHint(QPainter::Antialiasing);
-    {
-        QFont small = font();
-        small.setPointSizeF(small.pointSizeF() * 0.8);
-        p->setFont(small);
-        const QFontMetrics fm(small);
-        for (int i = 0; i < m_edges.size(); ++i) {
-            if (m_edges[i].label.isEmpty() || !(labels || m_edges[i].highlight || m_edges[i].selected))
-                continue;
-            const QPointF mid = edgePoint(i);
-            QRectF box = fm.boundingRect(m_edges[i].label);
-            box.moveCenter(mid);
-            box.adjust(-2, 0, 2, 0);
-            p->fillRect(box, QColor(255, 255, 255, 200));
-            p->setPen(m_edges[i].color.darker(130));
-            p->drawText(box, Qt::AlignCenter, m_edges[i].label);
-        }
-        p->setFont(font());
-    }
     for (int i = 0; i < m_sites.size(); ++i) {
         const QPointF c = toWidget(m_sitePoints[i]);
         const double r = siteRadius(m_sites[i]);
-        p->setPen(QPen(Qt::white, 1.5));
-        p->setBrush(m_sites[i].color);
-        p->drawEllipse(c, r, r);
-        if (m_sites.size() <= 40) {
-            p->setPen(palette().color(QPalette::WindowText));
-            p->drawText(c + QPointF(r + 3, 4), m_sites[i].label);
-        }
+        // A white halo keeps the marker apart from the lines under it.
+        p->setPen(Qt::NoPen);
+        p->setBrush(QColor(255, 255, 255, 220));
+        p->drawEllipse(c, r + 1.5, r + 1.5);
+        Theme::paintStateMarker(*p, m_sites[i].state, QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r), palette());
     }
+    const QRectF legend = legendBox();
+    paintLabels(p, { legend, attributionBox() });
+    paintLegend(p);
+}
+
+LatencyLegend::SiteSizes LatencyMapView::siteSizes() const
+{
+    LatencyLegend::SiteSizes sizes;
+    if (m_sites.isEmpty())
+        return sizes;
+    sizes.smallCapacity = m_sites.constFirst().capacity;
+    sizes.largeCapacity = sizes.smallCapacity;
+    for (const MapSite& s : m_sites) {
+        sizes.smallCapacity = std::min(sizes.smallCapacity, s.capacity);
+        sizes.largeCapacity = std::max(sizes.largeCapacity, s.capacity);
+    }
+    MapSite probe;
+    probe.capacity = sizes.smallCapacity;
+    sizes.smallRadius = siteRadius(probe);
+    probe.capacity = sizes.largeCapacity;
+    sizes.largeRadius = siteRadius(probe);
+    return sizes;
+}
+
+QRectF LatencyMapView::legendBox() const
+{
+    if (m_sites.isEmpty())
+        return {};
+    const QSizeF size = LatencyLegend::mapSize(font(), siteSizes());
+    return QRectF(QPointF(8, height() - size.height() - 8), size);
+}
+
+QRectF LatencyMapView::attributionBox() const
+{
+    const QFontMetricsF fm(font());
+    const double w = fm.horizontalAdvance(attribution()) + 12;
+    return QRectF(width() - w, height() - fm.height() - 6, w, fm.height() + 6);
+}
+
+QString LatencyMapView::attribution() const
+{
+    return tr("Land: Natural Earth (public domain). No borders shown.");
+}
+
+void LatencyMapView::paintLegend(QPainter* p)
+{
+    if (m_sites.isEmpty())
+        return;
+    LatencyLegend::paintMap(*p, legendBox().topLeft(), palette(), siteSizes());
 }
 
 void LatencyMapView::paintEvent(QPaintEvent*)
@@ -200,8 +330,7 @@ void LatencyMapView::paintEvent(QPaintEvent*)
     QPainter p(this);
     renderTo(&p);
     p.setPen(palette().color(QPalette::PlaceholderText));
-    p.drawText(rect().adjusted(6, 0, -6, -4), Qt::AlignBottom | Qt::AlignRight,
-        tr("Land: Natural Earth (public domain). No borders shown."));
+    p.drawText(rect().adjusted(6, 0, -6, -4), Qt::AlignBottom | Qt::AlignRight, attribution());
 }
 
 void LatencyMapView::resizeEvent(QResizeEvent*)
@@ -216,8 +345,7 @@ QPointF LatencyMapView::edgePoint(int edge) const
     const QPolygonF arc = m_edgeArcs.value(edge);
     if (arc.isEmpty())
         return {};
-    // Off the middle towards the source, so the two directions of a pair differ.
-    return toWidget(arc[arc.size() / 3]);
+    return toWidget(arc[arc.size() / 2]);
 }
 
 int LatencyMapView::edgeAt(const QPointF& pos) const
@@ -226,8 +354,7 @@ int LatencyMapView::edgeAt(const QPointF& pos) const
     double bestDistance = 5.0;
     for (int i = 0; i < m_edgeArcs.size(); ++i) {
         const QPolygonF& arc = m_edgeArcs[i];
-        // The first third belongs to this direction (see edgePoint).
-        for (int k = 0; k + 1 < arc.size() && k <= arc.size() / 2; ++k) {
+        for (int k = 0; k + 1 < arc.size(); ++k) {
             const double d = distanceToSegment(pos, toWidget(arc[k]), toWidget(arc[k + 1]));
             if (d < bestDistance) {
                 bestDistance = d;

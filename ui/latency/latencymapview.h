@@ -2,14 +2,18 @@
 #pragma once
 
 // The latency map: Natural Earth land and coastline (no borders), sites at
-// their coordinates sized by capacity and coloured by health, site-to-site
-// edges as great-circle arcs coloured against the pair's target and labelled
-// p50/p99. Land is rendered once per view into a pixmap; a repaint draws that
-// pixmap, the edges and the sites.
+// their coordinates sized by capacity, coloured and shaped by health, one
+// great-circle arc per site pair coloured by the worse direction against its
+// target, violations drawn last, wider and labelled first; labels never cover
+// each other, a site or its name (LabelPlacer); a legend says what colour, shape
+// and size mean. Land is rendered once per view into a pixmap; a repaint draws
+// that pixmap, the edges, the sites and the legend.
 
 #include "core/latency/geoprojection.h"
 #include "core/latency/landmap.h"
+#include "ui/common/theme.h"
 #include "ui/latency/dragpan.h"
+#include "ui/latency/latencylegend.h"
 
 #include <QColor>
 #include <QPainterPath>
@@ -25,13 +29,13 @@ struct MapSite
     double longitude = 0;
     double latitude = 0;
     int capacity = 0; ///< accelerators
-    QColor color;
+    Theme::State state = Theme::State::Unknown; ///< health: the marker's colour and shape
     QString toolTip;
 };
 
 struct MapEdge
 {
-    int from = 0; ///< site indexes
+    int from = 0; ///< site indexes; the pair's worse direction
     int to = 0;
     QColor color;
     QString label; ///< "12.3 / 15.1 ms"
@@ -39,6 +43,7 @@ struct MapEdge
     bool cut = false; ///< drawn dashed
     bool highlight = false; ///< near or over its target: labelled even on a crowded map
     bool selected = false; ///< singled out (the planner's path to an anchor): drawn wide, always labelled
+    bool violation = false; ///< over its target or lost: drawn on top of the others, wider
 };
 
 class LatencyMapView : public QWidget
@@ -56,6 +61,9 @@ public:
 
     QPointF toWidget(const QPointF& projected) const;
     QPointF edgePoint(int edge) const; ///< widget point on the edge's arc (its middle), for tests
+    // Where the last repaint put the labels (widget coordinates), for tests: none overlaps another.
+    const QList<QRectF>& labelBoxes() const { return m_labelBoxes; }
+    QRectF legendBox() const;
     int edgeAt(const QPointF& pos) const; ///< -1: none within a few pixels
     int siteAt(const QPointF& pos) const;
     void renderTo(QPainter* painter); ///< benchmarks: one full repaint
@@ -77,6 +85,13 @@ private:
     void viewChanged();
     void renderLand();
     double siteRadius(const MapSite& s) const;
+    void paintEdges(QPainter* p);
+    void paintLabels(QPainter* p, QList<QRectF> obstacles);
+    void paintLegend(QPainter* p);
+    QPolygonF edgeInWidget(int edge) const;
+    LatencyLegend::SiteSizes siteSizes() const;
+    QRectF attributionBox() const;
+    QString attribution() const;
 
     GeoProjection m_projection;
     QPainterPath m_landPath; ///< projected
@@ -90,6 +105,7 @@ private:
     bool m_landValid = false;
     DragPan m_pan;
     bool m_userMoved = false; ///< zoomed or panned: stop fitting to the sites
+    QList<QRectF> m_labelBoxes;
 };
 
 } // namespace Meridian

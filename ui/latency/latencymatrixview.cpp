@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/latency/latencymatrixview.h"
 
+#include "ui/latency/latencylegend.h"
+
 #include <QHelpEvent>
 #include <QMouseEvent>
 #include <QPainter>
@@ -12,7 +14,6 @@
 namespace Meridian {
 namespace {
 
-constexpr int LegendWidth = 70;
 constexpr int Margin = 4;
 
 } // namespace
@@ -48,10 +49,16 @@ void LatencyMatrixView::setBlockStarts(const QList<int>& starts)
     update();
 }
 
-void LatencyMatrixView::setLegendLabels(const QString& low, const QString& high)
+int LatencyMatrixView::legendWidth() const
 {
-    m_legendLow = low;
-    m_legendHigh = high;
+    return LatencyLegend::matrixWidth(font()) + 8;
+}
+
+void LatencyMatrixView::setEmptyText(const QString& text)
+{
+    if (text == m_emptyText)
+        return;
+    m_emptyText = text;
     update();
 }
 
@@ -79,7 +86,7 @@ int LatencyMatrixView::labelMargin() const
 QRect LatencyMatrixView::heatArea() const
 {
     const int labels = labelMargin();
-    return rect().adjusted(Margin + labels, Margin + labels, -LegendWidth - Margin, -Margin);
+    return rect().adjusted(Margin + labels, Margin + labels, -legendWidth() - Margin, -Margin);
 }
 
 int LatencyMatrixView::level() const
@@ -248,20 +255,41 @@ void LatencyMatrixView::paintEvent(QPaintEvent*)
         }
     }
 
-    // Legend: the colour ramp, worst at the top.
-    const QRect legend(area.right() + Margin + 8, area.top() + 16, 14, std::max(40, area.height() - 40));
-    for (int y = 0; y < legend.height(); ++y) {
-        const int index = 255 - int(254.0 * y / std::max(1, legend.height() - 1));
-        p.setPen(QColor(m_table[index]));
-        p.drawLine(legend.left(), legend.top() + y, legend.right(), legend.top() + y);
+    paintCellTexts(p, area);
+    if (!m_emptyText.isEmpty() && (!m_grid || m_grid->rows() == 0)) {
+        p.setPen(palette().color(QPalette::PlaceholderText));
+        p.drawText(area.adjusted(16, 16, -16, -16), Qt::AlignCenter | Qt::TextWordWrap, m_emptyText);
     }
-    p.setPen(palette().color(QPalette::WindowText));
-    p.drawRect(legend.adjusted(0, 0, -1, -1));
-    const QRect text(legend.left() - 8, 0, LegendWidth, 14);
-    p.drawText(text.translated(0, legend.top() - 16), Qt::AlignLeft, m_legendHigh);
-    p.drawText(text.translated(0, legend.bottom() + 2), Qt::AlignLeft, m_legendLow);
-    p.fillRect(QRect(legend.left(), legend.bottom() + 20, 14, 10), QColor(m_table[0]));
-    p.drawText(QRect(legend.left() + 18, legend.bottom() + 18, LegendWidth - 26, 14), Qt::AlignLeft, tr("none"));
+    LatencyLegend::paintMatrix(
+        p, QRectF(area.right() + Margin + 8, area.top(), legendWidth() - 8, area.height()), palette());
+}
+
+void LatencyMatrixView::paintCellTexts(QPainter& p, const QRect& area)
+{
+    // Values only where a cell holds a short number ("12.3", "0.5%") in a readable font.
+    const QFontMetrics fm = fontMetrics();
+    if (!m_grid || !m_cellText
+        || m_scale < std::max(fm.horizontalAdvance(QStringLiteral("88.88")) + 4, fm.height() + 2))
+        return;
+    const int col0 = std::max(0, int(std::floor(m_origin.x())));
+    const int row0 = std::max(0, int(std::floor(m_origin.y())));
+    const int col1 = std::min(m_grid->cols() - 1, int(std::ceil(m_origin.x() + area.width() / m_scale)));
+    const int row1 = std::min(m_grid->rows() - 1, int(std::ceil(m_origin.y() + area.height() / m_scale)));
+    p.save();
+    p.setClipRect(area);
+    for (int r = row0; r <= row1; ++r)
+        for (int c = col0; c <= col1; ++c) {
+            const QString text = m_cellText(r, c);
+            if (text.isEmpty())
+                continue;
+            const QColor back = QColor(m_table[m_grid->cell(r, c)]);
+            // Dark text on light cells, light on dark: the verdict colours span both.
+            p.setPen(back.lightnessF() > 0.55 ? QColor(0x10, 0x10, 0x10) : QColor(0xff, 0xff, 0xff));
+            const QRectF cell(area.left() + (c - m_origin.x()) * m_scale, area.top() + (r - m_origin.y()) * m_scale,
+                m_scale, m_scale);
+            p.drawText(cell, Qt::AlignCenter, text);
+        }
+    p.restore();
 }
 
 void LatencyMatrixView::resizeEvent(QResizeEvent*)

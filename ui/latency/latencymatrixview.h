@@ -29,9 +29,12 @@ public:
     void setColorTable(const QList<QRgb>& table);
     void setBlockStarts(const QList<int>& starts); ///< topology blocks (pools, sites): lines between them
     void setToolTipProvider(std::function<QString(int row, int col)> provider) { m_toolTip = std::move(provider); }
-    void setLegendLabels(const QString& low, const QString& high);
+    // The text of a cell (its value), drawn once cells are large enough to hold it.
+    void setCellTextProvider(std::function<QString(int row, int col)> provider) { m_cellText = std::move(provider); }
     // Names of rows (= columns); drawn beside and above the cells once they are large enough to read.
     void setAxisLabels(const QStringList& labels);
+    void setEmptyText(const QString& text); ///< drawn in place of the cells while there are none
+    QString emptyText() const { return m_emptyText; }
 
     void rowChanged(int row); ///< the grid's row changed: re-render its strip only
     void fitAll();
@@ -60,6 +63,8 @@ protected:
 private:
     QRect heatArea() const;
     int labelMargin() const; ///< room for the axis labels, 0 without them
+    int legendWidth() const;
+    void paintCellTexts(QPainter& p, const QRect& area);
     int level() const;
     void renderRows(int y0, int y1);
     void invalidate();
@@ -68,7 +73,8 @@ private:
     QList<QRgb> m_table;
     QList<int> m_blockStarts;
     std::function<QString(int, int)> m_toolTip;
-    QString m_legendLow, m_legendHigh;
+    std::function<QString(int, int)> m_cellText;
+    QString m_emptyText;
     QStringList m_labels;
     bool m_userMoved = false; ///< zoomed or panned: keep the view on resize
     double m_scale = 1; ///< pixels per cell

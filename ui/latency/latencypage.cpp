@@ -7,9 +7,12 @@
 #include "ui/common/displayformat.h"
 #include "ui/common/regionnames.h"
 #include "ui/common/tablelayout.h"
+#include "ui/common/viewstate.h"
 #include "ui/latency/latencycolors.h"
+#include "ui/latency/latencylegend.h"
 #include "ui/latency/latencymapview.h"
 #include "ui/latency/latencymatrixview.h"
+#include "ui/latency/mappairs.h"
 #include "ui/latency/pairhistorychart.h"
 #include "ui/latency/violationmodel.h"
 
@@ -72,17 +75,19 @@ LatencyPage::LatencyPage(const PageContext& context, QWidget* parent)
     m_statBox->addItem(tr("Loss"));
     controls->addWidget(new QLabel(tr("Level:")));
     controls->addWidget(m_levelBox);
-    controls->addWidget(new QLabel(tr("Statistic:")));
+    controls->addWidget(new QLabel(tr("Value in cells:")));
     controls->addWidget(m_statBox);
-    auto* hint = new QLabel(tr("Rows probe columns. Double-click a site or pool to zoom in to its nodes; "
-                               "click a cell for the pair's history."));
+    auto* hint
+        = new QLabel(tr("Rows probe columns; colour: p50 against the pair's target. Zoom in (wheel) for the "
+                        "values; double-click a site or pool for its nodes; click a cell for the pair's history."));
     hint->setForegroundRole(QPalette::PlaceholderText);
     hint->setWordWrap(true);
     controls->addWidget(hint, 1);
     matrixLayout->addLayout(controls);
     matrixLayout->addWidget(m_heatmap, 1);
-    m_heatmap->setColorTable(LatencyColors::heatmapTable());
+    m_heatmap->setColorTable(LatencyColors::verdictTable(m_heatmap->palette()));
     m_heatmap->setToolTipProvider([this](int row, int col) { return cellToolTip(row, col); });
+    m_heatmap->setCellTextProvider([this](int row, int col) { return cellText(row, col); });
 
     auto* violationPage = new QWidget;
     auto* violationLayout = new QVBoxLayout(violationPage);
@@ -94,6 +99,7 @@ LatencyPage::LatencyPage(const PageContext& context, QWidget* parent)
     m_violationView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_violationView->setObjectName(QStringLiteral("violationTable"));
     m_violationView->setWordWrap(false);
+    ViewState::attach(m_violationView, tr("No site pair breaks its target"), m_store);
     TableLayout::apply(m_violationView, QStringLiteral("latency/violations"),
         { .identifiers = { ViolationModel::From, ViolationModel::To } });
 
@@ -220,49 +226,64 @@ void LatencyPage::updateMap()
                 .arg(s.nodesDown)
                 .arg(s.accelerators) });
     }
+    const QList<MapPair> pairs = mapPairs(m_matrix, m_targets, mapIndex);
     QList<MapEdge> edges;
     m_edgePairs.clear();
     int violating = 0;
-    const auto& pairs = m_matrix.pairs(LatencyLevel::Site);
-    QList<quint64> keys = pairs.keys();
-    std::sort(keys.begin(), keys.end()); // stable edge order between recomputes
-    for (quint64 key : std::as_const(keys)) {
-        const int a = int(key >> 32), b = int(key & 0xffffffffu);
-        if (a == b || mapIndex.value(a) < 0 || mapIndex.value(b) < 0)
-            continue;
-        const PairStats& s = pairs[key];
-        const PairClass c = t.classify(LatencyLevel::Site, a, b);
-        const LatencyTarget target = m_targets.target(c);
-        violating += m_targets.violates(c, s) ? 1 : 0;
+    const QPalette pal = m_map->palette();
+    for (const MapPair& pair : pairs) {
+        violating += pair.violations;
+        const auto [a, b] = pair.worse;
+        const PairStats& s = m_matrix.pairs(LatencyLevel::Site)[LatencyMatrix::key(a, b)];
         MapEdge e;
         e.from = mapIndex[a];
         e.to = mapIndex[b];
-        e.selected = !m_path.first.isEmpty() && t.sites[a].id == m_path.first && t.sites[b].id == m_path.second;
-        e.color = LatencyColors::againstTarget(s, target);
-        e.cut = !std::isnan(s.loss) && s.loss >= 0.999;
-        e.highlight = e.color != LatencyColors::againstTarget(PairStats { 0.0, 0.0, 0.0, 1, 0 }, target);
-        e.label
-            = e.cut ? tr("lost") : tr("%1 / %2 ms").arg(Format::milliseconds(s.p50Ms), Format::milliseconds(s.p99Ms));
-        e.toolTip
-            = tr("%1 → %2 (%3)\np50 %4 ms, p99 %5 ms, loss %6\ntarget p50 ≤ %7 ms")
-                  .arg(siteLabel(a), siteLabel(b), ViolationModel::className(c), Format::milliseconds(s.p50Ms),
-                      Format::milliseconds(s.p99Ms), Format::percentOfOne(s.loss), Format::milliseconds(target.p50Ms));
+        e.selected = !m_path.first.isEmpty()
+            && ((t.sites[a].id == m_path.first && t.sites[b].id == m_path.second)
+                || (t.sites[b].id == m_path.first && t.sites[a].id == m_path.second));
+        e.color = LatencyColors::verdictColor(pair.verdict, pal);
+        e.cut = pair.verdict == TargetVerdict::Lost;
+        e.violation = pair.verdict == TargetVerdict::Over || e.cut;
+        e.highlight = e.violation || pair.verdict == TargetVerdict::Near;
+        e.label = e.cut ? tr("lost") : tr("%1 / %2 ms").arg(Format::milliseconds(s.p50Ms), Format::milliseconds(s.p99Ms));
+        e.toolTip = edgeToolTip(a, b);
         edges.append(e);
-        m_edgePairs.append({ a, b });
+        m_edgePairs.append(pair.worse);
     }
     m_map->setSites(sites);
     m_map->setEdges(edges);
     // The count of violations is the Violations tab's (LatencyMatrix::violations); the map draws only
     // pairs between two sites with coordinates, so it says how many of them it shows.
     const int violations = int(m_matrix.violations(LatencyLevel::Site, m_targets).size());
-    QString summary = tr("%n site pair(s) measured; ", nullptr, int(edges.size()))
-        + tr("%n break their target", nullptr, violations);
+    QString summary
+        = tr("%n site pair(s) on the map, each line the worse of its two directions; ", nullptr, int(edges.size()))
+        + tr("%n direction(s) break their target", nullptr, violations);
     if (violating < violations)
-        summary += tr(" (%n on the map; the others are within one site or between sites without coordinates)", nullptr,
-            violating);
-    m_mapSummary->setText(sites.isEmpty()
+        summary += tr(" (%n of them on the map; the others are within one site or between sites without coordinates)",
+            nullptr, violating);
+    const QString blank = ViewState::fleetBlankText(m_store);
+    m_mapSummary->setText(!blank.isEmpty() ? blank
+            : sites.isEmpty()
             ? tr("No site coordinates yet: sites appear once their agents report a location (labels lat/lon).")
             : summary + tr(". Click an edge for its history."));
+}
+
+QString LatencyPage::edgeToolTip(int a, int b) const
+{
+    // Both directions: the line shows the worse one.
+    const LatencyTopology& t = m_matrix.topology();
+    const PairClass c = t.classify(LatencyLevel::Site, a, b);
+    const LatencyTarget target = m_targets.target(c);
+    QStringList lines { tr("%1 ↔ %2 (%3), target p50 ≤ %4 ms")
+                            .arg(siteLabel(a), siteLabel(b), ViolationModel::className(c), Format::milliseconds(target.p50Ms)) };
+    for (const auto& [from, to] : { std::pair { a, b }, std::pair { b, a } }) {
+        const PairStats s = m_matrix.stats(LatencyLevel::Site, from, to);
+        lines << (s.hasData() ? tr("%1 → %2: p50 %3 ms, p99 %4 ms, loss %5 — %6")
+                                    .arg(siteLabel(from), siteLabel(to), Format::milliseconds(s.p50Ms), Format::milliseconds(s.p99Ms), Format::percentOfOne(s.loss),
+                                        LatencyLegend::verdictName(verdict(s, target)))
+                              : tr("%1 → %2: not probed").arg(siteLabel(from), siteLabel(to)));
+    }
+    return lines.join(u'\n');
 }
 
 QString LatencyPage::mapSummary() const
@@ -272,25 +293,18 @@ QString LatencyPage::mapSummary() const
 
 void LatencyPage::updateMatrix()
 {
+    // Cells coloured by where the pair stands against its own target (the map's verdicts); the chosen
+    // statistic is written in the cells once they are large enough to hold it.
     const LatencyLevel lv = level();
-    const LatencyStat stat = LatencyStat(std::clamp(m_statBox->currentIndex(), 0, 2));
-    const int n = m_matrix.topology().count(lv);
+    const LatencyTopology& t = m_matrix.topology();
+    const int n = t.count(lv);
     auto grid = std::make_shared<HeatmapGrid>(n, n);
-    if (stat == LatencyStat::Loss) {
-        grid->setScale(0.0, 0.2, HeatmapGrid::Scale::Linear);
-        m_heatmap->setLegendLabels(tr("0%"), tr("≥ 20%"));
-    } else {
-        grid->setScale(0.02, 200.0, HeatmapGrid::Scale::Log);
-        m_heatmap->setLegendLabels(tr("0.02 ms"), tr("200 ms"));
-    }
     std::vector<quint8> cells(size_t(n) * size_t(n), 0);
     const auto& pairs = m_matrix.pairs(lv);
     for (auto it = pairs.cbegin(); it != pairs.cend(); ++it) {
         const int a = int(it.key() >> 32), b = int(it.key() & 0xffffffffu);
-        double v = it->value(stat);
-        if (std::isnan(v) && stat != LatencyStat::Loss && !std::isnan(it->loss) && it->loss >= 0.999)
-            v = grid->high(); // all lost: worst colour, not "no data"
-        cells[size_t(a) * size_t(n) + size_t(b)] = grid->quantise(v);
+        const LatencyTarget& target = m_targets.target(t.classify(lv, a, b));
+        cells[size_t(a) * size_t(n) + size_t(b)] = LatencyColors::verdictIndex(verdict(*it, target));
     }
     grid->fillIndexes(std::move(cells));
     m_heatmap->setBlockStarts(m_matrix.topology().blockStarts(lv));
@@ -298,6 +312,10 @@ void LatencyPage::updateMatrix()
     for (int i = 0; i < n && n <= 400; ++i)
         labels.append(lv == LatencyLevel::Site ? siteLabel(i) : m_matrix.topology().id(lv, i));
     m_heatmap->setAxisLabels(labels);
+    const QString blank = ViewState::fleetBlankText(m_store);
+    m_heatmap->setEmptyText(!blank.isEmpty() ? blank
+            : n == 0                         ? tr("No probe results yet: nodes probe each other once their agents run")
+                                             : QString());
     m_heatmap->setGrid(grid);
 }
 
@@ -372,6 +390,18 @@ void LatencyPage::openPair(LatencyLevel level, int from, int to)
         });
 }
 
+QString LatencyPage::cellText(int row, int col) const
+{
+    const PairStats s = m_matrix.stats(level(), row, col);
+    if (!s.hasData())
+        return {};
+    const LatencyStat stat = LatencyStat(std::clamp(m_statBox->currentIndex(), 0, 2));
+    if (stat == LatencyStat::Loss)
+        return Format::percentOfOne(s.loss);
+    const double v = s.value(stat);
+    return std::isnan(v) && !std::isnan(s.loss) && s.loss >= LostLoss ? tr("lost") : Format::milliseconds(v);
+}
+
 QString LatencyPage::cellToolTip(int row, int col) const
 {
     const LatencyLevel lv = level();
@@ -381,8 +411,10 @@ QString LatencyPage::cellToolTip(int row, int col) const
     const QString b = lv == LatencyLevel::Site ? siteLabel(col) : t.id(lv, col);
     if (!s.hasData())
         return tr("%1 → %2: not probed").arg(a, b);
+    const LatencyTarget& target = m_targets.target(t.classify(lv, row, col));
     return tr("%1 → %2\np50 %3 ms, p99 %4 ms, loss %5 (%n probe(s))", nullptr, s.probes)
-        .arg(a, b, Format::milliseconds(s.p50Ms), Format::milliseconds(s.p99Ms), Format::percentOfOne(s.loss));
+               .arg(a, b, Format::milliseconds(s.p50Ms), Format::milliseconds(s.p99Ms), Format::percentOfOne(s.loss))
+        + u'\n' + tr("target p50 ≤ %1 ms: %2").arg(Format::milliseconds(target.p50Ms), LatencyLegend::verdictName(verdict(s, target)));
 }
 
 } // namespace Meridian

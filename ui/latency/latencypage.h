@@ -67,7 +67,9 @@ private:
     void updateViolations();
     QString pairTitle(LatencyLevel level, int from, int to) const;
     QString cellToolTip(int row, int col) const;
+    QString cellText(int row, int col) const; ///< the chosen statistic, for cells large enough to show it
     QString siteLabel(int site) const;
+    QString edgeToolTip(int a, int b) const; ///< site indexes
 
     FleetStore* m_store;
     QPair<QString, QString> m_path; ///< site ids of the path singled out on the map; empty: none

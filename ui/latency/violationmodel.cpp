@@ -2,6 +2,7 @@
 #include "ui/latency/violationmodel.h"
 
 #include "ui/common/displayformat.h"
+#include "ui/common/regionnames.h"
 
 #include <cmath>
 
@@ -50,13 +51,16 @@ QVariant ViolationModel::data(const QModelIndex& index, int role) const
     const Violation& v = m_rows[index.row()];
     if (role == Qt::TextAlignmentRole)
         return index.column() >= P50 ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+    // Sites by the names the map and the matrix use (Ulanqab, 乌兰察布), the id as reported one hover away.
+    if (role == Qt::ToolTipRole && (index.column() == From || index.column() == To))
+        return index.column() == From ? v.from : v.to;
     if (role != Qt::DisplayRole)
         return {};
     switch (Column(index.column())) {
     case From:
-        return v.from;
+        return regionDisplayName(v.from);
     case To:
-        return v.to;
+        return regionDisplayName(v.to);
     case Class:
         return className(v.pairClass);
     case P50:

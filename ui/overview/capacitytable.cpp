@@ -73,7 +73,7 @@ void CapacityTable::rebuild(const QList<ModelCapacity>& models)
     }
 }
 
-void CapacityTable::setModels(const QList<ModelCapacity>& models, bool known)
+void CapacityTable::setModels(const QList<ModelCapacity>& models, bool known, const QString& blankReason)
 {
     QStringList order;
     for (const ModelCapacity& m : models)
@@ -82,7 +82,9 @@ void CapacityTable::setModels(const QList<ModelCapacity>& models, bool known)
         rebuild(models);
     m_empty->setVisible(models.isEmpty());
     if (models.isEmpty())
-        m_empty->setText(known ? tr("No accelerators reported") : Format::missing());
+        m_empty->setText(known          ? tr("No accelerators reported")
+                : blankReason.isEmpty() ? Format::missing()
+                                        : blankReason);
 
     m_faulty.clear();
     for (int r = 0; r < models.size(); ++r) {

@@ -20,7 +20,8 @@ public:
     explicit CapacityTable(QWidget* parent = nullptr);
 
     // known = false: the numbers were never reported; every cell shows "—".
-    void setModels(const QList<ModelCapacity>& models, bool known);
+    // blankReason: what to say when nothing is known (the sources fail, or have not answered yet).
+    void setModels(const QList<ModelCapacity>& models, bool known, const QString& blankReason = {});
 
 protected:
     void changeEvent(QEvent* event) override;

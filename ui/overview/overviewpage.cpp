@@ -5,6 +5,7 @@
 #include "ui/common/navigator.h"
 #include "ui/common/regionnames.h"
 #include "ui/common/theme.h"
+#include "ui/common/viewstate.h"
 #include "ui/overview/capacitytrendpanel.h"
 #include "ui/overview/cardgrid.h"
 #include "ui/overview/regioncard.h"
@@ -93,6 +94,8 @@ RegionFigures OverviewPage::figuresFor(const QString& region) const
     // Nothing counted from any snapshot means nobody reported: show "—", not 0.
     figures.capacityKnown = figures.summary.newestDataMs > 0;
     figures.jobsKnown = m_store->hasJobList();
+    if (!figures.capacityKnown)
+        figures.blankReason = ViewState::fleetBlankText(m_store);
     return figures;
 }
 

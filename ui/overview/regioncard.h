@@ -18,6 +18,7 @@ struct RegionFigures
     RegionSummary summary;
     bool capacityKnown = false; ///< at least one node has a snapshot (live or cached)
     bool jobsKnown = false; ///< a source reported the scheduler's job list
+    QString blankReason; ///< why nothing is known yet (ViewState::fleetBlankText); empty once something reported
 };
 
 // One region of the Overview: absolute numbers, a per-model table, and a

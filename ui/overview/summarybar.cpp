@@ -141,7 +141,7 @@ void SummaryBar::updateTexts()
         m_tiles[i].value->setToolTip(toFaults);
         m_tiles[i].caption->setToolTip(toFaults);
     }
-    m_table->setModels(s.models, known);
+    m_table->setModels(s.models, known, m_figures.blankReason);
 }
 
 void SummaryBar::updateColors()

@@ -3,10 +3,12 @@
 
 #include "core/planner/planner.h"
 #include "ui/common/regionnames.h"
+#include "ui/common/stateicon.h"
 #include "ui/common/tablelayout.h"
+#include "ui/common/theme.h"
+#include "ui/common/viewstate.h"
 #include "ui/planner/plannertext.h"
 
-#include <QColor>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -53,14 +55,10 @@ PlannerAnswerView::PlannerAnswerView(QWidget* parent)
     TableLayout::apply(
         m_table, QStringLiteral("planner/candidates"), { .key = WhenColumn, .identifiers = { PoolColumn } });
     // Before the first answer (or with no candidate) the table says so instead of showing empty columns.
-    m_empty = new QLabel(m_table->viewport());
-    m_empty->setObjectName(QStringLiteral("candidatesEmpty"));
-    m_empty->setAlignment(Qt::AlignCenter);
-    m_empty->setWordWrap(true);
-    m_empty->setAttribute(Qt::WA_TransparentForMouseEvents);
-    m_empty->setForegroundRole(QPalette::PlaceholderText);
-    auto* emptyLayout = new QVBoxLayout(m_table->viewport());
-    emptyLayout->addWidget(m_empty);
+    ViewState::attach(m_table, [this] {
+        return m_haveAnswer ? tr("No pool can take this job: the summary above says why.")
+                            : tr("Describe the job and press Plan.");
+    });
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &PlannerAnswerView::showWhy);
     connect(m_table, &QTableWidget::cellDoubleClicked, this, &PlannerAnswerView::showOnPoolsRequested);
     auto* split = new QSplitter(Qt::Vertical, panel);
@@ -112,9 +110,9 @@ void PlannerAnswerView::updateTexts()
 
 void PlannerAnswerView::showEmptyState()
 {
-    m_empty->setText(m_haveAnswer ? tr("No pool can take this job: the summary above says why.")
-                                  : tr("Describe the job and press Plan."));
-    m_empty->setVisible(m_table->rowCount() == 0);
+    ViewState* state = ViewState::of(m_table);
+    state->setLoaded();
+    state->refresh();
 }
 
 void PlannerAnswerView::changeEvent(QEvent* event)
@@ -202,10 +200,13 @@ void PlannerAnswerView::fillTable()
         for (int col = 0; col < ColumnCount; ++col) {
             auto* item = new QTableWidgetItem(texts[col]);
             item->setToolTip(texts[col]);
+            // Never by colour alone: the latency text says "breaks the bound", and its cell carries the shape.
             if (c.latency.violates)
-                item->setForeground(QColor(0xc0, 0x39, 0x2b));
+                item->setForeground(Theme::color(Theme::State::Critical, palette()));
             if (col == FitColumn && c.fit.fitsNow)
-                item->setForeground(QColor(0x2e, 0x8b, 0x57));
+                item->setForeground(Theme::color(Theme::State::Ok, palette()));
+            if (col == LatencyColumn && c.latency.violates)
+                item->setIcon(Theme::stateIcon(Theme::State::Critical, palette()));
             m_table->setItem(row, col, item);
         }
     }

@@ -53,7 +53,6 @@ private:
     bool m_haveAnswer = false;
     bool m_navigable = false;
     QLabel* m_summary = nullptr;
-    QLabel* m_empty = nullptr; ///< over the table while it has no row
     QTableWidget* m_table = nullptr;
     QTextBrowser* m_why = nullptr;
     QPushButton* m_poolsButton = nullptr;

@@ -5,6 +5,7 @@
 #include "ui/common/nodeformat.h"
 #include "ui/common/regionnames.h"
 #include "ui/common/tablelayout.h"
+#include "ui/common/viewstate.h"
 #include "ui/pools/accelerators/acceleratorgrid.h"
 #include "ui/pools/accelerators/nodedetailview.h"
 #include "ui/pools/capacity/poolcapacitypanel.h"
@@ -20,6 +21,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTabWidget>
@@ -44,7 +46,8 @@ PoolsPage::PoolsPage(const PageContext& context, QWidget* parent)
     m_tree->setObjectName(QStringLiteral("poolsTree"));
     m_tree->setModel(m_treeModel);
     m_tree->setUniformRowHeights(true);
-    TableLayout::apply(m_tree, QStringLiteral("pools/tree"), { .key = FleetTreeModel::Name });
+    TableLayout::apply(
+        m_tree, QStringLiteral("pools/tree"), { .key = FleetTreeModel::Name, .identifiers = { FleetTreeModel::Name } });
     m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
     connect(m_tree->selectionModel(), &QItemSelectionModel::selectionChanged, this, &PoolsPage::onTreeSelection);
     // A rebuilt tree (regions or pools came or went) keeps the chosen scope selected.
@@ -53,6 +56,7 @@ PoolsPage::PoolsPage(const PageContext& context, QWidget* parent)
         if (index.isValid())
             m_tree->setCurrentIndex(index);
         m_tree->expandToDepth(0);
+        fitTreeWidth();
     });
     m_tree->expandToDepth(0);
 
@@ -63,21 +67,51 @@ PoolsPage::PoolsPage(const PageContext& context, QWidget* parent)
     m_stack->addWidget(createBrowser());
     m_stack->addWidget(m_detail);
 
-    auto* splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->addWidget(m_tree);
-    splitter->addWidget(m_stack);
-    splitter->setStretchFactor(0, 0);
-    splitter->setStretchFactor(1, 1);
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->addWidget(m_tree);
+    m_splitter->addWidget(m_stack);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
     // The tree needs little more than a pool name; the tables and the node detail need the width (1366 px).
-    splitter->setSizes({ 240, 1100 });
+    m_splitter->setSizes({ 240, 1100 });
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(splitter);
+    layout->addWidget(m_splitter);
 
     updateTexts();
 }
 
 PoolsPage::~PoolsPage() = default;
+
+void PoolsPage::fitTreeWidth()
+{
+    // Once, when the first scopes arrive: the tree as wide as its longest pool name needs, up to a fifth
+    // of the window, so names are whole at 1600 px; a narrower window elides them in the middle, with the
+    // whole name in the tooltip. The user's own splitter position is never overridden after that.
+    if (m_treeFitted || m_treeModel->rowCount() == 0)
+        return;
+    m_treeFitted = true;
+    const QHeaderView* header = m_tree->header();
+    // Regions and their pools (what expandToDepth(0) shows), each indented by its depth.
+    const QFontMetrics fm = m_tree->fontMetrics();
+    int name = 0;
+    for (int r = 0; r < m_treeModel->rowCount(); ++r) {
+        const QModelIndex region = m_treeModel->index(r, FleetTreeModel::Name);
+        name = std::max(name, fm.horizontalAdvance(region.data().toString()) + m_tree->indentation());
+        for (int p = 0; p < m_treeModel->rowCount(region); ++p)
+            name = std::max(name,
+                fm.horizontalAdvance(m_treeModel->index(p, FleetTreeModel::Name, region).data().toString())
+                    + 2 * m_tree->indentation());
+    }
+    int wanted = name + 16 + 2 * m_tree->frameWidth() + m_tree->verticalScrollBar()->sizeHint().width();
+    for (int c = 0; c < header->count(); ++c)
+        if (c != FleetTreeModel::Name && !header->isSectionHidden(c))
+            wanted += header->sectionSizeHint(c) + 12;
+    const int cap = std::max(240, window()->width() / 5);
+    const int width = std::clamp(wanted, 240, cap);
+    const int total = std::max(m_splitter->width(), width + 600);
+    m_splitter->setSizes({ width, total - width });
+}
 
 QWidget* PoolsPage::createBrowser()
 {
@@ -113,9 +147,28 @@ QWidget* PoolsPage::createBrowser()
     bar->addWidget(m_gridMetric);
 
     m_nodeTable = createTable(m_nodeModel, QStringLiteral("nodeTable"));
+    // Room for a host name whole, Prometheus-style ("gpu-node-0123.guian.example:9100") or an FQDN: the
+    // node's labels and host memory (both in the node's detail) are on demand in the header menu.
     TableLayout::apply(m_nodeTable, QStringLiteral("pools/nodes"),
-        { .key = NodeTableModel::Host, .identifiers = { NodeTableModel::Host, NodeTableModel::Pool } });
+        { .key = NodeTableModel::Host,
+            .identifiers = { NodeTableModel::Host, NodeTableModel::Pool },
+            .keyChars = 34,
+            .hidden = { NodeTableModel::Memory, NodeTableModel::Labels } });
+    ViewState::attach(
+        m_nodeTable,
+        [this] {
+            return m_nodeModel->sourceRowTotal() > 0 ? tr("No nodes in this scope match the filter")
+                                                     : tr("No nodes reported yet");
+        },
+        m_store);
     m_accelTable = createTable(m_accelModel, QStringLiteral("fleetAcceleratorTable"));
+    ViewState::attach(
+        m_accelTable,
+        [this] {
+            return m_accelModel->sourceRowTotal() > 0 ? tr("No accelerators in this scope match the filter")
+                                                      : tr("No accelerators reported yet");
+        },
+        m_store);
     TableLayout::apply(m_accelTable, QStringLiteral("pools/accelerators"),
         { .key = FleetAcceleratorModel::Node,
             .identifiers = { FleetAcceleratorModel::Node, FleetAcceleratorModel::Pool } });

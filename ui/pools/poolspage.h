@@ -9,6 +9,7 @@
 #include <QWidget>
 
 class QLineEdit;
+class QSplitter;
 class QStackedWidget;
 class QTabWidget;
 class QTableView;
@@ -73,6 +74,7 @@ protected:
 
 private:
     QWidget* createBrowser();
+    void fitTreeWidth();
     QTableView* createTable(PermutedTableModel* model, const QString& name);
     void addFacetButton(PermutedTableModel::Facet facet, const QString& name);
     void fillFacetMenu(QToolButton* button, PermutedTableModel::Facet facet);
@@ -88,6 +90,8 @@ private:
     NodeTableModel* m_nodeModel;
     FleetAcceleratorModel* m_accelModel;
     QTreeView* m_tree = nullptr;
+    QSplitter* m_splitter = nullptr;
+    bool m_treeFitted = false;
     QStackedWidget* m_stack = nullptr;
     QTabWidget* m_tabs = nullptr;
     QLineEdit* m_filter = nullptr;

@@ -4,7 +4,7 @@
 #include "core/model/peertext.h"
 #include "core/store/fleetstore.h"
 #include "ui/common/displayformat.h"
-#include "ui/common/theme.h"
+#include "ui/common/stateicon.h"
 #include "ui/shell/sourcenoticelabel.h"
 
 #include <QDateTime>
@@ -108,8 +108,9 @@ void FleetStatusPanel::updateCounts()
         // Zero problem counts stay grey, so a colour always means "look here".
         const QColor dot = (n > 0 || status == AgentStatus::Up) ? Theme::color(Theme::tone(status), palette())
                                                                 : palette().color(QPalette::Mid);
-        m_counts[i]->setText(QStringLiteral("<span style=\"color:%1\">&#9679;</span>&nbsp;%2")
-                                 .arg(dot.name(), tr("%1 %2").arg(locale.toString(n), Format::agentStatus(status))));
+        m_counts[i]->setText(QStringLiteral("<span style=\"color:%1\">%2</span>&nbsp;%3")
+                                 .arg(dot.name(), Theme::stateGlyph(Theme::state(status)),
+                                     tr("%1 %2").arg(locale.toString(n), Format::agentStatus(status))));
         m_counts[i]->setProperty("value", n);
         m_counts[i]->setVisible(
             status == AgentStatus::Up || status == AgentStatus::Stale || status == AgentStatus::Unreachable || n > 0);
@@ -154,7 +155,9 @@ void FleetStatusPanel::updateAge()
     QString text;
     bool warn = false;
     if (newest <= 0) {
-        text = m_last.total() == 0 ? tr("no data yet") : tr("waiting for the first answer");
+        // Waiting only while no source has answered at all; a source that failed is counted beside this
+        // ("1 unreachable"), and the views say which and since when (ViewState).
+        text = noAnswerYet ? tr("waiting for the first answer") : tr("no data yet");
     } else if (noAnswerYet) {
         text = tr("showing cached data from %1").arg(Format::timestamp(newest));
         warn = true;

@@ -4,6 +4,7 @@
 #include "core/model/peertext.h"
 #include "core/store/fleetstore.h"
 #include "ui/common/displayformat.h"
+#include "ui/common/stateicon.h"
 #include "ui/common/theme.h"
 
 #include <QGuiApplication>
@@ -105,6 +106,10 @@ QVariant AgentStatusModel::data(const QModelIndex& index, int role) const
     case Qt::ForegroundRole:
         if (index.column() == StatusColumn && row.status != AgentStatus::Unknown)
             return Theme::color(Theme::tone(row.status), QGuiApplication::palette());
+        break;
+    case Qt::DecorationRole:
+        if (index.column() == StatusColumn)
+            return Theme::stateIcon(Theme::state(row.status), QGuiApplication::palette());
         break;
     case Qt::ToolTipRole:
         if (index.column() == ErrorColumn && !row.error.isEmpty())

@@ -16,6 +16,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QPainter>
+#include <QPalette>
 #include <QRandomGenerator>
 #include <QWindow>
 #include <qcustomplot.h>
@@ -90,7 +91,7 @@ MatrixFigures meridianMatrix(int n, const std::vector<float>& values)
 {
     MatrixFigures f;
     LatencyMatrixView w;
-    w.setColorTable(LatencyColors::heatmapTable());
+    w.setColorTable(LatencyColors::verdictTable(QPalette()));
     w.resize(1200, 1200);
     showExposed(&w);
     PaintCounter counter;
@@ -174,7 +175,7 @@ void mapFigures()
     QList<MapSite> sites;
     for (int i = 0; i < 200; ++i)
         sites.append({ QStringLiteral("s%1").arg(i), QStringLiteral("Site %1").arg(i), rng.bounded(98.0) + 100.0 - 0.0,
-            rng.bounded(22.0) + 20.0, int(rng.bounded(2000)), QColor(0x19, 0x76, 0xd2), QString() });
+            rng.bounded(22.0) + 20.0, int(rng.bounded(2000)), Theme::State::Ok, QString() });
     w.setSites(sites);
     QList<MapEdge> edges;
     for (int i = 0; i < 2000; ++i)

@@ -6,15 +6,19 @@
 #include "core/store/fleetstore.h"
 #include "tests/support/fleetbuilder.h"
 #include "ui/latency/dragpan.h"
+#include "ui/latency/labelplacer.h"
 #include "ui/latency/latencycolors.h"
 #include "ui/latency/latencymapview.h"
 #include "ui/latency/latencymatrixview.h"
 #include "ui/latency/latencypage.h"
+#include "ui/latency/mappairs.h"
 #include "ui/latency/pairhistorychart.h"
 #include "ui/latency/violationmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QLabel>
+#include <QPalette>
+#include <QRegularExpression>
 #include <QTabWidget>
 #include <QTest>
 
@@ -101,7 +105,7 @@ private Q_SLOTS:
 
         LatencyMapView* map = page.mapWidget();
         QCOMPARE(map->sites().size(), 3);
-        QCOMPARE(map->edges().size(), 4); // wuhu ↔ beijing and wuhu ↔ shanghai, each direction its own edge
+        QCOMPARE(map->edges().size(), 2); // wuhu ↔ beijing and wuhu ↔ shanghai: one line per pair, its worse direction
 
         // The cut edge is drawn as lost; the others within target are not red.
         int wb = -1;
@@ -112,10 +116,27 @@ private Q_SLOTS:
         }
         QVERIFY(wb >= 0);
         QVERIFY(map->edges()[wb].cut);
+        QVERIFY(map->edges()[wb].violation);
+        QCOMPARE(map->edges()[1 - wb].violation, false);
+
+        // Labels (site names and the pairs' figures) never overlap each other or the legend.
+        page.tabs()->setCurrentIndex(LatencyPage::MapTab);
+        map->grab();
+        const QList<QRectF> boxes = map->labelBoxes();
+        QVERIFY(boxes.size() >= 3 + 1); // every site's name, then the violating pair's figures before the others
+        for (int i = 0; i < boxes.size(); ++i) {
+            QVERIFY(!boxes[i].intersects(map->legendBox()));
+            for (int j = i + 1; j < boxes.size(); ++j)
+                QVERIFY2(!boxes[i].intersects(boxes[j]), qPrintable(QStringLiteral("labels %1 and %2").arg(i).arg(j)));
+        }
         QCOMPARE(page.violationModel()->rowCount(), 1);
-        QVERIFY2(page.mapSummary().contains(QStringLiteral("1 break their target")), qPrintable(page.mapSummary()));
+        QVERIFY2(page.mapSummary().contains(QRegularExpression(QStringLiteral("\\b1 direction\\S* breaks?"))),
+            qPrintable(page.mapSummary()));
         QAbstractItemModelTester tester(page.violationModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QCOMPARE(page.violationModel()->index(0, ViolationModel::From).data().toString(), QStringLiteral("wuhu"));
+        // Sites by the names the map and matrix use, not their ids ("Wuhu", not "wuhu").
+        QCOMPARE(page.violationModel()->index(0, ViolationModel::From).data().toString(), QStringLiteral("Wuhu"));
+        QCOMPARE(page.violationModel()->index(0, ViolationModel::From).data(Qt::ToolTipRole).toString(),
+            QStringLiteral("wuhu"));
         QCOMPARE(page.violationModel()->index(0, ViolationModel::Loss).data().toString(), QStringLiteral("100.0%"));
 
         // Click the Wuhu → Beijing edge on the map.
@@ -137,7 +158,10 @@ private Q_SLOTS:
         const LatencyTopology& t = page.matrix().topology();
         const int row = int(t.nodeIndex.value(QStringLiteral("wuhu-1")));
         const int col = int(t.nodeIndex.value(QStringLiteral("shanghai-1")));
-        QVERIFY(heatmap->grid()->cell(row, col) > 0);
+        // Cells say where the pair stands against its own target: within, and the cut pair lost.
+        QCOMPARE(heatmap->grid()->cell(row, col), LatencyColors::verdictIndex(TargetVerdict::Within));
+        QCOMPARE(heatmap->grid()->cell(row, int(t.nodeIndex.value(QStringLiteral("beijing-1")))),
+            LatencyColors::verdictIndex(TargetVerdict::Lost));
         QCOMPARE(int(heatmap->grid()->cell(col, col)), 0); // not probed: no data, not "0 ms"
         const QPoint cell = heatmap->cellCenter(row, col);
         QCOMPARE(heatmap->cellAt(cell), QPoint(col, row));
@@ -168,8 +192,8 @@ private Q_SLOTS:
         QTRY_VERIFY(page.matrix().newestWindowMs() == t0);
         QCOMPARE(page.violationModel()->rowCount(), 2);
         const QString caption = page.mapSummary();
-        QVERIFY2(caption.contains(QStringLiteral("2 break their target")), qPrintable(caption));
-        QVERIFY2(caption.contains(QStringLiteral("1 on the map")), qPrintable(caption));
+        QVERIFY2(caption.contains(QRegularExpression(QStringLiteral("\\b2 direction\\S* break"))), qPrintable(caption));
+        QVERIFY2(caption.contains(QStringLiteral("1 of them on the map")), qPrintable(caption));
     }
 
     // Map and heatmap share the press-drag-release rule: under 4 pixels a click, past it a pan.
@@ -198,12 +222,71 @@ private Q_SLOTS:
         QVERIFY(!pan.isClick(Qt::RightButton));
     }
 
+    // One verdict per pair: over is exactly a violation, near from 80 % of the p50 target, lost when
+    // nothing answers.
+    void verdictAgainstTarget_data()
+    {
+        QTest::addColumn<double>("p50");
+        QTest::addColumn<double>("loss");
+        QTest::addColumn<int>("expected");
+        QTest::addRow("within") << 5.0 << 0.0 << int(TargetVerdict::Within);
+        QTest::addRow("near") << 8.5 << 0.0 << int(TargetVerdict::Near);
+        QTest::addRow("over") << 10.5 << 0.0 << int(TargetVerdict::Over);
+        QTest::addRow("lossy") << 2.0 << 0.05 << int(TargetVerdict::Over);
+        QTest::addRow("lost") << qQNaN() << 1.0 << int(TargetVerdict::Lost);
+    }
+    void verdictAgainstTarget()
+    {
+        QFETCH(double, p50);
+        QFETCH(double, loss);
+        QFETCH(int, expected);
+        const LatencyTarget target { 10.0, 0.01 };
+        const PairStats s { p50, p50, loss, 10, 0 };
+        QCOMPARE(int(verdict(s, target)), expected);
+        QCOMPARE(verdict(s, target) >= TargetVerdict::Over, violates(PairPoint { 0, p50, p50, loss }, target));
+        QCOMPARE(int(verdict(PairStats {}, target)), int(TargetVerdict::NoData));
+    }
+
+    // The map's line for a pair is its worse direction; both directions' violations are counted.
+    void mapPairTakesTheWorseDirection()
+    {
+        FleetStore store;
+        const qint64 t0 = 1'800'000'000'000;
+        store.applyUpdate(fleet(t0, true)); // wuhu → beijing lost, beijing → wuhu fine
+        const LatencyMatrix m = LatencyMatrix::build(store.nodes());
+        const LatencyTopology& t = m.topology();
+        const QList<int> all { 0, 1, 2 };
+        const QList<MapPair> pairs = mapPairs(m, LatencyTargets(), all);
+        QCOMPARE(pairs.size(), 2);
+        const int wuhu = int(t.siteIndex.value(QStringLiteral("wuhu")));
+        const int beijing = int(t.siteIndex.value(QStringLiteral("beijing")));
+        bool found = false;
+        for (const MapPair& p : pairs) {
+            if (p.worse == std::pair { wuhu, beijing }) {
+                found = true;
+                QCOMPARE(int(p.verdict), int(TargetVerdict::Lost));
+                QCOMPARE(p.violations, 1);
+            }
+        }
+        QVERIFY(found);
+    }
+
+    void labelPlacerNeverOverlaps()
+    {
+        LabelPlacer placer(QRectF(0, 0, 100, 100));
+        placer.block(QRectF(40, 40, 20, 20)); // a site marker
+        const QRectF onMarker(45, 45, 30, 10), right(62, 45, 30, 10), outside(90, 45, 30, 10);
+        QCOMPARE(placer.place({ onMarker, right }), std::optional<QRectF>(right));
+        QCOMPARE(placer.place({ right.translated(5, 2), outside }), std::nullopt); // taken, or out of bounds
+        QVERIFY(placer.isFree(QRectF(0, 0, 10, 10)));
+    }
+
     void heatmapRowUpdate()
     {
         auto grid = std::make_shared<HeatmapGrid>(2000, 2000);
         grid->setScale(0, 1, HeatmapGrid::Scale::Linear);
         LatencyMatrixView w;
-        w.setColorTable(LatencyColors::heatmapTable());
+        w.setColorTable(LatencyColors::verdictTable(QPalette()));
         w.resize(600, 500);
         w.setGrid(grid);
         w.renderNow();
@@ -212,9 +295,9 @@ private Q_SLOTS:
         w.rowChanged(1000);
         QVERIFY(w.pixelsPerCell() < 1);
         const QImage shot = w.grab().toImage();
-        QCOMPARE(shot.pixel(w.cellCenter(1000, 500)), LatencyColors::heatmapTable()[255]);
+        QCOMPARE(shot.pixel(w.cellCenter(1000, 500)), LatencyColors::verdictTable(QPalette())[255]);
         QCOMPARE(shot.pixel(w.cellCenter(10, 500)),
-            LatencyColors::heatmapTable()[0]); // the changed row differs from an empty one
+            LatencyColors::verdictTable(QPalette())[0]); // the changed row differs from an empty one
     }
 };
 

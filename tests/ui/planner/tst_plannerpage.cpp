@@ -9,6 +9,7 @@
 #include "tests/ui/fleetfixture.h"
 #include "ui/common/translations.h"
 #include "ui/latency/latencypage.h"
+#include "ui/common/viewstate.h"
 #include "ui/planner/plannerpage.h"
 #include "ui/pools/nodetablemodel.h"
 #include "ui/pools/poolspage.h"
@@ -87,9 +88,8 @@ private Q_SLOTS:
         planner->setRequest(r);
         QCOMPARE(planner->request().model, r.model);
         // Before the first Plan the empty table says what to do, its columns as wide as their labels.
-        auto* empty = page<QLabel>("candidatesEmpty");
+        ViewState* empty = ViewState::of(planner->table());
         QVERIFY(empty);
-        QTRY_VERIFY(empty->isVisible());
         QCOMPARE(empty->text(), QStringLiteral("Describe the job and press Plan."));
         QHeaderView* header = planner->table()->horizontalHeader();
         const QString rankLabel = planner->table()->horizontalHeaderItem(PlannerAnswerView::RankColumn)->text();

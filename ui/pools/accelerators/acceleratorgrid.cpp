@@ -198,6 +198,8 @@ void AcceleratorGrid::paintCell(QPainter& p, int cell)
         p.fillRect(inner, GridColors::color(m_metric, v, pal));
         if (std::isnan(v) && s >= 4)
             p.fillRect(inner, QBrush(GridColors::hatch(pal), Qt::BDiagPattern));
+        if (m_metric == GridMetric::Health)
+            GridColors::paintHealthMark(p, inner, v, pal);
         return;
     }
     const CellAggregate agg = aggregateCell(m_model, c, m_metric);
@@ -209,6 +211,8 @@ void AcceleratorGrid::paintCell(QPainter& p, int cell)
             p.fillRect(inner, QBrush(GridColors::hatch(pal), Qt::BDiagPattern));
         return;
     }
+    if (m_metric == GridMetric::Health)
+        GridColors::paintHealthMark(p, inner, fill, pal);
     if (m_metric != GridMetric::Health && s >= 6) {
         const int strip = std::max(2, s / 3);
         p.fillRect(QRect(inner.left(), inner.bottom() - strip + 1, inner.width(), strip),
@@ -292,19 +296,20 @@ void AcceleratorGrid::paintLegend(QPainter& p)
     x += fm.horizontalAdvance(title) + 2 * Margin;
     const int swatchH = lineH - 4;
     const int y = first.top() + 2;
-    auto swatch = [&](const QColor& color, const QString& label, bool hatched) {
+    auto swatch = [&](const QColor& color, const QString& label, bool hatched, float health = NAN) {
         const QRect box(x, y, swatchH, swatchH);
         p.fillRect(box, color);
         if (hatched)
             p.fillRect(box, QBrush(GridColors::hatch(pal), Qt::BDiagPattern));
+        GridColors::paintHealthMark(p, box, health, pal);
         x += swatchH + Margin;
         p.drawText(QRect(x, first.top(), fm.horizontalAdvance(label) + 1, lineH), Qt::AlignVCenter, label);
         x += fm.horizontalAdvance(label) + 2 * Margin;
     };
     if (m_metric == GridMetric::Health) {
-        swatch(GridColors::color(m_metric, 0, pal), tr("healthy"), false);
-        swatch(GridColors::color(m_metric, 1, pal), tr("warning"), false);
-        swatch(GridColors::color(m_metric, 2, pal), tr("faulty (or node down)"), false);
+        swatch(GridColors::color(m_metric, 0, pal), tr("healthy"), false, 0);
+        swatch(GridColors::color(m_metric, 1, pal), tr("warning"), false, 1);
+        swatch(GridColors::color(m_metric, 2, pal), tr("faulty (or node down)"), false, 2);
     } else {
         const GridColors::Scale s = GridColors::scale(m_metric);
         const QString low = QStringLiteral("%1 %2").arg(s.min).arg(s.unit);

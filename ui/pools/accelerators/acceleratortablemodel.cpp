@@ -2,6 +2,7 @@
 #include "ui/pools/accelerators/acceleratortablemodel.h"
 
 #include "ui/common/displayformat.h"
+#include "ui/common/stateicon.h"
 #include "ui/common/theme.h"
 
 #include <QGuiApplication>
@@ -181,6 +182,11 @@ QVariant AcceleratorTableModel::data(const QModelIndex& index, int role) const
             if (row.hasSample && row.sample.health == Protocol::AcceleratorHealth::Warning)
                 return Theme::color(Theme::Tone::Warning, pal);
         }
+        return {};
+    case Qt::DecorationRole:
+        if (index.column() == Health && (m_nodeDown || row.hasSample))
+            return Theme::stateIcon(
+                m_nodeDown ? Theme::State::Down : Theme::state(row.sample.health), QGuiApplication::palette());
         return {};
     default:
         return {};

@@ -4,6 +4,7 @@
 #include "ui/common/theme.h"
 #include "ui/pools/accelerators/acceleratorgrid.h"
 
+#include <QPainter>
 #include <QPalette>
 
 #include <algorithm>
@@ -55,13 +56,34 @@ QColor color(GridMetric metric, float value, const QPalette& palette)
         return missing(palette);
     if (metric == GridMetric::Health) {
         if (value >= 1.5f)
-            return Theme::color(Theme::Tone::Bad, palette);
+            return Theme::color(Theme::State::Down, palette);
         if (value >= 0.5f)
-            return Theme::color(Theme::Tone::Warning, palette);
-        return Theme::color(Theme::Tone::Good, palette);
+            return Theme::color(Theme::State::Degraded, palette);
+        return Theme::color(Theme::State::Ok, palette);
     }
     const Scale s = scale(metric);
     return viridis((value - s.min) / (s.max - s.min));
+}
+
+void paintHealthMark(QPainter& p, const QRect& cell, float value, const QPalette& palette)
+{
+    if (std::isnan(value) || value < 0.5f || cell.width() < 8 || cell.height() < 8)
+        return;
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing);
+    const QRectF box
+        = QRectF(cell).adjusted(cell.width() * 0.3, cell.height() * 0.3, -cell.width() * 0.3, -cell.height() * 0.3);
+    const qreal width = std::max(1.0, cell.width() / 10.0);
+    p.setPen(QPen(palette.color(QPalette::Base), width, Qt::SolidLine, Qt::RoundCap));
+    if (value >= 1.5f) {
+        p.drawLine(box.topLeft(), box.bottomRight());
+        p.drawLine(box.topRight(), box.bottomLeft());
+    } else {
+        p.setBrush(palette.color(QPalette::Base));
+        const qreal r = std::max(1.0, box.width() / 3);
+        p.drawEllipse(box.center(), r, r);
+    }
+    p.restore();
 }
 
 } // namespace Meridian::GridColors

@@ -4,7 +4,9 @@
 #include <QColor>
 #include <QString>
 
+class QPainter;
 class QPalette;
+class QRect;
 
 namespace Meridian {
 
@@ -26,6 +28,9 @@ QColor color(GridMetric metric, float value, const QPalette& palette); ///< valu
 QColor missing(const QPalette& palette);
 QColor hatch(const QPalette& palette); ///< the lines drawn over missing cells
 QColor viridis(double t); ///< t in [0, 1]
+// Health is not told by colour alone: a warning cell carries a dot, a faulty one a cross, drawn thin
+// in the base colour so the state's colour stays the cell's dominant one. Nothing below 8 px.
+void paintHealthMark(QPainter& painter, const QRect& cell, float value, const QPalette& palette);
 
 } // namespace GridColors
 } // namespace Meridian

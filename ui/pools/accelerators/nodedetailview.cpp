@@ -8,6 +8,7 @@
 #include "ui/common/regionnames.h"
 #include "ui/common/tablelayout.h"
 #include "ui/common/theme.h"
+#include "ui/common/viewstate.h"
 #include "ui/pools/accelerators/acceleratortablemodel.h"
 #include "ui/pools/accelerators/historychart.h"
 #include "ui/pools/accelerators/nodeinventorypanel.h"
@@ -167,6 +168,9 @@ NodeDetailView::NodeDetailView(const FleetStore* store, FleetHistory* past, QWid
         { .key = NodeEventsModel::Message, .widestChars = 16, .hidden = { NodeEventsModel::Code } });
     TableLayout::apply(m_jobsTable, QStringLiteral("pools/nodeJobs"),
         { .key = NodeJobsModel::Name, .identifiers = { NodeJobsModel::Job } });
+    ViewState::attach(m_accelTable, tr("This node reports no accelerators"));
+    ViewState::attach(m_eventsTable, tr("No events for this node"));
+    ViewState::attach(m_jobsTable, tr("No jobs on this node"));
     tabs->addTab(m_eventsTable, QString());
     tabs->addTab(m_jobsTable, QString());
     vertical->addWidget(upper);

@@ -5,7 +5,7 @@
 #include "ui/common/displayformat.h"
 #include "ui/common/nodeformat.h"
 #include "ui/common/regionnames.h"
-#include "ui/common/theme.h"
+#include "ui/common/stateicon.h"
 
 #include <QEvent>
 #include <QFormLayout>
@@ -48,8 +48,11 @@ void NodeInventoryPanel::setNode(const FleetNode* node)
     const QString none = Format::missing();
     auto text = [&](const QString& s) { return s.isEmpty() ? none : s; };
     if (!node) {
-        for (QLabel* v : std::as_const(m_values))
+        for (QLabel* v : std::as_const(m_values)) {
+            v->setTextFormat(Qt::PlainText);
+            v->setProperty(PlainTextProperty, {});
             v->setText(none);
+        }
         return;
     }
     const Protocol::NodeInventory& inv = node->inventory;
@@ -77,18 +80,28 @@ void NodeInventoryPanel::setNode(const FleetNode* node)
         inv.memoryBytes > 0 ? tr("%1 GiB").arg(QLocale().toString(inv.memoryBytes / double(1LL << 30), 'f', 0)) : none);
     m_values[AgentVersion]->setText(text(inv.agentVersion));
     m_values[BootId]->setText(text(inv.bootId));
-    m_values[State]->setText(state);
-    m_values[Status]->setText(Format::agentStatus(node->status));
+    setStateValue(State, hasSample ? Theme::state(node->snapshot.sample.state) : Theme::State::Unknown, state);
+    setStateValue(Status, Theme::state(node->status), Format::agentStatus(node->status));
     m_values[LastSeen]->setText(node->lastSeenMs > 0 ? Format::timestamp(node->lastSeenMs) : none);
     m_values[LastError]->setText(text(PeerText::show(node->lastError)));
-    QPalette pal = m_values[Status]->palette();
-    pal.setColor(QPalette::WindowText, Theme::color(Theme::tone(node->status), palette()));
-    m_values[Status]->setPalette(pal);
+}
+
+void NodeInventoryPanel::setStateValue(Field field, Theme::State state, const QString& text)
+{
+    // The state's shape and colour before its word (never colour alone); value() still answers the word.
+    QLabel* label = m_values.at(field);
+    label->setTextFormat(Qt::RichText);
+    label->setText(Theme::stateHtml(state, text, palette()));
+    label->setProperty(PlainTextProperty, text);
 }
 
 QString NodeInventoryPanel::value(Field field) const
 {
-    return m_values.value(field) ? m_values.at(field)->text() : QString();
+    const QLabel* label = m_values.value(field);
+    if (!label)
+        return {};
+    const QVariant plain = label->property(PlainTextProperty);
+    return plain.isValid() ? plain.toString() : label->text();
 }
 
 void NodeInventoryPanel::changeEvent(QEvent* event)

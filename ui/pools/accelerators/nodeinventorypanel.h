@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/model/fleettypes.h"
+#include "ui/common/theme.h"
 
 #include <QHash>
 #include <QWidget>
@@ -43,7 +44,9 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    static constexpr const char* PlainTextProperty = "plainText";
     void updateLabels();
+    void setStateValue(Field field, Theme::State state, const QString& text);
     QFormLayout* m_form;
     QList<QLabel*> m_names;
     QList<QLabel*> m_values;

@@ -3,6 +3,7 @@
 
 #include "core/model/peertext.h"
 #include "ui/common/displayformat.h"
+#include "ui/common/stateicon.h"
 #include "ui/common/theme.h"
 
 #include <QGuiApplication>
@@ -51,12 +52,12 @@ QVariant NodeEventsModel::data(const QModelIndex& index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Protocol::Event& e = m_events.at(index.row());
-    if (role == Qt::ForegroundRole && index.column() == Severity) {
-        const QPalette pal = QGuiApplication::palette();
-        if (e.severity == Protocol::Severity::Critical && !e.cleared)
-            return Theme::color(Theme::Tone::Bad, pal);
-        if (e.severity == Protocol::Severity::Warning && !e.cleared)
-            return Theme::color(Theme::Tone::Warning, pal);
+    if ((role == Qt::ForegroundRole || role == Qt::DecorationRole) && index.column() == Severity) {
+        const Theme::State state = Theme::state(e.severity, e.cleared);
+        if (role == Qt::DecorationRole)
+            return Theme::stateIcon(state, QGuiApplication::palette());
+        if (state == Theme::State::Warning || state == Theme::State::Critical)
+            return Theme::color(state, QGuiApplication::palette());
         return {};
     }
     if (role != Qt::DisplayRole)

@@ -9,6 +9,7 @@
 #include "ui/common/regionnames.h"
 #include "ui/common/tablelayout.h"
 #include "ui/common/theme.h"
+#include "ui/common/viewstate.h"
 #include "ui/pools/capacity/capacitytablemodel.h"
 #include "ui/pools/capacity/idletablemodel.h"
 
@@ -107,6 +108,9 @@ PoolCapacityPanel::PoolCapacityPanel(const FleetStore* store, FleetHistory* hist
         { .key = CapacityTableModel::Pool, .identifiers = { CapacityTableModel::Pool } });
     TableLayout::apply(m_idleView, QStringLiteral("pools/idle"),
         { .key = IdleTableModel::JobName, .identifiers = { IdleTableModel::Node, IdleTableModel::Job } });
+    ViewState::attach(m_freeView, tr("No accelerators reported in this scope"), store);
+    ViewState::attach(m_poolView, tr("No pools reported in this scope"), store);
+    ViewState::attach(m_idleView, tr("No allocated accelerator has been idle: every job uses what it holds"), store);
     connect(m_idleView, &QTableView::activated, this, [this](const QModelIndex& index) {
         const QString node = index.data(IdleTableModel::NodeIdRole).toString();
         if (!node.isEmpty())
