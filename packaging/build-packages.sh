@@ -14,7 +14,7 @@ if [[ ${1:-} == --old ]]; then
     old=1
     shift
 fi
-out=$(readlink -f "${1:-build/package/packages}")
+out=$(realpath -m "${1:-build/package/packages}") # -m: the build folder may not exist yet
 jobs=${MERIDIAN_JOBS:-$(nproc)}
 
 export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=1

@@ -26,7 +26,7 @@ if [[ ${1:-} == --build ]]; then
     shift
     packaging/build-packages.sh --old "${1:-build/package/packages}"
 fi
-debs=$(readlink -f "${1:-build/package/packages}")
+debs=$(realpath -m "${1:-build/package/packages}")
 mirror=${MERIDIAN_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 security=${MERIDIAN_DEBIAN_SECURITY:-http://deb.debian.org/debian-security}
 # A GUI library in the agent's closure fails the test; so would the console's heavier parts.
