@@ -245,7 +245,8 @@ void LatencyPage::updateMap()
         e.cut = pair.verdict == TargetVerdict::Lost;
         e.violation = pair.verdict == TargetVerdict::Over || e.cut;
         e.highlight = e.violation || pair.verdict == TargetVerdict::Near;
-        e.label = e.cut ? tr("lost") : tr("%1 / %2 ms").arg(Format::milliseconds(s.p50Ms), Format::milliseconds(s.p99Ms));
+        e.label
+            = e.cut ? tr("lost") : tr("%1 / %2 ms").arg(Format::milliseconds(s.p50Ms), Format::milliseconds(s.p99Ms));
         e.toolTip = edgeToolTip(a, b);
         edges.append(e);
         m_edgePairs.append(pair.worse);
@@ -275,13 +276,15 @@ QString LatencyPage::edgeToolTip(int a, int b) const
     const PairClass c = t.classify(LatencyLevel::Site, a, b);
     const LatencyTarget target = m_targets.target(c);
     QStringList lines { tr("%1 ↔ %2 (%3), target p50 ≤ %4 ms")
-                            .arg(siteLabel(a), siteLabel(b), ViolationModel::className(c), Format::milliseconds(target.p50Ms)) };
+                            .arg(siteLabel(a), siteLabel(b), ViolationModel::className(c),
+                                Format::milliseconds(target.p50Ms)) };
     for (const auto& [from, to] : { std::pair { a, b }, std::pair { b, a } }) {
         const PairStats s = m_matrix.stats(LatencyLevel::Site, from, to);
-        lines << (s.hasData() ? tr("%1 → %2: p50 %3 ms, p99 %4 ms, loss %5 — %6")
-                                    .arg(siteLabel(from), siteLabel(to), Format::milliseconds(s.p50Ms), Format::milliseconds(s.p99Ms), Format::percentOfOne(s.loss),
-                                        LatencyLegend::verdictName(verdict(s, target)))
-                              : tr("%1 → %2: not probed").arg(siteLabel(from), siteLabel(to)));
+        lines << (s.hasData()
+                ? tr("%1 → %2: p50 %3 ms, p99 %4 ms, loss %5 — %6")
+                      .arg(siteLabel(from), siteLabel(to), Format::milliseconds(s.p50Ms), Format::milliseconds(s.p99Ms),
+                          Format::percentOfOne(s.loss), LatencyLegend::verdictName(verdict(s, target)))
+                : tr("%1 → %2: not probed").arg(siteLabel(from), siteLabel(to)));
     }
     return lines.join(u'\n');
 }
@@ -414,7 +417,9 @@ QString LatencyPage::cellToolTip(int row, int col) const
     const LatencyTarget& target = m_targets.target(t.classify(lv, row, col));
     return tr("%1 → %2\np50 %3 ms, p99 %4 ms, loss %5 (%n probe(s))", nullptr, s.probes)
                .arg(a, b, Format::milliseconds(s.p50Ms), Format::milliseconds(s.p99Ms), Format::percentOfOne(s.loss))
-        + u'\n' + tr("target p50 ≤ %1 ms: %2").arg(Format::milliseconds(target.p50Ms), LatencyLegend::verdictName(verdict(s, target)));
+        + u'\n'
+        + tr("target p50 ≤ %1 ms: %2")
+              .arg(Format::milliseconds(target.p50Ms), LatencyLegend::verdictName(verdict(s, target)));
 }
 
 } // namespace Meridian

@@ -8,8 +8,8 @@
 #include "core/store/fleetstore.h"
 #include "tests/ui/fleetfixture.h"
 #include "ui/common/translations.h"
-#include "ui/latency/latencypage.h"
 #include "ui/common/viewstate.h"
+#include "ui/latency/latencypage.h"
 #include "ui/planner/plannerpage.h"
 #include "ui/pools/nodetablemodel.h"
 #include "ui/pools/poolspage.h"
@@ -98,7 +98,7 @@ private Q_SLOTS:
         QSignalSpy answered(planner, &PlannerPage::answered);
         QTest::mouseClick(page<QPushButton>("planButton"), Qt::LeftButton);
         QVERIFY(answered.wait(10000));
-        QVERIFY(!empty->isVisible());
+        QVERIFY(empty->text().isEmpty()); // rows: no sentence over them
 
         // wuhu-train fits now (10 free chips); beijing-train's chips are held by a job of unknown end.
         QTableWidget* table = planner->table();
