@@ -11,6 +11,7 @@
 #include "core/capacity/poolcapacity.h"
 #include "core/planner/planner.h"
 #include "core/planner/plannerinputs.h"
+#include "tests/bench/planner/benchline.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -97,17 +98,8 @@ double cpuMs()
     return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
 }
 
-double median(QList<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v[v.size() / 2];
-}
-
-void bench(const char* name, double value, const char* unit)
-{
-    std::printf("BENCH %s %.3f %s\n", name, value, unit);
-    std::fflush(stdout);
-}
+using PlannerBench::bench;
+using PlannerBench::median;
 
 // The baseline: every pool rescans the whole fleet for its chips (what a per-pool query costs without the
 // planner's one pass).

@@ -7,6 +7,7 @@
 // - planner_ui_reweigh: median of 21 reweigh() calls.
 
 #include "core/planner/planner.h"
+#include "tests/bench/planner/benchline.h"
 #include "ui/planner/planneranswerview.h"
 
 #include <QApplication>
@@ -66,17 +67,8 @@ PlanAnswer answerOf120()
     return a;
 }
 
-double median(QList<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v[v.size() / 2];
-}
-
-void bench(const char* name, double value, const char* unit)
-{
-    std::printf("BENCH %s %.3f %s\n", name, value, unit);
-    std::fflush(stdout);
-}
+using PlannerBench::bench;
+using PlannerBench::median;
 
 } // namespace
 
