@@ -83,12 +83,13 @@ FaultsPage::FaultsPage(const PageContext& context, QWidget* parent)
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     // The fault's title takes what is left: it is the long text, elided with its whole wording in the
     // tooltip; where (node, rack or pool) is elided in the middle.
-    // The fault's text gets the room: the other columns fitted narrower; scope, component (the fault's
-    // text names it) and count on demand (header menu). First seen stays: the table is sorted by it.
+    // The fault's text gets the room: the other columns fitted narrower, but "where" as wide as a node and
+    // accelerator name ("ulanqab-trn1-0102-n08 accelerator 7") while the window allows; scope, component (the
+    // fault's text names it) and count on demand (header menu). First seen stays: the table is sorted by it.
     TableLayout::apply(m_table, QStringLiteral("faults/incidents"),
         { .key = IncidentTableModel::Title,
             .identifiers = { IncidentTableModel::Where },
-            .widestChars = 18,
+            .widestChars = 36,
             .hidden = { IncidentTableModel::Scope, IncidentTableModel::Component, IncidentTableModel::Count } });
     ViewState::attach(
         m_table,
