@@ -363,8 +363,8 @@ void TestPlannerSim::riskEqualsFaultLog()
             QVERIFY2(closeTo(c->risk.observedNodeHours, upHours),
                 qPrintable(QStringLiteral("%1: %2 vs %3").arg(p.pool).arg(c->risk.observedNodeHours).arg(upHours)));
             const double jobNodeHours = c->fit.nodesNeeded * double(durationMs) / HourMs;
-            const bool enough = upHours >= MinObservedNodeHours
-                && (faults.value(key) >= MinFaultsForRate || upHours >= jobNodeHours);
+            const bool enough
+                = upHours >= MinObservedNodeHours && (faults.value(key) >= MinFaultsForRate || upHours >= jobNodeHours);
             QCOMPARE(c->risk.history, enough ? RiskHistory::Enough : RiskHistory::TooShort);
             if (enough) {
                 const double rate = faults.value(key) / upHours;
