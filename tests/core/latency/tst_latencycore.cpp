@@ -49,6 +49,26 @@ Protocol::ProbeResult probe(const QString& peer, double p50, double p99, double 
     return p;
 }
 
+// Wuhu's a1 and a2 (a2 in the given pool and rack) and Beijing's b1: a1 probes a2 and b1, a2's probe to b1 is
+// lost, b1 probes a1 and an unknown peer.
+QHash<QString, FleetNode> wuhuAndBeijing(const QString& a2Pool, const QString& a2Rack)
+{
+    const QString east = QStringLiteral("East China"), north = QStringLiteral("North China");
+    QHash<QString, FleetNode> nodes;
+    nodes.insert(QStringLiteral("a1"),
+        node(QStringLiteral("a1"), QStringLiteral("wuhu"), QStringLiteral("wuhu-trn1"), QStringLiteral("r1"), east,
+            QStringLiteral("core"),
+            { probe(QStringLiteral("a2"), 0.05, 0.1, 0), probe(QStringLiteral("b1"), 10, 14, 0.02) }));
+    nodes.insert(QStringLiteral("a2"),
+        node(QStringLiteral("a2"), QStringLiteral("wuhu"), a2Pool, a2Rack, east, QStringLiteral("core"),
+            { probe(QStringLiteral("b1"), std::nan(""), std::nan(""), 1.0) }));
+    nodes.insert(QStringLiteral("b1"),
+        node(QStringLiteral("b1"), QStringLiteral("beijing"), QStringLiteral("beijing-inf1"), QStringLiteral("r9"),
+            north, QStringLiteral("hotspot"),
+            { probe(QStringLiteral("a1"), 12, 20, 0), probe(QStringLiteral("zz"), 1, 1, 0) }));
+    return nodes;
+}
+
 QByteArray header(quint32 rings, qint16 lon0 = 5500, qint16 lat0 = -500, qint16 lon1 = 16000, qint16 lat1 = 6200)
 {
     QByteArray b("MLND");
@@ -248,20 +268,8 @@ private Q_SLOTS:
 
     void matrixByTopology()
     {
-        QHash<QString, FleetNode> nodes;
-        const QString east = QStringLiteral("East China"), north = QStringLiteral("North China");
         // Wuhu: two nodes in one rack probing each other and Beijing's b1; b1 probes a1; a2's probe to b1 is lost.
-        nodes.insert(QStringLiteral("a1"),
-            node(QStringLiteral("a1"), QStringLiteral("wuhu"), QStringLiteral("wuhu-trn1"), QStringLiteral("r1"), east,
-                QStringLiteral("core"),
-                { probe(QStringLiteral("a2"), 0.05, 0.1, 0), probe(QStringLiteral("b1"), 10, 14, 0.02) }));
-        nodes.insert(QStringLiteral("a2"),
-            node(QStringLiteral("a2"), QStringLiteral("wuhu"), QStringLiteral("wuhu-trn1"), QStringLiteral("r1"), east,
-                QStringLiteral("core"), { probe(QStringLiteral("b1"), std::nan(""), std::nan(""), 1.0) }));
-        nodes.insert(QStringLiteral("b1"),
-            node(QStringLiteral("b1"), QStringLiteral("beijing"), QStringLiteral("beijing-inf1"), QStringLiteral("r9"),
-                north, QStringLiteral("hotspot"),
-                { probe(QStringLiteral("a1"), 12, 20, 0), probe(QStringLiteral("zz"), 1, 1, 0) }));
+        QHash<QString, FleetNode> nodes = wuhuAndBeijing(QStringLiteral("wuhu-trn1"), QStringLiteral("r1"));
         const LatencyMatrix m = LatencyMatrix::build(nodes);
         const LatencyTopology& t = m.topology();
         QCOMPARE(t.sites.size(), 2);
@@ -294,19 +302,7 @@ private Q_SLOTS:
     void siteLevelBuildEqualsTheFullOne()
     {
         // The planner's site-only build: the same sites, pools and site pairs as the node-level build, no nodes.
-        QHash<QString, FleetNode> nodes;
-        const QString east = QStringLiteral("East China"), north = QStringLiteral("North China");
-        nodes.insert(QStringLiteral("a1"),
-            node(QStringLiteral("a1"), QStringLiteral("wuhu"), QStringLiteral("wuhu-trn1"), QStringLiteral("r1"), east,
-                QStringLiteral("core"),
-                { probe(QStringLiteral("a2"), 0.05, 0.1, 0), probe(QStringLiteral("b1"), 10, 14, 0.02) }));
-        nodes.insert(QStringLiteral("a2"),
-            node(QStringLiteral("a2"), QStringLiteral("wuhu"), QStringLiteral("wuhu-trn2"), QStringLiteral("r2"), east,
-                QStringLiteral("core"), { probe(QStringLiteral("b1"), std::nan(""), std::nan(""), 1.0) }));
-        nodes.insert(QStringLiteral("b1"),
-            node(QStringLiteral("b1"), QStringLiteral("beijing"), QStringLiteral("beijing-inf1"), QStringLiteral("r9"),
-                north, QStringLiteral("hotspot"),
-                { probe(QStringLiteral("a1"), 12, 20, 0), probe(QStringLiteral("zz"), 1, 1, 0) }));
+        QHash<QString, FleetNode> nodes = wuhuAndBeijing(QStringLiteral("wuhu-trn2"), QStringLiteral("r2"));
         FleetNode noLabel = node(QStringLiteral("c1"), QString(), QStringLiteral("chengdu-edge1"), QStringLiteral("r1"),
             QStringLiteral("Southwest China"), QString(), { probe(QStringLiteral("a1"), 30, 40, 0) });
         noLabel.inventory.labels.clear(); // the site from the pool's prefix
