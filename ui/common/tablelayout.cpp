@@ -3,6 +3,7 @@
 
 #include <QAbstractItemView>
 #include <QApplication>
+#include <QEvent>
 #include <QHeaderView>
 #include <QHelpEvent>
 #include <QMenu>
@@ -180,11 +181,24 @@ void TableLayout::fitWhenRowsArrive()
     connect(model, &QAbstractItemModel::rowsInserted, this, fitOnce);
     connect(model, &QAbstractItemModel::modelReset, this, fitOnce);
     connect(model, &QAbstractItemModel::layoutChanged, this, fitOnce);
+    m_view->installEventFilter(this);
+}
+
+bool TableLayout::eventFilter(QObject* watched, QEvent* event)
+{
+    // A view in a tab not shown yet measures no row (sizeHintForColumn reads the visible ones only): its fit
+    // waits for the first show, after the view has its size.
+    if (watched == m_view && event->type() == QEvent::Show && !m_fitted && m_view->model()->rowCount() > 0)
+        QTimer::singleShot(0, this, [this] {
+            if (!m_fitted)
+                fitToContents();
+        });
+    return QObject::eventFilter(watched, event);
 }
 
 void TableLayout::fitToContents()
 {
-    m_fitted = m_view->model()->rowCount() > 0;
+    m_fitted = m_view->isVisible() && m_view->model()->rowCount() > 0;
     QHeaderView* header = headerOf(m_view);
     const bool indicator = header->isSortIndicatorShown();
     // Size hints without the sort arrow (room for it in every column would take a tenth of the table);

@@ -51,6 +51,9 @@ public:
     QMenu* columnMenu(QWidget* parent = nullptr);
     void setColumnShown(int column, bool shown); ///< as the menu does; saved at once
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override; ///< fits on the first show, when due
+
 private:
     TableLayout(QAbstractItemView* view, const QString& name, const TableColumns& columns);
     bool restore();

@@ -22,8 +22,9 @@ BlastRadiusPanel::BlastRadiusPanel(QWidget* parent)
     m_tree->setObjectName(QStringLiteral("blastRadiusTree"));
     m_tree->setColumnCount(4);
     m_tree->setHeaderLabels({ tr("Affected"), tr("Accelerators lost"), tr("State"), tr("Checkpoint / recovery") });
-    // What was affected (a job, a pool, a node) is read whole; the checkpoint or recovery note takes the rest.
-    TableLayout::apply(m_tree, QStringLiteral("faults/blastRadius"), { .key = 3 });
+    // What was affected (a job, a pool, a node) is read whole; the checkpoint or recovery note takes the rest and,
+    // in a narrow pane, gives way first (elided, whole in its tooltip).
+    TableLayout::apply(m_tree, QStringLiteral("faults/blastRadius"), { .key = 3, .keyChars = 12 });
     m_tree->setRootIsDecorated(true);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

@@ -84,12 +84,12 @@ FaultsPage::FaultsPage(const PageContext& context, QWidget* parent)
     // The fault's title takes what is left: it is the long text, elided with its whole wording in the
     // tooltip; where (node, rack or pool) is elided in the middle.
     // The fault's text gets the room: the other columns fitted narrower, but "where" as wide as a node and
-    // accelerator name ("ulanqab-trn1-0102-n08 accelerator 7") while the window allows; scope, component (the
+    // accelerator name ("ulanqab-trn1-0102-n08 accelerator 7", elided in the middle) while the window allows; scope, component (the
     // fault's text names it) and count on demand (header menu). First seen stays: the table is sorted by it.
     TableLayout::apply(m_table, QStringLiteral("faults/incidents"),
         { .key = IncidentTableModel::Title,
             .identifiers = { IncidentTableModel::Where },
-            .widestChars = 36,
+            .widestChars = 30,
             .hidden = { IncidentTableModel::Scope, IncidentTableModel::Component, IncidentTableModel::Count } });
     ViewState::attach(
         m_table,
@@ -145,7 +145,7 @@ FaultsPage::FaultsPage(const PageContext& context, QWidget* parent)
     splitter->addWidget(m_tabs);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
-    splitter->setSizes({ 1100, 420 });
+    splitter->setSizes({ 1000, 520 }); // the detail tabs hold tables of their own (blast radius, recovery, node)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(Theme::Spacing, Theme::Spacing, Theme::Spacing, Theme::Spacing);
     layout->addLayout(bar);

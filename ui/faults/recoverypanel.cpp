@@ -35,7 +35,9 @@ RecoveryPanel::RecoveryPanel(QWidget* parent)
     m_steps->setObjectName(QStringLiteral("recoverySteps"));
     m_steps->setHorizontalHeaderLabels({ tr("Step"), tr("At"), tr("After detection") });
     m_steps->verticalHeader()->hide();
-    TableLayout::apply(m_steps, QStringLiteral("faults/recoverySteps"), { .key = 0 });
+    // A narrow pane: the step names keep only what they need, so the time columns are never squeezed to "…".
+    m_steps->setWordWrap(false);
+    TableLayout::apply(m_steps, QStringLiteral("faults/recoverySteps"), { .key = 0, .keyChars = 18 });
     m_steps->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_steps->setMaximumHeight(m_steps->verticalHeader()->defaultSectionSize() * 5 + 8);
     m_total->setObjectName(QStringLiteral("recoveryTotal"));
@@ -44,7 +46,10 @@ RecoveryPanel::RecoveryPanel(QWidget* parent)
         { tr("Pool"), tr("Incidents (24 h)"), tr("MTTR (24 h)"), tr("MTTR (7 d)"), tr("Between incidents (7 d)") });
     m_reliability->verticalHeader()->hide();
     m_reliability->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    TableLayout::apply(m_reliability, QStringLiteral("faults/reliability"), { .key = 0, .identifiers = { 0 } });
+    m_reliability->setWordWrap(false);
+    // The pool is what the row is about: in the narrow pane, the 24-hour MTTR waits in the header menu.
+    TableLayout::apply(m_reliability, QStringLiteral("faults/reliability"),
+        { .key = 0, .identifiers = { 0 }, .keyChars = 14, .hidden = { 2 } });
     ViewState::attach(m_reliability, tr("No incidents in this range: MTTR and time between incidents need them"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -75,6 +80,11 @@ void RecoveryPanel::setTimeline(const RecoveryTimeline& t, bool hasSelection)
     if (!hasSelection) {
         m_total->setText(QString());
         return;
+    }
+    // Its rows exist from the start, empty: the first times give the columns their widths.
+    if (TableLayout* layout = TableLayout::of(m_steps); layout && !layout->restored() && !m_stepsFitted) {
+        layout->fitToContents();
+        m_stepsFitted = m_steps->isVisible();
     }
     const qint64 total = t.totalMs();
     const bool ok = t.withinTarget();

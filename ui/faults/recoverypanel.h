@@ -26,6 +26,7 @@ public:
 
 private:
     QTableWidget* m_steps;
+    bool m_stepsFitted = false; ///< widths from the first shown times (the rows exist from the start)
     QLabel* m_total;
     QTableWidget* m_reliability;
     class ReliabilityChart* m_chart;
