@@ -152,6 +152,7 @@ private Q_SLOTS:
     void includesFollowTheDataFlow();
     void foldersFormNoCycle();
     void pagesReachNeitherCacheNorNetwork();
+    void qcustomplotComesThroughItsWrapper();
     void theRulesCatchAWrongArrow();
 
 private:
@@ -255,6 +256,30 @@ void TestIncludeLayers::pagesReachNeitherCacheNorNetwork()
         }
     }
     QVERIFY2(wrong.isEmpty(), qPrintable(wrong.join(u'\n')));
+}
+
+// qcustomplot.h read directly costs every file that includes it the whole of QtCore, QtGui, QtWidgets and
+// QtPrintSupport (ui/charts/customplot.h says why); the wrapper keeps that out of the build.
+void TestIncludeLayers::qcustomplotComesThroughItsWrapper()
+{
+    static const QRegularExpression direct(
+        QStringLiteral(R"(^\s*#\s*include\s*[<"]qcustomplot\.h[>"])"), QRegularExpression::MultilineOption);
+    QStringList files = projectFiles(m_root);
+    QDirIterator it(m_root + QStringLiteral("/tests"), { QStringLiteral("*.h"), QStringLiteral("*.cpp") }, QDir::Files,
+        QDirIterator::Subdirectories);
+    while (it.hasNext())
+        files.append(QDir(m_root).relativeFilePath(it.next()));
+    QStringList wrong;
+    for (const QString& file : files) {
+        if (file == QLatin1String("ui/charts/customplot.h"))
+            continue;
+        QFile f(m_root + u'/' + file);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        if (direct.match(QString::fromUtf8(f.readAll())).hasMatch())
+            wrong.append(file);
+    }
+    QVERIFY2(
+        wrong.isEmpty(), qPrintable(QStringLiteral("include \"ui/charts/customplot.h\" instead: ") + wrong.join(u' ')));
 }
 
 // The check itself: a store that included the session, or an agent that included the cache, is refused.

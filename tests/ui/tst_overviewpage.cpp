@@ -4,6 +4,7 @@
 
 #include "core/store/fleetstore.h"
 #include "tests/ui/fleetfixture.h"
+#include "ui/charts/customplot.h"
 #include "ui/overview/capacitychart.h"
 #include "ui/overview/capacitytrendpanel.h"
 #include "ui/overview/overviewpage.h"
@@ -14,7 +15,6 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QToolButton>
-#include <qcustomplot.h>
 
 #include <cmath>
 

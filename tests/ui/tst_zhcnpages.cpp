@@ -8,6 +8,7 @@
 #include "core/store/fleetstore.h"
 #include "tests/support/simfixture.h"
 #include "tests/ui/englishleft.h"
+#include "ui/charts/customplot.h"
 #include "ui/common/translations.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/shell/pageregistry.h"
@@ -24,7 +25,6 @@
 #include <QTabBar>
 #include <QTemporaryDir>
 #include <QTest>
-#include <qcustomplot.h>
 
 using namespace Meridian;
 

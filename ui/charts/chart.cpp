@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/charts/chart.h"
 
+#include "ui/charts/customplot.h"
 #include "ui/charts/plottracer.h"
 
 #include <QEvent>
 #include <QLabel>
 #include <QStackedLayout>
 #include <QVBoxLayout>
-#include <qcustomplot.h>
 
 namespace Meridian {
 

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/charts/plottracer.h"
 
+#include "ui/charts/customplot.h"
+
 #include <QDateTime>
 #include <QLocale>
 #include <QMouseEvent>
 #include <QToolTip>
-#include <qcustomplot.h>
 
 #include <algorithm>
 #include <cmath>

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "ui/charts/customplot.h"
+
 #include <QColor>
 #include <QPen>
-#include <qcustomplot.h>
 
 namespace Meridian {
 

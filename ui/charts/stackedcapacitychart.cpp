@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/charts/stackedcapacitychart.h"
 
+#include "ui/charts/customplot.h"
 #include "ui/charts/seriesstyle.h"
 #include "ui/common/theme.h"
-
-#include <qcustomplot.h>
 
 #include <limits>
 

@@ -2,11 +2,11 @@
 #include "ui/faults/reliabilitychart.h"
 
 #include "core/util/whenready.h"
+#include "ui/charts/customplot.h"
 #include "ui/charts/seriesstyle.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
-#include <qcustomplot.h>
 
 #include <cmath>
 

@@ -3,8 +3,7 @@
 
 #include "core/session/fleethistory.h"
 #include "core/util/whenready.h"
-
-#include <qcustomplot.h>
+#include "ui/charts/customplot.h"
 
 namespace Meridian {
 namespace {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/latency/pairhistorychart.h"
 
+#include "ui/charts/customplot.h"
 #include "ui/charts/seriesstyle.h"
 
 #include <QButtonGroup>
@@ -9,7 +10,6 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QVBoxLayout>
-#include <qcustomplot.h>
 
 namespace Meridian {
 namespace {

@@ -2,11 +2,11 @@
 #include "ui/reports/reportlinechart.h"
 
 #include "core/reports/reporttext.h"
+#include "ui/charts/customplot.h"
 #include "ui/charts/seriesstyle.h"
 #include "ui/charts/stackedcapacitychart.h"
 
 #include <QPainter>
-#include <qcustomplot.h>
 
 namespace Meridian::Reports {
 

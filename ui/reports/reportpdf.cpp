@@ -3,6 +3,7 @@
 
 #include "core/reports/reportexport.h"
 #include "core/reports/reporttext.h"
+#include "ui/charts/customplot.h"
 #include "ui/reports/reportlinechart.h"
 
 #include <QBuffer>
@@ -11,7 +12,6 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QSaveFile>
-#include <qcustomplot.h>
 
 namespace Meridian::Reports {
 

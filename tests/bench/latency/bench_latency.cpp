@@ -8,6 +8,7 @@
 
 #include "core/latency/heatmapgrid.h"
 #include "core/latency/landmap.h"
+#include "ui/charts/customplot.h"
 #include "ui/latency/latencycolors.h"
 #include "ui/latency/latencymapview.h"
 #include "ui/latency/latencymatrixview.h"
@@ -19,7 +20,6 @@
 #include <QPalette>
 #include <QRandomGenerator>
 #include <QWindow>
-#include <qcustomplot.h>
 
 #include <algorithm>
 #include <cstdio>

@@ -3,6 +3,7 @@
 // (a NaN break or a stretch without samples), markers only where they are; each chart class
 // has the tracer and a line pattern per series.
 
+#include "ui/charts/customplot.h"
 #include "ui/charts/plottracer.h"
 #include "ui/charts/seriesstyle.h"
 #include "ui/charts/stackedcapacitychart.h"
@@ -13,7 +14,6 @@
 #include "ui/pools/accelerators/historychart.h"
 
 #include <QTest>
-#include <qcustomplot.h>
 
 #include <cmath>
 #include <limits>

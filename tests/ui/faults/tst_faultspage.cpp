@@ -13,6 +13,7 @@
 #include "tests/core/faults/faultcompare.h"
 #include "tests/core/faults/faultfixture.h"
 #include "tests/support/simfixture.h"
+#include "ui/charts/customplot.h"
 #include "ui/common/navigator.h"
 #include "ui/common/translations.h"
 #include "ui/faults/blastradiuspanel.h"
@@ -49,7 +50,6 @@
 #include <QTimer>
 #include <QTranslator>
 #include <QTreeWidget>
-#include <qcustomplot.h>
 
 using namespace Meridian;
 using namespace Meridian::Faults;

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/pools/accelerators/historychart.h"
 
+#include "ui/charts/customplot.h"
 #include "ui/common/theme.h"
-
-#include <qcustomplot.h>
 
 #include <algorithm>
 #include <cmath>

@@ -9,6 +9,7 @@
 #include "core/session/fleethistory.h"
 #include "core/store/fleetstore.h"
 #include "tests/ui/fleetfixture.h"
+#include "ui/charts/customplot.h"
 #include "ui/charts/stackedcapacitychart.h"
 #include "ui/common/displayformat.h"
 #include "ui/pools/capacity/capacitytablemodel.h"
@@ -19,10 +20,10 @@
 #include <QApplication>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
+#include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
-#include <qcustomplot.h>
 
 using namespace Meridian;
 using namespace Meridian::TestFleet;
