@@ -44,8 +44,15 @@ endfunction()
 # `bench`, excluded from the default test run (the presets filter the label).
 function(meridian_add_benchmark)
     cmake_parse_arguments(B "GUI" "NAME;TIMEOUT" "SOURCES;LIBS" ${ARGN})
-    add_executable(${B_NAME} ${B_SOURCES})
-    target_link_libraries(${B_NAME} PRIVATE ${B_LIBS} meridian_tests_root Meridian::CompileOptions)
+    # What ships: the console's allocator, and a first line that says what the figures were measured on.
+    add_executable(${B_NAME} ${B_SOURCES} ${PROJECT_SOURCE_DIR}/tests/bench/support/benchconfig.cpp)
+    target_link_libraries(${B_NAME} PRIVATE ${B_LIBS} meridian_util meridian_tests_root Meridian::Allocator Meridian::CompileOptions)
+    set(release 0)
+    if(CMAKE_BUILD_TYPE STREQUAL "Release")
+        set(release 1)
+    endif()
+    set_source_files_properties(${PROJECT_SOURCE_DIR}/tests/bench/support/benchconfig.cpp TARGET_DIRECTORY ${B_NAME}
+        PROPERTIES COMPILE_DEFINITIONS "MERIDIAN_BENCH_BUILD_TYPE=\"${CMAKE_BUILD_TYPE}\";MERIDIAN_BENCH_RELEASE=${release}")
     target_compile_definitions(${B_NAME} PRIVATE
         MERIDIAN_FIXTURES_DIR="${PROJECT_SOURCE_DIR}/tests/fixtures"
         MERIDIAN_SOURCE_DIR="${PROJECT_SOURCE_DIR}"

@@ -28,6 +28,20 @@ int currentThreadNice()
 #endif
 }
 
+void lowerCurrentThreadToBackground()
+{
+#ifdef Q_OS_LINUX
+    // The process's id names its main thread: the level the UI runs at.
+    errno = 0;
+    const int main = ::getpriority(PRIO_PROCESS, id_t(::getpid()));
+    if (errno != 0)
+        return;
+    const int wanted = std::min(19, main + BackgroundNiceIncrement);
+    if (currentThreadNice() < wanted && ::setpriority(PRIO_PROCESS, id_t(::gettid()), wanted) != 0)
+        qCInfo(lcPriority) << "could not lower the priority of a pool thread" << std::strerror(errno);
+#endif
+}
+
 void setBackgroundPriority(QThread* thread)
 {
 #ifdef Q_OS_LINUX

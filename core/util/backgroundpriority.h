@@ -16,6 +16,10 @@ inline constexpr int BackgroundNiceIncrement = 5;
 // Linux only (nice is per thread there); elsewhere a no-op. Call before thread->start().
 void setBackgroundPriority(QThread* thread);
 
+// The same for a thread already running (a thread-pool thread about to do background work): it runs
+// BackgroundNiceIncrement nice steps below the process's main thread from now on. Idempotent.
+void lowerCurrentThreadToBackground();
+
 // The nice value of the calling thread; 0 where threads have none.
 int currentThreadNice();
 

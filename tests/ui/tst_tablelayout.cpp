@@ -100,9 +100,28 @@ private Q_SLOTS:
         QStandardItemModel model(0, 3);
         auto view = tableOn(&model);
         TableLayout::apply(view.get(), QStringLiteral("test/later"), { .key = 1 });
+        view->show();
+        QVERIFY(QTest::qWaitForWindowExposed(view.get()));
         const int before = view->horizontalHeader()->sectionSize(0);
         model.appendRow({ new QStandardItem(LongHost), new QStandardItem(QStringLiteral("m")),
             new QStandardItem(QStringLiteral("1")) });
+        QTRY_VERIFY(view->horizontalHeader()->sectionSize(0) > before);
+    }
+
+    // Rows of a hidden view (a page or tab not shown) are not measured: every change of them would cost a fit
+    // nobody sees. It is fitted to them when it is shown.
+    void hiddenViewIsFittedWhenShown()
+    {
+        QStandardItemModel model(0, 3);
+        auto view = tableOn(&model);
+        TableLayout::apply(view.get(), QStringLiteral("test/hidden"), { .key = 1 });
+        const int before = view->horizontalHeader()->sectionSize(0);
+        model.appendRow({ new QStandardItem(LongHost), new QStandardItem(QStringLiteral("m")),
+            new QStandardItem(QStringLiteral("1")) });
+        QTest::qWait(50);
+        QCOMPARE(view->horizontalHeader()->sectionSize(0), before);
+        view->show();
+        QVERIFY(QTest::qWaitForWindowExposed(view.get()));
         QTRY_VERIFY(view->horizontalHeader()->sectionSize(0) > before);
     }
 

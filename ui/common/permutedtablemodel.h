@@ -128,3 +128,6 @@ private:
 };
 
 } // namespace Meridian
+
+// Moved by memcpy when key lists grow (one per row: 200,000 for a fleet's accelerators).
+Q_DECLARE_TYPEINFO(Meridian::RowFilterKeys, Q_RELOCATABLE_TYPE);

@@ -4,7 +4,8 @@
 // The Latency page: the map (site edges against targets), the Pingmesh-style
 // matrix (site, pool, node level), one pair's history, and the pairs that
 // break their targets. Everything is recomputed from the store's probe
-// results at most once per RecomputeMs.
+// results at most once per RecomputeMs while the page is shown, and once per
+// HiddenRecomputeMs while it is not (the pair history keeps being recorded).
 
 #include "core/latency/latencyhistory.h"
 #include "core/latency/latencymatrix.h"
@@ -50,18 +51,22 @@ public:
     void setTargets(const LatencyTargets& targets);
 
     void openPair(LatencyLevel level, int from, int to); ///< indexes at `level`; switches to the history tab
-    void recompute();
+    void recompute(); ///< builds the matrix on a pool thread; recomputed() once it is shown
     // The map with the path between two sites singled out (the planner's "path to the anchor").
     void showPath(const QString& fromSite, const QString& toSite);
     QPair<QString, QString> path() const { return m_path; }
 
     static LatencyTargets loadTargets(); ///< latency-targets.json in the config directory, else the defaults
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 Q_SIGNALS:
     void recomputed();
 
 private:
     void onStoreChanged(const FleetChangeSet& changes);
+    void showMatrix(); ///< map, matrix, violations and history from m_matrix
     void updateMap();
     void updateMatrix();
     void updateViolations();
@@ -87,6 +92,8 @@ private:
     QLabel* m_mapSummary;
     LatencyMatrix m_matrix;
     LatencyHistory m_pairHistory;
+    bool m_building = false; ///< a build runs on the thread pool
+    bool m_buildAgain = false; ///< the store changed (or a rebuild was asked) while it ran
     LatencyTargets m_targets;
     QTimer m_recomputeTimer;
     QList<std::pair<int, int>> m_edgePairs; ///< map edge → site pair

@@ -7,6 +7,7 @@
 #include "ui/common/nodeformat.h"
 
 #include <cmath>
+#include <utility>
 
 namespace Meridian {
 
@@ -174,12 +175,36 @@ void FleetAcceleratorModel::appendNode(const FleetNode& node, QVector<RowFilterK
     }
 }
 
+void FleetAcceleratorModel::setLive(bool live)
+{
+    if (live == m_live)
+        return;
+    m_live = live;
+    if (!live) {
+        m_stale = false;
+        resetRows([this] {
+            m_rows = {};
+            m_sourcesOf = {};
+            return QVector<RowFilterKeys> {};
+        });
+        m_stale = !m_store->nodes().isEmpty();
+    } else if (std::exchange(m_stale, false)) {
+        reload();
+    }
+}
+
 void FleetAcceleratorModel::reload()
 {
     resetRows([this] {
         m_rows.clear();
         m_sourcesOf.clear();
+        qsizetype total = 0;
+        for (const FleetNode& node : m_store->nodes())
+            total += node.inventory.accelerators.size();
+        m_rows.reserve(total);
+        m_sourcesOf.reserve(m_store->nodes().size());
         QVector<RowFilterKeys> keys;
+        keys.reserve(total);
         for (const FleetNode& node : m_store->nodes())
             appendNode(node, &keys);
         return keys;
@@ -188,6 +213,10 @@ void FleetAcceleratorModel::reload()
 
 void FleetAcceleratorModel::onChanged(const FleetChangeSet& changes)
 {
+    if (!m_live) {
+        m_stale = true;
+        return;
+    }
     if (changes.restoredFromCache) {
         reload();
         return;

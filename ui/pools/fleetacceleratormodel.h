@@ -40,6 +40,12 @@ public:
 
     int rowOf(const QString& nodeId, int index) const; ///< -1: absent or filtered out
 
+    // A fleet's accelerators are 200,000 rows: a model nobody looks at yet (the Pools page's Accelerators tab
+    // before it is first opened) follows no change and holds no row; made live, it loads the store's rows once
+    // and follows from then on. Live from construction unless told otherwise.
+    void setLive(bool live);
+    bool isLive() const { return m_live; }
+
     struct Row
     {
         QString nodeId;
@@ -82,6 +88,11 @@ private:
     const FleetStore* m_store;
     QVector<Row> m_rows;
     QHash<QString, QVector<int>> m_sourcesOf; ///< node id → its source rows, by accelerator
+    bool m_live = true;
+    bool m_stale = false; ///< the store changed while the model was not live
 };
 
 } // namespace Meridian
+
+// Moved by memcpy when the row lists grow (200,000 rows: copying them one by one took a third of a reload).
+Q_DECLARE_TYPEINFO(Meridian::FleetAcceleratorModel::Row, Q_RELOCATABLE_TYPE);

@@ -42,6 +42,9 @@ PoolsPage::PoolsPage(const PageContext& context, QWidget* parent)
     , m_accelModel(new FleetAcceleratorModel(context.store, this))
 {
     qRegisterMetaType<JumpTarget>();
+    // Loaded when the Accelerators tab is first opened (the tab-change handler below): a whole fleet's rows,
+    // kept up to date on every change set, cost the UI thread more than every other page together.
+    m_accelModel->setLive(false);
     m_tree = new QTreeView(this);
     m_tree->setObjectName(QStringLiteral("poolsTree"));
     m_tree->setModel(m_treeModel);
@@ -197,6 +200,8 @@ QWidget* PoolsPage::createBrowser()
     m_tabs->addTab(m_capacity, QString());
     // The filter and facets apply to the tables; the grid metric to the grid.
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int tab) {
+        if (tab == AcceleratorsTab)
+            m_accelModel->setLive(true);
         const bool table = tab == NodesTab || tab == AcceleratorsTab;
         m_filter->setEnabled(table);
         for (const auto& entry : std::as_const(m_facetButtons))
@@ -413,6 +418,7 @@ void PoolsPage::jumpTo(const JumpTarget& target)
                 m_nodeTable->selectRow(row);
             showNode(target.nodeId);
         } else {
+            m_accelModel->setLive(true);
             const int row = m_accelModel->rowOf(target.nodeId, target.accelerator);
             if (row >= 0)
                 m_accelTable->selectRow(row);

@@ -15,6 +15,7 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QTimer>
 
 #include <algorithm>
@@ -23,6 +24,71 @@
 using namespace Meridian;
 
 namespace {
+// Times every event the UI thread handles and keeps the slowest: what held the thread, named by the object that
+// received the event (a timer by its parent, whose slot it runs). Printed as SLOW lines after each run, to find a
+// stall's cause before a profiler does (docs/performance.md, Issue 21).
+class TimedApplication : public QApplication
+{
+public:
+    using QApplication::QApplication;
+
+    struct Slow
+    {
+        qint64 ns = 0;
+        QByteArray what;
+    };
+
+    bool notify(QObject* receiver, QEvent* event) override
+    {
+        if (m_depth > 0 || QThread::currentThread() != thread())
+            return QApplication::notify(receiver, event);
+        ++m_depth;
+        QElapsedTimer clock;
+        clock.start();
+        const QByteArray what = describe(receiver, event);
+        const bool handled = QApplication::notify(receiver, event);
+        --m_depth;
+        remember(clock.nsecsElapsed(), what);
+        return handled;
+    }
+
+    void report(const char* run)
+    {
+        std::sort(m_slowest.begin(), m_slowest.end(), [](const Slow& a, const Slow& b) { return a.ns > b.ns; });
+        for (const Slow& s : std::as_const(m_slowest))
+            std::printf("SLOW %s %.1f ms %s\n", run, s.ns / 1e6, s.what.constData());
+        m_slowest.clear();
+    }
+
+private:
+    static QByteArray describe(QObject* receiver, QEvent* event)
+    {
+        QByteArray name = receiver->metaObject()->className();
+        if (qobject_cast<QTimer*>(receiver) && receiver->parent())
+            name += QByteArray("<-") + receiver->parent()->metaObject()->className();
+        return name + ' ' + QByteArray::number(int(event->type()));
+    }
+
+    void remember(qint64 ns, const QByteArray& what)
+    {
+        constexpr qsizetype Kept = 12;
+        constexpr qint64 Threshold = 30'000'000;
+        if (ns < Threshold)
+            return;
+        if (m_slowest.size() < Kept) {
+            m_slowest.append({ ns, what });
+            return;
+        }
+        auto least = std::min_element(
+            m_slowest.begin(), m_slowest.end(), [](const Slow& a, const Slow& b) { return a.ns < b.ns; });
+        if (least->ns < ns)
+            *least = { ns, what };
+    }
+
+    int m_depth = 0;
+    QList<Slow> m_slowest;
+};
+
 struct LatenessProbe
 {
     QTimer timer;
@@ -68,7 +134,7 @@ int envInt(const char* name, int fallback)
 
 int main(int argc, char** argv)
 {
-    QApplication app(argc, argv);
+    TimedApplication app(argc, argv);
     registerCoreMetaTypes();
     const int nodes = envInt("MERIDIAN_BENCH_NODES", 25000);
     const int seconds = envInt("MERIDIAN_BENCH_SECONDS", 60);
@@ -105,6 +171,7 @@ int main(int argc, char** argv)
                 firstAllUpMs = sinceStart.elapsed();
         }
         probe.report("ui_live");
+        app.report("ui_live");
         // The Overview's own share of the UI thread (the rest is the store merging updates).
         auto* page = qobject_cast<OverviewPage*>(window.page(QStringLiteral("overview")));
         std::printf("BENCH ui_live.overview_recompute_max %.1f ms\n", page->slowestRecomputeNs() / 1e6);
@@ -135,6 +202,7 @@ int main(int argc, char** argv)
         std::printf("BENCH ui_cached_start.time_to_numbers %lld ms\n", static_cast<long long>(shownMs));
         std::printf("BENCH ui_cached_start.nodes %d nodes\n", session.store()->summary().nodesTotal);
         probe.report("ui_cached_start");
+        app.report("ui_cached_start");
     }
     return 0;
 }

@@ -320,6 +320,45 @@ private Q_SLOTS:
         QVERIFY(tree.indexOf(QStringLiteral("South China"), QStringLiteral("pool-02")).isValid()); // node 1200
     }
 
+    // Not live (the Accelerators tab not opened yet), the model holds no row and follows no change; made live, it
+    // holds exactly what a model live from the start holds, in the same order.
+    void acceleratorsLoadWhenMadeLive()
+    {
+        auto store = makeStore(300);
+        FleetAcceleratorModel always(store.get());
+        FleetAcceleratorModel deferred(store.get());
+        QAbstractItemModelTester tester(&deferred, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        deferred.setLive(false);
+        QCOMPARE(deferred.rowCount(), 0);
+        always.sort(FleetAcceleratorModel::Utilization, Qt::DescendingOrder);
+        deferred.sort(FleetAcceleratorModel::Utilization, Qt::DescendingOrder);
+        SourceUpdate update;
+        update.source = QStringLiteral("synthetic");
+        update.removedNodes = { QStringLiteral("node-00010") };
+        update.nodes = { TestFleet::syntheticNode(600), TestFleet::syntheticNode(7, 3, 4) };
+        apply(*store, update);
+        QCOMPARE(deferred.rowCount(), 0);
+        deferred.setLive(true);
+        QCOMPARE(deferred.rowCount(), always.rowCount());
+        QCOMPARE(deferred.rowCount(), 299 * 8 + 4);
+        // The same rows with the same values (ties in the sorted column fall in source order, which differs).
+        const auto rowsOf = [](const FleetAcceleratorModel& model) {
+            QStringList rows;
+            for (int row = 0; row < model.rowCount(); ++row) {
+                QStringList cells;
+                for (int column = 0; column < model.columnCount(); ++column)
+                    cells.append(model.index(row, column).data().toString());
+                rows.append(cells.join(u'|'));
+            }
+            rows.sort();
+            return rows;
+        };
+        QCOMPARE(rowsOf(deferred), rowsOf(always));
+        QVERIFY(checkSorted(deferred, FleetAcceleratorModel::Utilization, Qt::DescendingOrder).isEmpty());
+        apply(*store, { QStringLiteral("synthetic"), { TestFleet::syntheticNode(601) } });
+        QCOMPARE(deferred.rowCount(), always.rowCount()); // live from now on
+    }
+
     void treeCounts()
     {
         auto store = makeStore(1600);

@@ -53,6 +53,7 @@ Q_SIGNALS:
 protected:
     void paintEvent(QPaintEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
+    void showEvent(QShowEvent* event) override;
     void changeEvent(QEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
@@ -87,6 +88,7 @@ private:
     QList<int> m_cellsOfNode; ///< first cell of each model node (not at rack level)
     QSet<QString> m_dirtyNodes;
     bool m_fullRebuild = true;
+    bool m_rebuildWhenShown = false; ///< the store changed while the grid was hidden
     QImage m_image;
     QTimer m_rebuildTimer;
     int m_current = -1;

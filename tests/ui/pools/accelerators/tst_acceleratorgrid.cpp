@@ -27,6 +27,7 @@ private Q_SLOTS:
     void clicksEmitSignals();
     void keyboardActivates();
     void liveUpdateRecolours();
+    void hiddenGridCatchesUpWhenShown();
     void paletteChangeRepaints();
 };
 
@@ -271,6 +272,8 @@ void TestAcceleratorGrid::liveUpdateRecolours()
     AcceleratorGrid grid;
     grid.resize(600, 300);
     grid.setStore(&store);
+    grid.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&grid));
     const int cell = 8 + 3;
     const QColor before = grid.cellColor(cell);
     QCOMPARE(before, GridColors::color(GridMetric::Utilization, 0, grid.palette()));
@@ -286,6 +289,35 @@ void TestAcceleratorGrid::liveUpdateRecolours()
     store.applyUpdate(change);
     QTRY_COMPARE(grid.cellColor(cell).rgb(), GridColors::missing(grid.palette()).rgb());
     QCOMPARE(grid.cellColor(0), untouched);
+}
+
+// A hidden grid (another tab) does not rebuild on every change set; shown, it draws what the store holds now.
+void TestAcceleratorGrid::hiddenGridCatchesUpWhenShown()
+{
+    FleetStore store;
+    store.setCoalescingInterval(0);
+    SourceUpdate fleet = TestGrid::makeFleet(4, 8, 16);
+    store.applyUpdate(fleet);
+    AcceleratorGrid grid;
+    grid.resize(600, 300);
+    grid.setStore(&store);
+    const int cell = 8 + 3;
+    const QColor before = grid.cellColor(cell);
+
+    SourceUpdate change;
+    change.source = fleet.source;
+    NodeUpdate u = fleet.nodes[1];
+    u.hasInventory = false;
+    u.snapshot.sample.seq = 2;
+    u.snapshot.sample.accelerators[3].utilization = Protocol::Missing;
+    change.nodes.append(u);
+    store.applyUpdate(change);
+    QTest::qWait(200); // the store's change set, and the grid's rebuild interval, twice over
+    QCOMPARE(grid.cellColor(cell), before);
+
+    grid.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&grid));
+    QCOMPARE(grid.cellColor(cell).rgb(), GridColors::missing(grid.palette()).rgb());
 }
 
 void TestAcceleratorGrid::paletteChangeRepaints()
