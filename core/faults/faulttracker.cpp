@@ -68,10 +68,7 @@ void FaultTracker::onStoreChanged(const FleetChangeSet& changes)
 {
     const int before = incidentCount();
     QSet<int> changed;
-    if (changes.restoredFromCache) {
-        for (auto it = m_store->nodes().cbegin(); it != m_store->nodes().cend(); ++it)
-            scanNode(it.key(), &changed);
-    }
+    // The state restored from the cache arrives as added nodes too, a slice per frame (FleetStore::flush).
     for (const QString& id : changes.addedNodes)
         scanNode(id, &changed);
     for (const QString& id : changes.updatedNodes)

@@ -17,9 +17,8 @@ double coordinate(const Protocol::NodeInventory& inv, const char* key, double li
 }
 
 // A site is described by its first node and counts every node of it.
-void countInSite(SiteInfo* s, const QString& siteId, const FleetNode& node)
+void countInSite(SiteInfo* s, const QString& siteId, const Protocol::NodeInventory& inv, NodeState state)
 {
-    const Protocol::NodeInventory& inv = node.inventory;
     if (s->id.isEmpty()) {
         s->id = siteId;
         s->name = inv.labels.value(QStringLiteral("siteName"), siteId);
@@ -29,7 +28,7 @@ void countInSite(SiteInfo* s, const QString& siteId, const FleetNode& node)
         s->longitude = coordinate(inv, "lon", 180);
     }
     ++s->nodes;
-    s->nodesDown += node.snapshot.sample.state == NodeState::Down ? 1 : 0;
+    s->nodesDown += state == NodeState::Down ? 1 : 0;
     s->accelerators += int(inv.accelerators.size());
 }
 
@@ -117,7 +116,16 @@ PairClass LatencyTopology::classify(LatencyLevel level, int a, int b) const
     return classifySites(sites[sa], sites[sb]);
 }
 
-LatencyMatrix LatencyMatrix::build(const QHash<QString, FleetNode>& nodes)
+QList<LatencyMatrix::NodeInput> LatencyMatrix::inputsOf(const QHash<QString, FleetNode>& nodes)
+{
+    QList<NodeInput> inputs;
+    inputs.reserve(nodes.size());
+    for (const FleetNode& node : nodes)
+        inputs.append({ node.inventory, node.snapshot.sample.state, node.snapshot.probes });
+    return inputs;
+}
+
+LatencyMatrix LatencyMatrix::build(const QList<NodeInput>& nodes)
 {
     LatencyMatrix m;
     LatencyTopology& t = m.m_topology;
@@ -129,12 +137,12 @@ LatencyMatrix LatencyMatrix::build(const QHash<QString, FleetNode>& nodes)
     };
     std::vector<NodeRow> rows;
     QHash<QString, SiteInfo> sites;
-    for (auto it = nodes.cbegin(); it != nodes.cend(); ++it) {
-        const Protocol::NodeInventory& inv = it->inventory;
+    for (const NodeInput& node : nodes) {
+        const Protocol::NodeInventory& inv = node.inventory;
         if (inv.nodeId.isEmpty())
             continue;
         const QString siteId = siteIdOf(inv);
-        countInSite(&sites[siteId], siteId, *it);
+        countInSite(&sites[siteId], siteId, inv, node.state);
         rows.push_back({ siteId, inv.pool.isEmpty() ? siteId : inv.pool, inv.rack, inv.nodeId });
     }
     for (const SiteInfo& s : std::as_const(sites))
@@ -161,11 +169,11 @@ LatencyMatrix LatencyMatrix::build(const QHash<QString, FleetNode>& nodes)
 
     // Fold every probe into its node, pool and site pair.
     QHash<quint64, PairAccumulator> acc[3];
-    for (auto it = nodes.cbegin(); it != nodes.cend(); ++it) {
-        const int a = t.nodeIndex.value(it->inventory.nodeId, -1);
+    for (const NodeInput& node : nodes) {
+        const int a = t.nodeIndex.value(node.inventory.nodeId, -1);
         if (a < 0)
             continue;
-        for (const Protocol::ProbeResult& p : it->snapshot.probes) {
+        for (const Protocol::ProbeResult& p : node.probes) {
             const int b = t.nodeIndex.value(p.peer, -1);
             if (b < 0)
                 continue; // a peer outside the fleet we know
@@ -226,7 +234,7 @@ LatencyMatrix LatencyMatrix::buildSites(const QHash<QString, FleetNode>& nodes)
                 of.append(*at);
         }
         SiteInfo& site = sites[*at];
-        countInSite(&site, site.id.isEmpty() ? siteIdOf(inv) : site.id, *it);
+        countInSite(&site, site.id.isEmpty() ? siteIdOf(inv) : site.id, inv, it->snapshot.sample.state);
         if (probing.contains(inv.nodeId))
             nodeSite.insert(inv.nodeId, *at);
     }

@@ -41,7 +41,19 @@ struct LatencyTopology
 class LatencyMatrix
 {
 public:
-    static LatencyMatrix build(const QHash<QString, FleetNode>& nodes);
+    // What build() reads of a node.
+    struct NodeInput
+    {
+        Protocol::NodeInventory inventory;
+        NodeState state = NodeState::Up;
+        QList<Protocol::ProbeResult> probes;
+    };
+    // The inputs of every node, in a list of their own: to build on another thread without holding the store's
+    // table, whose next write would then copy all of it on the UI thread (25,000 nodes: 100 ms). Copying an
+    // inventory or a probe list is a reference (implicit sharing).
+    static QList<NodeInput> inputsOf(const QHash<QString, FleetNode>& nodes);
+    static LatencyMatrix build(const QList<NodeInput>& nodes);
+    static LatencyMatrix build(const QHash<QString, FleetNode>& nodes) { return build(inputsOf(nodes)); }
     // Sites and pools only (no node list) and site × site statistics only, from the same probes and the same
     // rules: what the planner needs, at a fraction of the node-level build's cost (docs/performance.md).
     static LatencyMatrix buildSites(const QHash<QString, FleetNode>& nodes);

@@ -86,6 +86,12 @@ FleetSession::FleetSession(QObject* parent)
     d->idle->attach(d->store);
     d->actions = new ActionService(d->store, this);
     d->jobDetails = new JobDetails(d->store, this);
+    connect(d->store, &FleetStore::restoreApplied, this, [this] {
+        // state.db may have been migrating until the cache's state was read: read the acknowledgements again,
+        // now that the incidents they name are open.
+        d->acknowledgements->restore();
+        Q_EMIT restored();
+    });
 }
 
 FleetSession::~FleetSession()
@@ -161,10 +167,9 @@ bool FleetSession::open(const QString& cachePath, QString* error)
     d->actions->setAuditStore(d->audit);
 
     whenReady(this, d->reader->lastState(), [this](const CacheReader::State& state) {
-        d->store->restore(state.nodes, state.jobs);
-        // state.db may have been migrating until now: read the acknowledgements again.
-        d->acknowledgements->restore();
-        Q_EMIT restored();
+        // In slices: a 25,000-node cache applied at once held the UI thread for 200 ms. restored() follows when
+        // the last slice is in (the constructor's connection).
+        d->store->enqueueRestore(state.nodes, state.jobs);
     });
 
     // Sources resume history where the cache left off, so they wait (briefly) for the cursors and the history

@@ -35,8 +35,8 @@ public:
 
     // Coalescing interval; default 100 ms. Tests may set 0 (emit on the next event-loop pass).
     void setCoalescingInterval(int ms);
-    // A change set names at most this many updated nodes; the rest follow one frame later.
-    static constexpr int MaxUpdatedNodesPerChangeSet = 1000;
+    // A change set names at most this many added and updated nodes together; the rest follow one frame later.
+    static constexpr int MaxUpdatedNodesPerChangeSet = 400;
     static constexpr int FrameMs = 16;
     bool hasPendingChanges() const { return !m_pending.isEmpty(); } ///< a change set is still to come
 
@@ -74,7 +74,7 @@ public:
     // Budget of one pass over queued updates (enqueueUpdate): well under a frame, so that a whole
     // fleet's poll (25,000 nodes in pages of 2,000) never holds the UI thread for long.
     static constexpr int ApplySliceMs = 8;
-    bool hasQueuedUpdates() const { return !m_inbox.isEmpty(); }
+    bool hasQueuedUpdates() const { return !m_inbox.isEmpty() || m_restoring; }
 
 public Q_SLOTS:
     // Applies a batch at once: for tests, benchmarks and small batches.
@@ -84,13 +84,17 @@ public Q_SLOTS:
     // The console's sources deliver here: every node is consistent at every moment, a poll of many
     // nodes becomes visible over a few passes.
     void enqueueUpdate(const Meridian::SourceUpdate& update);
-    // Start-up: state loaded from the cache before any agent answers.
+    // Start-up: state loaded from the cache before any agent answers, applied at once (tests, small caches).
     void restore(const QList<Meridian::FleetNode>& nodes, const QList<Meridian::Protocol::JobRecord>& jobs);
+    // The same on the event loop, in slices of ApplySliceMs before any queued update: the console's start on a
+    // 25,000-node cache (applied at once, it held the UI thread for 200 ms).
+    void enqueueRestore(const QList<Meridian::FleetNode>& nodes, const QList<Meridian::Protocol::JobRecord>& jobs);
     // Forgets every node reported by this source (it was removed from the configuration).
     void removeSource(const QString& source);
 
 Q_SIGNALS:
     void changed(const Meridian::FleetChangeSet& changes);
+    void restoreApplied(); ///< restore()'s or enqueueRestore()'s whole state is in the store
 
 private:
     using FactsList = QVarLengthArray<NodeFacts, 1>;
@@ -108,6 +112,9 @@ private:
     void applyJobs(const SourceUpdate& update);
     void applyProgress(const SourceUpdate& update);
     void drainInbox();
+    bool drainRestore(const QElapsedTimer& slice); ///< true once the whole restore is applied
+    void restoreNode(const FleetNode& cached);
+    void finishRestore(const QList<Protocol::JobRecord>& jobs);
     void schedule();
     void flush();
     void setStatusCount(AgentStatus status, int delta);
@@ -132,6 +139,10 @@ private:
     mutable bool m_dataAgesDirty = true;
     QHash<QString, ExporterCounters> m_faultCounters;
     QHash<QString, SourceProgress> m_progress; ///< per source, as it last sent it
+    QList<FleetNode> m_restoreNodes; ///< queued by enqueueRestore()
+    QList<Protocol::JobRecord> m_restoreJobs;
+    qsizetype m_restoreNext = 0;
+    bool m_restoring = false;
     QList<SourceUpdate> m_inbox; ///< queued by enqueueUpdate(), oldest first
     qsizetype m_inboxNext = 0; ///< next node of m_inbox.first(); 0: its removals are still to do
     QTimer m_inboxTimer; ///< the next slice, after the event loop has had its turn

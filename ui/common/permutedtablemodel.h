@@ -97,6 +97,7 @@ protected:
 private:
     bool accepts(int sourceRow, int skipFacet = -1) const;
     void sortOrderVector();
+    bool extendSortKeys(int first); ///< sort keys of the rows from `first` on; false: the cache was not whole
     void fillSortKeys();
     bool refreshSortKey(int sourceRow); ///< true when the row's key moved
     bool orderedBefore(int a, int b) const; ///< the sort order as a comparator (cached keys)

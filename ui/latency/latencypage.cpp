@@ -50,9 +50,9 @@ struct LatencyBuild
 };
 
 // The matrix of a 25,000-node fleet, and its record into the pair history, take 100-200 ms: on a pool thread,
-// at background priority, from copies (the node table and the history are implicitly shared: copying them is a
-// reference; the store's next write detaches its own).
-QFuture<LatencyBuild> buildInBackground(QHash<QString, FleetNode> nodes, LatencyHistory history)
+// at background priority, from copies — of what the build reads of each node (LatencyMatrix::inputsOf, never the
+// store's own table), and of the history (implicitly shared: the worker's record detaches its copy).
+QFuture<LatencyBuild> buildInBackground(QList<LatencyMatrix::NodeInput> nodes, LatencyHistory history)
 {
     auto promise = std::make_shared<QPromise<LatencyBuild>>();
     QFuture<LatencyBuild> future = promise->future();
@@ -61,7 +61,7 @@ QFuture<LatencyBuild> buildInBackground(QHash<QString, FleetNode> nodes, Latency
         lowerCurrentThreadToBackground();
         LatencyBuild build;
         build.matrix = LatencyMatrix::build(nodes);
-        nodes = {}; // freed here, not on the UI thread, once the store has detached
+        nodes = {}; // freed here, not on the UI thread
         history.record(build.matrix);
         build.history = std::move(history);
         promise->addResult(std::move(build));
@@ -242,14 +242,15 @@ void LatencyPage::recompute()
         return;
     }
     m_building = true;
-    whenReady(this, buildInBackground(m_store->nodes(), m_pairHistory), [this](LatencyBuild build) {
-        m_building = false;
-        m_matrix = std::move(build.matrix);
-        m_pairHistory = std::move(build.history);
-        showMatrix();
-        if (std::exchange(m_buildAgain, false))
-            recompute();
-    });
+    whenReady(
+        this, buildInBackground(LatencyMatrix::inputsOf(m_store->nodes()), m_pairHistory), [this](LatencyBuild build) {
+            m_building = false;
+            m_matrix = std::move(build.matrix);
+            m_pairHistory = std::move(build.history);
+            showMatrix();
+            if (std::exchange(m_buildAgain, false))
+                recompute();
+        });
 }
 
 void LatencyPage::showMatrix()

@@ -198,10 +198,8 @@ void NodeTableModel::reload()
 
 void NodeTableModel::onChanged(const FleetChangeSet& changes)
 {
-    if (changes.restoredFromCache) {
-        reload();
-        return;
-    }
+    // The state restored from the cache arrives as added nodes, a slice per frame (FleetStore::flush): appended
+    // like live ones, never a reload of 25,000 rows in one UI-thread pass.
     QSet<int> removed;
     for (const QString& id : changes.removedNodes) {
         const int src = m_sourceOf.value(id, -1);
