@@ -262,6 +262,21 @@ void TestAcceleratorGrid::keyboardActivates()
     QCOMPARE(node.first().at(0).toString(), QStringLiteral("node-00000"));
 }
 
+namespace {
+// The next sample of node `node`, whose accelerator `accelerator` reports no utilization.
+SourceUpdate utilizationLost(const SourceUpdate& fleet, int node, int accelerator)
+{
+    SourceUpdate change;
+    change.source = fleet.source;
+    NodeUpdate u = fleet.nodes[node];
+    u.hasInventory = false;
+    u.snapshot.sample.seq = 2;
+    u.snapshot.sample.accelerators[accelerator].utilization = Protocol::Missing;
+    change.nodes.append(u);
+    return change;
+}
+} // namespace
+
 void TestAcceleratorGrid::liveUpdateRecolours()
 {
     FleetStore store;
@@ -279,14 +294,7 @@ void TestAcceleratorGrid::liveUpdateRecolours()
     QCOMPARE(before, GridColors::color(GridMetric::Utilization, 0, grid.palette()));
     const QColor untouched = grid.cellColor(0);
 
-    SourceUpdate change;
-    change.source = fleet.source;
-    NodeUpdate u = fleet.nodes[1];
-    u.hasInventory = false;
-    u.snapshot.sample.seq = 2;
-    u.snapshot.sample.accelerators[3].utilization = Protocol::Missing;
-    change.nodes.append(u);
-    store.applyUpdate(change);
+    store.applyUpdate(utilizationLost(fleet, 1, 3));
     QTRY_COMPARE(grid.cellColor(cell).rgb(), GridColors::missing(grid.palette()).rgb());
     QCOMPARE(grid.cellColor(0), untouched);
 }
@@ -304,14 +312,7 @@ void TestAcceleratorGrid::hiddenGridCatchesUpWhenShown()
     const int cell = 8 + 3;
     const QColor before = grid.cellColor(cell);
 
-    SourceUpdate change;
-    change.source = fleet.source;
-    NodeUpdate u = fleet.nodes[1];
-    u.hasInventory = false;
-    u.snapshot.sample.seq = 2;
-    u.snapshot.sample.accelerators[3].utilization = Protocol::Missing;
-    change.nodes.append(u);
-    store.applyUpdate(change);
+    store.applyUpdate(utilizationLost(fleet, 1, 3));
     QTest::qWait(200); // the store's change set, and the grid's rebuild interval, twice over
     QCOMPARE(grid.cellColor(cell), before);
 
