@@ -9,6 +9,8 @@ Q_LOGGING_CATEGORY(lcStore, "meridian.core.store", QtInfoMsg)
 
 namespace Meridian {
 namespace {
+// Nodes applied between two readings of a slice's clock (drainInbox, drainRestore): one costs microseconds.
+constexpr qsizetype NodesPerCheck = 32;
 
 bool hasSnapshot(const FleetNode& node)
 {
@@ -134,8 +136,6 @@ void FleetStore::drainInbox()
         m_inboxTimer.start();
         return;
     }
-    // The clock is read every few nodes only: one node costs microseconds.
-    constexpr qsizetype NodesPerCheck = 32;
     while (!m_inbox.isEmpty()) {
         const SourceUpdate& update = m_inbox.constFirst();
         if (m_inboxNext == 0)
@@ -317,7 +317,6 @@ void FleetStore::enqueueRestore(const QList<FleetNode>& nodes, const QList<Proto
 
 bool FleetStore::drainRestore(const QElapsedTimer& slice)
 {
-    constexpr qsizetype NodesPerCheck = 32;
     while (m_restoreNext < m_restoreNodes.size()) {
         const qsizetype end = std::min(m_restoreNodes.size(), m_restoreNext + NodesPerCheck);
         for (; m_restoreNext < end; ++m_restoreNext)

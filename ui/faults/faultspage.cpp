@@ -84,8 +84,9 @@ FaultsPage::FaultsPage(const PageContext& context, QWidget* parent)
     // The fault's title takes what is left: it is the long text, elided with its whole wording in the
     // tooltip; where (node, rack or pool) is elided in the middle.
     // The fault's text gets the room: the other columns fitted narrower, but "where" as wide as a node and
-    // accelerator name ("ulanqab-trn1-0102-n08 accelerator 7", elided in the middle) while the window allows; scope, component (the
-    // fault's text names it) and count on demand (header menu). First seen stays: the table is sorted by it.
+    // accelerator name ("ulanqab-trn1-0102-n08 accelerator 7", elided in the middle) while the window allows;
+    // scope, component (the fault's text names it) and count on demand (header menu). First seen stays: the
+    // table is sorted by it.
     TableLayout::apply(m_table, QStringLiteral("faults/incidents"),
         { .key = IncidentTableModel::Title,
             .identifiers = { IncidentTableModel::Where },
