@@ -108,6 +108,28 @@ private Q_SLOTS:
         QTRY_VERIFY(view->horizontalHeader()->sectionSize(0) > before);
     }
 
+    // Columns give way to the key column down to their label, but a column of numbers (right-aligned) not below
+    // its numbers: "1…" for 100 tells nothing.
+    void numbersAreNeverElidedToMakeRoom()
+    {
+        auto model = hostsModel();
+        for (int row = 0; row < model->rowCount(); ++row) {
+            QStandardItem* count = model->item(row, 2);
+            count->setData(123'456'789 + row, Qt::DisplayRole);
+            count->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        }
+        auto view = tableOn(model.get());
+        view->resize(360, 300);
+        TableLayout::apply(view.get(), QStringLiteral("test/numbers"), { .key = 0, .keyChars = 30 });
+        view->show();
+        QVERIFY(QTest::qWaitForWindowExposed(view.get()));
+        QHeaderView* header = view->horizontalHeader();
+        const QAbstractItemView* measured = view.get(); // QTableView hides the public measure
+        QTRY_VERIFY(header->sectionSize(2) >= measured->sizeHintForColumn(2));
+        QVERIFY2(header->sectionSize(1) < measured->sizeHintForColumn(1),
+            "the text column should have given way instead"); // it is elided, with its tooltip
+    }
+
     // Rows of a hidden view (a page or tab not shown) are not measured: every change of them would cost a fit
     // nobody sees. It is fitted to them when it is shown.
     void hiddenViewIsFittedWhenShown()

@@ -21,6 +21,13 @@ namespace {
 // Rows a column's fit reads (setResizeContentsPrecision below).
 constexpr int MeasuredRows = 250;
 
+// A model may give an alignment as Qt::Alignment or as int (both are Qt's convention).
+Qt::Alignment alignmentOf(const QModelIndex& index)
+{
+    const QVariant v = index.data(Qt::TextAlignmentRole);
+    return v.typeId() == QMetaType::Int ? Qt::Alignment(v.toInt()) : v.value<Qt::Alignment>();
+}
+
 bool isSortingEnabled(const QAbstractItemView* view)
 {
     if (auto* table = qobject_cast<const QTableView*>(view))
@@ -213,7 +220,7 @@ void TableLayout::fitToContents()
     header->setSortIndicatorShown(false);
     const int widest = m_columns.widestChars * m_view->fontMetrics().averageCharWidth();
     const int padding = 2 * m_view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_view) + 6;
-    QList<int> columns, labels, wanted;
+    QList<int> columns, labels, wanted, floors;
     for (int column = 0; column < header->count(); ++column) {
         if (column == m_columns.key || header->isSectionHidden(column))
             continue;
@@ -226,16 +233,20 @@ void TableLayout::fitToContents()
         // A hidden view is fitted to its labels; its rows are measured when it is shown (fitWhenRowsArrive).
         const int content = m_fitted ? std::min(m_view->sizeHintForColumn(column) + padding, widest) : 0;
         wanted.append(std::max(labels.last(), content));
+        // Giving way for the key column stops at the label, and for a column of numbers (right-aligned) at its
+        // numbers: "1…" for 100 free accelerators tells nothing, a long name elided in the middle still does.
+        const bool numbers = m_fitted && alignmentOf(m_view->model()->index(0, column)).testFlag(Qt::AlignRight);
+        floors.append(numbers ? wanted.last() : labels.last());
     }
     // The key column keeps room for its text: when the others would leave it less than keyChars
-    // characters of the view's width, the widest of them give way first (never below their label).
+    // characters of the view's width, the widest of them give way first (never below their floor).
     const int viewWidth = m_view->viewport()->width();
     if (m_columns.key >= 0 && viewWidth > 200) {
         const int budget = viewWidth - m_columns.keyChars * m_view->fontMetrics().averageCharWidth();
         const auto total = [&](int cap) {
             int sum = 0;
             for (qsizetype i = 0; i < wanted.size(); ++i)
-                sum += std::min(wanted[i], std::max(cap, labels[i]));
+                sum += std::min(wanted[i], std::max(cap, floors[i]));
             return sum;
         };
         int low = 0, high = widest;
@@ -247,7 +258,7 @@ void TableLayout::fitToContents()
                 high = cap - 1;
         }
         for (qsizetype i = 0; i < wanted.size(); ++i)
-            wanted[i] = std::min(wanted[i], std::max(low, labels[i]));
+            wanted[i] = std::min(wanted[i], std::max(low, floors[i]));
     }
     for (qsizetype i = 0; i < columns.size(); ++i)
         header->resizeSection(columns[i], wanted[i]);
