@@ -40,7 +40,8 @@ Q_LOGGING_CATEGORY(lcLatency, "meridian.latency")
 
 constexpr int RecomputeMs = 500;
 // Unseen, the matrix is still built (the pair history must not have gaps) but once per poll interval, not per
-// change set: at 25,000 nodes a build takes ~50 ms of the UI thread, and a fleet's tick arrives as dozens of sets.
+// change set, and not drawn: at 25,000 nodes copying its inputs takes the UI thread ~10 ms, drawing the map,
+// matrix and violations tens of milliseconds more, and a fleet's tick arrives as dozens of change sets.
 constexpr int HiddenRecomputeMs = 5000;
 
 struct LatencyBuild
@@ -228,6 +229,8 @@ void LatencyPage::onStoreChanged(const FleetChangeSet&)
 void LatencyPage::showEvent(QShowEvent* event)
 {
     QWidget::showEvent(event);
+    if (std::exchange(m_showWhenVisible, false))
+        showMatrix();
     // What changed while the page was hidden is shown now, not at the end of the hidden interval.
     if (m_recomputeTimer.isActive()) {
         m_recomputeTimer.stop();
@@ -247,7 +250,10 @@ void LatencyPage::recompute()
             m_building = false;
             m_matrix = std::move(build.matrix);
             m_pairHistory = std::move(build.history);
-            showMatrix();
+            if (isVisible())
+                showMatrix();
+            else
+                m_showWhenVisible = true;
             if (std::exchange(m_buildAgain, false))
                 recompute();
         });

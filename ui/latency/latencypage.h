@@ -93,6 +93,7 @@ private:
     LatencyMatrix m_matrix;
     LatencyHistory m_pairHistory;
     bool m_building = false; ///< a build runs on the thread pool
+    bool m_showWhenVisible = false; ///< a build finished while the page was hidden: drawn when it is shown
     bool m_buildAgain = false; ///< the store changed (or a rebuild was asked) while it ran
     LatencyTargets m_targets;
     QTimer m_recomputeTimer;
