@@ -181,7 +181,6 @@ void FleetAcceleratorModel::setLive(bool live)
         return;
     m_live = live;
     if (!live) {
-        m_stale = false;
         resetRows([this] {
             m_rows = {};
             m_sourcesOf = {};
