@@ -119,7 +119,9 @@ private:
     struct NodeRuns
     {
         qint64 lastMs = 0;
-        QVarLengthArray<Run, 8> accelerators; ///< allocated chips only; ≤ 16 per node: a scan beats a hash
+        // Allocated chips only; ≤ 16 per node: a scan beats a hash. On the heap, not inline: the table of 25,000
+        // nodes stays small to rehash as it grows, and a node with nothing allocated costs nothing.
+        QList<Run> accelerators;
         Run* find(int index);
     };
 

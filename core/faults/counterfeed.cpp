@@ -3,38 +3,74 @@
 
 #include "core/protocol/exportermetrics.h"
 
+#include <QVarLengthArray>
+
 #include <cmath>
 
 namespace Meridian::Faults {
 
+namespace {
+
+using Protocol::Exporter::ChipField;
+
+// The protocol's per-accelerator counters a vendor's exporter names (core/protocol/exportermetrics.h): a
+// Prometheus source reads the same names, so one rule covers both. None for Meridian's own dialect.
+QVarLengthArray<ChipField, 3> counterFieldsOf(Protocol::Exporter::Dialect dialect)
+{
+    switch (dialect) {
+    case Protocol::Exporter::Dialect::Meridian:
+        return {};
+    case Protocol::Exporter::Dialect::NpuExporter:
+        return { ChipField::EccSingleBitTotal, ChipField::EccDoubleBitTotal, ChipField::TemperatureC };
+    default:
+        return { ChipField::EccSingleBitTotal, ChipField::EccDoubleBitTotal };
+    }
+}
+
+double valueOf(const Protocol::AcceleratorSample& a, ChipField field)
+{
+    switch (field) {
+    case ChipField::EccSingleBitTotal:
+        return a.eccSingleBitTotal;
+    case ChipField::EccDoubleBitTotal:
+        return a.eccDoubleBitTotal;
+    case ChipField::TemperatureC:
+        return a.temperatureC;
+    default:
+        return Protocol::Missing;
+    }
+}
+
+} // namespace
+
 QList<CounterSeries> countersOf(const QString& vendor, const Protocol::AcceleratorSample& a)
 {
-    // The protocol's per-accelerator counters under the names the vendor's exporter gives them
-    // (core/protocol/exportermetrics.h): a Prometheus source reads the same names, so one rule covers both.
-    using Protocol::Exporter::ChipField;
     const Protocol::Exporter::Dialect dialect = Protocol::Exporter::dialectOf(vendor);
     QList<CounterSeries> series;
-    auto add = [&](ChipField field, double value) {
+    for (ChipField field : counterFieldsOf(dialect)) {
         if (const Protocol::Exporter::ChipMetric* m = Protocol::Exporter::chipMetric(dialect, field))
-            series.append({ QString::fromLatin1(m->name), a.index, value });
-    };
-    if (dialect == Protocol::Exporter::Dialect::Meridian)
-        return series;
-    add(ChipField::EccSingleBitTotal, a.eccSingleBitTotal);
-    add(ChipField::EccDoubleBitTotal, a.eccDoubleBitTotal);
-    if (dialect == Protocol::Exporter::Dialect::NpuExporter)
-        add(ChipField::TemperatureC, a.temperatureC);
+            series.append({ QString::fromLatin1(m->name), a.index, valueOf(a, field) });
+    }
     return series;
 }
 
-const QList<const CounterRule*>& CounterFeed::rulesOf(const QString& vendor)
+const QList<CounterFeed::VendorSeries>& CounterFeed::seriesOf(const QString& vendor)
 {
-    auto it = m_rules.find(vendor);
-    if (it == m_rules.end()) {
-        QList<const CounterRule*> rules;
-        for (const CounterSeries& s : countersOf(vendor, Protocol::AcceleratorSample()))
-            rules.append(m_model.counter(vendor, s.metric));
-        it = m_rules.insert(vendor, rules);
+    auto it = m_series.find(vendor);
+    if (it == m_series.end()) {
+        const Protocol::Exporter::Dialect dialect = Protocol::Exporter::dialectOf(vendor);
+        QList<VendorSeries> series;
+        int slot = 0;
+        for (ChipField field : counterFieldsOf(dialect)) {
+            const Protocol::Exporter::ChipMetric* m = Protocol::Exporter::chipMetric(dialect, field);
+            if (!m)
+                continue;
+            const QString metric = QString::fromLatin1(m->name);
+            if (const CounterRule* rule = m_model.counter(vendor, metric))
+                series.append({ int(field), metric, rule, slot });
+            ++slot;
+        }
+        it = m_series.insert(vendor, series);
     }
     return *it;
 }
@@ -42,17 +78,10 @@ const QList<const CounterRule*>& CounterFeed::rulesOf(const QString& vendor)
 bool CounterFeed::stepAccelerator(const QString& nodeId, NodeCounters* node, const QString& vendor,
     const Protocol::AcceleratorSample& accelerator, qint64 ts)
 {
-    const QList<const CounterRule*>& rules = rulesOf(vendor);
-    if (rules.isEmpty())
-        return false;
-    const QList<CounterSeries> series = countersOf(vendor, accelerator);
     bool changed = false;
-    for (qsizetype i = 0; i < series.size() && i < rules.size(); ++i) {
-        if (const CounterRule* rule = rules[i]) {
-            const CounterSeries& s = series[i];
-            changed
-                |= stepSeries(nodeId, node, *rule, s.metric, s.accelerator, s.accelerator * 8 + int(i), s.value, ts);
-        }
+    for (const VendorSeries& s : seriesOf(vendor)) {
+        changed |= stepSeries(nodeId, node, *s.rule, s.metric, accelerator.index, accelerator.index * 8 + s.slot,
+            valueOf(accelerator, ChipField(s.field)), ts);
     }
     return changed;
 }

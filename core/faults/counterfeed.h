@@ -77,11 +77,19 @@ private:
     bool stepSeries(const QString& nodeId, NodeCounters* node, const CounterRule& rule, const QString& metric,
         int accelerator, int state, double value, qint64 timestampMs);
     bool expireQuiet(NodeCounters* node, qint64 nowMs);
-    const QList<const CounterRule*>& rulesOf(const QString& vendor); ///< aligned with countersOf(vendor, …)
+    // A vendor's counters that have a rule, named once: per sample only the values are read.
+    struct VendorSeries
+    {
+        int field = 0; ///< Protocol::Exporter::ChipField
+        QString metric;
+        const CounterRule* rule = nullptr;
+        int slot = 0; ///< the series' index among the vendor's counters: its memory is accelerator * 8 + slot
+    };
+    const QList<VendorSeries>& seriesOf(const QString& vendor);
 
     const FaultMap& m_model;
     QHash<QString, NodeCounters> m_nodes;
-    QHash<QString, QList<const CounterRule*>> m_rules; ///< vendor → rule per series (nullptr: none)
+    QHash<QString, QList<VendorSeries>> m_series;
 };
 
 } // namespace Meridian::Faults

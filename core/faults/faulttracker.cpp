@@ -170,12 +170,13 @@ void FaultTracker::scanProbes(const QString& nodeId, QSet<int>* changed)
     QSet<QString> cutNow;
     qint64 windowEnd = node->snapshot.sample.timestampMs;
     for (const Protocol::ProbeResult& p : node->snapshot.probes) {
-        const FleetNode* peer = m_store->node(p.peer);
-        if (!peer || peer->inventory.region == site || peer->inventory.region.isEmpty())
-            continue;
-        if (p.count > 0 && p.loss >= 1.0)
-            cutNow.insert(site + QLatin1Char('|') + peer->inventory.region);
         windowEnd = std::max(windowEnd, p.windowEndMs);
+        // Only a lost probe needs its peer's site: a node probes dozens of peers, every tick.
+        if (p.count <= 0 || p.loss < 1.0)
+            continue;
+        const FleetNode* peer = m_store->node(p.peer);
+        if (peer && peer->inventory.region != site && !peer->inventory.region.isEmpty())
+            cutNow.insert(site + QLatin1Char('|') + peer->inventory.region);
     }
     for (auto it = m_cutReporters.begin(); it != m_cutReporters.end(); ++it) {
         if (!cutNow.contains(it.key()) && it->remove(nodeId) && it->isEmpty()) {

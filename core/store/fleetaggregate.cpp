@@ -41,6 +41,7 @@ FleetAggregate::Share FleetAggregate::shareOf(const FleetNode& node)
         s.up = !down;
         s.down = down;
         s.faults = int(node.snapshot.faults.size());
+        s.dataMs = node.snapshot.sample.timestampMs;
     }
     s.models = capacityByModel(node);
     return s;
@@ -67,6 +68,8 @@ void FleetAggregate::clear()
     m_shares.clear();
     m_scopes.clear();
     m_poolRegion.clear();
+    m_fleetDataTimes.clear();
+    m_regionDataTimes.clear();
 }
 
 void FleetAggregate::add(const Share& share, int sign)
@@ -76,6 +79,34 @@ void FleetAggregate::add(const Share& share, int sign)
     addTo(ScopeKey::ofRegion(rack.region), share, sign);
     addTo(ScopeKey::ofPool(rack.region, rack.pool), share, sign);
     addTo(rack, share, sign);
+    if (share.dataMs > 0) {
+        count(&m_fleetDataTimes, share.dataMs, sign);
+        DataTimes& region = m_regionDataTimes[rack.region];
+        count(&region, share.dataMs, sign);
+        if (region.empty())
+            m_regionDataTimes.remove(rack.region);
+    }
+}
+
+void FleetAggregate::count(DataTimes* times, qint64 ms, int sign)
+{
+    int& n = (*times)[ms];
+    n += sign;
+    if (n <= 0)
+        times->erase(ms);
+}
+
+DataSpan FleetAggregate::spanOf(const DataTimes& times)
+{
+    return times.empty() ? DataSpan {} : DataSpan { times.begin()->first, times.rbegin()->first };
+}
+
+DataSpan FleetAggregate::dataSpan(const QString& region) const
+{
+    if (region.isEmpty())
+        return spanOf(m_fleetDataTimes);
+    const auto it = m_regionDataTimes.constFind(region);
+    return it == m_regionDataTimes.constEnd() ? DataSpan {} : spanOf(*it);
 }
 
 void FleetAggregate::addTo(const ScopeKey& scope, const Share& share, int sign)

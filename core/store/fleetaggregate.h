@@ -13,6 +13,8 @@
 #include <QString>
 #include <QVarLengthArray>
 
+#include <map>
+
 namespace Meridian {
 
 // A scope of the fleet. The level says which of the names count: a node with no rack still has a rack scope
@@ -52,12 +54,28 @@ struct ScopeCounts
     ModelCapacity allModels() const; ///< the sum over models (model and vendor empty)
 };
 
+// The age of what a scope's nodes last reported: the agent time of its stalest and of its freshest snapshot
+// (0, 0: no node in it has one).
+struct DataSpan
+{
+    qint64 oldestMs = 0;
+    qint64 newestMs = 0;
+};
+
 class FleetAggregate
 {
 public:
     // Adds, replaces or (node == nullptr) takes away a node's share.
     void put(const QString& nodeId, const FleetNode* node);
     void clear();
+    // Room for NODES nodes; false when there was already (FleetStore::growTables).
+    bool reserve(qsizetype nodes)
+    {
+        if (m_shares.capacity() >= nodes)
+            return false;
+        m_shares.reserve(nodes);
+        return true;
+    }
 
     const ScopeCounts* counts(const ScopeKey& scope) const; ///< nullptr: no node in it
     QStringList regions() const; ///< sorted, without the empty region of unplaced nodes
@@ -66,6 +84,9 @@ public:
     // The region a pool belongs to (the first seen, when a pool name repeats across regions).
     QString regionOfPool(const QString& pool) const { return m_poolRegion.value(pool); }
     int nodeCount() const { return int(m_shares.size()); }
+    // Of the fleet (an empty region) or of one region; kept per update, as the counts are: a scan of every node
+    // per change set cost the UI thread a third of its time at 25,000 nodes (docs/performance.md, Issue 21).
+    DataSpan dataSpan(const QString& region = {}) const;
 
 private:
     // What one node adds to each scope it belongs to.
@@ -77,7 +98,12 @@ private:
         bool down = false;
         bool reporting = false;
         int faults = 0;
+        qint64 dataMs = 0; ///< the snapshot's agent time; 0: no snapshot
     };
+    // How many nodes reported at each agent time: the first key is the oldest, the last the newest.
+    using DataTimes = std::map<qint64, int>;
+    static void count(DataTimes* times, qint64 ms, int sign);
+    static DataSpan spanOf(const DataTimes& times);
     static Share shareOf(const FleetNode& node);
     void add(const Share& share, int sign);
     void addTo(const ScopeKey& scope, const Share& share, int sign);
@@ -85,6 +111,8 @@ private:
     QHash<QString, Share> m_shares; ///< node id → its share
     QHash<ScopeKey, ScopeCounts> m_scopes;
     QHash<QString, QString> m_poolRegion;
+    DataTimes m_fleetDataTimes;
+    QHash<QString, DataTimes> m_regionDataTimes;
 };
 
 } // namespace Meridian

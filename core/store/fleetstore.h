@@ -97,7 +97,9 @@ Q_SIGNALS:
     void restoreApplied(); ///< restore()'s or enqueueRestore()'s whole state is in the store
 
 private:
-    using FactsList = QVarLengthArray<NodeFacts, 1>;
+    // On the heap, not inline (a node has one source, seldom more): a NodeFacts is 600 bytes, and the table of a
+    // whole fleet must stay cheap to rehash as it grows (reserveFor).
+    using FactsList = QList<NodeFacts>;
     struct JobContribution
     {
         QString region;
@@ -119,10 +121,10 @@ private:
     void flush();
     void setStatusCount(AgentStatus status, int delta);
     void removeNode(const QString& nodeId);
+    bool growTables(qsizetype nodes);
     void dropFacts(const QString& nodeId, const QString& source);
     void putJob(const Protocol::JobRecord& job, const QString& source);
     void dropJob(const QString& jobId);
-    void refreshDataAges() const;
 
     QHash<QString, FleetNode> m_nodes; ///< the merged view of each node
     QHash<QString, FactsList> m_facts; ///< node id → what each source says about it
@@ -133,10 +135,6 @@ private:
     QHash<QString, JobContribution> m_jobContributions;
     QHash<QString, JobCounts> m_jobCounts; ///< per region; "" holds jobs of no known region
     AgentStatusCounts m_statusCounts;
-    // Oldest/newest data per region ("" = fleet): recomputed lazily after changes.
-    mutable QHash<QString, std::pair<qint64, qint64>> m_dataAges;
-    mutable std::pair<qint64, qint64> m_fleetAges { 0, 0 };
-    mutable bool m_dataAgesDirty = true;
     QHash<QString, ExporterCounters> m_faultCounters;
     QHash<QString, SourceProgress> m_progress; ///< per source, as it last sent it
     QList<FleetNode> m_restoreNodes; ///< queued by enqueueRestore()

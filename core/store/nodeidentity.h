@@ -27,6 +27,15 @@ public:
     QString lookup(const QString& id) const;
     // The node kept under CANONICAL is gone: its id and every alias of it are forgotten.
     void forget(const QString& canonical);
+    // Room for NODES nodes; false when there was already (FleetStore::growTables).
+    bool reserve(qsizetype nodes)
+    {
+        if (m_alias.capacity() >= nodes)
+            return false;
+        m_alias.reserve(nodes);
+        m_byShort.reserve(nodes);
+        return true;
+    }
 
     // "gpu001" for "gpu001.example.org" and "GPU001"; empty when ID is not a host name that may be shortened.
     static QString shortName(const QString& id);

@@ -561,6 +561,25 @@ private Q_SLOTS:
         QCOMPARE(store.newestDataMs(), 1700000000000LL + 9000);
         QCOMPARE(store.summary().oldestDataMs, 1700000000000LL + 5000);
         QCOMPARE(store.summary(QStringLiteral("east")).newestDataMs, 1700000000000LL + 5000);
+
+        // Kept per update, not rescanned: the stalest node moves on, a node changes region, a source goes.
+        store.applyUpdate(
+            batch({ makeNode(QStringLiteral("a"), QStringLiteral("east"), NodeState::Up, { Chip {} }, 15) }));
+        QCOMPARE(store.summary().oldestDataMs, 1700000000000LL + 9000);
+        QCOMPARE(store.newestDataMs(), 1700000000000LL + 15000);
+        store.applyUpdate(
+            batch({ makeNode(QStringLiteral("b"), QStringLiteral("east"), NodeState::Up, { Chip {} }, 20) }));
+        QCOMPARE(store.summary(QStringLiteral("west")).newestDataMs, 0);
+        QCOMPARE(store.summary(QStringLiteral("west")).oldestDataMs, 0);
+        QCOMPARE(store.summary(QStringLiteral("east")).oldestDataMs, 1700000000000LL + 15000);
+        QCOMPARE(store.summary(QStringLiteral("east")).newestDataMs, 1700000000000LL + 20000);
+        store.applyUpdate(batch(
+            { makeNode(QStringLiteral("c"), QStringLiteral("west"), NodeState::Up, { Chip {} }, 30) },
+            QStringLiteral("other")));
+        QCOMPARE(store.newestDataMs(), 1700000000000LL + 30000);
+        store.removeSource(QStringLiteral("other"));
+        QCOMPARE(store.newestDataMs(), 1700000000000LL + 20000);
+        QCOMPARE(store.summary(QStringLiteral("west")).newestDataMs, 0);
     }
 };
 
