@@ -43,6 +43,7 @@ int CacheWriterWorker::pendingRows() const
 
 void CacheWriterWorker::ingest(const SourceUpdate& update)
 {
+    loadIngestTables();
     // Nodes first: their snapshots name the agent instance the samples come from.
     for (const NodeUpdate& node : update.nodes)
         ingestNode(update.source, node);

@@ -10,6 +10,7 @@
 #include "core/cache/jobhistory.h"
 #include "core/cache/probehistory.h"
 #include "core/util/backgroundpriority.h"
+#include "core/util/paralleldrain.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -22,6 +23,9 @@
 #include <QThread>
 #include <QUuid>
 #include <QVariant>
+
+#include <deque>
+#include <iterator>
 
 Q_DECLARE_LOGGING_CATEGORY(lcCacheDb)
 
@@ -246,6 +250,61 @@ QFuture<CapacitySeries> CacheReader::poolCapacityHistory(
     });
 }
 
+namespace {
+
+// The node rows of state.db, their blobs decoded on the other cores while this thread reads on (ParallelDrain):
+// decoding is four fifths of a 25,000-node start's second of reading, and the console waits for it to show numbers.
+QList<FleetNode> readNodes(QSqlQuery& q)
+{
+    struct Chunk
+    {
+        QList<FleetNode> nodes;
+        QList<std::pair<QVariant, QVariant>> blobs; ///< inventory and snapshot, each possibly NULL
+    };
+    constexpr qsizetype ChunkRows = 512;
+    ParallelDrain<Chunk> decoder([](Chunk* chunk) {
+        for (qsizetype i = 0; i < chunk->nodes.size(); ++i) {
+            FleetNode& node = chunk->nodes[i];
+            const QString id = node.inventory.nodeId;
+            const auto& [inventory, snapshot] = chunk->blobs.at(i);
+            if (inventory.isNull() || !CacheBlob::decode(inventory.toByteArray(), &node.inventory))
+                node.inventory = {};
+            node.inventory.nodeId = id; // the key is authoritative, whatever the blob says
+            if (!snapshot.isNull() && !CacheBlob::decode(snapshot.toByteArray(), &node.snapshot))
+                node.snapshot = {}; // damaged: as if none (sample.seq == 0)
+        }
+        chunk->blobs = {};
+    });
+    std::deque<Chunk> chunks; // stable addresses while the decoder holds them
+    while (q.next()) {
+        if (chunks.empty() || chunks.back().nodes.size() == ChunkRows) {
+            if (!chunks.empty())
+                decoder.post(&chunks.back());
+            chunks.emplace_back();
+            chunks.back().nodes.reserve(ChunkRows);
+            chunks.back().blobs.reserve(ChunkRows);
+        }
+        Chunk& chunk = chunks.back();
+        FleetNode& node = chunk.nodes.emplace_back();
+        node.inventory.nodeId = q.value(0).toString();
+        node.status = AgentStatus::Unknown; // the console re-polls
+        node.source = q.value(1).toString();
+        node.lastError = q.value(4).toString();
+        node.lastSeenMs = q.value(5).toLongLong();
+        chunk.blobs.append({ q.value(2), q.value(3) });
+    }
+    if (!chunks.empty())
+        decoder.post(&chunks.back());
+    decoder.finish();
+    QList<FleetNode> nodes;
+    nodes.reserve(qsizetype(chunks.size()) * ChunkRows);
+    for (Chunk& chunk : chunks)
+        std::move(chunk.nodes.begin(), chunk.nodes.end(), std::back_inserter(nodes));
+    return nodes;
+}
+
+} // namespace
+
 QFuture<CacheReader::State> CacheReader::lastState()
 {
     return d->run<State>([this] {
@@ -255,22 +314,8 @@ QFuture<CacheReader::State> CacheReader::lastState()
             return state;
         QSqlQuery q(db);
         q.setForwardOnly(true);
-        if (q.exec(QStringLiteral("SELECT node_id, source, inventory, snapshot, last_error, last_seen_ms FROM node"))) {
-            while (q.next()) {
-                FleetNode node;
-                const QString id = q.value(0).toString();
-                if (q.value(2).isNull() || !CacheBlob::decode(q.value(2).toByteArray(), &node.inventory))
-                    node.inventory = {};
-                node.inventory.nodeId = id; // the key is authoritative, whatever the blob says
-                if (!q.value(3).isNull() && !CacheBlob::decode(q.value(3).toByteArray(), &node.snapshot))
-                    node.snapshot = {}; // damaged: as if none (sample.seq == 0)
-                node.status = AgentStatus::Unknown;
-                node.source = q.value(1).toString();
-                node.lastError = q.value(4).toString();
-                node.lastSeenMs = q.value(5).toLongLong();
-                state.nodes.append(std::move(node));
-            }
-        }
+        if (q.exec(QStringLiteral("SELECT node_id, source, inventory, snapshot, last_error, last_seen_ms FROM node")))
+            state.nodes = readNodes(q);
         if (q.exec(QStringLiteral("SELECT job_id, name, tenant, user, kind, state, region, pool, model, acc_requested,"
                                   " acc_allocated, nodes, submit_ms, start_ms, end_ms, last_checkpoint_ms,"
                                   " interruptions FROM job"))) {

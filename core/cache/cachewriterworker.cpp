@@ -143,28 +143,12 @@ bool CacheWriterWorker::checkAfterUncleanShutdown(QString* error)
 bool CacheWriterWorker::loadState(QString* error)
 {
     QSqlDatabase mdb = QSqlDatabase::database(m_metricsConn);
-    QSqlDatabase sdb = QSqlDatabase::database(m_stateConn);
     QSqlQuery q(mdb);
     q.setForwardOnly(true);
     QMutexLocker historyLock(&m_historyMutex);
+    m_ingestTablesLoaded = false; // read again before the next ingest, keeping what arrived since
     m_history.clear();
     m_closedUncommitted.clear();
-    m_nextSeriesId = 1;
-    if (!CacheDb::exec(q, QStringLiteral("SELECT id, node_id, accelerator, metric FROM series"), error))
-        return false;
-    while (q.next()) {
-        const qint64 id = q.value(0).toLongLong();
-        const int acc = q.value(2).toInt();
-        const int metric = q.value(3).toInt();
-        m_nextSeriesId = std::max(m_nextSeriesId, id + 1);
-        if (acc < -1 || acc > History::MaxAcceleratorIndex || metric < 0 || metric >= History::MetricStride)
-            continue;
-        NodeHistory& h = history(q.value(1).toString());
-        const size_t slot = size_t(History::slotOf(acc, metric));
-        if (slot >= h.seriesIds.size())
-            h.seriesIds.resize(slot + 1, 0);
-        h.seriesIds[slot] = id;
-    }
     if (!CacheDb::exec(q, QStringLiteral("SELECT node_id, instance, seq, chunk_t0, rollup_minute FROM cursor"), error))
         return false;
     while (q.next()) {
@@ -195,20 +179,64 @@ bool CacheWriterWorker::loadState(QString* error)
     while (q.next())
         m_spans[q.value(0).toString()].written = { q.value(1).toLongLong(), q.value(2).toLongLong() };
 
-    QSqlQuery s(sdb);
+    return true;
+}
+
+void CacheWriterWorker::loadIngestTables()
+{
+    if (std::exchange(m_ingestTablesLoaded, true))
+        return;
+    loadSeries();
+    loadPlacement();
+}
+
+void CacheWriterWorker::loadSeries()
+{
+    // A 25,000-node cache has over a million series: seconds of CPU, which at open took a core from the reader
+    // while the console waited for its numbers. Called with m_historyMutex held (drain()).
+    QSqlQuery q(QSqlDatabase::database(m_metricsConn));
+    q.setForwardOnly(true);
+    QString error;
+    m_nextSeriesId = 1;
+    if (!CacheDb::exec(q, QStringLiteral("SELECT id, node_id, accelerator, metric FROM series"), &error)) {
+        qCWarning(lcCacheDb) << "series not read:" << error;
+        return;
+    }
+    while (q.next()) {
+        const qint64 id = q.value(0).toLongLong();
+        const int acc = q.value(2).toInt();
+        const int metric = q.value(3).toInt();
+        m_nextSeriesId = std::max(m_nextSeriesId, id + 1);
+        if (acc < -1 || acc > History::MaxAcceleratorIndex || metric < 0 || metric >= History::MetricStride)
+            continue;
+        NodeHistory& h = history(q.value(1).toString());
+        const size_t slot = size_t(History::slotOf(acc, metric));
+        if (slot >= h.seriesIds.size())
+            h.seriesIds.resize(slot + 1, 0);
+        h.seriesIds[slot] = id;
+    }
+}
+
+void CacheWriterWorker::loadPlacement()
+{
+    QSqlQuery s(QSqlDatabase::database(m_stateConn));
     s.setForwardOnly(true);
-    if (!CacheDb::exec(s, QStringLiteral("SELECT node_id, inventory, status, last_poll_ms FROM node"), error))
-        return false;
+    QString error;
+    if (!CacheDb::exec(s, QStringLiteral("SELECT node_id, inventory FROM node"), &error)) {
+        qCWarning(lcCacheDb) << "placements not read:" << error;
+        return;
+    }
     while (s.next()) {
         Protocol::NodeInventory inv;
         if (!s.value(1).isNull() && CacheBlob::decode(s.value(1).toByteArray(), &inv)) {
             NodePlacement p { inv.region, inv.pool, {} };
             for (const Protocol::AcceleratorInfo& a : std::as_const(inv.accelerators))
                 p.modelByIndex.insert(a.index, a.model);
-            m_placement.insert(s.value(0).toString(), std::move(p));
+            // An inventory that arrived before this read is newer than the cache's.
+            if (!m_placement.contains(s.value(0).toString()))
+                m_placement.insert(s.value(0).toString(), std::move(p));
         }
     }
-    return true;
 }
 
 void CacheWriterWorker::drain()

@@ -68,12 +68,12 @@ public:
     // Adds, replaces or (node == nullptr) takes away a node's share.
     void put(const QString& nodeId, const FleetNode* node);
     void clear();
-    // Room for NODES nodes; false when there was already (FleetStore::growTables).
-    bool reserve(qsizetype nodes)
+    // Room for TARGET nodes when there is none for WANTED; false when there was (FleetStore::growTables).
+    bool reserve(qsizetype wanted, qsizetype target)
     {
-        if (m_shares.capacity() >= nodes)
+        if (m_shares.capacity() >= wanted)
             return false;
-        m_shares.reserve(nodes);
+        m_shares.reserve(target);
         return true;
     }
 

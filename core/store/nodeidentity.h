@@ -27,13 +27,13 @@ public:
     QString lookup(const QString& id) const;
     // The node kept under CANONICAL is gone: its id and every alias of it are forgotten.
     void forget(const QString& canonical);
-    // Room for NODES nodes; false when there was already (FleetStore::growTables).
-    bool reserve(qsizetype nodes)
+    // Room for TARGET nodes when there is none for WANTED; false when there was (FleetStore::growTables).
+    bool reserve(qsizetype wanted, qsizetype target)
     {
-        if (m_alias.capacity() >= nodes)
+        if (m_alias.capacity() >= wanted)
             return false;
-        m_alias.reserve(nodes);
-        m_byShort.reserve(nodes);
+        m_alias.reserve(target);
+        m_byShort.reserve(target);
         return true;
     }
 

@@ -7,7 +7,10 @@
 #include "tests/cache/cachetestdata.h"
 
 #include <QFuture>
+#include <QSet>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -41,6 +44,7 @@ class TestCacheRoundTrip : public QObject
 private Q_SLOTS:
     void init();
     void stateRoundTrip();
+    void stateOfManyNodesWithADamagedBlob();
     void jobsUpsertAndReplace();
     void eventsDeduplicated();
     void historyAndCursors();
@@ -116,6 +120,51 @@ void TestCacheRoundTrip::stateRoundTrip()
     QVERIFY(n2.status == AgentStatus::Unknown);
     QCOMPARE(n2.lastError, QStringLiteral("connection refused"));
     QCOMPARE(n2.snapshot.sample.seq, 0); // never had a snapshot
+}
+
+void TestCacheRoundTrip::stateOfManyNodesWithADamagedBlob()
+{
+    // More rows than one decoding chunk (the reader decodes chunks on several threads): every node comes back,
+    // each with its own blobs, and a damaged blob costs only its own node's inventory.
+    constexpr int Nodes = 1300;
+    SourceUpdate u;
+    u.source = QStringLiteral("fleet");
+    for (int i = 0; i < Nodes; ++i) {
+        const QString id = QStringLiteral("n%1").arg(i);
+        u.nodes.append(nodeUpdate(inventory(id, QStringLiteral("east"), QStringLiteral("pool-%1").arg(i % 7),
+                                      { QStringLiteral("Ascend 910B") }),
+            snapshot(QStringLiteral("inst-%1").arg(i), sample(i + 1, T0, QStringLiteral("ax")))));
+    }
+    m_writer->write(u);
+    m_writer->flush();
+    m_writer.reset();
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("damage"));
+        db.setDatabaseName(m_dir->filePath(QStringLiteral("state.db")));
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("UPDATE node SET inventory = x'00ff00ff' WHERE node_id = 'n777'")));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("damage"));
+
+    CacheReader reader(m_dir->path());
+    const CacheReader::State state = await(reader.lastState());
+    QCOMPARE(state.nodes.size(), Nodes);
+    QSet<QString> seen;
+    for (const FleetNode& node : state.nodes) {
+        const QString id = node.inventory.nodeId;
+        QVERIFY(!seen.contains(id));
+        seen.insert(id);
+        const int i = id.mid(1).toInt();
+        QCOMPARE(node.snapshot.instanceId, QStringLiteral("inst-%1").arg(i));
+        QCOMPARE(node.snapshot.sample.seq, i + 1);
+        if (i == 777) {
+            QVERIFY(node.inventory.pool.isEmpty()); // damaged: as if none, the key kept
+        } else {
+            QCOMPARE(node.inventory.pool, QStringLiteral("pool-%1").arg(i % 7));
+        }
+    }
+    QCOMPARE(seen.size(), Nodes);
 }
 
 void TestCacheRoundTrip::jobsUpsertAndReplace()

@@ -573,9 +573,9 @@ private Q_SLOTS:
         QCOMPARE(store.summary(QStringLiteral("west")).oldestDataMs, 0);
         QCOMPARE(store.summary(QStringLiteral("east")).oldestDataMs, 1700000000000LL + 15000);
         QCOMPARE(store.summary(QStringLiteral("east")).newestDataMs, 1700000000000LL + 20000);
-        store.applyUpdate(batch(
-            { makeNode(QStringLiteral("c"), QStringLiteral("west"), NodeState::Up, { Chip {} }, 30) },
-            QStringLiteral("other")));
+        store.applyUpdate(
+            batch({ makeNode(QStringLiteral("c"), QStringLiteral("west"), NodeState::Up, { Chip {} }, 30) },
+                QStringLiteral("other")));
         QCOMPARE(store.newestDataMs(), 1700000000000LL + 30000);
         store.removeSource(QStringLiteral("other"));
         QCOMPARE(store.newestDataMs(), 1700000000000LL + 20000);

@@ -10,6 +10,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace Meridian {
 
 using namespace Planner;
@@ -56,8 +58,16 @@ PlannerPage::PlannerPage(const PageContext& context, QWidget* parent)
     if (m_planner) {
         connect(m_planner, &PlannerService::answered, this, &PlannerPage::showAnswer);
         connect(m_planner, &PlannerService::riskReady, this, &PlannerPage::askAgain);
-        m_planner->refreshRisk();
     }
+}
+
+void PlannerPage::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    // The risk is a week's availability report: read when the page is first seen, not at start-up, where it took
+    // a core (and a check of both cache files) from the read of the cache the console waits for (issue 21).
+    if (m_planner && !std::exchange(m_riskAsked, true) && !m_planner->hasRisk())
+        m_planner->refreshRisk();
 }
 
 PlannerPage::~PlannerPage() = default;

@@ -53,6 +53,9 @@ public Q_SLOTS:
 Q_SIGNALS:
     void answered(); ///< a new answer is shown
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     void showAnswer(const Planner::PlanAnswer& answer);
     void askAgain(); ///< the open question, with the form's weights and share
@@ -64,6 +67,7 @@ private:
     QTimer* m_refresh; ///< re-asks the open question after fleet changes, at most every few seconds
     PlannerRequestForm* m_form = nullptr;
     PlannerAnswerView* m_answer = nullptr;
+    bool m_riskAsked = false;
 };
 
 } // namespace Meridian

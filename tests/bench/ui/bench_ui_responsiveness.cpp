@@ -156,6 +156,11 @@ int main(int argc, char** argv)
         return 1;
     }
     QTemporaryDir cache;
+    // Kept for a look at what the live run left (sqlite3, the cache's size) when asked.
+    if (qEnvironmentVariableIsSet("MERIDIAN_BENCH_KEEP_CACHE")) {
+        cache.setAutoRemove(false);
+        std::printf("cache kept in %s\n", qPrintable(cache.path()));
+    }
     const SourceConfig source = sim.source(QStringLiteral("bench"), 5000);
 
     // Run 1: live streaming with the whole window up.
