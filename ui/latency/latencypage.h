@@ -8,6 +8,7 @@
 // HiddenRecomputeMs while it is not (the pair history keeps being recorded).
 
 #include "core/latency/latencyhistory.h"
+#include "core/latency/latencyinputs.h"
 #include "core/latency/latencymatrix.h"
 #include "core/latency/latencytargets.h"
 #include "core/model/fleetchangeset.h"
@@ -92,6 +93,7 @@ private:
     QLabel* m_mapSummary;
     LatencyMatrix m_matrix;
     LatencyHistory m_pairHistory;
+    LatencyInputs m_inputs; ///< what the next build reads, kept per change set
     bool m_building = false; ///< a build runs on the thread pool
     bool m_showWhenVisible = false; ///< a build finished while the page was hidden: drawn when it is shown
     bool m_buildAgain = false; ///< the store changed (or a rebuild was asked) while it ran

@@ -3,7 +3,10 @@
 // a 5 ms timer records its lateness (max and p99 = event-loop stall), and a
 // second console start on the same cache measures the time until the Overview
 // shows cached numbers. Environment: MERIDIAN_BENCH_NODES (default 25000),
-// MERIDIAN_BENCH_SECONDS (default 60).
+// MERIDIAN_BENCH_SECONDS (default 60), MERIDIAN_BENCH_FRONTS (default 1): the
+// fleet split by region over that many simulators, one source each (issue 21:
+// 100,000 nodes as four regional fronts of 25,000). Also the console's memory
+// (VmRSS) and CPU (cores, over the live run's second half: polling and merging).
 
 #include "core/model/fleettypes.h"
 #include "core/session/fleetsession.h"
@@ -14,12 +17,19 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QThread>
 #include <QTimer>
 
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
+#include <map>
+#include <memory>
 
 using namespace Meridian;
 
@@ -133,6 +143,76 @@ void spin(int ms)
     loop.exec();
 }
 
+// The default scenario's sites split into `fronts` groups of whole regions, balanced by node count: one
+// scenario file per simulator, so the fronts serve distinct nodes (node names come from site and pool).
+QStringList splitScenario(int fronts, const QString& dir, QString* error)
+{
+    QFile file(QStringLiteral(MERIDIAN_DEFAULT_SCENARIO));
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = file.errorString();
+        return {};
+    }
+    const QJsonObject scenario = QJsonDocument::fromJson(file.readAll()).object();
+    QHash<QString, QString> regionOfSite;
+    for (const QJsonValue& site : scenario.value(QStringLiteral("sites")).toArray())
+        regionOfSite.insert(site[QStringLiteral("id")].toString(), site[QStringLiteral("region")].toString());
+    std::map<QString, int> regionNodes;
+    for (const QJsonValue& pool : scenario.value(QStringLiteral("pools")).toArray())
+        regionNodes[regionOfSite.value(pool[QStringLiteral("site")].toString())]
+            += pool[QStringLiteral("nodes")].toInt();
+    QList<std::pair<int, QString>> regions;
+    for (const auto& [region, nodes] : regionNodes)
+        regions.append({ nodes, region });
+    std::sort(regions.begin(), regions.end(), std::greater<>());
+    QList<int> load(fronts, 0);
+    QHash<QString, int> frontOfRegion;
+    for (const auto& [nodes, region] : regions) {
+        const int front = int(std::min_element(load.begin(), load.end()) - load.begin());
+        load[front] += nodes;
+        frontOfRegion.insert(region, front);
+    }
+    QStringList paths;
+    for (int f = 0; f < fronts; ++f) {
+        QJsonObject part = scenario;
+        QJsonArray sites, pools;
+        for (const QJsonValue& site : scenario.value(QStringLiteral("sites")).toArray())
+            if (frontOfRegion.value(site[QStringLiteral("region")].toString()) == f)
+                sites.append(site);
+        for (const QJsonValue& pool : scenario.value(QStringLiteral("pools")).toArray())
+            if (frontOfRegion.value(regionOfSite.value(pool[QStringLiteral("site")].toString())) == f)
+                pools.append(pool);
+        part.insert(QStringLiteral("sites"), sites);
+        part.insert(QStringLiteral("pools"), pools);
+        const QString path = QStringLiteral("%1/front-%2.json").arg(dir).arg(f);
+        QFile out(path);
+        if (!out.open(QIODevice::WriteOnly) || out.write(QJsonDocument(part).toJson()) < 0) {
+            *error = out.errorString();
+            return {};
+        }
+        paths.append(path);
+    }
+    return paths;
+}
+
+// A line of /proc/self/status in MiB ("VmRSS", "RssAnon": the heap without the cache files' mapped pages).
+double statusMiB(const QByteArray& field)
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray& line : status.readAll().split('\n'))
+        if (line.startsWith(QByteArray(field + ':')))
+            return line.mid(field.size() + 1).trimmed().split(' ').value(0).toDouble() / 1024.0;
+    return -1;
+}
+
+double processCpuSeconds()
+{
+    timespec t {};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return double(t.tv_sec) + double(t.tv_nsec) / 1e9;
+}
+
 int envInt(const char* name, int fallback)
 {
     bool ok = false;
@@ -145,28 +225,44 @@ int main(int argc, char** argv)
 {
     TimedApplication app(argc, argv);
     registerCoreMetaTypes();
-    const int nodes = envInt("MERIDIAN_BENCH_NODES", 25000);
+    int nodes = envInt("MERIDIAN_BENCH_NODES", 25000);
     const int seconds = envInt("MERIDIAN_BENCH_SECONDS", 60);
 
-    Test::SimulatorFixture sim;
-    if (!sim.start(
-            { QStringLiteral("--nodes"), QString::number(nodes), QStringLiteral("--history"), QStringLiteral("10m") },
-            600'000)) {
-        std::fprintf(stderr, "fleetsim did not start: %s\n", qPrintable(sim.error()));
+    const int fronts = envInt("MERIDIAN_BENCH_FRONTS", 1);
+    nodes -= nodes % fronts; // each front serves nodes / fronts
+    QTemporaryDir scenarios;
+    QString error;
+    const QStringList scenarioFiles = fronts > 1 ? splitScenario(fronts, scenarios.path(), &error) : QStringList();
+    if (fronts > 1 && scenarioFiles.isEmpty()) {
+        std::fprintf(stderr, "scenario: %s\n", qPrintable(error));
         return 1;
     }
+    std::vector<std::unique_ptr<Test::SimulatorFixture>> sims;
+    QList<SourceConfig> sources;
+    for (int f = 0; f < fronts; ++f) {
+        auto sim = std::make_unique<Test::SimulatorFixture>();
+        QStringList args = { QStringLiteral("--nodes"), QString::number(nodes / fronts), QStringLiteral("--history"),
+            QStringLiteral("10m") };
+        if (fronts > 1)
+            args << QStringLiteral("--scenario") << scenarioFiles.at(f);
+        if (!sim->start(args, 600'000)) {
+            std::fprintf(stderr, "fleetsim did not start: %s\n", qPrintable(sim->error()));
+            return 1;
+        }
+        sources.append(sim->source(QStringLiteral("bench-%1").arg(f), 5000));
+        sims.push_back(std::move(sim));
+    }
+    std::printf("BENCH ui_live.fronts %d fronts\n", fronts);
     QTemporaryDir cache;
     // Kept for a look at what the live run left (sqlite3, the cache's size) when asked.
     if (qEnvironmentVariableIsSet("MERIDIAN_BENCH_KEEP_CACHE")) {
         cache.setAutoRemove(false);
         std::printf("cache kept in %s\n", qPrintable(cache.path()));
     }
-    const SourceConfig source = sim.source(QStringLiteral("bench"), 5000);
 
     // Run 1: live streaming with the whole window up.
     {
         FleetSession session;
-        QString error;
         if (!session.open(cache.path(), &error)) {
             std::fprintf(stderr, "cache: %s\n", qPrintable(error));
             return 1;
@@ -178,13 +274,24 @@ int main(int argc, char** argv)
         QElapsedTimer sinceStart;
         sinceStart.start();
         app.startRun();
-        session.setSources({ source });
+        session.setSources(sources);
         qint64 firstAllUpMs = -1;
+        double cpuAtHalf = -1;
+        qint64 halfMs = 0;
         while (sinceStart.elapsed() < seconds * 1000) {
             spin(200);
             if (firstAllUpMs < 0 && session.store()->agentStatusCounts().up >= nodes)
                 firstAllUpMs = sinceStart.elapsed();
+            if (cpuAtHalf < 0 && sinceStart.elapsed() >= seconds * 500) {
+                cpuAtHalf = processCpuSeconds();
+                halfMs = sinceStart.elapsed();
+            }
         }
+        // The console's whole CPU (every thread) while it polls, merges and shows a fleet at steady state.
+        std::printf("BENCH ui_live.cpu_cores %.2f cores\n",
+            (processCpuSeconds() - cpuAtHalf) / (double(sinceStart.elapsed() - halfMs) / 1e3));
+        std::printf(
+            "BENCH ui_live.rss %.0f MiB\nBENCH ui_live.rss_anon %.0f MiB\n", statusMiB("VmRSS"), statusMiB("RssAnon"));
         probe.report("ui_live");
         app.report("ui_live");
         // The Overview's own share of the UI thread (the rest is the store merging updates).
@@ -206,7 +313,6 @@ int main(int argc, char** argv)
                 stateReadMs = sinceStart.elapsed(); // the cache's state has been read: its first slice is out
         });
         QObject::connect(&session, &FleetSession::restored, [&] { restoredMs = sinceStart.elapsed(); });
-        QString error;
         session.open(cache.path(), &error);
         MainWindow window(&session);
         window.show();

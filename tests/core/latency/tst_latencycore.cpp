@@ -6,6 +6,7 @@
 #include "core/latency/heatmapgrid.h"
 #include "core/latency/landmap.h"
 #include "core/latency/latencyhistory.h"
+#include "core/latency/latencyinputs.h"
 #include "core/latency/latencymatrix.h"
 #include "core/latency/latencytargets.h"
 
@@ -103,6 +104,58 @@ class TestLatencyCore : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void inputsKeptPerChangeSetBuildWhatTheStoreWould()
+    {
+        // Nodes added, changed, moved and removed in change sets, some while a worker holds the chunks: the
+        // kept inputs build the matrix the store's table builds, and the worker's copy stays as it was.
+        QHash<QString, FleetNode> nodes = wuhuAndBeijing(QStringLiteral("wuhu-trn1"), QStringLiteral("r1"));
+        for (int i = 0; i < 1200; ++i) {
+            const QString id = QStringLiteral("x%1").arg(i);
+            nodes.insert(id,
+                node(id, i % 2 ? QStringLiteral("wuhu") : QStringLiteral("beijing"),
+                    QStringLiteral("pool-%1").arg(i % 5), QStringLiteral("r1"), QStringLiteral("East China"),
+                    QStringLiteral("core"), { probe(QStringLiteral("a1"), 1 + i % 7, 9, 0) }));
+        }
+        LatencyInputs inputs;
+        inputs.reset({});
+        FleetChangeSet added;
+        for (auto it = nodes.cbegin(); it != nodes.cend(); ++it)
+            added.addedNodes.insert(it.key());
+        inputs.apply(nodes, added);
+        const LatencyInputs::Chunks held = inputs.chunks();
+        const qsizetype heldSize = LatencyInputs::flatten(held).size();
+
+        FleetChangeSet changed;
+        for (int i = 0; i < 1200; i += 3) {
+            const QString id = QStringLiteral("x%1").arg(i);
+            nodes.remove(id);
+            changed.removedNodes.insert(id);
+        }
+        nodes[QStringLiteral("a2")].inventory.pool = QStringLiteral("wuhu-trn2");
+        nodes[QStringLiteral("b1")].snapshot.probes = { probe(QStringLiteral("a1"), 30, 40, 0) };
+        changed.updatedNodes = { QStringLiteral("a2"), QStringLiteral("b1") };
+        nodes.insert(QStringLiteral("new"),
+            node(QStringLiteral("new"), QStringLiteral("beijing"), QStringLiteral("beijing-inf1"), QStringLiteral("r2"),
+                QStringLiteral("North China"), QStringLiteral("hotspot"), { probe(QStringLiteral("a1"), 11, 15, 0) }));
+        changed.addedNodes = { QStringLiteral("new") };
+        inputs.apply(nodes, changed);
+
+        QCOMPARE(inputs.size(), nodes.size());
+        QCOMPARE(LatencyInputs::flatten(held).size(), heldSize); // the worker's copy did not move
+        const LatencyMatrix kept = LatencyMatrix::build(LatencyInputs::flatten(inputs.chunks()));
+        const LatencyMatrix fresh = LatencyMatrix::build(nodes);
+        QCOMPARE(kept.topology().nodes, fresh.topology().nodes);
+        QCOMPARE(kept.topology().sites.size(), fresh.topology().sites.size());
+        for (LatencyLevel level : { LatencyLevel::Site, LatencyLevel::Pool }) {
+            const int n = fresh.topology().count(level);
+            for (int a = 0; a < n; ++a)
+                for (int b = 0; b < n; ++b) {
+                    QCOMPARE(kept.stats(level, a, b).probes, fresh.stats(level, a, b).probes);
+                    QCOMPARE(kept.stats(level, a, b).p50Ms, fresh.stats(level, a, b).p50Ms);
+                }
+        }
+    }
+
     void projectionRoundTrip_data()
     {
         QTest::addColumn<double>("lon");
