@@ -11,20 +11,18 @@ LoadedCapacity loadedCapacity(
 {
     // Expected in every minute: the chips of nodes that report now, and those of nodes down now (their
     // source sends nothing: faulty). A node silent now for another reason (unreachable, stale) is not
-    // expected; a chip never reported is unknown on the cards too.
+    // expected; a chip never reported is unknown on the cards too. Kept per update by the store's aggregate:
+    // scanning the fleet here took the UI thread 30-60 ms per answer at 25,000 nodes.
     int installed = 0;
     int down = 0;
-    for (const FleetNode& node : store.nodes()) {
-        if (!region.isEmpty() && node.inventory.region != region)
-            continue;
-        const bool isDown = node.snapshot.sample.seq > 0 && node.snapshot.sample.state == NodeState::Down;
-        if (!isDown && node.status != AgentStatus::Up)
-            continue;
-        for (const ModelCapacity& m : capacityByModel(node)) {
-            if (!model.isEmpty() && m.model != model)
+    const ScopeCounts* counts
+        = store.aggregate().counts(region.isEmpty() ? ScopeKey::fleet() : ScopeKey::ofRegion(region));
+    if (counts) {
+        for (const ExpectedChips& e : counts->expected) {
+            if (!model.isEmpty() && e.model != model)
                 continue;
-            installed += m.total - m.unknown;
-            down += isDown ? m.total - m.unknown : 0;
+            installed += e.installed;
+            down += e.down;
         }
     }
     LoadedCapacity out;

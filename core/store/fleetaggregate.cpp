@@ -15,6 +15,22 @@ void addCapacity(ModelCapacity* into, const ModelCapacity& from, int sign)
     into->unknown += sign * from.unknown;
 }
 
+void addExpected(QVarLengthArray<ExpectedChips, 4>* into, const ModelCapacity& m, bool down, int sign)
+{
+    const int installed = m.total - m.unknown;
+    if (installed == 0)
+        return;
+    auto it = std::find_if(into->begin(), into->end(), [&](const ExpectedChips& x) { return x.model == m.model; });
+    if (it == into->end()) {
+        into->append(ExpectedChips { m.model });
+        it = into->end() - 1;
+    }
+    it->installed += sign * installed;
+    it->down += sign * (down ? installed : 0);
+    if (it->installed == 0 && it->down == 0)
+        into->erase(it);
+}
+
 QStringList sorted(QStringList list)
 {
     std::sort(list.begin(), list.end());
@@ -127,6 +143,8 @@ void FleetAggregate::addTo(const ScopeKey& scope, const Share& share, int sign)
         addCapacity(&*it, m, sign);
         if (it->total == 0)
             c.models.erase(it);
+        if (share.down || share.reporting)
+            addExpected(&c.expected, m, share.down, sign);
     }
     if (c.nodesTotal == 0)
         m_scopes.remove(scope);

@@ -41,6 +41,16 @@ struct ScopeKey
     }
 };
 
+// The chips of one model a scope's capacity history must hold, minute by minute, to count as complete
+// (loadedCapacity): those of nodes that report now and of nodes down now (counted faulty; their source sends
+// nothing), without chips never reported.
+struct ExpectedChips
+{
+    QString model;
+    int installed = 0;
+    int down = 0; ///< of those, on nodes down now
+};
+
 // The figures of one scope.
 struct ScopeCounts
 {
@@ -50,6 +60,7 @@ struct ScopeCounts
     int nodesReporting = 0; ///< status Up: its source answers for it now
     int openFaults = 0;
     QVarLengthArray<ModelCapacity, 4> models; ///< per accelerator model, in the order first seen
+    QVarLengthArray<ExpectedChips, 4> expected; ///< per accelerator model, in the order first seen
 
     ModelCapacity allModels() const; ///< the sum over models (model and vendor empty)
 };

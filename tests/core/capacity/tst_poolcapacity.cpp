@@ -120,6 +120,21 @@ void TestPoolCapacity::loadedCapacityLeavesPartialMinutesOut()
     QCOMPARE(loaded.series.points[1].faulty, 5);
     // Per model and region the same rule; a region without nodes has nothing expected.
     QCOMPARE(loadedCapacity(s, store, QStringLiteral("east"), model).series.points.size(), 2);
+
+    // c goes silent (unreachable, not down): its chips are no longer expected, so minute 1 (a's four reported,
+    // b's four down) is complete. The expected chips follow the update, not a rescan.
+    NodeUpdate silent;
+    silent.nodeId = QStringLiteral("c");
+    silent.status = AgentStatus::Unreachable;
+    SourceUpdate v;
+    v.source = QStringLiteral("front");
+    v.nodes.append(silent);
+    store.applyUpdate(v);
+    const LoadedCapacity later = loadedCapacity(s, store);
+    QCOMPARE(later.partialMinutes, 0);
+    QCOMPARE(later.series.points.size(), 3);
+    QCOMPARE(later.series.points[1].total, 8);
+    QCOMPARE(later.series.points[1].faulty, 4);
 }
 
 void TestPoolCapacity::pools_data()
