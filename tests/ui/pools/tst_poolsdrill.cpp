@@ -87,6 +87,17 @@ private Q_SLOTS:
             = pool.value(QLatin1String("nodesUp")).toInt() + pool.value(QLatin1String("nodesDown")).toInt();
         QVERIFY(poolNodes > 0);
 
+        // The tree follows the store's change sets, coalesced and sent in slices: its regions add up to the fleet
+        // before their rows stand still.
+        auto treeTotal = [page] {
+            const FleetTreeModel* tree = page->treeModel();
+            int sum = 0;
+            for (int row = 0; row < tree->rowCount(); ++row)
+                sum += tree->index(row, FleetTreeModel::Nodes).data(FleetTreeModel::RawRole).toInt();
+            return sum;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(treeTotal(), fleetNodes, 10000);
+
         // Region: the table shows exactly that region's nodes.
         QTRY_VERIFY2(page->treeModel()->indexOf(region).isValid(), qPrintable(region));
         const QModelIndex regionIndex = page->treeModel()->indexOf(region);
