@@ -213,6 +213,40 @@ private Q_SLOTS:
         QVERIFY(!TableLayout::apply(other.get(), QStringLiteral("test/other"), { .key = 1 })->restored());
     }
 
+    // A kept width narrower than its label (another language's label, a damaged state) is widened to the label
+    // when the view is shown and when the labels change; a wider kept width stays.
+    void keptWidthsNeverCutTheLabel()
+    {
+        auto model = hostsModel();
+        {
+            auto view = tableOn(model.get());
+            TableLayout* layout = TableLayout::apply(view.get(), QStringLiteral("test/labels"), { .key = 1 });
+            view->horizontalHeader()->resizeSection(0, 8);
+            view->horizontalHeader()->resizeSection(2, 260);
+            layout->save();
+        }
+        auto again = hostsModel();
+        auto view = tableOn(again.get());
+        TableLayout* layout = TableLayout::apply(view.get(), QStringLiteral("test/labels"), { .key = 1 });
+        QVERIFY(layout->restored());
+        QHeaderView* header = view->horizontalHeader();
+        header->setSortIndicatorShown(false);
+        const int hostLabel = header->sectionSizeHint(0);
+        header->setSortIndicatorShown(true);
+        QVERIFY(header->sectionSize(0) < hostLabel); // as kept (the header's minimum section size)
+        view->show();
+        QVERIFY(QTest::qWaitForWindowExposed(view.get()));
+        QVERIFY(header->sectionSize(0) >= hostLabel);
+        QCOMPARE(header->sectionSize(2), 260);
+        // The labels change (a language switch): a longer one gets its room.
+        again->setHorizontalHeaderItem(0, new QStandardItem(QStringLiteral("Host name as the scheduler knows it")));
+        header->setSortIndicatorShown(false);
+        const int longer = header->sectionSizeHint(0);
+        header->setSortIndicatorShown(true);
+        QVERIFY(longer > hostLabel);
+        QTRY_VERIFY(header->sectionSize(0) >= longer);
+    }
+
     // The header's context menu shows and hides columns; the key column stays; default-hidden columns
     // start hidden; the choice is kept with the rest of the layout.
     void columnMenuShowsAndHidesColumns()

@@ -84,6 +84,10 @@ TableLayout* TableLayout::apply(QAbstractItemView* view, const QString& name, co
     layout->m_restored = layout->restore();
     if (!layout->m_restored)
         layout->fitWhenRowsArrive();
+    else {
+        connect(view->model(), &QAbstractItemModel::headerDataChanged, layout, &TableLayout::keepLabelsWhole);
+        view->installEventFilter(layout); // keepLabelsWhole on show
+    }
     // What the user made of the table is kept when the console closes (not on every drag: a test's or a
     // window's programmatic resizes are not a choice).
     connect(qApp, &QCoreApplication::aboutToQuit, layout, &TableLayout::save);
@@ -198,15 +202,37 @@ void TableLayout::fitWhenRowsArrive()
     m_view->installEventFilter(this);
 }
 
+void TableLayout::keepLabelsWhole()
+{
+    // A kept width was chosen for the labels of its day: another language's (or a damaged state's) may need
+    // more, and a column whose label is cut says nothing. Measured without the sort arrow, as fitToContents does.
+    QHeaderView* header = headerOf(m_view);
+    const bool indicator = header->isSortIndicatorShown();
+    header->setSortIndicatorShown(false);
+    for (int column = 0; column < header->count(); ++column) {
+        if (column == m_columns.key || header->isSectionHidden(column))
+            continue;
+        const int label = header->sectionSizeHint(column);
+        if (header->sectionSize(column) < label)
+            header->resizeSection(column, label);
+    }
+    header->setSortIndicatorShown(indicator);
+}
+
 bool TableLayout::eventFilter(QObject* watched, QEvent* event)
 {
-    // A view in a tab not shown yet measures no row (sizeHintForColumn reads the visible ones only): its fit
-    // waits for the first show, after the view has its size.
-    if (watched == m_view && event->type() == QEvent::Show && !m_fitted && m_view->model()->rowCount() > 0)
+    if (watched != m_view || event->type() != QEvent::Show)
+        return QObject::eventFilter(watched, event);
+    if (m_restored) {
+        keepLabelsWhole(); // the widths are the user's, but no label is cut
+    } else if (!m_fitted && m_view->model()->rowCount() > 0) {
+        // A view in a tab not shown yet measures no row (sizeHintForColumn reads the visible ones only): its fit
+        // waits for the first show, after the view has its size.
         QTimer::singleShot(0, this, [this] {
             if (!m_fitted)
                 fitToContents();
         });
+    }
     return QObject::eventFilter(watched, event);
 }
 

@@ -58,6 +58,7 @@ private:
     TableLayout(QAbstractItemView* view, const QString& name, const TableColumns& columns);
     bool restore();
     void fitWhenRowsArrive();
+    void keepLabelsWhole(); ///< a kept layout: no column narrower than its label (another language's, too)
 
     QAbstractItemView* m_view;
     QString m_name;

@@ -6,6 +6,8 @@
 
 #include "core/util/backgroundpriority.h"
 
+#include <QStandardPaths>
+
 #include <cstdio>
 #include <dlfcn.h>
 
@@ -33,6 +35,10 @@ struct BenchConfigLine
 {
     BenchConfigLine()
     {
+        // A benchmark's pages keep their table layouts as the console does (QSettings): in the test locations,
+        // never in the user's own configuration, where a benchmark's offscreen window once left every column of
+        // the Planner's table 26 pixels wide.
+        QStandardPaths::setTestModeEnabled(true);
         const bool shipped = MERIDIAN_BENCH_RELEASE != 0;
         std::printf("BENCH_CONFIG build=%s allocator=%s workers=nice+%d%s\n", MERIDIAN_BENCH_BUILD_TYPE,
             benchAllocator(), Meridian::BackgroundNiceIncrement,
