@@ -134,7 +134,7 @@ void FleetStore::drainInbox()
     while (!m_inbox.isEmpty()) {
         const SourceUpdate& update = m_inbox.constFirst();
         if (m_inboxNext == 0) {
-            if (growTables(update.nodes.size())) {
+            if (growTables(newNodesIn(update))) {
                 m_inboxTimer.start();
                 return;
             }
@@ -161,6 +161,17 @@ void FleetStore::drainInbox()
         }
     }
     schedule();
+}
+
+qsizetype FleetStore::newNodesIn(const SourceUpdate& update) const
+{
+    // Counted only when the tables could need room: a source that sends its whole fleet every poll (Prometheus,
+    // 25,000 known nodes at once) must not make them grow for nodes they already hold.
+    const qsizetype count = update.nodes.size();
+    if (m_nodes.size() + count <= m_nodes.capacity())
+        return count;
+    return std::count_if(update.nodes.cbegin(), update.nodes.cend(),
+        [this](const NodeUpdate& n) { return !m_nodes.contains(m_identity.lookup(n.nodeId)); });
 }
 
 bool FleetStore::growTables(qsizetype nodes)

@@ -121,6 +121,7 @@ private:
     void flush();
     void setStatusCount(AgentStatus status, int delta);
     void removeNode(const QString& nodeId);
+    qsizetype newNodesIn(const SourceUpdate& update) const; ///< at most: nodes the store may not hold yet
     bool growTables(qsizetype nodes);
     void dropFacts(const QString& nodeId, const QString& source);
     void putJob(const Protocol::JobRecord& job, const QString& source);

@@ -553,6 +553,26 @@ private Q_SLOTS:
         QCOMPARE(store.agentStatusCounts().total(), 1);
     }
 
+    void aWholeFleetSentAgainDoesNotGrowTheTables()
+    {
+        // A source that sends every node each poll: the second round holds no new node, so the tables keep the
+        // room the first gave them (growTables counts the new ones when the total would not fit).
+        FleetStore store;
+        QList<NodeUpdate> fleet;
+        for (int i = 0; i < 3000; ++i)
+            fleet.append(makeNode(QStringLiteral("n%1").arg(i), QStringLiteral("east"), NodeState::Up, { Chip {} }, 1));
+        store.applyUpdate(batch(fleet)); // at once: the tables grew as Qt grows them, with little room to spare
+        QCOMPARE(store.nodes().size(), 3000);
+        const qsizetype capacity = store.nodes().capacity();
+        QVERIFY(capacity < 2 * 3000); // else this test could not see a needless growth
+        for (NodeUpdate& n : fleet)
+            n.snapshot.sample.seq = 2;
+        store.enqueueUpdate(batch(fleet));
+        QTRY_VERIFY(!store.hasQueuedUpdates());
+        QCOMPARE(store.nodes().size(), 3000);
+        QCOMPARE(store.nodes().capacity(), capacity);
+    }
+
     void dataAges()
     {
         FleetStore store;
